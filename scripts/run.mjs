@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// The project's commands (npm start / test / bench / import / generate) in one place.
+// Plain Node with no dependencies: it runs before `npm install` on a fresh clone.
+// It installs what is missing, starts Neo4j unless NEO4J_URI is set, runs the command,
+// and stops what it started.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (msg) => console.log(`[uflpa-trace] ${msg}`);
+
+function ensureNodeModules() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('installing npm packages (npm ci)');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm ci failed');
+}
+
+/** Starts a local Neo4j unless NEO4J_URI points at one; returns env vars and a stop(). */
+async function ensureNeo4j({ home, port }) {
+  if (process.env.NEO4J_URI) {
+    log(`using Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI is set; starting nothing)`);
+    return { env: {}, stop: async () => {} };
+  }
+  const { buildLauncher, startNeo4j } = await import('./neo4j.mjs');
+  await buildLauncher({ log });
+  const password = process.env.NEO4J_PASSWORD || 'uflpa-trace-local';
+  const started = Date.now();
+  const neo = await startNeo4j({ home, port, password, log });
+  log(`Neo4j ready at ${neo.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
+}
+
+function run(cmd, args, env) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const forward = (sig) => child.kill(sig);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolvePromise(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const neo4jHome = (name) => resolve(process.env.NEO4J_HOME_DIR || join(root, '.neo4j', name));
+
+async function main() {
+  const [command = 'start', ...rest] = process.argv.slice(2);
+  ensureNodeModules();
+  let neo = { env: {}, stop: async () => {} };
+  let code = 1;
+  try {
+    switch (command) {
+      case 'start': {
+        neo = await ensureNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
+        code = await run(bin('tsx'), ['src/main.ts'], neo.env);
+        break;
+      }
+      case 'test': {
+        log('type-checking (tsc --noEmit)');
+        code = await run(bin('tsc'), ['--noEmit', '-p', '.'], {});
+        if (code !== 0) { writeSummary(0, 1); break; }
+        // Tests get their own throwaway database and port so they never touch `npm start`'s data.
+        const home = neo4jHome('test');
+        if (!process.env.NEO4J_HOME_DIR) rmSync(home, { recursive: true, force: true });
+        neo = await ensureNeo4j({ home, port: Number(process.env.NEO4J_TEST_BOLT_PORT || 7697) });
+        const out = join(root, '.jest-results.json');
+        rmSync(out, { force: true });
+        code = await run(bin('jest'), ['--runInBand', '--json', `--outputFile=${out}`, ...rest], neo.env);
+        if (existsSync(out)) {
+          const r = JSON.parse(readFileSync(out, 'utf8'));
+          writeSummary(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0));
+        } else writeSummary(0, 1);
+        break;
+      }
+      case 'bench': {
+        neo = await ensureNeo4j({ home: neo4jHome('bench'), port: Number(process.env.NEO4J_BENCH_BOLT_PORT || 7707) });
+        code = await run(bin('tsx'), ['bench/run.ts', ...rest], { ...neo.env, NODE_OPTIONS: '--expose-gc' });
+        break;
+      }
+      case 'import': {
+        neo = await ensureNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
+        code = await run(bin('tsx'), ['src/cli/import.ts', ...rest], neo.env);
+        break;
+      }
+      case 'cli': {
+        neo = await ensureNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
+        code = await run(bin('tsx'), ['src/cli/main.ts', ...rest], neo.env);
+        break;
+      }
+      case 'generate':
+        code = await run(bin('tsx'), ['src/generate/cli.ts', ...rest], {});
+        break;
+      case 'neo4j-start': {
+        const { buildLauncher, startNeo4j } = await import('./neo4j.mjs');
+        await buildLauncher({ log });
+        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log });
+        log(`Neo4j running at ${n.uri}; Ctrl-C stops it`);
+        await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
+        await n.stop();
+        code = 0;
+        break;
+      }
+      case 'neo4j-stop': {
+        const { stopNeo4jFromPidFile } = await import('./neo4j.mjs');
+        await stopNeo4jFromPidFile(neo4jHome('data'));
+        code = 0;
+        break;
+      }
+      default:
+        console.error(`unknown command "${command}"; use start, test, bench, import, cli, generate, neo4j-start, neo4j-stop`);
+        code = 2;
+    }
+  } catch (e) {
+    console.error(`[uflpa-trace] ${command} failed: ${e.message}`);
+    if (command === 'test') writeSummary(0, 1);
+    code = 1;
+  } finally {
+    await neo.stop();
+  }
+  process.exit(code);
+}
+
+function writeSummary(passed, failed) {
+  const line = `${passed} passed, ${failed} failed`;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, '.test-summary'), `${line}\n`);
+  console.log(line);
+}
+
+main();

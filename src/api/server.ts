@@ -1,0 +1,148 @@
+// The HTTP server: GraphQL at /graphql (Apollo Server on plain node:http), health and
+// readiness, and the routes other capabilities register (packet downloads, web page).
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolvers } from './resolvers';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Config } from '../config';
+import type { Services } from './context';
+import { RequestContext, contextFor } from './context';
+import { depthLimitRule } from './validation/depthLimit';
+import { DatabaseUnavailableError } from '../graph/graph';
+
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
+
+export interface RunningServer { server: Server; url: string; stop(): Promise<void> }
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError(`request body is larger than the limit of ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const SAFE_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'SERVICE_UNAVAILABLE', 'LIMIT_EXCEEDED', 'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
+]);
+
+/** Clients see the message and code of known errors only; everything else is logged. */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    if (original instanceof DatabaseUnavailableError) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (SAFE_CODES.has(code)) {
+      const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...ext, code } };
+    }
+    log.error({ err: original }, 'unexpected error in a request');
+    return { message: 'Internal server error; the server logged the details.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export async function startServer(config: Config, services: Services, log: Logger, routes: Route[] = []): Promise<RunningServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
+    resolvers,
+    validationRules: [depthLimitRule(config.maxDepth)],
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      log.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    try {
+      const ctx = await contextFor(req, services, requestId);
+      if (url.pathname === '/health') {
+        return sendJson(res, 200, { status: 'ok' });
+      }
+      if (url.pathname === '/ready') {
+        const db = await services.graph.ping();
+        return sendJson(res, db ? 200 : 503, { ready: db, neo4j: db ? 'up' : 'down' });
+      }
+      for (const route of routes) if (await route(req, res, url, ctx)) return;
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
+
+      const body = req.method === 'POST' ? await readBody(req, config.maxBodyBytes) : '';
+      let parsed: unknown = undefined;
+      if (body) {
+        try {
+          parsed = JSON.parse(body);
+        } catch (e) {
+          return sendJson(res, 400, { errors: [{ message: `request body is not valid JSON: ${(e as Error).message}`, extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+        context: async () => ctx,
+      });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') res.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'LIMIT_EXCEEDED' } }] });
+      if (e instanceof GraphQLError) {
+        const code = String(e.extensions?.code ?? 'BAD_REQUEST');
+        const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'RATE_LIMITED' ? 429 : 400;
+        return sendJson(res, status, { errors: [{ message: e.message, extensions: { code } }] });
+      }
+      log.error({ err: e, requestId }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  };
+
+  const server = createServer((req, res) => { void handle(req, res); });
+  server.requestTimeout = 10 * 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  return {
+    server,
+    url: `http://${config.host}:${port}`,
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      await apollo.stop();
+    },
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}

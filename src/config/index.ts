@@ -1,0 +1,41 @@
+// One place that reads the environment. Everything else receives a Config.
+export interface Config {
+  neo4jUri: string;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string | undefined;
+  /** Seconds a Cypher transaction may run before Neo4j aborts it. */
+  txTimeoutSeconds: number;
+  host: string;
+  port: number;
+  maxDepth: number;          // GraphQL query depth limit
+  maxBodyBytes: number;      // request body limit
+  logLevel: string;
+  publicUrl: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const port = int('PORT', 4000);
+  return {
+    neo4jUri: env.NEO4J_URI || 'bolt://127.0.0.1:7687',
+    neo4jUser: env.NEO4J_USER || 'neo4j',
+    neo4jPassword: env.NEO4J_PASSWORD || 'uflpa-trace-local',
+    neo4jDatabase: env.NEO4J_DATABASE || undefined,
+    txTimeoutSeconds: int('NEO4J_TX_TIMEOUT_SECONDS', 60),
+    host,
+    port,
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 12),
+    maxBodyBytes: int('MAX_BODY_BYTES', 200 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL || 'info',
+    publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
+  };
+}

@@ -1,0 +1,122 @@
+// The thin layer between the product and Neo4j: a driver, sessions with a transaction
+// timeout on every query, and a retrying connect. Capabilities keep their own Cypher.
+import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import type { Config } from '../config';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+export interface Graph {
+  readonly driver: Driver;
+  /** Runs one read query and returns plain rows (integers as JS numbers). */
+  read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  /** Runs work in one write transaction: all of it commits or none. */
+  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutSeconds?: number): Promise<T>;
+  readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function toPlain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('properties' in o && ('labels' in o || 'type' in o)) return toPlain(o.properties);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+export async function runRows<T>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
+  const res = await tx.run(cypher, params);
+  return res.records.map((r) => toPlain(r.toObject()) as T);
+}
+
+function isConnectivityError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(String((e as Error)?.message));
+}
+
+export function createGraph(config: Config): Graph {
+  const driver = neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
+    disableLosslessIntegers: false,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 20_000,
+    connectionTimeout: 5_000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+  const txConfig = { timeout: config.txTimeoutSeconds * 1000 };
+  const session = (mode: 'READ' | 'WRITE'): Session =>
+    driver.session({ database: config.neo4jDatabase, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+
+  async function guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isConnectivityError(e)) throw new DatabaseUnavailableError('The graph database is not reachable; try again shortly.');
+      throw e;
+    }
+  }
+
+  const graph: Graph = {
+    driver,
+    read: (cypher, params = {}) => graph.readTransaction((tx) => runRows(tx, cypher, params)),
+    write: (cypher, params = {}) => graph.writeTransaction((tx) => runRows(tx, cypher, params)),
+    writeTransaction: (work, timeoutSeconds) =>
+      guard(async () => {
+        const s = session('WRITE');
+        try {
+          return await s.executeWrite(work, { timeout: (timeoutSeconds ?? config.txTimeoutSeconds) * 1000 });
+        } finally {
+          await s.close();
+        }
+      }),
+    readTransaction: (work) =>
+      guard(async () => {
+        const s = session('READ');
+        try {
+          return await s.executeRead(work, txConfig);
+        } finally {
+          await s.close();
+        }
+      }),
+    async ping() {
+      try {
+        await graph.read('RETURN 1 AS ok');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => driver.close(),
+  };
+  return graph;
+}
+
+/** Waits until Neo4j answers, logging a clear line per failed try instead of a stack trace. */
+export async function connectWithRetry(graph: Graph, opts: { deadlineMs?: number; log?: (msg: string) => void; uri?: string } = {}): Promise<void> {
+  const deadline = Date.now() + (opts.deadlineMs ?? 60_000);
+  let attempt = 0;
+  for (;;) {
+    attempt += 1;
+    try {
+      await graph.driver.verifyConnectivity();
+      return;
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0];
+      if (Date.now() > deadline) {
+        throw new DatabaseUnavailableError(`Neo4j at ${opts.uri ?? 'the configured URI'} did not answer after ${attempt} tries: ${msg}`);
+      }
+      opts.log?.(`Neo4j at ${opts.uri ?? 'the configured URI'} not reachable yet (try ${attempt}: ${msg}); retrying`);
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
+    }
+  }
+}

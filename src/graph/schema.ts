@@ -1,0 +1,23 @@
+// Constraints and indexes, created at start-up. IF NOT EXISTS makes every run idempotent.
+import type { Graph } from './graph';
+
+export const TENANT_LABELS = ['Firm', 'Facility', 'Material', 'Flow', 'Document', 'Shipment', 'ScreeningMatch'] as const;
+
+const STATEMENTS: string[] = [
+  ...TENANT_LABELS.map(
+    (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_tenant_id IF NOT EXISTS FOR (n:${l}) REQUIRE (n.tenant, n.id) IS UNIQUE`,
+  ),
+  'CREATE CONSTRAINT listed_entity_key IF NOT EXISTS FOR (n:ListedEntity) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT entity_list_version IF NOT EXISTS FOR (n:EntityListVersion) REQUIRE n.version IS UNIQUE',
+  'CREATE INDEX flow_to IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.toId)',
+  'CREATE INDEX flow_from IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.fromId)',
+  'CREATE INDEX shipment_fingerprint IF NOT EXISTS FOR (n:Shipment) ON (n.tenant, n.fingerprint)',
+  'CREATE INDEX firm_search IF NOT EXISTS FOR (n:Firm) ON (n.tenant, n.searchText)',
+  'CREATE INDEX match_status IF NOT EXISTS FOR (n:ScreeningMatch) ON (n.tenant, n.status)',
+  'CREATE INDEX audit_tenant IF NOT EXISTS FOR (n:AuditEvent) ON (n.tenant, n.at)',
+];
+
+export async function ensureSchema(graph: Graph): Promise<void> {
+  for (const statement of STATEMENTS) await graph.write(statement);
+  await graph.write('CALL db.awaitIndexes(120)');
+}

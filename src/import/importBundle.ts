@@ -1,0 +1,126 @@
+// importBundle: validate everything, then write everything in one transaction.
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../graph/graph';
+import { runRows } from '../graph/graph';
+import type { Bundle } from '../model/bundle';
+import * as Q from './cypher';
+import { BundleValidationError, checkReferences, externalReferences, parseBundleShape, StoredRefs } from './validate';
+
+export interface ImportReport {
+  firms: number; facilities: number; flows: number; documents: number; shipments: number; materials: number; ownership: number;
+}
+export interface ImportOptions {
+  tenant: string;
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+  /** Called after each batch with rows written so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Extra work run in the same transaction after the bundle is written (e.g. screening). */
+  afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
+  /** Transaction timeout for the whole import. */
+  timeoutSeconds?: number;
+}
+
+async function loadStoredRefs(graph: Graph, tenant: string, b: Bundle): Promise<StoredRefs> {
+  const want = externalReferences(b);
+  const empty = Object.values(want).every((v) => v.length === 0);
+  if (empty) return { firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() };
+  const [row] = await graph.read<{
+    firms: string[]; facilities: string[]; materials: { id: string; raw: boolean }[]; flows: { id: string; to: string }[]; documents: string[];
+  }>(Q.FIND_STORED_REFS, { tenant, ...want });
+  return {
+    firm: new Set(row.firms), facility: new Set(row.facilities), document: new Set(row.documents),
+    material: new Map(row.materials.map((m) => [m.id, { raw: m.raw }])),
+    flow: new Map(row.flows.map((f) => [f.id, f.to])),
+  };
+}
+
+/** Checks a raw bundle without writing: returns the typed bundle and what is stored already. */
+export async function validateBundle(graph: Graph, tenant: string, raw: unknown): Promise<{ bundle: Bundle; stored: StoredRefs }> {
+  const bundle = parseBundleShape(raw);
+  const stored = await loadStoredRefs(graph, tenant, bundle);
+  const errors = checkReferences(bundle, stored);
+  if (errors.length) throw new BundleValidationError(errors);
+  return { bundle, stored };
+}
+
+const compact = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+
+/** The stored properties of each record: the bundle's own fields, references as *Id. */
+export function toRows(b: Bundle, stored: StoredRefs) {
+  const raw = new Map<string, boolean>([...stored.material].map(([k, v]) => [k, v.raw]));
+  b.materials.forEach((m) => raw.set(m.id, !!m.raw));
+  return {
+    firms: b.firms.map((f) => compact({
+      id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName, country: f.country,
+      registrationId: f.registrationId, address: f.address, city: f.city, province: f.province,
+      searchText: [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase(),
+    })),
+    facilities: b.facilities.map((f) => compact({
+      id: f.id, name: f.name, firmId: f.firm, kind: f.kind, address: f.address, city: f.city,
+      province: f.province, country: f.country, lat: f.lat, lon: f.lon,
+    })),
+    ownership: b.ownership.map((o) => ({ owner: o.owner, owned: o.owned, share: o.share })),
+    materials: b.materials.map((m) => compact({ id: m.id, name: m.name, hsCode: m.hsCode, raw: !!m.raw, sector: m.sector })),
+    documents: b.documents.map((d) => compact({
+      id: d.id, type: d.type, number: d.number, date: d.date, issuerId: d.issuer, file: d.file, sha256: d.sha256,
+      language: d.language, amount: d.amount, currency: d.currency, payerId: d.payer, payeeId: d.payee,
+    })),
+    flows: b.flows.map((f) => compact({
+      id: f.id, fromId: f.from, toId: f.to, materialId: f.material, quantity: f.quantity, unit: f.unit, date: f.date,
+      inputIds: f.inputs ?? [], documentIds: f.documents ?? [],
+      // Facility-level fallback applies to non-raw material without lot lineage.
+      fallback: !(f.inputs && f.inputs.length) && !raw.get(f.material),
+    })),
+    shipments: b.shipments.map((s) => compact({
+      id: s.id, entryNumber: s.entryNumber, importerId: s.importer, flowId: s.flow, htsCode: s.htsCode, value: s.value,
+      currency: s.currency, entryDate: s.entryDate, portOfEntry: s.portOfEntry,
+      detainedOn: s.detention?.detainedOn, noticeDate: s.detention?.noticeDate,
+    })),
+  };
+}
+
+export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptions): Promise<ImportReport> {
+  const { bundle, stored } = await validateBundle(graph, opts.tenant, raw);
+  const rows = toRows(bundle, stored);
+  const batchSize = opts.batchSize ?? 5000;
+  const tenant = opts.tenant;
+  const flowDocs = bundle.flows.flatMap((f) => (f.documents ?? []).map((d) => ({ flow: f.id, document: d })));
+  const lotInputs = bundle.flows.flatMap((f) => (f.inputs ?? []).map((i) => ({ flow: f.id, input: i })));
+  const fallbackIds = rows.flows.filter((f) => f.fallback).map((f) => f.id);
+  const flowIds = rows.flows.map((f) => f.id);
+
+  const steps: [string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
+    [Q.UPSERT_FIRMS, rows.firms, 'rows'],
+    [Q.UPSERT_FACILITIES, rows.facilities, 'rows'],
+    [Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
+    [Q.UPSERT_MATERIALS, rows.materials, 'rows'],
+    [Q.UPSERT_DOCUMENTS, rows.documents, 'rows'],
+    [Q.UPSERT_FLOWS, rows.flows, 'rows'],
+    [Q.LINK_FLOW_DOCUMENTS, flowDocs, 'rows'],
+    [Q.LINK_LOT_INPUTS, lotInputs, 'rows'],
+    [Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
+    [Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
+    [Q.UPSERT_SHIPMENTS, rows.shipments, 'rows'],
+  ];
+  const total = steps.reduce((n, [, r]) => n + r.length, 0);
+  let done = 0;
+  await graph.writeTransaction(async (tx) => {
+    for (const [cypher, items, param] of steps) {
+      for (let i = 0; i < items.length; i += batchSize) {
+        const batch = items.slice(i, i + batchSize);
+        await runRows(tx, cypher, { tenant, [param]: batch });
+        done += batch.length;
+        opts.onProgress?.(done, total);
+      }
+    }
+    if (opts.afterWrite) await opts.afterWrite(tx, bundle);
+  }, opts.timeoutSeconds ?? 3600);
+
+  return {
+    firms: bundle.firms.length, facilities: bundle.facilities.length, flows: bundle.flows.length,
+    documents: bundle.documents.length, shipments: bundle.shipments.length, materials: bundle.materials.length,
+    ownership: bundle.ownership.length,
+  };
+}

@@ -1,0 +1,79 @@
+// Cypher for the Entity List and stored screening matches, named for what each does.
+
+export const CURRENT_VERSION = `
+OPTIONAL MATCH (v:EntityListVersion {current: true}) RETURN v.version AS version`;
+
+export const CURRENT_VERSION_DETAIL = `
+MATCH (v:EntityListVersion {current: true})
+RETURN v.version AS version, v.snapshotDate AS snapshotDate, v.source AS source, v.entriesJson AS entriesJson`;
+
+export const ALL_VERSIONS = `
+MATCH (v:EntityListVersion) RETURN v.version AS version, v.snapshotDate AS snapshotDate, v.loadedAt AS loadedAt,
+  v.current AS current, v.entries AS entries ORDER BY v.loadedAt`;
+
+/** Makes a version current: its entries become the ListedEntity nodes; entries gone from it are marked removed. */
+export const STORE_LIST_VERSION = `
+OPTIONAL MATCH (old:EntityListVersion {current: true})
+SET old.current = false
+WITH count(*) AS _
+MERGE (v:EntityListVersion {version: $version})
+SET v.snapshotDate = $snapshotDate, v.source = $source, v.entriesJson = $entriesJson, v.entries = size($entries),
+    v.loadedAt = $loadedAt, v.current = true
+WITH v
+UNWIND $entries AS e
+MERGE (n:ListedEntity {key: e.key})
+SET n.name = e.name, n.aliases = e.aliases, n.formerNames = e.formerNames, n.localNames = e.localNames,
+    n.coversSubsidiaries = e.coversSubsidiaries, n.scope = e.scope, n.sections = e.sections,
+    n.effectiveDate = e.effectiveDate, n.country = e.country, n.listVersion = $version, n.removed = false
+WITH count(*) AS _
+MATCH (gone:ListedEntity) WHERE NOT gone.key IN $keys AND NOT coalesce(gone.removed, false)
+SET gone.removed = true, gone.removedIn = $version`;
+
+/**
+ * One firm's candidates. MERGE keeps status, decidedBy and decidedAt of matches already
+ * reviewed; pending ones that no longer score are deleted.
+ */
+export const STORE_FIRM_CANDIDATES = `
+UNWIND $rows AS r
+MATCH (firm:Firm {tenant: $tenant, id: r.firmId})
+CALL (firm, r) {
+  OPTIONAL MATCH (firm)-[:SCREENED]->(old:ScreeningMatch {status: 'PENDING'})
+  WHERE NOT old.id IN [c IN r.candidates | c.id]
+  DETACH DELETE old
+}
+CALL (firm, r) {
+  UNWIND r.candidates AS c
+  MATCH (e:ListedEntity {key: c.entryKey})
+  MERGE (m:ScreeningMatch {tenant: $tenant, id: c.id})
+  ON CREATE SET m.status = 'PENDING', m.createdAt = toString(datetime())
+  SET m.firmId = firm.id, m.entryKey = c.entryKey, m.matchedName = c.matchedName, m.score = c.score,
+      m.decision = c.decision, m.agreedTokens = c.agreedTokens, m.reason = c.reason, m.listVersion = $listVersion
+  MERGE (firm)-[:SCREENED]->(m)
+  MERGE (m)-[:AGAINST]->(e)
+}`;
+
+export const TENANT_FIRMS = `
+MATCH (f:Firm {tenant: $tenant})
+RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localName, f.country AS country`;
+
+export const MATCHES_PAGE = `
+MATCH (m:ScreeningMatch {tenant: $tenant})-[:AGAINST]->(e:ListedEntity)
+WHERE ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId) AND m.id > $after
+MATCH (f:Firm {tenant: $tenant, id: m.firmId})
+WITH m, e, f ORDER BY m.id
+WITH collect({ id: m.id, firmId: f.id, firmName: f.name, entityName: e.name, matchedName: m.matchedName, score: m.score,
+  decision: m.decision, status: m.status, decidedBy: m.decidedBy, decidedAt: m.decidedAt, note: m.note,
+  listVersion: m.listVersion }) AS all
+RETURN all[0..$first] AS items, size(all) > $first AS hasNextPage`;
+
+export const COUNT_MATCHES = `
+MATCH (m:ScreeningMatch {tenant: $tenant})
+WHERE ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId)
+RETURN count(m) AS total`;
+
+export const DECIDE_MATCH = `
+MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})-[:AGAINST]->(e:ListedEntity)
+MATCH (f:Firm {tenant: $tenant, id: m.firmId})
+SET m.status = $status, m.decidedBy = $decidedBy, m.decidedAt = $decidedAt, m.note = $note
+RETURN m { .id, .firmId, .matchedName, .score, .decision, .status, .decidedBy, .decidedAt, .note, .listVersion,
+           firmName: f.name, entityName: e.name } AS match`;

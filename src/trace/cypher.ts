@@ -1,0 +1,141 @@
+// Every Cypher statement tracing and the investigator queries run, named for what they ask.
+// Variable-length bounds cannot be parameters in Cypher, so each depth has its own
+// statement text built here from an integer the caller has already clamped.
+
+export const TIER_CEILING = 30;
+
+const upstreamByDepth = new Map<number, string>();
+/**
+ * The traced upstream of one shipment: every flow reachable through INPUT edges within
+ * `depth` hops of the shipment's flow (DISTINCT lets Neo4j prune the var-length
+ * expansion instead of enumerating paths), each with its input edges.
+ */
+export function upstreamFlowsQuery(depth: number): string {
+  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+  let q = upstreamByDepth.get(d);
+  if (!q) {
+    q = `
+MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
+MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+WITH DISTINCT s, u
+OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
+WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment,
+       collect(u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
+                   inputs: [i IN inputs WHERE i.id IS NOT NULL] }) AS flows`;
+    upstreamByDepth.set(d, q);
+  }
+  return q;
+}
+
+/** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
+export function rawUpstreamQuery(depth: number): string {
+  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+  return `
+MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
+MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+WITH DISTINCT u
+MATCH (u)-[:FROM]->(fac:Facility)-[:OPERATED_BY]->(firm:Firm)
+RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`;
+}
+
+/**
+ * Everything the risk rules need about the parties of a trace: facilities and their
+ * firms, materials, each firm's stored screening candidates, and the ownership edges
+ * above every firm (for control chains).
+ */
+export const TRACE_CONTEXT = `
+CALL {
+  UNWIND $facilityIds AS fid
+  MATCH (fac:Facility {tenant: $tenant, id: fid})
+  RETURN collect(fac { .id, .name, .firmId, .kind, .address, .city, .province, .country }) AS facilities
+}
+CALL {
+  UNWIND $materialIds AS mid
+  MATCH (m:Material {tenant: $tenant, id: mid})
+  RETURN collect(m { .id, .name, .hsCode, .raw, .sector }) AS materials
+}
+CALL {
+  CALL {
+    UNWIND $facilityIds AS fid
+    MATCH (:Facility {tenant: $tenant, id: fid})-[:OPERATED_BY]->(firm:Firm)
+    RETURN firm
+    UNION
+    UNWIND $firmIds AS fid
+    MATCH (firm:Firm {tenant: $tenant, id: fid})
+    RETURN firm
+  }
+  OPTIONAL MATCH (firm)<-[:OWNS*1..12]-(owner:Firm)
+  WITH collect(DISTINCT firm) + collect(DISTINCT owner) AS everyone
+  UNWIND everyone AS f
+  WITH DISTINCT f
+  CALL (f) {
+    OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
+    RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
+  }
+  CALL (f) {
+    OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+    WHERE NOT coalesce(e.removed, false)
+    RETURN [x IN collect({
+      matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
+      decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
+      coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
+  }
+  RETURN collect(f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
+                     holdings: holdings, matches: matches }) AS firms
+}
+RETURN facilities, materials, firms`;
+
+/** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
+export const RESOLVE_NODE = `
+OPTIONAL MATCH (fac:Facility {tenant: $tenant, id: $id})
+OPTIONAL MATCH (firm:Firm {tenant: $tenant, id: $id})
+OPTIONAL MATCH (firm)<-[:OPERATED_BY]-(ff:Facility)
+RETURN fac.id AS facilityId, firm.id AS firmId, collect(ff.id) AS firmFacilities`;
+
+/** One breadth-first step over material flows out of (DOWNSTREAM) or into (UPSTREAM) facilities. */
+export const FLOWS_OUT_OF = `
+UNWIND $ids AS id
+MATCH (f:Flow {tenant: $tenant, fromId: id})
+WITH id, f.toId AS next, collect(f.id) AS flows
+RETURN id, next, flows[0..$perHop] AS flows, size(flows) AS count`;
+export const FLOWS_INTO = `
+UNWIND $ids AS id
+MATCH (f:Flow {tenant: $tenant, toId: id})
+WITH id, f.fromId AS next, collect(f.id) AS flows
+RETURN id, next, flows[0..$perHop] AS flows, size(flows) AS count`;
+
+export const FACILITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (fac:Facility {tenant: $tenant, id: id})-[:OPERATED_BY]->(firm:Firm)
+RETURN fac.id AS id, fac.name AS name, firm.id AS firmId, firm.name AS firmName`;
+
+/** Ownership edges around a set of firms, both directions, up to the depth. */
+export const OWNERSHIP_AROUND = `
+UNWIND $ids AS id
+MATCH (f:Firm {tenant: $tenant, id: id})-[o:OWNS]-(other:Firm)
+RETURN DISTINCT startNode(o).id AS owner, endNode(o).id AS owned, o.share AS share, other.id AS other, other.name AS otherName`;
+
+/** Every firm above this one through holdings (any share), with the holdings among them. */
+export const OWNERSHIP_ABOVE = `
+MATCH (f:Firm {tenant: $tenant, id: $firmId})
+OPTIONAL MATCH (f)<-[:OWNS*1..20]-(up:Firm)
+WITH f, collect(DISTINCT up) AS ups
+UNWIND [f] + ups AS x
+MATCH (x)<-[o:OWNS]-(owner:Firm)
+RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
+
+/** Shipments downstream of any flow out of the firm's facilities, with the first flow hit. */
+export function exposureQuery(depth: number): string {
+  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+  return `
+MATCH (firm:Firm {tenant: $tenant, id: $firmId})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(hit:Flow)
+MATCH (down:Flow)-[:INPUT*0..${d}]->(hit)
+WITH DISTINCT down
+MATCH (s:Shipment {tenant: $tenant})-[:CARRIED_BY]->(down)
+RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`;
+}
+
+export const SHIPMENT_IDS = `
+MATCH (s:Shipment {tenant: $tenant})
+RETURN s.id AS id, s.entryNumber AS entryNumber, s.importerId AS importerId ORDER BY s.id`;

@@ -1,0 +1,201 @@
+// The trace itself, as a pure function: an upstream subgraph in, verdict, flags and
+// parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
+// judge a single hop live in rules/.
+import {
+  controllingOwners, highPrioritySector, locateInXuar, nameIndicators, verdictOf,
+} from './rules';
+
+export type FlagKind = 'XUAR_LOCATION' | 'UFLPA_LISTED' | 'LISTED_AFFILIATE' | 'NAME_INDICATOR' | 'HIGH_PRIORITY_SECTOR' | 'UNTRACED_INPUT';
+export type Verdict = 'CLEAR' | 'INCOMPLETE' | 'FLAGGED';
+
+export interface TraceFlow {
+  id: string; fromId: string; toId: string; materialId: string; date?: string | null; quantity?: number | null;
+  unit?: string | null; fallback?: boolean | null; documentIds?: string[] | null; inputs: { id: string; lot: boolean }[];
+}
+export interface TraceFacility {
+  id: string; name: string; firmId: string; kind?: string | null; address?: string | null; city?: string | null;
+  province?: string | null; country?: string | null;
+}
+export interface TraceMaterial { id: string; name: string; hsCode?: string | null; raw?: boolean | null; sector?: string | null }
+export interface StoredMatch {
+  matchId: string; entryKey: string; entityName: string; matchedName: string; score: number; decision: 'MATCH' | 'POSSIBLE';
+  status: 'PENDING' | 'CONFIRMED' | 'REJECTED'; effectiveDate: string; sections?: string[] | null; coversSubsidiaries: boolean;
+}
+export interface TraceFirm {
+  id: string; name: string; aliases?: string[] | null; localName?: string | null; country?: string | null;
+  address?: string | null; city?: string | null; province?: string | null; registrationId?: string | null;
+  holdings: { owner: string; owned: string; share: number }[];
+  matches: StoredMatch[];
+}
+export interface TraceInput {
+  shipment: { id: string; flowId: string; importerId: string; entryDate?: string | null; entryNumber?: string | null };
+  flows: TraceFlow[];
+  facilities: TraceFacility[];
+  materials: TraceMaterial[];
+  firms: TraceFirm[];
+}
+export interface RiskFlag {
+  kind: FlagKind; firmId: string | null; facilityId: string | null; flowId: string | null; tier: number;
+  reason: string; path: string[]; evidence: string[];
+}
+export interface TraceParty { firmId: string; facilityId: string | null; name: string; tier: number; role: string }
+export interface TraceHop {
+  flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string;
+  inputs: string[]; lotAllocated: boolean; documents: string[];
+}
+export interface ShipmentTrace {
+  shipmentId: string; verdict: Verdict; asOf: string; tiers: number; flags: RiskFlag[]; parties: TraceParty[];
+  hops: TraceHop[]; truncated: boolean; entityListVersion: string;
+}
+
+/** A firm's listing that counts on asOf: an auto MATCH or a confirmed candidate, never a rejected one. */
+export function effectiveListing(firm: TraceFirm | undefined, asOf: string): StoredMatch | undefined {
+  if (!firm) return undefined;
+  return firm.matches
+    .filter((m) => m.status !== 'REJECTED' && (m.decision === 'MATCH' || m.status === 'CONFIRMED') && m.effectiveDate <= asOf)
+    .sort((a, b) => b.score - a.score)[0];
+}
+
+function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined) {
+  const useFacility = fac && (fac.country || fac.province || fac.city || fac.address);
+  const src = useFacility ? fac : firm;
+  return { country: src?.country ?? firm?.country ?? null, province: src?.province ?? null, city: src?.city ?? null, address: src?.address ?? null };
+}
+
+/** Breadth-first over INPUT edges: each flow's tier (its source is tier depth+1) and its shortest path. */
+export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>, maxTiers: number) {
+  const tierOf = new Map<string, number>();
+  const pathOf = new Map<string, string[]>();
+  let truncated = false;
+  if (!flows.has(startFlowId)) return { tierOf, pathOf, truncated };
+  tierOf.set(startFlowId, 1);
+  pathOf.set(startFlowId, [startFlowId]);
+  let frontier = [startFlowId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      const flow = flows.get(id)!;
+      const tier = tierOf.get(id)!;
+      for (const input of flow.inputs) {
+        if (tierOf.has(input.id)) continue; // cycles and diamonds: first (shallowest) visit wins
+        if (tier >= maxTiers || !flows.has(input.id)) { truncated = true; continue; }
+        tierOf.set(input.id, tier + 1);
+        pathOf.set(input.id, [...pathOf.get(id)!, input.id]);
+        next.push(input.id);
+      }
+    }
+    frontier = next;
+  }
+  return { tierOf, pathOf, truncated };
+}
+
+export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTiers: number; entityListVersion: string }): ShipmentTrace {
+  const flows = new Map(input.flows.map((f) => [f.id, f]));
+  const facilities = new Map(input.facilities.map((f) => [f.id, f]));
+  const materials = new Map(input.materials.map((m) => [m.id, m]));
+  const firms = new Map(input.firms.map((f) => [f.id, f]));
+  const holdings = input.firms.flatMap((f) => f.holdings);
+  const { tierOf, pathOf, truncated } = walkUpstream(input.shipment.flowId, flows, opts.maxTiers);
+
+  const flags: RiskFlag[] = [];
+  const seen = new Set<string>();
+  const flag = (f: RiskFlag) => {
+    const key = `${f.kind}|${f.firmId}|${f.facilityId}|${f.flowId}`;
+    if (!seen.has(key)) { seen.add(key); flags.push(f); }
+  };
+  const parties = new Map<string, TraceParty>();
+  const hops: TraceHop[] = [];
+  const importer = firms.get(input.shipment.importerId);
+  parties.set(`${input.shipment.importerId}|`, {
+    firmId: input.shipment.importerId, facilityId: null, name: importer?.name ?? input.shipment.importerId, tier: 0, role: 'IMPORTER',
+  });
+
+  const ordered = [...tierOf.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  for (const [flowId, tier] of ordered) {
+    const flow = flows.get(flowId)!;
+    const path = pathOf.get(flowId)!;
+    const fac = facilities.get(flow.fromId);
+    const firmId = fac?.firmId ?? flow.fromId;
+    const firm = firms.get(firmId);
+    const material = materials.get(flow.materialId);
+    const lotAllocated = !flow.inputs.some((i) => !i.lot);
+    hops.push({
+      flowId, tier, fromFacilityId: flow.fromId, toFacilityId: flow.toId, materialId: flow.materialId,
+      inputs: flow.inputs.map((i) => i.id), lotAllocated, documents: flow.documentIds ?? [],
+    });
+    const partyKey = `${firmId}|${flow.fromId}`;
+    const prev = parties.get(partyKey);
+    if (!prev || prev.tier > tier) {
+      parties.set(partyKey, {
+        firmId, facilityId: flow.fromId, name: fac ? `${fac.name} (${firm?.name ?? firmId})` : firm?.name ?? firmId, tier,
+        role: fac?.kind ? `${fac.kind}, ships ${material?.name ?? flow.materialId}` : `ships ${material?.name ?? flow.materialId}`,
+      });
+    }
+    const where = `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
+
+    const place = locateInXuar(locationOf(fac, firm));
+    if (place.inXuar) {
+      flag({
+        kind: 'XUAR_LOCATION', firmId, facilityId: fac ? fac.id : null, flowId, tier, path, evidence: place.evidence,
+        reason: `${where} (tier ${tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
+      });
+    }
+    const listing = effectiveListing(firm, opts.asOf);
+    if (listing) {
+      flag({
+        kind: 'UFLPA_LISTED', firmId, facilityId: null, flowId, tier, path,
+        evidence: [`entry "${listing.entityName}"`, `matched name "${listing.matchedName}"`, `score ${listing.score.toFixed(2)}`,
+          `${listing.status === 'CONFIRMED' ? 'confirmed by review' : 'automatic MATCH'}`, `effective ${listing.effectiveDate}`],
+        reason: `${firm?.name ?? firmId} (tier ${tier}) is on the UFLPA Entity List as "${listing.entityName}" ` +
+          `(matched "${listing.matchedName}", effective ${listing.effectiveDate}).`,
+      });
+    }
+    for (const ctl of controllingOwners(firmId, holdings)) {
+      const ownerListing = effectiveListing(firms.get(ctl.ownerId), opts.asOf);
+      if (!ownerListing || !ownerListing.coversSubsidiaries) continue;
+      const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
+      flag({
+        kind: 'LISTED_AFFILIATE', firmId, facilityId: null, flowId, tier, path,
+        evidence: [`controlled by ${ownerName} through ${ctl.chain.join(' > ')}`, `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
+          `entry "${ownerListing.entityName}" covers subsidiaries`],
+        reason: `${firm?.name ?? firmId} (tier ${tier}) is controlled by ${ownerName}, listed as "${ownerListing.entityName}" ` +
+          `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
+      });
+    }
+    const names = [firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n);
+    for (const hit of nameIndicators(names)) {
+      flag({
+        kind: 'NAME_INDICATOR', firmId, facilityId: null, flowId, tier, path, evidence: [`"${hit.term}" in "${hit.name}"`],
+        reason: `The name "${hit.name}" (tier ${tier}) contains "${hit.term}", a signal worth checking but not presumptive on its own.`,
+      });
+    }
+    const sector = material ? highPrioritySector(material) : null;
+    if (sector) {
+      flag({
+        kind: 'HIGH_PRIORITY_SECTOR', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,
+        evidence: [`sector ${sector.sector}`, sector.prefix ? `HS ${material?.hsCode} starts with ${sector.prefix}` : 'sector set on the material'],
+        reason: `${material?.name ?? flow.materialId} shipped by ${where} falls in the FLETF high-priority sector ${sector.sector}.`,
+      });
+    }
+    if (!material?.raw && flow.inputs.length === 0) {
+      flag({
+        kind: 'UNTRACED_INPUT', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,
+        evidence: [`material ${material?.name ?? flow.materialId} is not raw`, 'no input lots and no earlier flow into the facility'],
+        reason: `The origin of ${material?.name ?? flow.materialId} shipped by ${where} (tier ${tier}) is not traced: ` +
+          'the flow names no input lots and nothing earlier flowed into the facility.',
+      });
+    }
+  }
+  const tiers = ordered.length ? ordered[ordered.length - 1][1] : 0;
+  return {
+    shipmentId: input.shipment.id,
+    verdict: verdictOf(flags.map((f) => f.kind)) as Verdict,
+    asOf: opts.asOf,
+    tiers,
+    flags: flags.sort((a, b) => a.tier - b.tier || a.kind.localeCompare(b.kind) || (a.flowId ?? '').localeCompare(b.flowId ?? '')),
+    parties: [...parties.values()].sort((a, b) => a.tier - b.tier || a.firmId.localeCompare(b.firmId) || (a.facilityId ?? '').localeCompare(b.facilityId ?? '')),
+    hops,
+    truncated,
+    entityListVersion: opts.entityListVersion,
+  };
+}

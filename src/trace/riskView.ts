@@ -1,0 +1,47 @@
+// The dashboard view: every shipment of the tenant with verdict and flag counts.
+// Traces run a few at a time so a page of hundreds stays within the driver's pool.
+import type { Graph } from '../graph/graph';
+import { BadInputError } from '../api/errors';
+import * as Q from './cypher';
+import type { FlagKind, Verdict } from './engine';
+import { cursorAt, offsetFromCursor, Page } from './investigate';
+import { traceShipment } from './traceShipment';
+
+export interface ShipmentRisk {
+  shipmentId: string; entryNumber: string | null; importerId: string; verdict: Verdict; tiers: number;
+  flagCounts: { kind: FlagKind; count: number }[];
+}
+
+export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return out;
+}
+
+export async function shipmentRisks(
+  graph: Graph, tenant: string, listVersion: string, args: { first?: number | null; after?: string | null; asOf?: string | null },
+): Promise<Page<ShipmentRisk>> {
+  const first = args.first ?? 100;
+  if (!Number.isInteger(first) || first < 1 || first > 10_000) throw new BadInputError(`first must be an integer from 1 to 10000, got ${first}`, 'first');
+  const offset = offsetFromCursor(args.after);
+  const all = await graph.read<{ id: string; entryNumber: string | null; importerId: string }>(Q.SHIPMENT_IDS, { tenant });
+  const page = all.slice(offset, offset + first);
+  const items = await mapConcurrent(page, 8, async (s) => {
+    const t = await traceShipment(graph, tenant, { id: s.id, asOf: args.asOf }, listVersion);
+    const counts = new Map<FlagKind, number>();
+    for (const f of t.flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    return {
+      shipmentId: s.id, entryNumber: s.entryNumber, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
+      flagCounts: [...counts.entries()].map(([kind, count]) => ({ kind, count })),
+    };
+  });
+  const end = offset + page.length;
+  return { items, total: all.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < all.length };
+}

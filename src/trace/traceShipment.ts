@@ -1,0 +1,51 @@
+// traceShipment: two reads (the upstream subgraph, then its parties' context) and the
+// pure engine over them.
+import type { Graph } from '../graph/graph';
+import { NotFoundError, BadInputError } from '../api/errors';
+import { TRACE_CONTEXT, upstreamFlowsQuery, TIER_CEILING } from './cypher';
+import { ShipmentTrace, TraceFacility, TraceFirm, TraceFlow, TraceInput, TraceMaterial, traceFromSubgraph } from './engine';
+
+export const DEFAULT_MAX_TIERS = 15;
+export const MAX_TIERS_CEILING = TIER_CEILING;
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function clampTiers(maxTiers: number | null | undefined): number {
+  if (maxTiers === undefined || maxTiers === null) return DEFAULT_MAX_TIERS;
+  if (!Number.isInteger(maxTiers) || maxTiers < 1 || maxTiers > MAX_TIERS_CEILING) {
+    throw new BadInputError(`maxTiers must be an integer from 1 to ${MAX_TIERS_CEILING}, got ${maxTiers}`, 'maxTiers');
+  }
+  return maxTiers;
+}
+
+/** Reads the subgraph the engine needs; null when the shipment does not exist in the tenant. */
+export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: string, maxTiers: number): Promise<TraceInput | null> {
+  // tier N is the source of a flow N-1 hops above the shipment's flow
+  const rows = await graph.read<{ shipment: TraceInput['shipment']; flows: TraceFlow[] }>(
+    upstreamFlowsQuery(maxTiers - 1), { tenant, shipmentId },
+  );
+  if (!rows.length) return null;
+  const { shipment, flows } = rows[0];
+  const facilityIds = new Set<string>();
+  const materialIds = new Set<string>();
+  for (const f of flows) { facilityIds.add(f.fromId); facilityIds.add(f.toId); materialIds.add(f.materialId); }
+  const [ctx] = await graph.read<{ facilities: TraceFacility[]; materials: TraceMaterial[]; firms: TraceFirm[] }>(TRACE_CONTEXT, {
+    tenant, facilityIds: [...facilityIds], materialIds: [...materialIds], firmIds: [shipment.importerId],
+  });
+  return { shipment, flows, facilities: ctx.facilities, materials: ctx.materials, firms: ctx.firms };
+}
+
+export async function traceShipment(
+  graph: Graph,
+  tenant: string,
+  args: { id: string; maxTiers?: number | null; asOf?: string | null },
+  entityListVersion: string,
+): Promise<ShipmentTrace> {
+  const maxTiers = clampTiers(args.maxTiers);
+  const input = await loadTraceInput(graph, tenant, args.id, maxTiers);
+  if (!input) throw new NotFoundError(`no shipment "${args.id}"`);
+  const asOf = args.asOf ?? input.shipment.entryDate ?? today();
+  return traceFromSubgraph(input, { asOf, maxTiers, entityListVersion });
+}
