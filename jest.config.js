@@ -1,6 +1,6 @@
 // Two projects: unit tests need no database; integration tests run against the real
 // Neo4j that scripts/run.mjs started (NEO4J_URI etc. in the environment).
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   projects: [
     {
