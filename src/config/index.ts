@@ -33,7 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     txTimeoutSeconds: int('NEO4J_TX_TIMEOUT_SECONDS', 60),
     host,
     port,
-    maxDepth: int('GRAPHQL_MAX_DEPTH', 12),
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 15),
     maxBodyBytes: int('MAX_BODY_BYTES', 200 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,

@@ -10,7 +10,6 @@ export function depthLimitRule(maxDepth: number) {
       let deepest = depth;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
-          if (sel.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, sel.selectionSet ? depthOf(sel.selectionSet, depth + 1, seen) : depth);
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(sel.selectionSet, depth, seen));
