@@ -11,6 +11,7 @@ import { ScreeningService } from './screening/service';
 import type { Services } from './api/context';
 import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
+import { fileAuthenticator } from './api/auth';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
@@ -23,7 +24,9 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   await ensureSchema(graph);
   const version = await ensureEntityList(graph);
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');
-  return { config, graph, log, screening: new ScreeningService(graph) };
+  const authenticate = config.apiTokensFile ? fileAuthenticator(config.apiTokensFile, { perMinute: config.rateLimitPerMinute }) : undefined;
+  if (authenticate) log.info({ file: config.apiTokensFile }, 'API tokens configured: requests need a bearer token');
+  return { config, graph, log, screening: new ScreeningService(graph), authenticate };
 }
 
 export const DEMO_BUNDLE = join(SEED_DIR, 'demo-bundle.json');

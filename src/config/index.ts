@@ -12,6 +12,9 @@ export interface Config {
   maxBodyBytes: number;      // request body limit
   logLevel: string;
   publicUrl: string;
+  /** JSON file of hashed API tokens; unset means local mode (no auth). */
+  apiTokensFile: string | undefined;
+  rateLimitPerMinute: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -37,5 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: int('MAX_BODY_BYTES', 200 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
+    apiTokensFile: env.API_TOKENS_FILE || undefined,
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600),
   };
 }
