@@ -17,8 +17,8 @@ export interface Config {
   rateLimitPerMinute: number;
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
@@ -27,20 +27,20 @@ function int(name: string, fallback: number): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
-  const port = int('PORT', 4000);
+  const port = int(env, 'PORT', 4000);
   return {
     neo4jUri: env.NEO4J_URI || 'bolt://127.0.0.1:7687',
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD || 'uflpa-trace-local',
     neo4jDatabase: env.NEO4J_DATABASE || undefined,
-    txTimeoutSeconds: int('NEO4J_TX_TIMEOUT_SECONDS', 60),
+    txTimeoutSeconds: int(env, 'NEO4J_TX_TIMEOUT_SECONDS', 60),
     host,
     port,
-    maxDepth: int('GRAPHQL_MAX_DEPTH', 15),
-    maxBodyBytes: int('MAX_BODY_BYTES', 200 * 1024 * 1024),
+    maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 15),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 200 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     apiTokensFile: env.API_TOKENS_FILE || undefined,
-    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
   };
 }
