@@ -28,6 +28,34 @@ RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment,
   return q;
 }
 
+const batchByDepth = new Map<number, string>();
+/** The traced upstream of many shipments at once (the dashboard view): flow ids per shipment. */
+export function upstreamFlowIdsBatchQuery(depth: number): string {
+  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+  let q = batchByDepth.get(d);
+  if (!q) {
+    q = `
+UNWIND $shipmentIds AS sid
+MATCH (s:Shipment {tenant: $tenant, id: sid})-[:CARRIED_BY]->(f0:Flow)
+CALL (f0) {
+  MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+  RETURN collect(DISTINCT u.id) AS flowIds
+}
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flowIds`;
+    batchByDepth.set(d, q);
+  }
+  return q;
+}
+
+/** Flows by id with their input edges. */
+export const FLOWS_WITH_INPUTS = `
+UNWIND $flowIds AS fid
+MATCH (u:Flow {tenant: $tenant, id: fid})
+OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
+WITH u, collect({id: v.id, lot: e.lot}) AS inputs
+RETURN u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
+           inputs: [i IN inputs WHERE i.id IS NOT NULL] } AS flow`;
+
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
 export function rawUpstreamQuery(depth: number): string {
   const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));

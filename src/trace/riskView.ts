@@ -5,7 +5,7 @@ import { BadInputError } from '../api/errors';
 import * as Q from './cypher';
 import type { FlagKind, Verdict } from './engine';
 import { cursorAt, offsetFromCursor, Page } from './investigate';
-import { traceShipment } from './traceShipment';
+import { traceShipments } from './traceShipment';
 
 export interface ShipmentRisk {
   shipmentId: string; entryNumber: string | null; importerId: string; verdict: Verdict; tiers: number;
@@ -33,14 +33,19 @@ export async function shipmentRisks(
   const offset = offsetFromCursor(args.after);
   const all = await graph.read<{ id: string; entryNumber: string | null; importerId: string }>(Q.SHIPMENT_IDS, { tenant });
   const page = all.slice(offset, offset + first);
-  const items = await mapConcurrent(page, 8, async (s) => {
-    const t = await traceShipment(graph, tenant, { id: s.id, asOf: args.asOf }, listVersion);
+  const batches: typeof page[] = [];
+  for (let i = 0; i < page.length; i += 250) batches.push(page.slice(i, i + 250));
+  const traced = (await mapConcurrent(batches, 2, (b) => traceShipments(graph, tenant, b.map((s) => s.id), { asOf: args.asOf }, listVersion))).flat();
+  const byId = new Map(traced.map((t) => [t.shipmentId, t]));
+  const items = page.flatMap((s) => {
+    const t = byId.get(s.id);
+    if (!t) return [];
     const counts = new Map<FlagKind, number>();
     for (const f of t.flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    return {
+    return [{
       shipmentId: s.id, entryNumber: s.entryNumber, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
       flagCounts: [...counts.entries()].map(([kind, count]) => ({ kind, count })),
-    };
+    }];
   });
   const end = offset + page.length;
   return { items, total: all.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < all.length };

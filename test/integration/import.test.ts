@@ -70,7 +70,7 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
   it('answers malformed JSON and over-deep queries with clear errors, and unknown ids with NOT_FOUND', async () => {
     const raw = await fetch(`${h.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ firm(id: \\"x\\") { id } }"' });
     expect(raw.status).toBe(400);
-    expect((await raw.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await raw.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     const nested = await h.gql('query { traceShipment(id: "x") { flags { path } parties { name } } }');
     expect(nested.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(nested.errors[0].message).toBe('no shipment "x"');
@@ -82,6 +82,6 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
   it('reports readiness from Neo4j', async () => {
     const ready = await fetch(`${h.server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, neo4j: 'up' });
+    expect((await ready.json()) as unknown).toEqual({ ready: true, neo4j: 'up' });
   });
 });
