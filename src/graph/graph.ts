@@ -18,6 +18,8 @@ export interface Graph {
   /** Runs work in one write transaction: all of it commits or none. */
   writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutSeconds?: number): Promise<T>;
   readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  /** An auto-commit query, for CALL { } IN TRANSACTIONS (bulk deletes) only. */
+  autoCommit(cypher: string, params?: Params): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -84,6 +86,15 @@ export function createGraph(config: Config): Graph {
         const s = session('READ');
         try {
           return await s.executeRead(work, txConfig);
+        } finally {
+          await s.close();
+        }
+      }),
+    autoCommit: (cypher, params = {}) =>
+      guard(async () => {
+        const s = session('WRITE');
+        try {
+          await s.run(cypher, params, { timeout: 3600_000 });
         } finally {
           await s.close();
         }

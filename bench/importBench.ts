@@ -1,0 +1,66 @@
+// Import throughput beside its floor: the same rows written by one plain UNWIND/CREATE
+// loop with the driver (no validation, no MERGE, no fallback links, no screening).
+import type { Services } from '../src/api/context';
+import { importBundle } from '../src/import';
+import { toRows } from '../src/import/importBundle';
+import { generateBundleChunks } from '../src/generate/generator';
+import type { Bundle } from '../src/model/bundle';
+import { fmt, withPeakMemory } from './measure';
+
+const CHUNK = 50_000;
+
+const FLOOR = {
+  nodes: (label: string) => `UNWIND $rows AS r CREATE (n:${label}) SET n = r, n.tenant = $tenant`,
+  facilityFirm: `UNWIND $rows AS r MATCH (n:Facility {tenant: $tenant, id: r.id}), (f:Firm {tenant: $tenant, id: r.firmId}) CREATE (n)-[:OPERATED_BY]->(f)`,
+  owns: `UNWIND $rows AS r MATCH (a:Firm {tenant: $tenant, id: r.owner}), (b:Firm {tenant: $tenant, id: r.owned}) CREATE (a)-[:OWNS {share: r.share}]->(b)`,
+  flowEdges: `UNWIND $rows AS r MATCH (n:Flow {tenant: $tenant, id: r.id}), (a:Facility {tenant: $tenant, id: r.fromId}), (b:Facility {tenant: $tenant, id: r.toId}), (m:Material {tenant: $tenant, id: r.materialId})
+              CREATE (n)-[:FROM]->(a), (n)-[:TO]->(b), (n)-[:OF]->(m)`,
+  inputs: `UNWIND $rows AS r MATCH (n:Flow {tenant: $tenant, id: r.flow}), (i:Flow {tenant: $tenant, id: r.input}) CREATE (n)-[:INPUT {lot: true}]->(i)`,
+  docs: `UNWIND $rows AS r MATCH (n:Flow {tenant: $tenant, id: r.flow}), (d:Document {tenant: $tenant, id: r.document}) CREATE (n)-[:DOCUMENTED_BY]->(d)`,
+  shipEdges: `UNWIND $rows AS r MATCH (s:Shipment {tenant: $tenant, id: r.id}), (f:Flow {tenant: $tenant, id: r.flowId}), (i:Firm {tenant: $tenant, id: r.importerId}) CREATE (s)-[:CARRIED_BY]->(f), (s)-[:IMPORTED_BY]->(i)`,
+};
+
+async function floorWrite(services: Services, tenant: string, b: Bundle): Promise<void> {
+  const rows = toRows(b, { firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() });
+  const flowDocs = b.flows.flatMap((f) => (f.documents ?? []).map((d) => ({ flow: f.id, document: d })));
+  const lotInputs = b.flows.flatMap((f) => (f.inputs ?? []).map((i) => ({ flow: f.id, input: i })));
+  const steps: [string, unknown[]][] = [
+    [FLOOR.nodes('Firm'), rows.firms], [FLOOR.nodes('Facility'), rows.facilities], [FLOOR.facilityFirm, rows.facilities],
+    [FLOOR.owns, rows.ownership], [FLOOR.nodes('Material'), rows.materials], [FLOOR.nodes('Document'), rows.documents],
+    [FLOOR.nodes('Flow'), rows.flows], [FLOOR.flowEdges, rows.flows], [FLOOR.docs, flowDocs], [FLOOR.inputs, lotInputs],
+    [FLOOR.nodes('Shipment'), rows.shipments], [FLOOR.shipEdges, rows.shipments],
+  ];
+  await services.graph.writeTransaction(async (tx) => {
+    for (const [q, items] of steps) for (let i = 0; i < items.length; i += 5000) await tx.run(q, { tenant, rows: items.slice(i, i + 5000) });
+  }, 3600);
+}
+
+export async function benchImport(services: Services, sizes: number[]) {
+  const lines = ['### Import throughput', '',
+    `Generated bundles (\`generateBundleChunks\`, seed 1, chunks of ${CHUNK.toLocaleString()} flows, each chunk one all-or-nothing import) into a fresh tenant, beside the floor: the same rows written by one plain UNWIND/CREATE loop per chunk with the driver.`, '',
+    '| flows | service: s | service: flows/s | floor: s | floor: flows/s | service ÷ floor | peak RSS of Node (MiB) | peak heap (MiB) |', '|---|---|---|---|---|---|---|---|'];
+  const tenants: { size: number; tenant: string }[] = [];
+  for (const size of sizes) {
+    const stamp = Date.now().toString(36);
+    const tenant = `bench-${size}-${stamp}`;
+    const floorTenant = `floor-${size}-${stamp}`;
+    let serviceMs = 0;
+    let floorMs = 0;
+    let peakRss = 0;
+    let peakHeap = 0;
+    for (const chunk of generateBundleChunks({ flows: size, seed: 1, tiers: 10, shipments: Math.max(10, Math.round(size / 100)) }, CHUNK)) {
+      const svc = await withPeakMemory(() => importBundle(services, tenant, chunk));
+      serviceMs += svc.ms;
+      peakRss = Math.max(peakRss, svc.peakRssMiB);
+      peakHeap = Math.max(peakHeap, svc.peakHeapMiB);
+      const floor = await withPeakMemory(() => floorWrite(services, floorTenant, chunk));
+      floorMs += floor.ms;
+    }
+    await services.graph.autoCommit('MATCH (n {tenant: $t}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', { t: floorTenant });
+    lines.push(`| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`);
+    console.log(lines[lines.length - 1]);
+    tenants.push({ size, tenant });
+  }
+  lines.push('');
+  return { markdown: lines.join('\n'), tenants };
+}

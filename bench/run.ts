@@ -1,0 +1,73 @@
+// npm run bench [-- --sizes 10000,100000 --skip screening,graphql --trace-samples 50]
+// One run measures everything below against the Neo4j that scripts/run.mjs started, and
+// appends a section to BENCHMARKS.md with the machine, versions and exact command.
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { createLogger, createServices } from '../src/app';
+import type { Services } from '../src/api/context';
+import { benchImport } from './importBench';
+import { benchTrace } from './traceBench';
+import { benchRiskView } from './riskViewBench';
+import { benchGraphql } from './graphqlBench';
+
+function args() {
+  const a = process.argv.slice(2);
+  const get = (name: string, fallback: string) => {
+    const i = a.indexOf(`--${name}`);
+    return i >= 0 ? a[i + 1] : fallback;
+  };
+  return {
+    sizes: get('sizes', '10000,100000').split(',').map(Number),
+    skip: new Set(get('skip', '').split(',').filter(Boolean)),
+    traceSamples: Number(get('trace-samples', '40')),
+    riskShipments: Number(get('risk-shipments', '10000')),
+  };
+}
+
+async function neo4jVersion(services: Services): Promise<string> {
+  const [row] = await services.graph.read<{ versions: string[] }>('CALL dbms.components() YIELD versions RETURN versions');
+  return row?.versions?.[0] ?? 'unknown';
+}
+
+async function main() {
+  const opts = args();
+  const config = loadConfig();
+  const services = await createServices(config, createLogger({ logLevel: 'warn' }));
+  const sections: string[] = [];
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  sections.push(`## Run of ${new Date().toISOString()}`, '',
+    `- command: \`${command}\``,
+    `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`,
+    `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (local launcher, heap ${process.env.NEO4J_HEAP || '4g'}, page cache ${process.env.NEO4J_PAGECACHE || '1g'}), neo4j-driver ${require('neo4j-driver/package.json').version}`,
+    '');
+  const log = (s: string) => { console.log(s); sections.push(s); };
+  try {
+    if (!opts.skip.has('screening')) {
+      const { runScreeningBench } = await import('./screening');
+      log(await runScreeningBench());
+    }
+    const tenants: { size: number; tenant: string }[] = [];
+    if (!opts.skip.has('import')) {
+      const res = await benchImport(services, opts.sizes);
+      log(res.markdown);
+      tenants.push(...res.tenants);
+    }
+    if (!opts.skip.has('trace') && tenants.length) log(await benchTrace(services, tenants, opts.traceSamples));
+    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
+    if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
+  } finally {
+    await services.graph.close();
+  }
+  const file = join(__dirname, '..', 'BENCHMARKS.md');
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach section is one run of `npm run bench`, appended by bench/run.ts.\n\n');
+  appendFileSync(file, `${sections.join('\n')}\n\n`);
+  console.log(`appended to ${file}`);
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${(e as Error).stack}`);
+  process.exit(1);
+});
