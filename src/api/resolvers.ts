@@ -8,6 +8,8 @@ import { BundleValidationError } from '../import/validate';
 import * as LQ from './lookupCypher';
 import * as SQ from '../screening/cypher';
 import { packetResolvers } from '../packets/resolvers';
+import { auditPage, recordAuditInTx } from '../audit';
+import { runRows } from '../graph/graph';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -84,6 +86,11 @@ export const resolvers = {
       const items = page?.items ?? [];
       return { items, total: count.total, hasNextPage: page?.hasNextPage ?? false, endCursor: items.length ? String(items[items.length - 1].id) : null };
     },
+    auditLog: async (_: unknown, a: Args, ctx: RequestContext) => {
+      requireRole(ctx, 'ADMIN');
+      const first = checkLimit('first', a.first, 100, 1000);
+      return auditPage(ctx.services.graph, ctx.tenant, { first, before: a.before, action: a.action });
+    },
     ...packetResolvers.Query,
   },
   Mutation: {
@@ -122,8 +129,13 @@ export const resolvers = {
 async function decide(ctx: RequestContext, id: string, status: 'CONFIRMED' | 'REJECTED', note?: string | null) {
   requireRole(ctx, 'INVESTIGATOR', 'ADMIN', 'IMPORTER');
   if (note != null && note.length > 2000) throw new BadInputError('note must be at most 2000 characters', 'note');
-  const [row] = await ctx.services.graph.write<{ match: Record<string, unknown> }>(SQ.DECIDE_MATCH, {
-    tenant: ctx.tenant, id, status, decidedBy: ctx.principal.tokenId, decidedAt: new Date().toISOString(), note: note ?? null,
+  // the decision and its audit event commit together
+  const row = await ctx.services.graph.writeTransaction(async (tx) => {
+    const [r] = await runRows<{ match: Record<string, unknown> }>(tx, SQ.DECIDE_MATCH, {
+      tenant: ctx.tenant, id, status, decidedBy: ctx.principal.tokenId, decidedAt: new Date().toISOString(), note: note ?? null,
+    });
+    if (r) await recordAuditInTx(tx, { tenant: ctx.tenant, actor: ctx.principal.tokenId, action: 'MATCH_DECISION', target: id, detail: { status, note: note ?? null } });
+    return r;
   });
   if (!row) throw new NotFoundError(`no screening match "${id}"`);
   return row.match;

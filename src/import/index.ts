@@ -2,6 +2,7 @@
 // are screened in the same transaction, so a firm is never stored unscreened.
 import type { Services } from '../api/context';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
+import { recordAuditInTx } from '../audit';
 
 export type { ImportReport } from './importBundle';
 export { BundleValidationError, parseBundleShape } from './validate';
@@ -17,6 +18,10 @@ export async function importBundle(
     onProgress: opts.onProgress,
     afterWrite: async (tx, bundle) => {
       await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
+      await recordAuditInTx(tx, {
+        tenant, actor: opts.actor ?? 'unknown', action: 'IMPORT', target: `${bundle.flows.length} flows`,
+        detail: { firms: bundle.firms.length, facilities: bundle.facilities.length, flows: bundle.flows.length, documents: bundle.documents.length, shipments: bundle.shipments.length },
+      });
     },
   });
 }

@@ -1,0 +1,35 @@
+// The audit log: who did what, when, per tenant. Events are written in the same
+// transaction as the change they describe where there is one, so a rolled-back import
+// leaves no event behind.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { randomUUID } from 'node:crypto';
+import type { Graph } from '../graph/graph';
+
+export type AuditAction = 'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'PACKET_DOWNLOAD';
+export interface AuditEvent { tenant: string; actor: string; action: AuditAction; target: string; detail?: Record<string, unknown> }
+
+const RECORD = `
+CREATE (e:AuditEvent {id: $id, tenant: $tenant, at: $at, actor: $actor, action: $action, target: $target, detail: $detail})`;
+
+const PAGE = `
+MATCH (e:AuditEvent {tenant: $tenant})
+WHERE ($action IS NULL OR e.action = $action) AND ($before IS NULL OR e.at < $before)
+RETURN e { .id, .at, .actor, .action, .target, .detail } AS event
+ORDER BY e.at DESC, e.id DESC LIMIT $first`;
+
+function params(e: AuditEvent) {
+  return { id: randomUUID(), at: new Date().toISOString(), tenant: e.tenant, actor: e.actor, action: e.action, target: e.target, detail: JSON.stringify(e.detail ?? {}) };
+}
+
+export async function recordAuditInTx(tx: ManagedTransaction, e: AuditEvent): Promise<void> {
+  await tx.run(RECORD, params(e));
+}
+export async function recordAudit(graph: Graph, e: AuditEvent): Promise<void> {
+  await graph.write(RECORD, params(e));
+}
+export async function auditPage(graph: Graph, tenant: string, opts: { first: number; before?: string | null; action?: string | null }) {
+  const rows = await graph.read<{ event: { id: string; at: string; actor: string; action: string; target: string; detail: string } }>(PAGE, {
+    tenant, first: opts.first, before: opts.before ?? null, action: opts.action ?? null,
+  });
+  return rows.map((r) => ({ ...r.event, detail: JSON.parse(r.event.detail) }));
+}
