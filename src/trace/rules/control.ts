@@ -1,0 +1,84 @@
+// Who controls a firm, and who stands at the top of its ownership chains.
+//
+// Holdings are { owner, owned, share } with share a fraction in [0, 1] (a value above 1 and
+// up to 100 is read as a percentage). Several holdings of the same owner in the same firm
+// are added up (capped at 1). Chains run from the owner down to the firm.
+export interface Holding { owner: string; owned: string; share: number }
+export interface OwnerChain { ownerId: string; chain: string[]; effectiveShare: number }
+
+/** Majority control: more than half, at every link of a chain. */
+export const CONTROL_THRESHOLD = 0.5;
+
+const asFraction = (share: number) => (share > 1 && share <= 100 ? share / 100 : share);
+
+/** owned -> (owner -> summed share) */
+function ownersByOwned(ownership: readonly Holding[]): Map<string, Map<string, number>> {
+  const byOwned = new Map<string, Map<string, number>>();
+  for (const h of ownership) {
+    if (!h || typeof h.owner !== 'string' || typeof h.owned !== 'string' || h.owner === h.owned) continue;
+    const share = Number.isFinite(h.share) ? Math.max(0, asFraction(h.share)) : 0;
+    const owners = byOwned.get(h.owned) ?? new Map<string, number>();
+    owners.set(h.owner, Math.min(1, (owners.get(h.owner) ?? 0) + share));
+    byOwned.set(h.owned, owners);
+  }
+  return byOwned;
+}
+
+const sortedOwners = (owners: Map<string, number> | undefined) =>
+  [...(owners ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+/**
+ * Firms that control firmId: directly with more than 50%, or through a chain in which every
+ * holding is more than 50%. One entry per controlling firm, through its shortest chain
+ * (breadth-first upward, so cycles end). Nearest controller first.
+ */
+export function controllingOwners(firmId: string, ownership: readonly Holding[]): OwnerChain[] {
+  const byOwned = ownersByOwned(ownership);
+  const out: OwnerChain[] = [];
+  const seen = new Set<string>([firmId]);
+  // each frontier entry: a firm known to control firmId (or firmId itself), with its chain down
+  let frontier: OwnerChain[] = [{ ownerId: firmId, chain: [firmId], effectiveShare: 1 }];
+  while (frontier.length) {
+    const next: OwnerChain[] = [];
+    for (const cur of frontier) {
+      for (const [owner, share] of sortedOwners(byOwned.get(cur.ownerId))) {
+        if (share <= CONTROL_THRESHOLD || seen.has(owner)) continue;
+        seen.add(owner);
+        const found = { ownerId: owner, chain: [owner, ...cur.chain], effectiveShare: cur.effectiveShare * share };
+        out.push(found);
+        next.push(found);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** At most this many chains from ultimateOwners, against pathological graphs. */
+export const MAX_OWNER_CHAINS = 1000;
+
+/**
+ * The top of every ownership chain above firmId, at any share: one entry per chain, the
+ * chain running from the top owner down to firmId, effectiveShare the product of the
+ * shares. A top is a firm nobody owns, or, in a cycle, the last firm before the chain
+ * would come back on itself. A firm nobody owns has no chains ([]).
+ */
+export function ultimateOwners(firmId: string, ownership: readonly Holding[]): OwnerChain[] {
+  const byOwned = ownersByOwned(ownership);
+  const out: OwnerChain[] = [];
+  const walk = (id: string, chain: string[], share: number, onPath: Set<string>) => {
+    if (out.length >= MAX_OWNER_CHAINS) return;
+    const owners = sortedOwners(byOwned.get(id)).filter(([o]) => !onPath.has(o));
+    if (!owners.length) {
+      if (id !== firmId) out.push({ ownerId: id, chain, effectiveShare: share });
+      return;
+    }
+    for (const [owner, s] of owners) {
+      onPath.add(owner);
+      walk(owner, [owner, ...chain], share * s, onPath);
+      onPath.delete(owner);
+    }
+  };
+  walk(firmId, [firmId], 1, new Set([firmId]));
+  return out;
+}

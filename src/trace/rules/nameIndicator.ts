@@ -1,0 +1,57 @@
+// Weak signals in a firm's or facility's names: "Xinjiang", "XPCC", "Bingtuan",
+// "Production and Construction Corps", 新疆, 兵团. Reported, never presumptive.
+//
+// Latin terms match whole words only (accent- and case-insensitive). A word glued to other
+// lower-case letters does not count ("Xinjiangxian" is the pinyin of 新绛县 in Shanxi), but
+// CamelCase joins do ("XinjiangTianshan Co"). "Xinjiang County" / "Xinjiang Xian" is 新绛县,
+// not the region, and does not count. Chinese terms match as substrings, after folding
+// traditional characters (兵團 -> 兵团); 新绛 never matches 新疆.
+import { latinTokens, phraseWords, toSimplified } from './text';
+
+export interface NameIndicatorHit { term: string; name: string }
+
+const LATIN_TERMS: { term: string; words: string[]; notBefore?: Set<string> }[] = [
+  { term: 'Xinjiang', words: phraseWords('Xinjiang'), notBefore: new Set(['county', 'xian']) },
+  ...['XPCC', 'Bingtuan', 'Production and Construction Corps'].map((term) => ({ term, words: phraseWords(term) })),
+];
+const CJK_TERMS = ['新疆', '兵团'];
+
+/** Words of a name, with CamelCase words also split into their parts ("XinjiangTianshan"). */
+function words(name: string): string[][] {
+  // each original word becomes one or more alternatives: itself, and its camel-case parts
+  return latinTokens(name).map((t) => {
+    const parts = t.text.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})/u);
+    return parts.length > 1 ? [t.norm, ...latinTokens(parts.join(' ')).map((p) => p.norm)] : [t.norm];
+  });
+}
+
+function hasPhrase(seq: string[], phrase: string[], notBefore?: Set<string>): boolean {
+  for (let i = 0; i + phrase.length <= seq.length; i++) {
+    if (phrase.every((w, j) => seq[i + j] === w) && !notBefore?.has(seq[i + phrase.length])) return true;
+  }
+  return false;
+}
+
+/** Indicator terms found in any of the names, one hit per term and name. */
+export function nameIndicators(names: string[]): NameIndicatorHit[] {
+  const out: NameIndicatorHit[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (typeof name !== 'string' || !name.trim()) continue;
+    const ws = words(name);
+    // the plain word sequence, and one where camel-case words are split
+    const plain = ws.map((w) => w[0]);
+    const split = ws.flatMap((w) => (w.length > 1 ? w.slice(1) : w));
+    const simplified = toSimplified(name);
+    const found: string[] = [];
+    for (const { term, words: tw, notBefore } of LATIN_TERMS) {
+      if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
+    }
+    for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
+    for (const term of found) {
+      const key = `${term}\u0000${name}`;
+      if (!seen.has(key)) { seen.add(key); out.push({ term, name }); }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { controllingOwners, ultimateOwners } from '../../../src/trace/rules';
+
+const h = (owner: string, owned: string, share: number) => ({ owner, owned, share });
+
+describe('controllingOwners', () => {
+  it('a direct holding of more than 50% controls', () => {
+    expect(controllingOwners('S', [h('P', 'S', 0.51)])).toEqual([{ ownerId: 'P', chain: ['P', 'S'], effectiveShare: 0.51 }]);
+  });
+
+  it('exactly 50% does not control', () => {
+    expect(controllingOwners('S', [h('P', 'S', 0.5)])).toEqual([]);
+    expect(controllingOwners('S', [h('P', 'S', 0.5), h('Q', 'S', 0.5)])).toEqual([]);
+  });
+
+  it('51% then 60% controls through the chain, owner first', () => {
+    // G holds 60% of P, P holds 51% of S
+    const out = controllingOwners('S', [h('P', 'S', 0.51), h('G', 'P', 0.6)]);
+    expect(out.map((o) => o.ownerId)).toEqual(['P', 'G']);
+    expect(out[1].chain).toEqual(['G', 'P', 'S']);
+    expect(out[1].effectiveShare).toBeCloseTo(0.306, 10);
+  });
+
+  it('60% then 40% does not control, whichever link is the weak one', () => {
+    expect(controllingOwners('S', [h('P', 'S', 0.6), h('G', 'P', 0.4)]).map((o) => o.ownerId)).toEqual(['P']);
+    expect(controllingOwners('S', [h('P', 'S', 0.4), h('G', 'P', 0.6)])).toEqual([]);
+  });
+
+  it('50% at any link breaks the chain', () => {
+    expect(controllingOwners('S', [h('A', 'S', 0.9), h('B', 'A', 0.5), h('C', 'B', 1)]).map((o) => o.ownerId)).toEqual(['A']);
+  });
+
+  it('follows long chains and branches, nearest controller first', () => {
+    const out = controllingOwners('S', [h('A', 'S', 1), h('B', 'A', 0.8), h('C', 'B', 0.55), h('X', 'S', 0.2), h('Y', 'X', 1)]);
+    expect(out.map((o) => [o.ownerId, o.chain.join('>')])).toEqual([['A', 'A>S'], ['B', 'B>A>S'], ['C', 'C>B>A>S']]);
+    expect(out[2].effectiveShare).toBeCloseTo(0.44, 10);
+  });
+
+  it('terminates on cycles and never lists the firm itself', () => {
+    expect(controllingOwners('A', [h('B', 'A', 0.6), h('A', 'B', 0.6)])).toEqual([{ ownerId: 'B', chain: ['B', 'A'], effectiveShare: 0.6 }]);
+    const ring = [h('B', 'A', 0.9), h('C', 'B', 0.9), h('A', 'C', 0.9)];
+    expect(controllingOwners('A', ring).map((o) => o.chain)).toEqual([['B', 'A'], ['C', 'B', 'A']]);
+  });
+
+  it('lists each controller once, through its shortest chain', () => {
+    const out = controllingOwners('S', [h('A', 'S', 0.6), h('B', 'A', 0.7), h('B', 'S', 0.3), h('B', 'X', 1), h('X', 'S', 0.1)]);
+    expect(out.map((o) => o.ownerId)).toEqual(['A', 'B']);
+    // B's direct 30% is not control; B controls through A
+    expect(out[1].chain).toEqual(['B', 'A', 'S']);
+  });
+
+  it('adds up several holdings of the same owner in the same firm', () => {
+    expect(controllingOwners('S', [h('P', 'S', 0.3), h('P', 'S', 0.25)]).map((o) => o.ownerId)).toEqual(['P']);
+  });
+
+  it('reads shares above 1 as percentages', () => {
+    expect(controllingOwners('S', [h('P', 'S', 51), h('G', 'P', 60)]).map((o) => o.ownerId)).toEqual(['P', 'G']);
+    expect(controllingOwners('S', [h('P', 'S', 50)])).toEqual([]);
+  });
+
+  it('ignores holdings that do not reach the firm, and self-holdings', () => {
+    expect(controllingOwners('S', [h('P', 'Q', 1), h('S', 'S', 1)])).toEqual([]);
+    expect(controllingOwners('S', [])).toEqual([]);
+  });
+
+  it('matches the demo bundle: Hoshine holds 60% of Jiaxing Hexin', () => {
+    const own = [h('F-hoshine', 'F-jiaxing-hexin', 0.6), h('F-jiaxing-invest', 'F-jiaxing-hexin', 0.4)];
+    expect(controllingOwners('F-jiaxing-hexin', own)).toEqual([
+      { ownerId: 'F-hoshine', chain: ['F-hoshine', 'F-jiaxing-hexin'], effectiveShare: 0.6 },
+    ]);
+  });
+});
+
+describe('ultimateOwners', () => {
+  it('returns the top of every chain upward at any share, with the chain from top to firm', () => {
+    const out = ultimateOwners('S', [h('A', 'S', 0.6), h('B', 'S', 0.1), h('C', 'A', 0.3), h('D', 'A', 0.7)]);
+    expect(out.map((o) => [o.ownerId, o.chain])).toEqual([
+      ['D', ['D', 'A', 'S']], ['C', ['C', 'A', 'S']], ['B', ['B', 'S']],
+    ]);
+    expect(out[0].effectiveShare).toBeCloseTo(0.42, 10);
+  });
+
+  it('a firm nobody owns has no chains', () => {
+    expect(ultimateOwners('S', [h('S', 'X', 1)])).toEqual([]);
+  });
+
+  it('one entry per chain when two chains reach the same top', () => {
+    const out = ultimateOwners('S', [h('A', 'S', 0.5), h('B', 'S', 0.5), h('T', 'A', 1), h('T', 'B', 1)]);
+    expect(out.map((o) => o.chain.join('>'))).toEqual(['T>A>S', 'T>B>S']);
+  });
+
+  it('terminates on cycles: the top is the last firm before the chain would loop', () => {
+    expect(ultimateOwners('A', [h('B', 'A', 0.6), h('A', 'B', 0.6)])).toEqual([{ ownerId: 'B', chain: ['B', 'A'], effectiveShare: 0.6 }]);
+    const out = ultimateOwners('A', [h('B', 'A', 1), h('C', 'B', 1), h('B', 'C', 1), h('T', 'C', 0.2)]);
+    expect(out.map((o) => o.chain.join('>'))).toEqual(['T>C>B>A']);
+  });
+
+  it('stays bounded on dense graphs', () => {
+    const own = [];
+    for (let layer = 0; layer < 12; layer++) {
+      for (const a of ['x', 'y']) for (const b of ['x', 'y']) own.push(h(`${a}${layer + 1}`, `${b}${layer}`, 0.5));
+    }
+    own.push(h('x0', 'S', 1));
+    const out = ultimateOwners('S', own);
+    expect(out.length).toBeLessThanOrEqual(1000);
+    expect(out.length).toBeGreaterThan(0);
+  });
+});

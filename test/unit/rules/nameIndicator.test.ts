@@ -1,0 +1,54 @@
+import { nameIndicators } from '../../../src/trace/rules';
+
+describe('nameIndicators', () => {
+  it('finds each indicator term as a whole word, with the name it was found in', () => {
+    expect(nameIndicators(['Guangzhou Xinjiang Jinxiu Garment Co., Ltd.'])).toEqual([
+      { term: 'Xinjiang', name: 'Guangzhou Xinjiang Jinxiu Garment Co., Ltd.' },
+    ]);
+    expect(nameIndicators(['XPCC Cotton Trading'])).toEqual([{ term: 'XPCC', name: 'XPCC Cotton Trading' }]);
+    expect(nameIndicators(['Bingtuan Agricultural Co.'])).toEqual([{ term: 'Bingtuan', name: 'Bingtuan Agricultural Co.' }]);
+    expect(nameIndicators(['新疆天业股份有限公司'])).toEqual([{ term: '新疆', name: '新疆天业股份有限公司' }]);
+    expect(nameIndicators(['兵团第八师棉业公司'])).toEqual([{ term: '兵团', name: '兵团第八师棉业公司' }]);
+  });
+
+  it('finds "Production and Construction Corps", also with "&", beside "Xinjiang"', () => {
+    expect(nameIndicators(['Xinjiang Production & Construction Corps']).map((h) => h.term))
+      .toEqual(['Xinjiang', 'Production and Construction Corps']);
+    expect(nameIndicators(['the Production and Construction Corps supply office']).map((h) => h.term))
+      .toEqual(['Production and Construction Corps']);
+  });
+
+  it('is case- and accent-insensitive and folds traditional characters', () => {
+    expect(nameIndicators(['XINJIANG TEXTILES', 'xpcc-owned gin', 'BingTuan Cotton', '新疆兵團棉業']).map((h) => h.term))
+      .toEqual(['Xinjiang', 'XPCC', 'Bingtuan', '新疆', '兵团']);
+  });
+
+  it('splits CamelCase joins but not lower-case ones', () => {
+    expect(nameIndicators(['XinjiangTianshan Co']).map((h) => h.term)).toEqual(['Xinjiang']);
+    expect(nameIndicators(['Xinjiangxian Textiles', 'Shanxi Xinjiangxian Cotton'])).toEqual([]);
+  });
+
+  it('does not fire on look-alikes or inside other words', () => {
+    expect(nameIndicators([
+      '新绛纺织有限公司', 'Shanxi Jiangzhou Cotton (Xinjiang County)', 'Xinjiang Xian Weaving Mill', 'Sinjiang Trading',
+      'XPCCO Ltd', 'Bingtuanese', 'Production Corps', 'Xin Jiang Hotel', 'Xin-jiang Hotel',
+    ])).toEqual([]);
+  });
+
+  it('still fires on the region beside the county look-alike', () => {
+    expect(nameIndicators(['Xinjiang County Xinjiang Trading']).map((h) => h.term)).toEqual(['Xinjiang']);
+  });
+
+  it('returns one hit per term and name, in the order of the names', () => {
+    expect(nameIndicators(['Xinjiang Xinjiang Co', 'Acme', '新疆新疆', 'Xinjiang Co', 'Xinjiang Co'])).toEqual([
+      { term: 'Xinjiang', name: 'Xinjiang Xinjiang Co' },
+      { term: '新疆', name: '新疆新疆' },
+      { term: 'Xinjiang', name: 'Xinjiang Co' },
+    ]);
+  });
+
+  it('ignores empty input', () => {
+    expect(nameIndicators([])).toEqual([]);
+    expect(nameIndicators(['', '   '])).toEqual([]);
+  });
+});

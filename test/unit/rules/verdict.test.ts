@@ -1,0 +1,24 @@
+import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../src/trace/rules';
+
+describe('verdictOf', () => {
+  it('lists the six flag kinds of the contract, three of them presumptive', () => {
+    expect([...FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE', 'NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT']);
+    expect([...PRESUMPTIVE_FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
+  });
+
+  it.each(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE'])('FLAGGED on %s, even with an untraced input', (kind) => {
+    expect(verdictOf([kind])).toBe('FLAGGED');
+    expect(verdictOf(['UNTRACED_INPUT', 'NAME_INDICATOR', kind])).toBe('FLAGGED');
+  });
+
+  it('INCOMPLETE on an untraced input without a presumptive flag', () => {
+    expect(verdictOf(['UNTRACED_INPUT'])).toBe('INCOMPLETE');
+    expect(verdictOf(['HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
+  });
+
+  it('CLEAR otherwise: name indicators and high-priority sectors do not change the verdict', () => {
+    expect(verdictOf([])).toBe('CLEAR');
+    expect(verdictOf(['NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR'])).toBe('CLEAR');
+    expect(verdictOf(['SOMETHING_ELSE'])).toBe('CLEAR');
+  });
+});
