@@ -1,0 +1,385 @@
+// Shared pieces of the list-update parsers: dates, statutory sections, splitting DHS's name
+// text into name / aliases / former names, and merging per-row drafts into one entry per entity.
+import { EntityListEntry, EntityListSection, entityKey } from '../../model/entityList';
+
+// ---------------------------------------------------------------- sections
+
+/** Matches "2(d)(2)(B)(v)" however it is spaced; group 1 is the roman numeral. */
+export const SECTION_PATTERN = /2\s*\(\s*d\s*\)\s*\(\s*2\s*\)\s*\(\s*B\s*\)\s*\(\s*(iv|v|i{1,3})\s*\)/i;
+const ROMAN_ORDER = ['i', 'ii', 'iii', 'iv', 'v'];
+
+/** The section form the snapshot parser uses: '2(d)(2)(B)(ii)'. */
+export function sectionId(roman: string): string {
+  return `2(d)(2)(B)(${roman.toLowerCase()})`;
+}
+
+/** The last statutory section named in a text, as '2(d)(2)(B)(x)', or null. */
+export function findSection(text: string): string | null {
+  const re = new RegExp(SECTION_PATTERN.source, 'gi');
+  let last: string | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = sectionId(m[1]);
+  return last;
+}
+
+function sectionRank(section: string): number {
+  const m = /\(([ivx]+)\)$/i.exec(section);
+  const i = m ? ROMAN_ORDER.indexOf(m[1].toLowerCase()) : -1;
+  return i < 0 ? 99 : i;
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2999) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return t.toISOString().slice(0, 10);
+}
+
+function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const n = MONTHS[w.slice(0, 3)];
+  // the whole word must be a prefix of the month's name ("Sept", "June", "Jun")
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  return n && full[n - 1].startsWith(w) ? n : undefined;
+}
+
+/**
+ * The first date in a text as YYYY-MM-DD: "June 21, 2022", "Jun. 21, 2022", "21 June 2022",
+ * "2022-06-21" (also with a time), "6/21/2022" (US order). Null when there is none.
+ */
+export function parseDate(text: string): string | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const patterns: [RegExp, (m: RegExpExecArray) => string | null][] = [
+    [/\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/, (m) => isoDate(+m[1], +m[2], +m[3])],
+    [/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/, (m) => {
+      const mo = monthNumber(m[1]);
+      return mo ? isoDate(+m[3], mo, +m[2]) : null;
+    }],
+    [/\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/, (m) => {
+      const mo = monthNumber(m[2]);
+      return mo ? isoDate(+m[3], mo, +m[1]) : null;
+    }],
+    [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/, (m) => isoDate(+m[3], +m[1], +m[2])],
+  ];
+  let best: { at: number; date: string } | null = null;
+  for (const [re, toIso] of patterns) {
+    const g = new RegExp(re.source, 'g');
+    for (let m = g.exec(t); m; m = g.exec(t)) {
+      const date = toIso(m);
+      if (date) {
+        if (!best || m.index < best.at) best = { at: m.index, date };
+        break;
+      }
+    }
+  }
+  return best?.date ?? null;
+}
+
+// ---------------------------------------------------------------- names
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+export function hasHan(s: string): boolean {
+  return HAN.test(s);
+}
+
+/** Collapses whitespace (incl. no-break spaces) and trims separators left over from a list. */
+export function cleanName(s: string): string {
+  return s
+    .replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, ' ')
+    .trim()
+    .replace(/^(?:and|or)\s+/i, '')
+    .replace(/^[;,:]\s*/, '')
+    .replace(/\s*[;,:]$/, '')
+    .trim();
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+
+// A name that ends like this is complete, so " and " after it starts the next name
+// ("… Co., Ltd. and JWD Technology"); elsewhere "and" is part of a name ("Cotton and Linen").
+const COMPANY_END = /(?:\bCo\.?|\bLtd\.?|\bLimited|\bInc\.?|\bCorp\.?|\bCorporation|\bCompany|\bLLC|\bL\.L\.C\.|\bGroup|\bPLC)$/i;
+
+/** Splits "A Co., Ltd. and B" into two names where the left part ends like a company name. */
+export function splitOnAnd(part: string, always = false): string[] {
+  const out: string[] = [];
+  const re = /\s+and\s+(?=\p{Lu}|\d)/gu;
+  let start = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const left = part.slice(start, m.index);
+    if (always || COMPANY_END.test(left.trim())) {
+      out.push(left);
+      start = m.index + m[0].length;
+    }
+  }
+  out.push(part.slice(start));
+  return out.map(cleanName).filter(Boolean);
+}
+
+/**
+ * Splits a list of names as DHS writes it: "A; B; and C", "A and B" (where A ends like a
+ * company name), with the count DHS states ("including three aliases") as a check.
+ */
+export function splitNameList(text: string, expected?: number): string[] {
+  let parts = text.split(/\s*;\s*/).map(cleanName).filter(Boolean);
+  parts = parts.flatMap((p) => splitOnAnd(p, false));
+  if (expected && parts.length < expected) {
+    const forced = parts.flatMap((p) => splitOnAnd(p, true));
+    if (forced.length === expected) parts = forced;
+  }
+  return parts;
+}
+
+export interface SplitName {
+  name: string;
+  aliases: string[];
+  formerNames: string[];
+  localNames: string[];
+  coversSubsidiaries: boolean;
+  scope: string | null;
+  /** Subsidiaries DHS names in the row ("and its subsidiary X"): listed entities of their own. */
+  namedSubsidiaries: string[];
+}
+
+const SCOPE_SUFFIX = /,?\s+and\s+(its\s+subordinate\s+and\s+affiliated\s+entities|(?:its\s+)?subsidiaries)\s*\.?\s*$/i;
+const NAMED_SUBSIDIARIES = /,?\s+and\s+its\s+((?:[a-z]+\s+)?(?:[\w-]+-based\s+)?subsidiar(?:y|ies))(?:,?\s*(?:which\s+include|including|namely)\s*:?\s*|\s*:\s*|\s+)(\S.*)$/i;
+const ALIAS_MARKER = /(?:^|[;,]?\s+)(?:and\s+)?(also\s+known\s+as|formerly\s+known\s+as|previously\s+known\s+as|(?:and|including)\s+([a-z]+)\s+(?:other\s+)?alias(?:es)?\s*:|alias(?:es)?\s*:)\s*/gi;
+
+function matchingOpen(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === ')') depth++;
+    else if (s[i] === '(') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+interface AliasClause { aliases: string[]; formerNames: string[] }
+
+/** Parses "also known as A; and formerly known as B" (the inside of DHS's parenthetical). */
+export function parseAliasClause(text: string): AliasClause | null {
+  const re = new RegExp(ALIAS_MARKER.source, 'gi');
+  const marks: { start: number; end: number; kind: 'alias' | 'former'; count?: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[1].toLowerCase();
+    const count = m[2] ? NUMBER_WORDS[m[2].toLowerCase()] ?? (Number(m[2]) || undefined) : undefined;
+    marks.push({ start: m.index, end: m.index + m[0].length, kind: /formerly|previously/.test(word) ? 'former' : 'alias', count });
+  }
+  if (!marks.length || marks[0].start !== 0) return null;
+  const out: AliasClause = { aliases: [], formerNames: [] };
+  marks.forEach((mk, i) => {
+    const seg = text.slice(mk.end, i + 1 < marks.length ? marks[i + 1].start : text.length);
+    const names = splitNameList(seg, mk.count);
+    (mk.kind === 'former' ? out.formerNames : out.aliases).push(...names);
+  });
+  return out;
+}
+
+function normalizeScope(phrase: string): string {
+  return `and ${phrase.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+/**
+ * Splits one DHS entity-name cell: the name as DHS writes it, aliases and former names from
+ * the parentheticals ("including N aliases: …", "also known as …", "formerly known as …"),
+ * Chinese names, and the "and subsidiaries" / "and its subordinate and affiliated entities"
+ * mark. A trailing acronym such as "(XPCC)" stays part of the name, as DHS writes it.
+ */
+export function splitDhsName(cell: string): SplitName {
+  let rest = cleanName(cell);
+  const out: SplitName = {
+    name: '', aliases: [], formerNames: [], localNames: [], coversSubsidiaries: false, scope: null, namedSubsidiaries: [],
+  };
+  for (let pass = 0; pass < 4; pass++) {
+    const before = rest;
+    const scope = SCOPE_SUFFIX.exec(rest);
+    if (scope) {
+      out.coversSubsidiaries = true;
+      out.scope ??= normalizeScope(scope[1]);
+      rest = rest.slice(0, scope.index).trim();
+    } else {
+      const named = NAMED_SUBSIDIARIES.exec(rest);
+      if (named && !/\)$/.test(named[2])) {
+        out.coversSubsidiaries = true;
+        out.scope ??= normalizeScope(`its ${named[1]}`);
+        out.namedSubsidiaries.push(...splitSubsidiaries(named[2]));
+        rest = rest.slice(0, named.index).trim();
+      }
+    }
+    while (rest.endsWith(')')) {
+      const open = matchingOpen(rest);
+      if (open <= 0) break;
+      const inner = rest.slice(open + 1, -1).trim();
+      const clause = parseAliasClause(inner);
+      if (clause) {
+        addNames(out, clause.aliases, 'aliases');
+        addNames(out, clause.formerNames, 'formerNames');
+      } else if (hasHan(inner) && !LATIN.test(inner)) {
+        out.localNames.push(...inner.split(/[;；、,，]/).map(cleanName).filter(Boolean));
+      } else break;
+      rest = cleanName(rest.slice(0, open));
+    }
+    // markers without parentheses: "Name, also known as X"
+    const bare = /[,;]?\s+(?=(?:also|formerly|previously)\s+known\s+as\s)/i.exec(rest);
+    if (bare && bare.index > 0) {
+      const clause = parseAliasClause(rest.slice(bare.index + bare[0].length));
+      if (clause) {
+        addNames(out, clause.aliases, 'aliases');
+        addNames(out, clause.formerNames, 'formerNames');
+        rest = cleanName(rest.slice(0, bare.index));
+      }
+    }
+    if (rest === before) break;
+  }
+  out.name = cleanName(rest).replace(/,$/, '');
+  return out;
+}
+
+function addNames(out: SplitName, names: string[], field: 'aliases' | 'formerNames'): void {
+  for (const n of names) {
+    if (hasHan(n) && !LATIN.test(n)) out.localNames.push(n);
+    else out[field].push(n);
+  }
+}
+
+function splitSubsidiaries(list: string): string[] {
+  // "A, B, and C" where names contain ", Ltd." / ", Inc.": split on ";" and on commas that
+  // are not followed by a company-form word
+  return list
+    .split(/\s*;\s*|,\s+(?:and\s+)?(?!(?:Ltd|Limited|Inc|LLC|Co|Corp|PLC)\b)(?=\p{Lu}|\d)|\s+and\s+(?=\p{Lu})/u)
+    .map(cleanName)
+    .filter(Boolean);
+}
+
+/** Cleans one alias value from a source that already split names (OpenSanctions). */
+export function classifyAlias(value: string): { kind: 'alias' | 'former' | 'local'; name: string } | null {
+  let v = cleanName(value);
+  let kind: 'alias' | 'former' = 'alias';
+  const m = /^(?:and\s+)?(also|formerly|previously)\s+known\s+as\s+/i.exec(v);
+  if (m) {
+    kind = m[1].toLowerCase() === 'also' ? 'alias' : 'former';
+    v = cleanName(v.slice(m[0].length));
+  }
+  if (!v) return null;
+  if (hasHan(v) && !LATIN.test(v)) return { kind: 'local', name: v };
+  return { kind, name: v };
+}
+
+// ---------------------------------------------------------------- merging
+
+/** One row (or one source record) before entries are merged. */
+export interface EntryDraft {
+  name: string;
+  aliases: string[];
+  formerNames: string[];
+  localNames: string[];
+  coversSubsidiaries: boolean;
+  scope: string | null;
+  sections: EntityListSection[];
+  /** Dates that count for effectiveDate when a record carries no section. */
+  otherDates: string[];
+  country: string | null;
+}
+
+const TRAILING_ACRONYM = /\s*\(\s*[A-Z][A-Z0-9&.\-]{1,11}\s*\)$/;
+
+/** The key rows of one entity share: entityKey without a trailing "(XPCC)". */
+export function looseKey(name: string): string {
+  return entityKey(name.replace(TRAILING_ACRONYM, ''));
+}
+
+function uniq(values: string[], exclude: Set<string> = new Set()): string[] {
+  const seen = new Set(exclude);
+  const out: string[] = [];
+  for (const v of values) {
+    const c = cleanName(v);
+    if (c && !seen.has(c)) {
+      seen.add(c);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Country for a name when it is evident from the name; otherwise null. */
+export function countryFromName(name: string): string | null {
+  if (/\bHong\s*Kong\b/i.test(name)) return 'HK';
+  if (/\bMaca[uo]\b/i.test(name)) return 'MO';
+  return null;
+}
+
+/**
+ * One entry per entity: drafts whose names share a key (ignoring a trailing acronym such as
+ * "(XPCC)") are merged. The first spelling without such an acronym is the name; the other
+ * spellings become aliases. Sections are united; effectiveDate is the earliest date.
+ */
+export function mergeDrafts(drafts: EntryDraft[]): EntityListEntry[] {
+  const groups = new Map<string, EntryDraft[]>();
+  for (const d of drafts) {
+    const k = looseKey(d.name);
+    if (!k) continue;
+    const g = groups.get(k);
+    if (g) g.push(d);
+    else groups.set(k, [d]);
+  }
+  const byKey = new Map<string, EntityListEntry>();
+  for (const group of groups.values()) {
+    const primary = group.find((d) => !TRAILING_ACRONYM.test(d.name)) ?? group[0];
+    const name = cleanName(primary.name);
+    const entry = buildEntry(name, group);
+    const existing = byKey.get(entry.key);
+    byKey.set(entry.key, existing ? buildEntry(existing.name, [toDraft(existing), ...group]) : entry);
+  }
+  return [...byKey.values()];
+}
+
+function toDraft(e: EntityListEntry): EntryDraft {
+  return { ...e, otherDates: [e.effectiveDate] };
+}
+
+function buildEntry(name: string, group: EntryDraft[]): EntityListEntry {
+  const formerNames = uniq(group.flatMap((d) => d.formerNames), new Set([name]));
+  const aliases = uniq(
+    [...group.flatMap((d) => d.aliases), ...group.map((d) => d.name)],
+    new Set([name]),
+  );
+  const sections = new Map<string, EntityListSection>();
+  for (const s of group.flatMap((d) => d.sections)) sections.set(`${s.section}|${s.effectiveDate}`, s);
+  const sorted = [...sections.values()].sort(
+    (a, b) => sectionRank(a.section) - sectionRank(b.section) || a.effectiveDate.localeCompare(b.effectiveDate),
+  );
+  const dates = [...sorted.map((s) => s.effectiveDate), ...group.flatMap((d) => d.otherDates)].sort();
+  const scope = group.map((d) => d.scope).find((s) => s) ?? null;
+  return {
+    key: entityKey(name),
+    name,
+    aliases,
+    formerNames,
+    localNames: uniq(group.flatMap((d) => d.localNames)),
+    coversSubsidiaries: group.some((d) => d.coversSubsidiaries),
+    scope,
+    sections: sorted,
+    effectiveDate: dates[0] ?? '',
+    country: group.map((d) => d.country).find((c) => c) ?? countryFromName(name) ?? 'CN',
+  };
+}
+
+/** The latest of some YYYY-MM-DD dates (ignoring empty ones), or null. */
+export function latestDate(dates: Iterable<string | null | undefined>): string | null {
+  let max: string | null = null;
+  for (const d of dates) if (d && (!max || d > max)) max = d;
+  return max;
+}
