@@ -30,7 +30,7 @@ export function detentionClock(
   const deadlines: Deadline[] = [];
   if (noticeDate) {
     deadlines.push(deadline('Importer response to the detention notice', addDays(noticeDate, 30), today, 7,
-      '30 days from the notice of detention (' + noticeDate + '), the period CBP gives to furnish admissibility information (19 CFR 151.16(c), (d)).'));
+      '30 days from the notice of detention (' + noticeDate + '), the period a UFLPA detention notice gives to furnish admissibility information (19 CFR 151.16(c)).'));
   }
   const presented = detainedOn ?? noticeDate;
   if (presented) {
@@ -38,9 +38,9 @@ export function detentionClock(
     const stand = detainedOn ? `the detention date ${detainedOn}` : `the notice date ${noticeDate} (no detention date recorded)`;
     deadlines.push(deadline('CBP admissibility decision (otherwise deemed excluded)', decision, today, 7,
       `30 days after presentation for examination, taken as ${stand}; without a decision the goods are deemed excluded ` +
-      '(19 CFR 151.16(e); 19 U.S.C. 1499(c)(5)(A)). An earlier presentation makes this date earlier.'));
+      '(19 CFR 151.16; 19 U.S.C. 1499(c)(5)(A)). An earlier presentation makes this date earlier.'));
     deadlines.push(deadline('Protest against the (deemed) exclusion', addDays(decision, 180), today, 30,
-      `180 days after the exclusion, counted from the deemed exclusion on ${decision} (19 CFR 151.16(f); 19 U.S.C. 1514(c)(3)). ` +
+      `180 days after the exclusion, counted from the deemed exclusion on ${decision} (19 CFR 151.16; 19 U.S.C. 1514(c)(3)). ` +
       'An earlier actual exclusion notice starts the period earlier.'));
   }
   return { shipmentId: shipment.id, detainedOn, noticeDate, deadlines };

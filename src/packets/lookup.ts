@@ -16,6 +16,23 @@ export interface Lookup {
   upstreamFirst: TraceHop[];
 }
 
+/**
+ * Puts everything that arrives in database order into a fixed order, so the same graph
+ * always reads the same way (Markdown must be byte-identical).
+ */
+export function normalizeData(data: PacketData): PacketData {
+  const key = (f: PacketData['trace']['flags'][number]) => [String(f.tier).padStart(4, '0'), f.kind, f.flowId ?? '', f.firmId ?? '', f.facilityId ?? '', f.reason].join('\u0000');
+  return {
+    ...data,
+    trace: {
+      ...data.trace,
+      hops: data.trace.hops.map((h) => ({ ...h, inputs: [...h.inputs].sort(cmp) })),
+      flags: [...data.trace.flags].sort((a, b) => cmp(key(a), key(b))),
+    },
+    matches: [...data.matches].sort((a, b) => cmp(a.firmId, b.firmId) || b.score - a.score || cmp(a.entityName, b.entityName) || cmp(a.id, b.id)),
+  };
+}
+
 export function buildLookup(data: PacketData): Lookup {
   const orderedHops = [...data.trace.hops].sort((a, b) => a.tier - b.tier || cmp(a.flowId, b.flowId));
   const upstreamFirst = [...data.trace.hops].sort((a, b) => b.tier - a.tier || cmp(a.flowId, b.flowId));

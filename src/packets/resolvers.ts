@@ -1,2 +1,23 @@
-// Packet resolvers are filled in by the packets capability.
-export const packetResolvers = { Query: {} as Record<string, unknown>, types: {} as Record<string, unknown> };
+// GraphQL resolvers of the packets capability; src/api/resolvers.ts spreads them in.
+import type { RequestContext } from '../api/context';
+import { buildPacket, detentionClockFor, shipmentsWithFingerprint, supplyChainDiff } from './load';
+import { downloadUrls } from './render';
+
+type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const packetResolvers = {
+  Query: {
+    rebuttalPacket: async (_: unknown, a: Args, ctx: RequestContext) => {
+      const p = await buildPacket(ctx.services, ctx.tenant, a.shipmentId, a.asOf);
+      return {
+        shipmentId: p.shipmentId, kind: p.kind, verdict: p.verdict, fingerprint: p.fingerprint, markdown: p.markdown,
+        gaps: p.gaps, exhibits: p.exhibits, completeness: p.completeness, identicalShipments: p.identicalShipments,
+        downloads: downloadUrls(ctx.services.config.publicUrl, p.shipmentId, a.asOf),
+      };
+    },
+    shipmentsWithFingerprint: (_: unknown, a: Args, ctx: RequestContext) => shipmentsWithFingerprint(ctx.services, ctx.tenant, a.fingerprint),
+    detentionClock: (_: unknown, a: Args, ctx: RequestContext) => detentionClockFor(ctx.services, ctx.tenant, a.shipmentId, a.today),
+    supplyChainDiff: (_: unknown, a: Args, ctx: RequestContext) => supplyChainDiff(ctx.services, ctx.tenant, a.shipmentId, a.againstShipmentId),
+  } as Record<string, unknown>,
+  types: {} as Record<string, unknown>,
+};

@@ -1,6 +1,7 @@
 // The records a packet is built from (as loaded by cypher.ts) and the packet itself.
 // Everything downstream of PacketData is pure, so the same data gives the same packet.
 import type { ShipmentTrace, Verdict } from '../trace/engine';
+import type { ChartLayout } from './svg';
 
 export type PacketKind = 'APPLICABILITY_REVIEW' | 'EXCEPTION_REQUEST';
 
@@ -59,4 +60,4 @@ export type Block =
   | { kind: 'p'; text: Text }
   | { kind: 'ul' | 'ol'; items: Text[] }
   | { kind: 'table'; head: string[]; rows: Text[][] }
-  | { kind: 'chart' };
+  | { kind: 'chart'; mermaid: string; layout: ChartLayout; portrait: ChartLayout };

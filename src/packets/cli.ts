@@ -1,0 +1,43 @@
+// npx tsx src/packets/cli.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
+// Writes one shipment's packet to a file ("-" for standard output).
+import { writeFileSync } from 'node:fs';
+import { createLogger, createServices } from '../app';
+import { loadConfig } from '../config';
+import { renderPacketFile } from './render';
+import { CliArgs, parseCliArgs } from './cliArgs';
+
+async function main() {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
+  let code = 0;
+  try {
+    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, args.asOf, {
+      ...(args.exhibitRoot ? { exhibitRoot: args.exhibitRoot } : {}),
+    });
+    const out = args.out ?? file.filename;
+    if (out === '-') process.stdout.write(file.body);
+    else {
+      writeFileSync(out, file.body);
+      console.error(`wrote ${out} (${file.body.length} bytes) for shipment "${args.shipmentId}" of tenant "${args.tenant}"`);
+    }
+  } catch (e) {
+    console.error(`packet failed: ${(e as Error).message}`);
+    code = 1;
+  } finally {
+    await services.graph.close();
+  }
+  process.exit(code);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`packet failed: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}

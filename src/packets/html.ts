@@ -1,0 +1,43 @@
+// Blocks to one self-contained HTML page, with the flow chart as inline SVG.
+import { renderSvg, xmlEscape as esc } from './svg';
+import type { Block, Seg, Text } from './types';
+
+function seg(s: Seg): string {
+  if (typeof s === 'string') return esc(s);
+  if ('b' in s) return `<strong>${esc(s.b)}</strong>`;
+  if ('code' in s) return `<code>${esc(s.code)}</code>`;
+  return `<a href="${esc(s.href)}">${esc(s.a)}</a>`;
+}
+export function htmlText(t: Text): string {
+  return typeof t === 'string' ? esc(t) : t.map(seg).join('');
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'h': return `<h${b.level}${b.id ? ` id="${esc(b.id)}"` : ''}>${esc(b.text)}</h${b.level}>`;
+    case 'p': return `<p>${htmlText(b.text)}</p>`;
+    case 'ul': case 'ol': return `<${b.kind}>\n${b.items.map((i) => `<li>${htmlText(i)}</li>`).join('\n')}\n</${b.kind}>`;
+    case 'table':
+      return `<table>\n<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
+        `${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlText(c)}</td>`).join('')}</tr>`).join('\n')}\n</tbody>\n</table>`;
+    case 'chart': return `<figure class="chart">\n${renderSvg(b.layout)}\n</figure>`;
+  }
+}
+
+const STYLE = `
+body { font-family: Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1b2631; max-width: 1200px; margin: 2em auto; padding: 0 1.5em; }
+h1 { font-size: 1.7em; border-bottom: 2px solid #1b2631; padding-bottom: .3em; }
+h2 { font-size: 1.35em; margin-top: 2em; border-bottom: 1px solid #aab7b8; padding-bottom: .2em; }
+h3 { font-size: 1.1em; margin-top: 1.4em; }
+table { border-collapse: collapse; width: 100%; margin: .8em 0; font-size: 12.5px; }
+th, td { border: 1px solid #ccd1d1; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eaeded; }
+code { font-size: .92em; word-break: break-all; }
+figure.chart { overflow-x: auto; margin: 1em 0; }
+@media print { body { max-width: none; margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+`;
+
+export function renderHtml(blocks: Block[], title: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${blocks.map(block).join('\n')}\n</body>\n</html>\n`;
+}

@@ -1,0 +1,50 @@
+// A packet from its loaded data: findings, blocks and the Markdown. Pure.
+import type { Verdict } from '../trace/engine';
+import { analyzePacket, PacketAnalysis } from './analyze';
+import { ContentOptions, KIND_LABEL, packetBlocks } from './content';
+import { renderMarkdown } from './markdown';
+import type { Block, Exhibit, PacketData, PacketGap, PacketKind } from './types';
+
+export interface Packet {
+  shipmentId: string;
+  entryNumber: string | null;
+  kind: PacketKind;
+  verdict: Verdict;
+  asOf: string;
+  fingerprint: string;
+  markdown: string;
+  gaps: PacketGap[];
+  exhibits: Exhibit[];
+  completeness: number;
+  identicalShipments: string[];
+  data: PacketData;
+  analysis: PacketAnalysis;
+}
+
+export function assemblePacket(data: PacketData): Packet {
+  const analysis = analyzePacket(data);
+  return {
+    shipmentId: data.shipment.id,
+    entryNumber: data.shipment.entryNumber ?? null,
+    kind: analysis.kind,
+    verdict: analysis.verdict,
+    asOf: analysis.asOf,
+    fingerprint: analysis.fingerprint,
+    markdown: renderMarkdown(packetBlocks(analysis)),
+    gaps: analysis.gaps.gaps,
+    exhibits: analysis.exhibits,
+    completeness: analysis.gaps.completeness,
+    identicalShipments: analysis.identical.map((s) => s.shipmentId),
+    data,
+    analysis,
+  };
+}
+
+/** Blocks for the HTML and PDF editions; their detention clock may count from today. */
+export function blocksOf(packet: Packet, opts: ContentOptions = {}): Block[] {
+  return packetBlocks(packet.analysis, opts);
+}
+
+export function packetTitle(packet: Packet): string {
+  return `UFLPA ${KIND_LABEL[packet.kind].toLowerCase()} packet: entry ${packet.entryNumber ?? packet.shipmentId}`;
+}
