@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (msg) => console.log(`[uflpa-trace] ${msg}`);
@@ -21,7 +22,7 @@ function ensureNodeModules() {
 }
 
 /** Starts a local Neo4j unless NEO4J_URI points at one; returns env vars and a stop(). */
-async function ensureNeo4j({ home, port }) {
+async function ensureNeo4j({ home, port, heap = '4g', pageCache = '2g' }) {
   if (process.env.NEO4J_URI) {
     log(`using Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI is set; starting nothing)`);
     return { env: {}, stop: async () => {} };
@@ -30,7 +31,7 @@ async function ensureNeo4j({ home, port }) {
   await buildLauncher({ log });
   const password = process.env.NEO4J_PASSWORD || 'uflpa-trace-local';
   const started = Date.now();
-  const neo = await startNeo4j({ home, port, password, log });
+  const neo = await startNeo4j({ home, port, password, log, heap: process.env.NEO4J_HEAP || heap, pageCache: process.env.NEO4J_PAGECACHE || pageCache });
   log(`Neo4j ready at ${neo.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
 }
@@ -45,6 +46,19 @@ function run(cmd, args, env) {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
       resolvePromise(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const cleanups = [];
+
+function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePromise(port));
     });
   });
 }
@@ -70,13 +84,17 @@ async function main() {
           code = await run(bin('tsc'), ['--noEmit', '-p', '.'], {});
           if (code !== 0) { writeSummary(0, 1); break; }
         }
-        // Tests get their own throwaway database and port so they never touch `npm start`'s data.
-        const home = neo4jHome('test');
-        if (!process.env.NEO4J_HOME_DIR) rmSync(home, { recursive: true, force: true });
-        neo = await ensureNeo4j({ home, port: Number(process.env.NEO4J_TEST_BOLT_PORT || 7697) });
+        // Each test run gets its own throwaway database on a free port, so it never touches
+        // `npm start`'s data and two runs on one machine never collide.
+        const home = process.env.NEO4J_HOME_DIR ? neo4jHome('test') : join(root, '.neo4j', `test-${process.pid}`);
+        if (!process.env.NEO4J_HOME_DIR) {
+          rmSync(home, { recursive: true, force: true });
+          cleanups.push(() => rmSync(home, { recursive: true, force: true }));
+        }
+        neo = await ensureNeo4j({ home, port: Number(process.env.NEO4J_TEST_BOLT_PORT || (await freePort())), heap: '2g', pageCache: '512m' });
         const out = join(root, '.jest-results.json');
         rmSync(out, { force: true });
-        code = await run(bin('jest'), ['--runInBand', '--json', `--outputFile=${out}`, ...rest], neo.env);
+        code = await run(bin("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...rest], neo.env);
         if (existsSync(out)) {
           const r = JSON.parse(readFileSync(out, 'utf8'));
           writeSummary(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0));
@@ -104,9 +122,9 @@ async function main() {
       case 'neo4j-start': {
         const { buildLauncher, startNeo4j } = await import('./neo4j.mjs');
         await buildLauncher({ log });
-        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log });
-        log(`Neo4j running at ${n.uri}; Ctrl-C stops it`);
-        await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
+        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log, heap: process.env.NEO4J_HEAP || '4g', pageCache: process.env.NEO4J_PAGECACHE || '2g' });
+        log(`Neo4j running at ${n.uri}; Ctrl-C (or npm run neo4j:stop) stops it`);
+        await Promise.race([n.exited, new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); })]);
         await n.stop();
         code = 0;
         break;
@@ -127,6 +145,7 @@ async function main() {
     code = 1;
   } finally {
     await neo.stop();
+    for (const c of cleanups) c();
   }
   process.exit(code);
 }

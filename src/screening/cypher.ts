@@ -63,8 +63,8 @@ MATCH (f:Firm {tenant: $tenant, id: m.firmId})
 WITH m, e, f ORDER BY m.id
 WITH collect({ id: m.id, firmId: f.id, firmName: f.name, entityName: e.name, matchedName: m.matchedName, score: m.score,
   decision: m.decision, status: m.status, decidedBy: m.decidedBy, decidedAt: m.decidedAt, note: m.note,
-  listVersion: m.listVersion }) AS all
-RETURN all[0..$first] AS items, size(all) > $first AS hasNextPage`;
+  listVersion: m.listVersion }) AS page
+RETURN page[0..$first] AS items, size(page) > $first AS hasNextPage`;
 
 export const COUNT_MATCHES = `
 MATCH (m:ScreeningMatch {tenant: $tenant})
