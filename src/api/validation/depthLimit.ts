@@ -26,7 +26,7 @@ export function depthLimitRule(maxDepth: number) {
         if (node.kind !== Kind.OPERATION_DEFINITION) return;
         const depth = depthOf(node.selectionSet, 1, new Set());
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`query is nested ${depth > maxDepth + 1 ? 'more than ' : ''}${Math.min(depth, maxDepth + 1)} levels deep; the limit is ${maxDepth}`, {
+          context.reportError(new GraphQLError(`query is nested deeper than the limit of ${maxDepth} levels`, {
             nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' },
           }));
         }
