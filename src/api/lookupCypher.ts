@@ -20,4 +20,4 @@ export const SEARCH_FIRMS = `
 MATCH (f:Firm {tenant: $tenant})
 WHERE f.searchText CONTAINS $text
 RETURN f { .id, .name, .aliases, .localName, .country, .registrationId, .address, .city, .province } AS firm
-ORDER BY size(f.name), f.id LIMIT $limit`;
+ORDER BY size(f.name), f.id LIMIT toInteger($limit)`;

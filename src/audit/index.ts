@@ -15,7 +15,7 @@ const PAGE = `
 MATCH (e:AuditEvent {tenant: $tenant})
 WHERE ($action IS NULL OR e.action = $action) AND ($before IS NULL OR e.at < $before)
 RETURN e { .id, .at, .actor, .action, .target, .detail } AS event
-ORDER BY e.at DESC, e.id DESC LIMIT $first`;
+ORDER BY e.at DESC, e.id DESC LIMIT toInteger($first)`;
 
 function params(e: AuditEvent) {
   return { id: randomUUID(), at: new Date().toISOString(), tenant: e.tenant, actor: e.actor, action: e.action, target: e.target, detail: JSON.stringify(e.detail ?? {}) };

@@ -77,3 +77,23 @@ MATCH (f:Firm {tenant: $tenant, id: m.firmId})
 SET m.status = $status, m.decidedBy = $decidedBy, m.decidedAt = $decidedAt, m.note = $note
 RETURN m { .id, .firmId, .matchedName, .score, .decision, .status, .decidedBy, .decidedAt, .note, .listVersion,
            firmName: f.name, entityName: e.name } AS match`;
+
+/** A renamed entry keeps its node; matches pointing at it take the new key. */
+export const RENAME_LISTED_ENTITIES = `
+UNWIND $renames AS r
+MATCH (e:ListedEntity {key: r.from})
+WHERE NOT EXISTS { MATCH (:ListedEntity {key: r.to}) }
+SET e.key = r.to
+WITH e, r
+OPTIONAL MATCH (m:ScreeningMatch)-[:AGAINST]->(e)
+SET m.entryKey = r.to, m.id = m.firmId + '|' + r.to`;
+
+export const ALL_MATCH_KEYS = `
+MATCH (m:ScreeningMatch) RETURN m.tenant AS tenant, m.firmId AS firmId, m.entryKey AS entryKey`;
+
+export const ALL_MATCHES_WITH_NAMES = `
+MATCH (f:Firm)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+WHERE NOT coalesce(e.removed, false) AND m.status <> 'REJECTED'
+RETURN m.tenant AS tenant, f.id AS firmId, f.name AS firmName, m.entryKey AS entryKey, e.name AS entityName,
+       m.decision AS decision, m.score AS score
+ORDER BY tenant, firmId, score DESC`;

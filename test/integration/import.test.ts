@@ -34,6 +34,13 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
     expect(ship.data.shipment).toEqual({ id: 'IMP-S1', importerId: 'IMP-F-imp', flowId: 'IMP-FL1', entryDate: '2024-06-10' });
   });
 
+  it('finds firms by any part of a name, alias or local name', async () => {
+    const res = await h.gql('{ searchFirms(text: "lubbock cotton") { id name } }');
+    expect(res.data.searchFirms).toEqual([{ id: 'IMP-F4', name: 'Lubbock Cotton Gin LLC' }]);
+    const none = await h.gql('{ searchFirms(text: "no such firm anywhere") { id } }');
+    expect(none.data.searchFirms).toEqual([]);
+  });
+
   it('is idempotent: the same bundle again leaves the graph as it was', async () => {
     const before = await tenantSnapshot(h.tenant);
     await h.gql(IMPORT, { b: bundle });

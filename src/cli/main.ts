@@ -1,0 +1,56 @@
+// npm run cli -- <command>: operator commands that need the database.
+//   update-list <file> [--version V] [--snapshot-date D]   apply a newer UFLPA Entity List
+//       (the DHS page saved as HTML, or OpenSanctions' FtM JSON / targets.simple.csv)
+//   list-versions                                          Entity List versions stored
+//   screen <name> [--country CN]                           screen one name
+import { createLogger, createServices } from '../app';
+import { loadConfig } from '../config';
+import { applyEntityListUpdate } from '../screening/updateList';
+import * as Q from '../screening/cypher';
+
+function opt(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
+  try {
+    switch (command) {
+      case 'update-list': {
+        const file = args.find((a) => !a.startsWith('--') && a !== opt(args, 'version') && a !== opt(args, 'snapshot-date'));
+        if (!file) throw new Error('name the downloaded list file: npm run cli -- update-list uflpa.html');
+        const r = await applyEntityListUpdate(services.graph, services.screening, file, { actor: 'cli', version: opt(args, 'version'), snapshotDate: opt(args, 'snapshot-date') });
+        console.log(`Entity List ${r.previousVersion} -> ${r.version} (${r.format})`);
+        console.log(`  added ${r.added.length}${r.added.length ? `: ${r.added.join('; ')}` : ''}`);
+        console.log(`  removed ${r.removed.length}${r.removed.length ? `: ${r.removed.join('; ')}` : ''}`);
+        console.log(`  changed ${r.changed.length}${r.changed.length ? `: ${r.changed.map((c) => `${c.name} (${c.fields.join(', ')})`).join('; ')}` : ''}`);
+        console.log(`  firms newly matching: ${r.alerts.length}`);
+        for (const a of r.alerts) console.log(`    [${a.tenant}] ${a.firmId} ${a.firmName} -> ${a.entityName} (${a.decision}, ${a.score.toFixed(2)})`);
+        break;
+      }
+      case 'list-versions': {
+        for (const v of await services.graph.read<Record<string, unknown>>(Q.ALL_VERSIONS)) console.log(JSON.stringify(v));
+        break;
+      }
+      case 'screen': {
+        const name = args.find((a) => !a.startsWith('--') && a !== opt(args, 'country'));
+        if (!name) throw new Error('usage: npm run cli -- screen "<name>" [--country CN]');
+        for (const c of await services.screening.screenName(name, opt(args, 'country'), 10)) {
+          console.log(`${c.score.toFixed(3)} ${c.decision.padEnd(8)} ${c.entityName}  (matched "${c.matchedName}": ${c.reason})`);
+        }
+        break;
+      }
+      default:
+        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions or screen`);
+    }
+  } finally {
+    await services.graph.close();
+  }
+}
+
+main().catch((e) => {
+  console.error((e as Error).message);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// Edit distance for typo tolerance on single tokens.
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped: returns max+1 once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
+
+export const STEM_LENGTH = 7;
+
+/** Edits allowed for a token of this length: none below 4 letters, one up to 7, two from 8. */
+export function allowedEdits(len: number): number {
+  return len < 4 ? 0 : len < 8 ? 1 : 2;
+}
+
+/** Similarity 0..1 of two tokens under the typo rule, 0 when they are too far apart. */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const len = Math.max(a.length, b.length);
+  const short = Math.min(a.length, b.length);
+  const max = allowedEdits(short);
+  if (max === 0) return 0;
+  const d = editDistance(a, b, max);
+  if (d <= max) return 1 - (0.8 * d) / len;
+  // A long shared stem ("Septwolf" / "Septwolves") counts as a near match. Seven letters, since
+  // pinyin names share six easily ("Zhonghe" / "Zhonghuan").
+  let p = 0;
+  while (p < short && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p >= STEM_LENGTH && p >= 0.8 * short ? 0.7 + (0.2 * p) / len : 0;
+}

@@ -1,0 +1,242 @@
+// Firm-name normalization for screening: one canonical token sequence for every spelling of
+// a name. Width, case, accents and punctuation are folded; legal forms (English, pinyin and
+// Chinese) are dropped; business words are mapped to one canonical token each (Keji, 科技 and
+// Tech become "technology"); Chinese characters become pinyin; place names are kept but
+// marked, since they say where a firm is rather than which firm it is.
+import { pinyin } from 'pinyin-pro';
+import { LEXICON, LexClass, TRADITIONAL } from './lexicon';
+import { placeTables, PlaceInfo, PlaceLevel } from './places';
+import { editDistance } from './fuzzy';
+
+export type TokenKind = 'name' | 'form' | 'sector' | 'place';
+export interface NameToken {
+  /** Canonical form: "technology" for Keji, "kashi" for Kashgar. */
+  text: string;
+  /** The spelling it came from (pinyin for Chinese), used to rejoin split words. */
+  raw: string;
+  kind: TokenKind;
+  /** For places: a province or region, or a city or county. */
+  level?: PlaceLevel;
+  /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
+  paren: boolean;
+}
+export interface NormalizedName {
+  original: string;
+  /** Canonical tokens joined by spaces. */
+  normalized: string;
+  tokens: NameToken[];
+  /** Words dropped as legal forms or filler. */
+  dropped: string[];
+}
+
+interface LexHit { out: string[]; cls: LexClass[]; raw: string }
+interface Tables {
+  latin: Map<string, LexHit>;
+  zh: Map<string, LexHit>;
+  zhMax: number;
+  places: ReturnType<typeof placeTables>;
+  /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
+  fuzzyIndex: Map<string, string[]>;
+}
+
+const latinKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const ADMIN_EN = new Set(['county', 'city', 'prefecture', 'district']);
+const ADMIN_ZH = new Set(['省', '市', '县', '区', '州', '旗']);
+const ADMIN_ZH_LONG = ['自治区', '自治州', '自治县', '地区'];
+
+function deletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+let tables: Tables | undefined;
+function getTables(): Tables {
+  if (tables) return tables;
+  const latin = new Map<string, LexHit>();
+  const zh = new Map<string, LexHit>();
+  const fuzzyIndex = new Map<string, string[]>();
+  const addFuzzy = (key: string) => {
+    for (const d of deletions(key)) {
+      const list = fuzzyIndex.get(d);
+      if (!list) fuzzyIndex.set(d, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  };
+  // A word keeps its own class inside a phrase: "industry" in 硅业 (silicon industry) is a form word.
+  const classOf = new Map<string, LexClass>();
+  for (const e of LEXICON) if (e.out.length === 1 && !classOf.has(e.out[0])) classOf.set(e.out[0], e.cls);
+  const hit = (e: (typeof LEXICON)[number], raw: string): LexHit =>
+    ({ out: e.out, cls: e.out.length ? e.out.map((o) => classOf.get(o) ?? e.cls) : ['drop'], raw });
+  for (const e of LEXICON) {
+    for (const w of [...(e.en ?? []), ...(e.py ?? [])]) {
+      const k = latinKey(w);
+      if (k && !latin.has(k)) latin.set(k, hit(e, k));
+    }
+    for (const w of e.en ?? []) if (!w.includes(' ') && w.length >= 5) addFuzzy(latinKey(w));
+    for (const w of e.zh ?? []) {
+      if (!zh.has(w)) zh.set(w, hit(e, pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'u')));
+    }
+  }
+  const places = placeTables();
+  // Only long province and region names get typo correction: pinyin city names sit too close to trade names.
+  for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
+  let zhMax = 0;
+  for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
+  tables = { latin, zh, zhMax, places, fuzzyIndex };
+  return tables;
+}
+
+/** An English lexicon word or long region name within one edit of an unknown word ("Textle", "Grup", "Xinjaing"). */
+function fuzzyLookup(t: Tables, token: string): string | undefined {
+  if (token.length < 4 || /\d/.test(token)) return undefined;
+  let best: string | undefined;
+  for (const d of deletions(token)) {
+    for (const key of t.fuzzyIndex.get(d) ?? []) {
+      if (key !== best && Math.abs(key.length - token.length) <= 1 && editDistance(key, token, 1) <= 1) {
+        if (!best || key.length > best.length) best = key;
+      }
+    }
+  }
+  return best;
+}
+
+function fold(s: string): string {
+  let out = s.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]*$/.test(out)) out = out.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  out = out.replace(/[’'`´‘]/g, '');
+  out = out.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' '); // L.Y.S.Z.D. -> lyszd
+  out = out.replace(/(?<![\p{L}\p{N}])(\p{L}{1,2})&(\p{L}{1,2})(?![\p{L}\p{N}])/gu, '$1$2'); // G&G -> gg
+  return out.replace(/&/g, ' and ');
+}
+
+class Builder {
+  readonly tokens: NameToken[] = [];
+  readonly dropped: string[] = [];
+  paren = false;
+  constructor(private readonly t: Tables) {}
+
+  private emitLex(hit: LexHit, surface: string) {
+    if (!hit.out.length) { this.dropped.push(surface); return; }
+    hit.out.forEach((text, i) => {
+      const c = hit.cls[i];
+      const kind: TokenKind = c === 'form' || c === 'sector' ? c : 'name';
+      this.tokens.push({ text, raw: i === 0 ? hit.raw : '', kind, paren: this.paren });
+    });
+  }
+  private emitPlace(p: PlaceInfo, raw: string) {
+    this.tokens.push({ text: p.canonical, raw, kind: 'place', level: p.level, paren: this.paren });
+  }
+  private emitName(raw: string) {
+    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren });
+  }
+
+  /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
+  latin(words: string[]) {
+    const t = this.t;
+    let i = 0;
+    while (i < words.length) {
+      let done = false;
+      for (let w = Math.min(4, words.length - i); w >= 1 && !done; w--) {
+        const key = words.slice(i, i + w).join('');
+        const lex = t.latin.get(key);
+        const place = t.places.latin.get(key);
+        if (lex) {
+          if (ADMIN_EN.has(key)) this.markPreviousAsPlace();
+          this.emitLex(lex, key);
+        } else if (place) this.emitPlace(place, key);
+        else continue;
+        i += w;
+        done = true;
+      }
+      if (done) continue;
+      const word = words[i++];
+      const near = fuzzyLookup(t, word);
+      if (near) {
+        const lex = t.latin.get(near);
+        if (lex) this.emitLex(lex, word);
+        else this.emitPlace(t.places.latin.get(near)!, word);
+      } else this.emitName(word);
+    }
+  }
+
+  /** "Nanling County", "南陵县": the word before an administrative word is a place. */
+  private markPreviousAsPlace() {
+    const prev = this.tokens[this.tokens.length - 1];
+    if (prev && prev.kind === 'name' && prev.paren === this.paren) { prev.kind = 'place'; prev.level = 'city'; }
+  }
+
+  /** A run of Chinese characters: lexicon words and places by longest match, the rest as pinyin words. */
+  han(run: string) {
+    const t = this.t;
+    const chars = [...run].map((c) => TRADITIONAL[c] ?? c);
+    let buf: string[] = [];
+    let i = 0;
+    while (i < chars.length) {
+      let done = false;
+      for (let len = Math.min(t.zhMax, chars.length - i); len >= 1 && !done; len--) {
+        const sub = chars.slice(i, i + len).join('');
+        const place = t.places.zh.get(sub);
+        const lex = place ? undefined : t.zh.get(sub);
+        if (!place && !lex) continue;
+        this.flushHan(buf);
+        buf = [];
+        if (place) {
+          this.emitPlace(place, place.canonical);
+          i += len;
+          const rest = chars.slice(i, i + 3).join('');
+          const longAdmin = ADMIN_ZH_LONG.find((a) => rest.startsWith(a));
+          if (longAdmin) i += longAdmin.length;
+          else if (ADMIN_ZH.has(chars[i])) i += 1;
+        } else {
+          this.emitLex(lex!, sub);
+          i += len;
+        }
+        done = true;
+      }
+      if (done) continue;
+      if (ADMIN_ZH.has(chars[i]) && buf.length >= 2 && buf.length <= 4) {
+        this.flushHan(buf, true);
+        buf = [];
+      } else buf.push(chars[i]);
+      i++;
+    }
+    this.flushHan(buf);
+  }
+
+  /** Unmatched characters become pinyin words of two characters (three for an odd tail), the usual length of a trade name. */
+  private flushHan(buf: string[], asPlace = false) {
+    if (!buf.length) return;
+    const syl = pinyin(buf.join(''), { toneType: 'none', type: 'array' }).map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''));
+    if (asPlace) {
+      const raw = syl.join('');
+      this.tokens.push({ text: raw, raw, kind: 'place', level: 'city', paren: this.paren });
+      return;
+    }
+    for (let k = 0; k < syl.length;) {
+      const size = syl.length - k === 3 ? 3 : Math.min(2, syl.length - k);
+      const word = syl.slice(k, k + size).join('');
+      if (word) this.emitName(word);
+      k += size;
+    }
+  }
+}
+
+const SPLIT = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|([(\[（【])|([)\]）】])/gu;
+
+/** Normalizes a firm name in any script into canonical tokens. */
+export function normalizeName(name: string): NormalizedName {
+  const t = getTables();
+  const b = new Builder(t);
+  let words: string[] = [];
+  const flush = () => { if (words.length) b.latin(words); words = []; };
+  for (const m of fold(name).matchAll(SPLIT)) {
+    if (m[1]) { flush(); b.han(m[1]); }
+    else if (m[2]) words.push(m[2]);
+    else if (m[3]) { flush(); b.paren = true; }
+    else if (m[4]) { flush(); b.paren = false; }
+  }
+  flush();
+  return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped };
+}
