@@ -16,9 +16,11 @@ function ensureNodeModules() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('installing npm packages (npm ci)');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm ci failed');
+  // npm install (not ci): it installs exactly the lockfile's versions, and unlike ci it
+  // copes with the platform-specific optional packages npm 11 leaves out of the lock.
+  log('installing npm packages (npm install from package-lock.json)');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm install failed');
 }
 
 /** Starts a local Neo4j unless NEO4J_URI points at one; returns env vars and a stop(). */
