@@ -23,6 +23,21 @@ function ensureNodeModules() {
   if (r.status !== 0) throw new Error('npm install failed');
 }
 
+/** Debian packages the tests use (pdftotext checks packets; Chromium runs the browser tests). */
+function ensureDebianPackages(packages) {
+  const missing = packages.filter(([, binary]) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0).map(([pkg]) => pkg);
+  if (!missing.length) return;
+  if (process.getuid?.() !== 0) {
+    log(`missing ${missing.join(', ')}; install them (apt-get install -y ${missing.join(' ')}) or the tests that need them fail`);
+    return;
+  }
+  log(`installing Debian packages: ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  if (r.status !== 0) log(`apt-get install ${missing.join(' ')} failed; the tests that need them will say so`);
+}
+
 /** Starts a local Neo4j unless NEO4J_URI points at one; returns env vars and a stop(). */
 async function ensureNeo4j({ home, port, heap = '4g', pageCache = '2g' }) {
   if (process.env.NEO4J_URI) {
@@ -81,6 +96,7 @@ async function main() {
         break;
       }
       case 'test': {
+        ensureDebianPackages([['poppler-utils', 'pdftotext'], ['chromium', 'chromium']]);
         if (process.env.SKIP_TYPECHECK !== '1') {
           log('type-checking (tsc --noEmit)');
           code = await run(bin('tsc'), ['--noEmit', '-p', '.'], {});

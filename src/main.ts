@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { createLogger, createServices, loadDemoSeed } from './app';
 import { startServer } from './api/server';
 import { extraRoutes } from './api/routes';
+import { buildWebAssets } from './web';
 
 async function main() {
   const config = loadConfig();
@@ -12,6 +13,7 @@ async function main() {
     const report = await loadDemoSeed(services);
     log.info({ report }, 'demo seed loaded into tenant "default"');
   }
+  await buildWebAssets().catch((e) => log.warn({ err: e }, 'web page build failed; / will answer 503 until it builds'));
   const running = await startServer(config, services, log, extraRoutes(services));
   log.info(`GraphQL ready at ${running.url}/graphql (health: ${running.url}/ready)`);
   if (!services.authenticate) log.warn('no API tokens configured: every request acts as ADMIN of tenant "default" (local use)');

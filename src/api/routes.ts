@@ -2,7 +2,8 @@
 import type { Services } from './context';
 import type { Route } from './server';
 import { packetRoutes } from '../packets';
+import { webRoutes } from '../web';
 
 export function extraRoutes(services: Services): Route[] {
-  return [...packetRoutes(services)];
+  return [...webRoutes(), ...packetRoutes(services)];
 }

@@ -13,6 +13,7 @@ import type { Services } from './context';
 import { RequestContext, contextFor } from './context';
 import { depthLimitRule } from './validation/depthLimit';
 import { DatabaseUnavailableError } from '../graph/graph';
+import { isPublicWebPath, serveWeb } from '../web';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
 
@@ -76,6 +77,8 @@ export async function startServer(config: Config, services: Services, log: Logge
         ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     try {
+      // the page and its assets are public: the page asks for a token itself
+      if (isPublicWebPath(url.pathname) && (await serveWeb(req, res, url))) return;
       const ctx = await contextFor(req, services, requestId);
       if (url.pathname === '/health') {
         return sendJson(res, 200, { status: 'ok' });

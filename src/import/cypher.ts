@@ -9,6 +9,51 @@ CALL { UNWIND $flow AS id MATCH (n:Flow {tenant: $tenant, id: id}) RETURN collec
 CALL { UNWIND $document AS id MATCH (n:Document {tenant: $tenant, id: id}) RETURN collect(n.id) AS documents }
 RETURN firms, facilities, materials, flows, documents`;
 
+/** Which of the bundle's ids are stored already: those take the update path, the rest are created. */
+export const EXISTING_IDS = `
+CALL { UNWIND $firms AS id MATCH (n:Firm {tenant: $tenant, id: id}) RETURN collect(id) AS firms }
+CALL { UNWIND $facilities AS id MATCH (n:Facility {tenant: $tenant, id: id}) RETURN collect(id) AS facilities }
+CALL { UNWIND $materials AS id MATCH (n:Material {tenant: $tenant, id: id}) RETURN collect(id) AS materials }
+CALL { UNWIND $documents AS id MATCH (n:Document {tenant: $tenant, id: id}) RETURN collect(id) AS documents }
+CALL { UNWIND $flows AS id MATCH (n:Flow {tenant: $tenant, id: id}) RETURN collect(id) AS flows }
+CALL { UNWIND $shipments AS id MATCH (n:Shipment {tenant: $tenant, id: id}) RETURN collect(id) AS shipments }
+RETURN firms, facilities, materials, documents, flows, shipments`;
+
+// New records: plain CREATE, nothing to replace (the constraint still guards uniqueness).
+export const CREATE_FIRMS = `UNWIND $rows AS r CREATE (n:Firm) SET n = r, n.tenant = $tenant`;
+export const CREATE_MATERIALS = `UNWIND $rows AS r CREATE (n:Material) SET n = r, n.tenant = $tenant`;
+export const CREATE_FACILITIES = `
+UNWIND $rows AS r
+MATCH (firm:Firm {tenant: $tenant, id: r.firmId})
+CREATE (n:Facility)-[:OPERATED_BY]->(firm)
+SET n = r, n.tenant = $tenant`;
+export const CREATE_DOCUMENTS = `
+UNWIND $rows AS r
+CREATE (n:Document)
+SET n = r, n.tenant = $tenant
+WITH n, r WHERE r.issuerId IS NOT NULL
+MATCH (issuer:Firm {tenant: $tenant, id: r.issuerId})
+CREATE (n)-[:ISSUED_BY]->(issuer)`;
+export const CREATE_FLOWS = `
+UNWIND $rows AS r
+MATCH (src:Facility {tenant: $tenant, id: r.fromId}), (dst:Facility {tenant: $tenant, id: r.toId}),
+      (m:Material {tenant: $tenant, id: r.materialId})
+CREATE (n:Flow)-[:FROM]->(src), (n)-[:TO]->(dst), (n)-[:OF]->(m)
+SET n = r, n.tenant = $tenant`;
+export const CREATE_FLOW_DOCUMENTS = `
+UNWIND $rows AS r
+MATCH (f:Flow {tenant: $tenant, id: r.flow}), (d:Document {tenant: $tenant, id: r.document})
+CREATE (f)-[:DOCUMENTED_BY]->(d)`;
+export const CREATE_LOT_INPUTS = `
+UNWIND $rows AS r
+MATCH (f:Flow {tenant: $tenant, id: r.flow}), (i:Flow {tenant: $tenant, id: r.input})
+CREATE (f)-[:INPUT {lot: true}]->(i)`;
+export const CREATE_SHIPMENTS = `
+UNWIND $rows AS r
+MATCH (importer:Firm {tenant: $tenant, id: r.importerId}), (f:Flow {tenant: $tenant, id: r.flowId})
+CREATE (n:Shipment)-[:IMPORTED_BY]->(importer), (n)-[:CARRIED_BY]->(f)
+SET n = r, n.tenant = $tenant`;
+
 // SET n = props replaces every stored value: a record imported again with new values
 // carries exactly those values afterwards.
 export const UPSERT_FIRMS = `

@@ -1,0 +1,126 @@
+// GraphQL over fetch, with the bearer token kept in this browser tab's session storage.
+const TOKEN_KEY = 'uflpa-trace.token';
+
+export function getToken(): string {
+  try { return sessionStorage.getItem(TOKEN_KEY) ?? ''; } catch { return ''; }
+}
+export function setToken(token: string): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch { /* storage disabled: the token lasts for this page only */ }
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code?: string, readonly status?: number) { super(message); }
+}
+
+function authHeaders(): Record<string, string> {
+  const t = getToken();
+  return t ? { authorization: `Bearer ${t}` } : {};
+}
+
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new ApiError(`cannot reach the server: ${(e as Error).message}`);
+  }
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`the server answered ${res.status} without JSON`, undefined, res.status);
+  }
+  if (body.errors?.length) {
+    const e = body.errors[0];
+    if (e.extensions?.code === 'UNAUTHENTICATED') window.dispatchEvent(new CustomEvent('uflpa:unauthenticated', { detail: e.message }));
+    throw new ApiError(e.message, e.extensions?.code, res.status);
+  }
+  return body.data as T;
+}
+
+/** Fetches a file with the token and hands it to the browser as a download. */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  const res = await fetch(path, { headers: authHeaders() });
+  if (!res.ok) {
+    let msg = `download failed (${res.status})`;
+    try { const j = await res.json(); msg = j.errors?.[0]?.message ?? msg; } catch { /* not JSON */ }
+    throw new ApiError(msg, undefined, res.status);
+  }
+  const blob = await res.blob();
+  const m = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+  const name = m?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return name;
+}
+
+/** Looks up many firms and facilities by id in one request (aliased fields). */
+export async function lookup(firmIds: string[], facilityIds: string[]): Promise<{ firms: Map<string, Firm>; facilities: Map<string, Facility> }> {
+  const firms = new Map<string, Firm>();
+  const facilities = new Map<string, Facility>();
+  const fi = [...new Set(firmIds)];
+  const fa = [...new Set(facilityIds)];
+  if (!fi.length && !fa.length) return { firms, facilities };
+  const vars: Record<string, string> = {};
+  const decl: string[] = [];
+  const fields: string[] = [];
+  fi.forEach((id, i) => { vars[`m${i}`] = id; decl.push(`$m${i}: ID!`); fields.push(`m${i}: firm(id: $m${i}) { ...Fm }`); });
+  fa.forEach((id, i) => { vars[`a${i}`] = id; decl.push(`$a${i}: ID!`); fields.push(`a${i}: facility(id: $a${i}) { ...Fa }`); });
+  const q = `query Lookup(${decl.join(', ')}) { ${fields.join('\n')} }
+${fi.length ? 'fragment Fm on Firm { id name aliases localName country registrationId address city province }' : ''}
+${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon }' : ''}`;
+  const data = await gql<Record<string, Firm | Facility | null>>(q, vars);
+  for (const [k, v] of Object.entries(data)) {
+    if (!v) continue;
+    if (k.startsWith('m')) firms.set(v.id, v as Firm);
+    else facilities.set(v.id, v as Facility);
+  }
+  return { firms, facilities };
+}
+
+export interface Firm {
+  id: string; name: string; aliases: string[]; localName: string | null; country: string | null; registrationId: string | null;
+  address: string | null; city: string | null; province: string | null;
+  facilities?: { id: string; name: string; city: string | null; country: string | null }[];
+}
+export interface Facility {
+  id: string; name: string; firmId: string; kind: string | null; address: string | null; city: string | null;
+  province: string | null; country: string | null; lat: number | null; lon: number | null;
+}
+export interface RiskFlag { kind: string; firmId: string | null; facilityId: string | null; flowId: string | null; tier: number; reason: string; path: string[]; evidence: string[] }
+export interface TraceHop { flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string; inputs: string[]; lotAllocated: boolean; documents: string[] }
+export interface TraceParty { firmId: string; facilityId: string | null; name: string; tier: number; role: string | null }
+export interface ShipmentTrace {
+  shipmentId: string; verdict: string; asOf: string; tiers: number; truncated: boolean; entityListVersion: string;
+  flags: RiskFlag[]; parties: TraceParty[]; hops: TraceHop[];
+}
+export interface Shipment {
+  id: string; entryNumber: string | null; importerId: string; flowId: string; htsCode: string | null; value: number | null;
+  currency: string | null; entryDate: string | null; portOfEntry: string | null; detention: { detainedOn: string | null; noticeDate: string | null } | null;
+}
+export interface Packet {
+  kind: string; verdict: string; completeness: number; fingerprint: string;
+  exhibits: { number: string; documentId: string; type: string; title: string }[];
+  gaps: { flowId: string | null; missing: string[]; note: string }[];
+  downloads: { pdf: string; zip: string; html: string; markdown: string };
+  identicalShipments: string[];
+}
+export interface StoredMatch {
+  id: string; firmId: string; firmName: string; entityName: string; matchedName: string; score: number; decision: string;
+  status: string; decidedBy: string | null; decidedAt: string | null; note: string | null; listVersion: string;
+}
+export interface GraphNode { id: string; kind: string; name: string; firmId: string | null; depth: number }
+export interface GraphEdge { id: string; kind: string; from: string; to: string; materialId: string | null; share: number | null }
