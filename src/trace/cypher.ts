@@ -4,30 +4,6 @@
 
 export const TIER_CEILING = 30;
 
-const upstreamByDepth = new Map<number, string>();
-/**
- * The traced upstream of one shipment: every flow reachable through INPUT edges within
- * `depth` hops of the shipment's flow (DISTINCT lets Neo4j prune the var-length
- * expansion instead of enumerating paths), each with its input edges.
- */
-export function upstreamFlowsQuery(depth: number): string {
-  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
-  let q = upstreamByDepth.get(d);
-  if (!q) {
-    q = `
-MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
-MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
-WITH DISTINCT s, u
-OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
-WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment,
-       collect(u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
-                   inputs: [i IN inputs WHERE i.id IS NOT NULL] }) AS flows`;
-    upstreamByDepth.set(d, q);
-  }
-  return q;
-}
-
 const batchByDepth = new Map<number, string>();
 /** The traced upstream of many shipments at once (the dashboard view): flow ids per shipment. */
 export function upstreamFlowIdsBatchQuery(depth: number): string {
@@ -70,26 +46,28 @@ RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`;
 /**
  * Everything the risk rules need about the parties of a trace: facilities and their
  * firms, materials, each firm's stored screening candidates, and the ownership edges
- * above every firm (for control chains).
+ * above every firm (for control chains). Written once over three list variables so the
+ * same text serves the single trace (one round trip) and the batch view.
  */
-export const TRACE_CONTEXT = `
-CALL {
-  UNWIND $facilityIds AS fid
+function contextBlock(facilityIds: string, materialIds: string, firmIds: string): string {
+  return `
+CALL (${facilityIds}) {
+  UNWIND ${facilityIds} AS fid
   MATCH (fac:Facility {tenant: $tenant, id: fid})
   RETURN collect(fac { .id, .name, .firmId, .kind, .address, .city, .province, .country }) AS facilities
 }
-CALL {
-  UNWIND $materialIds AS mid
+CALL (${materialIds}) {
+  UNWIND ${materialIds} AS mid
   MATCH (m:Material {tenant: $tenant, id: mid})
   RETURN collect(m { .id, .name, .hsCode, .raw, .sector }) AS materials
 }
-CALL {
-  CALL {
-    UNWIND $facilityIds AS fid
+CALL (${facilityIds}, ${firmIds}) {
+  CALL (${facilityIds}, ${firmIds}) {
+    UNWIND ${facilityIds} AS fid
     MATCH (:Facility {tenant: $tenant, id: fid})-[:OPERATED_BY]->(firm:Firm)
     RETURN firm
     UNION
-    UNWIND $firmIds AS fid
+    UNWIND ${firmIds} AS fid
     MATCH (firm:Firm {tenant: $tenant, id: fid})
     RETURN firm
   }
@@ -111,8 +89,36 @@ CALL {
   }
   RETURN collect(f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
                      holdings: holdings, matches: matches }) AS firms
+}`;
 }
+
+export const TRACE_CONTEXT = `
+WITH $facilityIds AS facilityIds, $materialIds AS materialIds, $firmIds AS firmIds
+${contextBlock('facilityIds', 'materialIds', 'firmIds')}
 RETURN facilities, materials, firms`;
+
+const traceByDepth = new Map<number, string>();
+/** One shipment's whole trace input in one round trip: the upstream flows, then their parties' context. */
+export function traceQuery(depth: number): string {
+  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+  let q = traceByDepth.get(d);
+  if (!q) {
+    q = `
+MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
+MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+WITH DISTINCT s, u
+OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
+WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
+WITH s, collect(u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
+                    inputs: [i IN inputs WHERE i.id IS NOT NULL] }) AS flows
+WITH s, flows, reduce(ids = [], f IN flows | ids + [f.fromId, f.toId]) AS facilityIds,
+     reduce(ids = [], f IN flows | ids + f.materialId) AS materialIds, [s.importerId] AS firmIds
+${contextBlock('facilityIds', 'materialIds', 'firmIds')}
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, facilities, materials, firms`;
+    traceByDepth.set(d, q);
+  }
+  return q;
+}
 
 /** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
 export const RESOLVE_NODE = `

@@ -2,7 +2,7 @@
 // pure engine over them.
 import type { Graph } from '../graph/graph';
 import { NotFoundError, BadInputError } from '../api/errors';
-import { FLOWS_WITH_INPUTS, TRACE_CONTEXT, upstreamFlowIdsBatchQuery, upstreamFlowsQuery, TIER_CEILING } from './cypher';
+import { FLOWS_WITH_INPUTS, TRACE_CONTEXT, traceQuery, upstreamFlowIdsBatchQuery, TIER_CEILING } from './cypher';
 import { ShipmentTrace, TraceFacility, TraceFirm, TraceFlow, TraceInput, TraceMaterial, traceFromSubgraph } from './engine';
 
 export const DEFAULT_MAX_TIERS = 15;
@@ -20,16 +20,11 @@ export function clampTiers(maxTiers: number | null | undefined): number {
   return maxTiers;
 }
 
-/** Reads the subgraph the engine needs; null when the shipment does not exist in the tenant. */
+/** Reads the subgraph the engine needs in one query; null when the shipment does not exist in the tenant. */
 export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: string, maxTiers: number): Promise<TraceInput | null> {
   // tier N is the source of a flow N-1 hops above the shipment's flow
-  const rows = await graph.read<{ shipment: TraceInput['shipment']; flows: TraceFlow[] }>(
-    upstreamFlowsQuery(maxTiers - 1), { tenant, shipmentId },
-  );
-  if (!rows.length) return null;
-  const { shipment, flows } = rows[0];
-  const ctx = await loadContext(graph, tenant, flows, [shipment.importerId]);
-  return { shipment, flows, ...ctx };
+  const rows = await graph.read<TraceInput>(traceQuery(maxTiers - 1), { tenant, shipmentId });
+  return rows[0] ?? null;
 }
 
 type Context = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
