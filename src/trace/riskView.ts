@@ -33,9 +33,7 @@ export async function shipmentRisks(
   const offset = offsetFromCursor(args.after);
   const all = await graph.read<{ id: string; entryNumber: string | null; importerId: string }>(Q.SHIPMENT_IDS, { tenant });
   const page = all.slice(offset, offset + first);
-  const batches: typeof page[] = [];
-  for (let i = 0; i < page.length; i += 250) batches.push(page.slice(i, i + 250));
-  const traced = (await mapConcurrent(batches, 2, (b) => traceShipments(graph, tenant, b.map((s) => s.id), { asOf: args.asOf }, listVersion))).flat();
+  const traced = await traceShipments(graph, tenant, page.map((s) => s.id), { asOf: args.asOf }, listVersion);
   const byId = new Map(traced.map((t) => [t.shipmentId, t]));
   const items = page.flatMap((s) => {
     const t = byId.get(s.id);

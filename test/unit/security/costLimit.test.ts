@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { costLimitRule, documentCosts, DEFAULT_MAX_COST, maxCostFromEnv } from '../../../src/api/validation/costLimit';
+import { depthLimitRule } from '../../../src/api/validation/depthLimit';
+
+const typeDefs = readFileSync(join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8');
+const schema = buildSchema(typeDefs);
+const cost = (q: string) => documentCosts(schema, parse(q))[0].cost;
+const errors = (q: string, max = DEFAULT_MAX_COST) => validate(schema, parse(q), [...specifiedRules, costLimitRule(max)]);
+
+describe('cost estimate', () => {
+  it('counts a look-up by id as one, and scalars as free', () => {
+    expect(cost('{ firm(id: "F") { id name aliases country } }')).toBe(1);
+    expect(cost('{ a: firm(id: "F") { id } b: firm(id: "G") { id } }')).toBe(2);
+  });
+
+  it('multiplies list fields by their literal limit, else by the assumed sizes', () => {
+    expect(cost('{ searchFirms(text: "x", limit: 7) { id } }')).toBe(4 + 7);
+    // 200 firms, each with 10 assumed facilities and 10 assumed matches
+    expect(cost('{ searchFirms(text: "x", limit: 200) { id facilities { id } screening { id } } }')).toBe(4 + 200 * (1 + 10 + 10));
+    // a variable without a default is assumed at 100; with a literal default, that default
+    expect(cost('query($l: Int) { searchFirms(text: "x", limit: $l) { id } }')).toBe(4 + 100);
+    expect(cost('query($l: Int = 3) { searchFirms(text: "x", limit: $l) { id } }')).toBe(4 + 3);
+  });
+
+  it('sizes the items of a page by the page field\'s first', () => {
+    const q = '{ shipmentRisks(first: 200) { items { shipmentId flagCounts { kind count } } total } }';
+    expect(cost(q)).toBe(499 + 1 + 200 * (1 + 10));
+  });
+
+  it('follows fragments, each spread where it is used, and ignores introspection', () => {
+    const viaFragment = cost('{ searchFirms(text: "x", limit: 5) { ...F } } fragment F on Firm { facilities { id } }');
+    expect(viaFragment).toBe(cost('{ searchFirms(text: "x", limit: 5) { facilities { id } } }'));
+    expect(cost('{ __schema { types { name fields { name args { name } } } } }')).toBe(0);
+  });
+
+  it('adds up aliases of an expensive field', () => {
+    const one = cost('{ traceShipment(id: "S") { verdict } }');
+    const aliases = Array.from({ length: 1000 }, (_, i) => `t${i}: traceShipment(id: "S${i}") { verdict }`).join(' ');
+    expect(cost(`{ ${aliases} }`)).toBe(1000 * one);
+  });
+
+  it('takes linear time on a fragment bomb and stays finite on nested lists', () => {
+    let q = '{ searchFirms(text: "x", limit: 200) { ...F0 } }\n';
+    for (let i = 0; i < 40; i++) q += `fragment F${i} on Firm { ${i + 1 < 40 ? `...F${i + 1} ...F${i + 1}` : 'facilities { id }'} }\n`;
+    const started = Date.now();
+    const c = cost(q);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(c).toBeGreaterThan(DEFAULT_MAX_COST);
+    expect(Number.isFinite(c)).toBe(true);
+  });
+});
+
+describe('cost limit rule', () => {
+  it('lets every query the web page sends through', () => {
+    const web = [
+      `query Trace($id: ID!) { trace: traceShipment(id: $id) { shipmentId verdict asOf tiers truncated entityListVersion
+        flags { kind firmId facilityId flowId tier reason path evidence } parties { firmId facilityId name tier role }
+        hops { flowId tier fromFacilityId toFacilityId materialId inputs lotAllocated documents } }
+        shipment(id: $id) { id entryNumber importerId flowId htsCode value currency entryDate portOfEntry detention { detainedOn noticeDate } } }`,
+      `query PacketSummary($id: ID!) { rebuttalPacket(shipmentId: $id) { kind verdict completeness fingerprint
+        exhibits { number documentId type title } gaps { flowId missing note } downloads { pdf zip html markdown } identicalShipments } }`,
+      'query Neighbourhood($id: ID!, $depth: Int) { neighbourhood(firmId: $id, depth: $depth, direction: BOTH) { nodes { id kind name firmId depth } edges { id kind from to materialId share } } }',
+      'query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } } endCursor hasNextPage } }',
+      'query Matches($after: String) { screeningMatches(first: 500, after: $after) { items { id firmId firmName entityName matchedName score decision status decidedBy decidedAt note listVersion } endCursor hasNextPage } }',
+      'query ScreenName($q: String!) { screenName(name: $q, limit: 8) { entityName matchedName score decision section effectiveDate reason coversSubsidiaries } }',
+      // the batched name look-up of a large trace: 1500 firms and 1500 facilities in one request
+      `query Lookup { ${Array.from({ length: 1500 }, (_, i) => `m${i}: firm(id: "F${i}") { ...Fm } a${i}: facility(id: "A${i}") { ...Fa }`).join(' ')} }
+       fragment Fm on Firm { id name aliases localName country registrationId address city province }
+       fragment Fa on Facility { id name firmId kind address city province country lat lon }`,
+      // owners of every firm of a 1000-party trace
+      `query Owners { ${Array.from({ length: 1000 }, (_, i) => `o${i}: ownershipChain(firmId: "F${i}") { ultimateOwnerId firms shares }`).join(' ')} }`,
+    ];
+    for (const q of web) expect(errors(q)).toEqual([]);
+  });
+
+  it('rejects alias bombs, huge nested lists and fragment bombs with QUERY_TOO_COSTLY', () => {
+    const aliases = `{ ${Array.from({ length: 500 }, (_, i) => `t${i}: traceShipment(id: "S${i}") { verdict }`).join(' ')} }`;
+    let bomb = '{ searchFirms(text: "x", limit: 200) { ...F0 } }\n';
+    for (let i = 0; i < 30; i++) bomb += `fragment F${i} on Firm { ${i + 1 < 30 ? `...F${i + 1} ...F${i + 1}` : 'facilities { id }'} }\n`;
+    const nested = '{ screeningMatches(first: 500) { items { id } } searchFirms(text: "x", limit: 200) { facilities { id } screening { id } } exposure(firmId: "F", first: 200) { items { path } } shipmentRisks(first: 10000) { items { flagCounts { kind } } } }';
+    for (const q of [aliases, bomb, nested]) {
+      const errs = errors(q).filter((e) => e.extensions.code === 'QUERY_TOO_COSTLY');
+      expect(errs).toHaveLength(1);
+      expect(errs[0].message).toMatch(/over the limit of 20000/);
+      expect(errs[0].extensions.maxCost).toBe(20000);
+    }
+  });
+
+  it('honours GRAPHQL_MAX_COST and rejects a bad value', () => {
+    expect(maxCostFromEnv({})).toBe(DEFAULT_MAX_COST);
+    expect(maxCostFromEnv({ GRAPHQL_MAX_COST: '50' })).toBe(50);
+    expect(() => maxCostFromEnv({ GRAPHQL_MAX_COST: '-1' })).toThrow(/GRAPHQL_MAX_COST must be a positive integer/);
+    expect(errors('{ searchFirms(text: "x", limit: 100) { id } }', 50)[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 104, maxCost: 50 });
+  });
+
+  it('answers through Apollo Server with the code and without running anything', async () => {
+    let ran = 0;
+    const server = new ApolloServer({
+      typeDefs,
+      resolvers: { Query: { traceShipment: () => { ran += 1; return null; } } },
+      validationRules: [depthLimitRule(15), costLimitRule(1000)],
+    });
+    await server.start();
+    try {
+      const res = await server.executeOperation({ query: `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: traceShipment(id: "S") { verdict }`).join(' ')} }` });
+      if (res.body.kind !== 'single') throw new Error('expected a single result');
+      expect(res.body.singleResult.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+      expect(res.http.status).toBe(400);
+      expect(ran).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('depth limit on fragment bombs', () => {
+  // A 2 KB query whose fragments spread the next one twice: 2^22 walks without memoising.
+  it('validates a fragment bomb in linear time (src/api/validation/depthLimit.ts)', () => {
+    let q = '{ firm(id: "x") { ...F0 } }\n';
+    for (let i = 0; i < 22; i++) q += `fragment F${i} on Firm { ${i + 1 < 22 ? `...F${i + 1} ...F${i + 1}` : 'id name'} }\n`;
+    const started = Date.now();
+    const errs = validate(schema, parse(q), [depthLimitRule(15)]);
+    expect(errs).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('still measures depth through fragments', () => {
+    const deep = `{ searchFirms(text: "x") { ...A } } fragment A on Firm { facilities { ...B } } fragment B on Facility { id }`;
+    expect(validate(schema, parse(deep), [depthLimitRule(2)]).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_DEEP']);
+    expect(validate(schema, parse(deep), [depthLimitRule(3)])).toEqual([]);
+  });
+});
