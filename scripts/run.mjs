@@ -39,7 +39,7 @@ function ensureDebianPackages(packages) {
 }
 
 /** Starts a local Neo4j unless NEO4J_URI points at one; returns env vars and a stop(). */
-async function ensureNeo4j({ home, port, heap = '4g', pageCache = '2g' }) {
+async function ensureNeo4j({ home, port, heap = '6g', pageCache = '2g' }) {
   if (process.env.NEO4J_URI) {
     log(`using Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI is set; starting nothing)`);
     return { env: {}, stop: async () => {} };
@@ -140,7 +140,7 @@ async function main() {
       case 'neo4j-start': {
         const { buildLauncher, startNeo4j } = await import('./neo4j.mjs');
         await buildLauncher({ log });
-        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log, heap: process.env.NEO4J_HEAP || '4g', pageCache: process.env.NEO4J_PAGECACHE || '2g' });
+        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log, heap: process.env.NEO4J_HEAP || '6g', pageCache: process.env.NEO4J_PAGECACHE || '2g' });
         log(`Neo4j running at ${n.uri}; Ctrl-C (or npm run neo4j:stop) stops it`);
         await Promise.race([n.exited, new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); })]);
         await n.stop();
