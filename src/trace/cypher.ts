@@ -13,11 +13,9 @@ export function upstreamFlowIdsBatchQuery(depth: number): string {
     q = `
 UNWIND $shipmentIds AS sid
 MATCH (s:Shipment {tenant: $tenant, id: sid})-[:CARRIED_BY]->(f0:Flow)
-CALL (f0) {
-  MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
-  RETURN collect(DISTINCT u.id) AS flowIds
-}
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flowIds`;
+MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+WITH DISTINCT s, u
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, collect(u.id) AS flowIds`;
     batchByDepth.set(d, q);
   }
   return q;
@@ -71,9 +69,15 @@ CALL (${facilityIds}, ${firmIds}) {
     MATCH (firm:Firm {tenant: $tenant, id: fid})
     RETURN firm
   }
-  OPTIONAL MATCH (firm)<-[:OWNS*1..12]-(owner:Firm)
-  WITH collect(DISTINCT firm) + collect(DISTINCT owner) AS everyone
-  UNWIND everyone AS f
+  WITH collect(DISTINCT firm) AS base
+  // every firm above them through holdings: DISTINCT lets Neo4j prune the walk instead of enumerating paths
+  CALL (base) {
+    UNWIND base AS b
+    MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
+    WITH DISTINCT owner
+    RETURN collect(owner) AS owners
+  }
+  UNWIND base + owners AS f
   WITH DISTINCT f
   CALL (f) {
     OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
@@ -92,10 +96,42 @@ CALL (${facilityIds}, ${firmIds}) {
 }`;
 }
 
-export const TRACE_CONTEXT = `
-WITH $facilityIds AS facilityIds, $materialIds AS materialIds, $firmIds AS firmIds
-${contextBlock('facilityIds', 'materialIds', 'firmIds')}
-RETURN facilities, materials, firms`;
+// The batch view's context in three plain queries, one row per record, run in chunks:
+// one combined statement over thousands of parties exhausts Neo4j's transaction memory.
+export const FACILITIES_FOR_TRACE = `
+UNWIND $ids AS fid
+MATCH (fac:Facility {tenant: $tenant, id: fid})
+RETURN fac { .id, .name, .firmId, .kind, .address, .city, .province, .country } AS row`;
+export const MATERIALS_FOR_TRACE = `
+UNWIND $ids AS mid
+MATCH (m:Material {tenant: $tenant, id: mid})
+RETURN m { .id, .name, .hsCode, .raw, .sector } AS row`;
+export const FIRMS_FOR_TRACE = `
+UNWIND $ids AS fid
+MATCH (firm:Firm {tenant: $tenant, id: fid})
+WITH collect(firm) AS base
+CALL (base) {
+  UNWIND base AS b
+  MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
+  WITH DISTINCT owner
+  RETURN collect(owner) AS owners
+}
+UNWIND base + owners AS f
+WITH DISTINCT f
+CALL (f) {
+  OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
+  RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+  WHERE NOT coalesce(e.removed, false)
+  RETURN [x IN collect({
+    matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
+    decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
+    coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
+}
+RETURN f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
+           holdings: holdings, matches: matches } AS row`;
 
 const traceByDepth = new Map<number, string>();
 /** One shipment's whole trace input in one round trip: the upstream flows, then their parties' context. */

@@ -89,12 +89,51 @@ export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>,
   return { tierOf, pathOf, truncated };
 }
 
+/** Lookup tables over a trace's parties, built once and shared by every shipment of a batch. */
+export interface TraceIndex {
+  facilities: Map<string, TraceFacility>;
+  materials: Map<string, TraceMaterial>;
+  firms: Map<string, TraceFirm>;
+  /** per-party rule results, filled as parties are met: a party judged once per batch */
+  controllers: Map<string, ReturnType<typeof controllingOwners>>;
+  places: Map<string, ReturnType<typeof locateInXuar>>;
+  names: Map<string, ReturnType<typeof nameIndicators>>;
+  sectors: Map<string, ReturnType<typeof highPrioritySector>>;
+  holdings: { owner: string; owned: string; share: number }[];
+}
+
+export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 'firms'>): TraceIndex {
+  return {
+    facilities: new Map(ctx.facilities.map((f) => [f.id, f])),
+    materials: new Map(ctx.materials.map((m) => [m.id, m])),
+    firms: new Map(ctx.firms.map((f) => [f.id, f])),
+    controllers: new Map(), places: new Map(), names: new Map(), sectors: new Map(),
+    holdings: ctx.firms.flatMap((f) => f.holdings),
+  };
+}
+
 export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTiers: number; entityListVersion: string }): ShipmentTrace {
-  const flows = new Map(input.flows.map((f) => [f.id, f]));
-  const facilities = new Map(input.facilities.map((f) => [f.id, f]));
-  const materials = new Map(input.materials.map((m) => [m.id, m]));
-  const firms = new Map(input.firms.map((f) => [f.id, f]));
-  const holdings = input.firms.flatMap((f) => f.holdings);
+  return traceWithIndex(input.shipment, new Map(input.flows.map((f) => [f.id, f])), indexParties(input), opts);
+}
+
+/** The trace of one shipment over flows and party tables that may be shared with other shipments. */
+export function traceWithIndex(
+  shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex,
+  opts: { asOf: string; maxTiers: number; entityListVersion: string },
+): ShipmentTrace {
+  const { facilities, materials, firms } = index;
+  const controllersOf = (firmId: string) => {
+    let c = index.controllers.get(firmId);
+    if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.holdings)));
+    return c;
+  };
+  const input = { shipment };
+  const memo = <K, V>(cache: Map<K, V>, key: K, compute: () => V): V => {
+    if (cache.has(key)) return cache.get(key)!;
+    const v = compute();
+    cache.set(key, v);
+    return v;
+  };
   const { tierOf, pathOf, truncated } = walkUpstream(input.shipment.flowId, flows, opts.maxTiers);
 
   const flags: RiskFlag[] = [];
@@ -133,7 +172,7 @@ export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTi
     }
     const where = `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
 
-    const place = locateInXuar(locationOf(fac, firm));
+    const place = memo(index.places, `${flow.fromId}|${firmId}`, () => locateInXuar(locationOf(fac, firm)));
     if (place.inXuar) {
       flag({
         kind: 'XUAR_LOCATION', firmId, facilityId: fac ? fac.id : null, flowId, tier, path, evidence: place.evidence,
@@ -150,7 +189,7 @@ export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTi
           `(matched "${listing.matchedName}", effective ${listing.effectiveDate}).`,
       });
     }
-    for (const ctl of controllingOwners(firmId, holdings)) {
+    for (const ctl of controllersOf(firmId)) {
       const ownerListing = effectiveListing(firms.get(ctl.ownerId), opts.asOf);
       if (!ownerListing || !ownerListing.coversSubsidiaries) continue;
       const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
@@ -162,14 +201,15 @@ export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTi
           `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
       });
     }
-    const names = [firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n);
-    for (const hit of nameIndicators(names)) {
+    const nameHits = memo(index.names, `${flow.fromId}|${firmId}`, () =>
+      nameIndicators([firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n)));
+    for (const hit of nameHits) {
       flag({
         kind: 'NAME_INDICATOR', firmId, facilityId: null, flowId, tier, path, evidence: [`"${hit.term}" in "${hit.name}"`],
         reason: `The name "${hit.name}" (tier ${tier}) contains "${hit.term}", a signal worth checking but not presumptive on its own.`,
       });
     }
-    const sector = material ? highPrioritySector(material) : null;
+    const sector = material ? memo(index.sectors, material.id, () => highPrioritySector(material)) : null;
     if (sector) {
       flag({
         kind: 'HIGH_PRIORITY_SECTOR', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,

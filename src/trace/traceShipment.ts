@@ -2,8 +2,8 @@
 // pure engine over them.
 import type { Graph } from '../graph/graph';
 import { NotFoundError, BadInputError } from '../api/errors';
-import { FLOWS_WITH_INPUTS, TRACE_CONTEXT, traceQuery, upstreamFlowIdsBatchQuery, TIER_CEILING } from './cypher';
-import { ShipmentTrace, TraceFacility, TraceFirm, TraceFlow, TraceInput, TraceMaterial, traceFromSubgraph } from './engine';
+import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, FLOWS_WITH_INPUTS, MATERIALS_FOR_TRACE, traceQuery, upstreamFlowIdsBatchQuery, TIER_CEILING } from './cypher';
+import { indexParties, ShipmentTrace, TraceFacility, TraceFirm, TraceFlow, TraceInput, TraceMaterial, traceFromSubgraph, traceWithIndex } from './engine';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -28,14 +28,21 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
 }
 
 type Context = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
+async function readChunked<T>(graph: Graph, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks(ids, size)) out.push(...(await graph.read<{ row: T }>(cypher, { tenant, ids: part })).map((r) => r.row));
+  return out;
+}
 async function loadContext(graph: Graph, tenant: string, flows: TraceFlow[], extraFirmIds: string[]): Promise<Context> {
   const facilityIds = new Set<string>();
   const materialIds = new Set<string>();
   for (const f of flows) { facilityIds.add(f.fromId); facilityIds.add(f.toId); materialIds.add(f.materialId); }
-  const [ctx] = await graph.read<Context>(TRACE_CONTEXT, {
-    tenant, facilityIds: [...facilityIds], materialIds: [...materialIds], firmIds: [...new Set(extraFirmIds)],
-  });
-  return ctx;
+  const facilities = await readChunked<TraceFacility>(graph, FACILITIES_FOR_TRACE, tenant, [...facilityIds], 5000);
+  const materials = await readChunked<TraceMaterial>(graph, MATERIALS_FOR_TRACE, tenant, [...materialIds], 5000);
+  const firmIds = new Set([...facilities.map((f) => f.firmId), ...extraFirmIds]);
+  const seen = new Set<string>();
+  const firms = (await readChunked<TraceFirm>(graph, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000)).filter((f) => !seen.has(f.id) && seen.add(f.id));
+  return { facilities, materials, firms };
 }
 
 const chunks = <T>(items: T[], size: number): T[][] => {
@@ -61,11 +68,9 @@ export async function traceShipments(
   for (const ids of chunks([...new Set(rows.flatMap((r) => r.flowIds))], 10_000)) {
     for (const { flow } of await graph.read<{ flow: TraceFlow }>(FLOWS_WITH_INPUTS, { tenant, flowIds: ids })) byId.set(flow.id, flow);
   }
-  const ctx = await loadContext(graph, tenant, [...byId.values()], rows.map((r) => r.shipment.importerId));
-  return rows.map((r) => traceFromSubgraph(
-    { shipment: r.shipment, flows: r.flowIds.map((id) => byId.get(id)!).filter(Boolean), ...ctx },
-    { asOf: opts.asOf ?? r.shipment.entryDate ?? today(), maxTiers, entityListVersion },
-  ));
+  const index = indexParties(await loadContext(graph, tenant, [...byId.values()], rows.map((r) => r.shipment.importerId)));
+  // the walk from each shipment's flow only reaches its own upstream, so all share one flow map
+  return rows.map((r) => traceWithIndex(r.shipment, byId, index, { asOf: opts.asOf ?? r.shipment.entryDate ?? today(), maxTiers, entityListVersion }));
 }
 
 export async function traceShipment(
