@@ -87,45 +87,45 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
   const batchSize = opts.batchSize ?? 5000;
   const tenant = opts.tenant;
   await graph.writeTransaction(async (tx) => {
-  // read inside the write transaction so the create/update split holds when it commits
-  const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(tx, Q.EXISTING_IDS, {
-    tenant, firms: rows.firms.map((r) => r.id), facilities: rows.facilities.map((r) => r.id), materials: rows.materials.map((r) => r.id),
-    documents: rows.documents.map((r) => r.id), flows: rows.flows.map((r) => r.id), shipments: rows.shipments.map((r) => r.id),
-  });
-  // New records take a plain CREATE path; records stored already are merged and their edges replaced.
-  const split = <T extends { id: string }>(items: T[], stored: string[]) => {
-    const s = new Set(stored);
-    return [items.filter((i) => !s.has(i.id)), items.filter((i) => s.has(i.id))] as const;
-  };
-  const [newFirms, oldFirms] = split(rows.firms, existing.firms);
-  const [newFacilities, oldFacilities] = split(rows.facilities, existing.facilities);
-  const [newMaterials, oldMaterials] = split(rows.materials, existing.materials);
-  const [newDocuments, oldDocuments] = split(rows.documents, existing.documents);
-  const [newFlows, oldFlows] = split(rows.flows, existing.flows);
-  const [newShipments, oldShipments] = split(rows.shipments, existing.shipments);
-  const storedFlow = new Set(existing.flows);
-  const flowDocs = bundle.flows.flatMap((f) => (f.documents ?? []).map((d) => ({ flow: f.id, document: d })));
-  const lotInputs = bundle.flows.flatMap((f) => (f.inputs ?? []).map((i) => ({ flow: f.id, input: i })));
-  const fallbackIds = rows.flows.filter((f) => f.fallback).map((f) => f.id);
-  const flowIds = rows.flows.map((f) => f.id);
+    // read inside the write transaction so the create/update split holds when it commits
+    const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(tx, Q.EXISTING_IDS, {
+      tenant, firms: rows.firms.map((r) => r.id), facilities: rows.facilities.map((r) => r.id), materials: rows.materials.map((r) => r.id),
+      documents: rows.documents.map((r) => r.id), flows: rows.flows.map((r) => r.id), shipments: rows.shipments.map((r) => r.id),
+    });
+    // New records take a plain CREATE path; records stored already are merged and their edges replaced.
+    const split = <T extends { id: string }>(items: T[], stored: string[]) => {
+      const s = new Set(stored);
+      return [items.filter((i) => !s.has(i.id)), items.filter((i) => s.has(i.id))] as const;
+    };
+    const [newFirms, oldFirms] = split(rows.firms, existing.firms);
+    const [newFacilities, oldFacilities] = split(rows.facilities, existing.facilities);
+    const [newMaterials, oldMaterials] = split(rows.materials, existing.materials);
+    const [newDocuments, oldDocuments] = split(rows.documents, existing.documents);
+    const [newFlows, oldFlows] = split(rows.flows, existing.flows);
+    const [newShipments, oldShipments] = split(rows.shipments, existing.shipments);
+    const storedFlow = new Set(existing.flows);
+    const flowDocs = bundle.flows.flatMap((f) => (f.documents ?? []).map((d) => ({ flow: f.id, document: d })));
+    const lotInputs = bundle.flows.flatMap((f) => (f.inputs ?? []).map((i) => ({ flow: f.id, input: i })));
+    const fallbackIds = rows.flows.filter((f) => f.fallback).map((f) => f.id);
+    const flowIds = rows.flows.map((f) => f.id);
 
-  const steps: [string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
-    [Q.CREATE_FIRMS, newFirms, 'rows'], [Q.UPSERT_FIRMS, oldFirms, 'rows'],
-    [Q.CREATE_FACILITIES, newFacilities, 'rows'], [Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
-    [Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
-    [Q.CREATE_MATERIALS, newMaterials, 'rows'], [Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
-    [Q.CREATE_DOCUMENTS, newDocuments, 'rows'], [Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
-    [Q.CREATE_FLOWS, newFlows, 'rows'], [Q.UPSERT_FLOWS, oldFlows, 'rows'],
-    [Q.CREATE_FLOW_DOCUMENTS, flowDocs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
-    [Q.LINK_FLOW_DOCUMENTS, flowDocs.filter((r) => storedFlow.has(r.flow)), 'rows'],
-    [Q.CREATE_LOT_INPUTS, lotInputs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
-    [Q.LINK_LOT_INPUTS, lotInputs.filter((r) => storedFlow.has(r.flow)), 'rows'],
-    [Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
-    [Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
-    [Q.CREATE_SHIPMENTS, newShipments, 'rows'], [Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
-  ];
-  const total = steps.reduce((n, [, r]) => n + r.length, 0);
-  let done = 0;
+    const steps: [string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
+      [Q.CREATE_FIRMS, newFirms, 'rows'], [Q.UPSERT_FIRMS, oldFirms, 'rows'],
+      [Q.CREATE_FACILITIES, newFacilities, 'rows'], [Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
+      [Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
+      [Q.CREATE_MATERIALS, newMaterials, 'rows'], [Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
+      [Q.CREATE_DOCUMENTS, newDocuments, 'rows'], [Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
+      [Q.CREATE_FLOWS, newFlows, 'rows'], [Q.UPSERT_FLOWS, oldFlows, 'rows'],
+      [Q.CREATE_FLOW_DOCUMENTS, flowDocs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
+      [Q.LINK_FLOW_DOCUMENTS, flowDocs.filter((r) => storedFlow.has(r.flow)), 'rows'],
+      [Q.CREATE_LOT_INPUTS, lotInputs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
+      [Q.LINK_LOT_INPUTS, lotInputs.filter((r) => storedFlow.has(r.flow)), 'rows'],
+      [Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
+      [Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
+      [Q.CREATE_SHIPMENTS, newShipments, 'rows'], [Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
+    ];
+    const total = steps.reduce((n, [, r]) => n + r.length, 0);
+    let done = 0;
     for (const [cypher, items, param] of steps) {
       for (let i = 0; i < items.length; i += batchSize) {
         const batch = items.slice(i, i + batchSize);
