@@ -11,7 +11,7 @@ import { ScreeningService } from './screening/service';
 import type { Services } from './api/context';
 import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
-import { fileAuthenticator } from './api/auth';
+import { authenticatorFor } from './api/auth';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
@@ -24,9 +24,12 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   await ensureSchema(graph);
   const version = await ensureEntityList(graph);
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');
-  const authenticate = config.apiTokensFile ? fileAuthenticator(config.apiTokensFile, { perMinute: config.rateLimitPerMinute }) : undefined;
-  if (authenticate) log.info({ file: config.apiTokensFile }, 'API tokens configured: requests need a bearer token');
-  return { config, graph, log, screening: new ScreeningService(graph), authenticate };
+  const auth = authenticatorFor(config, (m) => log.warn(m));
+  if (auth) {
+    log.info({ source: auth.source, rateLimitPerMinute: config.rateLimitPerMinute, investigatorCrossTenant: config.allowInvestigatorCrossTenant },
+      `API tokens from ${auth.source}: requests need a bearer token`);
+  }
+  return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate };
 }
 
 export const DEMO_BUNDLE = join(SEED_DIR, 'demo-bundle.json');

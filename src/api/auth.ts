@@ -213,19 +213,37 @@ export function fileAuthenticator(path: string, opts: AuthOptions & { onError?: 
   return tokenAuthenticator(fileTokenSource(path, opts.onError), opts);
 }
 
-/** Where tokens come from: API_TOKENS_FILE (re-read on change) or API_TOKENS (JSON, fixed until restart). */
-export function authenticatorFromEnv(
-  env: NodeJS.ProcessEnv,
-  opts: { perMinute: number; file?: string; onError?: (message: string) => void },
+export interface AuthSettings {
+  /** API_TOKENS_FILE: re-read on change. */
+  apiTokensFile?: string;
+  /** API_TOKENS: the same JSON in a variable, fixed until restart (used when there is no file). */
+  apiTokens?: string;
+  rateLimitPerMinute: number;
+  /** ALLOW_INVESTIGATOR_CROSS_TENANT. */
+  allowInvestigatorCrossTenant?: boolean;
+}
+
+/** The authenticator the settings ask for, and where its tokens come from; undefined in local mode. */
+export function authenticatorFor(
+  settings: AuthSettings, onError?: (message: string) => void,
 ): { authenticate: Authenticator; source: string } | undefined {
-  const allowInvestigatorCrossTenant = env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true';
-  const file = opts.file ?? (env.API_TOKENS_FILE || undefined);
-  if (file) {
-    return { authenticate: fileAuthenticator(file, { perMinute: opts.perMinute, allowInvestigatorCrossTenant, onError: opts.onError }), source: `file ${file}` };
+  const opts = { perMinute: settings.rateLimitPerMinute, allowInvestigatorCrossTenant: settings.allowInvestigatorCrossTenant ?? false };
+  if (settings.apiTokensFile) {
+    return { authenticate: fileAuthenticator(settings.apiTokensFile, { ...opts, onError }), source: `file ${settings.apiTokensFile}` };
   }
-  if (env.API_TOKENS) {
-    const tokens = parseTokenFile(env.API_TOKENS, 'API_TOKENS');
-    return { authenticate: tokenAuthenticator(() => tokens, { perMinute: opts.perMinute, allowInvestigatorCrossTenant }), source: 'the API_TOKENS variable' };
+  if (settings.apiTokens) {
+    const tokens = parseTokenFile(settings.apiTokens, 'API_TOKENS');
+    return { authenticate: tokenAuthenticator(() => tokens, opts), source: 'the API_TOKENS variable' };
   }
   return undefined;
+}
+
+/** The same from environment variables (API_TOKENS_FILE, API_TOKENS, ALLOW_INVESTIGATOR_CROSS_TENANT). */
+export function authenticatorFromEnv(
+  env: NodeJS.ProcessEnv, opts: { perMinute: number; onError?: (message: string) => void },
+): { authenticate: Authenticator; source: string } | undefined {
+  return authenticatorFor({
+    apiTokensFile: env.API_TOKENS_FILE || undefined, apiTokens: env.API_TOKENS || undefined,
+    rateLimitPerMinute: opts.perMinute, allowInvestigatorCrossTenant: env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true',
+  }, opts.onError);
 }

@@ -12,7 +12,8 @@ import type { Config } from '../config';
 import type { Services } from './context';
 import { RequestContext, contextFor } from './context';
 import { depthLimitRule } from './validation/depthLimit';
-import { DatabaseUnavailableError } from '../graph/graph';
+import { costLimitRule } from './validation/costLimit';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { isPublicWebPath, serveWeb } from '../web';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
@@ -35,7 +36,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'SERVICE_UNAVAILABLE', 'LIMIT_EXCEEDED', 'QUERY_TOO_DEEP',
   'QUERY_TOO_COSTLY', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED',
+  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'QUERY_TIMEOUT',
 ]);
 
 /** Clients see the message and code of known errors only; everything else is logged. */
@@ -45,7 +46,13 @@ export function formatError(log: Logger) {
     if (original instanceof DatabaseUnavailableError) {
       return { message: original.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
-    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    if (original instanceof QueryTimeoutError) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
+    }
+    // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED: keep our rules' own codes
+    const own = original instanceof GraphQLError ? original.extensions?.code : undefined;
+    const code = String(formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof own === 'string' && SAFE_CODES.has(own)
+      ? own : formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (SAFE_CODES.has(code)) {
       const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...ext, code } };
@@ -59,7 +66,7 @@ export async function startServer(config: Config, services: Services, log: Logge
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
     resolvers,
-    validationRules: [depthLimitRule(config.maxDepth)],
+    validationRules: [depthLimitRule(config.maxDepth), costLimitRule(config.maxCost)],
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -79,7 +86,7 @@ export async function startServer(config: Config, services: Services, log: Logge
     try {
       // the page and its assets are public: the page asks for a token itself
       if (isPublicWebPath(url.pathname) && (await serveWeb(req, res, url))) return;
-      const ctx = await contextFor(req, services, requestId);
+      // probes carry no token: health and readiness answer before authentication
       if (url.pathname === '/health') {
         return sendJson(res, 200, { status: 'ok' });
       }
@@ -87,6 +94,7 @@ export async function startServer(config: Config, services: Services, log: Logge
         const db = await services.graph.ping();
         return sendJson(res, db ? 200 : 503, { ready: db, neo4j: db ? 'up' : 'down' });
       }
+      const ctx = await contextFor(req, services, requestId);
       for (const route of routes) if (await route(req, res, url, ctx)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
 
@@ -117,6 +125,8 @@ export async function startServer(config: Config, services: Services, log: Logge
       if (e instanceof GraphQLError) {
         const code = String(e.extensions?.code ?? 'BAD_REQUEST');
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'RATE_LIMITED' ? 429 : 400;
+        const retryAfter = e.extensions?.retryAfterSeconds;
+        if (code === 'RATE_LIMITED' && typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
         return sendJson(res, status, { errors: [{ message: e.message, extensions: { code } }] });
       }
       log.error({ err: e, requestId }, 'request failed');

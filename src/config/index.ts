@@ -14,7 +14,13 @@ export interface Config {
   publicUrl: string;
   /** JSON file of hashed API tokens; unset means local mode (no auth). */
   apiTokensFile: string | undefined;
+  /** The same JSON in a variable (used when there is no file). */
+  apiTokens: string | undefined;
   rateLimitPerMinute: number;
+  /** GraphQL query cost limit (see src/api/validation/costLimit.ts). */
+  maxCost: number;
+  /** Honour X-Tenant for INVESTIGATOR tokens that list the tenant. */
+  allowInvestigatorCrossTenant: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     apiTokensFile: env.API_TOKENS_FILE || undefined,
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    apiTokens: env.API_TOKENS || undefined,
+    maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000),
+    allowInvestigatorCrossTenant: env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true',
   };
 }

@@ -9,6 +9,10 @@ export type Row = Record<string, unknown>;
 export class DatabaseUnavailableError extends Error {
   readonly code = 'DATABASE_UNAVAILABLE';
 }
+/** A query stopped by the transaction timeout (NEO4J_TX_TIMEOUT_SECONDS). */
+export class QueryTimeoutError extends Error {
+  readonly code = 'QUERY_TIMEOUT';
+}
 
 export interface Graph {
   readonly driver: Driver;
@@ -42,6 +46,10 @@ export async function runRows<T>(tx: ManagedTransaction, cypher: string, params:
   return res.records.map((r) => toPlain(r.toObject()) as T);
 }
 
+function isTimeout(e: unknown): boolean {
+  return /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(String((e as { code?: string })?.code ?? ''));
+}
+
 function isConnectivityError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(String((e as Error)?.message));
@@ -53,6 +61,9 @@ export function createGraph(config: Config): Graph {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 20_000,
     connectionTimeout: 5_000,
+    // managed transactions retry connection failures; 30 s (the default) makes every request
+    // hang that long while Neo4j is down, 5 s still rides out a leader switch or a restart blip
+    maxTransactionRetryTime: 5_000,
     logging: { level: 'error', logger: () => undefined },
   });
   const txConfig = { timeout: config.txTimeoutSeconds * 1000 };
@@ -64,6 +75,9 @@ export function createGraph(config: Config): Graph {
       return await fn();
     } catch (e) {
       if (isConnectivityError(e)) throw new DatabaseUnavailableError('The graph database is not reachable; try again shortly.');
+      if (isTimeout(e)) {
+        throw new QueryTimeoutError(`the query ran longer than the limit of ${config.txTimeoutSeconds} s (NEO4J_TX_TIMEOUT_SECONDS) and was stopped; ask for less (a smaller maxTiers, maxDepth or page)`);
+      }
       throw e;
     }
   }
@@ -100,11 +114,18 @@ export function createGraph(config: Config): Graph {
         }
       }),
     async ping() {
+      // one try, no retries, bounded: a readiness probe must answer within a probe's timeout
+      const s = session('READ');
       try {
-        await graph.read('RETURN 1 AS ok');
+        await Promise.race([
+          s.run('RETURN 1 AS ok', {}, { timeout: 2_000 }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 3_000).unref()),
+        ]);
         return true;
       } catch {
         return false;
+      } finally {
+        void s.close().catch(() => undefined);
       }
     },
     close: () => driver.close(),

@@ -18,15 +18,20 @@ export class BundleValidationError extends Error {
 const MAX_ID = 200;
 const MAX_TEXT = 2000;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A UTF-16 surrogate half without its partner: JSON allows "\ud800", UTF-8 (and so Neo4j) cannot store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const WELL_FORMED = 'must be well-formed Unicode (it holds half of a surrogate pair, which cannot be stored)';
 
 const id = z
   .string({ error: 'must be a string id' })
   .min(1, 'must not be empty')
   .max(MAX_ID, `must be at most ${MAX_ID} characters`)
-  .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+  .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), WELL_FORMED);
 const text = (max = MAX_TEXT) =>
   z.string({ error: 'must be a string' }).max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s.replace(/[\n\t]/g, ' ')), 'must not contain control characters');
+    .refine((s) => !CONTROL.test(s.replace(/[\n\t]/g, ' ')), 'must not contain control characters')
+    .refine((s) => !LONE_SURROGATE.test(s), WELL_FORMED);
 const isoDate = z.string({ error: 'must be a date YYYY-MM-DD' }).refine((s) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);

@@ -3,7 +3,8 @@ import type { ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { Route } from '../api/server';
 import { BadInputError, NotFoundError } from '../api/errors';
-import { DatabaseUnavailableError } from '../graph/graph';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
+import { recordAudit } from '../audit';
 import type { PacketServices } from './load';
 import { PacketFormat, renderPacketFile, RenderOptions } from './render';
 
@@ -33,6 +34,10 @@ export function packetRoutes(services: PacketServices, opts: RenderOptions = {})
     }
     try {
       const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), opts);
+      await recordAudit(services.graph, {
+        tenant: ctx.tenant, actor: ctx.principal.tokenId, action: 'PACKET_DOWNLOAD', target: shipmentId,
+        detail: { format: m[2], asOf: url.searchParams.get('asOf'), bytes: file.body.length, method: req.method },
+      });
       res.statusCode = 200;
       res.setHeader('content-type', file.contentType);
       res.setHeader('content-length', String(file.body.length));
@@ -43,6 +48,7 @@ export function packetRoutes(services: PacketServices, opts: RenderOptions = {})
       if (e instanceof NotFoundError) sendError(res, 404, e.message, 'NOT_FOUND');
       else if (e instanceof BadInputError) sendError(res, 400, e.message, String((e as GraphQLError).extensions.code));
       else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
+      else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
       else throw e; // the server logs it and answers 500
     }
     return true;
