@@ -11,6 +11,7 @@ import { benchImport } from './importBench';
 import { benchTrace } from './traceBench';
 import { benchRiskView } from './riskViewBench';
 import { benchGraphql } from './graphqlBench';
+import { runSoak } from './soak';
 
 function args() {
   const a = process.argv.slice(2);
@@ -57,6 +58,7 @@ async function main() {
     if (!opts.skip.has('trace') && tenants.length) log(await benchTrace(services, tenants, opts.traceSamples));
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
+    if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: 180, connections: 8 }));
   } finally {
     await services.graph.close();
   }
