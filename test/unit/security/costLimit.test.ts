@@ -133,7 +133,7 @@ describe('depth limit on fragment bombs', () => {
     const started = Date.now();
     const errs = validate(schema, parse(q), [depthLimitRule(15)]);
     expect(errs).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(3000); // exponential took 14 s; linear takes milliseconds
   });
 
   it('still measures depth through fragments', () => {
