@@ -50,8 +50,9 @@ export async function applyVersion(
   const tenants = (await graph.read<{ tenant: string }>('MATCH (f:Firm) RETURN DISTINCT f.tenant AS tenant')).map((r) => r.tenant);
   for (const tenant of tenants) {
     const firms = await graph.read<{ id: string; name: string; aliases: string[] | null; localName: string | null; country: string | null }>(Q.TENANT_FIRMS, { tenant });
+    const names = firms.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined }));
     await graph.writeTransaction(async (tx) => {
-      await screening.screenFirmsInTx(tx, tenant, firms.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined })));
+      await screening.screenFirmsInTx(tx, tenant, names);
       await recordAuditInTx(tx, { tenant, actor, action: 'LIST_UPDATE', target: list.version, detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } });
     }, 1800);
   }
@@ -66,11 +67,3 @@ export async function applyVersion(
     changed: diff.changed.map((c) => ({ name: c.name, fields: c.fields })), alerts,
   };
 }
-
-export async function rescreenTenant(graph: Graph, screening: ScreeningService, tenant: string): Promise<number> {
-  const firms = await graph.read<{ id: string; name: string; aliases: string[] | null; localName: string | null; country: string | null }>(Q.TENANT_FIRMS, { tenant });
-  return graph.writeTransaction((tx) => screening.screenFirmsInTx(tx, tenant, firms.map((f) => ({
-    id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined,
-  }))), 1800);
-}
-

@@ -42,6 +42,36 @@ RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`;
 }
 
 /**
+ * From the firms in `base`: every firm above them through holdings (DISTINCT lets Neo4j
+ * prune the walk instead of enumerating paths), then each firm's holdings and screening
+ * matches, one row per firm as `f`, `holdings`, `matches`. Shared by the single
+ * trace and the batch view.
+ */
+const FIRMS_WITH_OWNERS_AND_MATCHES = `
+CALL (base) {
+  UNWIND base AS b
+  MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
+  WITH DISTINCT owner
+  RETURN collect(owner) AS owners
+}
+UNWIND base + owners AS f
+WITH DISTINCT f
+CALL (f) {
+  OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
+  RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
+}
+CALL (f) {
+  OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+  WHERE NOT coalesce(e.removed, false)
+  RETURN [x IN collect({
+    matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
+    decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
+    coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
+}`;
+const FIRM_PROJECTION = `f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
+           holdings: holdings, matches: matches }`;
+
+/**
  * Everything the risk rules need about the parties of a trace: facilities and their
  * firms, materials, each firm's stored screening candidates, and the ownership edges
  * above every firm (for control chains). Written once over three list variables so the
@@ -70,29 +100,8 @@ CALL (${facilityIds}, ${firmIds}) {
     RETURN firm
   }
   WITH collect(DISTINCT firm) AS base
-  // every firm above them through holdings: DISTINCT lets Neo4j prune the walk instead of enumerating paths
-  CALL (base) {
-    UNWIND base AS b
-    MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
-    WITH DISTINCT owner
-    RETURN collect(owner) AS owners
-  }
-  UNWIND base + owners AS f
-  WITH DISTINCT f
-  CALL (f) {
-    OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
-    RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
-  }
-  CALL (f) {
-    OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
-    WHERE NOT coalesce(e.removed, false)
-    RETURN [x IN collect({
-      matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
-      decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
-      coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
-  }
-  RETURN collect(f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
-                     holdings: holdings, matches: matches }) AS firms
+  ${FIRMS_WITH_OWNERS_AND_MATCHES}
+  RETURN collect(${FIRM_PROJECTION}) AS firms
 }`;
 }
 
@@ -110,28 +119,8 @@ export const FIRMS_FOR_TRACE = `
 UNWIND $ids AS fid
 MATCH (firm:Firm {tenant: $tenant, id: fid})
 WITH collect(firm) AS base
-CALL (base) {
-  UNWIND base AS b
-  MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
-  WITH DISTINCT owner
-  RETURN collect(owner) AS owners
-}
-UNWIND base + owners AS f
-WITH DISTINCT f
-CALL (f) {
-  OPTIONAL MATCH (f)<-[o:OWNS]-(up:Firm)
-  RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
-}
-CALL (f) {
-  OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
-  WHERE NOT coalesce(e.removed, false)
-  RETURN [x IN collect({
-    matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
-    decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
-    coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
-}
-RETURN f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
-           holdings: holdings, matches: matches } AS row`;
+${FIRMS_WITH_OWNERS_AND_MATCHES}
+RETURN ${FIRM_PROJECTION} AS row`;
 
 const traceByDepth = new Map<number, string>();
 /** One shipment's whole trace input in one round trip: the upstream flows, then their parties' context. */
