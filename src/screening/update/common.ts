@@ -281,18 +281,11 @@ export function classifyAlias(value: string): { kind: 'alias' | 'former' | 'loca
 // ---------------------------------------------------------------- merging
 
 /** One row (or one source record) before entries are merged. */
-export interface EntryDraft {
-  name: string;
-  aliases: string[];
-  formerNames: string[];
-  localNames: string[];
-  coversSubsidiaries: boolean;
-  scope: string | null;
-  sections: EntityListSection[];
+export type EntryDraft = Omit<EntityListEntry, 'key' | 'effectiveDate' | 'country'> & {
   /** Dates that count for effectiveDate when a record carries no section. */
   otherDates: string[];
   country: string | null;
-}
+};
 
 const TRAILING_ACRONYM = /\s*\(\s*[A-Z][A-Z0-9&.\-]{1,11}\s*\)$/;
 
