@@ -4,22 +4,27 @@
 
 export const TIER_CEILING = 30;
 
-const batchByDepth = new Map<number, string>();
+/**
+ * A statement builder per depth: clamps the depth to 0..TIER_CEILING (the only value ever
+ * spliced into text) and builds each depth's text once.
+ */
+function perDepth(build: (d: number) => string): (depth: number) => string {
+  const cache = new Map<number, string>();
+  return (depth) => {
+    const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
+    let q = cache.get(d);
+    if (q === undefined) cache.set(d, (q = build(d)));
+    return q;
+  };
+}
+
 /** The traced upstream of many shipments at once (the dashboard view): flow ids per shipment. */
-export function upstreamFlowIdsBatchQuery(depth: number): string {
-  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
-  let q = batchByDepth.get(d);
-  if (!q) {
-    q = `
+export const upstreamFlowIdsBatchQuery = perDepth((d) => `
 UNWIND $shipmentIds AS sid
 MATCH (s:Shipment {tenant: $tenant, id: sid})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, collect(u.id) AS flowIds`;
-    batchByDepth.set(d, q);
-  }
-  return q;
-}
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, collect(u.id) AS flowIds`);
 
 /** Flows by id with their input edges. */
 export const FLOWS_WITH_INPUTS = `
@@ -31,15 +36,12 @@ RETURN u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback,
            inputs: [i IN inputs WHERE i.id IS NOT NULL] } AS flow`;
 
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
-export function rawUpstreamQuery(depth: number): string {
-  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
-  return `
+export const rawUpstreamQuery = perDepth((d) => `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT u
 MATCH (u)-[:FROM]->(fac:Facility)-[:OPERATED_BY]->(firm:Firm)
-RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`;
-}
+RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`);
 
 /**
  * From the firms in `base`: every firm above them through holdings (DISTINCT lets Neo4j
@@ -122,13 +124,8 @@ WITH collect(firm) AS base
 ${FIRMS_WITH_OWNERS_AND_MATCHES}
 RETURN ${FIRM_PROJECTION} AS row`;
 
-const traceByDepth = new Map<number, string>();
 /** One shipment's whole trace input in one round trip: the upstream flows, then their parties' context. */
-export function traceQuery(depth: number): string {
-  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
-  let q = traceByDepth.get(d);
-  if (!q) {
-    q = `
+export const traceQuery = perDepth((d) => `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
@@ -139,11 +136,7 @@ WITH s, collect(u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .
 WITH s, flows, reduce(ids = [], f IN flows | ids + [f.fromId, f.toId]) AS facilityIds,
      reduce(ids = [], f IN flows | ids + f.materialId) AS materialIds, [s.importerId] AS firmIds
 ${contextBlock('facilityIds', 'materialIds', 'firmIds')}
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, facilities, materials, firms`;
-    traceByDepth.set(d, q);
-  }
-  return q;
-}
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, facilities, materials, firms`);
 
 /** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
 export const RESOLVE_NODE = `
@@ -185,15 +178,12 @@ MATCH (x)<-[o:OWNS]-(owner:Firm)
 RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
 
 /** Shipments downstream of any flow out of the firm's facilities, with the first flow hit. */
-export function exposureQuery(depth: number): string {
-  const d = Math.max(0, Math.min(TIER_CEILING, Math.trunc(depth)));
-  return `
+export const exposureQuery = perDepth((d) => `
 MATCH (firm:Firm {tenant: $tenant, id: $firmId})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(hit:Flow)
 MATCH (down:Flow)-[:INPUT*0..${d}]->(hit)
 WITH DISTINCT down
 MATCH (s:Shipment {tenant: $tenant})-[:CARRIED_BY]->(down)
-RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`;
-}
+RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`);
 
 export const SHIPMENT_IDS = `
 MATCH (s:Shipment {tenant: $tenant})

@@ -140,16 +140,10 @@ export function splitNameList(text: string, expected?: number): string[] {
   return parts;
 }
 
-export interface SplitName {
-  name: string;
-  aliases: string[];
-  formerNames: string[];
-  localNames: string[];
-  coversSubsidiaries: boolean;
-  scope: string | null;
+export type SplitName = Pick<EntityListEntry, 'name' | 'aliases' | 'formerNames' | 'localNames' | 'coversSubsidiaries' | 'scope'> & {
   /** Subsidiaries DHS names in the row ("and its subsidiary X"): listed entities of their own. */
   namedSubsidiaries: string[];
-}
+};
 
 const SCOPE_SUFFIX = /,?\s+and\s+(its\s+subordinate\s+and\s+affiliated\s+entities|(?:its\s+)?subsidiaries)\s*\.?\s*$/i;
 const NAMED_SUBSIDIARIES = /,?\s+and\s+its\s+((?:[a-z]+\s+)?(?:[\w-]+-based\s+)?subsidiar(?:y|ies))(?:,?\s*(?:which\s+include|including|namely)\s*:?\s*|\s*:\s*|\s+)(\S.*)$/i;
