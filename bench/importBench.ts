@@ -41,6 +41,7 @@ export async function benchImport(services: Services, sizes: number[]) {
     `Generated bundles (\`generateBundleChunks\`, seed 1, chunks of ${CHUNK.toLocaleString()} flows, each chunk one all-or-nothing import) into a fresh tenant, beside the floor: the same rows written by one plain UNWIND/CREATE loop per chunk with the driver.`, '',
     '| flows | service: s | service: flows/s | floor: s | floor: flows/s | service ÷ floor | peak RSS of Node (MiB) | peak heap (MiB) |', '|---|---|---|---|---|---|---|---|'];
   const tenants: { size: number; tenant: string }[] = [];
+  const results: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[] = [];
   for (const size of sizes) {
     const stamp = Date.now().toString(36);
     const tenant = `bench-${size}-${stamp}`;
@@ -61,7 +62,8 @@ export async function benchImport(services: Services, sizes: number[]) {
     lines.push(`| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`);
     console.log(lines[lines.length - 1]);
     tenants.push({ size, tenant });
+    results.push({ size, serviceS: serviceMs / 1000, floorS: floorMs / 1000, peakRssMiB: peakRss });
   }
   lines.push('');
-  return { markdown: lines.join('\n'), tenants };
+  return { markdown: lines.join('\n'), tenants, results };
 }

@@ -1,4 +1,5 @@
 // npm run bench [-- --sizes 10000,100000 --skip screening,graphql --trace-samples 50]
+// (default sizes 10k, 100k and 1M flows: about an hour on 2 cores)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
 import type { Services } from '../src/api/context';
 import { benchImport } from './importBench';
-import { benchTrace } from './traceBench';
+import { benchTrace, TraceSizeResult } from './traceBench';
+import { fmt } from './measure';
 import { benchRiskView } from './riskViewBench';
 import { benchGraphql } from './graphqlBench';
 import { runSoak } from './soak';
@@ -20,11 +22,24 @@ function args() {
     return i >= 0 ? a[i + 1] : fallback;
   };
   return {
-    sizes: get('sizes', '10000,100000').split(',').map(Number),
+    sizes: get('sizes', '10000,100000,1000000').split(',').map(Number),
     skip: new Set(get('skip', '').split(',').filter(Boolean)),
     traceSamples: Number(get('trace-samples', '40')),
     riskShipments: Number(get('risk-shipments', '10000')),
   };
+}
+
+/** How each cost grows with the graph: one row per size, and the factor per tenfold. */
+function growthTable(imports: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[], traces: TraceSizeResult[]): string {
+  const lines = ['### Growth with graph size', '',
+    'The same runs as above, side by side. Import time per flow should stay flat (each chunk is one transaction of the same size); trace time should follow the traced upstream, not the graph.', '',
+    '| flows | import s | import µs per flow | floor µs per flow | trace median ms | trace p99 ms | raw median ms |', '|---|---|---|---|---|---|---|'];
+  for (const i of imports) {
+    const t = traces.find((x) => x.size === i.size);
+    lines.push(`| ${i.size.toLocaleString()} | ${fmt(i.serviceS)} | ${fmt((i.serviceS * 1e6) / i.size, 0)} | ${fmt((i.floorS * 1e6) / i.size, 0)} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
 async function neo4jVersion(services: Services): Promise<string> {
@@ -41,7 +56,7 @@ async function main() {
   sections.push(`## Run of ${new Date().toISOString()}`, '',
     `- command: \`${command}\``,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`,
-    `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (local launcher, heap ${process.env.NEO4J_HEAP || '4g'}, page cache ${process.env.NEO4J_PAGECACHE || '1g'}), neo4j-driver ${require('neo4j-driver/package.json').version}`,
+    `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (${process.env.NEO4J_HEAP ? `local launcher, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE}` : `server at ${process.env.NEO4J_URI}`}), neo4j-driver ${require('neo4j-driver/package.json').version}`,
     '');
   const log = (s: string) => { console.log(s); sections.push(s); };
   try {
@@ -50,12 +65,20 @@ async function main() {
       log(await runScreeningBench());
     }
     const tenants: { size: number; tenant: string }[] = [];
+    let imports: Awaited<ReturnType<typeof benchImport>>['results'] = [];
+    let traces: TraceSizeResult[] = [];
     if (!opts.skip.has('import')) {
       const res = await benchImport(services, opts.sizes);
       log(res.markdown);
       tenants.push(...res.tenants);
+      imports = res.results;
     }
-    if (!opts.skip.has('trace') && tenants.length) log(await benchTrace(services, tenants, opts.traceSamples));
+    if (!opts.skip.has('trace') && tenants.length) {
+      const res = await benchTrace(services, tenants, opts.traceSamples);
+      log(res.markdown);
+      traces = res.results;
+    }
+    if (imports.length > 1) log(growthTable(imports, traces));
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: 180, connections: 8 }));

@@ -120,8 +120,11 @@ async function main() {
         break;
       }
       case 'bench': {
-        neo = await ensureNeo4j({ home: neo4jHome('bench'), port: Number(process.env.NEO4J_BENCH_BOLT_PORT || 7707) });
-        code = await run(bin('tsx'), ['bench/run.ts', ...rest], { ...neo.env, NODE_OPTIONS: '--expose-gc' });
+        // a 1M-flow graph (and its floor copy) wants the store in memory: 6 GB of page cache
+        const heap = process.env.NEO4J_HEAP || '6g';
+        const pageCache = process.env.NEO4J_PAGECACHE || '6g';
+        neo = await ensureNeo4j({ home: neo4jHome('bench'), port: Number(process.env.NEO4J_BENCH_BOLT_PORT || 7707), heap, pageCache });
+        code = await run(bin('tsx'), ['bench/run.ts', ...rest], { ...neo.env, ...(neo.env.NEO4J_URI ? { NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache } : {}), NODE_OPTIONS: '--expose-gc --max-old-space-size=4096' });
         break;
       }
       case 'import': {

@@ -10,6 +10,7 @@ import * as SQ from '../screening/cypher';
 import { packetResolvers } from '../packets/resolvers';
 import { auditPage, recordAuditInTx } from '../audit';
 import { runRows } from '../graph/graph';
+import { bumpTenantVersion } from '../graph/tenantVersion';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -134,6 +135,7 @@ async function decide(ctx: RequestContext, id: string, status: 'CONFIRMED' | 'RE
     const [r] = await runRows<{ match: Record<string, unknown> }>(tx, SQ.DECIDE_MATCH, {
       tenant: ctx.tenant, id, status, decidedBy: ctx.principal.tokenId, decidedAt: new Date().toISOString(), note: note ?? null,
     });
+    if (r) await bumpTenantVersion(tx, ctx.tenant);
     if (r) await recordAuditInTx(tx, { tenant: ctx.tenant, actor: ctx.principal.tokenId, action: 'MATCH_DECISION', target: id, detail: { status, note: note ?? null } });
     return r;
   });

@@ -3,6 +3,7 @@
 import type { Services } from '../api/context';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
+import { bumpTenantVersion } from '../graph/tenantVersion';
 
 export type { ImportReport } from './importBundle';
 export { BundleValidationError, parseBundleShape } from './validate';
@@ -18,6 +19,7 @@ export async function importBundle(
     onProgress: opts.onProgress,
     afterWrite: async (tx, bundle) => {
       await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
+      await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant, actor: opts.actor ?? 'unknown', action: 'IMPORT', target: `${bundle.flows.length} flows`,
         detail: { firms: bundle.firms.length, facilities: bundle.facilities.length, flows: bundle.flows.length, documents: bundle.documents.length, shipments: bundle.shipments.length },

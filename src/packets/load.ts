@@ -7,7 +7,7 @@ import { BadInputError, NotFoundError } from '../api/errors';
 import { isIsoDate } from '../api/scalars';
 import { traceShipment, today } from '../trace';
 import type { ShipmentTrace } from '../trace/engine';
-import { mapConcurrent } from '../trace/riskView';
+import { mapConcurrent } from '../trace/concurrency';
 import * as Q from './cypher';
 import { detentionClock, DetentionClock } from './detention';
 import { diffTraces, SupplyChainDiff } from './diff';

@@ -4,6 +4,7 @@
 import type { Graph } from '../graph/graph';
 import type { EntityListVersion } from '../model/entityList';
 import { recordAuditInTx } from '../audit';
+import { bumpTenantVersion } from '../graph/tenantVersion';
 import { storeEntityListVersion, currentEntityList } from './listStore';
 import type { ScreeningService } from './service';
 import { prepareEntityListUpdate, EntityListDiff } from './update';
@@ -53,6 +54,7 @@ export async function applyVersion(
     const names = firms.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined }));
     await graph.writeTransaction(async (tx) => {
       await screening.screenFirmsInTx(tx, tenant, names);
+      await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, { tenant, actor, action: 'LIST_UPDATE', target: list.version, detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } });
     }, 1800);
   }

@@ -18,22 +18,26 @@ function perDepth(build: (d: number) => string): (depth: number) => string {
   };
 }
 
-/** The traced upstream of many shipments at once (the dashboard view): flow ids per shipment. */
-export const upstreamFlowIdsBatchQuery = perDepth((d) => `
-UNWIND $shipmentIds AS sid
-MATCH (s:Shipment {tenant: $tenant, id: sid})-[:CARRIED_BY]->(f0:Flow)
-MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
-WITH DISTINCT s, u
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, collect(u.id) AS flowIds`);
+/** Shipments by id, as the engine reads them. */
+export const SHIPMENTS_BY_ID = `
+UNWIND $ids AS sid
+MATCH (s:Shipment {tenant: $tenant, id: sid})
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment`;
 
-/** Flows by id with their input edges. */
-export const FLOWS_WITH_INPUTS = `
+/**
+ * The union of the traced upstreams of many shipments (the dashboard view), given their
+ * first flows: each flow once, with its input edges. The engine walks each shipment's
+ * own upstream over the union in memory.
+ */
+export const upstreamFlowsBatchQuery = perDepth((d) => `
 UNWIND $flowIds AS fid
-MATCH (u:Flow {tenant: $tenant, id: fid})
+MATCH (f0:Flow {tenant: $tenant, id: fid})
+MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
+WITH DISTINCT u
 OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH u, collect({id: v.id, lot: e.lot}) AS inputs
-RETURN u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
-           inputs: [i IN inputs WHERE i.id IS NOT NULL] } AS flow`;
+RETURN u { .id, .fromId, .toId, .materialId, .documentIds,
+           inputs: [i IN inputs WHERE i.id IS NOT NULL] } AS flow`);
 
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
 export const rawUpstreamQuery = perDepth((d) => `
@@ -73,42 +77,7 @@ CALL (f) {
 const FIRM_PROJECTION = `f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
            holdings: holdings, matches: matches }`;
 
-/**
- * Everything the risk rules need about the parties of a trace: facilities and their
- * firms, materials, each firm's stored screening candidates, and the ownership edges
- * above every firm (for control chains). Written once over three list variables so the
- * same text serves the single trace (one round trip) and the batch view.
- */
-function contextBlock(facilityIds: string, materialIds: string, firmIds: string): string {
-  return `
-CALL (${facilityIds}) {
-  UNWIND ${facilityIds} AS fid
-  MATCH (fac:Facility {tenant: $tenant, id: fid})
-  RETURN collect(fac { .id, .name, .firmId, .kind, .address, .city, .province, .country }) AS facilities
-}
-CALL (${materialIds}) {
-  UNWIND ${materialIds} AS mid
-  MATCH (m:Material {tenant: $tenant, id: mid})
-  RETURN collect(m { .id, .name, .hsCode, .raw, .sector }) AS materials
-}
-CALL (${facilityIds}, ${firmIds}) {
-  CALL (${facilityIds}, ${firmIds}) {
-    UNWIND ${facilityIds} AS fid
-    MATCH (:Facility {tenant: $tenant, id: fid})-[:OPERATED_BY]->(firm:Firm)
-    RETURN firm
-    UNION
-    UNWIND ${firmIds} AS fid
-    MATCH (firm:Firm {tenant: $tenant, id: fid})
-    RETURN firm
-  }
-  WITH collect(DISTINCT firm) AS base
-  ${FIRMS_WITH_OWNERS_AND_MATCHES}
-  RETURN collect(${FIRM_PROJECTION}) AS firms
-}`;
-}
-
-// The batch view's context in three plain queries, one row per record, run in chunks:
-// one combined statement over thousands of parties exhausts Neo4j's transaction memory.
+// The parties' context in three plain queries, one row per record (see partyContext.ts).
 export const FACILITIES_FOR_TRACE = `
 UNWIND $ids AS fid
 MATCH (fac:Facility {tenant: $tenant, id: fid})
@@ -124,19 +93,20 @@ WITH collect(firm) AS base
 ${FIRMS_WITH_OWNERS_AND_MATCHES}
 RETURN ${FIRM_PROJECTION} AS row`;
 
-/** One shipment's whole trace input in one round trip: the upstream flows, then their parties' context. */
+/**
+ * One shipment's upstream flows with their input edges, and the tenant's data version
+ * (the key under which the parties' context is cached), in one round trip.
+ */
 export const traceQuery = perDepth((d) => `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
 OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
-WITH s, collect(u { .id, .fromId, .toId, .materialId, .date, .quantity, .unit, .fallback, .documentIds,
+WITH s, collect(u { .id, .fromId, .toId, .materialId, .documentIds,
                     inputs: [i IN inputs WHERE i.id IS NOT NULL] }) AS flows
-WITH s, flows, reduce(ids = [], f IN flows | ids + [f.fromId, f.toId]) AS facilityIds,
-     reduce(ids = [], f IN flows | ids + f.materialId) AS materialIds, [s.importerId] AS firmIds
-${contextBlock('facilityIds', 'materialIds', 'firmIds')}
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, facilities, materials, firms`);
+OPTIONAL MATCH (v:TenantState {tenant: $tenant})
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, coalesce(v.version, 'none') AS version`);
 
 /** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
 export const RESOLVE_NODE = `

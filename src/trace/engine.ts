@@ -1,9 +1,7 @@
 // The trace itself, as a pure function: an upstream subgraph in, verdict, flags and
 // parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
 // judge a single hop live in rules/.
-import {
-  controllingOwners, highPrioritySector, locateInXuar, nameIndicators, verdictOf,
-} from './rules';
+import { controllingOwners, indexOwnership, OwnershipIndex, judgeLocation, judgeNames, judgeSector, verdictOf } from './rules';
 
 export type FlagKind = 'XUAR_LOCATION' | 'UFLPA_LISTED' | 'LISTED_AFFILIATE' | 'NAME_INDICATOR' | 'HIGH_PRIORITY_SECTOR' | 'UNTRACED_INPUT';
 export type Verdict = 'CLEAR' | 'INCOMPLETE' | 'FLAGGED';
@@ -48,12 +46,17 @@ export interface ShipmentTrace {
   hops: TraceHop[]; truncated: boolean; entityListVersion: string;
 }
 
-/** A firm's listing that counts on asOf: an auto MATCH or a confirmed candidate, never a rejected one. */
-export function effectiveListing(firm: TraceFirm | undefined, asOf: string): StoredMatch | undefined {
-  if (!firm) return undefined;
+/** The matches that make a firm listed once effective (an auto MATCH or a confirmed candidate, never a rejected one), best first. */
+function listingCandidates(firm: TraceFirm | undefined): StoredMatch[] {
+  if (!firm) return [];
   return firm.matches
-    .filter((m) => m.status !== 'REJECTED' && (m.decision === 'MATCH' || m.status === 'CONFIRMED') && m.effectiveDate <= asOf)
-    .sort((a, b) => b.score - a.score)[0];
+    .filter((m) => m.status !== 'REJECTED' && (m.decision === 'MATCH' || m.status === 'CONFIRMED'))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** A firm's listing that counts on asOf. */
+export function effectiveListing(firm: TraceFirm | undefined, asOf: string): StoredMatch | undefined {
+  return listingCandidates(firm).find((m) => m.effectiveDate <= asOf);
 }
 
 function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined) {
@@ -61,6 +64,13 @@ function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined)
   const src = useFacility ? fac : firm;
   return { country: src?.country ?? firm?.country ?? null, province: src?.province ?? null, city: src?.city ?? null, address: src?.address ?? null };
 }
+
+const KIND_BITS: Record<FlagKind, number> = {
+  XUAR_LOCATION: 0, UFLPA_LISTED: 1, LISTED_AFFILIATE: 2, NAME_INDICATOR: 3, HIGH_PRIORITY_SECTOR: 4, UNTRACED_INPUT: 5,
+};
+
+/** Ids in code-unit order: stable across machines and locales, and far cheaper than localeCompare in sorts of thousands. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Breadth-first over INPUT edges: each flow's tier (its source is tier depth+1) and its shortest path. */
 export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>, maxTiers: number) {
@@ -94,12 +104,14 @@ export interface TraceIndex {
   facilities: Map<string, TraceFacility>;
   materials: Map<string, TraceMaterial>;
   firms: Map<string, TraceFirm>;
-  /** per-party rule results, filled as parties are met: a party judged once per batch */
+  /** control chains per firm, filled as firms are met (they depend on this index's holdings) */
   controllers: Map<string, ReturnType<typeof controllingOwners>>;
-  places: Map<string, ReturnType<typeof locateInXuar>>;
-  names: Map<string, ReturnType<typeof nameIndicators>>;
-  sectors: Map<string, ReturnType<typeof highPrioritySector>>;
-  holdings: { owner: string; owned: string; share: number }[];
+  /** per facility (its firm is fixed): what the place and name rules said, judged once per index */
+  parties: Map<string, { place: ReturnType<typeof judgeLocation>; names: ReturnType<typeof judgeNames> }>;
+  /** per firm: the matches that count as a listing once effective, best first */
+  listings: Map<string, StoredMatch[]>;
+  /** the holdings above every firm of the index, indexed once for the control rule */
+  ownership: OwnershipIndex;
 }
 
 export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 'firms'>): TraceIndex {
@@ -107,8 +119,8 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
     facilities: new Map(ctx.facilities.map((f) => [f.id, f])),
     materials: new Map(ctx.materials.map((m) => [m.id, m])),
     firms: new Map(ctx.firms.map((f) => [f.id, f])),
-    controllers: new Map(), places: new Map(), names: new Map(), sectors: new Map(),
-    holdings: ctx.firms.flatMap((f) => f.holdings),
+    controllers: new Map(), parties: new Map(), listings: new Map(),
+    ownership: indexOwnership(ctx.firms.flatMap((f) => f.holdings)),
   };
 }
 
@@ -124,35 +136,37 @@ export function traceWithIndex(
   const { facilities, materials, firms } = index;
   const controllersOf = (firmId: string) => {
     let c = index.controllers.get(firmId);
-    if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.holdings)));
+    if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.ownership)));
     return c;
   };
   const input = { shipment };
-  const memo = <K, V>(cache: Map<K, V>, key: K, compute: () => V): V => {
-    if (cache.has(key)) return cache.get(key)!;
-    const v = compute();
-    cache.set(key, v);
-    return v;
+  const listingOf = (firmId: string) => {
+    let candidates = index.listings.get(firmId);
+    if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
+    return candidates.find((m) => m.effectiveDate <= opts.asOf);
   };
   const { tierOf, pathOf, truncated } = walkUpstream(input.shipment.flowId, flows, opts.maxTiers);
 
   const flags: RiskFlag[] = [];
-  const seen = new Set<string>();
+  // each flow is judged once, so a flag is a repeat only within the same flow: one per kind
+  let kindsOfFlow = 0;
   const flag = (f: RiskFlag) => {
-    const key = `${f.kind}|${f.firmId}|${f.facilityId}|${f.flowId}`;
-    if (!seen.has(key)) { seen.add(key); flags.push(f); }
+    const bit = 1 << KIND_BITS[f.kind];
+    if (!(kindsOfFlow & bit)) { kindsOfFlow |= bit; flags.push(f); }
   };
+  // suppliers by facility (a facility's firm is fixed), nearest tier first
   const parties = new Map<string, TraceParty>();
   const hops: TraceHop[] = [];
   const importer = firms.get(input.shipment.importerId);
-  parties.set(`${input.shipment.importerId}|`, {
+  const importerParty: TraceParty = {
     firmId: input.shipment.importerId, facilityId: null, name: importer?.name ?? input.shipment.importerId, tier: 0, role: 'IMPORTER',
-  });
+  };
 
-  const ordered = [...tierOf.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  const ordered = [...tierOf.entries()].sort((a, b) => a[1] - b[1] || byText(a[0], b[0]));
   for (const [flowId, tier] of ordered) {
     const flow = flows.get(flowId)!;
     const path = pathOf.get(flowId)!;
+    kindsOfFlow = 0;
     const fac = facilities.get(flow.fromId);
     const firmId = fac?.firmId ?? flow.fromId;
     const firm = firms.get(firmId);
@@ -162,24 +176,31 @@ export function traceWithIndex(
       flowId, tier, fromFacilityId: flow.fromId, toFacilityId: flow.toId, materialId: flow.materialId,
       inputs: flow.inputs.map((i) => i.id), lotAllocated, documents: flow.documentIds ?? [],
     });
-    const partyKey = `${firmId}|${flow.fromId}`;
-    const prev = parties.get(partyKey);
+    const prev = parties.get(flow.fromId);
     if (!prev || prev.tier > tier) {
-      parties.set(partyKey, {
+      parties.set(flow.fromId, {
         firmId, facilityId: flow.fromId, name: fac ? `${fac.name} (${firm?.name ?? firmId})` : firm?.name ?? firmId, tier,
         role: fac?.kind ? `${fac.kind}, ships ${material?.name ?? flow.materialId}` : `ships ${material?.name ?? flow.materialId}`,
       });
     }
     const where = `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
 
-    const place = memo(index.places, `${flow.fromId}|${firmId}`, () => locateInXuar(locationOf(fac, firm)));
+    let judged = index.parties.get(flow.fromId);
+    if (!judged) {
+      judged = {
+        place: judgeLocation(locationOf(fac, firm)),
+        names: judgeNames([firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n)),
+      };
+      index.parties.set(flow.fromId, judged);
+    }
+    const { place, names: nameHits } = judged;
     if (place.inXuar) {
       flag({
-        kind: 'XUAR_LOCATION', firmId, facilityId: fac ? fac.id : null, flowId, tier, path, evidence: place.evidence,
+        kind: 'XUAR_LOCATION', firmId, facilityId: fac ? fac.id : null, flowId, tier, path, evidence: [...place.evidence],
         reason: `${where} (tier ${tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
       });
     }
-    const listing = effectiveListing(firm, opts.asOf);
+    const listing = listingOf(firmId);
     if (listing) {
       flag({
         kind: 'UFLPA_LISTED', firmId, facilityId: null, flowId, tier, path,
@@ -190,7 +211,7 @@ export function traceWithIndex(
       });
     }
     for (const ctl of controllersOf(firmId)) {
-      const ownerListing = effectiveListing(firms.get(ctl.ownerId), opts.asOf);
+      const ownerListing = listingOf(ctl.ownerId);
       if (!ownerListing || !ownerListing.coversSubsidiaries) continue;
       const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
       flag({
@@ -201,15 +222,13 @@ export function traceWithIndex(
           `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
       });
     }
-    const nameHits = memo(index.names, `${flow.fromId}|${firmId}`, () =>
-      nameIndicators([firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n)));
     for (const hit of nameHits) {
       flag({
         kind: 'NAME_INDICATOR', firmId, facilityId: null, flowId, tier, path, evidence: [`"${hit.term}" in "${hit.name}"`],
         reason: `The name "${hit.name}" (tier ${tier}) contains "${hit.term}", a signal worth checking but not presumptive on its own.`,
       });
     }
-    const sector = material ? memo(index.sectors, material.id, () => highPrioritySector(material)) : null;
+    const sector = material ? judgeSector(material) : null;
     if (sector) {
       flag({
         kind: 'HIGH_PRIORITY_SECTOR', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,
@@ -232,8 +251,8 @@ export function traceWithIndex(
     verdict: verdictOf(flags.map((f) => f.kind)) as Verdict,
     asOf: opts.asOf,
     tiers,
-    flags: flags.sort((a, b) => a.tier - b.tier || a.kind.localeCompare(b.kind) || (a.flowId ?? '').localeCompare(b.flowId ?? '')),
-    parties: [...parties.values()].sort((a, b) => a.tier - b.tier || a.firmId.localeCompare(b.firmId) || (a.facilityId ?? '').localeCompare(b.facilityId ?? '')),
+    flags: flags.sort((a, b) => a.tier - b.tier || byText(a.kind, b.kind) || byText(a.flowId ?? '', b.flowId ?? '')),
+    parties: [importerParty, ...parties.values()].sort((a, b) => a.tier - b.tier || byText(a.firmId, b.firmId) || byText(a.facilityId ?? '', b.facilityId ?? '')),
     hops,
     truncated,
     entityListVersion: opts.entityListVersion,

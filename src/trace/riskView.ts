@@ -1,5 +1,4 @@
 // The dashboard view: every shipment of the tenant with verdict and flag counts.
-// Traces run a few at a time so a page of hundreds stays within the driver's pool.
 import type { Graph } from '../graph/graph';
 import { BadInputError } from '../api/errors';
 import * as Q from './cypher';
@@ -10,19 +9,6 @@ import { traceShipments } from './traceShipment';
 export interface ShipmentRisk {
   shipmentId: string; entryNumber: string | null; importerId: string; verdict: Verdict; tiers: number;
   flagCounts: { kind: FlagKind; count: number }[];
-}
-
-export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return out;
 }
 
 export async function shipmentRisks(

@@ -1,9 +1,11 @@
-// traceShipment: two reads (the upstream subgraph, then its parties' context) and the
-// pure engine over them.
+// traceShipment: the upstream flows in one read, their parties' context from the cache
+// (or a second read), and the pure engine over them.
 import type { Graph } from '../graph/graph';
 import { NotFoundError, BadInputError } from '../api/errors';
-import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, FLOWS_WITH_INPUTS, MATERIALS_FOR_TRACE, traceQuery, upstreamFlowIdsBatchQuery, TIER_CEILING } from './cypher';
-import { indexParties, ShipmentTrace, TraceFacility, TraceFirm, TraceFlow, TraceInput, TraceMaterial, traceFromSubgraph, traceWithIndex } from './engine';
+import { SHIPMENTS_BY_ID, traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
+import { indexParties, ShipmentTrace, TraceFlow, TraceInput, traceFromSubgraph, traceWithIndex } from './engine';
+import { loadPartyContext, PartyIds } from './partyContext';
+import { mapConcurrent } from './concurrency';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -20,29 +22,22 @@ export function clampTiers(maxTiers: number | null | undefined): number {
   return maxTiers;
 }
 
-/** Reads the subgraph the engine needs in one query; null when the shipment does not exist in the tenant. */
-export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: string, maxTiers: number): Promise<TraceInput | null> {
-  // tier N is the source of a flow N-1 hops above the shipment's flow
-  const rows = await graph.read<TraceInput>(traceQuery(maxTiers - 1), { tenant, shipmentId });
-  return rows[0] ?? null;
-}
+type UpstreamFlows = Pick<TraceInput, 'shipment' | 'flows'> & { version: string };
 
-type Context = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
-async function readChunked<T>(graph: Graph, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunks(ids, size)) out.push(...(await graph.read<{ row: T }>(cypher, { tenant, ids: part })).map((r) => r.row));
-  return out;
-}
-async function loadContext(graph: Graph, tenant: string, flows: TraceFlow[], extraFirmIds: string[]): Promise<Context> {
+const partyIdsOf = (flows: Iterable<TraceFlow>, firmIds: string[]): PartyIds => {
   const facilityIds = new Set<string>();
   const materialIds = new Set<string>();
   for (const f of flows) { facilityIds.add(f.fromId); facilityIds.add(f.toId); materialIds.add(f.materialId); }
-  const facilities = await readChunked<TraceFacility>(graph, FACILITIES_FOR_TRACE, tenant, [...facilityIds], 5000);
-  const materials = await readChunked<TraceMaterial>(graph, MATERIALS_FOR_TRACE, tenant, [...materialIds], 5000);
-  const firmIds = new Set([...facilities.map((f) => f.firmId), ...extraFirmIds]);
-  const seen = new Set<string>();
-  const firms = (await readChunked<TraceFirm>(graph, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000)).filter((f) => !seen.has(f.id) && seen.add(f.id));
-  return { facilities, materials, firms };
+  return { facilityIds, materialIds, firmIds };
+};
+
+/** The subgraph the engine needs: the flows in one query, their parties from the context cache; null when the shipment does not exist in the tenant. */
+export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: string, maxTiers: number, listVersion: string): Promise<TraceInput | null> {
+  // tier N is the source of a flow N-1 hops above the shipment's flow
+  const [row] = await graph.read<UpstreamFlows>(traceQuery(maxTiers - 1), { tenant, shipmentId });
+  if (!row) return null;
+  const parties = await loadPartyContext(graph, tenant, listVersion, partyIdsOf(row.flows, [row.shipment.importerId]), row.version);
+  return { shipment: row.shipment, flows: row.flows, ...parties };
 }
 
 const chunks = <T>(items: T[], size: number): T[][] => {
@@ -52,25 +47,24 @@ const chunks = <T>(items: T[], size: number): T[][] => {
 };
 
 /**
- * Traces many shipments at once (the dashboard view): their upstream flow ids, then the
- * union of those flows, then the union's party context, each fetched once however many
- * shipments share a supplier; the engine then runs per shipment in memory.
+ * Traces many shipments at once (the dashboard view): the union of their upstream flows,
+ * then the union's party context, each read once however many shipments share a
+ * supplier; the engine then walks each shipment's own upstream over the union in memory.
  */
 export async function traceShipments(
   graph: Graph, tenant: string, shipmentIds: string[], opts: { maxTiers?: number | null; asOf?: string | null }, entityListVersion: string,
 ): Promise<ShipmentTrace[]> {
   const maxTiers = clampTiers(opts.maxTiers);
-  const rows: { shipment: TraceInput['shipment']; flowIds: string[] }[] = [];
-  for (const ids of chunks(shipmentIds, 1000)) {
-    rows.push(...(await graph.read<{ shipment: TraceInput['shipment']; flowIds: string[] }>(upstreamFlowIdsBatchQuery(maxTiers - 1), { tenant, shipmentIds: ids })));
-  }
+  const shipments: TraceInput['shipment'][] = [];
+  for (const ids of chunks(shipmentIds, 5000)) shipments.push(...(await graph.read<{ shipment: TraceInput['shipment'] }>(SHIPMENTS_BY_ID, { tenant, ids })).map((r) => r.shipment));
   const byId = new Map<string, TraceFlow>();
-  for (const ids of chunks([...new Set(rows.flatMap((r) => r.flowIds))], 10_000)) {
-    for (const { flow } of await graph.read<{ flow: TraceFlow }>(FLOWS_WITH_INPUTS, { tenant, flowIds: ids })) byId.set(flow.id, flow);
-  }
-  const index = indexParties(await loadContext(graph, tenant, [...byId.values()], rows.map((r) => r.shipment.importerId)));
-  // the walk from each shipment's flow only reaches its own upstream, so all share one flow map
-  return rows.map((r) => traceWithIndex(r.shipment, byId, index, { asOf: opts.asOf ?? r.shipment.entryDate ?? today(), maxTiers, entityListVersion }));
+  // a few chunks at once: Neo4j walks one while the driver decodes another
+  await mapConcurrent(chunks([...new Set(shipments.map((s) => s.flowId))], 1000), 3, async (flowIds) => {
+    for (const { flow } of await graph.read<{ flow: TraceFlow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) byId.set(flow.id, flow);
+  });
+  const index = indexParties(await loadPartyContext(graph, tenant, entityListVersion, partyIdsOf(byId.values(), shipments.map((s) => s.importerId))));
+  // a walk from a shipment's first flow reaches only its own upstream, so all share one flow map
+  return shipments.map((s) => traceWithIndex(s, byId, index, { asOf: opts.asOf ?? s.entryDate ?? today(), maxTiers, entityListVersion }));
 }
 
 export async function traceShipment(
@@ -80,7 +74,7 @@ export async function traceShipment(
   entityListVersion: string,
 ): Promise<ShipmentTrace> {
   const maxTiers = clampTiers(args.maxTiers);
-  const input = await loadTraceInput(graph, tenant, args.id, maxTiers);
+  const input = await loadTraceInput(graph, tenant, args.id, maxTiers, entityListVersion);
   if (!input) throw new NotFoundError(`no shipment "${args.id}"`);
   const asOf = args.asOf ?? input.shipment.entryDate ?? today();
   return traceFromSubgraph(input, { asOf, maxTiers, entityListVersion });

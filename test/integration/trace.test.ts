@@ -1,6 +1,9 @@
 import { startHarness, Harness } from './harness';
 import { chainBundle, cottonTiers, TierSpec } from '../fixtures/scenarios';
 import type { Bundle } from '../../src/model/bundle';
+import { loadConfig } from '../../src/config';
+import { createLogger, createServices } from '../../src/app';
+import { traceShipment } from '../../src/trace';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -146,6 +149,27 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     const confirmed = await h.gql('mutation($id: ID!) { confirmMatch(id: $id) { status decidedBy } }', { id: m.id });
     expect(confirmed.data.confirmMatch.status).toBe('CONFIRMED');
     expect((await trace('REV-S1', { asOf: '2026-11-22' })).verdict).toBe('FLAGGED');
+  });
+
+  it('a re-import that moves a supplier into the XUAR shows in the next trace, on this instance and on another one', async () => {
+    // the party context is cached per tenant data version: both instances have it cached before the change
+    const clean = cottonTiers();
+    await load(chainBundle('MOV', clean));
+    const other = await createServices(loadConfig(), createLogger({ logLevel: 'silent' }));
+    try {
+      const version = (await other.screening.current()).list.version;
+      const viaOther = () => traceShipment(other.graph, h.tenant, { id: 'MOV-S1' }, version);
+      expect((await trace('MOV-S1')).verdict).toBe('CLEAR');
+      expect((await viaOther()).verdict).toBe('CLEAR');
+      const moved = cottonTiers({ firm: { name: 'Aksu Ginning Co', country: 'CN' }, facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' } });
+      await load(chainBundle('MOV', moved));
+      expect((await trace('MOV-S1')).verdict).toBe('FLAGGED');
+      const fromOther = await viaOther();
+      expect(fromOther.verdict).toBe('FLAGGED');
+      expect(fromOther.flags.find((f) => f.kind === 'XUAR_LOCATION')).toMatchObject({ tier: 4, facilityId: 'MOV-FAC4' });
+    } finally {
+      await other.graph.close();
+    }
   });
 });
 

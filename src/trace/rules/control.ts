@@ -11,7 +11,16 @@ export const CONTROL_THRESHOLD = 0.5;
 
 const asFraction = (share: number) => (share > 1 && share <= 100 ? share / 100 : share);
 
+/** owned -> (owner -> summed share): built once and passed to many calls over the same holdings. */
+export type OwnershipIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
 /** owned -> (owner -> summed share) */
+export function indexOwnership(ownership: readonly Holding[]): OwnershipIndex {
+  return ownersByOwned(ownership);
+}
+const byOwnedOf = (ownership: readonly Holding[] | OwnershipIndex): OwnershipIndex =>
+  ownership instanceof Map ? ownership : ownersByOwned(ownership as readonly Holding[]);
+
 function ownersByOwned(ownership: readonly Holding[]): Map<string, Map<string, number>> {
   const byOwned = new Map<string, Map<string, number>>();
   for (const h of ownership) {
@@ -24,7 +33,7 @@ function ownersByOwned(ownership: readonly Holding[]): Map<string, Map<string, n
   return byOwned;
 }
 
-const sortedOwners = (owners: Map<string, number> | undefined) =>
+const sortedOwners = (owners: ReadonlyMap<string, number> | undefined) =>
   [...(owners ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 /**
@@ -32,8 +41,8 @@ const sortedOwners = (owners: Map<string, number> | undefined) =>
  * holding is more than 50%. One entry per controlling firm, through its shortest chain
  * (breadth-first upward, so cycles end). Nearest controller first.
  */
-export function controllingOwners(firmId: string, ownership: readonly Holding[]): OwnerChain[] {
-  const byOwned = ownersByOwned(ownership);
+export function controllingOwners(firmId: string, ownership: readonly Holding[] | OwnershipIndex): OwnerChain[] {
+  const byOwned = byOwnedOf(ownership);
   const out: OwnerChain[] = [];
   const seen = new Set<string>([firmId]);
   // each frontier entry: a firm known to control firmId (or firmId itself), with its chain down
@@ -63,8 +72,8 @@ export const MAX_OWNER_CHAINS = 1000;
  * shares. A top is a firm nobody owns, or, in a cycle, the last firm before the chain
  * would come back on itself. A firm nobody owns has no chains ([]).
  */
-export function ultimateOwners(firmId: string, ownership: readonly Holding[]): OwnerChain[] {
-  const byOwned = ownersByOwned(ownership);
+export function ultimateOwners(firmId: string, ownership: readonly Holding[] | OwnershipIndex): OwnerChain[] {
+  const byOwned = byOwnedOf(ownership);
   const out: OwnerChain[] = [];
   const walk = (id: string, chain: string[], share: number, onPath: Set<string>) => {
     if (out.length >= MAX_OWNER_CHAINS) return;

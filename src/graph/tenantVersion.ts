@@ -1,0 +1,24 @@
+// A tenant's data version: a fresh random token written in the same transaction as every
+// change to what a trace reads about the tenant's parties (imports, review decisions,
+// re-screening). In-process caches key their entries by it, so an instance never serves
+// data another instance (or an earlier life of the database) has since changed.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { runRows } from './graph';
+
+export const TENANT_VERSION = `
+OPTIONAL MATCH (v:TenantState {tenant: $tenant})
+RETURN coalesce(v.version, 'none') AS version`;
+
+const BUMP_TENANT_VERSION = `
+MERGE (v:TenantState {tenant: $tenant})
+SET v.version = randomUUID()`;
+
+/** Marks the tenant's data as changed; call inside the transaction that changes it. */
+export async function bumpTenantVersion(tx: ManagedTransaction, tenant: string): Promise<void> {
+  await runRows(tx, BUMP_TENANT_VERSION, { tenant });
+}
+
+export async function tenantVersionInTx(tx: ManagedTransaction, tenant: string): Promise<string> {
+  const [row] = await runRows<{ version: string }>(tx, TENANT_VERSION, { tenant });
+  return row?.version ?? 'none';
+}

@@ -1,0 +1,120 @@
+// The parties a trace judges (facilities, materials, firms with their holdings and
+// screening matches), read from Neo4j once and then remembered per tenant data version
+// and Entity List version. Suppliers recur across thousands of shipments, so a warm
+// trace reads only its flows; any write to the tenant changes the version (see
+// graph/tenantVersion.ts) and with it every key, so nothing stale is ever served.
+import { LRUCache } from 'lru-cache';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { Graph, runRows } from '../graph/graph';
+import { tenantVersionInTx } from '../graph/tenantVersion';
+import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, MATERIALS_FOR_TRACE } from './cypher';
+import type { TraceFacility, TraceFirm, TraceInput, TraceMaterial } from './engine';
+
+export type PartyContext = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
+export interface PartyIds { facilityIds: Iterable<string>; materialIds: Iterable<string>; firmIds: Iterable<string> }
+
+type Party = { kind: 'facility'; value: TraceFacility } | { kind: 'material'; value: TraceMaterial } | { kind: 'firm'; value: TraceFirm };
+
+const DEFAULT_ENTRIES = 100_000;
+const caches = new WeakMap<Graph, LRUCache<string, Party>>();
+function cacheOf(graph: Graph): LRUCache<string, Party> {
+  let c = caches.get(graph);
+  if (!c) caches.set(graph, (c = new LRUCache<string, Party>({ max: Number(process.env.TRACE_CACHE_ENTRIES) || DEFAULT_ENTRIES })));
+  return c;
+}
+
+const SEP = '\u0000';
+const keyOf = (tenant: string, version: string, listVersion: string, kind: Party['kind'], id: string) =>
+  `${tenant}${SEP}${version}${SEP}${listVersion}${SEP}${kind}${SEP}${id}`;
+
+type Cache = LRUCache<string, Party>;
+
+/** Facilities and materials the cache holds under this version, and the ids it lacks. */
+function lookUpPlaces(cache: Cache, tenant: string, version: string, listVersion: string, ids: PartyIds) {
+  const facilities = new Map<string, TraceFacility>();
+  const materials = new Map<string, TraceMaterial>();
+  const missing = { facilities: [] as string[], materials: [] as string[] };
+  for (const id of new Set(ids.facilityIds)) {
+    const hit = cache.get(keyOf(tenant, version, listVersion, 'facility', id));
+    if (hit?.kind === 'facility') facilities.set(id, hit.value); else missing.facilities.push(id);
+  }
+  for (const id of new Set(ids.materialIds)) {
+    const hit = cache.get(keyOf(tenant, version, listVersion, 'material', id));
+    if (hit?.kind === 'material') materials.set(id, hit.value); else missing.materials.push(id);
+  }
+  return { facilities, materials, missing };
+}
+
+/** The firms the cache holds under this version, with every owner above them, and the ids it lacks. */
+function lookUpFirms(cache: Cache, tenant: string, version: string, listVersion: string, firmIds: Iterable<string>) {
+  const firms = new Map<string, TraceFirm>();
+  const missing: string[] = [];
+  const queue = [...firmIds];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const hit = cache.get(keyOf(tenant, version, listVersion, 'firm', id));
+    if (hit?.kind === 'firm') {
+      firms.set(id, hit.value);
+      for (const h of hit.value.holdings) queue.push(h.owner);
+    } else missing.push(id);
+  }
+  return { firms, missing };
+}
+
+const firmIdsOf = (ids: PartyIds, facilities: Iterable<TraceFacility>) => [...ids.firmIds, ...[...facilities].map((f) => f.firmId)];
+const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>, firms: Map<string, TraceFirm>): PartyContext =>
+  ({ facilities: [...f.values()], materials: [...m.values()], firms: [...firms.values()] });
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+async function readRows<T>(tx: ManagedTransaction, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks(ids, size)) out.push(...(await runRows<{ row: T }>(tx, cypher, { tenant, ids: part })).map((r) => r.row));
+  return out;
+}
+
+/**
+ * The party context for the given ids. `knownVersion` is the tenant version the caller
+ * has just read with its flows; when every party is cached under it, no query runs.
+ * Otherwise one read transaction fetches what is missing (in chunks: one statement over
+ * thousands of parties exhausts Neo4j's transaction memory) and caches it only if the
+ * tenant's version did not move while it read.
+ */
+export async function loadPartyContext(
+  graph: Graph, tenant: string, listVersion: string, ids: PartyIds, knownVersion?: string,
+): Promise<PartyContext> {
+  const cache = cacheOf(graph);
+  const idSets: PartyIds = { facilityIds: [...ids.facilityIds], materialIds: [...ids.materialIds], firmIds: [...ids.firmIds] };
+  if (knownVersion !== undefined) {
+    const places = lookUpPlaces(cache, tenant, knownVersion, listVersion, idSets);
+    if (!places.missing.facilities.length && !places.missing.materials.length) {
+      const owners = lookUpFirms(cache, tenant, knownVersion, listVersion, firmIdsOf(idSets, places.facilities.values()));
+      if (!owners.missing.length) return asContext(places.facilities, places.materials, owners.firms);
+    }
+  }
+  return graph.readTransaction(async (tx) => {
+    const version = await tenantVersionInTx(tx, tenant);
+    const places = lookUpPlaces(cache, tenant, version, listVersion, idSets);
+    const facilities = await readRows<TraceFacility>(tx, FACILITIES_FOR_TRACE, tenant, places.missing.facilities, 5000);
+    const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, places.missing.materials, 5000);
+    for (const f of facilities) places.facilities.set(f.id, f);
+    for (const m of materials) places.materials.set(m.id, m);
+    const owners = lookUpFirms(cache, tenant, version, listVersion, firmIdsOf(idSets, places.facilities.values()));
+    // FIRMS_FOR_TRACE returns each firm asked for and every owner above it
+    const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000);
+    for (const f of firms) owners.firms.set(f.id, f);
+    if ((await tenantVersionInTx(tx, tenant)) === version) {
+      const put = (kind: Party['kind'], id: string, value: Party['value']) => cache.set(keyOf(tenant, version, listVersion, kind, id), { kind, value } as Party);
+      for (const f of facilities) put('facility', f.id, f);
+      for (const m of materials) put('material', m.id, m);
+      for (const f of firms) put('firm', f.id, f);
+    }
+    return asContext(places.facilities, places.materials, owners.firms);
+  });
+}
