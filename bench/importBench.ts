@@ -5,7 +5,7 @@ import { importBundle } from '../src/import';
 import { toRows } from '../src/import/importBundle';
 import { generateBundleChunks } from '../src/generate/generator';
 import type { Bundle } from '../src/model/bundle';
-import { fmt, withPeakMemory } from './measure';
+import { deleteTenant, fmt, withPeakMemory } from './measure';
 
 // 100k flows go in as one bundle (one transaction); larger graphs in chunks of that size.
 const CHUNK = 100_000;
@@ -58,7 +58,7 @@ export async function benchImport(services: Services, sizes: number[]) {
       const floor = await withPeakMemory(() => floorWrite(services, floorTenant, chunk));
       floorMs += floor.ms;
     }
-    await services.graph.autoCommit('MATCH (n {tenant: $t}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', { t: floorTenant });
+    await deleteTenant(services, floorTenant);
     lines.push(`| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`);
     console.log(lines[lines.length - 1]);
     tenants.push({ size, tenant });

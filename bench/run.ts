@@ -26,6 +26,8 @@ function args() {
     skip: new Set(get('skip', '').split(',').filter(Boolean)),
     traceSamples: Number(get('trace-samples', '40')),
     riskShipments: Number(get('risk-shipments', '10000')),
+    // long enough for well over 10,000 requests at the soak's usual 50 req/s
+    soakSeconds: Number(get('soak-seconds', '240')),
   };
 }
 
@@ -81,7 +83,7 @@ async function main() {
     if (imports.length > 1) log(growthTable(imports, traces));
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
-    if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: 180, connections: 8 }));
+    if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
   } finally {
     await services.graph.close();
   }

@@ -16,7 +16,7 @@ import { extraRoutes } from '../src/api/routes';
 import { createLogger } from '../src/app';
 import { importBundle } from '../src/import';
 import { chainBundle, cottonTiers, TierSpec } from '../test/fixtures/scenarios';
-import { fmt, stats } from './measure';
+import { deleteTenant, fmt, stats } from './measure';
 
 export interface SoakOptions {
   seconds: number;
@@ -180,9 +180,7 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     await server.stop();
     services.authenticate = authenticate;
     if (opts.cleanup !== false) {
-      await services.graph.autoCommit(
-        'MATCH (n) WHERE n.tenant = $tenant CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', { tenant },
-      );
+      await deleteTenant(services, tenant);
     }
   }
 }

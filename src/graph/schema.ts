@@ -12,6 +12,9 @@ const STATEMENTS: string[] = [
   'CREATE CONSTRAINT entity_list_version IF NOT EXISTS FOR (n:EntityListVersion) REQUIRE n.version IS UNIQUE',
   'CREATE INDEX flow_to IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.toId)',
   'CREATE INDEX flow_from IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.fromId)',
+  // every tenant-scoped look-up is index-backed: a label scan crosses every tenant's data
+  'CREATE INDEX facility_firm IF NOT EXISTS FOR (n:Facility) ON (n.tenant, n.firmId)',
+  'CREATE INDEX shipment_importer IF NOT EXISTS FOR (n:Shipment) ON (n.tenant, n.importerId)',
   'CREATE INDEX shipment_fingerprint IF NOT EXISTS FOR (n:Shipment) ON (n.tenant, n.fingerprint)',
   'CREATE INDEX firm_search IF NOT EXISTS FOR (n:Firm) ON (n.tenant, n.searchText)',
   'CREATE INDEX match_status IF NOT EXISTS FOR (n:ScreeningMatch) ON (n.tenant, n.status)',
