@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from './graph';
 
-export const TENANT_VERSION = `
+const TENANT_VERSION = `
 OPTIONAL MATCH (v:TenantState {tenant: $tenant})
 RETURN coalesce(v.version, 'none') AS version`;
 

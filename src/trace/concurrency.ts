@@ -1,3 +1,12 @@
+// Batching helpers shared by the trace's reads.
+
+/** items in consecutive slices of at most `size`. */
+export const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
 /** Runs fn over items with at most `concurrency` in flight; results in input order. */
 export async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);

@@ -1,7 +1,7 @@
 // The trace itself, as a pure function: an upstream subgraph in, verdict, flags and
 // parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
 // judge a single hop live in rules/.
-import { controllingOwners, indexOwnership, OwnershipIndex, judgeLocation, judgeNames, judgeSector, verdictOf } from './rules';
+import { controllingOwners, indexOwnership, OwnershipIndex, judgeLocation, judgeNames, judgeSector, verdictOf, FLAG_KINDS } from './rules';
 
 export type FlagKind = 'XUAR_LOCATION' | 'UFLPA_LISTED' | 'LISTED_AFFILIATE' | 'NAME_INDICATOR' | 'HIGH_PRIORITY_SECTOR' | 'UNTRACED_INPUT';
 export type Verdict = 'CLEAR' | 'INCOMPLETE' | 'FLAGGED';
@@ -65,9 +65,7 @@ function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined)
   return { country: src?.country ?? firm?.country ?? null, province: src?.province ?? null, city: src?.city ?? null, address: src?.address ?? null };
 }
 
-const KIND_BITS: Record<FlagKind, number> = {
-  XUAR_LOCATION: 0, UFLPA_LISTED: 1, LISTED_AFFILIATE: 2, NAME_INDICATOR: 3, HIGH_PRIORITY_SECTOR: 4, UNTRACED_INPUT: 5,
-};
+const KIND_BITS = Object.fromEntries(FLAG_KINDS.map((k, i) => [k, i])) as Record<FlagKind, number>;
 
 /** Ids in code-unit order: stable across machines and locales, and far cheaper than localeCompare in sorts of thousands. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

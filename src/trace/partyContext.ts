@@ -9,15 +9,18 @@ import { Graph, runRows } from '../graph/graph';
 import { tenantVersionInTx } from '../graph/tenantVersion';
 import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, MATERIALS_FOR_TRACE } from './cypher';
 import type { TraceFacility, TraceFirm, TraceInput, TraceMaterial } from './engine';
+import { chunks } from './concurrency';
 
 export type PartyContext = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
 export interface PartyIds { facilityIds: Iterable<string>; materialIds: Iterable<string>; firmIds: Iterable<string> }
 
 type Party = { kind: 'facility'; value: TraceFacility } | { kind: 'material'; value: TraceMaterial } | { kind: 'firm'; value: TraceFirm };
 
+type Cache = LRUCache<string, Party>;
+
 const DEFAULT_ENTRIES = 100_000;
-const caches = new WeakMap<Graph, LRUCache<string, Party>>();
-function cacheOf(graph: Graph): LRUCache<string, Party> {
+const caches = new WeakMap<Graph, Cache>();
+function cacheOf(graph: Graph): Cache {
   let c = caches.get(graph);
   if (!c) caches.set(graph, (c = new LRUCache<string, Party>({ max: Number(process.env.TRACE_CACHE_ENTRIES) || DEFAULT_ENTRIES })));
   return c;
@@ -26,8 +29,6 @@ function cacheOf(graph: Graph): LRUCache<string, Party> {
 const SEP = '\u0000';
 const keyOf = (tenant: string, version: string, listVersion: string, kind: Party['kind'], id: string) =>
   `${tenant}${SEP}${version}${SEP}${listVersion}${SEP}${kind}${SEP}${id}`;
-
-type Cache = LRUCache<string, Party>;
 
 /** Facilities and materials the cache holds under this version, and the ids it lacks. */
 function lookUpPlaces(cache: Cache, tenant: string, version: string, listVersion: string, ids: PartyIds) {
@@ -68,11 +69,6 @@ const firmIdsOf = (ids: PartyIds, facilities: Iterable<TraceFacility>) => [...id
 const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>, firms: Map<string, TraceFirm>): PartyContext =>
   ({ facilities: [...f.values()], materials: [...m.values()], firms: [...firms.values()] });
 
-const chunks = <T>(items: T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 async function readRows<T>(tx: ManagedTransaction, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
   const out: T[] = [];
   for (const part of chunks(ids, size)) out.push(...(await runRows<{ row: T }>(tx, cypher, { tenant, ids: part })).map((r) => r.row));

@@ -5,7 +5,7 @@ import { NotFoundError, BadInputError } from '../api/errors';
 import { SHIPMENTS_BY_ID, traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
 import { indexParties, ShipmentTrace, TraceFlow, TraceInput, traceFromSubgraph, traceWithIndex } from './engine';
 import { loadPartyContext, PartyIds } from './partyContext';
-import { mapConcurrent } from './concurrency';
+import { chunks, mapConcurrent } from './concurrency';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -40,11 +40,6 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
   return { shipment: row.shipment, flows: row.flows, ...parties };
 }
 
-const chunks = <T>(items: T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /**
  * Traces many shipments at once (the dashboard view): the union of their upstream flows,
