@@ -8,7 +8,8 @@
 // Clients are plain keep-alive fetches on 127.0.0.1; the server is the product's own
 // (startServer with every route), acting for one fresh tenant that is deleted afterwards.
 import { randomUUID } from 'node:crypto';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Services } from '../src/api/context';
 import { startServer } from '../src/api/server';
@@ -23,6 +24,8 @@ export interface SoakOptions {
   connections: number;
   /** Delete the soak tenant afterwards (default true). */
   cleanup?: boolean;
+  /** Write a heap snapshot before and after the measured run into this folder (see heapSummary.ts). */
+  heapSnapshots?: string;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
@@ -30,6 +33,13 @@ export interface SoakOptions {
 type Outcome = 'ok' | string;
 
 const MiB = 2 ** 20;
+const REPEATED_REQUESTS = 10_000;
+
+/** fetch's "fetch failed" with the socket-level cause behind it (ECONNRESET, "other side closed"). */
+function networkError(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? `${(e as Error).message} (${cause.code ?? cause.message})` : (e as Error).message;
+}
 
 /** A full GC, with or without --expose-gc. */
 function gcFunction(): () => void {
@@ -125,7 +135,7 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
       try {
         outcome = await op.run();
       } catch (e) {
-        outcome = `network ${(e as Error).message}`;
+        outcome = `network ${networkError(e)}`;
       }
       if (!keep) continue;
       latency.get(op.name)!.push(performance.now() - started);
@@ -137,12 +147,43 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     }
   };
 
+  // The memory target: the same reads repeated 10,000 times (no writes, so every cache
+  // is warm after the first round) must leave the heap where the first round left it.
+  const reads = ops.filter((o) => o.name !== 'importBundle');
+  const readTotal = reads.reduce((n, o) => n + o.weight, 0);
+  const chooseRead = () => {
+    let r = Math.random() * readTotal;
+    for (const o of reads) if ((r -= o.weight) < 0) return o;
+    return reads[0];
+  };
+  const repeatedReads = async () => {
+    const checkpoints: { requests: number; heap: number; seconds: number }[] = [{ requests: 0, heap: (await settledHeap(gc)).heap, seconds: 0 }];
+    let sent = 0;
+    let failures = 0;
+    const started = Date.now();
+    log(`soak: ${REPEATED_REQUESTS} repeated reads`);
+    for (let round = 1; round <= 5; round++) {
+      const target = (REPEATED_REQUESTS / 5) * round;
+      await Promise.all(Array.from({ length: connections }, async () => {
+        while (sent < target) {
+          sent += 1;
+          const outcome = await chooseRead().run().catch((e: unknown) => `network ${networkError(e)}`);
+          if (outcome !== 'ok') failures += 1;
+        }
+      }));
+      checkpoints.push({ requests: sent, heap: (await settledHeap(gc)).heap, seconds: (Date.now() - started) / 1000 });
+    }
+    return { checkpoints, failures };
+  };
+
   try {
     // warm-up (caches, JIT, Apollo's document cache), then the baseline after a full GC
     const warm = Math.min(20, Math.max(2, Math.round(seconds * 0.1)));
     log(`soak: warming up ${warm} s`);
     await Promise.all(Array.from({ length: connections }, () => client(Date.now() + warm * 1000, false)));
+    const repeated = await repeatedReads();
     const before = await settledHeap(gc);
+    if (opts.heapSnapshots) log(`soak: heap snapshot ${writeHeapSnapshot(join(opts.heapSnapshots, 'soak-before.heapsnapshot'))}`);
     log(`soak: ${seconds} s with ${connections} connections`);
     const started = Date.now();
     const until = started + seconds * 1000;
@@ -151,6 +192,7 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     clearInterval(sampler);
     const elapsed = (Date.now() - started) / 1000;
     const after = await settledHeap(gc);
+    if (opts.heapSnapshots) log(`soak: heap snapshot ${writeHeapSnapshot(join(opts.heapSnapshots, 'soak-after.heapsnapshot'))}`);
 
     const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
     const allMs = [...latency.values()].flat();
@@ -158,7 +200,17 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     const growth = after.heap - before.heap;
     const grew = growth > Math.max(8 * MiB, 0.1 * before.heap);
 
+    const first = repeated.checkpoints[1];
+    const last = repeated.checkpoints[repeated.checkpoints.length - 1];
+    const repeatGrowth = last.heap - first.heap;
     const lines = [
+      `### Repeated reads: ${REPEATED_REQUESTS.toLocaleString('en-US')} requests, ${connections} concurrent clients on loopback`, '',
+      `The soak's read operations (every one but importBundle, same weights) on a fixed graph, after the warm-up. ` +
+        `Heap after a full GC at each checkpoint; the first round fills the caches, the rest must not grow the heap.`, '',
+      '| requests | heap after GC MiB | elapsed s |', '|---|---|---|',
+      ...repeated.checkpoints.map((c) => `| ${c.requests.toLocaleString('en-US')} | ${fmt(c.heap / MiB)} | ${fmt(c.seconds)} |`), '',
+      `- From ${first.requests.toLocaleString('en-US')} to ${last.requests.toLocaleString('en-US')} requests: ${repeatGrowth >= 0 ? '+' : ''}${fmt(repeatGrowth / MiB)} MiB; ` +
+        `${repeatGrowth > Math.max(4 * MiB, 0.05 * first.heap) ? '**grew**' : 'no growth beyond noise'}. Failed requests: ${repeated.failures}.`, '',
       `### Soak: ${seconds} s, ${connections} concurrent clients on loopback`, '',
       `Mixed traffic against one server process and Neo4j: ${ops.map((o) => `${o.name} ${Math.round((o.weight / total) * 100)}%`).join(', ')}. ` +
         `Each client sends its next request when the last one is answered. A ${warm} s warm-up precedes the measured run; heap figures are after a full GC.`, '',
@@ -193,9 +245,13 @@ if (require.main === module) {
       const i = process.argv.indexOf(`--${name}`);
       return i >= 0 ? Number(process.argv[i + 1]) : fallback;
     };
+    const textArg = (name: string) => {
+      const i = process.argv.indexOf(`--${name}`);
+      return i >= 0 ? process.argv[i + 1] : undefined;
+    };
     const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
     try {
-      console.log(await runSoak(services, { seconds: arg('seconds', 120), connections: arg('connections', 8), log: (l) => console.error(l) }));
+      console.log(await runSoak(services, { seconds: arg('seconds', 120), connections: arg('connections', 8), heapSnapshots: textArg('heap-snapshots'), log: (l) => console.error(l) }));
     } finally {
       await services.graph.close();
     }

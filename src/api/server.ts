@@ -137,6 +137,11 @@ export async function startServer(config: Config, services: Services, log: Logge
 
   const server = createServer((req, res) => { void handle(req, res); });
   server.requestTimeout = 10 * 60_000;
+  // Node closes an idle keep-alive socket after 5 s, and a client (or a load balancer,
+  // whose idle timeout is typically 60 s) that sends on it just then gets ECONNRESET.
+  // Outlive the usual balancer timeout so the client side always closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

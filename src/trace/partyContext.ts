@@ -2,52 +2,43 @@
 // screening matches), read from Neo4j once and then remembered per tenant data version
 // and Entity List version. Suppliers recur across thousands of shipments, so a warm
 // trace reads only its flows; any write to the tenant changes the version (see
-// graph/tenantVersion.ts) and with it every key, so nothing stale is ever served.
-import { LRUCache } from 'lru-cache';
+// graph/tenantVersion.ts), so nothing stale is ever served.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { Graph, runRows } from '../graph/graph';
 import { tenantVersionInTx } from '../graph/tenantVersion';
 import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, MATERIALS_FOR_TRACE } from './cypher';
 import type { TraceFacility, TraceFirm, TraceInput, TraceMaterial } from './engine';
 import { chunks } from './concurrency';
+import { PartyCache, stampOf } from './partyCache';
 
 export type PartyContext = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
 export interface PartyIds { facilityIds: Iterable<string>; materialIds: Iterable<string>; firmIds: Iterable<string> }
 
-type Party = { kind: 'facility'; value: TraceFacility } | { kind: 'material'; value: TraceMaterial } | { kind: 'firm'; value: TraceFirm };
-
-type Cache = LRUCache<string, Party>;
-
 const DEFAULT_ENTRIES = 100_000;
-const caches = new WeakMap<Graph, Cache>();
-function cacheOf(graph: Graph): Cache {
+const caches = new WeakMap<Graph, PartyCache>();
+function cacheOf(graph: Graph): PartyCache {
   let c = caches.get(graph);
-  if (!c) caches.set(graph, (c = new LRUCache<string, Party>({ max: Number(process.env.TRACE_CACHE_ENTRIES) || DEFAULT_ENTRIES })));
+  if (!c) caches.set(graph, (c = new PartyCache(Number(process.env.TRACE_CACHE_ENTRIES) || DEFAULT_ENTRIES)));
   return c;
 }
-
-const SEP = '\u0000';
-const keyOf = (tenant: string, version: string, listVersion: string, kind: Party['kind'], id: string) =>
-  `${tenant}${SEP}${version}${SEP}${listVersion}${SEP}${kind}${SEP}${id}`;
-
 /** Facilities and materials the cache holds under this version, and the ids it lacks. */
-function lookUpPlaces(cache: Cache, tenant: string, version: string, listVersion: string, ids: PartyIds) {
+function lookUpPlaces(cache: PartyCache, tenant: string, version: string, listVersion: string, ids: PartyIds) {
   const facilities = new Map<string, TraceFacility>();
   const materials = new Map<string, TraceMaterial>();
   const missing = { facilities: [] as string[], materials: [] as string[] };
   for (const id of new Set(ids.facilityIds)) {
-    const hit = cache.get(keyOf(tenant, version, listVersion, 'facility', id));
+    const hit = cache.get(tenant, stampOf(version, listVersion), 'facility', id);
     if (hit?.kind === 'facility') facilities.set(id, hit.value); else missing.facilities.push(id);
   }
   for (const id of new Set(ids.materialIds)) {
-    const hit = cache.get(keyOf(tenant, version, listVersion, 'material', id));
+    const hit = cache.get(tenant, stampOf(version, listVersion), 'material', id);
     if (hit?.kind === 'material') materials.set(id, hit.value); else missing.materials.push(id);
   }
   return { facilities, materials, missing };
 }
 
 /** The firms the cache holds under this version, with every owner above them, and the ids it lacks. */
-function lookUpFirms(cache: Cache, tenant: string, version: string, listVersion: string, firmIds: Iterable<string>) {
+function lookUpFirms(cache: PartyCache, tenant: string, version: string, listVersion: string, firmIds: Iterable<string>) {
   const firms = new Map<string, TraceFirm>();
   const missing: string[] = [];
   const queue = [...firmIds];
@@ -56,7 +47,7 @@ function lookUpFirms(cache: Cache, tenant: string, version: string, listVersion:
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const hit = cache.get(keyOf(tenant, version, listVersion, 'firm', id));
+    const hit = cache.get(tenant, stampOf(version, listVersion), 'firm', id);
     if (hit?.kind === 'firm') {
       firms.set(id, hit.value);
       for (const h of hit.value.holdings) queue.push(h.owner);
@@ -106,10 +97,10 @@ export async function loadPartyContext(
     const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000);
     for (const f of firms) owners.firms.set(f.id, f);
     if ((await tenantVersionInTx(tx, tenant)) === version) {
-      const put = (kind: Party['kind'], id: string, value: Party['value']) => cache.set(keyOf(tenant, version, listVersion, kind, id), { kind, value } as Party);
-      for (const f of facilities) put('facility', f.id, f);
-      for (const m of materials) put('material', m.id, m);
-      for (const f of firms) put('firm', f.id, f);
+      const stamp = stampOf(version, listVersion);
+      for (const value of facilities) cache.set(tenant, stamp, { kind: 'facility', value });
+      for (const value of materials) cache.set(tenant, stamp, { kind: 'material', value });
+      for (const value of firms) cache.set(tenant, stamp, { kind: 'firm', value });
     }
     return asContext(places.facilities, places.materials, owners.firms);
   });

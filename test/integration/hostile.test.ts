@@ -3,6 +3,7 @@
 // strings everywhere, cycles, deep nesting and huge values. Each answer is a clear error with
 // a code or a correct answer; never a crash, a 500, a hang, or a partial write.
 import fc from 'fast-check';
+import { Agent, request } from 'node:http';
 import { startHarness, Harness, uniqueTenant } from './harness';
 import { chainBundle, cottonTiers } from '../fixtures/scenarios';
 import { hostileString, hostileValue } from '../unit/security/arbitraries';
@@ -158,6 +159,27 @@ describe('hostile arguments to every query', () => {
     }
     expect((await ask('{ entityList { version } }')).status).toBe(200);
   });
+
+  it('keeps an idle keep-alive connection open longer than Node\'s 5 s, so a client reusing it is not reset', async () => {
+    // Node's default closes it at 5 s; a client or balancer sending just then gets ECONNRESET
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = () => new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ entityList { version } }' });
+      const req = request(`${h.server.url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    try {
+      expect(await send()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 6000));
+      expect(await send()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 });
 
 describe('Cypher injection does not work', () => {
