@@ -70,14 +70,22 @@ const KIND_BITS = Object.fromEntries(FLAG_KINDS.map((k, i) => [k, i])) as Record
 /** Ids in code-unit order: stable across machines and locales, and far cheaper than localeCompare in sorts of thousands. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Breadth-first over INPUT edges: each flow's tier (its source is tier depth+1) and its shortest path. */
+/**
+ * Breadth-first over INPUT edges: each flow's tier (its source is tier depth+1) and the
+ * flow it was reached from. Paths are built on demand from those links (`pathTo`): a
+ * trace needs one only for a flow that raises a flag, and the batch view needs none.
+ */
 export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>, maxTiers: number) {
   const tierOf = new Map<string, number>();
-  const pathOf = new Map<string, string[]>();
+  const reachedFrom = new Map<string, string>();
   let truncated = false;
-  if (!flows.has(startFlowId)) return { tierOf, pathOf, truncated };
+  const pathTo = (flowId: string): string[] => {
+    const path = [flowId];
+    for (let at = reachedFrom.get(flowId); at !== undefined; at = reachedFrom.get(at)) path.push(at);
+    return path.reverse();
+  };
+  if (!flows.has(startFlowId)) return { tierOf, pathTo, truncated };
   tierOf.set(startFlowId, 1);
-  pathOf.set(startFlowId, [startFlowId]);
   let frontier = [startFlowId];
   while (frontier.length) {
     const next: string[] = [];
@@ -88,13 +96,13 @@ export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>,
         if (tierOf.has(input.id)) continue; // cycles and diamonds: first (shallowest) visit wins
         if (tier >= maxTiers || !flows.has(input.id)) { truncated = true; continue; }
         tierOf.set(input.id, tier + 1);
-        pathOf.set(input.id, [...pathOf.get(id)!, input.id]);
+        reachedFrom.set(input.id, id);
         next.push(input.id);
       }
     }
     frontier = next;
   }
-  return { tierOf, pathOf, truncated };
+  return { tierOf, pathTo, truncated };
 }
 
 /** Lookup tables over a trace's parties, built once and shared by every shipment of a batch. */
@@ -122,66 +130,73 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
   };
 }
 
-export function traceFromSubgraph(input: TraceInput, opts: { asOf: string; maxTiers: number; entityListVersion: string }): ShipmentTrace {
+export function traceFromSubgraph(input: TraceInput, opts: TraceOptions): ShipmentTrace {
   return traceWithIndex(input.shipment, new Map(input.flows.map((f) => [f.id, f])), indexParties(input), opts);
 }
 
-/** The trace of one shipment over flows and party tables that may be shared with other shipments. */
-export function traceWithIndex(
-  shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex,
-  opts: { asOf: string; maxTiers: number; entityListVersion: string },
-): ShipmentTrace {
+interface TraceOptions { asOf: string; maxTiers: number; entityListVersion: string }
+
+/**
+ * The rules over one shipment's upstream: every flow judged once, at most one flag of
+ * each kind per flow. With `detail` it also builds each flag's reason, evidence and path,
+ * the hops and the parties; without, only the kinds, which is all the batch view shows.
+ * One pass serves both, so the view's verdicts are the trace's by construction.
+ */
+function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions, detail: boolean) {
   const { facilities, materials, firms } = index;
   const controllersOf = (firmId: string) => {
     let c = index.controllers.get(firmId);
     if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.ownership)));
     return c;
   };
-  const input = { shipment };
   const listingOf = (firmId: string) => {
     let candidates = index.listings.get(firmId);
     if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
     return candidates.find((m) => m.effectiveDate <= opts.asOf);
   };
-  const { tierOf, pathOf, truncated } = walkUpstream(input.shipment.flowId, flows, opts.maxTiers);
+  const { tierOf, pathTo, truncated } = walkUpstream(shipment.flowId, flows, opts.maxTiers);
 
+  const kinds: FlagKind[] = [];
   const flags: RiskFlag[] = [];
   // each flow is judged once, so a flag is a repeat only within the same flow: one per kind
   let kindsOfFlow = 0;
-  const flag = (f: RiskFlag) => {
-    const bit = 1 << KIND_BITS[f.kind];
-    if (!(kindsOfFlow & bit)) { kindsOfFlow |= bit; flags.push(f); }
+  const flag = (kind: FlagKind, build: () => Omit<RiskFlag, 'kind'>) => {
+    const bit = 1 << KIND_BITS[kind];
+    if (kindsOfFlow & bit) return;
+    kindsOfFlow |= bit;
+    kinds.push(kind);
+    if (detail) flags.push({ kind, ...build() });
   };
   // suppliers by facility (a facility's firm is fixed), nearest tier first
   const parties = new Map<string, TraceParty>();
   const hops: TraceHop[] = [];
-  const importer = firms.get(input.shipment.importerId);
-  const importerParty: TraceParty = {
-    firmId: input.shipment.importerId, facilityId: null, name: importer?.name ?? input.shipment.importerId, tier: 0, role: 'IMPORTER',
-  };
+  let tiers = 0;
 
-  const ordered = [...tierOf.entries()].sort((a, b) => a[1] - b[1] || byText(a[0], b[0]));
+  // in tier order for the hops and parties; the kinds do not depend on it
+  const ordered = detail ? [...tierOf.entries()].sort((a, b) => a[1] - b[1] || byText(a[0], b[0])) : tierOf.entries();
   for (const [flowId, tier] of ordered) {
     const flow = flows.get(flowId)!;
-    const path = pathOf.get(flowId)!;
+    if (tier > tiers) tiers = tier;
     kindsOfFlow = 0;
     const fac = facilities.get(flow.fromId);
     const firmId = fac?.firmId ?? flow.fromId;
     const firm = firms.get(firmId);
     const material = materials.get(flow.materialId);
-    const lotAllocated = !flow.inputs.some((i) => !i.lot);
-    hops.push({
-      flowId, tier, fromFacilityId: flow.fromId, toFacilityId: flow.toId, materialId: flow.materialId,
-      inputs: flow.inputs.map((i) => i.id), lotAllocated, documents: flow.documentIds ?? [],
-    });
-    const prev = parties.get(flow.fromId);
-    if (!prev || prev.tier > tier) {
-      parties.set(flow.fromId, {
-        firmId, facilityId: flow.fromId, name: fac ? `${fac.name} (${firm?.name ?? firmId})` : firm?.name ?? firmId, tier,
-        role: fac?.kind ? `${fac.kind}, ships ${material?.name ?? flow.materialId}` : `ships ${material?.name ?? flow.materialId}`,
+    if (detail) {
+      const lotAllocated = !flow.inputs.some((i) => !i.lot);
+      hops.push({
+        flowId, tier, fromFacilityId: flow.fromId, toFacilityId: flow.toId, materialId: flow.materialId,
+        inputs: flow.inputs.map((i) => i.id), lotAllocated, documents: flow.documentIds ?? [],
       });
+      const prev = parties.get(flow.fromId);
+      if (!prev || prev.tier > tier) {
+        parties.set(flow.fromId, {
+          firmId, facilityId: flow.fromId, name: fac ? `${fac.name} (${firm?.name ?? firmId})` : firm?.name ?? firmId, tier,
+          role: fac?.kind ? `${fac.kind}, ships ${material?.name ?? flow.materialId}` : `ships ${material?.name ?? flow.materialId}`,
+        });
+      }
     }
-    const where = `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
+    const where = () => `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
 
     let judged = index.parties.get(flow.fromId);
     if (!judged) {
@@ -193,66 +208,92 @@ export function traceWithIndex(
     }
     const { place, names: nameHits } = judged;
     if (place.inXuar) {
-      flag({
-        kind: 'XUAR_LOCATION', firmId, facilityId: fac ? fac.id : null, flowId, tier, path, evidence: [...place.evidence],
-        reason: `${where} (tier ${tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
-      });
+      flag('XUAR_LOCATION', () => ({
+        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId), evidence: [...place.evidence],
+        reason: `${where()} (tier ${tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
+      }));
     }
     const listing = listingOf(firmId);
     if (listing) {
-      flag({
-        kind: 'UFLPA_LISTED', firmId, facilityId: null, flowId, tier, path,
+      flag('UFLPA_LISTED', () => ({
+        firmId, facilityId: null, flowId, tier, path: pathTo(flowId),
         evidence: [`entry "${listing.entityName}"`, `matched name "${listing.matchedName}"`, `score ${listing.score.toFixed(2)}`,
           `${listing.status === 'CONFIRMED' ? 'confirmed by review' : 'automatic MATCH'}`, `effective ${listing.effectiveDate}`],
         reason: `${firm?.name ?? firmId} (tier ${tier}) is on the UFLPA Entity List as "${listing.entityName}" ` +
           `(matched "${listing.matchedName}", effective ${listing.effectiveDate}).`,
-      });
+      }));
     }
     for (const ctl of controllersOf(firmId)) {
       const ownerListing = listingOf(ctl.ownerId);
       if (!ownerListing || !ownerListing.coversSubsidiaries) continue;
-      const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
-      flag({
-        kind: 'LISTED_AFFILIATE', firmId, facilityId: null, flowId, tier, path,
-        evidence: [`controlled by ${ownerName} through ${ctl.chain.join(' > ')}`, `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
-          `entry "${ownerListing.entityName}" covers subsidiaries`],
-        reason: `${firm?.name ?? firmId} (tier ${tier}) is controlled by ${ownerName}, listed as "${ownerListing.entityName}" ` +
-          `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
+      flag('LISTED_AFFILIATE', () => {
+        const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
+        return {
+          firmId, facilityId: null, flowId, tier, path: pathTo(flowId),
+          evidence: [`controlled by ${ownerName} through ${ctl.chain.join(' > ')}`, `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
+            `entry "${ownerListing.entityName}" covers subsidiaries`],
+          reason: `${firm?.name ?? firmId} (tier ${tier}) is controlled by ${ownerName}, listed as "${ownerListing.entityName}" ` +
+            `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
+        };
       });
     }
     for (const hit of nameHits) {
-      flag({
-        kind: 'NAME_INDICATOR', firmId, facilityId: null, flowId, tier, path, evidence: [`"${hit.term}" in "${hit.name}"`],
+      flag('NAME_INDICATOR', () => ({
+        firmId, facilityId: null, flowId, tier, path: pathTo(flowId), evidence: [`"${hit.term}" in "${hit.name}"`],
         reason: `The name "${hit.name}" (tier ${tier}) contains "${hit.term}", a signal worth checking but not presumptive on its own.`,
-      });
+      }));
     }
     const sector = material ? judgeSector(material) : null;
     if (sector) {
-      flag({
-        kind: 'HIGH_PRIORITY_SECTOR', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,
+      flag('HIGH_PRIORITY_SECTOR', () => ({
+        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
         evidence: [`sector ${sector.sector}`, sector.prefix ? `HS ${material?.hsCode} starts with ${sector.prefix}` : 'sector set on the material'],
-        reason: `${material?.name ?? flow.materialId} shipped by ${where} falls in the FLETF high-priority sector ${sector.sector}.`,
-      });
+        reason: `${material?.name ?? flow.materialId} shipped by ${where()} falls in the FLETF high-priority sector ${sector.sector}.`,
+      }));
     }
     if (!material?.raw && flow.inputs.length === 0) {
-      flag({
-        kind: 'UNTRACED_INPUT', firmId, facilityId: fac ? fac.id : null, flowId, tier, path,
+      flag('UNTRACED_INPUT', () => ({
+        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
         evidence: [`material ${material?.name ?? flow.materialId} is not raw`, 'no input lots and no earlier flow into the facility'],
-        reason: `The origin of ${material?.name ?? flow.materialId} shipped by ${where} (tier ${tier}) is not traced: ` +
+        reason: `The origin of ${material?.name ?? flow.materialId} shipped by ${where()} (tier ${tier}) is not traced: ` +
           'the flow names no input lots and nothing earlier flowed into the facility.',
-      });
+      }));
     }
   }
-  const tiers = ordered.length ? ordered[ordered.length - 1][1] : 0;
+  return { kinds, flags, hops, parties, tiers, truncated };
+}
+
+/** The trace of one shipment over flows and party tables that may be shared with other shipments. */
+export function traceWithIndex(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions): ShipmentTrace {
+  const judged = judgeUpstream(shipment, flows, index, opts, true);
+  const importer = index.firms.get(shipment.importerId);
+  const importerParty: TraceParty = {
+    firmId: shipment.importerId, facilityId: null, name: importer?.name ?? shipment.importerId, tier: 0, role: 'IMPORTER',
+  };
   return {
-    shipmentId: input.shipment.id,
-    verdict: verdictOf(flags.map((f) => f.kind)) as Verdict,
+    shipmentId: shipment.id,
+    verdict: verdictOf(judged.kinds) as Verdict,
     asOf: opts.asOf,
-    tiers,
-    flags: flags.sort((a, b) => a.tier - b.tier || byText(a.kind, b.kind) || byText(a.flowId ?? '', b.flowId ?? '')),
-    parties: [importerParty, ...parties.values()].sort((a, b) => a.tier - b.tier || byText(a.firmId, b.firmId) || byText(a.facilityId ?? '', b.facilityId ?? '')),
-    hops,
-    truncated,
+    tiers: judged.tiers,
+    flags: judged.flags.sort((a, b) => a.tier - b.tier || byText(a.kind, b.kind) || byText(a.flowId ?? '', b.flowId ?? '')),
+    parties: [importerParty, ...judged.parties.values()].sort((a, b) => a.tier - b.tier || byText(a.firmId, b.firmId) || byText(a.facilityId ?? '', b.facilityId ?? '')),
+    hops: judged.hops,
+    truncated: judged.truncated,
     entityListVersion: opts.entityListVersion,
   };
+}
+
+/** What the batch view shows of a shipment: the trace's verdict, depth and flag counts, without building the flags. */
+export interface ShipmentSummary {
+  shipmentId: string; verdict: Verdict; tiers: number; truncated: boolean;
+  /** flags per kind, in FLAG_KINDS order, kinds with none left out */
+  flagCounts: { kind: FlagKind; count: number }[];
+}
+
+export function summarizeWithIndex(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions): ShipmentSummary {
+  const judged = judgeUpstream(shipment, flows, index, opts, false);
+  const counts = new Map<FlagKind, number>();
+  for (const kind of judged.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const flagCounts = FLAG_KINDS.filter((kind) => counts.has(kind)).map((kind) => ({ kind, count: counts.get(kind)! }));
+  return { shipmentId: shipment.id, verdict: verdictOf(judged.kinds) as Verdict, tiers: judged.tiers, flagCounts, truncated: judged.truncated };
 }

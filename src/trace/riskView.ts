@@ -4,7 +4,7 @@ import { BadInputError } from '../api/errors';
 import * as Q from './cypher';
 import type { FlagKind, Verdict } from './engine';
 import { cursorAt, offsetFromCursor, Page } from './investigate';
-import { traceShipments } from './traceShipment';
+import { summarizeShipments } from './traceShipment';
 
 export interface ShipmentRisk {
   shipmentId: string; entryNumber: string | null; importerId: string; verdict: Verdict; tiers: number;
@@ -19,16 +19,14 @@ export async function shipmentRisks(
   const offset = offsetFromCursor(args.after);
   const all = await graph.read<{ id: string; entryNumber: string | null; importerId: string }>(Q.SHIPMENT_IDS, { tenant });
   const page = all.slice(offset, offset + first);
-  const traced = await traceShipments(graph, tenant, page.map((s) => s.id), { asOf: args.asOf }, listVersion);
-  const byId = new Map(traced.map((t) => [t.shipmentId, t]));
+  const summaries = await summarizeShipments(graph, tenant, page.map((s) => s.id), { asOf: args.asOf }, listVersion);
+  const byId = new Map(summaries.map((t) => [t.shipmentId, t]));
   const items = page.flatMap((s) => {
     const t = byId.get(s.id);
     if (!t) return [];
-    const counts = new Map<FlagKind, number>();
-    for (const f of t.flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
     return [{
       shipmentId: s.id, entryNumber: s.entryNumber, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
-      flagCounts: [...counts.entries()].map(([kind, count]) => ({ kind, count })),
+      flagCounts: t.flagCounts,
     }];
   });
   const end = offset + page.length;

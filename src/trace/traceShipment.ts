@@ -3,7 +3,7 @@
 import type { Graph } from '../graph/graph';
 import { NotFoundError, BadInputError } from '../api/errors';
 import { SHIPMENTS_BY_ID, traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
-import { indexParties, ShipmentTrace, TraceFlow, TraceInput, traceFromSubgraph, traceWithIndex } from './engine';
+import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, TraceFlow, TraceInput, traceFromSubgraph } from './engine';
 import { loadPartyContext, PartyIds } from './partyContext';
 import { chunks, mapConcurrent } from './concurrency';
 
@@ -42,13 +42,14 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
 
 
 /**
- * Traces many shipments at once (the dashboard view): the union of their upstream flows,
+ * Judges many shipments at once (the dashboard view): the union of their upstream flows,
  * then the union's party context, each read once however many shipments share a
- * supplier; the engine then walks each shipment's own upstream over the union in memory.
+ * supplier; the engine then walks each shipment's own upstream over the union in memory
+ * and keeps what the view shows (verdict, depth, flag counts), not the flags' text.
  */
-export async function traceShipments(
+export async function summarizeShipments(
   graph: Graph, tenant: string, shipmentIds: string[], opts: { maxTiers?: number | null; asOf?: string | null }, entityListVersion: string,
-): Promise<ShipmentTrace[]> {
+): Promise<ShipmentSummary[]> {
   const maxTiers = clampTiers(opts.maxTiers);
   const shipments: TraceInput['shipment'][] = [];
   for (const ids of chunks(shipmentIds, 5000)) shipments.push(...(await graph.read<{ shipment: TraceInput['shipment'] }>(SHIPMENTS_BY_ID, { tenant, ids })).map((r) => r.shipment));
@@ -59,7 +60,7 @@ export async function traceShipments(
   });
   const index = indexParties(await loadPartyContext(graph, tenant, entityListVersion, partyIdsOf(byId.values(), shipments.map((s) => s.importerId))));
   // a walk from a shipment's first flow reaches only its own upstream, so all share one flow map
-  return shipments.map((s) => traceWithIndex(s, byId, index, { asOf: opts.asOf ?? s.entryDate ?? today(), maxTiers, entityListVersion }));
+  return shipments.map((s) => summarizeWithIndex(s, byId, index, { asOf: opts.asOf ?? s.entryDate ?? today(), maxTiers, entityListVersion }));
 }
 
 export async function traceShipment(

@@ -196,5 +196,13 @@ describe('investigator queries', () => {
     const res = await h.gql('{ shipmentRisks(first: 100) { total items { shipmentId verdict flagCounts { kind count } } } }');
     const byId = Object.fromEntries(res.data.shipmentRisks.items.map((i: { shipmentId: string; verdict: string }) => [i.shipmentId, i.verdict]));
     expect(byId).toMatchObject({ 'CLN-S1': 'CLEAR', 'XGN-S1': 'FLAGGED', 'ALS-S1': 'FLAGGED', 'AFF-S1': 'FLAGGED', 'EFF-S1': 'CLEAR', 'UNT-S1': 'INCOMPLETE' });
+    // the view's counts are the full trace's flags counted by kind
+    for (const item of res.data.shipmentRisks.items as { shipmentId: string; verdict: string; flagCounts: { kind: string; count: number }[] }[]) {
+      const t = await h.gql('query($id: ID!) { traceShipment(id: $id) { verdict flags { kind } } }', { id: item.shipmentId });
+      const counts = new Map<string, number>();
+      for (const f of t.data.traceShipment.flags as { kind: string }[]) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+      expect({ id: item.shipmentId, verdict: item.verdict, counts: Object.fromEntries(item.flagCounts.map((c) => [c.kind, c.count])) })
+        .toEqual({ id: item.shipmentId, verdict: t.data.traceShipment.verdict, counts: Object.fromEntries(counts) });
+    }
   });
 });

@@ -1,4 +1,8 @@
-import { effectiveListing, traceFromSubgraph, walkUpstream, TraceFirm, TraceFlow, TraceInput, StoredMatch } from '../../../src/trace/engine';
+import fc from 'fast-check';
+import {
+  effectiveListing, indexParties, summarizeWithIndex, traceFromSubgraph, traceWithIndex, walkUpstream, TraceFirm, TraceFlow, TraceInput, StoredMatch,
+} from '../../../src/trace/engine';
+import { FLAG_KINDS } from '../../../src/trace/rules';
 import { simplePaths, addEdge, Adjacency } from '../../../src/trace/paths';
 import { pathTo } from '../../../src/trace/investigate';
 
@@ -19,9 +23,10 @@ describe('walkUpstream', () => {
       ['C', flow('C', 'f3', 'f1', [['D', true]])],
       ['D', flow('D', 'f4', 'f2', [['B', true]])], // D made from B again: a cycle
     ]);
-    const { tierOf, pathOf, truncated } = walkUpstream('A', flows, 10);
+    const { tierOf, pathTo, truncated } = walkUpstream('A', flows, 10);
     expect([...tierOf]).toEqual([['A', 1], ['B', 2], ['C', 2], ['D', 3]]);
-    expect(pathOf.get('D')).toEqual(['A', 'B', 'D']);
+    expect(pathTo('D')).toEqual(['A', 'B', 'D']);
+    expect(pathTo('A')).toEqual(['A']);
     expect(truncated).toBe(false);
   });
   it('stops at maxTiers and reports truncation', () => {
@@ -99,5 +104,43 @@ describe('paths', () => {
     const hops = [{ flowId: 'A', tier: 1, inputs: ['B'] }, { flowId: 'B', tier: 2, inputs: ['C'] }, { flowId: 'C', tier: 3, inputs: [] }];
     expect(pathTo(hops, 'C')).toEqual(['A', 'B', 'C']);
     expect(pathTo(hops, 'Z')).toEqual([]);
+  });
+});
+
+describe('summarizeWithIndex (the batch view) agrees with the full trace', () => {
+  const places = [
+    { country: 'BD', city: 'Dhaka' }, { country: 'CN', city: 'Korla', province: 'Xinjiang' }, { country: 'CN', city: 'Nantong', province: 'Jiangsu' },
+    { country: 'US', city: 'Lubbock', province: 'TX' }, { country: 'CN', address: 'No. 8 Road, Aksu, 新疆' },
+  ];
+  const materialsAll = [
+    { id: 'M-shirt', name: 'T-shirts', hsCode: '6109.10' }, { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+    { id: 'M-bolt', name: 'Bolts', hsCode: '7318.15' }, { id: 'M-poly', name: 'Polysilicon', hsCode: '2804.61' },
+  ];
+  const arbInput = fc.record({
+    facilities: fc.array(fc.record({ place: fc.nat(places.length - 1), firm: fc.nat(5) }), { minLength: 2, maxLength: 8 }),
+    flows: fc.array(fc.record({ from: fc.nat(7), to: fc.nat(7), material: fc.nat(materialsAll.length - 1), inputs: fc.array(fc.tuple(fc.nat(14), fc.boolean()), { maxLength: 3 }) }), { minLength: 1, maxLength: 15 }),
+    listed: fc.array(fc.record({ firm: fc.nat(5), covers: fc.boolean(), date: fc.constantFrom('2020-01-01', '2030-01-01'), status: fc.constantFrom('PENDING', 'CONFIRMED', 'REJECTED') as fc.Arbitrary<StoredMatch['status']> }), { maxLength: 3 }),
+    holdings: fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 5 }),
+    maxTiers: fc.integer({ min: 1, max: 6 }),
+  });
+  it('gives the same verdict, depth, truncation and flag counts for random subgraphs', () => {
+    fc.assert(fc.property(arbInput, (a) => {
+      const facCount = a.facilities.length;
+      const facilities = a.facilities.map((f, i) => ({ id: `fac${i}`, name: i === 3 ? 'Bingtuan works' : `Plant ${i}`, firmId: `F${f.firm}`, ...places[f.place] }));
+      const flows = a.flows.map((f, i) => flow(`L${i}`, `fac${f.from % facCount}`, `fac${f.to % facCount}`,
+        f.inputs.map(([n, lot]) => [`L${n % a.flows.length}`, lot] as [string, boolean]), materialsAll[f.material].id));
+      const firms = Array.from({ length: 6 }, (_, i) => firm(`F${i}`, {
+        name: `Firm ${i}`,
+        matches: a.listed.filter((l) => l.firm === i).map((l) => match({ coversSubsidiaries: l.covers, effectiveDate: l.date, status: l.status })),
+        holdings: a.holdings.filter(([, owned]) => owned === i).map(([owner, owned, share]) => ({ owner: `F${owner}`, owned: `F${owned}`, share })),
+      }));
+      const input: TraceInput = { shipment: { id: 'S', flowId: 'L0', importerId: 'F0', entryDate: '2025-06-01' }, flows, facilities, materials: materialsAll, firms };
+      const opts = { asOf: '2025-06-01', maxTiers: a.maxTiers, entityListVersion: 'v' };
+      const byId = new Map(flows.map((f) => [f.id, f]));
+      const full = traceWithIndex(input.shipment, byId, indexParties(input), opts);
+      const summary = summarizeWithIndex(input.shipment, byId, indexParties(input), opts);
+      const counts = FLAG_KINDS.map((kind) => ({ kind, count: full.flags.filter((f) => f.kind === kind).length })).filter((c) => c.count > 0);
+      expect(summary).toEqual({ shipmentId: 'S', verdict: full.verdict, tiers: full.tiers, truncated: full.truncated, flagCounts: counts });
+    }), { numRuns: 300 });
   });
 });
