@@ -64,7 +64,8 @@ ORDER BY coalesce(o.entryDate, '') DESC, o.id
 LIMIT $limit`;
 
 export const TENANT_SHIPMENTS = `
-MATCH (s:Shipment {tenant: $tenant})
+MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
+WHERE s.tenant = $tenant AND s.id IS NOT NULL
 RETURN s.id AS id, s.flowId AS flowId, s.importerId AS importerId ORDER BY s.id`;
 
 export const SHIPMENT_DETENTION = `

@@ -53,7 +53,8 @@ CALL (firm, r) {
 }`;
 
 export const TENANT_FIRMS = `
-MATCH (f:Firm {tenant: $tenant})
+MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
+WHERE f.tenant = $tenant AND f.id IS NOT NULL
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localName, f.country AS country`;
 
 export const MATCHES_PAGE = `
@@ -67,8 +68,9 @@ WITH collect({ id: m.id, firmId: f.id, firmName: f.name, entityName: e.name, mat
 RETURN page[0..$first] AS items, size(page) > $first AS hasNextPage`;
 
 export const COUNT_MATCHES = `
-MATCH (m:ScreeningMatch {tenant: $tenant})
-WHERE ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId)
+MATCH (m:ScreeningMatch) USING INDEX m:ScreeningMatch(tenant, id)
+WHERE m.tenant = $tenant AND m.id IS NOT NULL
+  AND ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId)
 RETURN count(m) AS total`;
 
 export const DECIDE_MATCH = `

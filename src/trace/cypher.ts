@@ -156,5 +156,6 @@ MATCH (s:Shipment {tenant: $tenant})-[:CARRIED_BY]->(down)
 RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`);
 
 export const SHIPMENT_IDS = `
-MATCH (s:Shipment {tenant: $tenant})
+MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
+WHERE s.tenant = $tenant AND s.id IS NOT NULL
 RETURN s.id AS id, s.entryNumber AS entryNumber, s.importerId AS importerId ORDER BY s.id`;
