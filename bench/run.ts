@@ -1,5 +1,5 @@
 // npm run bench [-- --sizes 10000,100000 --skip screening,graphql --trace-samples 50]
-// (default sizes 10k, 100k and 1M flows: about an hour on 2 cores)
+// (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
