@@ -67,6 +67,16 @@ const SCREEN_NAMES = [
   '合盛硅业(鄯善)有限公司', 'Lubbock Cotton Gin LLC', 'Golden Thread Spinning Co', 'Xinjiang Production and Construction Corps',
 ];
 
+/** Picks one of `items` at random, each as often as its weight says. */
+function weightedPicker<T extends { weight: number }>(items: T[]): () => T {
+  const total = items.reduce((n, o) => n + o.weight, 0);
+  return () => {
+    let r = Math.random() * total;
+    for (const o of items) if ((r -= o.weight) < 0) return o;
+    return items[0];
+  };
+}
+
 export async function runSoak(services: Services, opts: SoakOptions): Promise<string> {
   const seconds = Math.max(1, Math.min(1800, Math.trunc(opts.seconds)));
   const connections = Math.max(1, Math.min(256, Math.trunc(opts.connections)));
@@ -116,11 +126,7 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     },
   ];
   const total = ops.reduce((n, o) => n + o.weight, 0);
-  const choose = () => {
-    let r = Math.random() * total;
-    for (const o of ops) if ((r -= o.weight) < 0) return o;
-    return ops[0];
-  };
+  const choose = weightedPicker(ops);
 
   // compact: per operation, latencies and error counts only (the soak measures this process's heap)
   const latency = new Map<string, number[]>(ops.map((o) => [o.name, []]));
@@ -149,13 +155,7 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
 
   // The memory target: the same reads repeated 10,000 times (no writes, so every cache
   // is warm after the first round) must leave the heap where the first round left it.
-  const reads = ops.filter((o) => o.name !== 'importBundle');
-  const readTotal = reads.reduce((n, o) => n + o.weight, 0);
-  const chooseRead = () => {
-    let r = Math.random() * readTotal;
-    for (const o of reads) if ((r -= o.weight) < 0) return o;
-    return reads[0];
-  };
+  const chooseRead = weightedPicker(ops.filter((o) => o.name !== 'importBundle'));
   const repeatedReads = async () => {
     const checkpoints: { requests: number; heap: number; seconds: number }[] = [{ requests: 0, heap: (await settledHeap(gc)).heap, seconds: 0 }];
     let sent = 0;

@@ -19,11 +19,6 @@ function perDepth(build: (d: number) => string): (depth: number) => string {
 }
 
 /** Shipments by id, as the engine reads them. */
-export const SHIPMENTS_BY_ID = `
-UNWIND $ids AS sid
-MATCH (s:Shipment {tenant: $tenant, id: sid})
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment`;
-
 /**
  * The union of the traced upstreams of many shipments (the dashboard view), given their
  * first flows: each flow once, with its input edges. The engine walks each shipment's
@@ -158,4 +153,4 @@ RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`);
 export const SHIPMENT_IDS = `
 MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
 WHERE s.tenant = $tenant AND s.id IS NOT NULL
-RETURN s.id AS id, s.entryNumber AS entryNumber, s.importerId AS importerId ORDER BY s.id`;
+RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment ORDER BY s.id`;

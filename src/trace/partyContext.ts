@@ -22,23 +22,23 @@ function cacheOf(graph: Graph): PartyCache {
   return c;
 }
 /** Facilities and materials the cache holds under this version, and the ids it lacks. */
-function lookUpPlaces(cache: PartyCache, tenant: string, version: string, listVersion: string, ids: PartyIds) {
+function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, ids: PartyIds) {
   const facilities = new Map<string, TraceFacility>();
   const materials = new Map<string, TraceMaterial>();
   const missing = { facilities: [] as string[], materials: [] as string[] };
   for (const id of new Set(ids.facilityIds)) {
-    const hit = cache.get(tenant, stampOf(version, listVersion), 'facility', id);
+    const hit = cache.get(tenant, stamp, 'facility', id);
     if (hit?.kind === 'facility') facilities.set(id, hit.value); else missing.facilities.push(id);
   }
   for (const id of new Set(ids.materialIds)) {
-    const hit = cache.get(tenant, stampOf(version, listVersion), 'material', id);
+    const hit = cache.get(tenant, stamp, 'material', id);
     if (hit?.kind === 'material') materials.set(id, hit.value); else missing.materials.push(id);
   }
   return { facilities, materials, missing };
 }
 
 /** The firms the cache holds under this version, with every owner above them, and the ids it lacks. */
-function lookUpFirms(cache: PartyCache, tenant: string, version: string, listVersion: string, firmIds: Iterable<string>) {
+function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, firmIds: Iterable<string>) {
   const firms = new Map<string, TraceFirm>();
   const missing: string[] = [];
   const queue = [...firmIds];
@@ -47,7 +47,7 @@ function lookUpFirms(cache: PartyCache, tenant: string, version: string, listVer
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const hit = cache.get(tenant, stampOf(version, listVersion), 'firm', id);
+    const hit = cache.get(tenant, stamp, 'firm', id);
     if (hit?.kind === 'firm') {
       firms.set(id, hit.value);
       for (const h of hit.value.holdings) queue.push(h.owner);
@@ -79,25 +79,26 @@ export async function loadPartyContext(
   const cache = cacheOf(graph);
   const idSets: PartyIds = { facilityIds: [...ids.facilityIds], materialIds: [...ids.materialIds], firmIds: [...ids.firmIds] };
   if (knownVersion !== undefined) {
-    const places = lookUpPlaces(cache, tenant, knownVersion, listVersion, idSets);
+    const known = stampOf(knownVersion, listVersion);
+    const places = lookUpPlaces(cache, tenant, known, idSets);
     if (!places.missing.facilities.length && !places.missing.materials.length) {
-      const owners = lookUpFirms(cache, tenant, knownVersion, listVersion, firmIdsOf(idSets, places.facilities.values()));
+      const owners = lookUpFirms(cache, tenant, known, firmIdsOf(idSets, places.facilities.values()));
       if (!owners.missing.length) return asContext(places.facilities, places.materials, owners.firms);
     }
   }
   return graph.readTransaction(async (tx) => {
     const version = await tenantVersionInTx(tx, tenant);
-    const places = lookUpPlaces(cache, tenant, version, listVersion, idSets);
+    const stamp = stampOf(version, listVersion);
+    const places = lookUpPlaces(cache, tenant, stamp, idSets);
     const facilities = await readRows<TraceFacility>(tx, FACILITIES_FOR_TRACE, tenant, places.missing.facilities, 5000);
     const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, places.missing.materials, 5000);
     for (const f of facilities) places.facilities.set(f.id, f);
     for (const m of materials) places.materials.set(m.id, m);
-    const owners = lookUpFirms(cache, tenant, version, listVersion, firmIdsOf(idSets, places.facilities.values()));
+    const owners = lookUpFirms(cache, tenant, stamp, firmIdsOf(idSets, places.facilities.values()));
     // FIRMS_FOR_TRACE returns each firm asked for and every owner above it
     const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000);
     for (const f of firms) owners.firms.set(f.id, f);
     if ((await tenantVersionInTx(tx, tenant)) === version) {
-      const stamp = stampOf(version, listVersion);
       for (const value of facilities) cache.set(tenant, stamp, { kind: 'facility', value });
       for (const value of materials) cache.set(tenant, stamp, { kind: 'material', value });
       for (const value of firms) cache.set(tenant, stamp, { kind: 'firm', value });

@@ -2,7 +2,7 @@
 import type { Graph } from '../graph/graph';
 import { BadInputError } from '../api/errors';
 import * as Q from './cypher';
-import type { FlagKind, Verdict } from './engine';
+import type { FlagKind, TraceInput, Verdict } from './engine';
 import { cursorAt, offsetFromCursor, Page } from './investigate';
 import { summarizeShipments } from './traceShipment';
 
@@ -17,15 +17,15 @@ export async function shipmentRisks(
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 1 || first > 10_000) throw new BadInputError(`first must be an integer from 1 to 10000, got ${first}`, 'first');
   const offset = offsetFromCursor(args.after);
-  const all = await graph.read<{ id: string; entryNumber: string | null; importerId: string }>(Q.SHIPMENT_IDS, { tenant });
+  const all = (await graph.read<{ shipment: TraceInput['shipment'] }>(Q.SHIPMENT_IDS, { tenant })).map((r) => r.shipment);
   const page = all.slice(offset, offset + first);
-  const summaries = await summarizeShipments(graph, tenant, page.map((s) => s.id), { asOf: args.asOf }, listVersion);
+  const summaries = await summarizeShipments(graph, tenant, page, { asOf: args.asOf }, listVersion);
   const byId = new Map(summaries.map((t) => [t.shipmentId, t]));
   const items = page.flatMap((s) => {
     const t = byId.get(s.id);
     if (!t) return [];
     return [{
-      shipmentId: s.id, entryNumber: s.entryNumber, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
+      shipmentId: s.id, entryNumber: s.entryNumber ?? null, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
       flagCounts: t.flagCounts,
     }];
   });

@@ -2,7 +2,7 @@
 // (or a second read), and the pure engine over them.
 import type { Graph } from '../graph/graph';
 import { NotFoundError, BadInputError } from '../api/errors';
-import { SHIPMENTS_BY_ID, traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
+import { traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
 import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, TraceFlow, TraceInput, traceFromSubgraph } from './engine';
 import { loadPartyContext, PartyIds } from './partyContext';
 import { chunks, mapConcurrent } from './concurrency';
@@ -40,7 +40,6 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
   return { shipment: row.shipment, flows: row.flows, ...parties };
 }
 
-
 /**
  * Judges many shipments at once (the dashboard view): the union of their upstream flows,
  * then the union's party context, each read once however many shipments share a
@@ -48,11 +47,9 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
  * and keeps what the view shows (verdict, depth, flag counts), not the flags' text.
  */
 export async function summarizeShipments(
-  graph: Graph, tenant: string, shipmentIds: string[], opts: { maxTiers?: number | null; asOf?: string | null }, entityListVersion: string,
+  graph: Graph, tenant: string, shipments: TraceInput['shipment'][], opts: { maxTiers?: number | null; asOf?: string | null }, entityListVersion: string,
 ): Promise<ShipmentSummary[]> {
   const maxTiers = clampTiers(opts.maxTiers);
-  const shipments: TraceInput['shipment'][] = [];
-  for (const ids of chunks(shipmentIds, 5000)) shipments.push(...(await graph.read<{ shipment: TraceInput['shipment'] }>(SHIPMENTS_BY_ID, { tenant, ids })).map((r) => r.shipment));
   const byId = new Map<string, TraceFlow>();
   // a few chunks at once: Neo4j walks one while the driver decodes another
   await mapConcurrent(chunks([...new Set(shipments.map((s) => s.flowId))], 1000), 3, async (flowIds) => {
