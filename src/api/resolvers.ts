@@ -3,7 +3,7 @@ import { DateScalar, JSONScalar } from './scalars';
 import { BadInputError, NotFoundError } from './errors';
 import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
-import { traceShipment, supplierPaths, neighbourhood, ownershipChain, exposure, shipmentRisks } from '../trace';
+import { traceShipment, supplierPaths, neighbourhood, ownershipChain, exposure, shipmentRisks, specifiedFlagKinds } from '../trace';
 import { BundleValidationError } from '../import/validate';
 import * as LQ from './lookupCypher';
 import * as SQ from '../screening/cypher';
@@ -92,6 +92,7 @@ export const resolvers = {
       const first = checkLimit('first', a.first, 100, 1000);
       return auditPage(ctx.services.graph, ctx.tenant, { first, before: a.before, action: a.action });
     },
+    flagKinds: () => specifiedFlagKinds.map(({ kind, presumptive, verdictEffect, display }) => ({ kind, presumptive, verdictEffect, ...display })),
     ...packetResolvers.Query,
   },
   Mutation: {

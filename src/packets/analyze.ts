@@ -1,13 +1,12 @@
 // From loaded records to the packet's findings: kind, exhibits, gaps, the detention
 // clock and identical cleared shipments. Pure; content.ts turns this into text.
 import type { RiskFlag, Verdict } from '../trace/engine';
+import { isPresumptive } from '../trace/rules/flagKinds';
 import { detentionClock, DetentionClock } from './detention';
 import { fingerprintOf } from './fingerprint';
 import { GapAnalysis, packetGaps } from './gaps';
 import { buildLookup, docLabel, firmName, Lookup, normalizeData } from './lookup';
 import type { Exhibit, IdenticalShipment, PacketData, PacketDocument, PacketKind } from './types';
-
-export const PRESUMPTIVE_KINDS = new Set(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
 
 export interface PacketAnalysis {
   l: Lookup;
@@ -81,7 +80,7 @@ export function analyzePacket(raw: PacketData): PacketAnalysis {
     gaps: packetGaps(l, (id) => exhibitOf.get(id)),
     // the packet's clock runs on asOf, not the wall clock, so the text is reproducible
     clock: hasDetention ? detentionClock(data.shipment, data.trace.asOf) : null,
-    presumptive: data.trace.flags.filter((f) => PRESUMPTIVE_KINDS.has(f.kind)),
+    presumptive: data.trace.flags.filter((f) => isPresumptive(f.kind)),
     identical,
     clearedIdentical: previouslyCleared({ ...data, identical }),
   };

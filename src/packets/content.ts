@@ -2,6 +2,7 @@
 // the order CBP's guidance asks for. Markdown, HTML and PDF all render these blocks, so
 // the three editions say the same thing. Pure and deterministic: no clock, no locale.
 import type { RiskFlag, TraceHop } from '../trace/engine';
+import { flagKindRule, specifiedFlagKinds } from '../trace/rules/flagKinds';
 import type { PacketAnalysis } from './analyze';
 import { detentionClock } from './detention';
 import { hopFacts } from './gaps';
@@ -125,16 +126,7 @@ const EVIDENCE_ALWAYS = [
 
 function evidenceFor(l: Lookup, f: RiskFlag): string {
   const party = f.facilityId ? siteLabel(l, f.facilityId) : firmName(l, f.firmId);
-  switch (f.kind) {
-    case 'XUAR_LOCATION':
-      return `${party} (tier ${f.tier}) lies in the XUAR: evidence that none of its workers came through government labor transfer, "poverty alleviation" or "pairing assistance" programs, with worker-level records; note that audits inside the XUAR are not regarded as reliable on their own.`;
-    case 'UFLPA_LISTED':
-      return `${party} (tier ${f.tier}) matches an Entity List entry: either evidence that it is not the listed entity (registration number, address, ownership; a reviewer may then reject the match), or evidence that these goods did not originate with the listed entity and involved no forced labor.`;
-    case 'LISTED_AFFILIATE':
-      return `${party} (tier ${f.tier}) is controlled by a listed entity: current corporate registry extracts of the ownership chain and, if control has ended, dated evidence of when, plus worker-level labor evidence for the facility.`;
-    default:
-      return `${party} (tier ${f.tier}): ${f.reason}`;
-  }
+  return flagKindRule(f.kind)?.packetEvidence?.(party, f) ?? `${party} (tier ${f.tier}): ${f.reason}`;
 }
 
 function stepByStep(a: PacketAnalysis): Text[] {
@@ -185,8 +177,8 @@ function executiveSummary(a: PacketAnalysis): Block[] {
   out.push(p(`This packet supports an ${KIND_LABEL[a.kind].toLowerCase()} for entry ${s.entryNumber ?? s.id} of ${goods} imported by ${importer}` +
     `${s.portOfEntry ? ` through ${s.portOfEntry}` : ''}${s.entryDate ? ` on ${s.entryDate}` : ''}. It traces the goods through ${data.trace.tiers} tier(s) ` +
     `of suppliers as of ${a.asOf}, against UFLPA Entity List version ${data.entityList.version}.`));
-  const untraced = data.trace.flags.filter((f) => f.kind === 'UNTRACED_INPUT');
-  const signals = data.trace.flags.filter((f) => f.kind === 'NAME_INDICATOR' || f.kind === 'HIGH_PRIORITY_SECTOR');
+  const untraced = data.trace.flags.filter((f) => flagKindRule(f.kind)?.verdictEffect === 'INCOMPLETE');
+  const signals = data.trace.flags.filter((f) => flagKindRule(f.kind)?.verdictEffect === null);
   if (a.verdict === 'FLAGGED') {
     out.push(p([{ b: `Verdict FLAGGED: ${a.presumptive.length} presumptive flag(s).` },
       ' The supply chain passes through a facility in the Xinjiang Uyghur Autonomous Region or a party on (or controlled by an entity on) the UFLPA Entity List, ' +
@@ -415,12 +407,27 @@ function payments(a: PacketAnalysis): Block[] {
 
 // ---------- 10. flags ----------
 
+/** "A, B and C" */
+const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+/** What each kind does to the verdict, from the registry: "XUAR_LOCATION, ... make the verdict FLAGGED; ..." */
+const FLAG_KINDS_LEGEND = (() => {
+  const of = (effect: 'FLAGGED' | 'INCOMPLETE' | null) => specifiedFlagKinds.filter((k) => k.verdictEffect === effect).map((k) => k.kind);
+  const parts: string[] = [];
+  for (const effect of ['FLAGGED', 'INCOMPLETE'] as const) {
+    const kinds = of(effect);
+    if (kinds.length) parts.push(`${andList(kinds)} make${kinds.length === 1 ? 's' : ''} ${parts.length ? 'it' : 'the verdict'} ${effect}`);
+  }
+  const signals = of(null);
+  if (signals.length) parts.push(`${andList(signals)} ${signals.length === 1 ? 'is a signal' : 'are signals'} shown for review`);
+  return `${parts.join('; ')}.`;
+})();
+
 function flags(a: PacketAnalysis): Block[] {
   const l = a.l;
   const fl = l.data.trace.flags;
   const out: Block[] = [h2('Flags')];
   if (!fl.length) { out.push(p('The trace raised no flags.')); return out; }
-  out.push(p('Every flag the trace raised, presumptive or not. XUAR_LOCATION, UFLPA_LISTED and LISTED_AFFILIATE make the verdict FLAGGED; UNTRACED_INPUT makes it INCOMPLETE; NAME_INDICATOR and HIGH_PRIORITY_SECTOR are signals shown for review.'));
+  out.push(p(`Every flag the trace raised, presumptive or not. ${FLAG_KINDS_LEGEND}`));
   out.push({
     kind: 'ol',
     items: fl.map((f): Text => {

@@ -1,9 +1,8 @@
 // The supply chain flow chart: facilities in lanes by tier (raw material first, the
 // importer last), one arrow per hop. Laid out here so the SVG (HTML) and the
 // PDF drawing share one geometry; no browser involved.
+import { flagKindRule } from '../trace/rules/flagKinds';
 import { cmp, firmName, Lookup, materialName, placeOf } from './lookup';
-
-const PRESUMPTIVE = new Set(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
 
 export interface ChartNode {
   id: string; lines: [string, string, string]; tier: number; mark: 'FLAGGED' | 'UNTRACED' | 'NONE';
@@ -40,11 +39,13 @@ export function chartModel(l: Lookup): { nodes: Omit<ChartNode, 'x' | 'y' | 'w' 
   const untraced = new Set<string>();
   const flaggedFlows = new Set<string>();
   for (const f of l.data.trace.flags) {
-    if (PRESUMPTIVE.has(f.kind)) {
+    // red for the presumptive kinds, dashed for those that make the verdict INCOMPLETE (untraced inputs)
+    const rule = flagKindRule(f.kind);
+    if (rule?.presumptive) {
       if (f.facilityId) flagged.add(f.facilityId);
       else if (f.flowId) { const hop = l.hops.get(f.flowId); if (hop) flagged.add(hop.fromFacilityId); }
       f.path.forEach((id) => flaggedFlows.add(id));
-    } else if (f.kind === 'UNTRACED_INPUT' && f.flowId) {
+    } else if (rule?.verdictEffect === 'INCOMPLETE' && f.flowId) {
       const hop = l.hops.get(f.flowId);
       if (hop) untraced.add(hop.fromFacilityId);
     }

@@ -1,10 +1,10 @@
 // The trace itself, as a pure function: an upstream subgraph in, verdict, flags and
 // parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
 // judge a single hop live in rules/.
-import { controllingOwners, indexOwnership, OwnershipIndex, judgeLocation, judgeNames, judgeSector, verdictOf, FLAG_KINDS } from './rules';
+import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
+import type { FlagKind, FlagKindRule, Hop, Verdict } from './rules';
 
-export type FlagKind = 'XUAR_LOCATION' | 'UFLPA_LISTED' | 'LISTED_AFFILIATE' | 'NAME_INDICATOR' | 'HIGH_PRIORITY_SECTOR' | 'UNTRACED_INPUT';
-export type Verdict = 'CLEAR' | 'INCOMPLETE' | 'FLAGGED';
+export type { FlagKind, Verdict } from './rules';
 
 export interface TraceFlow {
   id: string; fromId: string; toId: string; materialId: string; date?: string | null; quantity?: number | null;
@@ -59,13 +59,9 @@ export function effectiveListing(firm: TraceFirm | undefined, asOf: string): Sto
   return listingCandidates(firm).find((m) => m.effectiveDate <= asOf);
 }
 
-function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined) {
-  const useFacility = fac && (fac.country || fac.province || fac.city || fac.address);
-  const src = useFacility ? fac : firm;
-  return { country: src?.country ?? firm?.country ?? null, province: src?.province ?? null, city: src?.city ?? null, address: src?.address ?? null };
-}
-
-const KIND_BITS = Object.fromEntries(FLAG_KINDS.map((k, i) => [k, i])) as Record<FlagKind, number>;
+/** The registry's kinds in judging order (rules/flagKinds.ts), and those judged once per party. */
+const RULES: readonly FlagKindRule<FlagKind>[] = specifiedFlagKinds;
+const PARTY_RULES = RULES.some((r) => r.judgeParty);
 
 /** Ids in code-unit order: stable across machines and locales, and far cheaper than localeCompare in sorts of thousands. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -112,8 +108,8 @@ export interface TraceIndex {
   firms: Map<string, TraceFirm>;
   /** control chains per firm, filled as firms are met (they depend on this index's holdings) */
   controllers: Map<string, ReturnType<typeof controllingOwners>>;
-  /** per facility (its firm is fixed): what the place and name rules said, judged once per index */
-  parties: Map<string, { place: ReturnType<typeof judgeLocation>; names: ReturnType<typeof judgeNames> }>;
+  /** per facility (its firm is fixed): what each kind's judgeParty said (by position in the registry), judged once per index */
+  parties: Map<string, unknown[]>;
   /** per firm: the matches that count as a listing once effective, best first */
   listings: Map<string, StoredMatch[]>;
   /** the holdings above every firm of the index, indexed once for the control rule */
@@ -137,36 +133,34 @@ export function traceFromSubgraph(input: TraceInput, opts: TraceOptions): Shipme
 interface TraceOptions { asOf: string; maxTiers: number; entityListVersion: string }
 
 /**
- * The rules over one shipment's upstream: every flow judged once, at most one flag of
- * each kind per flow. With `detail` it also builds each flag's reason, evidence and path,
- * the hops and the parties; without, only the kinds, which is all the batch view shows.
- * One pass serves both, so the view's verdicts are the trace's by construction.
+ * The rules over one shipment's upstream: every flow judged once by each kind of the
+ * registry, so at most one flag of each kind per flow. With `detail` it also builds each
+ * flag's reason, evidence and path, the hops and the parties; without, only the kinds,
+ * which is all the batch view shows. One pass serves both, so the view's verdicts are the
+ * trace's by construction.
  */
 function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions, detail: boolean) {
   const { facilities, materials, firms } = index;
-  const controllersOf = (firmId: string) => {
-    let c = index.controllers.get(firmId);
-    if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.ownership)));
-    return c;
-  };
-  const listingOf = (firmId: string) => {
-    let candidates = index.listings.get(firmId);
-    if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
-    return candidates.find((m) => m.effectiveDate <= opts.asOf);
-  };
   const { tierOf, pathTo, truncated } = walkUpstream(shipment.flowId, flows, opts.maxTiers);
+  // one hop object for the whole walk, refilled per flow: the rules read it during the call only
+  const hop: Hop = {
+    flowId: '', flow: undefined as unknown as TraceFlow, tier: 0, asOf: opts.asOf,
+    facility: undefined, firmId: '', firm: undefined, material: undefined,
+    listingOf: (firmId) => {
+      let candidates = index.listings.get(firmId);
+      if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
+      return candidates.find((m) => m.effectiveDate <= opts.asOf);
+    },
+    controllersOf: (firmId) => {
+      let c = index.controllers.get(firmId);
+      if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.ownership)));
+      return c;
+    },
+    firmName: (firmId) => firms.get(firmId)?.name ?? firmId,
+  };
 
   const kinds: FlagKind[] = [];
   const flags: RiskFlag[] = [];
-  // each flow is judged once, so a flag is a repeat only within the same flow: one per kind
-  let kindsOfFlow = 0;
-  const flag = (kind: FlagKind, build: () => Omit<RiskFlag, 'kind'>) => {
-    const bit = 1 << KIND_BITS[kind];
-    if (kindsOfFlow & bit) return;
-    kindsOfFlow |= bit;
-    kinds.push(kind);
-    if (detail) flags.push({ kind, ...build() });
-  };
   // suppliers by facility (a facility's firm is fixed), nearest tier first
   const parties = new Map<string, TraceParty>();
   const hops: TraceHop[] = [];
@@ -177,11 +171,11 @@ function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, Trac
   for (const [flowId, tier] of ordered) {
     const flow = flows.get(flowId)!;
     if (tier > tiers) tiers = tier;
-    kindsOfFlow = 0;
     const fac = facilities.get(flow.fromId);
     const firmId = fac?.firmId ?? flow.fromId;
     const firm = firms.get(firmId);
     const material = materials.get(flow.materialId);
+    hop.flowId = flowId; hop.flow = flow; hop.tier = tier; hop.facility = fac; hop.firmId = firmId; hop.firm = firm; hop.material = material;
     if (detail) {
       const lotAllocated = !flow.inputs.some((i) => !i.lot);
       hops.push({
@@ -196,68 +190,23 @@ function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, Trac
         });
       }
     }
-    const where = () => `${fac?.name ?? flow.fromId} of ${firm?.name ?? firmId}`;
 
     let judged = index.parties.get(flow.fromId);
     if (!judged) {
-      judged = {
-        place: judgeLocation(locationOf(fac, firm)),
-        names: judgeNames([firm?.name, ...(firm?.aliases ?? []), firm?.localName, fac?.name].filter((n): n is string => !!n)),
-      };
+      judged = PARTY_RULES ? RULES.map((r) => r.judgeParty?.(hop)) : [];
       index.parties.set(flow.fromId, judged);
     }
-    const { place, names: nameHits } = judged;
-    if (place.inXuar) {
-      flag('XUAR_LOCATION', () => ({
-        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId), evidence: [...place.evidence],
-        reason: `${where()} (tier ${tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
-      }));
-    }
-    const listing = listingOf(firmId);
-    if (listing) {
-      flag('UFLPA_LISTED', () => ({
-        firmId, facilityId: null, flowId, tier, path: pathTo(flowId),
-        evidence: [`entry "${listing.entityName}"`, `matched name "${listing.matchedName}"`, `score ${listing.score.toFixed(2)}`,
-          `${listing.status === 'CONFIRMED' ? 'confirmed by review' : 'automatic MATCH'}`, `effective ${listing.effectiveDate}`],
-        reason: `${firm?.name ?? firmId} (tier ${tier}) is on the UFLPA Entity List as "${listing.entityName}" ` +
-          `(matched "${listing.matchedName}", effective ${listing.effectiveDate}).`,
-      }));
-    }
-    for (const ctl of controllersOf(firmId)) {
-      const ownerListing = listingOf(ctl.ownerId);
-      if (!ownerListing || !ownerListing.coversSubsidiaries) continue;
-      flag('LISTED_AFFILIATE', () => {
-        const ownerName = firms.get(ctl.ownerId)?.name ?? ctl.ownerId;
-        return {
-          firmId, facilityId: null, flowId, tier, path: pathTo(flowId),
-          evidence: [`controlled by ${ownerName} through ${ctl.chain.join(' > ')}`, `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
-            `entry "${ownerListing.entityName}" covers subsidiaries`],
-          reason: `${firm?.name ?? firmId} (tier ${tier}) is controlled by ${ownerName}, listed as "${ownerListing.entityName}" ` +
-            `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
-        };
-      });
-    }
-    for (const hit of nameHits) {
-      flag('NAME_INDICATOR', () => ({
-        firmId, facilityId: null, flowId, tier, path: pathTo(flowId), evidence: [`"${hit.term}" in "${hit.name}"`],
-        reason: `The name "${hit.name}" (tier ${tier}) contains "${hit.term}", a signal worth checking but not presumptive on its own.`,
-      }));
-    }
-    const sector = material ? judgeSector(material) : null;
-    if (sector) {
-      flag('HIGH_PRIORITY_SECTOR', () => ({
-        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
-        evidence: [`sector ${sector.sector}`, sector.prefix ? `HS ${material?.hsCode} starts with ${sector.prefix}` : 'sector set on the material'],
-        reason: `${material?.name ?? flow.materialId} shipped by ${where()} falls in the FLETF high-priority sector ${sector.sector}.`,
-      }));
-    }
-    if (!material?.raw && flow.inputs.length === 0) {
-      flag('UNTRACED_INPUT', () => ({
-        firmId, facilityId: fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
-        evidence: [`material ${material?.name ?? flow.materialId} is not raw`, 'no input lots and no earlier flow into the facility'],
-        reason: `The origin of ${material?.name ?? flow.materialId} shipped by ${where()} (tier ${tier}) is not traced: ` +
-          'the flow names no input lots and nothing earlier flowed into the facility.',
-      }));
+    for (let r = 0; r < RULES.length; r++) {
+      const rule = RULES[r];
+      const finding = rule.judge(hop, judged[r]);
+      if (finding === null || finding === undefined) continue;
+      kinds.push(rule.kind);
+      if (detail) {
+        flags.push({
+          kind: rule.kind, firmId, facilityId: rule.pinsFacility && fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
+          evidence: rule.evidence(hop, finding), reason: rule.reason(hop, finding),
+        });
+      }
     }
   }
   return { kinds, flags, hops, parties, tiers, truncated };

@@ -3,3 +3,4 @@ export { traceShipment, summarizeShipments, clampTiers, today, DEFAULT_MAX_TIERS
 export type { ShipmentTrace, RiskFlag, TraceParty, TraceHop, FlagKind, Verdict } from './engine';
 export { supplierPaths, neighbourhood, ownershipChain, exposure } from './investigate';
 export { shipmentRisks } from './riskView';
+export { specifiedFlagKinds } from './rules';

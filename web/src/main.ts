@@ -6,7 +6,7 @@ import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
 import { Actions, names, state } from './state';
-import { byId, clear, h } from './util';
+import { byId, clear, FLAG_KINDS, h, loadFlagKinds } from './util';
 
 const TRACE_QUERY = `query Trace($id: ID!) {
   trace: traceShipment(id: $id) { shipmentId verdict asOf tiers truncated entityListVersion
@@ -79,6 +79,7 @@ const actions: Actions = {
       const [d] = await Promise.all([
         gql<{ trace: ShipmentTrace; shipment: Shipment | null }>(TRACE_QUERY, { id }),
         state.matches ? null : loadMatches().catch(() => null),
+        loadFlagKinds(),
       ]);
       if (my !== loadSeq) return;
       const t = d.trace;
@@ -218,9 +219,21 @@ byId<HTMLFormElement>('token-form').addEventListener('submit', (e) => {
   state.matches = null;
   status(getToken() ? 'Token saved for this browser session.' : 'Token cleared.');
   void shipments.load();
+  loadLegend();
   route();
 });
 byId('token-clear').addEventListener('click', () => { setToken(''); renderToken(); status('Token cleared.'); });
+
+/** The legend's flag lines, from the API's flag kinds: "Presumptive flag: XUAR location, UFLPA Entity List, or ...". */
+function renderLegend(): void {
+  const phrases = (severity: string) => {
+    const xs = FLAG_KINDS.filter((k) => k.severity === severity).map((k) => k.legend);
+    return xs.length > 2 ? `${xs.slice(0, -1).join(', ')}, or ${xs[xs.length - 1]}` : xs.join(', ');
+  };
+  byId('legend-presumptive').textContent = phrases('FLAG');
+  byId('legend-signals').textContent = phrases('SIGNAL');
+}
+function loadLegend(): void { loadFlagKinds().then(renderLegend, () => undefined); }
 
 function markCurrentRow(): void {
   document.querySelectorAll('#shipments-table tr[data-shipment]').forEach((tr) =>
@@ -243,5 +256,6 @@ renderToken();
 renderPathFinder();
 void renderSelection(null, actions);
 void shipments.load();
+loadLegend();
 route();
 void search;

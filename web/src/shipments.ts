@@ -2,7 +2,7 @@
 // filterable, keyboard-navigable; a row opens its trace.
 import { gql, lookup } from './api';
 import { Actions, state } from './state';
-import { byId, clear, FLAG_LABEL, h, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
+import { byId, clear, FLAG_LABEL, h, loadFlagKinds, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
 
 interface Risk { shipmentId: string; entryNumber: string | null; importerId: string; verdict: string; tiers: number; flagCounts: { kind: string; count: number }[] }
 type Key = 'shipmentId' | 'entryNumber' | 'importer' | 'verdict' | 'tiers' | 'flags' | 'signals';
@@ -82,6 +82,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
   const load = async () => {
     clear(table, h('tbody', {}, h('tr', {}, h('td', { class: 'muted' }, 'Loading shipments…'))));
     try {
+      await loadFlagKinds();
       const all: Risk[] = [];
       let after: string | null = null;
       for (let i = 0; i < 50; i++) {

@@ -1,4 +1,6 @@
 // Small DOM helpers and the flag/verdict vocabulary shared by the views.
+import { gql } from './api';
+
 type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, unknown>;
 
@@ -35,18 +37,33 @@ export function clear(el: HTMLElement, ...children: Child[]): void {
   append(el, children);
 }
 
-export const PRESUMPTIVE = new Set(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
-export const SIGNALS = new Set(['NAME_INDICATOR', 'UNTRACED_INPUT']);
+/** A flag kind as the API's flagKinds query gives it; the server's rule registry (src/trace/rules/flagKinds.ts) is the one list. */
+export interface FlagKindInfo {
+  kind: string; presumptive: boolean; verdictEffect: string | null; label: string; icon: string;
+  severity: 'FLAG' | 'SIGNAL' | 'INFO'; legend: string; description: string;
+}
 
+// Filled by loadFlagKinds(), which the views await before they show a flag.
+export const FLAG_KINDS: FlagKindInfo[] = [];
+export const PRESUMPTIVE = new Set<string>();
+export const SIGNALS = new Set<string>();
 /** Icon and label per flag kind: colour is never the only signal. */
-export const FLAG_LABEL: Record<string, { icon: string; label: string }> = {
-  XUAR_LOCATION: { icon: '⚑', label: 'In the XUAR' },
-  UFLPA_LISTED: { icon: '⚑', label: 'UFLPA Entity List' },
-  LISTED_AFFILIATE: { icon: '⚑', label: 'Controlled by a listed entity' },
-  NAME_INDICATOR: { icon: '⚠', label: 'Name indicator' },
-  UNTRACED_INPUT: { icon: '⚠', label: 'Untraced input' },
-  HIGH_PRIORITY_SECTOR: { icon: 'ℹ', label: 'High-priority sector' },
-};
+export const FLAG_LABEL: Record<string, { icon: string; label: string }> = {};
+
+let flagKinds: Promise<void> | undefined;
+
+/** Reads the flag kinds from the API once per page (again after a failure, e.g. before a token is entered). */
+export function loadFlagKinds(): Promise<void> {
+  flagKinds ??= gql<{ flagKinds: FlagKindInfo[] }>('query FlagKinds { flagKinds { kind presumptive verdictEffect label icon severity legend description } }').then((d) => {
+    FLAG_KINDS.splice(0, FLAG_KINDS.length, ...d.flagKinds);
+    for (const k of d.flagKinds) {
+      if (k.presumptive) PRESUMPTIVE.add(k.kind);
+      if (k.severity === 'SIGNAL') SIGNALS.add(k.kind);
+      FLAG_LABEL[k.kind] = { icon: k.icon, label: k.label };
+    }
+  }, (e: unknown) => { flagKinds = undefined; throw e; });
+  return flagKinds;
+}
 
 export const VERDICT_LABEL: Record<string, string> = { FLAGGED: '⚑ FLAGGED', INCOMPLETE: '⚠ INCOMPLETE', CLEAR: '✓ CLEAR' };
 

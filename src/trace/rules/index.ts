@@ -1,5 +1,5 @@
 // The rules that judge one hop of a trace: pure functions, plain data in, a result with its
-// evidence out.
+// evidence out; and the registry of flag kinds built on them (flagKinds.ts).
 export { locateInXuar } from './xuarPlaceMatcher';
 export type { LocationInput, XuarLocation } from './xuarPlaceMatcher';
 export { nameIndicators } from './nameIndicator';
@@ -8,16 +8,9 @@ export { highPrioritySector, highPrioritySectors, normalizeHsCode } from './high
 export type { SectorDef, SectorMatch } from './highPrioritySector';
 export { controllingOwners, indexOwnership, ultimateOwners, CONTROL_THRESHOLD, MAX_OWNER_CHAINS } from './control';
 export type { Holding, OwnerChain, OwnershipIndex } from './control';
-export { verdictOf, FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, VERDICTS } from './verdict';
-export type { FlagKind, Verdict } from './verdict';
-
-// The engine's entry points to the text rules, remembered by input (see memo.ts). Their
-// results are shared between calls: read them, never change them.
-import { memoByInput } from './memo';
-import { locateInXuar as locate } from './xuarPlaceMatcher';
-import { nameIndicators as indicators } from './nameIndicator';
-import { highPrioritySector as sectorOf } from './highPrioritySector';
-const SEP = '\u0000';
-export const judgeLocation = memoByInput(locate, (l) => [l.country, l.province, l.prefecture, l.city, l.county, l.address].map((x) => x ?? '').join(SEP));
-export const judgeNames = memoByInput(indicators, (names) => names.join(SEP));
-export const judgeSector = memoByInput(sectorOf, (m) => `${m.hsCode ?? ''}${SEP}${m.sector ?? ''}`);
+export { specifiedFlagKinds, flagKindRule, isPresumptive, FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS } from './flagKinds';
+export type { FlagKind } from './flagKinds';
+export type { FlagDisplay, FlagKindRule, Hop, Party, VerdictEffect } from './flagKind';
+export { verdictOf, VERDICTS } from './verdict';
+export type { Verdict } from './verdict';
+export { judgeLocation, judgeNames, judgeSector } from './judges';

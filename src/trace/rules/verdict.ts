@@ -1,21 +1,19 @@
 // The verdict of a trace from the kinds of flag its hops carry (API contract, "Verdict"):
-// FLAGGED when any hop carries XUAR_LOCATION, UFLPA_LISTED or LISTED_AFFILIATE; otherwise
-// INCOMPLETE when any hop carries UNTRACED_INPUT; otherwise CLEAR. NAME_INDICATOR and
-// HIGH_PRIORITY_SECTOR are reported but never change it.
-
-export const FLAG_KINDS = [
-  'XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE', 'NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT',
-] as const;
-export type FlagKind = (typeof FLAG_KINDS)[number];
-
-/** The flags that raise the UFLPA rebuttable presumption. */
-export const PRESUMPTIVE_FLAG_KINDS: readonly FlagKind[] = ['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE'];
+// FLAGGED when any hop carries a kind whose verdictEffect is FLAGGED (XUAR_LOCATION,
+// UFLPA_LISTED, LISTED_AFFILIATE); otherwise INCOMPLETE when any carries a kind whose
+// effect is INCOMPLETE (UNTRACED_INPUT); otherwise CLEAR. Kinds without an effect
+// (NAME_INDICATOR, HIGH_PRIORITY_SECTOR) and unknown names never change it.
+import { flagKindRule } from './flagKinds';
 
 export const VERDICTS = ['CLEAR', 'INCOMPLETE', 'FLAGGED'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export function verdictOf(flagKinds: readonly string[]): Verdict {
-  if (flagKinds.some((k) => (PRESUMPTIVE_FLAG_KINDS as readonly string[]).includes(k))) return 'FLAGGED';
-  if (flagKinds.includes('UNTRACED_INPUT')) return 'INCOMPLETE';
-  return 'CLEAR';
+  let incomplete = false;
+  for (const kind of flagKinds) {
+    const effect = flagKindRule(kind)?.verdictEffect;
+    if (effect === 'FLAGGED') return 'FLAGGED';
+    if (effect === 'INCOMPLETE') incomplete = true;
+  }
+  return incomplete ? 'INCOMPLETE' : 'CLEAR';
 }
