@@ -1,13 +1,13 @@
 // Resolvers: argument checks, tenant from the context, then one call into a capability.
 import { DateScalar, JSONScalar } from './scalars';
-import { BadInputError, NotFoundError } from './errors';
+import { BadInputError, NotFoundError } from '../errors';
 import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
 import { traceShipment, supplierPaths, neighbourhood, ownershipChain, exposure, shipmentRisks } from '../trace';
 import { BundleValidationError } from '../import/validate';
 import * as LQ from './lookupCypher';
 import * as SQ from '../screening/cypher';
-import { packetResolvers } from '../packets/resolvers';
+import { packetResolvers } from './packetResolvers';
 import { auditPage, recordAuditInTx } from '../audit';
 import { runRows } from '../graph/graph';
 import { bumpTenantVersion } from '../graph/tenantVersion';

@@ -1,6 +1,7 @@
 // Investigator queries: supplier paths, neighbourhoods, ownership chains, exposure.
 import type { Graph } from '../graph/graph';
-import { BadInputError, NotFoundError } from '../api/errors';
+import { BadInputError, NotFoundError } from '../errors';
+import { boundedInt } from '../args';
 import * as Q from './cypher';
 import { addEdge, Adjacency, FoundPath, simplePaths } from './paths';
 import { ultimateOwners } from './rules';
@@ -9,12 +10,6 @@ import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
 export const PATH_DEPTH_CEILING = 12;
 export const PATH_LIMIT_CEILING = 100;
 const NEIGHBOURHOOD_NODE_CAP = 2000;
-
-function boundedInt(name: string, v: number | null | undefined, fallback: number, max: number, min = 1): number {
-  if (v === undefined || v === null) return fallback;
-  if (!Number.isInteger(v) || v < min || v > max) throw new BadInputError(`${name} must be an integer from ${min} to ${max}, got ${v}`, name);
-  return v;
-}
 
 async function resolveFacilities(graph: Graph, tenant: string, id: string): Promise<{ facilities: string[]; firmId: string | null }> {
   const [row] = await graph.read<{ facilityId: string | null; firmId: string | null; firmFacilities: string[] }>(Q.RESOLVE_NODE, { tenant, id });
