@@ -93,7 +93,7 @@ export async function neighbourhood(graph: Graph, tenant: string, args: { firmId
 }
 
 export async function ownershipChain(graph: Graph, tenant: string, firmId: string) {
-  const [exists] = await graph.read<{ n: number }>('MATCH (f:Firm {tenant: $tenant, id: $firmId}) RETURN count(f) AS n', { tenant, firmId });
+  const [exists] = await graph.read<{ n: number }>(Q.FIRM_EXISTS, { tenant, firmId });
   if (!exists.n) throw new NotFoundError(`no firm "${firmId}"`);
   const holdings = await graph.read<{ owner: string; owned: string; share: number }>(Q.OWNERSHIP_ABOVE, { tenant, firmId });
   return ultimateOwners(firmId, holdings).map((u) => {

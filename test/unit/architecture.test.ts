@@ -127,6 +127,14 @@ describe('architecture of src/', () => {
     expect(upward).toEqual([]);
   });
 
+  it('statements that read or write data live in the Cypher modules, where the plan test sees them', () => {
+    const isCypherModule = (f: string) => /(^|\/)cypher\.ts$|Cypher\.ts$/.test(rel(f));
+    const statement = /['"`]\s*(?:(?:OPTIONAL\s+)?MATCH\s*\(|MERGE\s*\(|UNWIND\s+\$|CREATE\s*\(|CALL\s*\{)/g;
+    const strays = files.filter((f) => !isCypherModule(f)).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(statement)].map((m) => `${rel(f)}: ${m[0].trim()}...`));
+    expect(strays).toEqual([]);
+  });
+
   it('no circle between files', () => {
     const circles = cycles(files, edges).map((c) => {
       const inCircle = new Set(c);
