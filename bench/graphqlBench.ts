@@ -1,7 +1,7 @@
 // GraphQL throughput and latency under concurrent clients on loopback (autocannon,
 // bounded in time), for traceShipment and a look-up.
 import autocannon from 'autocannon';
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { startServer } from '../src/api/server';
 import { createLogger } from '../src/app';
 import { fmt } from './measure';

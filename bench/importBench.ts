@@ -1,6 +1,6 @@
 // Import throughput beside its floor: the same rows written by one plain UNWIND/CREATE
 // loop with the driver (no validation, no MERGE, no fallback links, no screening).
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { importBundle } from '../src/import';
 import { toRows } from '../src/import/importBundle';
 import { generateBundleChunks } from '../src/generate/generator';

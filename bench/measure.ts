@@ -1,4 +1,4 @@
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { TENANT_LABELS } from '../src/graph/schema';
 // Small measuring tools shared by the benchmarks.
 export function percentile(sorted: number[], p: number): number {

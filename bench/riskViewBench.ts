@@ -1,5 +1,5 @@
 // The dashboard view over a tenant with many shipments.
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { importBundle } from '../src/import';
 import { shipmentRisks } from '../src/trace';
 import { generateBundleChunks } from '../src/generate/generator';

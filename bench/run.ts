@@ -7,7 +7,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { benchImport } from './importBench';
 import { benchTrace, TraceSizeResult } from './traceBench';
 import { fmt } from './measure';

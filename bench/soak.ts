@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { startServer } from '../src/api/server';
 import { extraRoutes } from '../src/api/routes';
 import { createLogger } from '../src/app';

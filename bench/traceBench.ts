@@ -1,5 +1,5 @@
 // Trace latency beside the raw single-query traversal of the same upstream graph.
-import type { Services } from '../src/api/context';
+import type { Services } from '../src/services';
 import { traceShipment, DEFAULT_MAX_TIERS } from '../src/trace';
 import { rawUpstreamQuery } from '../src/trace/cypher';
 import { fmt, stats } from './measure';

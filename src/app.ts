@@ -8,7 +8,7 @@ import { connectWithRetry, createGraph, Graph } from './graph/graph';
 import { ensureSchema } from './graph/schema';
 import { ensureEntityList } from './screening/listStore';
 import { ScreeningService } from './screening/service';
-import type { Services } from './api/context';
+import type { Services } from './services';
 import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
 import { authenticatorFor } from './api/auth';

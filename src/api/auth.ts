@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import type { Principal, Role } from './context';
+import type { Principal, Role } from '../services';
 
 export interface TokenRecord {
   id: string;

@@ -1,23 +1,8 @@
 // Who is asking and what they may reach. Every resolver reads the tenant from here and
 // passes it to every query; nothing takes a tenant from arguments.
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from 'pino';
-import type { Config } from '../config';
-import type { Graph } from '../graph/graph';
-import type { ScreeningService } from '../screening/service';
-import { ForbiddenError } from './errors';
-
-export type Role = 'IMPORTER' | 'INVESTIGATOR' | 'ADMIN';
-export interface Principal { tokenId: string; tenant: string; role: Role }
-
-export interface Services {
-  config: Config;
-  graph: Graph;
-  screening: ScreeningService;
-  log: Logger;
-  /** Resolves a bearer token to a principal; undefined when no tokens are configured. */
-  authenticate?: (req: IncomingMessage) => Promise<Principal>;
-}
+import type { Principal, Role, Services } from '../services';
+import { ForbiddenError } from '../errors';
 
 export interface RequestContext {
   services: Services;

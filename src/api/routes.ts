@@ -1,9 +1,93 @@
-// Non-GraphQL routes: packet downloads and the web page register here.
-import type { Services } from './context';
-import type { Route } from './server';
-import { packetRoutes } from '../packets';
-import { webRoutes } from '../web';
+// Every HTTP route besides /graphql, in one place. The public ones answer before
+// authentication: the web page (it asks for a token itself) and the health and readiness
+// probes (they carry none). The packet downloads act for the caller's tenant:
+// GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLError } from 'graphql';
+import type { Services } from '../services';
+import type { RequestContext } from './context';
+import { BadInputError, NotFoundError } from '../errors';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
+import { recordAudit } from '../audit';
+import { PacketFormat, PacketServices, renderPacketFile, RenderOptions } from '../packets';
+import { isPublicWebPath, serveWeb } from '../web';
 
+/** Handles the request and answers true, or answers false to let the next route try. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
+/** A route that runs before authentication, so it has no request context. */
+export type PublicRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/** The page, the console and their assets; health and readiness. */
+export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
+  const page: PublicRoute = async (req, res, url) => isPublicWebPath(url.pathname) && serveWeb(req, res, url);
+  const probes: PublicRoute = async (_req, res, url) => {
+    if (url.pathname === '/health') {
+      sendJson(res, 200, { status: 'ok' });
+      return true;
+    }
+    if (url.pathname === '/ready') {
+      const db = await services.graph.ping();
+      sendJson(res, db ? 200 : 503, { ready: db, neo4j: db ? 'up' : 'down' });
+      return true;
+    }
+    return false;
+  };
+  return [page, probes];
+}
+
+/** The routes behind authentication that the server runs besides GraphQL. */
 export function extraRoutes(services: Services): Route[] {
-  return [...webRoutes(), ...packetRoutes(services)];
+  return packetRoutes(services);
+}
+
+const PACKET_PATH = /^\/packets\/(.+)\.(md|html|pdf|zip)$/;
+
+function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+export function packetRoutes(services: PacketServices, opts: RenderOptions = {}): Route[] {
+  const route: Route = async (req, res, url, ctx) => {
+    const m = PACKET_PATH.exec(url.pathname);
+    if (!m) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      sendError(res, 405, `${req.method} is not allowed here; use GET`, 'BAD_REQUEST');
+      return true;
+    }
+    let shipmentId: string;
+    try {
+      shipmentId = decodeURIComponent(m[1]);
+    } catch {
+      sendError(res, 400, 'the shipment id in the path is not valid percent-encoding', 'BAD_USER_INPUT');
+      return true;
+    }
+    try {
+      const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), opts);
+      await recordAudit(services.graph, {
+        tenant: ctx.tenant, actor: ctx.principal.tokenId, action: 'PACKET_DOWNLOAD', target: shipmentId,
+        detail: { format: m[2], asOf: url.searchParams.get('asOf'), bytes: file.body.length, method: req.method },
+      });
+      res.statusCode = 200;
+      res.setHeader('content-type', file.contentType);
+      res.setHeader('content-length', String(file.body.length));
+      res.setHeader('content-disposition', `${m[2] === 'pdf' || m[2] === 'zip' ? 'attachment' : 'inline'}; filename="${file.filename}"`);
+      res.setHeader('cache-control', 'no-store');
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    } catch (e) {
+      if (e instanceof NotFoundError) sendError(res, 404, e.message, 'NOT_FOUND');
+      else if (e instanceof BadInputError) sendError(res, 400, e.message, String((e as GraphQLError).extensions.code));
+      else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
+      else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
+      else throw e; // the server logs it and answers 500
+    }
+    return true;
+  };
+  return [route];
 }

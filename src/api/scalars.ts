@@ -1,12 +1,7 @@
 // Date (YYYY-MM-DD, a real calendar day) and JSON scalars.
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
-import { BadInputError } from './errors';
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+import { BadInputError } from '../errors';
+import { isIsoDate } from '../args';
 
 function parseDate(v: unknown): string {
   if (!isIsoDate(v)) throw new BadInputError(`Date must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v)?.slice(0, 40)}`);

@@ -1,5 +1,5 @@
-// The HTTP server: GraphQL at /graphql (Apollo Server on plain node:http), health and
-// readiness, and the routes other capabilities register (packet downloads, web page).
+// The HTTP server: GraphQL at /graphql (Apollo Server on plain node:http), after the
+// routes of routes.ts (the public ones before authentication, the others after it).
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,14 +9,12 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Config } from '../config';
-import type { Services } from './context';
+import type { Services } from '../services';
 import { RequestContext, contextFor } from './context';
+import { publicRoutes, Route, sendJson } from './routes';
 import { depthLimitRule } from './validation/depthLimit';
 import { costLimitRule } from './validation/costLimit';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
-import { isPublicWebPath, serveWeb } from '../web';
-
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
 
 export interface RunningServer { server: Server; url: string; stop(): Promise<void> }
 
@@ -73,6 +71,7 @@ export async function startServer(config: Config, services: Services, log: Logge
     csrfPrevention: true,
   });
   await apollo.start();
+  const beforeAuth = publicRoutes(services);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -84,16 +83,7 @@ export async function startServer(config: Config, services: Services, log: Logge
         ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     try {
-      // the page and its assets are public: the page asks for a token itself
-      if (isPublicWebPath(url.pathname) && (await serveWeb(req, res, url))) return;
-      // probes carry no token: health and readiness answer before authentication
-      if (url.pathname === '/health') {
-        return sendJson(res, 200, { status: 'ok' });
-      }
-      if (url.pathname === '/ready') {
-        const db = await services.graph.ping();
-        return sendJson(res, db ? 200 : 503, { ready: db, neo4j: db ? 'up' : 'down' });
-      }
+      for (const route of beforeAuth) if (await route(req, res, url)) return;
       const ctx = await contextFor(req, services, requestId);
       for (const route of routes) if (await route(req, res, url, ctx)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
@@ -157,10 +147,4 @@ export async function startServer(config: Config, services: Services, log: Logge
       await apollo.stop();
     },
   };
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
 }

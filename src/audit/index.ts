@@ -4,31 +4,23 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { randomUUID } from 'node:crypto';
 import type { Graph } from '../graph/graph';
+import * as Q from './cypher';
 
 export type AuditAction = 'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'PACKET_DOWNLOAD';
 export interface AuditEvent { tenant: string; actor: string; action: AuditAction; target: string; detail?: Record<string, unknown> }
-
-const RECORD = `
-CREATE (e:AuditEvent {id: $id, tenant: $tenant, at: $at, actor: $actor, action: $action, target: $target, detail: $detail})`;
-
-const PAGE = `
-MATCH (e:AuditEvent {tenant: $tenant})
-WHERE ($action IS NULL OR e.action = $action) AND ($before IS NULL OR e.at < $before)
-RETURN e { .id, .at, .actor, .action, .target, .detail } AS event
-ORDER BY e.at DESC, e.id DESC LIMIT toInteger($first)`;
 
 function params(e: AuditEvent) {
   return { id: randomUUID(), at: new Date().toISOString(), tenant: e.tenant, actor: e.actor, action: e.action, target: e.target, detail: JSON.stringify(e.detail ?? {}) };
 }
 
 export async function recordAuditInTx(tx: ManagedTransaction, e: AuditEvent): Promise<void> {
-  await tx.run(RECORD, params(e));
+  await tx.run(Q.RECORD_EVENT, params(e));
 }
 export async function recordAudit(graph: Graph, e: AuditEvent): Promise<void> {
-  await graph.write(RECORD, params(e));
+  await graph.write(Q.RECORD_EVENT, params(e));
 }
 export async function auditPage(graph: Graph, tenant: string, opts: { first: number; before?: string | null; action?: string | null }) {
-  const rows = await graph.read<{ event: { id: string; at: string; actor: string; action: string; target: string; detail: string } }>(PAGE, {
+  const rows = await graph.read<{ event: { id: string; at: string; actor: string; action: string; target: string; detail: string } }>(Q.EVENTS_PAGE, {
     tenant, first: opts.first, before: opts.before ?? null, action: opts.action ?? null,
   });
   return rows.map((r) => ({ ...r.event, detail: JSON.parse(r.event.detail) }));

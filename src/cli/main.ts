@@ -6,7 +6,7 @@
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
 import { applyEntityListUpdate } from '../screening/updateList';
-import * as Q from '../screening/cypher';
+import { storedVersions } from '../screening/listStore';
 
 function opt(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -31,7 +31,7 @@ async function main() {
         break;
       }
       case 'list-versions': {
-        for (const v of await services.graph.read<Record<string, unknown>>(Q.ALL_VERSIONS)) console.log(JSON.stringify(v));
+        for (const v of await storedVersions(services.graph)) console.log(JSON.stringify(v));
         break;
       }
       case 'screen': {

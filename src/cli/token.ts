@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type { Role } from '../api/context';
+import type { Role } from '../services';
 import { hashToken, isTenantName, isTokenId, parseTokenFile, ROLES, TokenRecord } from '../api/auth';
 
 export interface CliIO { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv }

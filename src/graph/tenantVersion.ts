@@ -4,14 +4,7 @@
 // data another instance (or an earlier life of the database) has since changed.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from './graph';
-
-const TENANT_VERSION = `
-OPTIONAL MATCH (v:TenantState {tenant: $tenant})
-RETURN coalesce(v.version, 'none') AS version`;
-
-const BUMP_TENANT_VERSION = `
-MERGE (v:TenantState {tenant: $tenant})
-SET v.version = randomUUID()`;
+import { BUMP_TENANT_VERSION, TENANT_VERSION } from './cypher';
 
 /** Marks the tenant's data as changed; call inside the transaction that changes it. */
 export async function bumpTenantVersion(tx: ManagedTransaction, tenant: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Public surface of import: a bundle in, counts out; the tenant's new or changed firms
 // are screened in the same transaction, so a firm is never stored unscreened.
-import type { Services } from '../api/context';
+import type { Graph } from '../graph/graph';
+import type { ScreeningService } from '../screening/service';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
@@ -9,8 +10,11 @@ export type { ImportReport } from './importBundle';
 export { BundleValidationError, parseBundleShape } from './validate';
 export { validateBundle };
 
+/** What an import needs: the graph, and the screening that runs in its transaction. */
+export interface ImportServices { graph: Graph; screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx'> }
+
 export async function importBundle(
-  services: Pick<Services, 'graph' | 'screening'>, tenant: string, raw: unknown,
+  services: ImportServices, tenant: string, raw: unknown,
   opts: { actor?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens

@@ -13,8 +13,6 @@ export {
   renderPacketAs, renderPacketFile, renderPacketHtml, renderPacketPdf, renderPacketZip, downloadUrls, PACKET_FORMATS,
 } from './render';
 export type { PacketFormat, RenderOptions, RenderedFile } from './render';
-export { packetRoutes } from './routes';
-export { packetResolvers } from './resolvers';
 export { fingerprintOf, hopSignatures } from './fingerprint';
 export { diffTraces } from './diff';
 export { detentionClock } from './detention';

@@ -3,8 +3,8 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import type { ScreeningService } from '../screening/service';
-import { BadInputError, NotFoundError } from '../api/errors';
-import { isIsoDate } from '../api/scalars';
+import { BadInputError, NotFoundError } from '../errors';
+import { optionalDate, requiredId } from '../args';
 import { traceShipment, today } from '../trace';
 import type { ShipmentTrace } from '../trace/engine';
 import { mapConcurrent } from '../trace/concurrency';
@@ -20,17 +20,6 @@ export interface PacketServices { graph: Graph; screening: Pick<ScreeningService
 /** Identical-chain candidates traced per packet; beyond this the list is the most recent ones. */
 export const IDENTICAL_CANDIDATE_LIMIT = 200;
 const TRACE_CONCURRENCY = 6;
-
-export function checkShipmentId(name: string, v: unknown): string {
-  if (typeof v !== 'string' || !v.trim()) throw new BadInputError(`${name} must not be empty`, name);
-  if (v.length > 500) throw new BadInputError(`${name} must be at most 500 characters`, name);
-  return v;
-}
-export function checkDate(name: string, v: unknown): string | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  if (!isIsoDate(v)) throw new BadInputError(`${name} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v).slice(0, 40)}`, name);
-  return v;
-}
 
 async function entityList(services: PacketServices): Promise<{ version: string; snapshotDate: string | null }> {
   const { list } = await services.screening.current();
@@ -57,8 +46,8 @@ async function identicalShipments(services: PacketServices, tenant: string, trac
 }
 
 export async function loadPacketData(services: PacketServices, tenant: string, shipmentId: string, asOf?: string | null): Promise<PacketData> {
-  const id = checkShipmentId('shipmentId', shipmentId);
-  const date = checkDate('asOf', asOf);
+  const id = requiredId('shipmentId', shipmentId);
+  const date = optionalDate('asOf', asOf);
   const list = await entityList(services);
   const trace = await traceShipment(services.graph, tenant, { id, asOf: date }, list.version);
   const facilityIds = new Set<string>();
@@ -113,8 +102,8 @@ export async function shipmentsWithFingerprint(services: PacketServices, tenant:
 }
 
 export async function supplyChainDiff(services: PacketServices, tenant: string, shipmentId: string, againstShipmentId: string): Promise<SupplyChainDiff> {
-  const a = checkShipmentId('shipmentId', shipmentId);
-  const b = checkShipmentId('againstShipmentId', againstShipmentId);
+  const a = requiredId('shipmentId', shipmentId);
+  const b = requiredId('againstShipmentId', againstShipmentId);
   const { version } = await entityList(services);
   const [ta, tb] = await Promise.all([
     traceShipment(services.graph, tenant, { id: a }, version),
@@ -124,8 +113,8 @@ export async function supplyChainDiff(services: PacketServices, tenant: string, 
 }
 
 export async function detentionClockFor(services: Pick<PacketServices, 'graph'>, tenant: string, shipmentId: string, day?: string | null): Promise<DetentionClock> {
-  const id = checkShipmentId('shipmentId', shipmentId);
-  const on = checkDate('today', day) ?? today();
+  const id = requiredId('shipmentId', shipmentId);
+  const on = optionalDate('today', day) ?? today();
   const [row] = await services.graph.read<{ shipment: { id: string; detainedOn?: string | null; noticeDate?: string | null } }>(
     Q.SHIPMENT_DETENTION, { tenant, shipmentId: id },
   );

@@ -4,7 +4,8 @@
 // print local names, otherwise such text shows as [?] and the PDF says so.
 import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
-import { clip, COLORS, ChartLayout, edgeGeometry, NODE_W } from './svg';
+import { clip, COLORS, edgeGeometry, NODE_W } from './svg';
+import type { ChartLayout } from './chartLayout';
 import type { Block, Seg, Text } from './types';
 
 type Doc = PDFKit.PDFDocument;

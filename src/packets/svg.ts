@@ -3,19 +3,8 @@
 // PDF drawing share one geometry; no browser involved.
 import { flagKindRule } from '../trace/rules/flagKinds';
 import { cmp, firmName, Lookup, materialName, placeOf } from './lookup';
+import type { ChartDirection, ChartEdge, ChartLayout, ChartNode } from './chartLayout';
 
-export interface ChartNode {
-  id: string; lines: [string, string, string]; tier: number; mark: 'FLAGGED' | 'UNTRACED' | 'NONE';
-  x: number; y: number; w: number; h: number;
-}
-export interface ChartEdge { from: string; to: string; label: string; flagged: boolean }
-/** LR: tiers as columns (wide screens); TB: tiers as rows, deepest on top (portrait pages). */
-export type ChartDirection = 'LR' | 'TB';
-export interface ChartLayout {
-  dir: ChartDirection; width: number; height: number; nodes: ChartNode[]; edges: ChartEdge[];
-  /** where each tier's caption goes */
-  lanes: { tier: number; x: number; y: number; anchor: 'middle' | 'start' }[];
-}
 
 export const NODE_W = 190;
 export const NODE_H = 58;

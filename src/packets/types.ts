@@ -1,7 +1,7 @@
 // The records a packet is built from (as loaded by cypher.ts) and the packet itself.
 // Everything downstream of PacketData is pure, so the same data gives the same packet.
 import type { ShipmentTrace, Verdict } from '../trace/engine';
-import type { ChartLayout } from './svg';
+import type { ChartLayout } from './chartLayout';
 
 export type PacketKind = 'APPLICABILITY_REVIEW' | 'EXCEPTION_REQUEST';
 

@@ -7,6 +7,9 @@ export const CURRENT_VERSION_DETAIL = `
 MATCH (v:EntityListVersion {current: true})
 RETURN v.version AS version, v.snapshotDate AS snapshotDate, v.source AS source, v.entriesJson AS entriesJson`;
 
+export const VERSION_NAMES = `
+MATCH (v:EntityListVersion) RETURN v.version AS version`;
+
 export const ALL_VERSIONS = `
 MATCH (v:EntityListVersion) RETURN v.version AS version, v.snapshotDate AS snapshotDate, v.loadedAt AS loadedAt,
   v.current AS current, v.entries AS entries ORDER BY v.loadedAt`;
@@ -51,6 +54,10 @@ CALL (firm, r) {
   MERGE (firm)-[:SCREENED]->(m)
   MERGE (m)-[:AGAINST]->(e)
 }`;
+
+/** Every tenant that has firms: a list update re-screens each of them. */
+export const TENANTS_WITH_FIRMS = `
+MATCH (f:Firm) RETURN DISTINCT f.tenant AS tenant`;
 
 export const TENANT_FIRMS = `
 MATCH (f:Firm) USING INDEX f:Firm(tenant, id)

@@ -21,6 +21,11 @@ export async function ensureEntityList(graph: Graph): Promise<string> {
   return seed.version;
 }
 
+/** Every stored version, oldest first: version, snapshotDate, loadedAt, current, entries. */
+export async function storedVersions(graph: Graph): Promise<Record<string, unknown>[]> {
+  return graph.read<Record<string, unknown>>(Q.ALL_VERSIONS);
+}
+
 export async function currentEntityList(graph: Graph): Promise<EntityListVersion> {
   const [row] = await graph.read<{ version: string; snapshotDate: string; source: string; entriesJson: string }>(Q.CURRENT_VERSION_DETAIL);
   if (!row) throw new Error('no Entity List version is stored; start-up loads the shipped snapshot');

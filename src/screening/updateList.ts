@@ -23,7 +23,7 @@ export interface ListUpdateReport {
 
 /** A version string not used yet: the list's own, or that with a suffix. */
 async function freshVersion(graph: Graph, wanted: string): Promise<string> {
-  const rows = await graph.read<{ version: string }>('MATCH (v:EntityListVersion) RETURN v.version AS version');
+  const rows = await graph.read<{ version: string }>(Q.VERSION_NAMES);
   const used = new Set(rows.map((r) => r.version));
   if (!used.has(wanted)) return wanted;
   for (let i = 2; ; i++) if (!used.has(`${wanted}.${i}`)) return `${wanted}.${i}`;
@@ -48,7 +48,7 @@ export async function applyVersion(
   await storeEntityListVersion(graph, list);
   screening.invalidate();
 
-  const tenants = (await graph.read<{ tenant: string }>('MATCH (f:Firm) RETURN DISTINCT f.tenant AS tenant')).map((r) => r.tenant);
+  const tenants = (await graph.read<{ tenant: string }>(Q.TENANTS_WITH_FIRMS)).map((r) => r.tenant);
   for (const tenant of tenants) {
     const firms = await graph.read<{ id: string; name: string; aliases: string[] | null; localName: string | null; country: string | null }>(Q.TENANT_FIRMS, { tenant });
     const names = firms.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined }));

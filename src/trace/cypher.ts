@@ -133,6 +133,9 @@ UNWIND $ids AS id
 MATCH (f:Firm {tenant: $tenant, id: id})-[o:OWNS]-(other:Firm)
 RETURN DISTINCT startNode(o).id AS owner, endNode(o).id AS owned, o.share AS share, other.id AS other, other.name AS otherName`;
 
+export const FIRM_EXISTS = `
+MATCH (f:Firm {tenant: $tenant, id: $firmId}) RETURN count(f) AS n`;
+
 /** Every firm above this one through holdings (any share), with the holdings among them. */
 export const OWNERSHIP_ABOVE = `
 MATCH (f:Firm {tenant: $tenant, id: $firmId})

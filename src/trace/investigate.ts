@@ -1,6 +1,7 @@
 // Investigator queries: supplier paths, neighbourhoods, ownership chains, exposure.
 import type { Graph } from '../graph/graph';
-import { BadInputError, NotFoundError } from '../api/errors';
+import { BadInputError, NotFoundError } from '../errors';
+import { boundedInt } from '../args';
 import * as Q from './cypher';
 import { addEdge, Adjacency, FoundPath, simplePaths } from './paths';
 import { ultimateOwners } from './rules';
@@ -9,12 +10,6 @@ import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
 export const PATH_DEPTH_CEILING = 12;
 export const PATH_LIMIT_CEILING = 100;
 const NEIGHBOURHOOD_NODE_CAP = 2000;
-
-function boundedInt(name: string, v: number | null | undefined, fallback: number, max: number, min = 1): number {
-  if (v === undefined || v === null) return fallback;
-  if (!Number.isInteger(v) || v < min || v > max) throw new BadInputError(`${name} must be an integer from ${min} to ${max}, got ${v}`, name);
-  return v;
-}
 
 async function resolveFacilities(graph: Graph, tenant: string, id: string): Promise<{ facilities: string[]; firmId: string | null }> {
   const [row] = await graph.read<{ facilityId: string | null; firmId: string | null; firmFacilities: string[] }>(Q.RESOLVE_NODE, { tenant, id });
@@ -98,7 +93,7 @@ export async function neighbourhood(graph: Graph, tenant: string, args: { firmId
 }
 
 export async function ownershipChain(graph: Graph, tenant: string, firmId: string) {
-  const [exists] = await graph.read<{ n: number }>('MATCH (f:Firm {tenant: $tenant, id: $firmId}) RETURN count(f) AS n', { tenant, firmId });
+  const [exists] = await graph.read<{ n: number }>(Q.FIRM_EXISTS, { tenant, firmId });
   if (!exists.n) throw new NotFoundError(`no firm "${firmId}"`);
   const holdings = await graph.read<{ owner: string; owned: string; share: number }>(Q.OWNERSHIP_ABOVE, { tenant, firmId });
   return ultimateOwners(firmId, holdings).map((u) => {

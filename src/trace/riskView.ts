@@ -1,6 +1,6 @@
 // The dashboard view: every shipment of the tenant with verdict and flag counts.
 import type { Graph } from '../graph/graph';
-import { BadInputError } from '../api/errors';
+import { boundedInt } from '../args';
 import * as Q from './cypher';
 import type { FlagKind, TraceInput, Verdict } from './engine';
 import { cursorAt, offsetFromCursor, Page } from './investigate';
@@ -14,8 +14,7 @@ export interface ShipmentRisk {
 export async function shipmentRisks(
   graph: Graph, tenant: string, listVersion: string, args: { first?: number | null; after?: string | null; asOf?: string | null },
 ): Promise<Page<ShipmentRisk>> {
-  const first = args.first ?? 100;
-  if (!Number.isInteger(first) || first < 1 || first > 10_000) throw new BadInputError(`first must be an integer from 1 to 10000, got ${first}`, 'first');
+  const first = boundedInt('first', args.first, 100, 10_000);
   const offset = offsetFromCursor(args.after);
   const all = (await graph.read<{ shipment: TraceInput['shipment'] }>(Q.SHIPMENT_IDS, { tenant })).map((r) => r.shipment);
   const page = all.slice(offset, offset + first);

@@ -1,7 +1,8 @@
 // traceShipment: the upstream flows in one read, their parties' context from the cache
 // (or a second read), and the pure engine over them.
 import type { Graph } from '../graph/graph';
-import { NotFoundError, BadInputError } from '../api/errors';
+import { NotFoundError } from '../errors';
+import { boundedInt } from '../args';
 import { traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
 import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, TraceFlow, TraceInput, traceFromSubgraph } from './engine';
 import { loadPartyContext, PartyIds } from './partyContext';
@@ -15,11 +16,7 @@ export function today(): string {
 }
 
 export function clampTiers(maxTiers: number | null | undefined): number {
-  if (maxTiers === undefined || maxTiers === null) return DEFAULT_MAX_TIERS;
-  if (!Number.isInteger(maxTiers) || maxTiers < 1 || maxTiers > MAX_TIERS_CEILING) {
-    throw new BadInputError(`maxTiers must be an integer from 1 to ${MAX_TIERS_CEILING}, got ${maxTiers}`, 'maxTiers');
-  }
-  return maxTiers;
+  return boundedInt('maxTiers', maxTiers, DEFAULT_MAX_TIERS, MAX_TIERS_CEILING);
 }
 
 type UpstreamFlows = Pick<TraceInput, 'shipment' | 'flows'> & { version: string };

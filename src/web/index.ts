@@ -1,11 +1,11 @@
 // The web page (/), the GraphQL console (/graphiql) and their assets (/assets/*), served from
 // web/dist, which buildWebAssets() bundles from web/ with esbuild (no CDN: works offline).
+// src/api/routes.ts serves them; the paths are decided here only.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { Route } from '../api/server';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const WEB_DIR = join(ROOT, 'web');
@@ -33,9 +33,13 @@ const CSP = [
   "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'",
 ].join('; ');
 
+/** The pages by path; every other file is an asset under ASSETS_PATH. */
+const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/graphiql': 'graphiql.html', '/graphiql/': 'graphiql.html' };
+const ASSETS_PATH = '/assets/';
+
 /** Page paths: /, /index.html, /graphiql, /graphiql/ and /assets/<file>. They need no token (the page asks for one). */
 export function isPublicWebPath(pathname: string): boolean {
-  return pathname === '/' || pathname === '/index.html' || pathname === '/graphiql' || pathname === '/graphiql/' || pathname.startsWith('/assets/');
+  return Object.hasOwn(PAGES, pathname) || pathname.startsWith(ASSETS_PATH);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +104,7 @@ async function doBuild(force: boolean): Promise<void> {
     logLevel: 'silent',
   });
   for (const f of result.outputFiles) await writeAtomic(f.path, f.contents);
-  for (const page of ['index.html', 'graphiql.html']) await writeAtomic(join(DIST_DIR, page), await readFile(join(WEB_DIR, page)));
+  for (const page of new Set(Object.values(PAGES))) await writeAtomic(join(DIST_DIR, page), await readFile(join(WEB_DIR, page)));
   await writeAtomic(KEY_FILE, key);
 }
 
@@ -116,12 +120,11 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 
 /** Maps a URL path to a file in web/dist, or null when it is not one of ours or is unsafe. */
 function fileFor(pathname: string): string | null | 'bad' {
-  if (pathname === '/' || pathname === '/index.html') return join(DIST_DIR, 'index.html');
-  if (pathname === '/graphiql' || pathname === '/graphiql/') return join(DIST_DIR, 'graphiql.html');
-  if (!pathname.startsWith('/assets/')) return null;
+  if (Object.hasOwn(PAGES, pathname)) return join(DIST_DIR, PAGES[pathname]);
+  if (!pathname.startsWith(ASSETS_PATH)) return null;
   let rel: string;
   try {
-    rel = decodeURIComponent(pathname.slice('/assets/'.length));
+    rel = decodeURIComponent(pathname.slice(ASSETS_PATH.length));
   } catch {
     return 'bad';
   }
@@ -165,9 +168,4 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse, url: U
   res.setHeader('content-length', String(body.length));
   res.end(req.method === 'HEAD' ? undefined : body);
   return true;
-}
-
-/** Routes for /, /graphiql and /assets/*. They ignore the request context. */
-export function webRoutes(): Route[] {
-  return [(req, res, url) => serveWeb(req, res, url)];
 }

@@ -10,9 +10,9 @@ import { loadConfig } from '../../src/config';
 import { createLogger, createServices, loadDemoSeed } from '../../src/app';
 import { startServer, RunningServer } from '../../src/api/server';
 import { extraRoutes } from '../../src/api/routes';
-import type { Principal, Services } from '../../src/api/context';
+import type { Principal, Services } from '../../src/services';
 import { fileAuthenticator, hashToken } from '../../src/api/auth';
-import { buildWebAssets, isPublicWebPath, webRoutes } from '../../src/web';
+import { buildWebAssets, isPublicWebPath } from '../../src/web';
 import { uniqueTenant } from '../integration/harness';
 
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -47,7 +47,7 @@ export async function startWebApp(): Promise<WebApp> {
   const services = await createServices(config, log);
   const tenant = uniqueTenant('web');
   await loadDemoSeed(services, tenant);
-  const routes = [...webRoutes(), ...extraRoutes(services)];
+  const routes = extraRoutes(services);
 
   const local = await startServer(config, { ...services, authenticate: async () => ({ tokenId: 'e2e', tenant, role: 'ADMIN' }) }, log, routes);
 

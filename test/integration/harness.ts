@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger, createServices } from '../../src/app';
 import { startServer, RunningServer } from '../../src/api/server';
 import { extraRoutes } from '../../src/api/routes';
-import type { Services } from '../../src/api/context';
+import type { Services } from '../../src/services';
 
 export interface Harness {
   services: Services;

@@ -11,7 +11,7 @@ import { startHarness, Harness } from './harness';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/app';
 import { startServer, RunningServer } from '../../src/api/server';
-import { packetRoutes } from '../../src/packets';
+import { packetRoutes } from '../../src/api/routes';
 import { cottonTiers } from '../fixtures/scenarios';
 import { addSecondLots, documentedChain, dropDocument, writeExhibitFiles } from '../fixtures/packet-scenarios';
 import type { Bundle } from '../../src/model/bundle';
@@ -249,7 +249,7 @@ describe('packet downloads (real Neo4j)', () => {
     const expected = (await packet('PKZ-S1')).markdown;
     // async, so this process's server keeps answering while the CLI runs
     await promisify(execFile)(join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
-      ['src/packets/cli.ts', 'PKZ-S1', '--format', 'md', '--out', out, '--tenant', h.tenant],
+      ['src/cli/packet.ts', 'PKZ-S1', '--format', 'md', '--out', out, '--tenant', h.tenant],
       { cwd: join(__dirname, '..', '..'), env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 90_000 });
     expect(readFileSync(out, 'utf8')).toBe(expected);
   });

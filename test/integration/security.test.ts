@@ -399,7 +399,7 @@ describe('audit log', () => {
     expect(older.data.auditLog.every((x: { at: string }) => x.at < e.at)).toBe(true);
   });
 
-  it('records packet downloads (src/packets/routes.ts)', async () => {
+  it('records packet downloads (src/api/routes.ts)', async () => {
     expect((await download(T.importerA, '/packets/ISO-S1.pdf')).status).toBe(200);
     const log = await gql(T.adminA, '{ auditLog(first: 5, action: PACKET_DOWNLOAD) { actor action target detail } }');
     expect(log.errors).toBeUndefined();

@@ -9,7 +9,7 @@ import { resolveExhibit, sha256 } from '../../../src/packets/zip';
 import { chartModel, layoutChart, renderSvg } from '../../../src/packets/svg';
 import { buildLookup } from '../../../src/packets/lookup';
 import { toWinAnsi } from '../../../src/packets/pdf';
-import { parseCliArgs } from '../../../src/packets/cliArgs';
+import { parseCliArgs } from '../../../src/cli/packetArgs';
 import { cottonPacketData, flagGin } from '../../fixtures/packet-data';
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;

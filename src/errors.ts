@@ -1,5 +1,7 @@
-// Errors a client may see. Each carries an extensions.code; anything else is logged and
-// reported as INTERNAL_SERVER_ERROR without its message or stack.
+// Errors a client may see, thrown from any layer (a capability's bad input reads the same
+// whether it came through GraphQL, an HTTP route or a CLI). Each carries an
+// extensions.code; anything else is logged and reported as INTERNAL_SERVER_ERROR without
+// its message or stack.
 import { GraphQLError } from 'graphql';
 
 export class BadInputError extends GraphQLError {

@@ -1,7 +1,7 @@
-// Argument parsing for the packet CLI, apart from cli.ts so it loads without the database wiring.
-import { PACKET_FORMATS, PacketFormat } from './render';
+// Argument parsing for the packet CLI, apart from packet.ts so it loads without the database wiring.
+import { PACKET_FORMATS, PacketFormat } from '../packets';
 
-export const USAGE = 'usage: npx tsx src/packets/cli.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--exhibit-root DIR]';
+export const USAGE = 'usage: npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--exhibit-root DIR]';
 
 export interface CliArgs { shipmentId: string; format: PacketFormat; out: string | null; tenant: string; asOf: string | null; exhibitRoot: string | null }
 

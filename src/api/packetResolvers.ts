@@ -1,7 +1,6 @@
 // GraphQL resolvers of the packets capability; src/api/resolvers.ts spreads them in.
-import type { RequestContext } from '../api/context';
-import { buildPacket, detentionClockFor, shipmentsWithFingerprint, supplyChainDiff } from './load';
-import { downloadUrls } from './render';
+import type { RequestContext } from './context';
+import { buildPacket, detentionClockFor, downloadUrls, shipmentsWithFingerprint, supplyChainDiff } from '../packets';
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

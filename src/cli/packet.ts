@@ -1,10 +1,10 @@
-// npx tsx src/packets/cli.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
+// npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
 // Writes one shipment's packet to a file ("-" for standard output).
 import { writeFileSync } from 'node:fs';
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
-import { renderPacketFile } from './render';
-import { CliArgs, parseCliArgs } from './cliArgs';
+import { renderPacketFile } from '../packets';
+import { CliArgs, parseCliArgs } from './packetArgs';
 
 async function main() {
   let args: CliArgs;
