@@ -11,8 +11,10 @@ import { packetResolvers } from '../packets/resolvers';
 import { auditPage, recordAuditInTx } from '../audit';
 import { runRows } from '../graph/graph';
 import { bumpTenantVersion } from '../graph/tenantVersion';
+import type { ArgsOf, SchemaArgs } from './schemaArgs';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Arguments as the schema declares them (generated from schema.graphql). */
+type Args = SchemaArgs;
 
 const MAX_NAME = 500;
 function checkText(name: string, v: unknown, max = MAX_NAME): string {
@@ -69,10 +71,10 @@ export const resolvers = {
 
     shipmentRisks: async (_: unknown, a: Args, ctx: RequestContext) =>
       shipmentRisks(ctx.services.graph, ctx.tenant, await listVersion(ctx), { first: a.first, after: a.after, asOf: a.asOf }),
-    neighbourhood: (_: unknown, a: Args, ctx: RequestContext) =>
+    neighbourhood: (_: unknown, a: ArgsOf<'neighbourhood'>, ctx: RequestContext) =>
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
-    ownershipChain: (_: unknown, a: Args, ctx: RequestContext) => ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
-    exposure: async (_: unknown, a: Args, ctx: RequestContext) =>
+    ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) => ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
+    exposure: async (_: unknown, a: ArgsOf<'exposure'>, ctx: RequestContext) =>
       exposure(ctx.services.graph, ctx.tenant, await listVersion(ctx), { firmId: a.firmId, first: a.first, after: a.after, asOf: a.asOf }),
 
     entityList: async (_: unknown, __: Args, ctx: RequestContext) => {
