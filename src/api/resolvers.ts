@@ -12,8 +12,10 @@ import { matchesOfFirm, matchesPage } from '../screening/matches';
 import { decideMatch, ReviewDecision } from '../screening/decisions';
 import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
+import type { ArgsOf, SchemaArgs } from './schemaArgs';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Arguments as the schema declares them (generated from schema.graphql). */
+type Args = SchemaArgs;
 
 async function listVersion(ctx: RequestContext): Promise<string> {
   return (await ctx.services.screening.current()).list.version;
@@ -48,10 +50,10 @@ export const resolvers = {
 
     shipmentRisks: async (_: unknown, a: Args, ctx: RequestContext) =>
       shipmentRisks(ctx.services.graph, ctx.tenant, await listVersion(ctx), { first: a.first, after: a.after, asOf: a.asOf }),
-    neighbourhood: (_: unknown, a: Args, ctx: RequestContext) =>
+    neighbourhood: (_: unknown, a: ArgsOf<'neighbourhood'>, ctx: RequestContext) =>
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
-    ownershipChain: (_: unknown, a: Args, ctx: RequestContext) => ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
-    exposure: async (_: unknown, a: Args, ctx: RequestContext) =>
+    ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) => ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
+    exposure: async (_: unknown, a: ArgsOf<'exposure'>, ctx: RequestContext) =>
       exposure(ctx.services.graph, ctx.tenant, await listVersion(ctx), { firmId: a.firmId, first: a.first, after: a.after, asOf: a.asOf }),
 
     entityList: async (_: unknown, __: Args, ctx: RequestContext) => {

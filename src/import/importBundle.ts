@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import { runRows } from '../graph/graph';
 import type { Bundle } from '../model/bundle';
+import type { Document, Facility, Flow, Material, Shipment, StoredFirm } from '../model/records';
 import * as Q from './cypher';
 import { BundleValidationError, checkReferences, externalReferences, parseBundleShape, StoredRefs } from './validate';
 
@@ -47,33 +48,33 @@ export async function validateBundle(graph: Graph, tenant: string, raw: unknown)
 const compact = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
-/** The stored properties of each record: the bundle's own fields, references as *Id. */
+/** The stored properties of each record (src/model/records.ts): the bundle's own fields, references as *Id. */
 export function toRows(b: Bundle, stored: StoredRefs) {
   const raw = new Map<string, boolean>([...stored.material].map(([k, v]) => [k, v.raw]));
   b.materials.forEach((m) => raw.set(m.id, !!m.raw));
   return {
-    firms: b.firms.map((f) => compact({
+    firms: b.firms.map((f) => compact<StoredFirm>({
       id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName, country: f.country,
       registrationId: f.registrationId, address: f.address, city: f.city, province: f.province,
       searchText: [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase(),
     })),
-    facilities: b.facilities.map((f) => compact({
+    facilities: b.facilities.map((f) => compact<Facility>({
       id: f.id, name: f.name, firmId: f.firm, kind: f.kind, address: f.address, city: f.city,
       province: f.province, country: f.country, lat: f.lat, lon: f.lon,
     })),
     ownership: b.ownership.map((o) => ({ owner: o.owner, owned: o.owned, share: o.share })),
-    materials: b.materials.map((m) => compact({ id: m.id, name: m.name, hsCode: m.hsCode, raw: !!m.raw, sector: m.sector })),
-    documents: b.documents.map((d) => compact({
+    materials: b.materials.map((m) => compact<Material>({ id: m.id, name: m.name, hsCode: m.hsCode, raw: !!m.raw, sector: m.sector })),
+    documents: b.documents.map((d) => compact<Document>({
       id: d.id, type: d.type, number: d.number, date: d.date, issuerId: d.issuer, file: d.file, sha256: d.sha256,
       language: d.language, amount: d.amount, currency: d.currency, payerId: d.payer, payeeId: d.payee,
     })),
-    flows: b.flows.map((f) => compact({
+    flows: b.flows.map((f) => compact<Flow>({
       id: f.id, fromId: f.from, toId: f.to, materialId: f.material, quantity: f.quantity, unit: f.unit, date: f.date,
       inputIds: f.inputs ?? [], documentIds: f.documents ?? [],
       // Facility-level fallback applies to non-raw material without lot lineage.
       fallback: !(f.inputs && f.inputs.length) && !raw.get(f.material),
     })),
-    shipments: b.shipments.map((s) => compact({
+    shipments: b.shipments.map((s) => compact<Shipment>({
       id: s.id, entryNumber: s.entryNumber, importerId: s.importer, flowId: s.flow, htsCode: s.htsCode, value: s.value,
       currency: s.currency, entryDate: s.entryDate, portOfEntry: s.portOfEntry,
       detainedOn: s.detention?.detainedOn, noticeDate: s.detention?.noticeDate,

@@ -1,5 +1,6 @@
 // Every Cypher statement the packets capability runs, named for what it asks. Input
 // arrives only as parameters, and every match is scoped by $tenant.
+import { DOCUMENT, FACILITY, FIRM, FLOW, MATERIAL, projection, SHIPMENT } from '../model/records';
 
 /**
  * The records behind one traced shipment: its flows, their documents, the facilities,
@@ -11,22 +12,22 @@ MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})
 CALL () {
   UNWIND $flowIds AS id
   MATCH (f:Flow {tenant: $tenant, id: id})
-  RETURN collect(f { .id, .fromId, .toId, .materialId, .quantity, .unit, .date, .inputIds, .documentIds, .fallback }) AS flows
+  RETURN collect(${projection('f', FLOW)}) AS flows
 }
 CALL () {
   UNWIND $documentIds AS id
   MATCH (d:Document {tenant: $tenant, id: id})
-  RETURN collect(d { .id, .type, .number, .date, .issuerId, .file, .sha256, .language, .amount, .currency, .payerId, .payeeId }) AS documents
+  RETURN collect(${projection('d', DOCUMENT)}) AS documents
 }
 CALL () {
   UNWIND $facilityIds AS id
   MATCH (fac:Facility {tenant: $tenant, id: id})
-  RETURN collect(fac { .id, .name, .firmId, .kind, .address, .city, .province, .country, .lat, .lon }) AS facilities
+  RETURN collect(${projection('fac', FACILITY)}) AS facilities
 }
 CALL () {
   UNWIND $materialIds AS id
   MATCH (m:Material {tenant: $tenant, id: id})
-  RETURN collect(m { .id, .name, .hsCode, .raw, .sector }) AS materials
+  RETURN collect(${projection('m', MATERIAL)}) AS materials
 }
 CALL () {
   UNWIND $documentIds AS id
@@ -38,7 +39,7 @@ CALL () {
   UNWIND operatorIds + docFirmIds + $firmIds AS fid
   WITH DISTINCT fid
   MATCH (f:Firm {tenant: $tenant, id: fid})
-  RETURN collect(f { .id, .name, .aliases, .localName, .country, .registrationId, .address, .city, .province }) AS firms
+  RETURN collect(${projection('f', FIRM)}) AS firms
 }
 CALL () {
   UNWIND $firmIds AS fid
@@ -48,7 +49,7 @@ CALL () {
                    decision: m.decision, status: m.status, listVersion: m.listVersion, decidedBy: m.decidedBy, note: m.note,
                    sections: e.sections, effectiveDate: e.effectiveDate }) AS matches
 }
-RETURN s { .id, .entryNumber, .importerId, .flowId, .htsCode, .value, .currency, .entryDate, .portOfEntry, .detainedOn, .noticeDate } AS shipment,
+RETURN ${projection('s', SHIPMENT)} AS shipment,
        flows, documents, facilities, materials, firms, matches`;
 
 /**
@@ -70,4 +71,4 @@ RETURN s.id AS id, s.flowId AS flowId, s.importerId AS importerId ORDER BY s.id`
 
 export const SHIPMENT_DETENTION = `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})
-RETURN s { .id, .detainedOn, .noticeDate } AS shipment`;
+RETURN ${projection('s', SHIPMENT, ['id', 'detainedOn', 'noticeDate'])} AS shipment`;

@@ -2,32 +2,17 @@
 // Everything downstream of PacketData is pure, so the same data gives the same packet.
 import type { ShipmentTrace, Verdict } from '../trace/engine';
 import type { ChartLayout } from './chartLayout';
+import type { Document, Facility, Firm, Flow, Material, Shipment } from '../model/records';
 
 export type PacketKind = 'APPLICABILITY_REVIEW' | 'EXCEPTION_REQUEST';
 
-export interface PacketShipment {
-  id: string; entryNumber?: string | null; importerId: string; flowId: string; htsCode?: string | null;
-  value?: number | null; currency?: string | null; entryDate?: string | null; portOfEntry?: string | null;
-  detainedOn?: string | null; noticeDate?: string | null;
-}
-export interface PacketFirm {
-  id: string; name: string; aliases?: string[] | null; localName?: string | null; country?: string | null;
-  registrationId?: string | null; address?: string | null; city?: string | null; province?: string | null;
-}
-export interface PacketFacility {
-  id: string; name: string; firmId: string; kind?: string | null; address?: string | null; city?: string | null;
-  province?: string | null; country?: string | null; lat?: number | null; lon?: number | null;
-}
-export interface PacketMaterial { id: string; name: string; hsCode?: string | null; raw?: boolean | null; sector?: string | null }
-export interface PacketFlow {
-  id: string; fromId: string; toId: string; materialId: string; quantity?: number | null; unit?: string | null;
-  date?: string | null; inputIds?: string[] | null; documentIds?: string[] | null; fallback?: boolean | null;
-}
-export interface PacketDocument {
-  id: string; type: string; number?: string | null; date?: string | null; issuerId?: string | null; file?: string | null;
-  sha256?: string | null; language?: string | null; amount?: number | null; currency?: string | null;
-  payerId?: string | null; payeeId?: string | null;
-}
+// The stored records as packets read them: every field (src/model/records.ts).
+export type PacketShipment = Shipment;
+export type PacketFirm = Firm;
+export type PacketFacility = Facility;
+export type PacketMaterial = Material;
+export type PacketFlow = Flow;
+export type PacketDocument = Document;
 export interface PacketMatch {
   id: string; firmId: string; entityName: string; entityKey?: string | null; matchedName: string; score: number;
   decision: string; status: string; listVersion?: string | null; decidedBy?: string | null; note?: string | null;

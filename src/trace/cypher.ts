@@ -2,7 +2,16 @@
 // Variable-length bounds cannot be parameters in Cypher, so each depth has its own
 // statement text built here from an integer the caller has already clamped.
 
+import { FACILITY, FIRM, FLOW, MATERIAL, projection, SHIPMENT } from '../model/records';
+import { TRACE_FACILITY_FIELDS, TRACE_FLOW_FIELDS, TRACE_SHIPMENT_FIELDS } from './records';
+
 export const TIER_CEILING = 30;
+
+// The records as the engine reads them (records.ts), built once at load.
+const TRACED_SHIPMENT = projection('s', SHIPMENT, TRACE_SHIPMENT_FIELDS);
+/** `u` with its input edges, collected as `inputs` (an OPTIONAL MATCH leaves one null entry to drop). */
+const UPSTREAM_FLOW = projection('u', FLOW, TRACE_FLOW_FIELDS, { inputs: '[i IN inputs WHERE i.id IS NOT NULL]' });
+const TRACED_FIRM = projection('f', FIRM, undefined, { holdings: 'holdings', matches: 'matches' });
 
 /**
  * A statement builder per depth: clamps the depth to 0..TIER_CEILING (the only value ever
@@ -31,8 +40,7 @@ MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT u
 OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH u, collect({id: v.id, lot: e.lot}) AS inputs
-RETURN u { .id, .fromId, .toId, .materialId, .documentIds,
-           inputs: [i IN inputs WHERE i.id IS NOT NULL] } AS flow`);
+RETURN ${UPSTREAM_FLOW} AS flow`);
 
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
 export const rawUpstreamQuery = perDepth((d) => `
@@ -69,24 +77,22 @@ CALL (f) {
     decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
     coversSubsidiaries: e.coversSubsidiaries }) WHERE x.matchId IS NOT NULL] AS matches
 }`;
-const FIRM_PROJECTION = `f { .id, .name, .aliases, .localName, .country, .address, .city, .province, .registrationId,
-           holdings: holdings, matches: matches }`;
 
 // The parties' context in three plain queries, one row per record (see partyContext.ts).
 export const FACILITIES_FOR_TRACE = `
 UNWIND $ids AS fid
 MATCH (fac:Facility {tenant: $tenant, id: fid})
-RETURN fac { .id, .name, .firmId, .kind, .address, .city, .province, .country } AS row`;
+RETURN ${projection('fac', FACILITY, TRACE_FACILITY_FIELDS)} AS row`;
 export const MATERIALS_FOR_TRACE = `
 UNWIND $ids AS mid
 MATCH (m:Material {tenant: $tenant, id: mid})
-RETURN m { .id, .name, .hsCode, .raw, .sector } AS row`;
+RETURN ${projection('m', MATERIAL)} AS row`;
 export const FIRMS_FOR_TRACE = `
 UNWIND $ids AS fid
 MATCH (firm:Firm {tenant: $tenant, id: fid})
 WITH collect(firm) AS base
 ${FIRMS_WITH_OWNERS_AND_MATCHES}
-RETURN ${FIRM_PROJECTION} AS row`;
+RETURN ${TRACED_FIRM} AS row`;
 
 /**
  * One shipment's upstream flows with their input edges, and the tenant's data version
@@ -98,10 +104,9 @@ MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
 OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
-WITH s, collect(u { .id, .fromId, .toId, .materialId, .documentIds,
-                    inputs: [i IN inputs WHERE i.id IS NOT NULL] }) AS flows
+WITH s, collect(${UPSTREAM_FLOW}) AS flows
 OPTIONAL MATCH (v:TenantState {tenant: $tenant})
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment, flows, coalesce(v.version, 'none') AS version`);
+RETURN ${TRACED_SHIPMENT} AS shipment, flows, coalesce(v.version, 'none') AS version`);
 
 /** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
 export const RESOLVE_NODE = `
@@ -156,4 +161,4 @@ RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`);
 export const SHIPMENT_IDS = `
 MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
 WHERE s.tenant = $tenant AND s.id IS NOT NULL
-RETURN s { .id, .flowId, .importerId, .entryDate, .entryNumber } AS shipment ORDER BY s.id`;
+RETURN ${TRACED_SHIPMENT} AS shipment ORDER BY s.id`;

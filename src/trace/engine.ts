@@ -3,30 +3,14 @@
 // judge a single hop live in rules/.
 import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
 import type { FlagKind, FlagKindRule, Hop, Verdict } from './rules';
+import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial, TraceShipment } from './records';
 
 export type { FlagKind, Verdict } from './rules';
 
-export interface TraceFlow {
-  id: string; fromId: string; toId: string; materialId: string; date?: string | null; quantity?: number | null;
-  unit?: string | null; fallback?: boolean | null; documentIds?: string[] | null; inputs: { id: string; lot: boolean }[];
-}
-export interface TraceFacility {
-  id: string; name: string; firmId: string; kind?: string | null; address?: string | null; city?: string | null;
-  province?: string | null; country?: string | null;
-}
-export interface TraceMaterial { id: string; name: string; hsCode?: string | null; raw?: boolean | null; sector?: string | null }
-export interface StoredMatch {
-  matchId: string; entryKey: string; entityName: string; matchedName: string; score: number; decision: 'MATCH' | 'POSSIBLE';
-  status: 'PENDING' | 'CONFIRMED' | 'REJECTED'; effectiveDate: string; sections?: string[] | null; coversSubsidiaries: boolean;
-}
-export interface TraceFirm {
-  id: string; name: string; aliases?: string[] | null; localName?: string | null; country?: string | null;
-  address?: string | null; city?: string | null; province?: string | null; registrationId?: string | null;
-  holdings: { owner: string; owned: string; share: number }[];
-  matches: StoredMatch[];
-}
+// The records the engine judges, as the trace's Cypher reads them (see records.ts).
+export type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial } from './records';
 export interface TraceInput {
-  shipment: { id: string; flowId: string; importerId: string; entryDate?: string | null; entryNumber?: string | null };
+  shipment: TraceShipment;
   flows: TraceFlow[];
   facilities: TraceFacility[];
   materials: TraceMaterial[];

@@ -1,4 +1,6 @@
 // GraphQL over fetch, with the bearer token kept in this browser tab's session storage.
+import type * as Schema from './generated/types';
+
 const TOKEN_KEY = 'uflpa-trace.token';
 
 export function getToken(): string {
@@ -91,36 +93,19 @@ ${fa.length ? 'fragment Fa on Facility { id name firmId kind address city provin
   return { firms, facilities };
 }
 
-export interface Firm {
-  id: string; name: string; aliases: string[]; localName: string | null; country: string | null; registrationId: string | null;
-  address: string | null; city: string | null; province: string | null;
-  facilities?: { id: string; name: string; city: string | null; country: string | null }[];
-}
-export interface Facility {
-  id: string; name: string; firmId: string; kind: string | null; address: string | null; city: string | null;
-  province: string | null; country: string | null; lat: number | null; lon: number | null;
-}
-export interface RiskFlag { kind: string; firmId: string | null; facilityId: string | null; flowId: string | null; tier: number; reason: string; path: string[]; evidence: string[] }
-export interface TraceHop { flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string; inputs: string[]; lotAllocated: boolean; documents: string[] }
-export interface TraceParty { firmId: string; facilityId: string | null; name: string; tier: number; role: string | null }
-export interface ShipmentTrace {
-  shipmentId: string; verdict: string; asOf: string; tiers: number; truncated: boolean; entityListVersion: string;
-  flags: RiskFlag[]; parties: TraceParty[]; hops: TraceHop[];
-}
-export interface Shipment {
-  id: string; entryNumber: string | null; importerId: string; flowId: string; htsCode: string | null; value: number | null;
-  currency: string | null; entryDate: string | null; portOfEntry: string | null; detention: { detainedOn: string | null; noticeDate: string | null } | null;
-}
-export interface Packet {
-  kind: string; verdict: string; completeness: number; fingerprint: string;
-  exhibits: { number: string; documentId: string; type: string; title: string }[];
-  gaps: { flowId: string | null; missing: string[]; note: string }[];
-  downloads: { pdf: string; zip: string; html: string; markdown: string };
-  identicalShipments: string[];
-}
-export interface StoredMatch {
-  id: string; firmId: string; firmName: string; entityName: string; matchedName: string; score: number; decision: string;
-  status: string; decidedBy: string | null; decidedAt: string | null; note: string | null; listVersion: string;
-}
-export interface GraphNode { id: string; kind: string; name: string; firmId: string | null; depth: number }
-export interface GraphEdge { id: string; kind: string; from: string; to: string; materialId: string | null; share: number | null }
+// What the page reads, as the types generated from schema.graphql (npm run codegen) narrowed to the fields it selects.
+export type Firm = Pick<Schema.Firm, 'id' | 'name' | 'aliases' | 'localName' | 'country' | 'registrationId' | 'address' | 'city' | 'province'> & {
+  facilities?: Pick<Schema.Facility, 'id' | 'name' | 'city' | 'country'>[];
+};
+export type Facility = Schema.Facility;
+export type RiskFlag = Schema.RiskFlag;
+export type TraceHop = Schema.TraceHop;
+export type TraceParty = Schema.TraceParty;
+export type ShipmentTrace = Schema.ShipmentTrace;
+export type Shipment = Schema.Shipment;
+export type Packet = Pick<
+  Schema.RebuttalPacket, 'kind' | 'verdict' | 'completeness' | 'fingerprint' | 'exhibits' | 'gaps' | 'downloads' | 'identicalShipments'
+>;
+export type StoredMatch = Schema.StoredScreeningMatch;
+export type GraphNode = Schema.GraphNode;
+export type GraphEdge = Schema.GraphEdge;

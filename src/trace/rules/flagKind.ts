@@ -2,7 +2,7 @@
 // hop, the text that explains a flag, and how packets and the page show it. Each kind is
 // one module in kinds/, listed once in flagKinds.ts; the engine, the verdict, packets, the
 // API (and through it the page) read that list.
-import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial } from '../engine';
+import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial } from '../records';
 import type { OwnerChain } from './control';
 
 /** The verdict a flag of the kind leads to at least; null when it never changes the verdict. */

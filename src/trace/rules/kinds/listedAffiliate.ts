@@ -1,6 +1,6 @@
 // LISTED_AFFILIATE: a listed entity whose entry covers subsidiaries controls the shipping
 // firm through a chain of majority holdings. Presumptive.
-import type { StoredMatch } from '../../engine';
+import type { StoredMatch } from '../../records';
 import type { OwnerChain } from '../control';
 import { defineFlagKind, Hop } from '../flagKind';
 

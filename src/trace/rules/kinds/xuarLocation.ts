@@ -1,6 +1,6 @@
 // XUAR_LOCATION: the shipping facility (or, without a located facility, its firm) lies in
 // the Xinjiang Uyghur Autonomous Region. Presumptive.
-import type { TraceFacility, TraceFirm } from '../../engine';
+import type { TraceFacility, TraceFirm } from '../../records';
 import { defineFlagKind, siteOf } from '../flagKind';
 import { judgeLocation } from '../judges';
 
