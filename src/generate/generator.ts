@@ -17,12 +17,11 @@
 // Networks are generated one after another, upstream first. Each record is emitted before
 // anything that refers to it. So a cut after any flow leaves chunks that are valid in order:
 // a chunk refers only to itself and to earlier chunks.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type {
   Bundle, BundleDocument, BundleFacility, BundleFirm, BundleFlow, BundleMaterial, BundleOwnership, BundleShipment, DocumentType,
 } from '../model/bundle';
-import { loadSeedEntityList, SEED_DIR, type EntityListEntry } from '../model/entityList';
+import { loadSeedEntityList, type EntityListEntry } from '../model/entityList';
+import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
 import {
   COMPANY_SUFFIX, EN_STREETS, EN_WORDS, LANGUAGE, MATERIALS, PORTS, ROADS, SECTORS, US_IMPORT_PLACES, XINJIANG_COUNTY_SHANXI, ZH_SYLLABLES, ZH_WORDS,
   type Place, type SectorDef, type StageDef,
@@ -139,12 +138,12 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Unambiguous XUAR place names (English spelling or pinyin) with their Chinese names, from seed/xuar-places.json. */
 export function loadXuarPlaces(): Map<string, string> {
-  const raw = JSON.parse(readFileSync(join(SEED_DIR, 'xuar-places.json'), 'utf8')) as Record<string, unknown>;
+  const raw = xuarPlaces();
   const out = new Map<string, string>();
-  for (const section of ['prefectureLevel', 'xpccCities', 'countyLevel']) {
-    for (const e of (raw[section] as { zh: string; pinyin: string; names: string[]; ambiguous?: boolean }[]) ?? []) {
+  for (const section of [raw.prefectureLevel, raw.xpccCities, raw.countyLevel]) {
+    for (const e of section ?? []) {
       if (e.ambiguous) continue;
-      for (const n of [e.pinyin, ...e.names]) if (/^[A-Za-z]+$/.test(n)) out.set(n, e.zh);
+      for (const n of [e.pinyin ?? '', ...(e.names ?? [])]) if (/^[A-Za-z]+$/.test(n)) out.set(n, e.zh ?? '');
     }
   }
   return out;
