@@ -21,6 +21,9 @@
 //   name that decides.
 // - A name used as a street name ("Urumqi Middle Road", 新疆路, 乌鲁木齐中路) is not a
 //   location.
+//
+// This file decides; xuarPlaceIndex.ts builds the index of names, xuarFieldScan.ts finds
+// them in one field.
 import { fold, toSimplified } from './text';
 import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
