@@ -4,7 +4,8 @@
 // Tech become "technology"); Chinese characters become pinyin; place names are kept but
 // marked, since they say where a firm is rather than which firm it is.
 import { pinyin } from 'pinyin-pro';
-import { LEXICON, LexClass, TRADITIONAL } from './lexicon';
+import { simplifiedChar } from '../model/gazetteer/traditional';
+import { LEXICON, LexClass } from './lexicon';
 import { placeTables, PlaceInfo, PlaceLevel } from './places';
 import { editDistance } from './fuzzy';
 
@@ -170,7 +171,7 @@ class Builder {
   /** A run of Chinese characters: lexicon words and places by longest match, the rest as pinyin words. */
   han(run: string) {
     const t = this.t;
-    const chars = [...run].map((c) => TRADITIONAL[c] ?? c);
+    const chars = [...run].map(simplifiedChar);
     let buf: string[] = [];
     let i = 0;
     while (i < chars.length) {

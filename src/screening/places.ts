@@ -1,25 +1,16 @@
 // Place names that firm names carry as prefixes ("Xinjiang ...", "Aksu ...", "(Shanshan)").
 // They say where a firm is, not which firm it is, so screening weighs them lightly. XUAR
-// names and their spellings come from seed/xuar-places.json; the rest of China is a compact
-// gazetteer of provinces and prefecture-level (plus some county-level) cities.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SEED_DIR } from '../model/entityList';
+// names and their spellings come from seed/xuar-places.json and the provinces from the shared
+// gazetteer (src/model/gazetteer/); the rest of China is a compact list of prefecture-level
+// (plus some county-level) cities.
+import { PROVINCES } from '../model/gazetteer/provinces';
+import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
 
 export type PlaceLevel = 'region' | 'city';
 export interface PlaceInfo { canonical: string; level: PlaceLevel }
 
-// [canonical pinyin, Chinese, other spellings...]; provinces and regions.
-const REGIONS: Array<[string, string, ...string[]]> = [
-  ['beijing', '北京', 'peking'], ['tianjin', '天津'], ['shanghai', '上海'], ['chongqing', '重庆', 'chungking'],
-  ['hebei', '河北'], ['shanxi', '山西'], ['neimenggu', '内蒙古', 'inner mongolia', 'nei mongol'],
-  ['liaoning', '辽宁'], ['jilin', '吉林'], ['heilongjiang', '黑龙江'], ['jiangsu', '江苏'], ['zhejiang', '浙江'],
-  ['anhui', '安徽'], ['fujian', '福建'], ['jiangxi', '江西'], ['shandong', '山东'], ['henan', '河南'],
-  ['hubei', '湖北'], ['hunan', '湖南'], ['guangdong', '广东', 'canton'], ['guangxi', '广西'], ['hainan', '海南'],
-  ['sichuan', '四川'], ['guizhou', '贵州'], ['yunnan', '云南'], ['xizang', '西藏', 'tibet'], ['shaanxi', '陕西'],
-  ['gansu', '甘肃'], ['qinghai', '青海'], ['ningxia', '宁夏'], ['xianggang', '香港', 'hong kong', 'hongkong'],
-  ['aomen', '澳门', 'macau', 'macao'], ['taiwan', '台湾'], ['zhongguo', '中国', 'china', 'prc'],
-];
+// China itself, named in firm names like a province ("China ... Co.").
+const CHINA: [string, string, ...string[]] = ['zhongguo', '中国', 'china', 'prc'];
 
 // Prefecture-level and some county-level cities outside the XUAR: [pinyin, Chinese].
 const CITIES: Array<[string, string]> = [
@@ -86,9 +77,6 @@ const CITY_SPELLINGS: Record<string, string[]> = {
   hulunbeier: ['hulunbuir'], bayannaoer: ['bayannur'], wulanchabu: ['ulanqab'], geermu: ['golmud'],
 };
 
-interface XuarPlace { zh?: string; pinyin: string; names?: string[]; ambiguous?: boolean }
-interface XuarFile { region: { names: string[] }; prefectureLevel: XuarPlace[]; xpccCities: XuarPlace[]; countyLevel: XuarPlace[] }
-
 export interface PlaceTables {
   /** Latin spelling, lowercased with spaces removed -> place. */
   latin: Map<string, PlaceInfo>;
@@ -115,15 +103,17 @@ export function placeTables(): PlaceTables {
     }
     for (const z of zhNames) if (z && !zh.has(z)) zh.set(z, info);
   };
-  for (const [canonical, zhName, ...alts] of REGIONS) add(canonical, 'region', [canonical, ...alts], [zhName]);
-  const xuar = JSON.parse(readFileSync(join(SEED_DIR, 'xuar-places.json'), 'utf8')) as XuarFile;
-  add('xinjiang', 'region', ['xinjiang', 'xuar', 'sinkiang'], xuar.region.names.filter((n) => /\p{Script=Han}/u.test(n)));
+  for (const p of PROVINCES) add(p.pinyin, 'region', [p.pinyin, ...p.names], [p.zh]);
+  const [china, chinaZh, ...chinaNames] = CHINA;
+  add(china, 'region', [china, ...chinaNames], [chinaZh]);
+  const xuar = xuarPlaces();
+  add('xinjiang', 'region', ['xinjiang', 'xuar', 'sinkiang'], (xuar.region.names ?? []).filter((n) => /\p{Script=Han}/u.test(n)));
   // Names marked ambiguous (Tianshan, Wenquan, Xinhe...) are also common words in trade names; they stay name words.
   for (const p of [...xuar.prefectureLevel, ...xuar.xpccCities, ...xuar.countyLevel]) {
     if (p.ambiguous) continue;
-    const canonical = latinKey(stripAdmin(p.pinyin));
+    const canonical = latinKey(stripAdmin(p.pinyin ?? ''));
     const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, '')] : [];
-    add(canonical, 'city', [p.pinyin, ...(p.names ?? [])], zhName);
+    add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName);
   }
   for (const [canonical, zhName] of CITIES) add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? [])], [zhName]);
   cached = { latin, zh };

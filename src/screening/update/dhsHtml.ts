@@ -3,7 +3,10 @@
 // "Section 2(d)(2)(B)(i)" etc.; rows are "Name of Entity" / "Effective Date" ("June 21, 2022").
 // An entity listed under several sections is one entry with several sections.
 import type { EntityListVersion } from '../../model/entityList';
-import { EntryDraft, cleanName, findSection, latestDate, mergeDrafts, parseDate, splitDhsName } from './common';
+import { latestDate, parseDate } from './dates';
+import { EntryDraft, mergeDrafts } from './merge';
+import { cleanName, splitDhsName } from './names';
+import { findSection } from './sections';
 import { HtmlCell, readHtml } from './html';
 
 export const DHS_SOURCE =

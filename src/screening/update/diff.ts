@@ -2,7 +2,7 @@
 // Entries are matched by key; an entry whose name changed is matched through its former
 // names / aliases (a renamed entry is a change, not a removal plus an addition).
 import { EntityListEntry, EntityListVersion, entityKey } from '../../model/entityList';
-import { looseKey } from './common';
+import { looseKey } from './merge';
 
 export interface EntityListChange {
   /** Key of the entry in the newer version. */

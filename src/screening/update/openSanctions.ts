@@ -5,9 +5,10 @@
 // their sections and effective dates come from the linked Sanction objects (program
 // "… - Section 2(d)(2)(B)(v)", startDate).
 import type { EntityListSection, EntityListVersion } from '../../model/entityList';
-import {
-  EntryDraft, classifyAlias, cleanName, findSection, latestDate, mergeDrafts, parseDate, splitDhsName, splitOnAnd,
-} from './common';
+import { latestDate, parseDate } from './dates';
+import { EntryDraft, mergeDrafts } from './merge';
+import { classifyAlias, cleanName, splitDhsName, splitOnAnd } from './names';
+import { findSection } from './sections';
 import { parseCsv, splitMultiValue } from './csv';
 
 export interface OpenSanctionsOptions {

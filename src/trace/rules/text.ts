@@ -1,24 +1,11 @@
 // Text helpers shared by the place and name rules: accent/case folding for Latin script,
-// tokens with their position in the original text, and traditional-to-simplified folding
-// for the Chinese characters the rules look for.
+// tokens with their position in the original text, and (from the gazetteer) traditional-to-
+// simplified folding for the Chinese characters the rules look for.
 
-/** Traditional characters that occur in XUAR, province and look-alike names, mapped to simplified. */
-const TRAD = '烏魯齊瑪蘇庫車爾圖團產設維區縣闐寧納薩臺壘遜樂溫靜碩輪澤葉麥蓋嶽師豐鞏額裡賽蘊獨鐵關雙達崑楊東灣準頭溝鹼灘廣陝遼龍內貴雲門慶肅絳運鄉鎮義興華邢與號黃為龜兹國';
-const SIMP = '乌鲁齐玛苏库车尔图团产设维区县田宁纳萨台垒逊乐温静硕轮泽叶麦盖岳师丰巩额里赛蕴独铁关双达昆杨东湾准头沟碱滩广陕辽龙内贵云门庆肃绛运乡镇义兴华邢与号黄为龟兹国';
-const TRAD_TO_SIMP = new Map<string, string>();
-for (let i = 0; i < TRAD.length; i++) TRAD_TO_SIMP.set(TRAD[i], SIMP[i]);
+export { toSimplified } from '../../model/gazetteer/traditional';
 
 export const HAN = /\p{Script=Han}/u;
 export const hasHan = (s: string) => HAN.test(s);
-
-/** Folds the traditional characters the rules know to simplified; other characters are kept. */
-export function toSimplified(s: string): string {
-  if (!HAN.test(s)) return s;
-  let out = '';
-  for (const ch of s) out += TRAD_TO_SIMP.get(ch) ?? ch;
-  return out;
-}
-
 
 const SPECIAL: Record<string, string> = { ı: 'i', ø: 'o', đ: 'd', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th' };
 

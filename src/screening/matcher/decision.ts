@@ -1,0 +1,62 @@
+// The decision on the best-scoring name of each entry: the country penalty, MATCH or
+// POSSIBLE, the reason shown to the analyst, and the order of the answer.
+import type { EntityListEntry } from '../../model/entityList';
+import type { ScreeningConfig } from '../config';
+import { explain, type Alignment } from './scoring';
+import type { MatchDecision, MatchedNameKind, ScreeningCandidate, Variant, WeightedToken } from './types';
+
+const GREATER_CHINA = new Set(['CN', 'HK', 'MO']);
+const COUNTRY_NAMES: Record<string, string> = {
+  CHINA: 'CN', PRC: 'CN', CHN: 'CN', 'PEOPLES REPUBLIC OF CHINA': 'CN', "PEOPLE'S REPUBLIC OF CHINA": 'CN',
+  'HONG KONG': 'HK', HKG: 'HK', MACAU: 'MO', MACAO: 'MO', MAC: 'MO',
+};
+const KIND_RANK: Record<MatchedNameKind, number> = { NAME: 0, ALIAS: 1, FORMER_NAME: 2, LOCAL_NAME: 3 };
+
+/** An ISO code from a code or a country name, or null when none is given. */
+export function countryCode(c: string | null | undefined): string | null {
+  if (!c || !c.trim()) return null;
+  const u = c.trim().toUpperCase();
+  return COUNTRY_NAMES[u] ?? u;
+}
+
+const round = (s: number) => Math.round(s * 1000) / 1000;
+
+/** The best-scoring indexed name of one entry. */
+export interface BestName { v: Variant; r: Alignment }
+
+/** Candidates at or above minScore, best first, at most `limit`. */
+export function decideCandidates(
+  best: Iterable<BestName>, q: WeightedToken[], entries: EntityListEntry[], cfg: ScreeningConfig,
+  country: string | null, minScore: number, limit: number,
+): ScreeningCandidate[] {
+  const decide = (s: number): MatchDecision => (s >= cfg.matchThreshold ? 'MATCH' : 'POSSIBLE');
+  const out: ScreeningCandidate[] = [];
+  for (const { v, r } of best) {
+    const e = entries[v.entry];
+    let score = r.score;
+    let foreign = false;
+    if (country && !(GREATER_CHINA.has(country) && GREATER_CHINA.has(e.country)) && country !== e.country) {
+      foreign = true;
+      // Lowered, but a candidate that qualified on its name is not dropped for its country.
+      const lowered = score * (1 - cfg.foreignCountryPenalty);
+      score = score >= cfg.possibleThreshold ? Math.max(lowered, cfg.possibleThreshold) : lowered;
+    }
+    if (score < minScore) continue;
+    const sections = e.sections.map((s) => s.section);
+    const x = explain(q, v, r);
+    const parts = [`agreed: ${x.agreed.join(', ') || 'none'}`];
+    if (x.missing.length) parts.push(`listed name also has: ${x.missing.join(', ')}`);
+    if (x.extra.length) parts.push(`query also has: ${x.extra.join(', ')}`);
+    if (r.noNameAgreement) parts.push('only generic or place words agree');
+    if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
+    out.push({
+      entryKey: e.key, entityName: e.name, matchedName: v.name, matchedNameKind: v.kind,
+      score: round(score), decision: decide(round(score)),
+      section: sections[0] ?? null, sections, effectiveDate: e.effectiveDate, coversSubsidiaries: e.coversSubsidiaries,
+      agreedTokens: x.agreed,
+      reason: `${v.kind === 'NAME' ? 'name' : v.kind.toLowerCase().replace('_', ' ')} "${v.name}" — ${parts.join('; ')}`,
+    });
+  }
+  out.sort((a, b) => b.score - a.score || KIND_RANK[a.matchedNameKind] - KIND_RANK[b.matchedNameKind] || a.entityName.localeCompare(b.entityName));
+  return out.slice(0, limit);
+}

@@ -1,0 +1,134 @@
+// Index building: every name, alias, former name and Chinese name of the list normalized
+// once, its tokens weighed, and postings by token, by spelling and by two spellings joined.
+import type { EntityListEntry } from '../../model/entityList';
+import { normalizeName, NameToken, TokenKind } from '../normalize';
+import type { MatchedNameKind, Variant } from './types';
+
+// Token weights: places say least about identity, then business-form words, then sector words;
+// name words weigh 0.6..1 by how many entries share them.
+const PLACE_WEIGHT = { region: 0.15, city: 0.3 } as const;
+const KIND_WEIGHT: Record<Exclude<TokenKind, 'place' | 'name'>, number> = { form: 0.3, sector: 0.5 };
+const PLACE_AS_NAME_WEIGHT = 0.6;
+
+export interface NameIndex {
+  variants: Variant[];
+  /** token text -> variants; business and place words only for names without a name word */
+  byToken: Map<string, number[]>;
+  /** name word's spelling -> variants */
+  bySpelling: Map<string, number[]>;
+  /** two adjacent spellings joined -> variants */
+  byJoined: Map<string, number[]>;
+  /** name word -> how many entries have it */
+  df: Map<string, number>;
+  /** the list's name words */
+  vocabulary: string[];
+  /** weight of a query or listed token */
+  weigh: (t: NameToken) => number;
+}
+
+interface NormalizedVariant { entry: number; name: string; kind: MatchedNameKind; tokens: NameToken[] }
+
+function variantsOf(e: EntityListEntry): Array<{ name: string; kind: MatchedNameKind }> {
+  return [
+    { name: e.name, kind: 'NAME' as const },
+    ...e.aliases.map((name) => ({ name, kind: 'ALIAS' as const })),
+    ...e.formerNames.map((name) => ({ name, kind: 'FORMER_NAME' as const })),
+    ...e.localNames.map((name) => ({ name, kind: 'LOCAL_NAME' as const })),
+  ];
+}
+
+/**
+ * 1. Every name normalized once. A non-place parenthetical ("(XPCC)", "(VSETC)") also stands
+ *    alone as an alias, and the name is indexed without it.
+ */
+function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
+  const raw: NormalizedVariant[] = [];
+  entries.forEach((e, entry) => {
+    const seen = new Set<string>();
+    const add = (name: string, kind: MatchedNameKind, tokens: NameToken[]) => {
+      const key = tokens.map((t) => t.text).join(' ');
+      if (!tokens.length || seen.has(key)) return;
+      seen.add(key);
+      raw.push({ entry, name, kind, tokens });
+    };
+    for (const v of variantsOf(e)) {
+      const n = normalizeName(v.name);
+      add(v.name, v.kind, n.tokens);
+      const inParen = n.tokens.filter((t) => t.paren && t.kind !== 'place');
+      if (inParen.length) {
+        add(v.name, v.kind, n.tokens.filter((t) => !(t.paren && t.kind !== 'place')));
+        if (inParen.some((t) => t.kind === 'name')) add(v.name, 'ALIAS', inParen);
+      }
+    }
+  });
+  return raw;
+}
+
+/** 2. Entries per name word (document frequency), in first-seen order of the words. */
+function entriesPerNameWord(raw: NormalizedVariant[]): Map<string, Set<number>> {
+  const perEntry = new Map<string, Set<number>>();
+  for (const v of raw) for (const t of v.tokens) if (t.kind === 'name') {
+    let s = perEntry.get(t.text);
+    if (!s) perEntry.set(t.text, (s = new Set()));
+    s.add(v.entry);
+  }
+  return perEntry;
+}
+
+function tokenWeigher(df: Map<string, number>, entryCount: number): (t: NameToken) => number {
+  const logN = Math.log(Math.max(2, entryCount));
+  const nameWeight = (text: string) => {
+    const d = df.get(text);
+    return d === undefined ? 1 : 0.6 + 0.4 * (Math.log(entryCount / d) / logN);
+  };
+  return (t) => (t.kind === 'place' ? PLACE_WEIGHT[t.level ?? 'city'] : t.kind === 'name' ? nameWeight(t.text) : KIND_WEIGHT[t.kind]);
+}
+
+/** 3a. Variants with weights. */
+function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Variant {
+  // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
+  // identified by its place, so the place weighs like a name word there.
+  const placeIsName = !r.tokens.some((t) => t.kind === 'name');
+  const tokens = r.tokens.map((t) => ({ ...t, w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t) }));
+  const identifying = tokens.filter((t) => t.kind === 'name' || (placeIsName && t.kind === 'place'));
+  return {
+    entry: r.entry, name: r.name, kind: r.kind, tokens, placeIsName,
+    total: tokens.reduce((s, t) => s + t.w, 0),
+    nameWeight: identifying.reduce((s, t) => s + t.w, 0),
+  };
+}
+
+/** 3b. Postings by token, by spelling and by two spellings joined. */
+function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling' | 'byJoined'> {
+  const byToken = new Map<string, number[]>();
+  const bySpelling = new Map<string, number[]>();
+  const byJoined = new Map<string, number[]>();
+  const post = (m: Map<string, number[]>, k: string, id: number) => {
+    if (!k) return;
+    const l = m.get(k);
+    if (!l) m.set(k, [id]);
+    else if (l[l.length - 1] !== id) l.push(id);
+  };
+  variants.forEach((v, id) => {
+    // Business and place words find a listed name only when it has no name word: otherwise
+    // agreement on them alone scores at most NO_NAME_AGREEMENT_FACTOR (scoring.ts).
+    const generic = !v.tokens.some((t) => t.kind === 'name');
+    v.tokens.forEach((t, j) => {
+      if (t.kind === 'name' || generic) post(byToken, t.text, id);
+      if (t.kind === 'name') post(bySpelling, t.raw, id);
+      const next = v.tokens[j + 1];
+      if (next && t.raw && next.raw) post(byJoined, t.raw + next.raw, id);
+    });
+  });
+  return { byToken, bySpelling, byJoined };
+}
+
+export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
+  const raw = normalizeVariants(entries);
+  const perEntry = entriesPerNameWord(raw);
+  const df = new Map<string, number>();
+  for (const [t, s] of perEntry) df.set(t, s.size);
+  const weigh = tokenWeigher(df, entries.length);
+  const variants = raw.map((r) => weighVariant(r, weigh));
+  return { variants, ...postings(variants), df, vocabulary: [...perEntry.keys()], weigh };
+}

@@ -1,0 +1,74 @@
+// Typo lookup: fuse.js over the list's name words (one index per query length band), results
+// cached per query word since supplier sheets repeat words endlessly. A symmetric-deletion
+// set tells first whether any listed word lies within the allowed edits (or shares a
+// seven-letter stem), so fuse only runs when it can find something.
+import Fuse from 'fuse.js';
+import { allowedEdits, STEM_LENGTH, tokenSimilarity } from '../fuzzy';
+
+const FUZZY_CACHE_MAX = 100_000;
+const STEM = '\u0000';
+
+/** The word with up to k letters deleted, itself included. */
+function deletionsUpTo(w: string, k: number): string[] {
+  const out = new Set<string>([w]);
+  let frontier = [w];
+  for (let step = 0; step < k; step++) {
+    const next: string[] = [];
+    for (const s of frontier) for (let i = 0; i < s.length; i++) {
+      const d = s.slice(0, i) + s.slice(i + 1);
+      if (!out.has(d)) { out.add(d); next.push(d); }
+    }
+    frontier = next;
+  }
+  return [...out];
+}
+
+export class TypoLookup {
+  private readonly nearKeys = new Set<string>();
+  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  private readonly cache = new Map<string, Map<string, number>>();
+
+  /** `vocabulary`: the list's name words; `known`: words that are listed as they are (never typos). */
+  constructor(private readonly vocabulary: string[], private readonly known: ReadonlyMap<string, unknown>) {
+    for (const w of vocabulary) {
+      if (w.length < 4) continue;
+      for (const d of deletionsUpTo(w, 2)) this.nearKeys.add(d);
+      if (w.length >= STEM_LENGTH) this.nearKeys.add(STEM + w.slice(0, STEM_LENGTH));
+    }
+  }
+
+  get cacheSize(): number {
+    return this.cache.size;
+  }
+
+  /** Listed name words that `word` may be a typo of, with their similarity. */
+  similarWords(word: string): Map<string, number> {
+    let hit = this.cache.get(word);
+    if (hit) return hit;
+    hit = new Map();
+    if (word.length >= 4 && !/^\d+$/.test(word) && !this.known.has(word) && this.couldBeTypo(word)) {
+      for (const r of this.fuseFor(word.length).search(word)) {
+        const sim = tokenSimilarity(word, r.item);
+        if (sim > 0) hit.set(r.item, sim);
+      }
+    }
+    if (this.cache.size >= FUZZY_CACHE_MAX) this.cache.clear();
+    this.cache.set(word, hit);
+    return hit;
+  }
+
+  private couldBeTypo(word: string): boolean {
+    return (word.length >= STEM_LENGTH && this.nearKeys.has(STEM + word.slice(0, STEM_LENGTH)))
+      || deletionsUpTo(word, allowedEdits(word.length)).some((d) => this.nearKeys.has(d));
+  }
+
+  private fuseFor(len: number): Fuse<string> {
+    let f = this.fuseByLength.get(len);
+    if (!f) {
+      const band = this.vocabulary.filter((w) => w.length >= 4 && w.length >= len - 2 && w.length <= len + 4);
+      f = new Fuse(band, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
+      this.fuseByLength.set(len, f);
+    }
+    return f;
+  }
+}
