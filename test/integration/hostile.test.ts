@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Agent, request } from 'node:http';
 import { startHarness, Harness, uniqueTenant } from './harness';
 import { chainBundle, cottonTiers } from '../fixtures/scenarios';
-import { hostileString, hostileValue } from '../unit/security/arbitraries';
+import { hostileString, hostileValue } from '../fixtures/arbitraries';
 import { importBundle } from '../../src/import';
 import type { Bundle } from '../../src/model/bundle';
 

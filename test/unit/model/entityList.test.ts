@@ -1,4 +1,4 @@
-import { loadSeedEntityList, entityKey } from '../../src/model/entityList';
+import { loadSeedEntityList, entityKey } from '../../../src/model/entityList';
 
 describe('seed Entity List snapshot', () => {
   const list = loadSeedEntityList();

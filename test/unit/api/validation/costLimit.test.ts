@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { ApolloServer } from '@apollo/server';
-import { costLimitRule, documentCosts, DEFAULT_MAX_COST, maxCostFromEnv } from '../../../src/api/validation/costLimit';
-import { depthLimitRule } from '../../../src/api/validation/depthLimit';
-import { formatError } from '../../../src/api/server';
+import { costLimitRule, documentCosts, DEFAULT_MAX_COST, maxCostFromEnv } from '../../../../src/api/validation/costLimit';
+import { depthLimitRule } from '../../../../src/api/validation/depthLimit';
+import { formatError } from '../../../../src/api/server';
 import pino from 'pino';
 
-const typeDefs = readFileSync(join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8');
+const typeDefs = readFileSync(join(__dirname, '..', '..', '..', '..', 'schema.graphql'), 'utf8');
 const schema = buildSchema(typeDefs);
 const cost = (q: string) => documentCosts(schema, parse(q))[0].cost;
 const errors = (q: string, max = DEFAULT_MAX_COST) => validate(schema, parse(q), [...specifiedRules, costLimitRule(max)]);

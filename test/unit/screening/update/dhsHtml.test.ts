@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDhsHtml } from '../../../src/screening/update/dhsHtml';
-import { entityKey, loadSeedEntityList } from '../../../src/model/entityList';
+import { parseDhsHtml } from '../../../../src/screening/update/dhsHtml';
+import { entityKey, loadSeedEntityList } from '../../../../src/model/entityList';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'entity-list');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'entity-list');
 const page = readFileSync(join(FIXTURES, 'dhs-uflpa-entity-list.html'), 'utf8');
 const list = parseDhsHtml(page, { version: '2025-01-15', snapshotDate: '2026-07-09' });
 const entry = (prefix: string) => {

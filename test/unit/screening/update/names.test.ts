@@ -1,4 +1,4 @@
-import { parseDate, splitDhsName, splitNameList, findSection, classifyAlias } from '../../../src/screening/update/common';
+import { parseDate, splitDhsName, splitNameList, findSection, classifyAlias } from '../../../../src/screening/update/common';
 
 // Cells as they appear on the DHS page (copy of 9 Jul 2026) and what they split into.
 const CASES: [string, { name: string; aliases?: string[]; formerNames?: string[]; scope?: string | null }][] = [
