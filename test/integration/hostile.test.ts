@@ -99,6 +99,14 @@ const operations: { name: string; query: string; vars: fc.Arbitrary<Record<strin
 /** What a correct answer looks like for an id that is not the tenant's. */
 function checkAnswer(name: string, vars: Record<string, unknown>, r: Resp) {
   const data = r.body.data;
+  if (name === 'confirmMatch' || name === 'rejectMatch') {
+    // hostile strings are no match's id: NOT_FOUND, unless the note is over its 2000 characters
+    const noteTooLong = typeof vars.b === 'string' && vars.b.length > 2000;
+    expect(r.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([noteTooLong ? 'BAD_USER_INPUT' : 'NOT_FOUND']);
+    expect(r.body.errors[0].message).toMatch(noteTooLong ? /^note must be at most 2000 characters/ : /^no screening match "/);
+    expect(data).toBeNull();
+    return;
+  }
   if (r.body.errors?.length) return; // a clear error (checked by expectClear)
   switch (name) {
     case 'firm': case 'facility': case 'shipment':
