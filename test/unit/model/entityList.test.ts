@@ -1,4 +1,4 @@
-import { loadSeedEntityList, entityKey } from '../../../src/model/entityList';
+import { loadSeedEntityList } from '../../../src/model/entityList';
 
 describe('seed Entity List snapshot', () => {
   const list = loadSeedEntityList();
@@ -13,15 +13,5 @@ describe('seed Entity List snapshot', () => {
     expect(hoshine.sections.map((s) => s.section)).toEqual(['2(d)(2)(B)(i)', '2(d)(2)(B)(v)']);
     expect(hoshine.localNames).toContain('合盛硅业(鄯善)有限公司');
     expect(hoshine.key).toBe('hoshine silicon industry shanshan co ltd');
-  });
-});
-
-describe('entityKey', () => {
-  it('folds width and case and turns every run of punctuation and space into one space', () => {
-    expect(entityKey('Hoshine Silicon Industry (Shanshan) Co., Ltd')).toBe('hoshine silicon industry shanshan co ltd');
-    expect(entityKey('Ｈｏｓｈｉｎｅ  Silicon, Co.,Ltd.')).toBe('hoshine silicon co ltd');
-    expect(entityKey('Sichuan Yuan\u2019an')).toBe('sichuan yuan an');
-    expect(entityKey('  --A&B--  ')).toBe('a b');
-    expect(entityKey('合盛硅业(鄯善)有限公司')).toBe('合盛硅业 鄯善 有限公司');
   });
 });
