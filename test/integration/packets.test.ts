@@ -227,11 +227,32 @@ describe('packet downloads (real Neo4j)', () => {
     const paths = manifest.files.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['packet.md', 'packet.html', 'packet.pdf', ...b.documents.map((d) => `exhibits/${d.file}`)]));
     expect(manifest.missingExhibits).toEqual([]);
+    // what each file must hold, derived apart from the ZIP: the exhibit files as the fixture
+    // wrote them (type and number), the packet as the GraphQL field and the HTML route give it
+    const exhibitText = new Map(b.documents.filter((d) => d.file).map((d) => [`exhibits/${d.file}`, `${d.type} ${d.number ?? d.id}\n`]));
+    const markdown = (await packet('PKZ-S1')).markdown;
+    const html = (await get('/packets/PKZ-S1.html')).body;
+    const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
     for (const f of manifest.files) {
       const data = await zip.file(f.path)!.async('nodebuffer');
-      expect(createHash('sha256').update(data).digest('hex')).toBe(f.sha256);
-      expect(data.equals(f.path.startsWith('exhibits/') ? readFileSync(join(exhibitRoot, f.path.slice('exhibits/'.length))) : data)).toBe(true);
+      expect(sha256(data)).toBe(f.sha256);
+      if (f.path.startsWith('exhibits/')) {
+        expect(data.toString('utf8')).toBe(exhibitText.get(f.path));
+        expect(f.sha256).toBe(sha256(Buffer.from(exhibitText.get(f.path)!)));
+      } else if (f.path === 'packet.md') {
+        expect(data.toString('utf8')).toBe(markdown);
+      } else if (f.path === 'packet.html') {
+        expect(data.toString('utf8')).toBe(html.toString('utf8'));
+      } else if (f.path === 'packet.pdf') {
+        expect(data.subarray(0, 5).toString()).toBe('%PDF-');
+        const file = join(mkdtempSync(join(tmpdir(), 'packet-zip-pdf-')), 'p.pdf');
+        writeFileSync(file, data);
+        expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('PKZ-1234560-1');
+      } else {
+        throw new Error(`unexpected file in the packet ZIP: ${f.path}`);
+      }
     }
+    expect(paths.filter((p: string) => p.startsWith('exhibits/')).sort()).toEqual([...exhibitText.keys()].sort());
     expect(await zip.file('packet.md')!.async('string')).not.toMatch(/generatedAt|\d{2}:\d{2}:\d{2}/);
   });
 

@@ -99,7 +99,7 @@ describe('authentication', () => {
     const ok = await post(token, '{ entityList { version } }');
     expect(ok.status).toBe(200);
     expect(ok.body.data.entityList.version).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 20));
+    // no wait for a new mtime: revoking shortens the file, and the server re-reads on a change of size too
     expect(runTokenCli(['revoke', '--id', 'rotated', '--file', tokensFile], io)).toBe(0);
     const gone = await post(token, '{ entityList { version } }');
     expect(gone.status).toBe(401);
@@ -396,6 +396,7 @@ describe('audit log', () => {
     const ats = log.data.auditLog.map((x: { at: string }) => x.at);
     expect([...ats].sort().reverse()).toEqual(ats);
     const older = await gql(T.adminB, 'query($b: String) { auditLog(first: 5, before: $b) { at } }', { b: e.at });
+    expect(older.data.auditLog.length).toBeGreaterThan(0); // B's earlier imports
     expect(older.data.auditLog.every((x: { at: string }) => x.at < e.at)).toBe(true);
   });
 

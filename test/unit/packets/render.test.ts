@@ -12,7 +12,6 @@ import { toWinAnsi } from '../../../src/packets/pdf';
 import { parseCliArgs } from '../../../src/cli/packetArgs';
 import { cottonPacketData, flagGin } from '../../fixtures/packet-data';
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 
 describe('HTML edition', () => {
   it('is one page with the chart as inline SVG and names escaped', () => {
@@ -52,7 +51,8 @@ describe('PDF edition', () => {
     const pdf = await renderPacketPdf(assemblePacket(d), { today: '2024-06-20', pdfFont: null });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
-    if (!hasPdftotext) return;
+    // poppler-utils is part of the test setup (scripts/run.mjs test installs it): missing, this fails
+    if (spawnSync('pdftotext', ['-v']).status !== 0) throw new Error('pdftotext (poppler-utils) is needed to check the PDF text; apt-get install poppler-utils');
     const dir = mkdtempSync(join(tmpdir(), 'packet-pdf-'));
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });

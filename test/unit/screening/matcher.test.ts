@@ -21,7 +21,7 @@ describe('buildEntityMatcher on the seed list', () => {
     expect(c).toMatchObject({
       entityName: HOSHINE, matchedName: HOSHINE, matchedNameKind: 'NAME', score: 1, decision: 'MATCH',
       section: '2(d)(2)(B)(i)', sections: ['2(d)(2)(B)(i)', '2(d)(2)(B)(v)'], coversSubsidiaries: true,
-      entryKey: entityKey(HOSHINE),
+      entryKey: 'hoshine silicon industry shanshan co ltd',
     });
     expect(c.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(c.agreedTokens).toEqual(expect.arrayContaining(['hoshine', 'silicon', 'industry']));

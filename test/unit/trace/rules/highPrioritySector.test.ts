@@ -1,4 +1,4 @@
-import { highPrioritySector, highPrioritySectors, normalizeHsCode } from '../../../src/trace/rules';
+import { highPrioritySector, highPrioritySectors, normalizeHsCode } from '../../../../src/trace/rules';
 
 describe('highPrioritySector', () => {
   it('reads all twelve FLETF sectors from the seed', () => {

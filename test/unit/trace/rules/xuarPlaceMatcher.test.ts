@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { locateInXuar } from '../../../src/trace/rules';
-import { XUAR_ADMIN } from '../../../src/trace/rules/xuarAdmin';
+import { locateInXuar } from '../../../../src/trace/rules';
+import { XUAR_ADMIN } from '../../../../src/trace/rules/xuarAdmin';
 
 const CN = { country: 'CN' };
 const inX = (loc: Parameters<typeof locateInXuar>[0]) => locateInXuar(loc).inXuar;
@@ -332,7 +332,7 @@ describe('locateInXuar: a location without a country', () => {
 });
 
 describe('locateInXuar: the reference data', () => {
-  const data = JSON.parse(readFileSync(join(__dirname, '../../../seed/xuar-places.json'), 'utf8'));
+  const data = JSON.parse(readFileSync(join(__dirname, '../../../../seed/xuar-places.json'), 'utf8'));
   const places: { zh: string; pinyin?: string; names: string[]; ambiguous?: boolean }[] = [
     ...data.prefectureLevel, ...data.xpccCities, ...data.countyLevel, ...(data.otherPlaces ?? []),
   ];

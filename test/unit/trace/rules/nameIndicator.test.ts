@@ -1,4 +1,4 @@
-import { nameIndicators } from '../../../src/trace/rules';
+import { nameIndicators } from '../../../../src/trace/rules';
 
 describe('nameIndicators', () => {
   it('finds each indicator term as a whole word, with the name it was found in', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOpenSanctionsCsv, parseOpenSanctionsJson } from '../../../src/screening/update/openSanctions';
-import { parseCsv, splitMultiValue } from '../../../src/screening/update/csv';
+import { parseOpenSanctionsCsv, parseOpenSanctionsJson } from '../../../../src/screening/update/openSanctions';
+import { parseCsv, splitMultiValue } from '../../../../src/screening/update/csv';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'entity-list');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'entity-list');
 const ftm = readFileSync(join(FIXTURES, 'opensanctions-us_dhs_uflpa.ftm.json'), 'utf8');
 const simpleCsv = readFileSync(join(FIXTURES, 'opensanctions-us_dhs_uflpa.targets.simple.csv'), 'utf8');
 const P_II = 'A list of entities working with the government of Xinjiang … - Section 2(d)(2)(B)(ii)';

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync, copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSeedEntityList } from '../../../src/model/entityList';
-import { detectEntityListFormat, prepareEntityListUpdate, readEntityListFile } from '../../../src/screening/update';
+import { loadSeedEntityList } from '../../../../src/model/entityList';
+import { detectEntityListFormat, prepareEntityListUpdate, readEntityListFile } from '../../../../src/screening/update';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'entity-list');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'entity-list');
 const HTML = join(FIXTURES, 'dhs-uflpa-entity-list.html');
 const JSONL = join(FIXTURES, 'opensanctions-us_dhs_uflpa.ftm.json');
 const CSV = join(FIXTURES, 'opensanctions-us_dhs_uflpa.targets.simple.csv');

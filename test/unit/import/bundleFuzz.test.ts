@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { BundleValidationError, checkReferences, parseBundleShape, StoredRefs } from '../../../src/import/validate';
 import { chainBundle, cottonTiers } from '../../fixtures/scenarios';
-import { hostileString, hostileValue, isWellFormed } from './arbitraries';
+import { hostileString, hostileValue, isWellFormed } from '../../fixtures/arbitraries';
 
 const none = (): StoredRefs => ({ firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() });
 

@@ -1,4 +1,4 @@
-import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../src/trace/rules';
+import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
   it('lists the six flag kinds of the contract, three of them presumptive', () => {

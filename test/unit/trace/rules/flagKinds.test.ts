@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnumTypeDefinitionNode, Kind, ObjectTypeDefinitionNode, parse } from 'graphql';
-import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, specifiedFlagKinds, verdictOf } from '../../../src/trace/rules';
-import type { FlagKindRule } from '../../../src/trace/rules';
+import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, specifiedFlagKinds, verdictOf } from '../../../../src/trace/rules';
+import type { FlagKindRule } from '../../../../src/trace/rules';
 
 const rules: readonly FlagKindRule[] = specifiedFlagKinds;
-const schema = parse(readFileSync(join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8'));
+const schema = parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'schema.graphql'), 'utf8'));
 const enumValues = (name: string) => {
   const def = schema.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === name);
   return def?.values?.map((v) => v.name.value);

@@ -1,6 +1,6 @@
-import { parseDate } from '../../../src/screening/update/dates';
-import { splitDhsName, splitNameList, classifyAlias } from '../../../src/screening/update/names';
-import { findSection } from '../../../src/screening/update/sections';
+import { parseDate } from '../../../../src/screening/update/dates';
+import { splitDhsName, splitNameList, classifyAlias } from '../../../../src/screening/update/names';
+import { findSection } from '../../../../src/screening/update/sections';
 
 // Cells as they appear on the DHS page (copy of 9 Jul 2026) and what they split into.
 const CASES: [string, { name: string; aliases?: string[]; formerNames?: string[]; scope?: string | null }][] = [

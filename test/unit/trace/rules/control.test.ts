@@ -1,4 +1,4 @@
-import { controllingOwners, ultimateOwners } from '../../../src/trace/rules';
+import { controllingOwners, ultimateOwners } from '../../../../src/trace/rules';
 
 const h = (owner: string, owned: string, share: number) => ({ owner, owned, share });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDhsHtml } from '../../../src/screening/update/dhsHtml';
-import { entityKey, loadSeedEntityList } from '../../../src/model/entityList';
+import { parseDhsHtml } from '../../../../src/screening/update/dhsHtml';
+import { entityKey, loadSeedEntityList } from '../../../../src/model/entityList';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'entity-list');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'entity-list');
 const page = readFileSync(join(FIXTURES, 'dhs-uflpa-entity-list.html'), 'utf8');
 const list = parseDhsHtml(page, { version: '2025-01-15', snapshotDate: '2026-07-09' });
 const entry = (prefix: string) => {
@@ -29,8 +29,22 @@ describe('parseDhsHtml on the saved DHS page', () => {
     expect(list.snapshotDate).toBe('2026-07-09');
     expect(list.source).toContain('https://www.dhs.gov/uflpa-entity-list');
     expect(list.source).toContain('page last updated 2025-01-14');
+    expect(list.entries.map((e) => [e.name, e.key])).toEqual([
+      ['Century Sunshine Group Holdings, Ltd.', 'century sunshine group holdings ltd'],
+      ['Changhong Meiling Co., Ltd.', 'changhong meiling co ltd'],
+      ['Hetian Haolin Hair Accessories Co. Ltd.', 'hetian haolin hair accessories co ltd'],
+      ['Hongyuan Green Energy Co., Ltd.', 'hongyuan green energy co ltd'],
+      ['Hoshine Silicon Industry (Shanshan) Co., Ltd', 'hoshine silicon industry shanshan co ltd'],
+      ['Huangmei Xiaochi Yinfeng Cotton', 'huangmei xiaochi yinfeng cotton'],
+      ['Jiangyin Lianyun Co. Ltd.', 'jiangyin lianyun co ltd'],
+      ['No. 4 Vocation Skills Education Training Center (VSETC)', 'no 4 vocation skills education training center vsetc'],
+      ['Sichuan Jingweida Technology Group Co., Ltd.', 'sichuan jingweida technology group co ltd'],
+      ['Sichuan Yuan\u2019an Pharmaceutical Co., Ltd.', 'sichuan yuan an pharmaceutical co ltd'],
+      ['Xinjiang Daqo New Energy, Co. Ltd', 'xinjiang daqo new energy co ltd'],
+      ['Xinjiang Production and Construction Corps', 'xinjiang production and construction corps'],
+      ['Zhuhai G&G Digital Technology Co., Ltd.', 'zhuhai g g digital technology co ltd'],
+    ]);
     for (const e of list.entries) {
-      expect(e.key).toBe(entityKey(e.name));
       expect(e.country).toBe('CN');
       expect(e.effectiveDate).toBe([...e.sections.map((s) => s.effectiveDate)].sort()[0]);
     }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EntityListEntry, EntityListVersion, entityKey, loadSeedEntityList } from '../../../src/model/entityList';
-import { carryOverUnstated, diffEntityLists, matchEntries } from '../../../src/screening/update/diff';
-import { parseDhsHtml } from '../../../src/screening/update/dhsHtml';
+import { EntityListEntry, EntityListVersion, entityKey, loadSeedEntityList } from '../../../../src/model/entityList';
+import { carryOverUnstated, diffEntityLists, matchEntries } from '../../../../src/screening/update/diff';
+import { parseDhsHtml } from '../../../../src/screening/update/dhsHtml';
 
 function entry(name: string, over: Partial<EntityListEntry> = {}): EntityListEntry {
   return {
@@ -82,7 +82,7 @@ describe('diffEntityLists', () => {
 
 describe('a DHS page against the shipped snapshot', () => {
   const seed = loadSeedEntityList();
-  const page = parseDhsHtml(readFileSync(join(__dirname, '..', '..', 'fixtures', 'entity-list', 'dhs-uflpa-entity-list.html'), 'utf8'));
+  const page = parseDhsHtml(readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'entity-list', 'dhs-uflpa-entity-list.html'), 'utf8'));
 
   it('finds the 13 entities of the excerpt unchanged once unstated fields are carried over', () => {
     const carried = carryOverUnstated(seed, page, ['localNames', 'country']);

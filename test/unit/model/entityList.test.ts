@@ -1,4 +1,4 @@
-import { loadSeedEntityList, entityKey } from '../../src/model/entityList';
+import { loadSeedEntityList } from '../../../src/model/entityList';
 
 describe('seed Entity List snapshot', () => {
   const list = loadSeedEntityList();
@@ -12,6 +12,6 @@ describe('seed Entity List snapshot', () => {
     expect(hoshine.coversSubsidiaries).toBe(true);
     expect(hoshine.sections.map((s) => s.section)).toEqual(['2(d)(2)(B)(i)', '2(d)(2)(B)(v)']);
     expect(hoshine.localNames).toContain('合盛硅业(鄯善)有限公司');
-    expect(hoshine.key).toBe(entityKey(hoshine.name));
+    expect(hoshine.key).toBe('hoshine silicon industry shanshan co ltd');
   });
 });
