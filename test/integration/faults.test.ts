@@ -237,7 +237,7 @@ describe('faults against a Neo4j this file starts and stops', () => {
     };
     const clients = Array.from({ length: 4 }, client);
     let readiness: { status: number; body?: unknown; ms: number } | undefined;
-    let downFor = 0;
+    let downFor: number;
     try {
       await sleep(1500);
       phase = 'down';
