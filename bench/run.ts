@@ -14,6 +14,7 @@ import { fmt } from './measure';
 import { benchRiskView } from './riskViewBench';
 import { benchGraphql } from './graphqlBench';
 import { runSoak } from './soak';
+import { version as driverVersion } from 'neo4j-driver/package.json';
 
 function args() {
   const a = process.argv.slice(2);
@@ -58,7 +59,7 @@ async function main() {
   sections.push(`## Run of ${new Date().toISOString()}`, '',
     `- command: \`${command}\``,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`,
-    `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (${process.env.NEO4J_HEAP ? `local launcher, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE}` : `server at ${process.env.NEO4J_URI}`}), neo4j-driver ${require('neo4j-driver/package.json').version}`,
+    `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (${process.env.NEO4J_HEAP ? `local launcher, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE}` : `server at ${process.env.NEO4J_URI}`}), neo4j-driver ${driverVersion}`,
     '');
   const log = (s: string) => { console.log(s); sections.push(s); };
   try {

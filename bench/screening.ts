@@ -109,7 +109,7 @@ export async function runScreeningBench(): Promise<string> {
   const list = loadSeedEntityList();
   const cases = JSON.parse(readFileSync(EVAL_FILE, 'utf8')) as EvalCase[];
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   const matcher = buildEntityMatcher(list);
   const buildMs = performance.now() - t0;
   const lines = ['## Screening (UFLPA Entity List name matching)', '',

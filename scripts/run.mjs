@@ -81,13 +81,53 @@ function freePort() {
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/**
+ * Node 24 from the npm registry's `node` package, installed in .ci/node24 (its own lockfile; never a
+ * dependency of the project, which would put it first on every npm script's PATH). Returns its binary.
+ */
+function ensureNode24() {
+  const dir = join(root, '.ci', 'node24');
+  const marker = join(dir, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs) {
+    log('installing Node 24 for the second unit-test run (npm ci in .ci/node24)');
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm ci in .ci/node24 failed');
+  }
+  const node = join(dir, 'node_modules', 'node', 'bin', 'node');
+  const wanted = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.node;
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  if (version !== `v${wanted}`) throw new Error(`.ci/node24 holds Node ${version || '(none)'}, not v${wanted}; delete .ci/node24/node_modules and run again`);
+  return node;
+}
+
+/** Runs the unit tests on Node 24, that binary first on PATH so what they spawn runs on it too; returns the counts. */
+async function unitTestsOnNode24(jestArgs) {
+  let node;
+  try {
+    node = ensureNode24();
+  } catch (e) {
+    log(`unit tests on Node 24 not run: ${e.message}`);
+    return { passed: 0, failed: 1 };
+  }
+  const out = join(root, '.jest-results-node24.json');
+  rmSync(out, { force: true });
+  log(`unit tests on Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  await run(node, [jest, '--selectProjects', 'unit', '--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...jestArgs], { PATH: `${dirname(node)}:${process.env.PATH}` });
+  if (!existsSync(out)) return { passed: 0, failed: 1 };
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  const counts = { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) };
+  log(`unit tests on Node 24: ${counts.passed} passed, ${counts.failed} failed`);
+  return counts;
+}
 const neo4jHome = (name) => resolve(process.env.NEO4J_HOME_DIR || join(root, '.neo4j', name));
 
 async function main() {
   const [command = 'start', ...rest] = process.argv.slice(2);
   ensureNodeModules();
   let neo = { env: {}, stop: async () => {} };
-  let code = 1;
+  let code;
   try {
     switch (command) {
       case 'start': {
@@ -98,10 +138,18 @@ async function main() {
       case 'test': {
         ensureDebianPackages([['poppler-utils', 'pdftotext'], ['chromium', 'chromium']]);
         if (process.env.SKIP_TYPECHECK !== '1') {
-          log('type-checking (tsc --noEmit)');
+          log('type-checking (tsc --noEmit: the server, then the web page)');
           code = await run(bin('tsc'), ['--noEmit', '-p', '.'], {});
+          if (code === 0) code = await run(bin('tsc'), ['--noEmit', '-p', 'web'], {});
           if (code !== 0) { writeSummary(0, 1); break; }
         }
+        if (process.env.SKIP_LINT !== '1') {
+          log('linting (npm run lint: eslint, prettier --check)');
+          code = await run('npm', ['run', '--silent', 'lint'], {});
+          if (code !== 0) { writeSummary(0, 1); break; }
+        }
+        // The whole suite (no jest arguments, as CI runs it) also runs the unit tests on Node 24.
+        const node24 = rest.length === 0 && process.env.SKIP_NODE24 !== '1' ? await unitTestsOnNode24([]) : { passed: 0, failed: 0 };
         // Each test run gets its own throwaway database on a free port, so it never touches
         // `npm start`'s data and two runs on one machine never collide.
         const home = process.env.NEO4J_HOME_DIR ? neo4jHome('test') : join(root, '.neo4j', `test-${process.pid}`);
@@ -115,8 +163,15 @@ async function main() {
         code = await run(bin("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...rest], neo.env);
         if (existsSync(out)) {
           const r = JSON.parse(readFileSync(out, 'utf8'));
-          writeSummary(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0));
-        } else writeSummary(0, 1);
+          writeSummary(r.numPassedTests + node24.passed, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) + node24.failed);
+        } else writeSummary(node24.passed, 1 + node24.failed);
+        if (node24.failed) code ||= 1;
+        break;
+      }
+      case 'test-node24': {
+        const r = await unitTestsOnNode24(rest);
+        writeSummary(r.passed, r.failed);
+        code = r.failed ? 1 : 0;
         break;
       }
       case 'bench': {
@@ -157,7 +212,7 @@ async function main() {
         break;
       }
       default:
-        console.error(`unknown command "${command}"; use start, test, bench, import, cli, generate, neo4j-start, neo4j-stop`);
+        console.error(`unknown command "${command}"; use start, test, test-node24, bench, import, cli, generate, neo4j-start, neo4j-stop`);
         code = 2;
     }
   } catch (e) {

@@ -53,7 +53,7 @@ async function withBuildLock(fn) {
       try {
         if (Date.now() - statSync(buildLockDir).mtimeMs > 15 * 60_000) { rmSync(buildLockDir, { recursive: true, force: true }); continue; }
       } catch { continue; }
-      if (Date.now() > deadline) throw new Error(`another build of neo4j-launcher holds ${buildLockDir}; remove it if no build runs`);
+      if (Date.now() > deadline) throw new Error(`another build of neo4j-launcher holds ${buildLockDir}; remove it if no build runs`, { cause: e });
       await sleep(500);
     }
   }
@@ -80,7 +80,7 @@ export async function buildLauncher({ log = noop } = {}) {
     try {
       r = await runCapture('mvn', args, { cwd: root, env: { ...process.env, MAVEN_OPTS: process.env.MAVEN_OPTS || '-Xmx1g' } });
     } catch (e) {
-      if (e.code === 'ENOENT') throw new Error('Maven (mvn) is not installed; it needs Maven 3.8+ and JDK 17+ (e.g. apt-get install maven openjdk-17-jdk-headless)');
+      if (e.code === 'ENOENT') throw new Error('Maven (mvn) is not installed; it needs Maven 3.8+ and JDK 17+ (e.g. apt-get install maven openjdk-17-jdk-headless)', { cause: e });
       throw e;
     }
     if (r.code !== 0) {

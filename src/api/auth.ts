@@ -43,7 +43,7 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${where}: not valid JSON: ${(e as Error).message}`);
+    throw new Error(`${where}: not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   const list = (json as { tokens?: unknown } | null)?.tokens;
   if (!Array.isArray(list)) throw new Error(`${where}: expected {"tokens": [...]}`);

@@ -13,7 +13,7 @@ type AllArgs = FieldArgs<QueryResolvers> | FieldArgs<MutationResolvers>;
 type Names<U> = U extends unknown ? keyof U : never;
 type TypeIn<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
 /** true for each field whose arguments require K, false for each where K may be left out */
-type RequiredBy<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? ({} extends Pick<U, K> ? false : true) : never) : never;
+type RequiredBy<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? (Record<never, never> extends Pick<U, K> ? false : true) : never) : never;
 type Flatten<T> = { [K in keyof T]: T[K] };
 
 export type SchemaArgs = Flatten<

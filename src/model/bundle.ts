@@ -12,6 +12,7 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 const MAX_ID = 200;
 const MAX_TEXT = 2000;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** A UTF-16 surrogate half without its partner: JSON allows "\ud800", UTF-8 (and so Neo4j) cannot store it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

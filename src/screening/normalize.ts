@@ -224,7 +224,7 @@ class Builder {
   }
 }
 
-const SPLIT = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|([(\[（【])|([)\]）】])/gu;
+const SPLIT = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|([([（【])|([)\]）】])/gu;
 
 /** Normalizes a firm name in any script into canonical tokens. */
 export function normalizeName(name: string): NormalizedName {

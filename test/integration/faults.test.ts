@@ -253,7 +253,7 @@ describe('faults against a Neo4j this file starts and stops', () => {
       new Set(answers.filter(match).map((a) => a.client)).size === CLIENTS;
     const clients = Array.from({ length: CLIENTS }, client);
     let readiness: { status: number; body?: unknown; ms: number } | undefined;
-    let downFor = 0;
+    let downFor: number;
     try {
       await until('an answer to every client before the crash', everyClient((a) => a.phase === 'up' && a.status === 200 && !a.code), 30_000);
       phase = 'down';

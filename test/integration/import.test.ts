@@ -82,7 +82,7 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
   it('answers malformed JSON and over-deep queries with clear errors, and unknown ids with NOT_FOUND', async () => {
     const raw = await fetch(`${h.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ firm(id: \\"x\\") { id } }"' });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await raw.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
     const nested = await h.gql('query { traceShipment(id: "x") { flags { path } parties { name } } }');
     expect(nested.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(nested.errors[0].message).toBe('no shipment "x"');

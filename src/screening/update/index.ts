@@ -77,7 +77,7 @@ function readWithFormat(path: string, opts: ReadOptions): { list: EntityListVers
     const list = parseEntityListText(text, format, { ...opts, snapshotDate });
     return { list, format };
   } catch (e) {
-    throw new Error(`${basename(path)}: ${(e as Error).message}`);
+    throw new Error(`${basename(path)}: ${(e as Error).message}`, { cause: e });
   }
 }
 

@@ -10,7 +10,7 @@ export type EntryDraft = Omit<EntityListEntry, 'key' | 'effectiveDate' | 'countr
   country: string | null;
 };
 
-const TRAILING_ACRONYM = /\s*\(\s*[A-Z][A-Z0-9&.\-]{1,11}\s*\)$/;
+const TRAILING_ACRONYM = /\s*\(\s*[A-Z][A-Z0-9&.-]{1,11}\s*\)$/;
 
 /** The key rows of one entity share: entityKey without a trailing "(XPCC)". */
 export function looseKey(name: string): string {

@@ -134,7 +134,7 @@ function readJsonObjects(text: string): unknown[] {
     try {
       return JSON.parse(src) as unknown[];
     } catch (e) {
-      throw new Error(`not JSON: ${(e as Error).message}`);
+      throw new Error(`not JSON: ${(e as Error).message}`, { cause: e });
     }
   }
   if (!src.startsWith('{')) throw new Error('not a JSON export: it does not start with "{" or "["');
@@ -151,7 +151,7 @@ function readJsonObjects(text: string): unknown[] {
     try {
       out.push(JSON.parse(line));
     } catch (e) {
-      throw new Error(`line ${i + 1}: not a JSON object (${(e as Error).message})`);
+      throw new Error(`line ${i + 1}: not a JSON object (${(e as Error).message})`, { cause: e });
     }
   });
   return out;

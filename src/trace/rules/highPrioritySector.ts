@@ -23,7 +23,7 @@ const sectorKey = (s: string) => s.trim().toUpperCase().replace(/[\s\-./]+/g, '_
  * Null when what is left is not all digits.
  */
 export function normalizeHsCode(code: string): string | null {
-  const digits = code.trim().replace(/^(?:hts|hs)(?:\s*code)?\s*[:#]?\s*/i, '').replace(/[\s.\-]/g, '');
+  const digits = code.trim().replace(/^(?:hts|hs)(?:\s*code)?\s*[:#]?\s*/i, '').replace(/[\s.-]/g, '');
   return /^\d+$/.test(digits) ? digits : null;
 }
 
