@@ -27,20 +27,34 @@ async function floorWrite(services: Services, tenant: string, b: Bundle): Promis
   const flowDocs = b.flows.flatMap((f) => (f.documents ?? []).map((d) => ({ flow: f.id, document: d })));
   const lotInputs = b.flows.flatMap((f) => (f.inputs ?? []).map((i) => ({ flow: f.id, input: i })));
   const steps: [string, unknown[]][] = [
-    [FLOOR.nodes('Firm'), rows.firms], [FLOOR.nodes('Facility'), rows.facilities], [FLOOR.facilityFirm, rows.facilities],
-    [FLOOR.owns, rows.ownership], [FLOOR.nodes('Material'), rows.materials], [FLOOR.nodes('Document'), rows.documents],
-    [FLOOR.nodes('Flow'), rows.flows], [FLOOR.flowEdges, rows.flows], [FLOOR.docs, flowDocs], [FLOOR.inputs, lotInputs],
-    [FLOOR.nodes('Shipment'), rows.shipments], [FLOOR.shipEdges, rows.shipments],
+    [FLOOR.nodes('Firm'), rows.firms],
+    [FLOOR.nodes('Facility'), rows.facilities],
+    [FLOOR.facilityFirm, rows.facilities],
+    [FLOOR.owns, rows.ownership],
+    [FLOOR.nodes('Material'), rows.materials],
+    [FLOOR.nodes('Document'), rows.documents],
+    [FLOOR.nodes('Flow'), rows.flows],
+    [FLOOR.flowEdges, rows.flows],
+    [FLOOR.docs, flowDocs],
+    [FLOOR.inputs, lotInputs],
+    [FLOOR.nodes('Shipment'), rows.shipments],
+    [FLOOR.shipEdges, rows.shipments],
   ];
   await services.graph.writeTransaction(async (tx) => {
-    for (const [q, items] of steps) for (let i = 0; i < items.length; i += 5000) await tx.run(q, { tenant, rows: items.slice(i, i + 5000) });
+    for (const [q, items] of steps)
+      for (let i = 0; i < items.length; i += 5000) await tx.run(q, { tenant, rows: items.slice(i, i + 5000) });
   }, 3600);
 }
 
 export async function benchImport(services: Services, sizes: number[]) {
-  const lines = ['### Import throughput', '',
-    `Generated bundles (\`generateBundleChunks\`, seed 1, chunks of ${CHUNK.toLocaleString()} flows, each chunk one all-or-nothing import) into a fresh tenant, beside the floor: the same rows written by one plain UNWIND/CREATE loop per chunk with the driver. A ${WARM_UP_FLOWS.toLocaleString()}-flow import of each kind, unmeasured and deleted, warms the process and the database first.`, '',
-    '| flows | service: s | service: flows/s | floor: s | floor: flows/s | service ÷ floor | peak RSS of Node (MiB) | peak heap (MiB) |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '### Import throughput',
+    '',
+    `Generated bundles (\`generateBundleChunks\`, seed 1, chunks of ${CHUNK.toLocaleString()} flows, each chunk one all-or-nothing import) into a fresh tenant, beside the floor: the same rows written by one plain UNWIND/CREATE loop per chunk with the driver. A ${WARM_UP_FLOWS.toLocaleString()}-flow import of each kind, unmeasured and deleted, warms the process and the database first.`,
+    '',
+    '| flows | service: s | service: flows/s | floor: s | floor: flows/s | service ÷ floor | peak RSS of Node (MiB) | peak heap (MiB) |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   const tenants: { size: number; tenant: string }[] = [];
   const results: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[] = [];
   // Warm-up, unmeasured: the first import of a fresh process and database pays for query
@@ -69,7 +83,9 @@ export async function benchImport(services: Services, sizes: number[]) {
       floorMs += floor.ms;
     }
     await deleteTenant(services, floorTenant);
-    lines.push(`| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`);
+    lines.push(
+      `| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`,
+    );
     console.log(lines[lines.length - 1]);
     tenants.push({ size, tenant });
     results.push({ size, serviceS: serviceMs / 1000, floorS: floorMs / 1000, peakRssMiB: peakRss });

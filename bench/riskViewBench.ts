@@ -19,8 +19,16 @@ export async function benchRiskView(services: Services, shipments: number): Prom
     times.push(performance.now() - t0);
     verdicts = page.items.reduce((acc, i) => ({ ...acc, [i.verdict]: (acc[i.verdict] ?? 0) + 1 }), {} as Record<string, number>);
   }
-  return ['### Batch risk view', '',
-    `\`shipmentRisks(first: 10000)\` over a tenant with ${total.toLocaleString()} shipments on ${flows.toLocaleString()} generated flows (8 tiers). First call: the parties are read from Neo4j and judged by the rules for the first time. Second call: the tenant is unchanged, so the parties' context comes from the cache keyed by the tenant's data version; the flows are traversed again.`, '',
-    '| shipments | first call s | second call s | verdicts |', '|---|---|---|---|',
-    `| ${total.toLocaleString()} | ${fmt(times[0] / 1000, 2)} | ${fmt(times[1] / 1000, 2)} | ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')} |`, ''].join('\n');
+  return [
+    '### Batch risk view',
+    '',
+    `\`shipmentRisks(first: 10000)\` over a tenant with ${total.toLocaleString()} shipments on ${flows.toLocaleString()} generated flows (8 tiers). First call: the parties are read from Neo4j and judged by the rules for the first time. Second call: the tenant is unchanged, so the parties' context comes from the cache keyed by the tenant's data version; the flows are traversed again.`,
+    '',
+    '| shipments | first call s | second call s | verdicts |',
+    '|---|---|---|---|',
+    `| ${total.toLocaleString()} | ${fmt(times[0] / 1000, 2)} | ${fmt(times[1] / 1000, 2)} | ${Object.entries(verdicts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} |`,
+    '',
+  ].join('\n');
 }

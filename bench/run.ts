@@ -34,12 +34,19 @@ function args() {
 
 /** How each cost grows with the graph: one row per size, and the factor per tenfold. */
 function growthTable(imports: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[], traces: TraceSizeResult[]): string {
-  const lines = ['### Growth with graph size', '',
-    'The same runs as above, side by side. Import time per flow should stay flat (each chunk is one transaction of the same size); trace time should follow the traced upstream, not the graph.', '',
-    '| flows | import s | import µs per flow | floor µs per flow | trace median ms | trace p99 ms | raw median ms |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '### Growth with graph size',
+    '',
+    'The same runs as above, side by side. Import time per flow should stay flat (each chunk is one transaction of the same size); trace time should follow the traced upstream, not the graph.',
+    '',
+    '| flows | import s | import µs per flow | floor µs per flow | trace median ms | trace p99 ms | raw median ms |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const i of imports) {
     const t = traces.find((x) => x.size === i.size);
-    lines.push(`| ${i.size.toLocaleString()} | ${fmt(i.serviceS)} | ${fmt((i.serviceS * 1e6) / i.size, 0)} | ${fmt((i.floorS * 1e6) / i.size, 0)} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`);
+    lines.push(
+      `| ${i.size.toLocaleString()} | ${fmt(i.serviceS)} | ${fmt((i.serviceS * 1e6) / i.size, 0)} | ${fmt((i.floorS * 1e6) / i.size, 0)} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -56,12 +63,18 @@ async function main() {
   const services = await createServices(config, createLogger({ logLevel: 'warn' }));
   const sections: string[] = [];
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  sections.push(`## Run of ${new Date().toISOString()}`, '',
+  sections.push(
+    `## Run of ${new Date().toISOString()}`,
+    '',
     `- command: \`${command}\``,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`,
     `- versions: Node ${process.version}, Neo4j ${await neo4jVersion(services)} (${process.env.NEO4J_HEAP ? `local launcher, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE}` : `server at ${process.env.NEO4J_URI}`}), neo4j-driver ${driverVersion}`,
-    '');
-  const log = (s: string) => { console.log(s); sections.push(s); };
+    '',
+  );
+  const log = (s: string) => {
+    console.log(s);
+    sections.push(s);
+  };
   try {
     if (!opts.skip.has('screening')) {
       const { runScreeningBench } = await import('./screening');

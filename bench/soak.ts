@@ -63,8 +63,14 @@ const xuarGin: Partial<TierSpec> = {
   facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' },
 };
 const SCREEN_NAMES = [
-  'Hoshine Silicon Industry Shanshan', 'Xinjiang Zhongtai Chemical', 'Camel Outdoor Products Co., Ltd.', 'Huafu Fashion Co Ltd',
-  '合盛硅业(鄯善)有限公司', 'Lubbock Cotton Gin LLC', 'Golden Thread Spinning Co', 'Xinjiang Production and Construction Corps',
+  'Hoshine Silicon Industry Shanshan',
+  'Xinjiang Zhongtai Chemical',
+  'Camel Outdoor Products Co., Ltd.',
+  'Huafu Fashion Co Ltd',
+  '合盛硅业(鄯善)有限公司',
+  'Lubbock Cotton Gin LLC',
+  'Golden Thread Spinning Co',
+  'Xinjiang Production and Construction Corps',
 ];
 
 /** Picks one of `items` at random, each as often as its weight says. */
@@ -85,7 +91,11 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
   const tenant = `soak-${randomUUID().slice(0, 8)}`;
 
   // the tenant's starting data: three chains to trace (clean, XUAR, listed)
-  for (const [prefix, tiers] of [['SK-CLN', cottonTiers()], ['SK-XUA', cottonTiers(xuarGin)], ['SK-LST', cottonTiers(listedGin)]] as const) {
+  for (const [prefix, tiers] of [
+    ['SK-CLN', cottonTiers()],
+    ['SK-XUA', cottonTiers(xuarGin)],
+    ['SK-LST', cottonTiers(listedGin)],
+  ] as const) {
     await importBundle(services, tenant, chainBundle(prefix, [...tiers], { shipments: 3 }), { actor: 'soak' });
   }
   const shipments = ['SK-CLN', 'SK-XUA', 'SK-LST'].flatMap((p) => [1, 2, 3].map((i) => `${p}-S${i}`));
@@ -98,27 +108,65 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
   let imports = 0;
 
   const post = async (query: string, variables: Record<string, unknown>): Promise<Outcome> => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
     if (body.errors?.length) return `${res.status} ${body.errors[0].extensions?.code ?? 'NO_CODE'}`;
     return res.status === 200 ? 'ok' : `${res.status}`;
   };
   // weights: what a busy deployment does most
   const ops: { name: string; weight: number; run: () => Promise<Outcome> }[] = [
-    { name: 'traceShipment', weight: 45, run: () => post('query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind tier path } parties { firmId tier } } }', { id: pick(shipments) }) },
-    { name: 'screenName', weight: 20, run: () => post('query($n: String!) { screenName(name: $n, limit: 5) { entityName score decision } }', { n: pick(SCREEN_NAMES) }) },
-    { name: 'searchFirms', weight: 10, run: () => post('query($t: String!) { searchFirms(text: $t, limit: 20) { id name facilities { id } } }', { t: pick(['cotton', 'spinning', 'hoshine', 'garments', 'zz-nothing']) }) },
-    { name: 'firm + shipment', weight: 8, run: () => post('query($f: ID!, $s: ID!) { firm(id: $f) { name screening { status } } shipment(id: $s) { entryDate } }', { f: pick(['SK-CLN-F2', 'SK-LST-F4', 'SK-XUA-F4']), s: pick(shipments) }) },
-    { name: 'rebuttalPacket', weight: 5, run: () => post('query($id: ID!) { rebuttalPacket(shipmentId: $id) { verdict fingerprint completeness } }', { id: pick(shipments) }) },
     {
-      name: 'packet download (md)', weight: 3, run: async () => {
+      name: 'traceShipment',
+      weight: 45,
+      run: () =>
+        post('query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind tier path } parties { firmId tier } } }', {
+          id: pick(shipments),
+        }),
+    },
+    {
+      name: 'screenName',
+      weight: 20,
+      run: () => post('query($n: String!) { screenName(name: $n, limit: 5) { entityName score decision } }', { n: pick(SCREEN_NAMES) }),
+    },
+    {
+      name: 'searchFirms',
+      weight: 10,
+      run: () =>
+        post('query($t: String!) { searchFirms(text: $t, limit: 20) { id name facilities { id } } }', {
+          t: pick(['cotton', 'spinning', 'hoshine', 'garments', 'zz-nothing']),
+        }),
+    },
+    {
+      name: 'firm + shipment',
+      weight: 8,
+      run: () =>
+        post('query($f: ID!, $s: ID!) { firm(id: $f) { name screening { status } } shipment(id: $s) { entryDate } }', {
+          f: pick(['SK-CLN-F2', 'SK-LST-F4', 'SK-XUA-F4']),
+          s: pick(shipments),
+        }),
+    },
+    {
+      name: 'rebuttalPacket',
+      weight: 5,
+      run: () => post('query($id: ID!) { rebuttalPacket(shipmentId: $id) { verdict fingerprint completeness } }', { id: pick(shipments) }),
+    },
+    {
+      name: 'packet download (md)',
+      weight: 3,
+      run: async () => {
         const res = await fetch(`${server.url}/packets/${pick(shipments)}.md`);
         await res.arrayBuffer();
         return res.status === 200 ? 'ok' : `${res.status}`;
       },
     },
     {
-      name: 'importBundle', weight: 9, run: () => {
+      name: 'importBundle',
+      weight: 9,
+      run: () => {
         imports += 1;
         const b = chainBundle(`SK-I${imports}-${randomUUID().slice(0, 6)}`, cottonTiers(imports % 5 === 0 ? xuarGin : {}));
         return post('mutation($b: JSON!) { importBundle(bundle: $b) { flows } }', { b });
@@ -157,20 +205,26 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
   // is warm after the first round) must leave the heap where the first round left it.
   const chooseRead = weightedPicker(ops.filter((o) => o.name !== 'importBundle'));
   const repeatedReads = async () => {
-    const checkpoints: { requests: number; heap: number; seconds: number }[] = [{ requests: 0, heap: (await settledHeap(gc)).heap, seconds: 0 }];
+    const checkpoints: { requests: number; heap: number; seconds: number }[] = [
+      { requests: 0, heap: (await settledHeap(gc)).heap, seconds: 0 },
+    ];
     let sent = 0;
     let failures = 0;
     const started = Date.now();
     log(`soak: ${REPEATED_REQUESTS} repeated reads`);
     for (let round = 1; round <= 5; round++) {
       const target = (REPEATED_REQUESTS / 5) * round;
-      await Promise.all(Array.from({ length: connections }, async () => {
-        while (sent < target) {
-          sent += 1;
-          const outcome = await chooseRead().run().catch((e: unknown) => `network ${networkError(e)}`);
-          if (outcome !== 'ok') failures += 1;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: connections }, async () => {
+          while (sent < target) {
+            sent += 1;
+            const outcome = await chooseRead()
+              .run()
+              .catch((e: unknown) => `network ${networkError(e)}`);
+            if (outcome !== 'ok') failures += 1;
+          }
+        }),
+      );
       checkpoints.push({ requests: sent, heap: (await settledHeap(gc)).heap, seconds: (Date.now() - started) / 1000 });
     }
     return { checkpoints, failures };
@@ -204,28 +258,40 @@ export async function runSoak(services: Services, opts: SoakOptions): Promise<st
     const last = repeated.checkpoints[repeated.checkpoints.length - 1];
     const repeatGrowth = last.heap - first.heap;
     const lines = [
-      `### Repeated reads: ${REPEATED_REQUESTS.toLocaleString('en-US')} requests, ${connections} concurrent clients on loopback`, '',
+      `### Repeated reads: ${REPEATED_REQUESTS.toLocaleString('en-US')} requests, ${connections} concurrent clients on loopback`,
+      '',
       `The soak's read operations (every one but importBundle, same weights) on a fixed graph, after the warm-up. ` +
-        `Heap after a full GC at each checkpoint; the first round fills the caches, the rest must not grow the heap.`, '',
-      '| requests | heap after GC MiB | elapsed s |', '|---|---|---|',
-      ...repeated.checkpoints.map((c) => `| ${c.requests.toLocaleString('en-US')} | ${fmt(c.heap / MiB)} | ${fmt(c.seconds)} |`), '',
+        `Heap after a full GC at each checkpoint; the first round fills the caches, the rest must not grow the heap.`,
+      '',
+      '| requests | heap after GC MiB | elapsed s |',
+      '|---|---|---|',
+      ...repeated.checkpoints.map((c) => `| ${c.requests.toLocaleString('en-US')} | ${fmt(c.heap / MiB)} | ${fmt(c.seconds)} |`),
+      '',
       `- From ${first.requests.toLocaleString('en-US')} to ${last.requests.toLocaleString('en-US')} requests: ${repeatGrowth >= 0 ? '+' : ''}${fmt(repeatGrowth / MiB)} MiB; ` +
-        `${repeatGrowth > Math.max(4 * MiB, 0.05 * first.heap) ? '**grew**' : 'no growth beyond noise'}. Failed requests: ${repeated.failures}.`, '',
-      `### Soak: ${seconds} s, ${connections} concurrent clients on loopback`, '',
+        `${repeatGrowth > Math.max(4 * MiB, 0.05 * first.heap) ? '**grew**' : 'no growth beyond noise'}. Failed requests: ${repeated.failures}.`,
+      '',
+      `### Soak: ${seconds} s, ${connections} concurrent clients on loopback`,
+      '',
       `Mixed traffic against one server process and Neo4j: ${ops.map((o) => `${o.name} ${Math.round((o.weight / total) * 100)}%`).join(', ')}. ` +
-        `Each client sends its next request when the last one is answered. A ${warm} s warm-up precedes the measured run; heap figures are after a full GC.`, '',
-      '| operation | requests | errors | median ms | p99 ms |', '|---|---|---|---|---|',
+        `Each client sends its next request when the last one is answered. A ${warm} s warm-up precedes the measured run; heap figures are after a full GC.`,
+      '',
+      '| operation | requests | errors | median ms | p99 ms |',
+      '|---|---|---|---|---|',
       ...ops.map((o) => {
         const st = stats(latency.get(o.name)!);
         return `| ${o.name} | ${st.n} | ${failed.get(o.name)} | ${fmt(st.median)} | ${fmt(st.p99)} |`;
       }),
-      `| **all** | **${allMs.length}** (${fmt(allMs.length / elapsed)} req/s) | **${errorCount}** | ${fmt(all.median)} | ${fmt(all.p99)} |`, '',
-      errorCount ? `Errors by operation and code: ${[...errors].map(([k, v]) => `${k} × ${v}`).join('; ')}.` : 'Errors: none (every request answered 200 without a GraphQL error).',
+      `| **all** | **${allMs.length}** (${fmt(allMs.length / elapsed)} req/s) | **${errorCount}** | ${fmt(all.median)} | ${fmt(all.p99)} |`,
+      '',
+      errorCount
+        ? `Errors by operation and code: ${[...errors].map(([k, v]) => `${k} × ${v}`).join('; ')}.`
+        : 'Errors: none (every request answered 200 without a GraphQL error).',
       '',
       `- Node heap after GC: ${fmt(before.heap / MiB)} MiB before, ${fmt(after.heap / MiB)} MiB after (${growth >= 0 ? '+' : ''}${fmt(growth / MiB)} MiB); ` +
         `${grew ? '**grew**' : 'no growth beyond noise'}. Live heap during the run: ${heapTrail.length ? `${fmt(Math.min(...heapTrail) / MiB)}-${fmt(Math.max(...heapTrail) / MiB)} MiB` : 'n/a'}.`,
       `- RSS: ${fmt(before.rss / MiB)} MiB before, ${fmt(after.rss / MiB)} MiB after.`,
-      `- Imports: ${latency.get('importBundle')!.length} bundles of 4 flows during the measured run (${imports} with the warm-up): the graph grew while it ran.`, '',
+      `- Imports: ${latency.get('importBundle')!.length} bundles of 4 flows during the measured run (${imports} with the warm-up): the graph grew while it ran.`,
+      '',
     ];
     return lines.join('\n');
   } finally {
@@ -251,7 +317,14 @@ if (require.main === module) {
     };
     const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
     try {
-      console.log(await runSoak(services, { seconds: arg('seconds', 120), connections: arg('connections', 8), heapSnapshots: textArg('heap-snapshots'), log: (l) => console.error(l) }));
+      console.log(
+        await runSoak(services, {
+          seconds: arg('seconds', 120),
+          connections: arg('connections', 8),
+          heapSnapshots: textArg('heap-snapshots'),
+          log: (l) => console.error(l),
+        }),
+      );
     } finally {
       await services.graph.close();
     }

@@ -27,33 +27,50 @@ export async function generate(schemaText = readFileSync(SCHEMA_FILE, 'utf8')): 
   const schema = parse(schemaText);
   const pluginMap = { typescript, typescriptResolvers };
   const server = await codegen({
-    filename: SERVER_TYPES, schema, schemaAst, documents: [], pluginMap,
+    filename: SERVER_TYPES,
+    schema,
+    schemaAst,
+    documents: [],
+    pluginMap,
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     config: shared,
   });
   const web = await codegen({
-    filename: WEB_TYPES, schema, schemaAst, documents: [], pluginMap,
+    filename: WEB_TYPES,
+    schema,
+    schemaAst,
+    documents: [],
+    pluginMap,
     plugins: [{ typescript: {} }],
     // the page reads answers as JSON: every selected field is present, null where the schema allows
     config: { ...shared, avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false }, skipTypename: true },
   });
-  return new Map([[SERVER_TYPES, HEADER + server], [WEB_TYPES, HEADER + web]]);
+  return new Map([
+    [SERVER_TYPES, HEADER + server],
+    [WEB_TYPES, HEADER + web],
+  ]);
 }
 
 if (require.main === module) {
   const check = process.argv.includes('--check');
-  generate().then((files) => {
-    let stale = 0;
-    for (const [path, content] of files) {
-      const name = relative(ROOT, path);
-      if (!check) {
-        writeFileSync(path, content);
-        console.log(`wrote ${name}`);
-      } else if (readFileSync(path, 'utf8') !== content) {
-        stale++;
-        console.error(`stale: ${name} (run npm run codegen)`);
+  generate().then(
+    (files) => {
+      let stale = 0;
+      for (const [path, content] of files) {
+        const name = relative(ROOT, path);
+        if (!check) {
+          writeFileSync(path, content);
+          console.log(`wrote ${name}`);
+        } else if (readFileSync(path, 'utf8') !== content) {
+          stale++;
+          console.error(`stale: ${name} (run npm run codegen)`);
+        }
       }
-    }
-    if (stale) process.exit(1);
-  }, (e) => { console.error(e); process.exit(2); });
+      if (stale) process.exit(1);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(2);
+    },
+  );
 }

@@ -31,7 +31,9 @@ async function cli(command) {
     return 0;
   }
   if (command !== 'start') {
-    console.error('usage: node scripts/neo4j.mjs start|stop   (env NEO4J_HOME_DIR, NEO4J_BOLT_PORT, NEO4J_PASSWORD, NEO4J_HEAP, NEO4J_PAGECACHE)');
+    console.error(
+      'usage: node scripts/neo4j.mjs start|stop   (env NEO4J_HOME_DIR, NEO4J_BOLT_PORT, NEO4J_PASSWORD, NEO4J_HEAP, NEO4J_PAGECACHE)',
+    );
     return 2;
   }
   await buildLauncher({ log });
@@ -48,8 +50,11 @@ async function cli(command) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  cli(process.argv[2]).then((code) => process.exit(code), (e) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  cli(process.argv[2]).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

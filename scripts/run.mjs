@@ -48,7 +48,14 @@ async function ensureNeo4j({ home, port, heap = '6g', pageCache = '2g' }) {
   await buildLauncher({ log });
   const password = process.env.NEO4J_PASSWORD || 'uflpa-trace-local';
   const started = Date.now();
-  const neo = await startNeo4j({ home, port, password, log, heap: process.env.NEO4J_HEAP || heap, pageCache: process.env.NEO4J_PAGECACHE || pageCache });
+  const neo = await startNeo4j({
+    home,
+    port,
+    password,
+    log,
+    heap: process.env.NEO4J_HEAP || heap,
+    pageCache: process.env.NEO4J_PAGECACHE || pageCache,
+  });
   log(`Neo4j ready at ${neo.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
 }
@@ -97,7 +104,8 @@ function ensureNode24() {
   const node = join(dir, 'node_modules', 'node', 'bin', 'node');
   const wanted = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.node;
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  if (version !== `v${wanted}`) throw new Error(`.ci/node24 holds Node ${version || '(none)'}, not v${wanted}; delete .ci/node24/node_modules and run again`);
+  if (version !== `v${wanted}`)
+    throw new Error(`.ci/node24 holds Node ${version || '(none)'}, not v${wanted}; delete .ci/node24/node_modules and run again`);
   return node;
 }
 
@@ -114,7 +122,9 @@ async function unitTestsOnNode24(jestArgs) {
   rmSync(out, { force: true });
   log(`unit tests on Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
   const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  await run(node, [jest, '--selectProjects', 'unit', '--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...jestArgs], { PATH: `${dirname(node)}:${process.env.PATH}` });
+  await run(node, [jest, '--selectProjects', 'unit', '--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...jestArgs], {
+    PATH: `${dirname(node)}:${process.env.PATH}`,
+  });
   if (!existsSync(out)) return { passed: 0, failed: 1 };
   const r = JSON.parse(readFileSync(out, 'utf8'));
   const counts = { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) };
@@ -136,17 +146,26 @@ async function main() {
         break;
       }
       case 'test': {
-        ensureDebianPackages([['poppler-utils', 'pdftotext'], ['chromium', 'chromium']]);
+        ensureDebianPackages([
+          ['poppler-utils', 'pdftotext'],
+          ['chromium', 'chromium'],
+        ]);
         if (process.env.SKIP_TYPECHECK !== '1') {
           log('type-checking (tsc --noEmit: the server, then the web page)');
           code = await run(bin('tsc'), ['--noEmit', '-p', '.'], {});
           if (code === 0) code = await run(bin('tsc'), ['--noEmit', '-p', 'web'], {});
-          if (code !== 0) { writeSummary(0, 1); break; }
+          if (code !== 0) {
+            writeSummary(0, 1);
+            break;
+          }
         }
         if (process.env.SKIP_LINT !== '1') {
           log('linting (npm run lint: eslint, prettier --check)');
           code = await run('npm', ['run', '--silent', 'lint'], {});
-          if (code !== 0) { writeSummary(0, 1); break; }
+          if (code !== 0) {
+            writeSummary(0, 1);
+            break;
+          }
         }
         // The whole suite (no jest arguments, as CI runs it) also runs the unit tests on Node 24.
         const node24 = rest.length === 0 && process.env.SKIP_NODE24 !== '1' ? await unitTestsOnNode24([]) : { passed: 0, failed: 0 };
@@ -157,10 +176,15 @@ async function main() {
           rmSync(home, { recursive: true, force: true });
           cleanups.push(() => rmSync(home, { recursive: true, force: true }));
         }
-        neo = await ensureNeo4j({ home, port: Number(process.env.NEO4J_TEST_BOLT_PORT || (await freePort())), heap: '2g', pageCache: '512m' });
+        neo = await ensureNeo4j({
+          home,
+          port: Number(process.env.NEO4J_TEST_BOLT_PORT || (await freePort())),
+          heap: '2g',
+          pageCache: '512m',
+        });
         const out = join(root, '.jest-results.json');
         rmSync(out, { force: true });
-        code = await run(bin("jest"), ["--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...rest], neo.env);
+        code = await run(bin('jest'), ['--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...rest], neo.env);
         if (existsSync(out)) {
           const r = JSON.parse(readFileSync(out, 'utf8'));
           writeSummary(r.numPassedTests + node24.passed, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) + node24.failed);
@@ -179,7 +203,11 @@ async function main() {
         const heap = process.env.NEO4J_HEAP || '6g';
         const pageCache = process.env.NEO4J_PAGECACHE || '6g';
         neo = await ensureNeo4j({ home: neo4jHome('bench'), port: Number(process.env.NEO4J_BENCH_BOLT_PORT || 7707), heap, pageCache });
-        code = await run(bin('tsx'), ['bench/run.ts', ...rest], { ...neo.env, ...(neo.env.NEO4J_URI ? { NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache } : {}), NODE_OPTIONS: '--expose-gc --max-old-space-size=4096' });
+        code = await run(bin('tsx'), ['bench/run.ts', ...rest], {
+          ...neo.env,
+          ...(neo.env.NEO4J_URI ? { NEO4J_HEAP: heap, NEO4J_PAGECACHE: pageCache } : {}),
+          NODE_OPTIONS: '--expose-gc --max-old-space-size=4096',
+        });
         break;
       }
       case 'import': {
@@ -198,9 +226,22 @@ async function main() {
       case 'neo4j-start': {
         const { buildLauncher, startNeo4j } = await import('./neo4j.mjs');
         await buildLauncher({ log });
-        const n = await startNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687), password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local', log, heap: process.env.NEO4J_HEAP || '6g', pageCache: process.env.NEO4J_PAGECACHE || '2g' });
+        const n = await startNeo4j({
+          home: neo4jHome('data'),
+          port: Number(process.env.NEO4J_BOLT_PORT || 7687),
+          password: process.env.NEO4J_PASSWORD || 'uflpa-trace-local',
+          log,
+          heap: process.env.NEO4J_HEAP || '6g',
+          pageCache: process.env.NEO4J_PAGECACHE || '2g',
+        });
         log(`Neo4j running at ${n.uri}; Ctrl-C (or npm run neo4j:stop) stops it`);
-        await Promise.race([n.exited, new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); })]);
+        await Promise.race([
+          n.exited,
+          new Promise((r) => {
+            process.once('SIGINT', r);
+            process.once('SIGTERM', r);
+          }),
+        ]);
         await n.stop();
         code = 0;
         break;

@@ -26,8 +26,10 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');
   const auth = authenticatorFor(config, (m) => log.warn(m));
   if (auth) {
-    log.info({ source: auth.source, rateLimitPerMinute: config.rateLimitPerMinute, investigatorCrossTenant: config.allowInvestigatorCrossTenant },
-      `API tokens from ${auth.source}: requests need a bearer token`);
+    log.info(
+      { source: auth.source, rateLimitPerMinute: config.rateLimitPerMinute, investigatorCrossTenant: config.allowInvestigatorCrossTenant },
+      `API tokens from ${auth.source}: requests need a bearer token`,
+    );
   }
   return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate };
 }

@@ -36,14 +36,16 @@ export function optionalText(name: string, v: string | null | undefined, max: nu
 /** An integer from `min` (default 1) to `max`, or `fallback` when left out. */
 export function boundedInt(name: string, v: number | null | undefined, fallback: number, max: number, min = 1): number {
   if (v === undefined || v === null) return fallback;
-  if (!Number.isInteger(v) || v < min || v > max) throw new BadInputError(`${name} must be an integer from ${min} to ${max}, got ${v}`, name);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new BadInputError(`${name} must be an integer from ${min} to ${max}, got ${v}`, name);
   return v;
 }
 
 /** A calendar date YYYY-MM-DD, or undefined when left out (null or empty counts as left out). */
 export function optionalDate(name: string, v: unknown): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  if (!isIsoDate(v)) throw new BadInputError(`${name} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v).slice(0, 40)}`, name);
+  if (!isIsoDate(v))
+    throw new BadInputError(`${name} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v).slice(0, 40)}`, name);
   return v;
 }
 

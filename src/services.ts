@@ -8,7 +8,11 @@ import type { Graph } from './graph/graph';
 import type { ScreeningService } from './screening/service';
 
 export type Role = 'IMPORTER' | 'INVESTIGATOR' | 'ADMIN';
-export interface Principal { tokenId: string; tenant: string; role: Role }
+export interface Principal {
+  tokenId: string;
+  tenant: string;
+  role: Role;
+}
 
 export interface Services {
   config: Config;

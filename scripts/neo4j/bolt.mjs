@@ -19,7 +19,10 @@ function boltHandshake(host, port, timeoutMs) {
       socket.write(Buffer.from([0x60, 0x60, 0xb0, 0x17, 0, 4, 4, 5, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0]));
     });
     let got = 0;
-    socket.on('data', (d) => { got += d.length; if (got >= 4) finish(true); });
+    socket.on('data', (d) => {
+      got += d.length;
+      if (got >= 4) finish(true);
+    });
     socket.on('error', () => finish(false));
     socket.on('close', () => finish(false));
   });

@@ -2,9 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildLockDir, classesDir, classpathFile, launcherDir, noop, pomFile, root, sleep, stampFile, targetDir,
-} from './layout.mjs';
+import { buildLockDir, classesDir, classpathFile, launcherDir, noop, pomFile, root, sleep, stampFile, targetDir } from './layout.mjs';
 
 function newestMtime(path) {
   const st = statSync(path);
@@ -24,7 +22,10 @@ export function buildNeeded() {
   if (!existsSync(stampFile) || !existsSync(classpathFile) || !existsSync(classesDir)) return 'no build output yet';
   const built = statSync(stampFile).mtimeMs;
   if (newestMtime(pomFile) > built || newestMtime(join(launcherDir, 'src')) > built) return 'pom or sources changed';
-  const missing = readFileSync(classpathFile, 'utf8').trim().split(':').filter((p) => p && !existsSync(p));
+  const missing = readFileSync(classpathFile, 'utf8')
+    .trim()
+    .split(':')
+    .filter((p) => p && !existsSync(p));
   if (missing.length) return `${missing.length} jar(s) missing from the local Maven repository`;
   return null;
 }
@@ -33,8 +34,12 @@ function runCapture(cmd, args, opts) {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, out }));
   });
@@ -51,9 +56,15 @@ async function withBuildLock(fn) {
       if (e.code !== 'EEXIST') throw e;
       // A lock left by a killed build goes stale after 15 minutes.
       try {
-        if (Date.now() - statSync(buildLockDir).mtimeMs > 15 * 60_000) { rmSync(buildLockDir, { recursive: true, force: true }); continue; }
-      } catch { continue; }
-      if (Date.now() > deadline) throw new Error(`another build of neo4j-launcher holds ${buildLockDir}; remove it if no build runs`, { cause: e });
+        if (Date.now() - statSync(buildLockDir).mtimeMs > 15 * 60_000) {
+          rmSync(buildLockDir, { recursive: true, force: true });
+          continue;
+        }
+      } catch {
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`another build of neo4j-launcher holds ${buildLockDir}; remove it if no build runs`, { cause: e });
       await sleep(500);
     }
   }
@@ -80,7 +91,11 @@ export async function buildLauncher({ log = noop } = {}) {
     try {
       r = await runCapture('mvn', args, { cwd: root, env: { ...process.env, MAVEN_OPTS: process.env.MAVEN_OPTS || '-Xmx1g' } });
     } catch (e) {
-      if (e.code === 'ENOENT') throw new Error('Maven (mvn) is not installed; it needs Maven 3.8+ and JDK 17+ (e.g. apt-get install maven openjdk-17-jdk-headless)', { cause: e });
+      if (e.code === 'ENOENT')
+        throw new Error(
+          'Maven (mvn) is not installed; it needs Maven 3.8+ and JDK 17+ (e.g. apt-get install maven openjdk-17-jdk-headless)',
+          { cause: e },
+        );
       throw e;
     }
     if (r.code !== 0) {

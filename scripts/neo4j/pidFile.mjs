@@ -57,7 +57,11 @@ export async function stopNeo4jFromPidFile(home, { log = console.log } = {}) {
   process.kill(pid, 'SIGTERM');
   if (!(await waitForExit(pid, 30_000))) {
     log(`[neo4j] pid ${pid} did not stop within 30 s; killing it`);
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     await waitForExit(pid, 10_000);
   }
   removePidFile(home, pid);

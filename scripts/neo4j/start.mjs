@@ -57,7 +57,8 @@ export async function startNeo4j({
   const args = [
     ...JVM_FLAGS,
     `-Xmx${heap}`,
-    '-cp', classpath,
+    '-cp',
+    classpath,
     MAIN_CLASS,
     `--home=${home}`,
     `--port=${port}`,
@@ -76,33 +77,57 @@ export async function startNeo4j({
   child.stdin?.on('error', noop);
 
   const tail = [];
-  const remember = (line) => { tail.push(line); if (tail.length > 40) tail.shift(); };
+  const remember = (line) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+  };
   let exitInfo = null;
   const exited = new Promise((resolveExit) => {
-    child.on('exit', (code, signal) => { exitInfo = { code, signal }; resolveExit(exitInfo); });
+    child.on('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolveExit(exitInfo);
+    });
   });
   let spawnError = null;
-  child.on('error', (e) => { spawnError = e; });
+  child.on('error', (e) => {
+    spawnError = e;
+  });
 
-  const onProcessExit = () => { try { child.kill('SIGTERM'); } catch { /* gone */ } };
+  const onProcessExit = () => {
+    try {
+      child.kill('SIGTERM');
+    } catch {
+      /* gone */
+    }
+  };
   process.on('exit', onProcessExit);
 
   let ready = false;
   let readyResolve;
-  const readySeen = new Promise((r) => { readyResolve = r; });
+  const readySeen = new Promise((r) => {
+    readyResolve = r;
+  });
   const lines = (stream, onLine) => {
     let buf = '';
     stream.setEncoding('utf8');
     stream.on('data', (d) => {
       buf += d;
       let i;
-      while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i).replace(/\r$/, '')); buf = buf.slice(i + 1); }
+      while ((i = buf.indexOf('\n')) >= 0) {
+        onLine(buf.slice(0, i).replace(/\r$/, ''));
+        buf = buf.slice(i + 1);
+      }
     });
-    stream.on('end', () => { if (buf) onLine(buf); });
+    stream.on('end', () => {
+      if (buf) onLine(buf);
+    });
   };
   lines(child.stdout, (line) => {
     remember(line);
-    if (!ready && line.startsWith('NEO4J READY ')) { ready = true; readyResolve(); }
+    if (!ready && line.startsWith('NEO4J READY ')) {
+      ready = true;
+      readyResolve();
+    }
   });
   lines(child.stderr, (line) => {
     remember(line);
@@ -113,10 +138,18 @@ export async function startNeo4j({
   const stop = () => {
     stopping ??= (async () => {
       if (!exitInfo && !spawnError) {
-        try { child.kill('SIGTERM'); } catch { /* gone */ }
+        try {
+          child.kill('SIGTERM');
+        } catch {
+          /* gone */
+        }
         const t = setTimeout(() => {
           log(`[neo4j] did not stop within 30 s; killing pid ${child.pid}`);
-          try { child.kill('SIGKILL'); } catch { /* gone */ }
+          try {
+            child.kill('SIGKILL');
+          } catch {
+            /* gone */
+          }
         }, 30_000);
         await exited;
         clearTimeout(t);
@@ -134,7 +167,9 @@ export async function startNeo4j({
   };
 
   let timer;
-  const deadline = new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+  const deadline = new Promise((r) => {
+    timer = setTimeout(() => r('timeout'), timeoutMs);
+  });
   try {
     const first = await Promise.race([
       readySeen.then(() => 'ready'),
@@ -143,19 +178,26 @@ export async function startNeo4j({
       deadline,
     ]);
     if (first === 'error') {
-      await fail(spawnError?.code === 'ENOENT'
-        ? `${java} not found: install JDK 17+ (e.g. apt-get install openjdk-17-jdk-headless) or set JAVA_HOME`
-        : `cannot run ${java}: ${spawnError?.message}`);
+      await fail(
+        spawnError?.code === 'ENOENT'
+          ? `${java} not found: install JDK 17+ (e.g. apt-get install openjdk-17-jdk-headless) or set JAVA_HOME`
+          : `cannot run ${java}: ${spawnError?.message}`,
+      );
     }
     if (first === 'exited') {
       await new Promise((r) => setImmediate(r)); // let the last output lines arrive
       const failed = tail.filter((l) => l.startsWith('NEO4J FAILED ')).pop();
-      await fail(failed ? failed.slice('NEO4J FAILED '.length) : `launcher exited (${exitInfo.code ?? exitInfo.signal}) before it was ready`);
+      await fail(
+        failed ? failed.slice('NEO4J FAILED '.length) : `launcher exited (${exitInfo.code ?? exitInfo.signal}) before it was ready`,
+      );
     }
     if (first === 'timeout') await fail(`not ready within ${Math.round(timeoutMs / 1000)} s`);
     const left = Math.max(1_000, timeoutMs - (Date.now() - started));
     const bolt = await Promise.race([
-      waitForBolt(host, port, left).then(() => 'up', (e) => e.message),
+      waitForBolt(host, port, left).then(
+        () => 'up',
+        (e) => e.message,
+      ),
       exited.then(() => 'launcher exited after READY'),
     ]);
     if (bolt !== 'up') await fail(bolt);

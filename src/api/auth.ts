@@ -52,9 +52,11 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
   list.forEach((t: Partial<TokenRecord> | null, i) => {
     if (!t || typeof t !== 'object') throw new Error(`${where}: tokens[${i}] must be an object`);
     if (!isTokenId(t.id)) throw new Error(`${where}: tokens[${i}].id must be 1-100 letters, digits or . _ : @ -`);
-    if (!isTenantName(t.tenant)) throw new Error(`${where}: tokens[${i}].tenant must be 1-100 letters, digits or . _ : - (starting with a letter or digit)`);
+    if (!isTenantName(t.tenant))
+      throw new Error(`${where}: tokens[${i}].tenant must be 1-100 letters, digits or . _ : - (starting with a letter or digit)`);
     if (!ROLES.includes(t.role as Role)) throw new Error(`${where}: tokens[${i}].role must be one of ${ROLES.join(', ')}`);
-    if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(t.sha256)) throw new Error(`${where}: tokens[${i}].sha256 must be the SHA-256 hex of the token`);
+    if (typeof t.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(t.sha256))
+      throw new Error(`${where}: tokens[${i}].sha256 must be the SHA-256 hex of the token`);
     let tenants: TokenRecord['tenants'];
     if (t.tenants !== undefined) {
       if (t.role !== 'INVESTIGATOR') throw new Error(`${where}: tokens[${i}].tenants is for INVESTIGATOR tokens only`);
@@ -67,7 +69,10 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
     const sha256 = t.sha256.toLowerCase();
     if (out.has(sha256)) throw new Error(`${where}: tokens[${i}] has the same token as "${out.get(sha256)!.id}"`);
     out.set(sha256, {
-      id: t.id, tenant: t.tenant, role: t.role as Role, sha256,
+      id: t.id,
+      tenant: t.tenant,
+      role: t.role as Role,
+      sha256,
       ...(tenants !== undefined ? { tenants } : {}),
       ...(typeof t.note === 'string' ? { note: t.note } : {}),
       ...(typeof t.createdAt === 'string' ? { createdAt: t.createdAt } : {}),
@@ -77,22 +82,33 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
 }
 
 class Unauthenticated extends GraphQLError {
-  constructor(message: string) { super(message, { extensions: { code: 'UNAUTHENTICATED' } }); }
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
 }
 class RateLimited extends GraphQLError {
-  constructor(message: string, retryAfterSeconds: number) { super(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }); }
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } });
+  }
 }
 class Forbidden extends GraphQLError {
-  constructor(message: string) { super(message, { extensions: { code: 'FORBIDDEN' } }); }
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
 }
 class BadRequest extends GraphQLError {
-  constructor(message: string) { super(message, { extensions: { code: 'BAD_REQUEST' } }); }
+  constructor(message: string) {
+    super(message, { extensions: { code: 'BAD_REQUEST' } });
+  }
 }
 
 /** Token bucket per key: `perMinute` requests, refilled continuously. */
 export class RateLimiter {
   private buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly perMinute: number, private readonly maxKeys = 100_000) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly maxKeys = 100_000,
+  ) {}
   take(key: string, now = Date.now()): boolean {
     const b = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
     b.tokens = Math.min(this.perMinute, b.tokens + ((now - b.at) / 60_000) * this.perMinute);
@@ -109,7 +125,9 @@ export class RateLimiter {
     if (!b || b.tokens >= 1) return 0;
     return Math.max(1, Math.ceil(((1 - b.tokens) / this.perMinute) * 60));
   }
-  get size(): number { return this.buckets.size; }
+  get size(): number {
+    return this.buckets.size;
+  }
   /** Drops full buckets (idle keys), else the oldest: the map never outgrows maxKeys. */
   private evict(now: number) {
     for (const [k, v] of this.buckets) {
@@ -146,7 +164,8 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 export function tenantFor(record: TokenRecord, requested: string | undefined, allowCrossTenant: boolean): string {
   if (requested === undefined || requested === '' || requested === record.tenant) return record.tenant;
   if (!isTenantName(requested)) throw new BadRequest('X-Tenant must be a tenant name: letters, digits and . _ : - (at most 100)');
-  if (record.role !== 'INVESTIGATOR') throw new Forbidden(`this ${record.role} token acts only in its own tenant; drop the X-Tenant header`);
+  if (record.role !== 'INVESTIGATOR')
+    throw new Forbidden(`this ${record.role} token acts only in its own tenant; drop the X-Tenant header`);
   if (!allowCrossTenant) throw new Forbidden('cross-tenant reads are switched off on this server (ALLOW_INVESTIGATOR_CROSS_TENANT)');
   const allowed = record.tenants === '*' || (Array.isArray(record.tenants) && record.tenants.includes(requested));
   // The same answer whether or not the tenant exists: a refusal never confirms a tenant name.
@@ -175,7 +194,10 @@ export function tokenAuthenticator(load: () => Map<string, TokenRecord>, opts: A
     if (!record) return fail(req, 'the token is not valid');
     if (!limiter.take(record.id)) {
       const wait = limiter.retryAfter(record.id);
-      throw new RateLimited(`rate limit of ${opts.perMinute} requests per minute exceeded for token "${record.id}"; retry in ${wait} s`, wait);
+      throw new RateLimited(
+        `rate limit of ${opts.perMinute} requests per minute exceeded for token "${record.id}"; retry in ${wait} s`,
+        wait,
+      );
     }
     const tenant = tenantFor(record, headerValue(req, 'x-tenant')?.trim(), allowCross);
     return { tokenId: record.id, tenant, role: record.role };
@@ -225,7 +247,8 @@ export interface AuthSettings {
 
 /** The authenticator the settings ask for, and where its tokens come from; undefined in local mode. */
 export function authenticatorFor(
-  settings: AuthSettings, onError?: (message: string) => void,
+  settings: AuthSettings,
+  onError?: (message: string) => void,
 ): { authenticate: Authenticator; source: string } | undefined {
   const opts = { perMinute: settings.rateLimitPerMinute, allowInvestigatorCrossTenant: settings.allowInvestigatorCrossTenant ?? false };
   if (settings.apiTokensFile) {
@@ -240,10 +263,16 @@ export function authenticatorFor(
 
 /** The same from environment variables (API_TOKENS_FILE, API_TOKENS, ALLOW_INVESTIGATOR_CROSS_TENANT). */
 export function authenticatorFromEnv(
-  env: NodeJS.ProcessEnv, opts: { perMinute: number; onError?: (message: string) => void },
+  env: NodeJS.ProcessEnv,
+  opts: { perMinute: number; onError?: (message: string) => void },
 ): { authenticate: Authenticator; source: string } | undefined {
-  return authenticatorFor({
-    apiTokensFile: env.API_TOKENS_FILE || undefined, apiTokens: env.API_TOKENS || undefined,
-    rateLimitPerMinute: opts.perMinute, allowInvestigatorCrossTenant: env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true',
-  }, opts.onError);
+  return authenticatorFor(
+    {
+      apiTokensFile: env.API_TOKENS_FILE || undefined,
+      apiTokens: env.API_TOKENS || undefined,
+      rateLimitPerMinute: opts.perMinute,
+      allowInvestigatorCrossTenant: env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true',
+    },
+    opts.onError,
+  );
 }

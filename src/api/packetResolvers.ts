@@ -9,14 +9,23 @@ export const packetResolvers = {
     rebuttalPacket: async (_: unknown, a: Args, ctx: RequestContext) => {
       const p = await buildPacket(ctx.services, ctx.tenant, a.shipmentId, a.asOf);
       return {
-        shipmentId: p.shipmentId, kind: p.kind, verdict: p.verdict, fingerprint: p.fingerprint, markdown: p.markdown,
-        gaps: p.gaps, exhibits: p.exhibits, completeness: p.completeness, identicalShipments: p.identicalShipments,
+        shipmentId: p.shipmentId,
+        kind: p.kind,
+        verdict: p.verdict,
+        fingerprint: p.fingerprint,
+        markdown: p.markdown,
+        gaps: p.gaps,
+        exhibits: p.exhibits,
+        completeness: p.completeness,
+        identicalShipments: p.identicalShipments,
         downloads: downloadUrls(ctx.services.config.publicUrl, p.shipmentId, a.asOf),
       };
     },
-    shipmentsWithFingerprint: (_: unknown, a: Args, ctx: RequestContext) => shipmentsWithFingerprint(ctx.services, ctx.tenant, a.fingerprint),
+    shipmentsWithFingerprint: (_: unknown, a: Args, ctx: RequestContext) =>
+      shipmentsWithFingerprint(ctx.services, ctx.tenant, a.fingerprint),
     detentionClock: (_: unknown, a: Args, ctx: RequestContext) => detentionClockFor(ctx.services, ctx.tenant, a.shipmentId, a.today),
-    supplyChainDiff: (_: unknown, a: Args, ctx: RequestContext) => supplyChainDiff(ctx.services, ctx.tenant, a.shipmentId, a.againstShipmentId),
+    supplyChainDiff: (_: unknown, a: Args, ctx: RequestContext) =>
+      supplyChainDiff(ctx.services, ctx.tenant, a.shipmentId, a.againstShipmentId),
   } as Record<string, unknown>,
   types: {} as Record<string, unknown>,
 };

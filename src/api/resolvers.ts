@@ -52,7 +52,8 @@ export const resolvers = {
       shipmentRisks(ctx.services.graph, ctx.tenant, await listVersion(ctx), { first: a.first, after: a.after, asOf: a.asOf }),
     neighbourhood: (_: unknown, a: ArgsOf<'neighbourhood'>, ctx: RequestContext) =>
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
-    ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) => ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
+    ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) =>
+      ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
     exposure: async (_: unknown, a: ArgsOf<'exposure'>, ctx: RequestContext) =>
       exposure(ctx.services.graph, ctx.tenant, await listVersion(ctx), { firmId: a.firmId, first: a.first, after: a.after, asOf: a.asOf }),
 
@@ -69,7 +70,8 @@ export const resolvers = {
       const first = boundedInt('first', a.first, 100, 1000);
       return auditPage(ctx.services.graph, ctx.tenant, { first, before: a.before, action: a.action });
     },
-    flagKinds: () => specifiedFlagKinds.map(({ kind, presumptive, verdictEffect, display }) => ({ kind, presumptive, verdictEffect, ...display })),
+    flagKinds: () =>
+      specifiedFlagKinds.map(({ kind, presumptive, verdictEffect, display }) => ({ kind, presumptive, verdictEffect, ...display })),
     ...packetResolvers.Query,
   },
   Mutation: {

@@ -71,7 +71,10 @@ export function packetRoutes(services: PacketServices, opts: RenderOptions = {})
     try {
       const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), opts);
       await recordAudit(services.graph, {
-        tenant: ctx.tenant, actor: ctx.principal.tokenId, action: 'PACKET_DOWNLOAD', target: shipmentId,
+        tenant: ctx.tenant,
+        actor: ctx.principal.tokenId,
+        action: 'PACKET_DOWNLOAD',
+        target: shipmentId,
         detail: { format: m[2], asOf: url.searchParams.get('asOf'), bytes: file.body.length, method: req.method },
       });
       res.statusCode = 200;

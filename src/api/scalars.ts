@@ -18,13 +18,22 @@ export const DateScalar = new GraphQLScalarType({
 
 function literalToJson(ast: ValueNode, variables?: Record<string, unknown> | null): unknown {
   switch (ast.kind) {
-    case Kind.STRING: case Kind.BOOLEAN: return ast.value;
-    case Kind.INT: case Kind.FLOAT: return Number(ast.value);
-    case Kind.NULL: return null;
-    case Kind.LIST: return ast.values.map((v) => literalToJson(v, variables));
-    case Kind.OBJECT: return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToJson(f.value, variables)]));
-    case Kind.VARIABLE: return variables?.[ast.name.value];
-    default: return undefined;
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((v) => literalToJson(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToJson(f.value, variables)]));
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value];
+    default:
+      return undefined;
   }
 }
 

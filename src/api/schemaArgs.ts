@@ -13,15 +13,25 @@ type AllArgs = FieldArgs<QueryResolvers> | FieldArgs<MutationResolvers>;
 type Names<U> = U extends unknown ? keyof U : never;
 type TypeIn<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
 /** true for each field whose arguments require K, false for each where K may be left out */
-type RequiredBy<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? (Record<never, never> extends Pick<U, K> ? false : true) : never) : never;
+type RequiredBy<U, K extends PropertyKey> = U extends unknown
+  ? K extends keyof U
+    ? Record<never, never> extends Pick<U, K>
+      ? false
+      : true
+    : never
+  : never;
 type Flatten<T> = { [K in keyof T]: T[K] };
 
 export type SchemaArgs = Flatten<
-  { [K in Names<AllArgs> as false extends RequiredBy<AllArgs, K> ? never : K]: TypeIn<AllArgs, K> } &
-  { [K in Names<AllArgs> as false extends RequiredBy<AllArgs, K> ? K : never]?: TypeIn<AllArgs, K> | null }
+  { [K in Names<AllArgs> as false extends RequiredBy<AllArgs, K> ? never : K]: TypeIn<AllArgs, K> } & {
+    [K in Names<AllArgs> as false extends RequiredBy<AllArgs, K> ? K : never]?: TypeIn<AllArgs, K> | null;
+  }
 >;
 
 type ArgsOfField<R, K extends keyof R> = Parameters<Extract<NonNullable<R[K]>, Fn>>[1];
 /** One field's arguments exactly (where a name is required there but not in every field). */
-export type ArgsOf<F extends keyof QueryResolvers | keyof MutationResolvers> =
-  F extends keyof QueryResolvers ? ArgsOfField<QueryResolvers, F> : F extends keyof MutationResolvers ? ArgsOfField<MutationResolvers, F> : never;
+export type ArgsOf<F extends keyof QueryResolvers | keyof MutationResolvers> = F extends keyof QueryResolvers
+  ? ArgsOfField<QueryResolvers, F>
+  : F extends keyof MutationResolvers
+    ? ArgsOfField<MutationResolvers, F>
+    : never;

@@ -16,7 +16,11 @@ import { depthLimitRule } from './validation/depthLimit';
 import { costLimitRule } from './validation/costLimit';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 
-export interface RunningServer { server: Server; url: string; stop(): Promise<void> }
+export interface RunningServer {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
 
 class BodyTooLargeError extends Error {}
 
@@ -32,15 +36,27 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 const SAFE_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'SERVICE_UNAVAILABLE', 'LIMIT_EXCEEDED', 'QUERY_TOO_DEEP',
-  'QUERY_TOO_COSTLY', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'QUERY_TIMEOUT',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'SERVICE_UNAVAILABLE',
+  'LIMIT_EXCEEDED',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
+  'QUERY_TIMEOUT',
 ]);
 
 /** Clients see the message and code of known errors only; everything else is logged. */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof DatabaseUnavailableError) {
       return { message: original.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
@@ -49,14 +65,21 @@ export function formatError(log: Logger) {
     }
     // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED: keep our rules' own codes
     const own = original instanceof GraphQLError ? original.extensions?.code : undefined;
-    const code = String(formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof own === 'string' && SAFE_CODES.has(own)
-      ? own : formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const code = String(
+      formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof own === 'string' && SAFE_CODES.has(own)
+        ? own
+        : (formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+    );
     if (SAFE_CODES.has(code)) {
       const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...ext, code } };
     }
     log.error({ err: original }, 'unexpected error in a request');
-    return { message: 'Internal server error; the server logged the details.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error; the server logged the details.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }
 
@@ -79,8 +102,10 @@ export async function startServer(config: Config, services: Services, log: Logge
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      log.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      log.info(
+        { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
     });
     try {
       for (const route of beforeAuth) if (await route(req, res, url)) return;
@@ -94,7 +119,9 @@ export async function startServer(config: Config, services: Services, log: Logge
         try {
           parsed = JSON.parse(body);
         } catch (e) {
-          return sendJson(res, 400, { errors: [{ message: `request body is not valid JSON: ${(e as Error).message}`, extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: `request body is not valid JSON: ${(e as Error).message}`, extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
       const headers = new HeaderMap();
@@ -111,7 +138,8 @@ export async function startServer(config: Config, services: Services, log: Logge
         res.end();
       }
     } catch (e) {
-      if (e instanceof BodyTooLargeError) return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'LIMIT_EXCEEDED' } }] });
+      if (e instanceof BodyTooLargeError)
+        return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'LIMIT_EXCEEDED' } }] });
       if (e instanceof GraphQLError) {
         const code = String(e.extensions?.code ?? 'BAD_REQUEST');
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'RATE_LIMITED' ? 429 : 400;
@@ -120,12 +148,15 @@ export async function startServer(config: Config, services: Services, log: Logge
         return sendJson(res, status, { errors: [{ message: e.message, extensions: { code } }] });
       }
       log.error({ err: e, requestId }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   };
 
-  const server = createServer((req, res) => { void handle(req, res); });
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
   server.requestTimeout = 10 * 60_000;
   // Node closes an idle keep-alive socket after 5 s, and a client (or a load balancer,
   // whose idle timeout is typically 60 s) that sends on it just then gets ECONNRESET.

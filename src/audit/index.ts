@@ -7,10 +7,24 @@ import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
 
 export type AuditAction = 'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'PACKET_DOWNLOAD';
-export interface AuditEvent { tenant: string; actor: string; action: AuditAction; target: string; detail?: Record<string, unknown> }
+export interface AuditEvent {
+  tenant: string;
+  actor: string;
+  action: AuditAction;
+  target: string;
+  detail?: Record<string, unknown>;
+}
 
 function params(e: AuditEvent) {
-  return { id: randomUUID(), at: new Date().toISOString(), tenant: e.tenant, actor: e.actor, action: e.action, target: e.target, detail: JSON.stringify(e.detail ?? {}) };
+  return {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    tenant: e.tenant,
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
 }
 
 export async function recordAuditInTx(tx: ManagedTransaction, e: AuditEvent): Promise<void> {
@@ -20,8 +34,14 @@ export async function recordAudit(graph: Graph, e: AuditEvent): Promise<void> {
   await graph.write(Q.RECORD_EVENT, params(e));
 }
 export async function auditPage(graph: Graph, tenant: string, opts: { first: number; before?: string | null; action?: string | null }) {
-  const rows = await graph.read<{ event: { id: string; at: string; actor: string; action: string; target: string; detail: string } }>(Q.EVENTS_PAGE, {
-    tenant, first: opts.first, before: opts.before ?? null, action: opts.action ?? null,
-  });
+  const rows = await graph.read<{ event: { id: string; at: string; actor: string; action: string; target: string; detail: string } }>(
+    Q.EVENTS_PAGE,
+    {
+      tenant,
+      first: opts.first,
+      before: opts.before ?? null,
+      action: opts.action ?? null,
+    },
+  );
   return rows.map((r) => ({ ...r.event, detail: JSON.parse(r.event.detail) }));
 }

@@ -25,7 +25,10 @@ function parseArgs(argv: string[]) {
 function expand(path: string): string[] {
   if (!statSync(path, { throwIfNoEntry: false })) throw new Error(`no such file or folder: ${path}`);
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f));
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(path, f));
 }
 
 async function main() {
@@ -33,7 +36,12 @@ async function main() {
   const config = loadConfig();
   const services = await createServices(config, createLogger({ logLevel: 'warn' }));
   const paths = files.flatMap(expand);
-  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: ' {file} [{bar}] {percentage}% | {value}/{total} rows | {duration}s' }, cliProgress.Presets.shades_classic) : null;
+  const bar = process.stdout.isTTY
+    ? new cliProgress.SingleBar(
+        { format: ' {file} [{bar}] {percentage}% | {value}/{total} rows | {duration}s' },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   let failed = false;
   for (const path of paths) {
     const started = Date.now();
@@ -51,12 +59,17 @@ async function main() {
         actor: 'cli',
         onProgress: (done, total) => {
           if (!bar) return;
-          if (!barStarted) { bar.start(total, 0, { file: path }); barStarted = true; }
+          if (!barStarted) {
+            bar.start(total, 0, { file: path });
+            barStarted = true;
+          }
           bar.update(done, { file: path });
         },
       });
       if (barStarted) bar?.stop();
-      console.log(`${path}: imported into tenant "${tenant}" in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(report)}`);
+      console.log(
+        `${path}: imported into tenant "${tenant}" in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(report)}`,
+      );
     } catch (e) {
       if (barStarted) bar?.stop();
       if (e instanceof BundleValidationError) {

@@ -21,13 +21,20 @@ async function main() {
       case 'update-list': {
         const file = args.find((a) => !a.startsWith('--') && a !== opt(args, 'version') && a !== opt(args, 'snapshot-date'));
         if (!file) throw new Error('name the downloaded list file: npm run cli -- update-list uflpa.html');
-        const r = await applyEntityListUpdate(services.graph, services.screening, file, { actor: 'cli', version: opt(args, 'version'), snapshotDate: opt(args, 'snapshot-date') });
+        const r = await applyEntityListUpdate(services.graph, services.screening, file, {
+          actor: 'cli',
+          version: opt(args, 'version'),
+          snapshotDate: opt(args, 'snapshot-date'),
+        });
         console.log(`Entity List ${r.previousVersion} -> ${r.version} (${r.format})`);
         console.log(`  added ${r.added.length}${r.added.length ? `: ${r.added.join('; ')}` : ''}`);
         console.log(`  removed ${r.removed.length}${r.removed.length ? `: ${r.removed.join('; ')}` : ''}`);
-        console.log(`  changed ${r.changed.length}${r.changed.length ? `: ${r.changed.map((c) => `${c.name} (${c.fields.join(', ')})`).join('; ')}` : ''}`);
+        console.log(
+          `  changed ${r.changed.length}${r.changed.length ? `: ${r.changed.map((c) => `${c.name} (${c.fields.join(', ')})`).join('; ')}` : ''}`,
+        );
         console.log(`  firms newly matching: ${r.alerts.length}`);
-        for (const a of r.alerts) console.log(`    [${a.tenant}] ${a.firmId} ${a.firmName} -> ${a.entityName} (${a.decision}, ${a.score.toFixed(2)})`);
+        for (const a of r.alerts)
+          console.log(`    [${a.tenant}] ${a.firmId} ${a.firmName} -> ${a.entityName} (${a.decision}, ${a.score.toFixed(2)})`);
         break;
       }
       case 'list-versions': {

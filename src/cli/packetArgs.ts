@@ -1,9 +1,17 @@
 // Argument parsing for the packet CLI, apart from packet.ts so it loads without the database wiring.
 import { PACKET_FORMATS, PacketFormat } from '../packets';
 
-export const USAGE = 'usage: npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--exhibit-root DIR]';
+export const USAGE =
+  'usage: npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--exhibit-root DIR]';
 
-export interface CliArgs { shipmentId: string; format: PacketFormat; out: string | null; tenant: string; asOf: string | null; exhibitRoot: string | null }
+export interface CliArgs {
+  shipmentId: string;
+  format: PacketFormat;
+  out: string | null;
+  tenant: string;
+  asOf: string | null;
+  exhibitRoot: string | null;
+}
 
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const rest: string[] = [];
@@ -29,6 +37,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     else rest.push(a);
   }
   if (rest.length !== 1) throw new Error(`name exactly one shipment id\n${USAGE}`);
-  if (!(PACKET_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${PACKET_FORMATS.join(', ')}, got "${format}"`);
+  if (!(PACKET_FORMATS as readonly string[]).includes(format))
+    throw new Error(`--format must be one of ${PACKET_FORMATS.join(', ')}, got "${format}"`);
   return { shipmentId: rest[0], format: format as PacketFormat, out, tenant, asOf, exhibitRoot };
 }

@@ -15,7 +15,11 @@ import { dirname, basename, join } from 'node:path';
 import type { Role } from '../services';
 import { hashToken, isTenantName, isTokenId, parseTokenFile, ROLES, TokenRecord } from '../api/auth';
 
-export interface CliIO { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv }
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
 
 class UsageError extends Error {}
 
@@ -32,7 +36,10 @@ function parseArgs(args: string[]): { command: string | undefined; opts: Map<str
     const a = rest[i];
     if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}"`);
     const eq = a.indexOf('=');
-    if (eq > 0) { opts.set(a.slice(2, eq), a.slice(eq + 1)); continue; }
+    if (eq > 0) {
+      opts.set(a.slice(2, eq), a.slice(eq + 1));
+      continue;
+    }
     const v = rest[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
     opts.set(a.slice(2), v);
@@ -57,14 +64,21 @@ function writeRecords(file: string, records: TokenRecord[]): void {
   parseTokenFile(text, file); // never write a file the server would refuse
   writeFileSync(tmp, text, { mode: 0o600 });
   renameSync(tmp, file);
-  try { chmodSync(file, 0o600); } catch { /* not ours to change */ }
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    /* not ours to change */
+  }
 }
 
 export function runTokenCli(args: string[], io: CliIO): number {
   try {
     const { command, opts } = parseArgs(args);
     const file = opts.get('file') ?? io.env.API_TOKENS_FILE;
-    if (command === undefined || command === 'help' || command === '--help') { io.out(USAGE); return command ? 0 : 2; }
+    if (command === undefined || command === 'help' || command === '--help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
     if (!file) throw new UsageError('name the token file with --file (or set API_TOKENS_FILE)');
     switch (command) {
       case 'create': {
@@ -75,23 +89,36 @@ export function runTokenCli(args: string[], io: CliIO): number {
         const records = readRecords(file);
         const id = opts.get('id') ?? `${tenant}-${role.toLowerCase()}-${randomBytes(3).toString('hex')}`;
         if (!isTokenId(id)) throw new UsageError('--id must be 1-100 letters, digits or . _ : @ -');
-        if (records.some((r) => r.id === id)) throw new UsageError(`a token with id "${id}" exists; revoke it first or choose another --id`);
+        if (records.some((r) => r.id === id))
+          throw new UsageError(`a token with id "${id}" exists; revoke it first or choose another --id`);
         let tenants: TokenRecord['tenants'];
         const raw = opts.get('tenants');
         if (raw !== undefined) {
           if (role !== 'INVESTIGATOR') throw new UsageError('--tenants is for INVESTIGATOR tokens only');
-          tenants = raw === '*' ? '*' : raw.split(',').map((s) => s.trim()).filter(Boolean);
-          if (tenants !== '*' && (!tenants.length || !tenants.every(isTenantName))) throw new UsageError('--tenants must be "*" or a comma-separated list of tenant names');
+          tenants =
+            raw === '*'
+              ? '*'
+              : raw
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean);
+          if (tenants !== '*' && (!tenants.length || !tenants.every(isTenantName)))
+            throw new UsageError('--tenants must be "*" or a comma-separated list of tenant names');
         }
         const token = newToken();
         const record: TokenRecord = {
-          id, tenant, role, sha256: hashToken(token),
+          id,
+          tenant,
+          role,
+          sha256: hashToken(token),
           ...(tenants !== undefined ? { tenants } : {}),
           ...(opts.has('note') ? { note: opts.get('note') } : {}),
           createdAt: new Date().toISOString(),
         };
         writeRecords(file, [...records, record]);
-        io.err(`token "${id}" (${role} of tenant "${tenant}"${tenants ? `, may read ${tenants === '*' ? 'every tenant' : tenants.join(', ')}` : ''}) added to ${file}.`);
+        io.err(
+          `token "${id}" (${role} of tenant "${tenant}"${tenants ? `, may read ${tenants === '*' ? 'every tenant' : tenants.join(', ')}` : ''}) added to ${file}.`,
+        );
         io.err('It is shown once, here; only its SHA-256 is stored. Send it as "Authorization: Bearer <token>".');
         io.out(token);
         return 0;
@@ -124,6 +151,8 @@ export function runTokenCli(args: string[], io: CliIO): number {
 
 if (require.main === module) {
   process.exitCode = runTokenCli(process.argv.slice(2), {
-    out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), env: process.env,
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
   });
 }

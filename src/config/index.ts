@@ -8,8 +8,8 @@ export interface Config {
   txTimeoutSeconds: number;
   host: string;
   port: number;
-  maxDepth: number;          // GraphQL query depth limit
-  maxBodyBytes: number;      // request body limit
+  maxDepth: number; // GraphQL query depth limit
+  maxBodyBytes: number; // request body limit
   logLevel: string;
   publicUrl: string;
   /** JSON file of hashed API tokens; unset means local mode (no auth). */

@@ -36,7 +36,8 @@ function parse(argv: string[]): { opts: GenerateOptions; out: string; chunk?: nu
   let out: string | undefined;
   let chunk: number | undefined;
   const num = (flag: string, v: string | undefined) => {
-    if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v))) fail(`${flag} needs a number, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+    if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)))
+      fail(`${flag} needs a number, got ${v === undefined ? 'nothing' : `"${v}"`}`);
     return Number(v);
   };
   for (let i = 0; i < argv.length; i++) {
@@ -44,17 +45,39 @@ function parse(argv: string[]): { opts: GenerateOptions; out: string; chunk?: nu
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--flows': opts.flows = num(flag, value()); break;
-      case '--seed': opts.seed = num(flag, value()); break;
-      case '--xuar-share': opts.xuarShare = num(flag, value()); break;
-      case '--listed-share': opts.listedShare = num(flag, value()); break;
-      case '--tiers': opts.tiers = num(flag, value()); break;
-      case '--shipments': opts.shipments = num(flag, value()); break;
-      case '--prefix': opts.tenantPrefix = value(); break;
-      case '--out': out = value(); break;
-      case '--chunk': chunk = num(flag, value()); break;
-      case '--help': case '-h': console.log(USAGE); return process.exit(0);
-      default: fail(`unknown option "${a}"`);
+      case '--flows':
+        opts.flows = num(flag, value());
+        break;
+      case '--seed':
+        opts.seed = num(flag, value());
+        break;
+      case '--xuar-share':
+        opts.xuarShare = num(flag, value());
+        break;
+      case '--listed-share':
+        opts.listedShare = num(flag, value());
+        break;
+      case '--tiers':
+        opts.tiers = num(flag, value());
+        break;
+      case '--shipments':
+        opts.shipments = num(flag, value());
+        break;
+      case '--prefix':
+        opts.tenantPrefix = value();
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--chunk':
+        chunk = num(flag, value());
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return process.exit(0);
+      default:
+        fail(`unknown option "${a}"`);
     }
   }
   if (opts.flows === undefined) fail('--flows is required');
@@ -74,12 +97,16 @@ function main() {
   const chunked = chunk !== undefined || isDir;
   const chunkFlows = chunk ?? 50000;
   const [minT, maxT] = tierRange(opts.tiers);
-  console.log(`generating ${opts.flows} flows, seed ${opts.seed ?? GENERATOR_DEFAULTS.seed}, tiers ${minT}..${maxT}, ` +
-    `xuarShare ${opts.xuarShare ?? GENERATOR_DEFAULTS.xuarShare}, listedShare ${opts.listedShare ?? GENERATOR_DEFAULTS.listedShare}, ` +
-    `${opts.shipments ?? defaultShipments(opts.flows)} shipments -> ${out}${chunked ? ` (chunks of ${chunkFlows} flows)` : ''}`);
+  console.log(
+    `generating ${opts.flows} flows, seed ${opts.seed ?? GENERATOR_DEFAULTS.seed}, tiers ${minT}..${maxT}, ` +
+      `xuarShare ${opts.xuarShare ?? GENERATOR_DEFAULTS.xuarShare}, listedShare ${opts.listedShare ?? GENERATOR_DEFAULTS.listedShare}, ` +
+      `${opts.shipments ?? defaultShipments(opts.flows)} shipments -> ${out}${chunked ? ` (chunks of ${chunkFlows} flows)` : ''}`,
+  );
   if (!chunked && opts.flows > SINGLE_FILE_WARN_FLOWS) {
-    console.warn(`warning: one JSON file of ${opts.flows} flows is about ${mb(opts.flows * 700)}. The import parses a bundle file in ` +
-      'one piece, and Node cannot hold a JSON text over ~512 MB. Use --chunk 50000 (or --out DIR/) at this size.');
+    console.warn(
+      `warning: one JSON file of ${opts.flows} flows is about ${mb(opts.flows * 700)}. The import parses a bundle file in ` +
+        'one piece, and Node cannot hold a JSON text over ~512 MB. Use --chunk 50000 (or --out DIR/) at this size.',
+    );
   }
   const started = Date.now();
   // in single-file mode the chunk size only bounds memory; the output is the same
@@ -87,19 +114,21 @@ function main() {
   let done = 0;
   const stats = chunked
     ? writeChunks(chunks, out, (path, bytes, b) => {
-      done += b.flows.length;
-      console.log(`  ${path}: ${b.flows.length} flows, ${b.documents.length} documents, ${b.shipments.length} shipments, ${mb(bytes)}`);
-    })
+        done += b.flows.length;
+        console.log(`  ${path}: ${b.flows.length} flows, ${b.documents.length} documents, ${b.shipments.length} shipments, ${mb(bytes)}`);
+      })
     : writeSingle(chunks, out, (b) => {
-      done += b.flows.length;
-      if (opts.flows > chunkFlows) process.stdout.write(`  ${done}/${opts.flows} flows\r`);
-    });
+        done += b.flows.length;
+        if (opts.flows > chunkFlows) process.stdout.write(`  ${done}/${opts.flows} flows\r`);
+      });
   if (!chunked && opts.flows > chunkFlows) process.stdout.write('\n');
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   const c = stats.counts;
-  console.log(`wrote ${stats.files.length} file${stats.files.length === 1 ? '' : 's'}, ${mb(stats.bytes)} in ${secs} s: ` +
-    `${c.flows} flows, ${c.documents} documents, ${c.firms} firms, ${c.facilities} facilities, ${c.ownership} holdings, ` +
-    `${c.materials} materials, ${c.shipments} shipments`);
+  console.log(
+    `wrote ${stats.files.length} file${stats.files.length === 1 ? '' : 's'}, ${mb(stats.bytes)} in ${secs} s: ` +
+      `${c.flows} flows, ${c.documents} documents, ${c.firms} firms, ${c.facilities} facilities, ${c.ownership} holdings, ` +
+      `${c.materials} materials, ${c.shipments} shipments`,
+  );
   console.log(`import with: npm run import -- ${out}`);
 }
 

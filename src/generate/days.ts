@@ -5,7 +5,10 @@ export const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) 
 const isoCache = new Map<number, string>();
 export const isoOf = (day: number) => {
   let s = isoCache.get(day);
-  if (s === undefined) { s = new Date(day * DAY_MS).toISOString().slice(0, 10); isoCache.set(day, s); }
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoCache.set(day, s);
+  }
   return s;
 };
 /** Networks start between these days. */

@@ -12,7 +12,8 @@ export function documentsFor(ctx: GenContext, lot: Lot, from: FacInfo, to: FacIn
   const buyer = to.firm;
   const cross = seller.country !== buyer.country;
   const euro = ['IT', 'ES', 'PT', 'DE', 'GR'];
-  const currency = !cross && seller.country === 'CN' ? 'CNY' : euro.includes(seller.country) && euro.includes(buyer.country) ? 'EUR' : 'USD';
+  const currency =
+    !cross && seller.country === 'CN' ? 'CNY' : euro.includes(seller.country) && euro.includes(buyer.country) ? 'EUR' : 'USD';
   const fx = currency === 'CNY' ? 7.1 : currency === 'EUR' ? 0.92 : 1;
   const amount = round2(lot.qty * mat.price * fx * r.float(0.9, 1.1));
   const yymm = isoOf(lot.day).slice(2, 7).replace('-', '');
@@ -21,8 +22,13 @@ export function documentsFor(ctx: GenContext, lot: Lot, from: FacInfo, to: FacIn
     const id = `${ctx.p}D-${++ctx.n.doc}`;
     const lang = LANGUAGE[(who ?? seller).country] ?? 'en';
     out.push({
-      id, type, number: `${(who ?? seller).code}-${abbr}-${yymm}-${String(ctx.n.doc % 100000).padStart(5, '0')}`,
-      date: isoOf(lot.day + dayOffset), ...(who ? { issuer: who.id } : {}), language: type === 'BILL_OF_LADING' ? 'en' : lang, ...extra,
+      id,
+      type,
+      number: `${(who ?? seller).code}-${abbr}-${yymm}-${String(ctx.n.doc % 100000).padStart(5, '0')}`,
+      date: isoOf(lot.day + dayOffset),
+      ...(who ? { issuer: who.id } : {}),
+      language: type === 'BILL_OF_LADING' ? 'en' : lang,
+      ...extra,
     });
   };
   if (r.chance(0.62)) add('PURCHASE_ORDER', 'PO', -r.int(20, 60), buyer);

@@ -2,8 +2,16 @@
 // Entity List word, addresses, XUAR places, and the U.S. importers.
 import type { BundleFacility, BundleFirm } from '../model/bundle';
 import {
-  COMPANY_SUFFIX, EN_STREETS, EN_WORDS, ROADS, US_IMPORT_PLACES, XINJIANG_COUNTY_SHANXI, ZH_SYLLABLES, ZH_WORDS,
-  type Place, type SectorDef,
+  COMPANY_SUFFIX,
+  EN_STREETS,
+  EN_WORDS,
+  ROADS,
+  US_IMPORT_PLACES,
+  XINJIANG_COUNTY_SHANXI,
+  ZH_SYLLABLES,
+  ZH_WORDS,
+  type Place,
+  type SectorDef,
 } from './catalog';
 import type { FacInfo, FirmInfo, GenContext, Importer } from './context';
 
@@ -12,7 +20,11 @@ export class FirmMaker {
   private readonly nameCounter = new Map<string, number>();
 
   /** `listWords`: words of Entity List names; `xuarZh`: XUAR place names with their Chinese names */
-  constructor(private readonly ctx: GenContext, private readonly listWords: ReadonlySet<string>, private readonly xuarZh: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly ctx: GenContext,
+    private readonly listWords: ReadonlySet<string>,
+    private readonly xuarZh: ReadonlyMap<string, string>,
+  ) {}
 
   /** Marks a name as used (a listed firm's). */
   reserveName(name: string): void {
@@ -23,7 +35,10 @@ export class FirmMaker {
   private uniqueName(make: (attempt: number) => string): string {
     for (let a = 0; a < 8; a++) {
       const name = make(a);
-      if (!this.usedNames.has(name)) { this.usedNames.add(name); return name; }
+      if (!this.usedNames.has(name)) {
+        this.usedNames.add(name);
+        return name;
+      }
     }
     const base = make(0);
     let k = this.nameCounter.get(base) ?? 2;
@@ -37,11 +52,14 @@ export class FirmMaker {
   /** A brand word (English, Chinese) for a firm name: from the list, or two syllables on later attempts. */
   private brand(attempt: number): [string, string] {
     for (;;) {
-      const [w, z] = attempt < 3 ? this.ctx.r.pick(ZH_WORDS) : (() => {
-        const [a, az] = this.ctx.r.pick(ZH_SYLLABLES);
-        const [b, bz] = this.ctx.r.pick(ZH_SYLLABLES);
-        return (a === b ? ['', ''] : [a + b.toLowerCase(), az + bz]) as [string, string];
-      })();
+      const [w, z] =
+        attempt < 3
+          ? this.ctx.r.pick(ZH_WORDS)
+          : (() => {
+              const [a, az] = this.ctx.r.pick(ZH_SYLLABLES);
+              const [b, bz] = this.ctx.r.pick(ZH_SYLLABLES);
+              return (a === b ? ['', ''] : [a + b.toLowerCase(), az + bz]) as [string, string];
+            })();
       if (!this.listWords.has(w.toLowerCase()) && w.length > 3) return [w, z];
     }
   }
@@ -60,8 +78,8 @@ export class FirmMaker {
     let localName: string | undefined;
     let word: string;
     if (place.country === 'CN') {
-      const head = place.city === XINJIANG_COUNTY_SHANXI.city ? 'Shanxi' : r.chance(0.7) ? place.city : place.province ?? place.city;
-      const headZh = head === 'Shanxi' ? '山西' : head === place.city ? place.cityZh ?? '' : place.provinceZh ?? '';
+      const head = place.city === XINJIANG_COUNTY_SHANXI.city ? 'Shanxi' : r.chance(0.7) ? place.city : (place.province ?? place.city);
+      const headZh = head === 'Shanxi' ? '山西' : head === place.city ? (place.cityZh ?? '') : (place.provinceZh ?? '');
       const ind = opts.nameIndicator ? ' Xinjiang' : '';
       const indZh = opts.nameIndicator ? '新疆' : '';
       const suffix = opts.holding ? 'Group Co., Ltd.' : 'Co., Ltd.';
@@ -85,7 +103,15 @@ export class FirmMaker {
       word = chosen.split(' ')[0];
     }
     const address = this.address(place);
-    const firm: BundleFirm = { id, name, ...(localName ? { localName } : {}), country: place.country, address, city: place.city, ...(place.province ? { province: place.province } : {}) };
+    const firm: BundleFirm = {
+      id,
+      name,
+      ...(localName ? { localName } : {}),
+      country: place.country,
+      address,
+      city: place.city,
+      ...(place.province ? { province: place.province } : {}),
+    };
     this.ctx.emit({ k: 'firm', v: firm });
     return { id, country: place.country, code: word.slice(0, 4).toUpperCase(), word };
   }
@@ -103,9 +129,14 @@ export class FirmMaker {
   newFacility(firm: FirmInfo, place: Place, kind: string, flags: number, shared: boolean): FacInfo {
     const id = `${this.ctx.p}FAC-${++this.ctx.n.fac}`;
     const f: BundleFacility = {
-      id, name: `${firm.word} ${place.city} ${kind.toLowerCase().replace(/_/g, ' ')}`,
-      firm: firm.id, kind, address: this.address(place), city: place.city,
-      ...(place.province ? { province: place.province } : {}), country: place.country,
+      id,
+      name: `${firm.word} ${place.city} ${kind.toLowerCase().replace(/_/g, ' ')}`,
+      firm: firm.id,
+      kind,
+      address: this.address(place),
+      city: place.city,
+      ...(place.province ? { province: place.province } : {}),
+      country: place.country,
     };
     this.ctx.emit({ k: 'facility', v: f });
     return { id, firm, flags, shared, customers: [] };
@@ -118,8 +149,10 @@ export class FirmMaker {
 
   makeImporter(sector: SectorDef['id']): Importer {
     const nouns: Record<SectorDef['id'], string[]> = {
-      COTTON: ['Apparel', 'Outfitters', 'Brands', 'Clothing'], SOLAR: ['Solar Supply', 'Renewables', 'Energy Products'],
-      ALUMINUM: ['Building Products', 'Metals', 'Architectural Systems'], TOMATO: ['Foods', 'Provisions', 'Food Brands'],
+      COTTON: ['Apparel', 'Outfitters', 'Brands', 'Clothing'],
+      SOLAR: ['Solar Supply', 'Renewables', 'Energy Products'],
+      ALUMINUM: ['Building Products', 'Metals', 'Architectural Systems'],
+      TOMATO: ['Foods', 'Provisions', 'Food Brands'],
       PVC: ['Flooring', 'Building Supply', 'Surfaces'],
     };
     const place = this.ctx.r.pick(US_IMPORT_PLACES);

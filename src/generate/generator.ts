@@ -84,16 +84,29 @@ export function* generateBundleChunks(opts: GenerateOptions, chunkFlows = 50000)
   for (const ops of gen.run()) {
     for (const op of ops) {
       switch (op.k) {
-        case 'material': cur.materials.push(op.v); break;
-        case 'firm': cur.firms.push(op.v); break;
-        case 'facility': cur.facilities.push(op.v); break;
-        case 'own': cur.ownership.push(op.v); break;
+        case 'material':
+          cur.materials.push(op.v);
+          break;
+        case 'firm':
+          cur.firms.push(op.v);
+          break;
+        case 'facility':
+          cur.facilities.push(op.v);
+          break;
+        case 'own':
+          cur.ownership.push(op.v);
+          break;
         case 'flow':
-          if (cur.flows.length >= chunkFlows) { yield cur; cur = emptyBundle(); }
+          if (cur.flows.length >= chunkFlows) {
+            yield cur;
+            cur = emptyBundle();
+          }
           for (const d of op.docs) cur.documents.push(d);
           cur.flows.push(op.v);
           break;
-        case 'ship': cur.shipments.push(op.v); break;
+        case 'ship':
+          cur.shipments.push(op.v);
+          break;
       }
     }
   }
@@ -139,7 +152,10 @@ class Gen {
       if (!(x >= 0 && x <= 1)) throw new Error(`${name} must be in [0,1], got ${v}`);
       return x;
     };
-    this.ctx = new GenContext(new Random(opts.seed ?? GENERATOR_DEFAULTS.seed), opts.tenantPrefix ? opts.tenantPrefix.replace(/-?$/, '-') : '');
+    this.ctx = new GenContext(
+      new Random(opts.seed ?? GENERATOR_DEFAULTS.seed),
+      opts.tenantPrefix ? opts.tenantPrefix.replace(/-?$/, '-') : '',
+    );
     this.flowsTarget = opts.flows;
     this.shipTarget = opts.flows === 0 ? 0 : Math.max(0, Math.trunc(opts.shipments ?? defaultShipments(opts.flows)));
     const xuarShare = share(opts.xuarShare, GENERATOR_DEFAULTS.xuarShare, 'xuarShare');
@@ -152,7 +168,8 @@ class Gen {
     /** words of Entity List names: synthetic firms never borrow them */
     const listWords = new Set<string>();
     for (const e of entries) {
-      for (const n of [e.name, ...e.aliases, ...e.formerNames]) for (const w of n.split(/[^A-Za-z]+/)) if (w) listWords.add(w.toLowerCase());
+      for (const n of [e.name, ...e.aliases, ...e.formerNames])
+        for (const w of n.split(/[^A-Za-z]+/)) if (w) listWords.add(w.toLowerCase());
     }
     this.firms = new FirmMaker(this.ctx, listWords, xuarZh);
     const listed = new ListedFirms(this.ctx, this.firms, entries, xuarZh);

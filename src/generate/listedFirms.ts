@@ -11,8 +11,10 @@ export class ListedFirms {
   private readonly listed = new Map<number, ListedFirm>();
 
   constructor(
-    private readonly ctx: GenContext, private readonly firms: FirmMaker,
-    private readonly entries: EntityListEntry[], private readonly xuarZh: ReadonlyMap<string, string>,
+    private readonly ctx: GenContext,
+    private readonly firms: FirmMaker,
+    private readonly entries: EntityListEntry[],
+    private readonly xuarZh: ReadonlyMap<string, string>,
   ) {}
 
   /** A listed firm active by `startDay`, fitting the sector when one does; only listings covering subsidiaries with `coveringOnly`. */
@@ -32,20 +34,42 @@ export class ListedFirms {
     const e = this.entries[idx];
     // the name as written in the data: the listed name, or an alias / former name
     const roll = this.ctx.r.next();
-    const name = roll < 0.3 && e.aliases.length ? this.ctx.r.pick(e.aliases) : roll < 0.4 && e.formerNames.length ? this.ctx.r.pick(e.formerNames) : e.name;
+    const name =
+      roll < 0.3 && e.aliases.length
+        ? this.ctx.r.pick(e.aliases)
+        : roll < 0.4 && e.formerNames.length
+          ? this.ctx.r.pick(e.formerNames)
+          : e.name;
     const words = e.name.split(/[\s,()]+/);
     const xuarCity = words.find((w) => this.xuarZh.has(w));
     const inXuar = !!xuarCity || /xinjiang|xpcc|bingtuan/i.test(e.name);
-    const place: Place = inXuar ? this.firms.xuarPlace(sector, xuarCity) : { ...this.ctx.r.pick(sector.places.mid.filter((p) => p.country === 'CN').concat(sector.places.late.filter((p) => p.country === 'CN'))) };
+    const place: Place = inXuar
+      ? this.firms.xuarPlace(sector, xuarCity)
+      : {
+          ...this.ctx.r.pick(
+            sector.places.mid.filter((p) => p.country === 'CN').concat(sector.places.late.filter((p) => p.country === 'CN')),
+          ),
+        };
     const id = `${this.ctx.p}F-${++this.ctx.n.firm}`;
     this.firms.reserveName(name);
     const firm: BundleFirm = {
-      id, name, ...(e.localNames.length ? { localName: e.localNames[0] } : {}), country: 'CN',
-      address: this.firms.address(place), city: place.city, ...(place.province ? { province: place.province } : {}),
+      id,
+      name,
+      ...(e.localNames.length ? { localName: e.localNames[0] } : {}),
+      country: 'CN',
+      address: this.firms.address(place),
+      city: place.city,
+      ...(place.province ? { province: place.province } : {}),
     };
     this.ctx.emit({ k: 'firm', v: firm });
     const word = name.split(/\s+/)[0].replace(/[^A-Za-z]/g, '') || 'Listed';
-    lf = { firm: { id, country: 'CN', code: word.slice(0, 4).toUpperCase(), word }, place, xuar: inXuar, effectiveDay: dayOf(e.effectiveDate), facilities: new Map() };
+    lf = {
+      firm: { id, country: 'CN', code: word.slice(0, 4).toUpperCase(), word },
+      place,
+      xuar: inXuar,
+      effectiveDay: dayOf(e.effectiveDate),
+      facilities: new Map(),
+    };
     this.listed.set(idx, lf);
     return lf;
   }

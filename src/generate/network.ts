@@ -4,8 +4,17 @@
 import type { BundleFlow, BundleShipment } from '../model/bundle';
 import { PORTS, SECTORS, XINJIANG_COUNTY_SHANXI, type Place, type SectorDef } from './catalog';
 import {
-  AFFILIATE, LISTED, round2, XUAR,
-  type FacInfo, type FirmInfo, type GenContext, type Importer, type Lot, type MaterialInfo, type PlannedStage,
+  AFFILIATE,
+  LISTED,
+  round2,
+  XUAR,
+  type FacInfo,
+  type FirmInfo,
+  type GenContext,
+  type Importer,
+  type Lot,
+  type MaterialInfo,
+  type PlannedStage,
 } from './context';
 import { isoOf, START_MAX, START_MIN } from './days';
 import { documentsFor } from './documents';
@@ -25,13 +34,30 @@ interface NetworkPlan {
 }
 
 /** Lots per stage (regular and from spot suppliers) and facilities per stage. */
-interface StageSizes { regular: number[]; spots: number[]; width: number[] }
+interface StageSizes {
+  regular: number[];
+  spots: number[];
+  width: number[];
+}
 
-interface NetworkFacilities { facs: FacInfo[][]; newFirms: FirmInfo[]; facsOfFirm: Map<string, FacInfo[]> }
+interface NetworkFacilities {
+  facs: FacInfo[][];
+  newFirms: FirmInfo[];
+  facsOfFirm: Map<string, FacInfo[]>;
+}
 
-interface LastStageLot { lot: Lot; importer: Importer; mat: string }
+interface LastStageLot {
+  lot: Lot;
+  importer: Importer;
+  mat: string;
+}
 
-export interface NetworkSettings { xuarShare: number; listedShare: number; minT: number; maxT: number }
+export interface NetworkSettings {
+  xuarShare: number;
+  listedShare: number;
+  minT: number;
+  maxT: number;
+}
 
 export class NetworkBuilder {
   private readonly r: Random;
@@ -83,13 +109,18 @@ export class NetworkBuilder {
     const n = weights.map((w) => Math.floor((budget * w) / wsum));
     for (let s = depth - 1, left = budget - n.reduce((a, b) => a + b, 0); left > 0; s = (s - 1 + depth) % depth, left--) n[s]++;
     for (let s = 0; s < depth; s++) {
-      while (n[s] < 1) { const big = n.indexOf(Math.max(...n)); n[big]--; n[s]++; }
+      while (n[s] < 1) {
+        const big = n.indexOf(Math.max(...n));
+        n[big]--;
+        n[s]++;
+      }
     }
     while (n[depth - 1] < shipCount) {
       let big = -1;
       for (let s = 0; s < depth - 1; s++) if (n[s] > 1 && (big < 0 || n[s] > n[big])) big = s;
       if (big < 0) break;
-      n[big]--; n[depth - 1]++;
+      n[big]--;
+      n[depth - 1]++;
     }
     // spot suppliers (untraced inputs): a few lots into stages 2..depth-1
     const spots = n.map((ns, s) => (s >= 1 && s <= depth - 2 ? Math.min(Math.floor(ns * 0.004 + this.r.next()), ns - 1) : 0));
@@ -134,14 +165,22 @@ export class NetworkBuilder {
           }
         }
         const prevFirm = row.length && !row[row.length - 1].shared && r.chance(0.1) ? row[row.length - 1].firm : undefined;
-        let place: Place = pXuar > 0 && r.chance(Math.min(1, pXuar * xuarWeight)) ? this.firms.xuarPlace(sector) : r.pick(sector.places[pos]);
+        let place: Place =
+          pXuar > 0 && r.chance(Math.min(1, pXuar * xuarWeight)) ? this.firms.xuarPlace(sector) : r.pick(sector.places[pos]);
         if (prevFirm && prevFirm.country !== place.country) {
           const same = sector.places[pos].filter((p) => p.country === prevFirm.country);
-          place = same.length ? r.pick(same) : r.pick(sector.places[pos].filter((p) => p.country !== 'CN').concat([{ country: prevFirm.country, city: 'Industrial Zone' }]));
+          place = same.length
+            ? r.pick(same)
+            : r.pick(sector.places[pos].filter((p) => p.country !== 'CN').concat([{ country: prevFirm.country, city: 'Industrial Zone' }]));
         }
         const isXuar = place.province === 'Xinjiang';
         if (!isXuar && place.country === 'CN' && r.chance(0.004)) place = XINJIANG_COUNTY_SHANXI;
-        const firm = prevFirm ?? this.firms.newFirm(place, stage.noun, stage.nounZh, { xuar: isXuar, nameIndicator: !isXuar && place.country === 'CN' && r.chance(0.004) });
+        const firm =
+          prevFirm ??
+          this.firms.newFirm(place, stage.noun, stage.nounZh, {
+            xuar: isXuar,
+            nameIndicator: !isXuar && place.country === 'CN' && r.chance(0.004),
+          });
         const fac = this.firms.newFacility(firm, place, stage.kind, isXuar ? XUAR : 0, false);
         if (!prevFirm) newFirms.push(firm);
         const list = facsOfFirm.get(firm.id) ?? [];
@@ -173,7 +212,10 @@ export class NetworkBuilder {
       for (const f of r.sample(newFirms, r.int(2, Math.min(5, newFirms.length)))) {
         if (owned.has(f.id)) continue;
         owned.add(f.id);
-        this.ctx.emit({ k: 'own', v: { owner: owner.id, owned: f.id, share: r.chance(0.8) ? round2(r.float(0.51, 1)) : round2(r.float(0.1, 0.49)) } });
+        this.ctx.emit({
+          k: 'own',
+          v: { owner: owner.id, owned: f.id, share: r.chance(0.8) ? round2(r.float(0.51, 1)) : round2(r.float(0.1, 0.49)) },
+        });
       }
     }
     const affiliates = pListed > 0 ? Math.floor(newFirms.length * pListed * 0.5 + r.next()) : 0;
@@ -219,7 +261,13 @@ export class NetworkBuilder {
       const outputs = row.map(() => 1);
       const mass = s === 0 ? [] : inbox.map((lots) => lots.reduce((q, l) => q + l.qty, 0) + 1);
       for (let extra = regular[s] - row.length; extra > 0; extra--) {
-        const i = s === 0 ? r.int(0, row.length - 1) : r.weighted(row.map((_, j) => j), (j) => mass[j] / outputs[j]);
+        const i =
+          s === 0
+            ? r.int(0, row.length - 1)
+            : r.weighted(
+                row.map((_, j) => j),
+                (j) => mass[j] / outputs[j],
+              );
         outputs[i]++;
       }
       // coverage: the first regular outputs go one to each next-stage facility
@@ -250,7 +298,13 @@ export class NetworkBuilder {
           }
           const flags = fac.flags | inputs.reduce((f, l) => f | l.flags, 0);
           const fallback = s > 0 && !mat.raw && !fac.shared && r.chance(0.05);
-          const lot: Lot = { id: `${this.ctx.p}FL-${++this.ctx.n.flow}`, day, qty: Math.max(1, Math.round(qty)), flags: fallback ? this.fallbackFlags(fac, inbox[i], day) : flags, spot: false };
+          const lot: Lot = {
+            id: `${this.ctx.p}FL-${++this.ctx.n.flow}`,
+            day,
+            qty: Math.max(1, Math.round(qty)),
+            flags: fallback ? this.fallbackFlags(fac, inbox[i], day) : flags,
+            spot: false,
+          };
           let to: FacInfo;
           let importer: Importer | undefined;
           if (isLast) {
@@ -286,7 +340,13 @@ export class NetworkBuilder {
       const target = r.int(0, nextWidth - 1);
       const received = nextInbox[target];
       const ref = received.length ? received[r.int(0, received.length - 1)].day : startDay + 30 * s;
-      const lot: Lot = { id: `${this.ctx.p}FL-${++this.ctx.n.flow}`, day: ref - r.int(0, 20), qty: r.int(500, 20000), flags: 0, spot: true };
+      const lot: Lot = {
+        id: `${this.ctx.p}FL-${++this.ctx.n.flow}`,
+        day: ref - r.int(0, 20),
+        qty: r.int(500, 20000),
+        flags: 0,
+        spot: true,
+      };
       received.push(lot);
       this.emitFlow(lot, fac, facs[s + 1][target], mat, undefined);
     }
@@ -301,8 +361,14 @@ export class NetworkBuilder {
       const filer = x.importer.firm.code.slice(0, 3).padEnd(3, 'X');
       const serial = String(r.int(0, 9_999_999)).padStart(7, '0');
       const ship: BundleShipment = {
-        id, entryNumber: `${filer}-${serial}-${r.int(0, 9)}`, importer: x.importer.firm.id, flow: x.lot.id,
-        htsCode: `${m.hs}.00`, value: round2(x.lot.qty * m.price * r.float(0.9, 1.1)), currency: 'USD', entryDate: isoOf(entryDay),
+        id,
+        entryNumber: `${filer}-${serial}-${r.int(0, 9)}`,
+        importer: x.importer.firm.id,
+        flow: x.lot.id,
+        htsCode: `${m.hs}.00`,
+        value: round2(x.lot.qty * m.price * r.float(0.9, 1.1)),
+        currency: 'USD',
+        entryDate: isoOf(entryDay),
         portOfEntry: r.pick(PORTS),
       };
       if (x.lot.flags && r.chance(0.3)) {
@@ -338,7 +404,14 @@ export class NetworkBuilder {
       });
       const j = allowed.length ? this.r.pick(allowed) : stages.length - 1;
       const prev = stages[j];
-      stages.splice(j + 1, 0, { kind: filler.kind, noun: filler.noun, nounZh: filler.nounZh, material: prev.material, factor: 1, coreIndex: prev.coreIndex });
+      stages.splice(j + 1, 0, {
+        kind: filler.kind,
+        noun: filler.noun,
+        nounZh: filler.nounZh,
+        material: prev.material,
+        factor: 1,
+        coreIndex: prev.coreIndex,
+      });
     }
     return stages;
   }
@@ -359,7 +432,10 @@ export class NetworkBuilder {
         cuts[j] = Math.min(hi, Math.max(lo, cuts[j] + r.int(-1, 1)));
       }
       let from = 0;
-      for (const c of [...cuts, reg.length]) { groups.push(reg.slice(from, c)); from = c; }
+      for (const c of [...cuts, reg.length]) {
+        groups.push(reg.slice(from, c));
+        from = c;
+      }
       for (let j = 0; j + 1 < groups.length; j++) {
         if (r.chance(0.15)) groups[j + 1].unshift(groups[j][groups[j].length - 1]); // one lot split across two outputs
       }
@@ -380,7 +456,13 @@ export class NetworkBuilder {
   private emitFlow(lot: Lot, from: FacInfo, to: FacInfo, mat: MaterialInfo, inputs: Lot[] | undefined): void {
     const docs = documentsFor(this.ctx, lot, from, to, mat);
     const flow: BundleFlow = {
-      id: lot.id, from: from.id, to: to.id, material: mat.id, quantity: lot.qty, unit: mat.unit, date: isoOf(lot.day),
+      id: lot.id,
+      from: from.id,
+      to: to.id,
+      material: mat.id,
+      quantity: lot.qty,
+      unit: mat.unit,
+      date: isoOf(lot.day),
       ...(inputs && inputs.length ? { inputs: inputs.map((l) => l.id) } : {}),
       ...(docs.length ? { documents: docs.map((d) => d.id) } : {}),
     };

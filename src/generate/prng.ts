@@ -52,7 +52,9 @@ export class Random {
     const n = Math.min(k, copy.length);
     for (let i = 0; i < n; i++) {
       const j = i + Math.floor(this.next() * (copy.length - i));
-      const tmp = copy[i]; copy[i] = copy[j]; copy[j] = tmp;
+      const tmp = copy[i];
+      copy[i] = copy[j];
+      copy[j] = tmp;
     }
     return copy.slice(0, n);
   }

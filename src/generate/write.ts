@@ -8,7 +8,11 @@ import type { Bundle } from '../model/bundle';
 
 const SECTIONS = ['firms', 'facilities', 'ownership', 'materials', 'flows', 'documents', 'shipments'] as const;
 
-export interface WriteStats { files: { path: string; bytes: number; flows: number }[]; bytes: number; counts: Record<(typeof SECTIONS)[number], number> }
+export interface WriteStats {
+  files: { path: string; bytes: number; flows: number }[];
+  bytes: number;
+  counts: Record<(typeof SECTIONS)[number], number>;
+}
 
 function zeroCounts(): WriteStats['counts'] {
   return { firms: 0, facilities: 0, ownership: 0, materials: 0, flows: 0, documents: 0, shipments: 0 };
@@ -47,7 +51,10 @@ function writeArray(fd: number, key: string, items: readonly unknown[]) {
   writeSync(fd, `,"${key}":[`);
   const BATCH = 5000;
   for (let i = 0; i < items.length; i += BATCH) {
-    const part = items.slice(i, i + BATCH).map((x) => JSON.stringify(x)).join(',');
+    const part = items
+      .slice(i, i + BATCH)
+      .map((x) => JSON.stringify(x))
+      .join(',');
     writeSync(fd, i === 0 ? part : `,${part}`);
   }
   writeSync(fd, ']');
@@ -70,7 +77,10 @@ export function writeSingle(chunks: Iterable<Bundle>, path: string, onChunk?: (b
         const items = b[k] as readonly unknown[];
         const BATCH = 5000;
         for (let i = 0; i < items.length; i += BATCH) {
-          const part = items.slice(i, i + BATCH).map((x) => JSON.stringify(x)).join(',');
+          const part = items
+            .slice(i, i + BATCH)
+            .map((x) => JSON.stringify(x))
+            .join(',');
           writeSync(fds.get(k)!, started.has(k) ? `,${part}` : part);
           started.add(k);
         }

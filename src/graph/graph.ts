@@ -82,7 +82,9 @@ export function createGraph(config: Config): Graph {
     } catch (e) {
       if (isConnectivityError(e)) throw new DatabaseUnavailableError('The graph database is not reachable; try again shortly.');
       if (isTimeout(e)) {
-        throw new QueryTimeoutError(`the query ran longer than the limit of ${config.txTimeoutSeconds} s (NEO4J_TX_TIMEOUT_SECONDS) and was stopped; ask for less (a smaller maxTiers, maxDepth or page)`);
+        throw new QueryTimeoutError(
+          `the query ran longer than the limit of ${config.txTimeoutSeconds} s (NEO4J_TX_TIMEOUT_SECONDS) and was stopped; ask for less (a smaller maxTiers, maxDepth or page)`,
+        );
       }
       throw e;
     }
@@ -140,7 +142,10 @@ export function createGraph(config: Config): Graph {
 }
 
 /** Waits until Neo4j answers, logging a clear line per failed try instead of a stack trace. */
-export async function connectWithRetry(graph: Graph, opts: { deadlineMs?: number; log?: (msg: string) => void; uri?: string } = {}): Promise<void> {
+export async function connectWithRetry(
+  graph: Graph,
+  opts: { deadlineMs?: number; log?: (msg: string) => void; uri?: string } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.deadlineMs ?? 60_000);
   let attempt = 0;
   for (;;) {

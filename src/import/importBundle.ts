@@ -8,7 +8,13 @@ import * as Q from './cypher';
 import { BundleValidationError, checkReferences, externalReferences, parseBundleShape, StoredRefs } from './validate';
 
 export interface ImportReport {
-  firms: number; facilities: number; flows: number; documents: number; shipments: number; materials: number; ownership: number;
+  firms: number;
+  facilities: number;
+  flows: number;
+  documents: number;
+  shipments: number;
+  materials: number;
+  ownership: number;
 }
 export interface ImportOptions {
   tenant: string;
@@ -27,10 +33,16 @@ async function loadStoredRefs(graph: Graph, tenant: string, b: Bundle): Promise<
   const empty = Object.values(want).every((v) => v.length === 0);
   if (empty) return { firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() };
   const [row] = await graph.read<{
-    firms: string[]; facilities: string[]; materials: { id: string; raw: boolean }[]; flows: { id: string; to: string }[]; documents: string[];
+    firms: string[];
+    facilities: string[];
+    materials: { id: string; raw: boolean }[];
+    flows: { id: string; to: string }[];
+    documents: string[];
   }>(Q.FIND_STORED_REFS, { tenant, ...want });
   return {
-    firm: new Set(row.firms), facility: new Set(row.facilities), document: new Set(row.documents),
+    firm: new Set(row.firms),
+    facility: new Set(row.facilities),
+    document: new Set(row.documents),
     material: new Map(row.materials.map((m) => [m.id, { raw: m.raw }])),
     flow: new Map(row.flows.map((f) => [f.id, f.to])),
   };
@@ -53,32 +65,82 @@ export function toRows(b: Bundle, stored: StoredRefs) {
   const raw = new Map<string, boolean>([...stored.material].map(([k, v]) => [k, v.raw]));
   b.materials.forEach((m) => raw.set(m.id, !!m.raw));
   return {
-    firms: b.firms.map((f) => compact<StoredFirm>({
-      id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName, country: f.country,
-      registrationId: f.registrationId, address: f.address, city: f.city, province: f.province,
-      searchText: [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase(),
-    })),
-    facilities: b.facilities.map((f) => compact<Facility>({
-      id: f.id, name: f.name, firmId: f.firm, kind: f.kind, address: f.address, city: f.city,
-      province: f.province, country: f.country, lat: f.lat, lon: f.lon,
-    })),
+    firms: b.firms.map((f) =>
+      compact<StoredFirm>({
+        id: f.id,
+        name: f.name,
+        aliases: f.aliases ?? [],
+        localName: f.localName,
+        country: f.country,
+        registrationId: f.registrationId,
+        address: f.address,
+        city: f.city,
+        province: f.province,
+        searchText: [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase(),
+      }),
+    ),
+    facilities: b.facilities.map((f) =>
+      compact<Facility>({
+        id: f.id,
+        name: f.name,
+        firmId: f.firm,
+        kind: f.kind,
+        address: f.address,
+        city: f.city,
+        province: f.province,
+        country: f.country,
+        lat: f.lat,
+        lon: f.lon,
+      }),
+    ),
     ownership: b.ownership.map((o) => ({ owner: o.owner, owned: o.owned, share: o.share })),
     materials: b.materials.map((m) => compact<Material>({ id: m.id, name: m.name, hsCode: m.hsCode, raw: !!m.raw, sector: m.sector })),
-    documents: b.documents.map((d) => compact<Document>({
-      id: d.id, type: d.type, number: d.number, date: d.date, issuerId: d.issuer, file: d.file, sha256: d.sha256,
-      language: d.language, amount: d.amount, currency: d.currency, payerId: d.payer, payeeId: d.payee,
-    })),
-    flows: b.flows.map((f) => compact<Flow>({
-      id: f.id, fromId: f.from, toId: f.to, materialId: f.material, quantity: f.quantity, unit: f.unit, date: f.date,
-      inputIds: f.inputs ?? [], documentIds: f.documents ?? [],
-      // Facility-level fallback applies to non-raw material without lot lineage.
-      fallback: !(f.inputs && f.inputs.length) && !raw.get(f.material),
-    })),
-    shipments: b.shipments.map((s) => compact<Shipment>({
-      id: s.id, entryNumber: s.entryNumber, importerId: s.importer, flowId: s.flow, htsCode: s.htsCode, value: s.value,
-      currency: s.currency, entryDate: s.entryDate, portOfEntry: s.portOfEntry,
-      detainedOn: s.detention?.detainedOn, noticeDate: s.detention?.noticeDate,
-    })),
+    documents: b.documents.map((d) =>
+      compact<Document>({
+        id: d.id,
+        type: d.type,
+        number: d.number,
+        date: d.date,
+        issuerId: d.issuer,
+        file: d.file,
+        sha256: d.sha256,
+        language: d.language,
+        amount: d.amount,
+        currency: d.currency,
+        payerId: d.payer,
+        payeeId: d.payee,
+      }),
+    ),
+    flows: b.flows.map((f) =>
+      compact<Flow>({
+        id: f.id,
+        fromId: f.from,
+        toId: f.to,
+        materialId: f.material,
+        quantity: f.quantity,
+        unit: f.unit,
+        date: f.date,
+        inputIds: f.inputs ?? [],
+        documentIds: f.documents ?? [],
+        // Facility-level fallback applies to non-raw material without lot lineage.
+        fallback: !(f.inputs && f.inputs.length) && !raw.get(f.material),
+      }),
+    ),
+    shipments: b.shipments.map((s) =>
+      compact<Shipment>({
+        id: s.id,
+        entryNumber: s.entryNumber,
+        importerId: s.importer,
+        flowId: s.flow,
+        htsCode: s.htsCode,
+        value: s.value,
+        currency: s.currency,
+        entryDate: s.entryDate,
+        portOfEntry: s.portOfEntry,
+        detainedOn: s.detention?.detainedOn,
+        noticeDate: s.detention?.noticeDate,
+      }),
+    ),
   };
 }
 
@@ -89,10 +151,19 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
   const tenant = opts.tenant;
   await graph.writeTransaction(async (tx) => {
     // read inside the write transaction so the create/update split holds when it commits
-    const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(tx, Q.EXISTING_IDS, {
-      tenant, firms: rows.firms.map((r) => r.id), facilities: rows.facilities.map((r) => r.id), materials: rows.materials.map((r) => r.id),
-      documents: rows.documents.map((r) => r.id), flows: rows.flows.map((r) => r.id), shipments: rows.shipments.map((r) => r.id),
-    });
+    const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(
+      tx,
+      Q.EXISTING_IDS,
+      {
+        tenant,
+        firms: rows.firms.map((r) => r.id),
+        facilities: rows.facilities.map((r) => r.id),
+        materials: rows.materials.map((r) => r.id),
+        documents: rows.documents.map((r) => r.id),
+        flows: rows.flows.map((r) => r.id),
+        shipments: rows.shipments.map((r) => r.id),
+      },
+    );
     // New records take a plain CREATE path; records stored already are merged and their edges replaced.
     const split = <T extends { id: string }>(items: T[], stored: string[]) => {
       const s = new Set(stored);
@@ -111,19 +182,25 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
     const flowIds = rows.flows.map((f) => f.id);
 
     const steps: [string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
-      [Q.CREATE_FIRMS, newFirms, 'rows'], [Q.UPSERT_FIRMS, oldFirms, 'rows'],
-      [Q.CREATE_FACILITIES, newFacilities, 'rows'], [Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
+      [Q.CREATE_FIRMS, newFirms, 'rows'],
+      [Q.UPSERT_FIRMS, oldFirms, 'rows'],
+      [Q.CREATE_FACILITIES, newFacilities, 'rows'],
+      [Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
       [Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
-      [Q.CREATE_MATERIALS, newMaterials, 'rows'], [Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
-      [Q.CREATE_DOCUMENTS, newDocuments, 'rows'], [Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
-      [Q.CREATE_FLOWS, newFlows, 'rows'], [Q.UPSERT_FLOWS, oldFlows, 'rows'],
+      [Q.CREATE_MATERIALS, newMaterials, 'rows'],
+      [Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
+      [Q.CREATE_DOCUMENTS, newDocuments, 'rows'],
+      [Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
+      [Q.CREATE_FLOWS, newFlows, 'rows'],
+      [Q.UPSERT_FLOWS, oldFlows, 'rows'],
       [Q.CREATE_FLOW_DOCUMENTS, flowDocs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
       [Q.LINK_FLOW_DOCUMENTS, flowDocs.filter((r) => storedFlow.has(r.flow)), 'rows'],
       [Q.CREATE_LOT_INPUTS, lotInputs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
       [Q.LINK_LOT_INPUTS, lotInputs.filter((r) => storedFlow.has(r.flow)), 'rows'],
       [Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
       [Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
-      [Q.CREATE_SHIPMENTS, newShipments, 'rows'], [Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
+      [Q.CREATE_SHIPMENTS, newShipments, 'rows'],
+      [Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
     ];
     const total = steps.reduce((n, [, r]) => n + r.length, 0);
     let done = 0;
@@ -139,8 +216,12 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
   }, opts.timeoutSeconds ?? 3600);
 
   return {
-    firms: bundle.firms.length, facilities: bundle.facilities.length, flows: bundle.flows.length,
-    documents: bundle.documents.length, shipments: bundle.shipments.length, materials: bundle.materials.length,
+    firms: bundle.firms.length,
+    facilities: bundle.facilities.length,
+    flows: bundle.flows.length,
+    documents: bundle.documents.length,
+    shipments: bundle.shipments.length,
+    materials: bundle.materials.length,
     ownership: bundle.ownership.length,
   };
 }

@@ -11,10 +11,15 @@ export { BundleValidationError, parseBundleShape } from './validate';
 export { validateBundle };
 
 /** What an import needs: the graph, and the screening that runs in its transaction. */
-export interface ImportServices { graph: Graph; screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx'> }
+export interface ImportServices {
+  graph: Graph;
+  screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx'>;
+}
 
 export async function importBundle(
-  services: ImportServices, tenant: string, raw: unknown,
+  services: ImportServices,
+  tenant: string,
+  raw: unknown,
   opts: { actor?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
@@ -25,8 +30,17 @@ export async function importBundle(
       await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
-        tenant, actor: opts.actor ?? 'unknown', action: 'IMPORT', target: `${bundle.flows.length} flows`,
-        detail: { firms: bundle.firms.length, facilities: bundle.facilities.length, flows: bundle.flows.length, documents: bundle.documents.length, shipments: bundle.shipments.length },
+        tenant,
+        actor: opts.actor ?? 'unknown',
+        action: 'IMPORT',
+        target: `${bundle.flows.length} flows`,
+        detail: {
+          firms: bundle.firms.length,
+          facilities: bundle.facilities.length,
+          flows: bundle.flows.length,
+          documents: bundle.documents.length,
+          shipments: bundle.shipments.length,
+        },
       });
     },
   });

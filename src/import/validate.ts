@@ -3,12 +3,18 @@
 // unless the list is empty.
 import { bundleSchema, type Bundle } from '../model/bundle';
 
-export interface BundleError { path: string; message: string }
+export interface BundleError {
+  path: string;
+  message: string;
+}
 export class BundleValidationError extends Error {
   constructor(readonly errors: BundleError[]) {
     super(
       `bundle rejected, nothing was written (${errors.length} error${errors.length === 1 ? '' : 's'}): ` +
-        errors.slice(0, 50).map((e) => `${e.path}: ${e.message}`).join('; ') +
+        errors
+          .slice(0, 50)
+          .map((e) => `${e.path}: ${e.message}`)
+          .join('; ') +
         (errors.length > 50 ? `; ... and ${errors.length - 50} more` : ''),
     );
   }
@@ -35,7 +41,10 @@ export function parseBundleShape(raw: unknown): Bundle {
 export type IdKind = 'firm' | 'facility' | 'material' | 'flow' | 'document' | 'shipment';
 /** Facts about already-stored records that the reference check needs. */
 export interface StoredRefs {
-  firm: Set<string>; facility: Set<string>; material: Map<string, { raw: boolean }>; document: Set<string>;
+  firm: Set<string>;
+  facility: Set<string>;
+  material: Map<string, { raw: boolean }>;
+  document: Set<string>;
   /** stored flow id -> its destination facility id */
   flow: Map<string, string>;
 }
@@ -43,22 +52,49 @@ export interface StoredRefs {
 /** Ids a bundle refers to but does not itself define, per kind: what to look up in the store. */
 export function externalReferences(b: Bundle): Record<Exclude<IdKind, 'shipment'>, string[]> {
   const own = {
-    firm: new Set(b.firms.map((x) => x.id)), facility: new Set(b.facilities.map((x) => x.id)),
-    material: new Set(b.materials.map((x) => x.id)), flow: new Set(b.flows.map((x) => x.id)),
+    firm: new Set(b.firms.map((x) => x.id)),
+    facility: new Set(b.facilities.map((x) => x.id)),
+    material: new Set(b.materials.map((x) => x.id)),
+    flow: new Set(b.flows.map((x) => x.id)),
     document: new Set(b.documents.map((x) => x.id)),
   };
-  const want = { firm: new Set<string>(), facility: new Set<string>(), material: new Set<string>(), flow: new Set<string>(), document: new Set<string>() };
-  const need = (k: keyof typeof want, v: string | undefined) => { if (v !== undefined && !own[k].has(v)) want[k].add(v); };
+  const want = {
+    firm: new Set<string>(),
+    facility: new Set<string>(),
+    material: new Set<string>(),
+    flow: new Set<string>(),
+    document: new Set<string>(),
+  };
+  const need = (k: keyof typeof want, v: string | undefined) => {
+    if (v !== undefined && !own[k].has(v)) want[k].add(v);
+  };
   b.facilities.forEach((f) => need('firm', f.firm));
-  b.ownership.forEach((o) => { need('firm', o.owner); need('firm', o.owned); });
-  b.flows.forEach((f) => {
-    need('facility', f.from); need('facility', f.to); need('material', f.material);
-    f.inputs?.forEach((i) => need('flow', i)); f.documents?.forEach((d) => need('document', d));
+  b.ownership.forEach((o) => {
+    need('firm', o.owner);
+    need('firm', o.owned);
   });
-  b.documents.forEach((d) => { need('firm', d.issuer); need('firm', d.payer); need('firm', d.payee); });
-  b.shipments.forEach((s) => { need('firm', s.importer); need('flow', s.flow); });
+  b.flows.forEach((f) => {
+    need('facility', f.from);
+    need('facility', f.to);
+    need('material', f.material);
+    f.inputs?.forEach((i) => need('flow', i));
+    f.documents?.forEach((d) => need('document', d));
+  });
+  b.documents.forEach((d) => {
+    need('firm', d.issuer);
+    need('firm', d.payer);
+    need('firm', d.payee);
+  });
+  b.shipments.forEach((s) => {
+    need('firm', s.importer);
+    need('flow', s.flow);
+  });
   return {
-    firm: [...want.firm], facility: [...want.facility], material: [...want.material], flow: [...want.flow], document: [...want.document],
+    firm: [...want.firm],
+    facility: [...want.facility],
+    material: [...want.material],
+    flow: [...want.flow],
+    document: [...want.document],
   };
 }
 
@@ -69,7 +105,8 @@ export function checkReferences(b: Bundle, stored: StoredRefs): BundleError[] {
     const seen = new Map<string, number>();
     items.forEach((x, i) => {
       const prev = seen.get(x.id);
-      if (prev !== undefined) errors.push({ path: `${section}[${i}].id`, message: `duplicate ${kind} id "${x.id}" (first at ${section}[${prev}])` });
+      if (prev !== undefined)
+        errors.push({ path: `${section}[${i}].id`, message: `duplicate ${kind} id "${x.id}" (first at ${section}[${prev}])` });
       else seen.set(x.id, i);
     });
     return seen;
@@ -100,7 +137,8 @@ export function checkReferences(b: Bundle, stored: StoredRefs): BundleError[] {
     if (o.owner === o.owned) errors.push({ path: `ownership[${i}]`, message: `firm "${o.owner}" cannot own itself` });
     const key = `${o.owner}\u0000${o.owned}`;
     const prev = pairs.get(key);
-    if (prev !== undefined) errors.push({ path: `ownership[${i}]`, message: `duplicate holding of "${o.owner}" in "${o.owned}" (first at ownership[${prev}])` });
+    if (prev !== undefined)
+      errors.push({ path: `ownership[${i}]`, message: `duplicate holding of "${o.owner}" in "${o.owned}" (first at ownership[${prev}])` });
     else pairs.set(key, i);
   });
   const destinationOf = (flowId: string): string | undefined => {

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface EntityListSection { section: string; effectiveDate: string }
+export interface EntityListSection {
+  section: string;
+  effectiveDate: string;
+}
 export interface EntityListEntry {
   /** Stable key: the normalized primary name (see entityKey). */
   key: string;
@@ -20,7 +23,7 @@ export interface EntityListEntry {
   country: string;
 }
 export interface EntityListVersion {
-  version: string;          // e.g. "2026-08-03" (the latest effective date the snapshot reflects)
+  version: string; // e.g. "2026-08-03" (the latest effective date the snapshot reflects)
   snapshotDate: string;
   source: string;
   entries: EntityListEntry[];
@@ -29,14 +32,25 @@ export interface EntityListVersion {
 export const SEED_DIR = join(__dirname, '..', '..', 'seed');
 
 export function entityKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 interface SnapshotRecord {
-  name: string; aliases?: string[]; formerNames?: string[]; nameVariants?: string[];
-  coversSubsidiaries?: boolean; scope?: string | null; effectiveDates?: EntityListSection[];
-  effectiveDate: string; country?: string;
-  chineseName?: { name: string } | null; chineseShortName?: { name: string } | string | null;
+  name: string;
+  aliases?: string[];
+  formerNames?: string[];
+  nameVariants?: string[];
+  coversSubsidiaries?: boolean;
+  scope?: string | null;
+  effectiveDates?: EntityListSection[];
+  effectiveDate: string;
+  country?: string;
+  chineseName?: { name: string } | null;
+  chineseShortName?: { name: string } | string | null;
   chineseFormerName?: { name: string } | string | null;
 }
 

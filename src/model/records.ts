@@ -6,7 +6,12 @@
 /** A stored property's type; `!` marks a property every record has. */
 type Kind = 'string' | 'number' | 'boolean' | 'string[]';
 type Spec = Readonly<Record<string, Kind | `${Kind}!`>>;
-interface KindTypes { string: string; number: number; boolean: boolean; 'string[]': string[] }
+interface KindTypes {
+  string: string;
+  number: number;
+  boolean: boolean;
+  'string[]': string[];
+}
 type TypeOf<K> = K extends `${infer B extends Kind}!` ? KindTypes[B] : K extends Kind ? KindTypes[K] : never;
 type Present<S> = { -readonly [P in keyof S as S[P] extends `${string}!` ? P : never]: TypeOf<S[P]> };
 // Neo4j returns an absent property as null, and the import leaves out what a bundle leaves out.
@@ -16,29 +21,74 @@ type Flatten<T> = { [P in keyof T]: T[P] };
 export type RecordOf<S extends Spec> = Flatten<Present<S> & Absent<S>>;
 
 export const FIRM = {
-  id: 'string!', name: 'string!', aliases: 'string[]', localName: 'string', country: 'string',
-  registrationId: 'string', address: 'string', city: 'string', province: 'string',
+  id: 'string!',
+  name: 'string!',
+  aliases: 'string[]',
+  localName: 'string',
+  country: 'string',
+  registrationId: 'string',
+  address: 'string',
+  city: 'string',
+  province: 'string',
 } as const satisfies Spec;
 export const FACILITY = {
-  id: 'string!', name: 'string!', firmId: 'string!', kind: 'string', address: 'string', city: 'string',
-  province: 'string', country: 'string', lat: 'number', lon: 'number',
+  id: 'string!',
+  name: 'string!',
+  firmId: 'string!',
+  kind: 'string',
+  address: 'string',
+  city: 'string',
+  province: 'string',
+  country: 'string',
+  lat: 'number',
+  lon: 'number',
 } as const satisfies Spec;
 export const MATERIAL = {
-  id: 'string!', name: 'string!', hsCode: 'string', raw: 'boolean', sector: 'string',
+  id: 'string!',
+  name: 'string!',
+  hsCode: 'string',
+  raw: 'boolean',
+  sector: 'string',
 } as const satisfies Spec;
 export const FLOW = {
-  id: 'string!', fromId: 'string!', toId: 'string!', materialId: 'string!', quantity: 'number', unit: 'string',
-  date: 'string', inputIds: 'string[]', documentIds: 'string[]',
+  id: 'string!',
+  fromId: 'string!',
+  toId: 'string!',
+  materialId: 'string!',
+  quantity: 'number',
+  unit: 'string',
+  date: 'string',
+  inputIds: 'string[]',
+  documentIds: 'string[]',
   // set by the import: non-raw material without lot lineage, traced through the source facility
   fallback: 'boolean',
 } as const satisfies Spec;
 export const DOCUMENT = {
-  id: 'string!', type: 'string!', number: 'string', date: 'string', issuerId: 'string', file: 'string',
-  sha256: 'string', language: 'string', amount: 'number', currency: 'string', payerId: 'string', payeeId: 'string',
+  id: 'string!',
+  type: 'string!',
+  number: 'string',
+  date: 'string',
+  issuerId: 'string',
+  file: 'string',
+  sha256: 'string',
+  language: 'string',
+  amount: 'number',
+  currency: 'string',
+  payerId: 'string',
+  payeeId: 'string',
 } as const satisfies Spec;
 export const SHIPMENT = {
-  id: 'string!', entryNumber: 'string', importerId: 'string!', flowId: 'string!', htsCode: 'string', value: 'number',
-  currency: 'string', entryDate: 'string', portOfEntry: 'string', detainedOn: 'string', noticeDate: 'string',
+  id: 'string!',
+  entryNumber: 'string',
+  importerId: 'string!',
+  flowId: 'string!',
+  htsCode: 'string',
+  value: 'number',
+  currency: 'string',
+  entryDate: 'string',
+  portOfEntry: 'string',
+  detainedOn: 'string',
+  noticeDate: 'string',
 } as const satisfies Spec;
 
 export type Firm = RecordOf<typeof FIRM>;
@@ -63,7 +113,10 @@ export const fieldsOf = <S extends Spec>(record: S) => Object.keys(record) as (k
  * from constants at module load only; never from input.
  */
 export function projection<S extends Spec>(
-  variable: string, record: S, fields: readonly (keyof S & string)[] = fieldsOf(record), computed: Readonly<Record<string, string>> = {},
+  variable: string,
+  record: S,
+  fields: readonly (keyof S & string)[] = fieldsOf(record),
+  computed: Readonly<Record<string, string>> = {},
 ): string {
   const names = [variable, ...fields, ...Object.keys(computed)];
   if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) throw new Error(`not a Cypher name in ${names.join(', ')}`);

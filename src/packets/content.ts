@@ -7,7 +7,19 @@ import type { PacketAnalysis } from './analyze';
 import { detentionClock } from './detention';
 import { hopFacts } from './gaps';
 import {
-  cmp, docLabel, facilityName, firmName, firmOfFacility, fmtMoney, fmtNum, fmtQty, joinPlace, Lookup, materialName, placeOf, siteLabel,
+  cmp,
+  docLabel,
+  facilityName,
+  firmName,
+  firmOfFacility,
+  fmtMoney,
+  fmtNum,
+  fmtQty,
+  joinPlace,
+  Lookup,
+  materialName,
+  placeOf,
+  siteLabel,
 } from './lookup';
 import { chartModel, layoutChart, renderMermaid } from './svg';
 import type { Block, PacketDocument, Seg, Text } from './types';
@@ -20,13 +32,27 @@ export interface ContentOptions {
 export const KIND_LABEL = { APPLICABILITY_REVIEW: 'Applicability review', EXCEPTION_REQUEST: 'Exception request' } as const;
 
 export const SECTIONS = [
-  'Cover', 'Executive summary', 'Table of contents', 'Supply chain flow chart', 'Parties at every tier', 'Raw material origin',
-  'Screening results', 'Quantity reconciliation', 'Payments against invoices', 'Flags', 'Gaps and completeness', 'Exhibits',
+  'Cover',
+  'Executive summary',
+  'Table of contents',
+  'Supply chain flow chart',
+  'Parties at every tier',
+  'Raw material origin',
+  'Screening results',
+  'Quantity reconciliation',
+  'Payments against invoices',
+  'Flags',
+  'Gaps and completeness',
+  'Exhibits',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-');
 }
 const sectionTitle = (s: Section) => `${SECTIONS.indexOf(s) + 1}. ${s}`;
 const h2 = (s: Section): Block => ({ kind: 'h', level: 2, text: sectionTitle(s), id: slug(sectionTitle(s)) });
@@ -38,16 +64,16 @@ const DOC_PURPOSE: Record<string, string> = {
   CONTRACT: 'sets the terms on which the seller supplies the buyer',
   COMMERCIAL_INVOICE: 'bills the buyer for the lot and ties seller, buyer, goods and value together',
   PACKING_LIST: 'lists the packages and contents of the lot shipped',
-  BILL_OF_LADING: 'the carrier\'s receipt: shows the lot moved from seller to buyer',
+  BILL_OF_LADING: "the carrier's receipt: shows the lot moved from seller to buyer",
   TRANSPORT_RECORD: 'shows the lot moved between the two sites',
   PROOF_OF_PAYMENT: 'shows the buyer paid the seller for the invoiced lot',
   PRODUCTION_RECORD: 'shows the lot was produced at the shipping facility and from which inputs',
   INVENTORY_RECORD: 'links the lots received to the lot shipped',
   CERTIFICATE_OF_ORIGIN: 'states where the goods or their raw material originated',
-  MILL_CERTIFICATE: 'the producer\'s certificate of the material\'s specification and origin',
-  AUDIT_REPORT: 'an independent review of the facility\'s labor practices',
+  MILL_CERTIFICATE: "the producer's certificate of the material's specification and origin",
+  AUDIT_REPORT: "an independent review of the facility's labor practices",
   AFFIDAVIT: 'a sworn statement of a party about origin or labor conditions',
-  LAB_TEST: 'a scientific test (e.g. isotopic or DNA) of the material\'s origin',
+  LAB_TEST: "a scientific test (e.g. isotopic or DNA) of the material's origin",
   OTHER: 'supporting record',
 };
 
@@ -77,7 +103,12 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
     : 'not recorded';
   const rows: Text[][] = [
     ['Packet', `${KIND_LABEL[a.kind]} (verdict ${a.verdict})`],
-    ['Importer', importer ? `${importer.name}${importer.localName ? ` (${importer.localName})` : ''}; ${joinPlace([importer.address, importer.city, importer.province, importer.country]) || 'address not recorded'}` : s.importerId],
+    [
+      'Importer',
+      importer
+        ? `${importer.name}${importer.localName ? ` (${importer.localName})` : ''}; ${joinPlace([importer.address, importer.city, importer.province, importer.country]) || 'address not recorded'}`
+        : s.importerId,
+    ],
     ['Entry number', s.entryNumber ?? 'not recorded'],
     ['Shipment id', s.id],
     ['Port of entry', s.portOfEntry ?? 'not recorded'],
@@ -86,10 +117,21 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
     ['HTS code', s.htsCode ?? 'not recorded'],
     ['Entered value', s.value === null || s.value === undefined ? 'not recorded' : fmtMoney(s.value, s.currency)],
     ['Assessed as of', a.asOf],
-    ['UFLPA Entity List version', `${data.entityList.version}${data.entityList.snapshotDate ? ` (snapshot ${data.entityList.snapshotDate})` : ''}`],
-    ['Supply chain', `${data.trace.tiers} tier(s), ${data.trace.hops.length} hop(s), ${data.trace.parties.length} part${data.trace.parties.length === 1 ? 'y' : 'ies'}${tier1 ? '' : ' (the shipment\'s flow was not found)'}`],
+    [
+      'UFLPA Entity List version',
+      `${data.entityList.version}${data.entityList.snapshotDate ? ` (snapshot ${data.entityList.snapshotDate})` : ''}`,
+    ],
+    [
+      'Supply chain',
+      `${data.trace.tiers} tier(s), ${data.trace.hops.length} hop(s), ${data.trace.parties.length} part${data.trace.parties.length === 1 ? 'y' : 'ies'}${tier1 ? '' : " (the shipment's flow was not found)"}`,
+    ],
     ['Supply chain fingerprint', [{ code: a.fingerprint }]],
-    ['Detention', s.detainedOn || s.noticeDate ? `detained ${s.detainedOn ?? 'date not recorded'}; notice of detention ${s.noticeDate ?? 'date not recorded'}` : 'no detention recorded'],
+    [
+      'Detention',
+      s.detainedOn || s.noticeDate
+        ? `detained ${s.detainedOn ?? 'date not recorded'}; notice of detention ${s.noticeDate ?? 'date not recorded'}`
+        : 'no detention recorded',
+    ],
   ];
   const out: Block[] = [h2('Cover'), { kind: 'table', head: ['Item', 'Detail'], rows }];
   if (s.detainedOn || s.noticeDate) {
@@ -97,8 +139,15 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
     const clock = detentionClock(s, day);
     out.push(h3(`Detention clock (status on ${day})`));
     out.push({
-      kind: 'table', head: ['Deadline', 'Date', 'Days left', 'Status', 'Basis'],
-      rows: clock.deadlines.map((d) => [d.name, d.date, String(d.daysLeft), d.status === 'OPEN' ? 'open' : [{ b: d.status === 'PAST' ? 'PAST' : 'NEAR' }], d.basis]),
+      kind: 'table',
+      head: ['Deadline', 'Date', 'Days left', 'Status', 'Basis'],
+      rows: clock.deadlines.map((d) => [
+        d.name,
+        d.date,
+        String(d.daysLeft),
+        d.status === 'OPEN' ? 'open' : [{ b: d.status === 'PAST' ? 'PAST' : 'NEAR' }],
+        d.basis,
+      ]),
     });
   }
   return out;
@@ -109,7 +158,10 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
 function pathText(l: Lookup, path: string[]): string {
   // upstream first: raw material -> ... -> importer
   const parts: string[] = [];
-  const hops = [...path].reverse().map((id) => l.hops.get(id)).filter((h): h is TraceHop => !!h);
+  const hops = [...path]
+    .reverse()
+    .map((id) => l.hops.get(id))
+    .filter((h): h is TraceHop => !!h);
   hops.forEach((h, i) => {
     if (i === 0) parts.push(`${siteLabel(l, h.fromFacilityId)} [tier ${h.tier}, ${placeOf(l, h.fromFacilityId) || 'place not recorded'}]`);
     parts.push(`--${materialName(l, h.materialId)} (flow ${h.flowId})-->`);
@@ -119,7 +171,7 @@ function pathText(l: Lookup, path: string[]): string {
 }
 
 const EVIDENCE_ALWAYS = [
-  'A description of the importer\'s due-diligence system: supplier code of conduct, risk assessment, supplier training, monitoring and remediation, and how it applies to these goods.',
+  "A description of the importer's due-diligence system: supplier code of conduct, risk assessment, supplier training, monitoring and remediation, and how it applies to these goods.",
   'Complete supply chain tracing from raw material to import for this entry, with every gap in section 11 closed.',
   'Evidence that the goods were not mined, produced or manufactured wholly or in part by forced labor: worker recruitment channels, employment contracts, wage and payroll records with bank transfers, working-hours records and freedom-of-movement evidence for every worker at the flagged facilities.',
 ];
@@ -174,37 +226,56 @@ function executiveSummary(a: PacketAnalysis): Block[] {
   const flow = l.flows.get(s.flowId);
   const goods = flow ? materialName(l, flow.materialId) : 'goods';
   const out: Block[] = [h2('Executive summary')];
-  out.push(p(`This packet supports an ${KIND_LABEL[a.kind].toLowerCase()} for entry ${s.entryNumber ?? s.id} of ${goods} imported by ${importer}` +
-    `${s.portOfEntry ? ` through ${s.portOfEntry}` : ''}${s.entryDate ? ` on ${s.entryDate}` : ''}. It traces the goods through ${data.trace.tiers} tier(s) ` +
-    `of suppliers as of ${a.asOf}, against UFLPA Entity List version ${data.entityList.version}.`));
+  out.push(
+    p(
+      `This packet supports an ${KIND_LABEL[a.kind].toLowerCase()} for entry ${s.entryNumber ?? s.id} of ${goods} imported by ${importer}` +
+        `${s.portOfEntry ? ` through ${s.portOfEntry}` : ''}${s.entryDate ? ` on ${s.entryDate}` : ''}. It traces the goods through ${data.trace.tiers} tier(s) ` +
+        `of suppliers as of ${a.asOf}, against UFLPA Entity List version ${data.entityList.version}.`,
+    ),
+  );
   const untraced = data.trace.flags.filter((f) => flagKindRule(f.kind)?.verdictEffect === 'INCOMPLETE');
   const signals = data.trace.flags.filter((f) => flagKindRule(f.kind)?.verdictEffect === null);
   if (a.verdict === 'FLAGGED') {
-    out.push(p([{ b: `Verdict FLAGGED: ${a.presumptive.length} presumptive flag(s).` },
-      ' The supply chain passes through a facility in the Xinjiang Uyghur Autonomous Region or a party on (or controlled by an entity on) the UFLPA Entity List, ' +
-      'so the rebuttable presumption applies. This packet requests an exception and must show by clear and convincing evidence that the goods were not made wholly or in part with forced labor. ' +
-      'The flagged paths are stated below and every flag is listed in section 10.']));
+    out.push(
+      p([
+        { b: `Verdict FLAGGED: ${a.presumptive.length} presumptive flag(s).` },
+        ' The supply chain passes through a facility in the Xinjiang Uyghur Autonomous Region or a party on (or controlled by an entity on) the UFLPA Entity List, ' +
+          'so the rebuttable presumption applies. This packet requests an exception and must show by clear and convincing evidence that the goods were not made wholly or in part with forced labor. ' +
+          'The flagged paths are stated below and every flag is listed in section 10.',
+      ]),
+    );
   } else if (a.verdict === 'INCOMPLETE') {
-    out.push(p([{ b: 'Verdict INCOMPLETE.' },
-      ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${untraced.length} input(s) are not traced to their origin ` +
-      '(sections 6 and 10). Until they are, the record cannot show that the presumption does not apply.']));
+    out.push(
+      p([
+        { b: 'Verdict INCOMPLETE.' },
+        ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${untraced.length} input(s) are not traced to their origin ` +
+          '(sections 6 and 10). Until they are, the record cannot show that the presumption does not apply.',
+      ]),
+    );
   } else {
-    out.push(p([{ b: 'Verdict CLEAR.' },
-      ' The trace finds no facility in the XUAR, no party on the UFLPA Entity List effective on the assessment date, and no party controlled by a listed entity; ' +
-      'every input is traced to its origin. On this record the UFLPA presumption does not apply to these goods.']));
+    out.push(
+      p([
+        { b: 'Verdict CLEAR.' },
+        ' The trace finds no facility in the XUAR, no party on the UFLPA Entity List effective on the assessment date, and no party controlled by a listed entity; ' +
+          'every input is traced to its origin. On this record the UFLPA presumption does not apply to these goods.',
+      ]),
+    );
   }
   const g = a.gaps;
   const docCount = a.exhibits.length;
-  out.push(p(`The record holds ${docCount} document(s)${docCount ? ` (exhibits E1 to E${docCount})` : ''} over ${data.trace.hops.length} hop(s). ` +
-    `${fmtNum(g.completeness * 100, 1)}% of the documents a reviewer expects are present; ${g.gaps.length} gap(s) remain (section 11). ` +
-    `${signals.length ? `${signals.length} further signal(s) that do not change the verdict (name indicators, high-priority sectors) are listed in section 10.` : 'No further signals were raised.'}`));
+  out.push(
+    p(
+      `The record holds ${docCount} document(s)${docCount ? ` (exhibits E1 to E${docCount})` : ''} over ${data.trace.hops.length} hop(s). ` +
+        `${fmtNum(g.completeness * 100, 1)}% of the documents a reviewer expects are present; ${g.gaps.length} gap(s) remain (section 11). ` +
+        `${signals.length ? `${signals.length} further signal(s) that do not change the verdict (name indicators, high-priority sectors) are listed in section 10.` : 'No further signals were raised.'}`,
+    ),
+  );
 
   if (a.verdict === 'FLAGGED') {
     out.push(h3('Flagged paths'));
     out.push({
-      kind: 'ol', items: a.presumptive.map((f): Text => [
-        { b: `${f.kind} at tier ${f.tier}:` }, ` ${f.reason}`, ' Path: ', pathText(l, f.path), '.',
-      ]),
+      kind: 'ol',
+      items: a.presumptive.map((f): Text => [{ b: `${f.kind} at tier ${f.tier}:` }, ` ${f.reason}`, ' Path: ', pathText(l, f.path), '.']),
     });
     out.push(h3('Clear and convincing evidence still needed'));
     const perFlag = [...new Map(a.presumptive.map((f) => [`${f.kind}|${f.firmId}|${f.facilityId}`, f])).values()];
@@ -213,16 +284,33 @@ function executiveSummary(a: PacketAnalysis): Block[] {
 
   if (a.identical.length) {
     out.push(h3('Identical supply chain'));
-    out.push(p(`Shipments of the same importer over the same suppliers, facilities and materials (fingerprint ${a.fingerprint.slice(0, 12)}): ` +
-      a.identical.map((x) => `${x.shipmentId} (entry ${x.entryNumber ?? 'not recorded'}, ${x.entryDate ?? 'no entry date'}, ${x.verdict})`).join('; ') + '.'));
+    out.push(
+      p(
+        `Shipments of the same importer over the same suppliers, facilities and materials (fingerprint ${a.fingerprint.slice(0, 12)}): ` +
+          a.identical
+            .map((x) => `${x.shipmentId} (entry ${x.entryNumber ?? 'not recorded'}, ${x.entryDate ?? 'no entry date'}, ${x.verdict})`)
+            .join('; ') +
+          '.',
+      ),
+    );
     if (a.clearedIdentical.length) {
       out.push(h3('Summary tracing report'));
-      out.push(p(`This supply chain is identical to that of ${a.clearedIdentical.map((x) => `${x.shipmentId} (entry ${x.entryNumber ?? 'not recorded'}, ${x.entryDate})`).join(', ')}, ` +
-        'traced CLEAR before this entry. The suppliers at every stage, each with one business record:'));
+      out.push(
+        p(
+          `This supply chain is identical to that of ${a.clearedIdentical.map((x) => `${x.shipmentId} (entry ${x.entryNumber ?? 'not recorded'}, ${x.entryDate})`).join(', ')}, ` +
+            'traced CLEAR before this entry. The suppliers at every stage, each with one business record:',
+        ),
+      );
       out.push({
-        kind: 'table', head: ['Stage', 'Supplier', 'Address', 'Supplies', 'Business record'],
-        rows: l.upstreamFirst.map((h) => [`tier ${h.tier}`, siteLabel(l, h.fromFacilityId), placeOf(l, h.fromFacilityId) || 'not recorded',
-          `${materialName(l, h.materialId)} to ${facilityName(l, h.toFacilityId)}`, oneRecord(a, h)]),
+        kind: 'table',
+        head: ['Stage', 'Supplier', 'Address', 'Supplies', 'Business record'],
+        rows: l.upstreamFirst.map((h) => [
+          `tier ${h.tier}`,
+          siteLabel(l, h.fromFacilityId),
+          placeOf(l, h.fromFacilityId) || 'not recorded',
+          `${materialName(l, h.materialId)} to ${facilityName(l, h.toFacilityId)}`,
+          oneRecord(a, h),
+        ]),
       });
     }
   }
@@ -234,7 +322,8 @@ function executiveSummary(a: PacketAnalysis): Block[] {
   if (!a.exhibits.length) out.push(p('No documents are attached to the traced flows.'));
   else {
     out.push({
-      kind: 'table', head: ['Exhibit', 'Document', 'Purpose', 'Key facts'],
+      kind: 'table',
+      head: ['Exhibit', 'Document', 'Purpose', 'Key facts'],
       rows: a.exhibits.map((e) => {
         const d = l.documents.get(e.documentId)!;
         const flows = a.exhibitFlows.get(e.documentId) ?? [];
@@ -269,8 +358,10 @@ function flowChart(a: PacketAnalysis): Block[] {
   const layout = layoutChart(model, 'LR');
   return [
     h2('Supply chain flow chart'),
-    p('Each box is a facility and the firm that operates it, in lanes by tier from the raw material to the importer; ' +
-      'each arrow is a hop in the direction the goods moved, labelled with the material shipped. Red boxes carry a presumptive flag, dashed boxes an untraced input.'),
+    p(
+      'Each box is a facility and the firm that operates it, in lanes by tier from the raw material to the importer; ' +
+        'each arrow is a hop in the direction the goods moved, labelled with the material shipped. Red boxes carry a presumptive flag, dashed boxes an untraced input.',
+    ),
     { kind: 'chart', mermaid: renderMermaid(layout), layout, portrait: layoutChart(model, 'TB') },
   ];
 }
@@ -283,7 +374,7 @@ function parties(a: PacketAnalysis): Block[] {
   const rows = data.trace.parties.map((party): Text[] => {
     const firm = l.firms.get(party.firmId);
     const fac = party.facilityId ? l.facilities.get(party.facilityId) : undefined;
-    const name = fac ? `${fac.name}, operated by ${firm?.name ?? party.firmId}` : firm?.name ?? party.name;
+    const name = fac ? `${fac.name}, operated by ${firm?.name ?? party.firmId}` : (firm?.name ?? party.name);
     const aliases = firm?.aliases?.length ? ` (also known as ${firm.aliases.join('; ')})` : '';
     const firmAddr = firm ? joinPlace([firm.address, firm.city, firm.province, firm.country]) : '';
     const facAddr = fac ? joinPlace([fac.address, fac.city, fac.province, fac.country]) : '';
@@ -291,18 +382,32 @@ function parties(a: PacketAnalysis): Block[] {
     let records: string;
     if (party.role === 'IMPORTER' && !party.facilityId) {
       const into = l.orderedHops.filter((h) => h.flowId === data.shipment.flowId);
-      records = [`entry ${data.shipment.entryNumber ?? data.shipment.id}`, ...into.map((h) => `buys flow ${h.flowId}: ${hopRecords(a, h)}`)].join('; ');
+      records = [
+        `entry ${data.shipment.entryNumber ?? data.shipment.id}`,
+        ...into.map((h) => `buys flow ${h.flowId}: ${hopRecords(a, h)}`),
+      ].join('; ');
     } else {
-      const out = l.orderedHops.filter((h) => h.fromFacilityId === party.facilityId).map((h) => `sells flow ${h.flowId}: ${hopRecords(a, h)}`);
+      const out = l.orderedHops
+        .filter((h) => h.fromFacilityId === party.facilityId)
+        .map((h) => `sells flow ${h.flowId}: ${hopRecords(a, h)}`);
       const inn = l.orderedHops.filter((h) => h.toFacilityId === party.facilityId).map((h) => `buys flow ${h.flowId}: ${hopRecords(a, h)}`);
       records = [...out, ...inn].join('; ') || 'no records';
     }
     const role = party.role === 'IMPORTER' ? 'Importer of record' : party.role;
-    return [String(party.tier), `${name}${aliases}`, firm?.localName ?? '', address, `${role}${firm?.registrationId ? `; registration ${firm.registrationId}` : ''}`, records];
+    return [
+      String(party.tier),
+      `${name}${aliases}`,
+      firm?.localName ?? '',
+      address,
+      `${role}${firm?.registrationId ? `; registration ${firm.registrationId}` : ''}`,
+      records,
+    ];
   });
   return [
     h2('Parties at every tier'),
-    p('Every firm and facility on the traced supply chain, with the business records that tie it to the goods. Tier 0 is the importer; tier 1 ships to the importer.'),
+    p(
+      'Every firm and facility on the traced supply chain, with the business records that tie it to the goods. Tier 0 is the importer; tier 1 ships to the importer.',
+    ),
     { kind: 'table', head: ['Tier', 'Party', 'Local name', 'Address', 'Role', 'Business records'], rows },
   ];
 }
@@ -315,19 +420,30 @@ function rawOrigin(a: PacketAnalysis): Block[] {
   const origin = ['CERTIFICATE_OF_ORIGIN', 'LAB_TEST', 'MILL_CERTIFICATE', 'PRODUCTION_RECORD', 'AFFIDAVIT'];
   const out: Block[] = [h2('Raw material origin')];
   if (!ends.length) {
-    out.push(p(a.l.data.trace.truncated
-      ? 'The trace stopped at the tier limit before reaching the raw material; the origin is not shown.'
-      : 'Every traced hop has inputs; the chain loops back on itself (recycled material) without a separate raw-material origin.'));
+    out.push(
+      p(
+        a.l.data.trace.truncated
+          ? 'The trace stopped at the tier limit before reaching the raw material; the origin is not shown.'
+          : 'Every traced hop has inputs; the chain loops back on itself (recycled material) without a separate raw-material origin.',
+      ),
+    );
     return out;
   }
   out.push({
-    kind: 'table', head: ['Material', 'Origin', 'Location', 'Basis', 'Origin records'],
+    kind: 'table',
+    head: ['Material', 'Origin', 'Location', 'Basis', 'Origin records'],
     rows: ends.map((h) => {
       const raw = !!l.materials.get(h.materialId)?.raw;
       const recs = h.documents.filter((id) => origin.includes(l.documents.get(id)?.type ?? '')).map((id) => exhibitRef(a, id));
-      return [materialName(l, h.materialId), siteLabel(l, h.fromFacilityId), placeOf(l, h.fromFacilityId) || 'not recorded',
-        raw ? 'raw material produced at this site (the trace ends here)' : [{ b: 'NOT TRACED' }, ': not a raw material and no inputs are recorded'],
-        recs.join('; ') || 'none on file'];
+      return [
+        materialName(l, h.materialId),
+        siteLabel(l, h.fromFacilityId),
+        placeOf(l, h.fromFacilityId) || 'not recorded',
+        raw
+          ? 'raw material produced at this site (the trace ends here)'
+          : [{ b: 'NOT TRACED' }, ': not a raw material and no inputs are recorded'],
+        recs.join('; ') || 'none on file',
+      ];
     }),
   });
   return out;
@@ -343,18 +459,34 @@ function screening(a: PacketAnalysis): Block[] {
   const rows: Text[][] = [];
   for (const id of firmIds) {
     const ms = data.matches.filter((m) => m.firmId === id);
-    if (!ms.length) { rows.push([firmName(l, id), 'no candidate', '', '', '', '', '']); continue; }
+    if (!ms.length) {
+      rows.push([firmName(l, id), 'no candidate', '', '', '', '', '']);
+      continue;
+    }
     for (const m of ms) {
-      const review = m.status === 'PENDING' ? 'pending review' : `${m.status.toLowerCase()}${m.decidedBy ? ` by ${m.decidedBy}` : ''}${m.note ? ` ("${m.note}")` : ''}`;
+      const review =
+        m.status === 'PENDING'
+          ? 'pending review'
+          : `${m.status.toLowerCase()}${m.decidedBy ? ` by ${m.decidedBy}` : ''}${m.note ? ` ("${m.note}")` : ''}`;
       const stale = m.listVersion && m.listVersion !== data.entityList.version ? ` (screened against ${m.listVersion})` : '';
-      rows.push([firmName(l, id), m.entityName, m.matchedName, fmtNum(m.score, 2), m.decision, review, `${m.effectiveDate ?? 'not stated'}${stale}`]);
+      rows.push([
+        firmName(l, id),
+        m.entityName,
+        m.matchedName,
+        fmtNum(m.score, 2),
+        m.decision,
+        review,
+        `${m.effectiveDate ?? 'not stated'}${stale}`,
+      ]);
     }
   }
   return [
     h2('Screening results'),
-    p(`Every party was screened by name, aliases and local name against UFLPA Entity List version ${data.entityList.version}` +
-      `${data.entityList.snapshotDate ? ` (snapshot ${data.entityList.snapshotDate})` : ''}. Candidates are shown with their score (0 to 1) and decision; ` +
-      'a MATCH or a confirmed candidate sets UFLPA_LISTED from the entry\'s effective date, a rejected one never does.'),
+    p(
+      `Every party was screened by name, aliases and local name against UFLPA Entity List version ${data.entityList.version}` +
+        `${data.entityList.snapshotDate ? ` (snapshot ${data.entityList.snapshotDate})` : ''}. Candidates are shown with their score (0 to 1) and decision; ` +
+        "a MATCH or a confirmed candidate sets UFLPA_LISTED from the entry's effective date, a rejected one never does.",
+    ),
     { kind: 'table', head: ['Party', 'Entity List entry', 'Matched name', 'Score', 'Decision', 'Review', 'Effective'], rows },
   ];
 }
@@ -364,23 +496,43 @@ function screening(a: PacketAnalysis): Block[] {
 function quantities(a: PacketAnalysis): Block[] {
   const l = a.l;
   const recs = a.gaps.reconciliation;
-  const label = { OK: 'accounted for', EXCESS: 'UNACCOUNTED', NOT_COMPARABLE: 'units not comparable', NOT_STATED: 'quantity missing', ORIGIN: 'origin', UNTRACED: 'UNTRACED' };
+  const label = {
+    OK: 'accounted for',
+    EXCESS: 'UNACCOUNTED',
+    NOT_COMPARABLE: 'units not comparable',
+    NOT_STATED: 'quantity missing',
+    ORIGIN: 'origin',
+    UNTRACED: 'UNTRACED',
+  };
   const out: Block[] = [
     h2('Quantity reconciliation'),
-    p('Tier by tier, each hop\'s output against the inputs it was made from, on a common unit where the units allow, with the stated yield (output over inputs). ' +
-      'Output larger than its inputs cannot be accounted for and is called out.'),
+    p(
+      "Tier by tier, each hop's output against the inputs it was made from, on a common unit where the units allow, with the stated yield (output over inputs). " +
+        'Output larger than its inputs cannot be accounted for and is called out.',
+    ),
     {
-      kind: 'table', head: ['Tier', 'Flow', 'Material', 'Output', 'Inputs', 'Yield', 'Result'],
+      kind: 'table',
+      head: ['Tier', 'Flow', 'Material', 'Output', 'Inputs', 'Yield', 'Result'],
       rows: recs.map((r) => [
-        String(r.tier), r.flowId, materialName(l, r.materialId), fmtQty(r.output.quantity, r.output.unit),
-        r.inputs.length ? r.inputs.map((i) => `${i.flowId}: ${fmtQty(i.quantity, i.unit)}`).join('; ') + (r.basis === 'FACILITY' ? ' (facility level)' : '') : '-',
+        String(r.tier),
+        r.flowId,
+        materialName(l, r.materialId),
+        fmtQty(r.output.quantity, r.output.unit),
+        r.inputs.length
+          ? r.inputs.map((i) => `${i.flowId}: ${fmtQty(i.quantity, i.unit)}`).join('; ') +
+            (r.basis === 'FACILITY' ? ' (facility level)' : '')
+          : '-',
         r.yield === null ? '-' : `${fmtNum(r.yield * 100, 1)}%`,
         r.status === 'EXCESS' || r.status === 'UNTRACED' ? [{ b: label[r.status] }] : label[r.status],
       ]),
     },
   ];
   const called = recs.filter((r) => r.status !== 'OK' && r.status !== 'ORIGIN');
-  out.push(called.length ? { kind: 'ul', items: called.map((r) => `Flow ${r.flowId} (tier ${r.tier}): ${r.note}`) } : p('Every hop\'s quantities are accounted for by its inputs.'));
+  out.push(
+    called.length
+      ? { kind: 'ul', items: called.map((r) => `Flow ${r.flowId} (tier ${r.tier}): ${r.note}`) }
+      : p("Every hop's quantities are accounted for by its inputs."),
+  );
   return out;
 }
 
@@ -388,10 +540,19 @@ function quantities(a: PacketAnalysis): Block[] {
 
 function payments(a: PacketAnalysis): Block[] {
   const l = a.l;
-  const money = (xs: { currency: string; amount: number }[]) => xs.map((x) => fmtMoney(x.amount, x.currency === '?' ? null : x.currency)).join(' + ') || '-';
-  const label = { MATCH: 'matches', MISMATCH: 'MISMATCH', NO_PAYMENT: 'no proof of payment', NO_INVOICE: 'no invoice', NONE: 'no invoice or payment' };
+  const money = (xs: { currency: string; amount: number }[]) =>
+    xs.map((x) => fmtMoney(x.amount, x.currency === '?' ? null : x.currency)).join(' + ') || '-';
+  const label = {
+    MATCH: 'matches',
+    MISMATCH: 'MISMATCH',
+    NO_PAYMENT: 'no proof of payment',
+    NO_INVOICE: 'no invoice',
+    NONE: 'no invoice or payment',
+  };
   const rows = a.gaps.payments.map((c): Text[] => [
-    String(c.tier), c.flowId, `${firmName(l, c.sellerId)} to ${firmName(l, c.buyerId)}`,
+    String(c.tier),
+    c.flowId,
+    `${firmName(l, c.sellerId)} to ${firmName(l, c.buyerId)}`,
     `${money(c.invoiced)}${c.invoices.length ? ` (${c.invoices.map((id) => a.exhibitOf.get(id) ?? id).join(', ')})` : ''}`,
     `${money(c.paid)}${c.payments.length ? ` (${c.payments.map((id) => a.exhibitOf.get(id) ?? id).join(', ')})` : ''}`,
     c.status === 'MISMATCH' ? [{ b: label[c.status] }] : label[c.status],
@@ -399,9 +560,13 @@ function payments(a: PacketAnalysis): Block[] {
   const issues = a.gaps.payments.filter((c) => c.issues.length);
   return [
     h2('Payments against invoices'),
-    p('For each hop the payer must be the invoice\'s buyer (the receiving firm), the payee its seller (the shipping firm), and the amounts paid must equal the amounts invoiced in each currency.'),
+    p(
+      "For each hop the payer must be the invoice's buyer (the receiving firm), the payee its seller (the shipping firm), and the amounts paid must equal the amounts invoiced in each currency.",
+    ),
     { kind: 'table', head: ['Tier', 'Flow', 'Seller to buyer', 'Invoiced', 'Paid', 'Result'], rows },
-    issues.length ? { kind: 'ul', items: issues.map((c) => `Flow ${c.flowId} (tier ${c.tier}): ${c.issues.join('; ')}.`) } : p('No payment contradicts its invoice.'),
+    issues.length
+      ? { kind: 'ul', items: issues.map((c) => `Flow ${c.flowId} (tier ${c.tier}): ${c.issues.join('; ')}.`) }
+      : p('No payment contradicts its invoice.'),
   ];
 }
 
@@ -426,7 +591,10 @@ function flags(a: PacketAnalysis): Block[] {
   const l = a.l;
   const fl = l.data.trace.flags;
   const out: Block[] = [h2('Flags')];
-  if (!fl.length) { out.push(p('The trace raised no flags.')); return out; }
+  if (!fl.length) {
+    out.push(p('The trace raised no flags.'));
+    return out;
+  }
   out.push(p(`Every flag the trace raised, presumptive or not. ${FLAG_KINDS_LEGEND}`));
   out.push({
     kind: 'ol',
@@ -448,20 +616,33 @@ function gapsSection(a: PacketAnalysis): Block[] {
   const present = items.filter((i) => i.present.length).length;
   const out: Block[] = [
     h2('Gaps and completeness'),
-    p(`Completeness ${fmtNum(g.completeness * 100, 1)}%: ${present} of ${items.length} expected documents are present. For each hop a reviewer expects an order or contract, ` +
-      'a commercial invoice, proof of payment, a transport document and a production (or, for traders, inventory) record at the shipping facility, plus origin records where the product calls for them ' +
-      '(gin or bale records for cotton, quartz and metallurgical silicon origin for polysilicon).'),
+    p(
+      `Completeness ${fmtNum(g.completeness * 100, 1)}%: ${present} of ${items.length} expected documents are present. For each hop a reviewer expects an order or contract, ` +
+        'a commercial invoice, proof of payment, a transport document and a production (or, for traders, inventory) record at the shipping facility, plus origin records where the product calls for them ' +
+        '(gin or bale records for cotton, quartz and metallurgical silicon origin for polysilicon).',
+    ),
   ];
-  out.push(g.gaps.length
-    ? { kind: 'table', head: ['Flow', 'Missing document types', 'Note'], rows: g.gaps.map((x) => [x.flowId ?? '(shipment)', x.missing.join(', ') || '-', x.note]) }
-    : p('No gaps.'));
+  out.push(
+    g.gaps.length
+      ? {
+          kind: 'table',
+          head: ['Flow', 'Missing document types', 'Note'],
+          rows: g.gaps.map((x) => [x.flowId ?? '(shipment)', x.missing.join(', ') || '-', x.note]),
+        }
+      : p('No gaps.'),
+  );
   out.push(h3('Expected documents by hop'));
   out.push({
-    kind: 'table', head: ['Tier', 'Flow', 'Expected', 'Present'],
-    rows: g.coverage.flatMap((c) => c.items.map((i): Text[] => [
-      String(c.tier), c.flowId, i.expectation.label,
-      i.present.length ? i.present.map((id) => exhibitRef(a, id)).join('; ') : [{ b: 'missing' }],
-    ])),
+    kind: 'table',
+    head: ['Tier', 'Flow', 'Expected', 'Present'],
+    rows: g.coverage.flatMap((c) =>
+      c.items.map((i): Text[] => [
+        String(c.tier),
+        c.flowId,
+        i.expectation.label,
+        i.present.length ? i.present.map((id) => exhibitRef(a, id)).join('; ') : [{ b: 'missing' }],
+      ]),
+    ),
   });
   return out;
 }
@@ -471,21 +652,40 @@ function gapsSection(a: PacketAnalysis): Block[] {
 function exhibits(a: PacketAnalysis): Block[] {
   const l = a.l;
   const out: Block[] = [h2('Exhibits')];
-  if (!a.exhibits.length) { out.push(p('No exhibits.')); return out; }
-  out.push(p('Each document attached to a traced flow, numbered in the order the packet cites them. Files are in the exhibits folder of the ZIP edition, with SHA-256 sums in its manifest.'));
+  if (!a.exhibits.length) {
+    out.push(p('No exhibits.'));
+    return out;
+  }
+  out.push(
+    p(
+      'Each document attached to a traced flow, numbered in the order the packet cites them. Files are in the exhibits folder of the ZIP edition, with SHA-256 sums in its manifest.',
+    ),
+  );
   out.push({
-    kind: 'table', head: ['Exhibit', 'Type', 'Number', 'Date', 'Issuer', 'Flows', 'File', 'SHA-256 (declared)', 'Language'],
+    kind: 'table',
+    head: ['Exhibit', 'Type', 'Number', 'Date', 'Issuer', 'Flows', 'File', 'SHA-256 (declared)', 'Language'],
     rows: a.exhibits.map((e) => {
       const d = l.documents.get(e.documentId)!;
-      return [e.number, docLabel(d.type), d.number ?? d.id, d.date ?? '-', d.issuerId ? firmName(l, d.issuerId) : '-',
-        (a.exhibitFlows.get(e.documentId) ?? []).join(', '), d.file ?? 'no file attached', d.sha256 ? [{ code: d.sha256 }] : '-',
-        d.language ? (needsTranslation(d) ? [`${d.language}: `, { b: 'English translation needed' }] : d.language) : '-'];
+      return [
+        e.number,
+        docLabel(d.type),
+        d.number ?? d.id,
+        d.date ?? '-',
+        d.issuerId ? firmName(l, d.issuerId) : '-',
+        (a.exhibitFlows.get(e.documentId) ?? []).join(', '),
+        d.file ?? 'no file attached',
+        d.sha256 ? [{ code: d.sha256 }] : '-',
+        d.language ? (needsTranslation(d) ? [`${d.language}: `, { b: 'English translation needed' }] : d.language) : '-',
+      ];
     }),
   });
   const tr = a.gaps.translations;
   if (tr.length) {
     out.push(h3('Translations needed'));
-    out.push({ kind: 'ul', items: tr.map((t) => `${exhibitRef(a, t.documentId)} is in "${t.language}": attach a certified English translation.`) });
+    out.push({
+      kind: 'ul',
+      items: tr.map((t) => `${exhibitRef(a, t.documentId)} is in "${t.language}": attach a certified English translation.`),
+    });
   }
   return out;
 }

@@ -4,8 +4,13 @@ import type { ShipmentTrace } from '../trace/engine';
 import { fingerprintOf, hopSignatures, HopSignature } from './fingerprint';
 
 export interface SupplyChainDiff {
-  shipmentId: string; againstShipmentId: string; sameFingerprint: boolean;
-  partiesAdded: string[]; partiesRemoved: string[]; hopsAdded: string[]; hopsRemoved: string[];
+  shipmentId: string;
+  againstShipmentId: string;
+  sameFingerprint: boolean;
+  partiesAdded: string[];
+  partiesRemoved: string[];
+  hopsAdded: string[];
+  hopsRemoved: string[];
 }
 
 type TraceLike = Pick<ShipmentTrace, 'shipmentId' | 'hops' | 'parties'>;

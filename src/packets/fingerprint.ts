@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { ShipmentTrace } from '../trace/engine';
 
-export interface HopSignature { fromFacilityId: string; fromFirmId: string; toFacilityId: string; materialId: string }
+export interface HopSignature {
+  fromFacilityId: string;
+  fromFirmId: string;
+  toFacilityId: string;
+  materialId: string;
+}
 
 type TraceLike = Pick<ShipmentTrace, 'hops' | 'parties'>;
 
@@ -14,7 +19,12 @@ export function hopSignatures(trace: TraceLike): HopSignature[] {
   for (const p of trace.parties) if (p.facilityId) firmOf.set(p.facilityId, p.firmId);
   const seen = new Map<string, HopSignature>();
   for (const h of trace.hops) {
-    const sig = { fromFacilityId: h.fromFacilityId, fromFirmId: firmOf.get(h.fromFacilityId) ?? h.fromFacilityId, toFacilityId: h.toFacilityId, materialId: h.materialId };
+    const sig = {
+      fromFacilityId: h.fromFacilityId,
+      fromFirmId: firmOf.get(h.fromFacilityId) ?? h.fromFacilityId,
+      toFacilityId: h.toFacilityId,
+      materialId: h.materialId,
+    };
     seen.set(hopKey(sig), sig); // several lots over one edge are one hop
   }
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);

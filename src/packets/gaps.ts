@@ -1,9 +1,7 @@
 // What a reviewer checks hop by hop: the documents expected against those present, that
 // payments match invoices, and that quantities add up from tier to tier. Pure.
 import type { TraceHop } from '../trace/engine';
-import {
-  cmp, countryOf, docLabel, fmtMoney, fmtNum, fmtQty, firmIdOfFacility, firmName, Lookup, materialName, siteLabel,
-} from './lookup';
+import { cmp, countryOf, docLabel, fmtMoney, fmtNum, fmtQty, firmIdOfFacility, firmName, Lookup, materialName, siteLabel } from './lookup';
 import type { PacketDocument, PacketFlow, PacketGap, PacketMaterial } from './types';
 
 // ---------- expected documents ----------
@@ -61,7 +59,12 @@ export function hopFacts(l: Lookup, hop: TraceHop): HopFacts {
   const from = countryOf(l, hop.fromFacilityId);
   const to = countryOf(l, hop.toFacilityId);
   return {
-    hop, flow, material, docs, producing: !passThrough, passThrough,
+    hop,
+    flow,
+    material,
+    docs,
+    producing: !passThrough,
+    passThrough,
     crossBorder: !from || !to || from.toUpperCase() !== to.toUpperCase(),
     isImport: hop.flowId === l.data.shipment.flowId,
   };
@@ -74,13 +77,23 @@ export function expectedDocuments(f: HopFacts): Expectation[] {
     { key: 'invoice', accepts: ['COMMERCIAL_INVOICE'], missingType: 'COMMERCIAL_INVOICE', label: 'Commercial invoice' },
     { key: 'payment', accepts: ['PROOF_OF_PAYMENT'], missingType: 'PROOF_OF_PAYMENT', label: 'Proof of payment' },
     f.crossBorder
-      ? { key: 'transport', accepts: ['BILL_OF_LADING', 'TRANSPORT_RECORD'], missingType: 'BILL_OF_LADING', label: 'Bill of lading (cross-border transport)' }
+      ? {
+          key: 'transport',
+          accepts: ['BILL_OF_LADING', 'TRANSPORT_RECORD'],
+          missingType: 'BILL_OF_LADING',
+          label: 'Bill of lading (cross-border transport)',
+        }
       : { key: 'transport', accepts: ['TRANSPORT_RECORD', 'BILL_OF_LADING'], missingType: 'TRANSPORT_RECORD', label: 'Transport record' },
   ];
   const m = f.material;
   const noUpstream = f.hop.inputs.length === 0;
   if (f.passThrough) {
-    out.push({ key: 'inventory', accepts: ['INVENTORY_RECORD'], missingType: 'INVENTORY_RECORD', label: 'Inventory record linking the lots received to the lot shipped' });
+    out.push({
+      key: 'inventory',
+      accepts: ['INVENTORY_RECORD'],
+      missingType: 'INVENTORY_RECORD',
+      label: 'Inventory record linking the lots received to the lot shipped',
+    });
   } else {
     let label = 'Production record at the producing facility';
     if (isRawCotton(m)) label = 'Production record: gin or bale records (bale ids) for the lint';
@@ -88,12 +101,27 @@ export function expectedDocuments(f: HopFacts): Expectation[] {
     out.push({ key: 'production', accepts: ['PRODUCTION_RECORD'], missingType: 'PRODUCTION_RECORD', label });
   }
   if (isRawCotton(m)) {
-    out.push({ key: 'origin', accepts: ['CERTIFICATE_OF_ORIGIN'], missingType: 'CERTIFICATE_OF_ORIGIN', label: 'Origin of the seed cotton (farm or growing region)' });
+    out.push({
+      key: 'origin',
+      accepts: ['CERTIFICATE_OF_ORIGIN'],
+      missingType: 'CERTIFICATE_OF_ORIGIN',
+      label: 'Origin of the seed cotton (farm or growing region)',
+    });
   } else if (isPolysilicon(m) && noUpstream) {
     // the trace ends at the polysilicon: its quartz and metallurgical silicon must be shown otherwise
-    out.push({ key: 'origin', accepts: ['CERTIFICATE_OF_ORIGIN', 'MILL_CERTIFICATE'], missingType: 'CERTIFICATE_OF_ORIGIN', label: 'Origin of the quartz and metallurgical-grade silicon' });
+    out.push({
+      key: 'origin',
+      accepts: ['CERTIFICATE_OF_ORIGIN', 'MILL_CERTIFICATE'],
+      missingType: 'CERTIFICATE_OF_ORIGIN',
+      label: 'Origin of the quartz and metallurgical-grade silicon',
+    });
   } else if (m?.raw) {
-    out.push({ key: 'origin', accepts: ['CERTIFICATE_OF_ORIGIN'], missingType: 'CERTIFICATE_OF_ORIGIN', label: 'Origin of the raw material' });
+    out.push({
+      key: 'origin',
+      accepts: ['CERTIFICATE_OF_ORIGIN'],
+      missingType: 'CERTIFICATE_OF_ORIGIN',
+      label: 'Origin of the raw material',
+    });
   }
   return out;
 }
@@ -156,10 +184,12 @@ export function checkPayments(l: Lookup): PaymentCheck[] {
     const buyer = firmName(l, buyerId);
     const issues: string[] = [];
     for (const inv of invoices) {
-      if (inv.issuerId && inv.issuerId !== sellerId) issues.push(`${docRef(inv)} is issued by ${firmName(l, inv.issuerId)}, not by the seller ${seller}`);
+      if (inv.issuerId && inv.issuerId !== sellerId)
+        issues.push(`${docRef(inv)} is issued by ${firmName(l, inv.issuerId)}, not by the seller ${seller}`);
       if (inv.payeeId && inv.payeeId !== sellerId) issues.push(`${docRef(inv)} names ${firmName(l, inv.payeeId)} as seller, not ${seller}`);
       if (inv.payerId && inv.payerId !== buyerId) issues.push(`${docRef(inv)} names ${firmName(l, inv.payerId)} as buyer, not ${buyer}`);
-      if (payments.length && (inv.amount === null || inv.amount === undefined)) issues.push(`${docRef(inv)} states no amount, so payments cannot be checked against it`);
+      if (payments.length && (inv.amount === null || inv.amount === undefined))
+        issues.push(`${docRef(inv)} states no amount, so payments cannot be checked against it`);
     }
     for (const p of payments) {
       if (!p.payerId) issues.push(`${docRef(p)} does not name the payer (expected the buyer ${buyer})`);
@@ -175,17 +205,35 @@ export function checkPayments(l: Lookup): PaymentCheck[] {
         const a = inv.get(c) ?? 0;
         const b = paid.get(c) ?? 0;
         if (Math.abs(a - b) > AMOUNT_TOLERANCE) {
-          issues.push(`invoiced ${fmtMoney(a, c === '?' ? null : c)} but paid ${fmtMoney(b, c === '?' ? null : c)}${c === '?' ? ' (currency not stated)' : ''}`);
+          issues.push(
+            `invoiced ${fmtMoney(a, c === '?' ? null : c)} but paid ${fmtMoney(b, c === '?' ? null : c)}${c === '?' ? ' (currency not stated)' : ''}`,
+          );
         }
       }
     }
     if (payments.length && !invoices.length) issues.push('payments are recorded but no commercial invoice is');
-    const status: PaymentCheck['status'] = issues.length ? 'MISMATCH'
-      : invoices.length && payments.length ? 'MATCH' : invoices.length ? 'NO_PAYMENT' : payments.length ? 'NO_INVOICE' : 'NONE';
-    const list = (t: Map<string, number>) => [...t.entries()].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ currency, amount }));
+    const status: PaymentCheck['status'] = issues.length
+      ? 'MISMATCH'
+      : invoices.length && payments.length
+        ? 'MATCH'
+        : invoices.length
+          ? 'NO_PAYMENT'
+          : payments.length
+            ? 'NO_INVOICE'
+            : 'NONE';
+    const list = (t: Map<string, number>) =>
+      [...t.entries()].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ currency, amount }));
     return {
-      flowId: hop.flowId, tier: hop.tier, sellerId, buyerId, invoices: invoices.map((d) => d.id), payments: payments.map((d) => d.id),
-      invoiced: list(inv), paid: list(paid), status, issues,
+      flowId: hop.flowId,
+      tier: hop.tier,
+      sellerId,
+      buyerId,
+      invoices: invoices.map((d) => d.id),
+      payments: payments.map((d) => d.id),
+      invoiced: list(inv),
+      paid: list(paid),
+      status,
+      issues,
     };
   });
 }
@@ -193,15 +241,35 @@ export function checkPayments(l: Lookup): PaymentCheck[] {
 // ---------- quantity reconciliation ----------
 
 const UNITS: Record<string, { dim: string; factor: number }> = {
-  g: { dim: 'mass', factor: 0.001 }, gram: { dim: 'mass', factor: 0.001 }, grams: { dim: 'mass', factor: 0.001 },
-  kg: { dim: 'mass', factor: 1 }, kgs: { dim: 'mass', factor: 1 }, kilogram: { dim: 'mass', factor: 1 }, kilograms: { dim: 'mass', factor: 1 },
-  t: { dim: 'mass', factor: 1000 }, mt: { dim: 'mass', factor: 1000 }, tonne: { dim: 'mass', factor: 1000 }, tonnes: { dim: 'mass', factor: 1000 },
-  'metric ton': { dim: 'mass', factor: 1000 }, 'metric tons': { dim: 'mass', factor: 1000 },
-  lb: { dim: 'mass', factor: 0.45359237 }, lbs: { dim: 'mass', factor: 0.45359237 },
-  m: { dim: 'length', factor: 1 }, km: { dim: 'length', factor: 1000 }, yd: { dim: 'length', factor: 0.9144 }, yard: { dim: 'length', factor: 0.9144 }, yards: { dim: 'length', factor: 0.9144 },
-  pcs: { dim: 'count', factor: 1 }, pc: { dim: 'count', factor: 1 }, piece: { dim: 'count', factor: 1 }, pieces: { dim: 'count', factor: 1 },
-  units: { dim: 'count', factor: 1 }, unit: { dim: 'count', factor: 1 }, ea: { dim: 'count', factor: 1 },
-  dozen: { dim: 'count', factor: 12 }, dz: { dim: 'count', factor: 12 },
+  g: { dim: 'mass', factor: 0.001 },
+  gram: { dim: 'mass', factor: 0.001 },
+  grams: { dim: 'mass', factor: 0.001 },
+  kg: { dim: 'mass', factor: 1 },
+  kgs: { dim: 'mass', factor: 1 },
+  kilogram: { dim: 'mass', factor: 1 },
+  kilograms: { dim: 'mass', factor: 1 },
+  t: { dim: 'mass', factor: 1000 },
+  mt: { dim: 'mass', factor: 1000 },
+  tonne: { dim: 'mass', factor: 1000 },
+  tonnes: { dim: 'mass', factor: 1000 },
+  'metric ton': { dim: 'mass', factor: 1000 },
+  'metric tons': { dim: 'mass', factor: 1000 },
+  lb: { dim: 'mass', factor: 0.45359237 },
+  lbs: { dim: 'mass', factor: 0.45359237 },
+  m: { dim: 'length', factor: 1 },
+  km: { dim: 'length', factor: 1000 },
+  yd: { dim: 'length', factor: 0.9144 },
+  yard: { dim: 'length', factor: 0.9144 },
+  yards: { dim: 'length', factor: 0.9144 },
+  pcs: { dim: 'count', factor: 1 },
+  pc: { dim: 'count', factor: 1 },
+  piece: { dim: 'count', factor: 1 },
+  pieces: { dim: 'count', factor: 1 },
+  units: { dim: 'count', factor: 1 },
+  unit: { dim: 'count', factor: 1 },
+  ea: { dim: 'count', factor: 1 },
+  dozen: { dim: 'count', factor: 12 },
+  dz: { dim: 'count', factor: 12 },
 };
 export function unitInfo(unit: string | null | undefined): { dim: string; factor: number } | null {
   if (!unit) return null;
@@ -238,23 +306,51 @@ export function reconcileQuantities(l: Lookup): Reconciliation[] {
     const base = { flowId: hop.flowId, tier: hop.tier, materialId: hop.materialId, output, inputs };
     if (!inputs.length) {
       if (material?.raw) {
-        return { ...base, basis: 'ORIGIN', yield: null, unaccounted: null, status: 'ORIGIN',
-          note: `${fmtQty(output.quantity, output.unit)} of ${materialName(l, hop.materialId)} originates at ${siteLabel(l, hop.fromFacilityId)} (raw material).` };
+        return {
+          ...base,
+          basis: 'ORIGIN',
+          yield: null,
+          unaccounted: null,
+          status: 'ORIGIN',
+          note: `${fmtQty(output.quantity, output.unit)} of ${materialName(l, hop.materialId)} originates at ${siteLabel(l, hop.fromFacilityId)} (raw material).`,
+        };
       }
-      return { ...base, basis: 'UNTRACED', yield: null, unaccounted: null, status: 'UNTRACED',
-        note: `No inputs are recorded for ${fmtQty(output.quantity, output.unit)} of ${materialName(l, hop.materialId)}: the quantity cannot be accounted for.` };
+      return {
+        ...base,
+        basis: 'UNTRACED',
+        yield: null,
+        unaccounted: null,
+        status: 'UNTRACED',
+        note: `No inputs are recorded for ${fmtQty(output.quantity, output.unit)} of ${materialName(l, hop.materialId)}: the quantity cannot be accounted for.`,
+      };
     }
     const basis = hop.lotAllocated ? 'LOT' : 'FACILITY';
     const outUnit = unitInfo(output.unit);
     if (output.quantity === null || inputs.some((i) => i.quantity === null)) {
-      const which = [output.quantity === null ? `the output ${hop.flowId}` : null, ...inputs.filter((i) => i.quantity === null).map((i) => `input ${i.flowId}${i.loaded ? '' : ' (beyond the traced tiers)'}`)].filter(Boolean);
-      return { ...base, basis, yield: null, unaccounted: null, status: 'NOT_STATED', note: `Quantity not stated for ${which.join(', ')}: the hop cannot be reconciled.` };
+      const which = [
+        output.quantity === null ? `the output ${hop.flowId}` : null,
+        ...inputs.filter((i) => i.quantity === null).map((i) => `input ${i.flowId}${i.loaded ? '' : ' (beyond the traced tiers)'}`),
+      ].filter(Boolean);
+      return {
+        ...base,
+        basis,
+        yield: null,
+        unaccounted: null,
+        status: 'NOT_STATED',
+        note: `Quantity not stated for ${which.join(', ')}: the hop cannot be reconciled.`,
+      };
     }
     const inUnits = inputs.map((i) => unitInfo(i.unit));
     if (!outUnit || inUnits.some((u) => !u || u.dim !== outUnit.dim)) {
       const units = [...new Set(inputs.map((i) => i.unit ?? 'no unit'))].sort(cmp).join(', ');
-      return { ...base, basis, yield: null, unaccounted: null, status: 'NOT_COMPARABLE',
-        note: `Output in ${output.unit ?? 'no unit'} cannot be compared with inputs in ${units}; a bill of materials or unit weight is needed to reconcile.` };
+      return {
+        ...base,
+        basis,
+        yield: null,
+        unaccounted: null,
+        status: 'NOT_COMPARABLE',
+        note: `Output in ${output.unit ?? 'no unit'} cannot be compared with inputs in ${units}; a bill of materials or unit weight is needed to reconcile.`,
+      };
     }
     const inBase = inputs.reduce((s, i, k) => s + (i.quantity as number) * inUnits[k]!.factor, 0);
     const outBase = output.quantity * outUnit.factor;
@@ -263,17 +359,33 @@ export function reconcileQuantities(l: Lookup): Reconciliation[] {
     const basisText = basis === 'LOT' ? 'the declared input lots' : 'every earlier flow into the facility (no lot lineage)';
     if (y === null || y > 1 + YIELD_EPSILON) {
       const unaccounted = (outBase - inBase) / outUnit.factor;
-      return { ...base, basis, yield: y, unaccounted, status: 'EXCESS',
-        note: `${fmtQty(output.quantity, output.unit)} shipped from ${inText} of inputs (${basisText}): ${fmtNum(unaccounted, 3)} ${output.unit} cannot be accounted for.` };
+      return {
+        ...base,
+        basis,
+        yield: y,
+        unaccounted,
+        status: 'EXCESS',
+        note: `${fmtQty(output.quantity, output.unit)} shipped from ${inText} of inputs (${basisText}): ${fmtNum(unaccounted, 3)} ${output.unit} cannot be accounted for.`,
+      };
     }
-    return { ...base, basis, yield: y, unaccounted: 0, status: 'OK',
-      note: `${fmtQty(output.quantity, output.unit)} from ${inText} of inputs (${basisText}): yield ${fmtNum(y * 100, 1)}%.` };
+    return {
+      ...base,
+      basis,
+      yield: y,
+      unaccounted: 0,
+      status: 'OK',
+      note: `${fmtQty(output.quantity, output.unit)} from ${inText} of inputs (${basisText}): yield ${fmtNum(y * 100, 1)}%.`,
+    };
   });
 }
 
 // ---------- translations ----------
 
-export interface TranslationNeed { documentId: string; flowIds: string[]; language: string }
+export interface TranslationNeed {
+  documentId: string;
+  flowIds: string[];
+  language: string;
+}
 
 export function translationNeeds(l: Lookup): TranslationNeed[] {
   const byDoc = new Map<string, TranslationNeed>();
@@ -319,8 +431,10 @@ export function packetGaps(l: Lookup, exhibitOf: (documentId: string) => string 
     if (pay.issues.length) notes.push(`Payment does not match the invoice: ${pay.issues.join('; ')}.`);
     const rec = reconciliation.find((r) => r.flowId === hop.flowId)!;
     if (rec.status === 'EXCESS' || rec.status === 'NOT_STATED') notes.push(`Quantity: ${rec.note}`);
-    if (rec.status === 'UNTRACED') notes.push(`Untraced input: the origin of ${materialName(l, hop.materialId)} is not documented; add the flows it was made from.`);
-    if (!hop.lotAllocated) notes.push('No lot lineage: the trace assumed every earlier flow into the facility; name the input lots to narrow it.');
+    if (rec.status === 'UNTRACED')
+      notes.push(`Untraced input: the origin of ${materialName(l, hop.materialId)} is not documented; add the flows it was made from.`);
+    if (!hop.lotAllocated)
+      notes.push('No lot lineage: the trace assumed every earlier flow into the facility; name the input lots to narrow it.');
     for (const t of translations.filter((x) => x.flowIds.includes(hop.flowId))) {
       const d = l.documents.get(t.documentId)!;
       const ex = exhibitOf(t.documentId);
@@ -331,10 +445,14 @@ export function packetGaps(l: Lookup, exhibitOf: (documentId: string) => string 
     }
   }
   if (l.data.trace.truncated) {
-    gaps.push({ flowId: null, missing: [], note: 'The trace stopped at the tier limit before the chain ended; the deeper tiers are not in this packet.' });
+    gaps.push({
+      flowId: null,
+      missing: [],
+      note: 'The trace stopped at the tier limit before the chain ended; the deeper tiers are not in this packet.',
+    });
   }
   if (!l.data.trace.hops.length) {
-    gaps.push({ flowId: null, missing: [], note: 'The shipment\'s flow could not be traced; no supply chain is recorded.' });
+    gaps.push({ flowId: null, missing: [], note: "The shipment's flow could not be traced; no supply chain is recorded." });
   }
   return { coverage, completeness: completenessOf(coverage), payments, reconciliation, translations, gaps };
 }

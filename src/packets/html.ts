@@ -14,13 +14,20 @@ export function htmlText(t: Text): string {
 
 function block(b: Block): string {
   switch (b.kind) {
-    case 'h': return `<h${b.level}${b.id ? ` id="${esc(b.id)}"` : ''}>${esc(b.text)}</h${b.level}>`;
-    case 'p': return `<p>${htmlText(b.text)}</p>`;
-    case 'ul': case 'ol': return `<${b.kind}>\n${b.items.map((i) => `<li>${htmlText(i)}</li>`).join('\n')}\n</${b.kind}>`;
+    case 'h':
+      return `<h${b.level}${b.id ? ` id="${esc(b.id)}"` : ''}>${esc(b.text)}</h${b.level}>`;
+    case 'p':
+      return `<p>${htmlText(b.text)}</p>`;
+    case 'ul':
+    case 'ol':
+      return `<${b.kind}>\n${b.items.map((i) => `<li>${htmlText(i)}</li>`).join('\n')}\n</${b.kind}>`;
     case 'table':
-      return `<table>\n<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
-        `${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlText(c)}</td>`).join('')}</tr>`).join('\n')}\n</tbody>\n</table>`;
-    case 'chart': return `<figure class="chart">\n${renderSvg(b.layout)}\n</figure>`;
+      return (
+        `<table>\n<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n` +
+        `${b.rows.map((r) => `<tr>${r.map((c) => `<td>${htmlText(c)}</td>`).join('')}</tr>`).join('\n')}\n</tbody>\n</table>`
+      );
+    case 'chart':
+      return `<figure class="chart">\n${renderSvg(b.layout)}\n</figure>`;
   }
 }
 
@@ -38,6 +45,8 @@ figure.chart { overflow-x: auto; margin: 1em 0; }
 `;
 
 export function renderHtml(blocks: Block[], title: string): string {
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${blocks.map(block).join('\n')}\n</body>\n</html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${blocks.map(block).join('\n')}\n</body>\n</html>\n`
+  );
 }

@@ -10,7 +10,13 @@ export { renderSvg, layoutChart, chartModel } from './svg';
 export { buildZip, defaultExhibitRoot, resolveExhibit } from './zip';
 export type { Manifest } from './zip';
 export {
-  renderPacketAs, renderPacketFile, renderPacketHtml, renderPacketPdf, renderPacketZip, downloadUrls, PACKET_FORMATS,
+  renderPacketAs,
+  renderPacketFile,
+  renderPacketHtml,
+  renderPacketPdf,
+  renderPacketZip,
+  downloadUrls,
+  PACKET_FORMATS,
 } from './render';
 export type { PacketFormat, RenderOptions, RenderedFile } from './render';
 export { fingerprintOf, hopSignatures } from './fingerprint';

@@ -15,7 +15,10 @@ import { fingerprintOf, FINGERPRINT_PATTERN } from './fingerprint';
 import { assemblePacket, Packet } from './packet';
 import type { IdenticalShipment, PacketData } from './types';
 
-export interface PacketServices { graph: Graph; screening: Pick<ScreeningService, 'current'> }
+export interface PacketServices {
+  graph: Graph;
+  screening: Pick<ScreeningService, 'current'>;
+}
 
 /** Identical-chain candidates traced per packet; beyond this the list is the most recent ones. */
 export const IDENTICAL_CANDIDATE_LIMIT = 200;
@@ -26,9 +29,15 @@ async function entityList(services: PacketServices): Promise<{ version: string; 
   return { version: list.version, snapshotDate: list.snapshotDate ?? null };
 }
 
-async function identicalShipments(services: PacketServices, tenant: string, trace: ShipmentTrace, version: string): Promise<IdenticalShipment[]> {
+async function identicalShipments(
+  services: PacketServices,
+  tenant: string,
+  trace: ShipmentTrace,
+  version: string,
+): Promise<IdenticalShipment[]> {
   const candidates = await services.graph.read<{ id: string; entryNumber: string | null; entryDate: string | null; flowId: string }>(
-    Q.IDENTICAL_CANDIDATES, { tenant, shipmentId: trace.shipmentId, limit: neo4j.int(IDENTICAL_CANDIDATE_LIMIT) },
+    Q.IDENTICAL_CANDIDATES,
+    { tenant, shipmentId: trace.shipmentId, limit: neo4j.int(IDENTICAL_CANDIDATE_LIMIT) },
   );
   const mine = fingerprintOf(trace);
   // a trace depends only on the carrying flow and asOf: shipments sharing both are traced once
@@ -45,7 +54,12 @@ async function identicalShipments(services: PacketServices, tenant: string, trac
   return traced.filter((x): x is IdenticalShipment => !!x);
 }
 
-export async function loadPacketData(services: PacketServices, tenant: string, shipmentId: string, asOf?: string | null): Promise<PacketData> {
+export async function loadPacketData(
+  services: PacketServices,
+  tenant: string,
+  shipmentId: string,
+  asOf?: string | null,
+): Promise<PacketData> {
   const id = requiredId('shipmentId', shipmentId);
   const date = optionalDate('asOf', asOf);
   const list = await entityList(services);
@@ -64,8 +78,13 @@ export async function loadPacketData(services: PacketServices, tenant: string, s
   }
   const firmIds = [...new Set(trace.parties.map((p) => p.firmId))];
   const [row] = await services.graph.read<Omit<PacketData, 'trace' | 'entityList' | 'identical'>>(Q.PACKET_RECORDS, {
-    tenant, shipmentId: id, flowIds: [...flowIds], documentIds: [...documentIds], facilityIds: [...facilityIds],
-    materialIds: [...materialIds], firmIds,
+    tenant,
+    shipmentId: id,
+    flowIds: [...flowIds],
+    documentIds: [...documentIds],
+    facilityIds: [...facilityIds],
+    materialIds: [...materialIds],
+    firmIds,
   });
   if (!row) throw new NotFoundError(`no shipment "${id}"`);
   const identical = await identicalShipments(services, tenant, trace, list.version);
@@ -101,7 +120,12 @@ export async function shipmentsWithFingerprint(services: PacketServices, tenant:
   return hits.flat().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function supplyChainDiff(services: PacketServices, tenant: string, shipmentId: string, againstShipmentId: string): Promise<SupplyChainDiff> {
+export async function supplyChainDiff(
+  services: PacketServices,
+  tenant: string,
+  shipmentId: string,
+  againstShipmentId: string,
+): Promise<SupplyChainDiff> {
   const a = requiredId('shipmentId', shipmentId);
   const b = requiredId('againstShipmentId', againstShipmentId);
   const { version } = await entityList(services);
@@ -112,11 +136,17 @@ export async function supplyChainDiff(services: PacketServices, tenant: string, 
   return diffTraces(ta, tb);
 }
 
-export async function detentionClockFor(services: Pick<PacketServices, 'graph'>, tenant: string, shipmentId: string, day?: string | null): Promise<DetentionClock> {
+export async function detentionClockFor(
+  services: Pick<PacketServices, 'graph'>,
+  tenant: string,
+  shipmentId: string,
+  day?: string | null,
+): Promise<DetentionClock> {
   const id = requiredId('shipmentId', shipmentId);
   const on = optionalDate('today', day) ?? today();
   const [row] = await services.graph.read<{ shipment: { id: string; detainedOn?: string | null; noticeDate?: string | null } }>(
-    Q.SHIPMENT_DETENTION, { tenant, shipmentId: id },
+    Q.SHIPMENT_DETENTION,
+    { tenant, shipmentId: id },
   );
   if (!row) throw new NotFoundError(`no shipment "${id}"`);
   return detentionClock(row.shipment, on);

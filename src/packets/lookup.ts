@@ -21,7 +21,8 @@ export interface Lookup {
  * always reads the same way (Markdown must be byte-identical).
  */
 export function normalizeData(data: PacketData): PacketData {
-  const key = (f: PacketData['trace']['flags'][number]) => [String(f.tier).padStart(4, '0'), f.kind, f.flowId ?? '', f.firmId ?? '', f.facilityId ?? '', f.reason].join('\u0000');
+  const key = (f: PacketData['trace']['flags'][number]) =>
+    [String(f.tier).padStart(4, '0'), f.kind, f.flowId ?? '', f.firmId ?? '', f.facilityId ?? '', f.reason].join('\u0000');
   return {
     ...data,
     trace: {
@@ -29,7 +30,9 @@ export function normalizeData(data: PacketData): PacketData {
       hops: data.trace.hops.map((h) => ({ ...h, inputs: [...h.inputs].sort(cmp) })),
       flags: [...data.trace.flags].sort((a, b) => cmp(key(a), key(b))),
     },
-    matches: [...data.matches].sort((a, b) => cmp(a.firmId, b.firmId) || b.score - a.score || cmp(a.entityName, b.entityName) || cmp(a.id, b.id)),
+    matches: [...data.matches].sort(
+      (a, b) => cmp(a.firmId, b.firmId) || b.score - a.score || cmp(a.entityName, b.entityName) || cmp(a.id, b.id),
+    ),
   };
 }
 
@@ -101,11 +104,21 @@ export function countryOf(l: Lookup, facilityId: string): string | null {
 }
 
 export const DOC_LABEL: Record<string, string> = {
-  PURCHASE_ORDER: 'Purchase order', CONTRACT: 'Contract', COMMERCIAL_INVOICE: 'Commercial invoice',
-  PACKING_LIST: 'Packing list', BILL_OF_LADING: 'Bill of lading', TRANSPORT_RECORD: 'Transport record',
-  PROOF_OF_PAYMENT: 'Proof of payment', PRODUCTION_RECORD: 'Production record', INVENTORY_RECORD: 'Inventory record',
-  CERTIFICATE_OF_ORIGIN: 'Certificate of origin', MILL_CERTIFICATE: 'Mill certificate', AUDIT_REPORT: 'Audit report',
-  AFFIDAVIT: 'Affidavit', LAB_TEST: 'Laboratory test', OTHER: 'Other document',
+  PURCHASE_ORDER: 'Purchase order',
+  CONTRACT: 'Contract',
+  COMMERCIAL_INVOICE: 'Commercial invoice',
+  PACKING_LIST: 'Packing list',
+  BILL_OF_LADING: 'Bill of lading',
+  TRANSPORT_RECORD: 'Transport record',
+  PROOF_OF_PAYMENT: 'Proof of payment',
+  PRODUCTION_RECORD: 'Production record',
+  INVENTORY_RECORD: 'Inventory record',
+  CERTIFICATE_OF_ORIGIN: 'Certificate of origin',
+  MILL_CERTIFICATE: 'Mill certificate',
+  AUDIT_REPORT: 'Audit report',
+  AFFIDAVIT: 'Affidavit',
+  LAB_TEST: 'Laboratory test',
+  OTHER: 'Other document',
 };
 export const docLabel = (type: string) => DOC_LABEL[type] ?? type;
 
@@ -113,7 +126,9 @@ export const docLabel = (type: string) => DOC_LABEL[type] ?? type;
 export function fmtNum(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
   const neg = n < 0;
-  const fixed = Math.abs(n).toFixed(maxDecimals).replace(/\.?0+$/, '');
+  const fixed = Math.abs(n)
+    .toFixed(maxDecimals)
+    .replace(/\.?0+$/, '');
   const [int, frac] = fixed.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;

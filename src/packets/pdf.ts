@@ -27,7 +27,12 @@ export function toWinAnsi(s: string): string {
   return s.replace(UNSUPPORTED, (m) => (m.trim() ? '[?]' : ' '));
 }
 
-interface Fonts { body: string; bold: string; mono: string; clean: (s: string) => string }
+interface Fonts {
+  body: string;
+  bold: string;
+  mono: string;
+  clean: (s: string) => string;
+}
 
 function setupFonts(doc: Doc, opts: PdfOptions): Fonts {
   if (opts.fontPath && existsSync(opts.fontPath)) {
@@ -38,7 +43,8 @@ function setupFonts(doc: Doc, opts: PdfOptions): Fonts {
   return { body: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', clean: (s) => toWinAnsi(s.replace(/[\r\n\t]+/g, ' ')) };
 }
 
-const plain = (t: Text): string => (typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : 'b' in s ? s.b : 'code' in s ? s.code : s.a)).join(''));
+const plain = (t: Text): string =>
+  typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : 'b' in s ? s.b : 'code' in s ? s.code : s.a)).join('');
 const hasBold = (t: Text): boolean => typeof t !== 'string' && t.some((s) => typeof s !== 'string' && 'b' in s);
 
 const SIZE = { body: 9.5, h1: 17, h2: 13.5, h3: 11, table: 8, tableWide: 7 };
@@ -54,7 +60,10 @@ function writeText(doc: Doc, f: Fonts, t: Text, x: number, width: number, size =
     const continued = i < segs.length - 1;
     const str = f.clean(typeof s === 'string' ? s : 'b' in s ? s.b : 'code' in s ? s.code : s.a);
     const font = typeof s === 'string' ? f.body : 'b' in s ? f.bold : 'code' in s ? f.mono : f.body;
-    doc.font(font).fontSize(size).fillColor(typeof s !== 'string' && 'a' in s ? '#1a5276' : '#1b2631');
+    doc
+      .font(font)
+      .fontSize(size)
+      .fillColor(typeof s !== 'string' && 'a' in s ? '#1a5276' : '#1b2631');
     const options: PDFKit.Mixins.TextOptions = { continued, width, lineGap: 1.5 };
     if (typeof s !== 'string' && 'a' in s && s.href.startsWith('#')) options.goTo = s.href.slice(1);
     if (i === 0) doc.text(str, x, y ?? doc.y, options);
@@ -84,8 +93,12 @@ function drawTable(doc: Doc, f: Fonts, b: Extract<Block, { kind: 'table' }>) {
   ensureSpace(doc, 40);
   const widths = columnWidths(b, width);
   const cell = (t: Text, header: boolean): PDFKit.Mixins.CellOptions => ({
-    text: f.clean(plain(t)), font: { src: header || hasBold(t) ? f.bold : f.body, size },
-    padding: [3, 4, 3, 4], border: 0.5, borderColor: '#aab7b8', ...(header ? { backgroundColor: '#eaeded' } : {}),
+    text: f.clean(plain(t)),
+    font: { src: header || hasBold(t) ? f.bold : f.body, size },
+    padding: [3, 4, 3, 4],
+    border: 0.5,
+    borderColor: '#aab7b8',
+    ...(header ? { backgroundColor: '#eaeded' } : {}),
   });
   doc.font(f.body).fontSize(size);
   doc.table({
@@ -114,8 +127,21 @@ function drawChart(doc: Doc, f: Fonts, layouts: ChartLayout[]) {
   const y0 = doc.y;
   const X = (x: number) => x0 + x * scale;
   const Y = (y: number) => y0 + y * scale;
-  const text = (s: string, x: number, y: number, size: number, font: string, color: string, w: number, align: 'left' | 'center' = 'left') => {
-    doc.font(font).fontSize(size * scale).fillColor(color).text(f.clean(s), X(x), Y(y) - size * scale * 0.8, { width: w * scale, lineBreak: false, align });
+  const text = (
+    s: string,
+    x: number,
+    y: number,
+    size: number,
+    font: string,
+    color: string,
+    w: number,
+    align: 'left' | 'center' = 'left',
+  ) => {
+    doc
+      .font(font)
+      .fontSize(size * scale)
+      .fillColor(color)
+      .text(f.clean(s), X(x), Y(y) - size * scale * 0.8, { width: w * scale, lineBreak: false, align });
   };
   for (const c of layout.lanes) {
     const label = c.tier === 0 ? 'Importer' : `Tier ${c.tier}`;
@@ -126,13 +152,28 @@ function drawChart(doc: Doc, f: Fonts, layouts: ChartLayout[]) {
     const g = edgeGeometry(layout, e);
     if (!g) continue;
     const color = e.flagged ? COLORS.edgeFlagged : COLORS.edge;
-    doc.save().lineWidth((e.flagged ? 2 : 1.2) * scale).strokeColor(color)
-      .moveTo(X(g.start[0]), Y(g.start[1])).bezierCurveTo(X(g.c1[0]), Y(g.c1[1]), X(g.c2[0]), Y(g.c2[1]), X(g.end[0]), Y(g.end[1])).stroke().restore();
+    doc
+      .save()
+      .lineWidth((e.flagged ? 2 : 1.2) * scale)
+      .strokeColor(color)
+      .moveTo(X(g.start[0]), Y(g.start[1]))
+      .bezierCurveTo(X(g.c1[0]), Y(g.c1[1]), X(g.c2[0]), Y(g.c2[1]), X(g.end[0]), Y(g.end[1]))
+      .stroke()
+      .restore();
     const ang = Math.atan2(g.end[1] - g.c2[1], g.end[0] - g.c2[0]);
     const a = 7 * scale;
     const ex = X(g.end[0]);
     const ey = Y(g.end[1]);
-    doc.save().fillColor(color).polygon([ex, ey], [ex - a * Math.cos(ang - 0.4), ey - a * Math.sin(ang - 0.4)], [ex - a * Math.cos(ang + 0.4), ey - a * Math.sin(ang + 0.4)]).fill().restore();
+    doc
+      .save()
+      .fillColor(color)
+      .polygon(
+        [ex, ey],
+        [ex - a * Math.cos(ang - 0.4), ey - a * Math.sin(ang - 0.4)],
+        [ex - a * Math.cos(ang + 0.4), ey - a * Math.sin(ang + 0.4)],
+      )
+      .fill()
+      .restore();
     if (g.labelAnchor === 'middle') text(clip(e.label, 22), g.labelAt[0] - 60, g.labelAt[1], 9, f.body, color, 120, 'center');
     else text(clip(e.label, 26), g.labelAt[0], g.labelAt[1], 9, f.body, color, 140);
   }
@@ -140,7 +181,10 @@ function drawChart(doc: Doc, f: Fonts, layouts: ChartLayout[]) {
     const c = COLORS[n.mark];
     doc.save().lineWidth((n.mark === 'NONE' ? 1 : 2) * scale);
     if (n.mark === 'UNTRACED') doc.dash(5 * scale, { space: 3 * scale });
-    doc.roundedRect(X(n.x), Y(n.y), n.w * scale, n.h * scale, 6 * scale).fillAndStroke(c.fill, c.stroke).restore();
+    doc
+      .roundedRect(X(n.x), Y(n.y), n.w * scale, n.h * scale, 6 * scale)
+      .fillAndStroke(c.fill, c.stroke)
+      .restore();
     text(clip(n.lines[0], 30), n.x + 8, n.y + 17, 10.5, f.bold, COLORS.text, n.w - 12);
     text(clip(n.lines[1], 32), n.x + 8, n.y + 33, 9.5, f.body, COLORS.text, n.w - 12);
     text(`${clip(n.lines[2], 32)}${n.mark === 'NONE' ? '' : ` | ${n.mark}`}`, n.x + 8, n.y + 49, 9.5, f.body, COLORS.muted, n.w - 12);
@@ -161,7 +205,9 @@ function sectionChart(blocks: Block[], at: number): Extract<Block, { kind: 'char
 
 export function renderPdf(blocks: Block[], opts: PdfOptions): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'LETTER', margins: { top: 54, bottom: 54, left: 50, right: 50 }, bufferPages: true,
+    size: 'LETTER',
+    margins: { top: 54, bottom: 54, left: 50, right: 50 },
+    bufferPages: true,
     info: { Title: opts.title, Author: 'uflpa-trace', Subject: 'UFLPA supply chain tracing packet' },
   });
   const chunks: Buffer[] = [];
@@ -190,11 +236,25 @@ export function renderPdf(blocks: Block[], opts: PdfOptions): Promise<Buffer> {
         doc.font(f.bold).fontSize(size).fillColor('#1b2631').text(f.clean(b.text), left, doc.y, { width });
         if (b.level <= 2) {
           const y = doc.y + 2;
-          doc.save().lineWidth(b.level === 1 ? 1.5 : 0.6).strokeColor('#566573').moveTo(left, y).lineTo(left + width, y).stroke().restore();
+          doc
+            .save()
+            .lineWidth(b.level === 1 ? 1.5 : 0.6)
+            .strokeColor('#566573')
+            .moveTo(left, y)
+            .lineTo(left + width, y)
+            .stroke()
+            .restore();
           doc.y = y + 4;
         }
         if (b.level === 1 && lossy) {
-          writeText(doc, f, 'Text in scripts the PDF font does not cover (e.g. Chinese local names) is shown as [?]; the Markdown and HTML editions carry it in full.', left, width, 8);
+          writeText(
+            doc,
+            f,
+            'Text in scripts the PDF font does not cover (e.g. Chinese local names) is shown as [?]; the Markdown and HTML editions carry it in full.',
+            left,
+            width,
+            8,
+          );
           doc.moveDown(0.4);
         }
         doc.moveDown(0.3);
@@ -205,7 +265,8 @@ export function renderPdf(blocks: Block[], opts: PdfOptions): Promise<Buffer> {
         writeText(doc, f, b.text, left, width);
         doc.moveDown(0.5);
         break;
-      case 'ul': case 'ol':
+      case 'ul':
+      case 'ol':
         b.items.forEach((item, i) => {
           ensureSpace(doc, 24);
           const y = doc.y;
@@ -230,8 +291,15 @@ export function renderPdf(blocks: Block[], opts: PdfOptions): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not open a new page
-    doc.font(f.body).fontSize(7.5).fillColor('#5d6d7e')
-      .text(f.clean(`${opts.footer} | page ${i + 1 - range.start} of ${range.count}`), left, doc.page.height - 34, { width, align: 'center', lineBreak: false });
+    doc
+      .font(f.body)
+      .fontSize(7.5)
+      .fillColor('#5d6d7e')
+      .text(f.clean(`${opts.footer} | page ${i + 1 - range.start} of ${range.count}`), left, doc.page.height - 34, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -21,10 +21,17 @@ export interface RenderOptions {
   now?: Date;
 }
 
-export interface RenderedFile { body: Buffer; contentType: string; filename: string }
+export interface RenderedFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
 
 const CONTENT_TYPE: Record<PacketFormat, string> = {
-  md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf', zip: 'application/zip',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
 };
 
 export function safeFileName(id: string): string {
@@ -47,7 +54,12 @@ export function renderPacketPdf(packet: Packet, opts: RenderOptions = {}): Promi
 export async function renderPacketZip(packet: Packet, opts: RenderOptions = {}): Promise<Buffer> {
   const [html, pdf] = [renderPacketHtml(packet, opts), await renderPacketPdf(packet, opts)];
   const { zip } = await buildZip({
-    packet, markdown: packet.markdown, html, pdf, exhibitRoot: opts.exhibitRoot ?? defaultExhibitRoot(), generatedAt: opts.now,
+    packet,
+    markdown: packet.markdown,
+    html,
+    pdf,
+    exhibitRoot: opts.exhibitRoot ?? defaultExhibitRoot(),
+    generatedAt: opts.now,
   });
   return zip;
 }
@@ -55,23 +67,40 @@ export async function renderPacketZip(packet: Packet, opts: RenderOptions = {}):
 export async function renderPacketAs(packet: Packet, format: PacketFormat, opts: RenderOptions = {}): Promise<RenderedFile> {
   let body: Buffer;
   switch (format) {
-    case 'md': body = Buffer.from(packet.markdown, 'utf8'); break;
-    case 'html': body = Buffer.from(renderPacketHtml(packet, opts), 'utf8'); break;
-    case 'pdf': body = await renderPacketPdf(packet, opts); break;
-    case 'zip': body = await renderPacketZip(packet, opts); break;
+    case 'md':
+      body = Buffer.from(packet.markdown, 'utf8');
+      break;
+    case 'html':
+      body = Buffer.from(renderPacketHtml(packet, opts), 'utf8');
+      break;
+    case 'pdf':
+      body = await renderPacketPdf(packet, opts);
+      break;
+    case 'zip':
+      body = await renderPacketZip(packet, opts);
+      break;
   }
   return { body, contentType: CONTENT_TYPE[format], filename: `packet-${safeFileName(packet.shipmentId)}.${format}` };
 }
 
 /** Load, build and render in one call. */
 export async function renderPacketFile(
-  services: PacketServices, tenant: string, shipmentId: string, format: PacketFormat, asOf?: string | null, opts: RenderOptions = {},
+  services: PacketServices,
+  tenant: string,
+  shipmentId: string,
+  format: PacketFormat,
+  asOf?: string | null,
+  opts: RenderOptions = {},
 ): Promise<RenderedFile> {
   return renderPacketAs(await buildPacket(services, tenant, shipmentId, asOf), format, opts);
 }
 
 /** Stable download URLs for a packet, as the GraphQL field `downloads` gives them. */
-export function downloadUrls(publicUrl: string, shipmentId: string, asOf?: string | null): Record<'markdown' | 'html' | 'pdf' | 'zip', string> {
+export function downloadUrls(
+  publicUrl: string,
+  shipmentId: string,
+  asOf?: string | null,
+): Record<'markdown' | 'html' | 'pdf' | 'zip', string> {
   const base = `${publicUrl.replace(/\/+$/, '')}/packets/${encodeURIComponent(shipmentId)}`;
   const q = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
   return { markdown: `${base}.md${q}`, html: `${base}.html${q}`, pdf: `${base}.pdf${q}`, zip: `${base}.zip${q}` };

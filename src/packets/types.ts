@@ -14,12 +14,27 @@ export type PacketMaterial = Material;
 export type PacketFlow = Flow;
 export type PacketDocument = Document;
 export interface PacketMatch {
-  id: string; firmId: string; entityName: string; entityKey?: string | null; matchedName: string; score: number;
-  decision: string; status: string; listVersion?: string | null; decidedBy?: string | null; note?: string | null;
-  sections?: string[] | null; effectiveDate?: string | null;
+  id: string;
+  firmId: string;
+  entityName: string;
+  entityKey?: string | null;
+  matchedName: string;
+  score: number;
+  decision: string;
+  status: string;
+  listVersion?: string | null;
+  decidedBy?: string | null;
+  note?: string | null;
+  sections?: string[] | null;
+  effectiveDate?: string | null;
 }
 /** Another shipment of the tenant whose traced supply chain has the same fingerprint. */
-export interface IdenticalShipment { shipmentId: string; entryNumber?: string | null; entryDate?: string | null; verdict: Verdict }
+export interface IdenticalShipment {
+  shipmentId: string;
+  entryNumber?: string | null;
+  entryDate?: string | null;
+  verdict: Verdict;
+}
 
 export interface PacketData {
   shipment: PacketShipment;
@@ -34,8 +49,17 @@ export interface PacketData {
   identical: IdenticalShipment[];
 }
 
-export interface PacketGap { flowId: string | null; missing: string[]; note: string }
-export interface Exhibit { number: string; documentId: string; type: string; title: string }
+export interface PacketGap {
+  flowId: string | null;
+  missing: string[];
+  note: string;
+}
+export interface Exhibit {
+  number: string;
+  documentId: string;
+  type: string;
+  title: string;
+}
 
 /** Inline text: plain strings are escaped by each renderer; the objects carry emphasis, code and links. */
 export type Seg = string | { b: string } | { code: string } | { a: string; href: string };

@@ -18,12 +18,25 @@ export interface ZipInput {
   generatedAt?: Date;
 }
 export interface ManifestFile {
-  path: string; bytes: number; sha256: string;
-  documentIds?: string[]; exhibits?: string[]; declaredSha256?: string[]; declaredMatches?: boolean;
+  path: string;
+  bytes: number;
+  sha256: string;
+  documentIds?: string[];
+  exhibits?: string[];
+  declaredSha256?: string[];
+  declaredMatches?: boolean;
 }
 export interface Manifest {
-  format: string; generatedAt: string; shipmentId: string; entryNumber: string | null; kind: string; verdict: string;
-  asOf: string; fingerprint: string; entityListVersion: string; completeness: number;
+  format: string;
+  generatedAt: string;
+  shipmentId: string;
+  entryNumber: string | null;
+  kind: string;
+  verdict: string;
+  asOf: string;
+  fingerprint: string;
+  entityListVersion: string;
+  completeness: number;
   files: ManifestFile[];
   missingExhibits: { exhibit: string; documentId: string; file: string | null; reason: string }[];
 }
@@ -36,7 +49,8 @@ export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).dig
  */
 export async function resolveExhibit(root: string, file: string): Promise<{ abs: string; rel: string } | { reason: string }> {
   if (!file.trim() || file.includes('\0')) return { reason: 'empty or invalid file path' };
-  if (isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) return { reason: 'absolute paths are not served; use a path relative to the exhibit root' };
+  if (isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file))
+    return { reason: 'absolute paths are not served; use a path relative to the exhibit root' };
   const base = resolve(root);
   const abs = resolve(base, file);
   const rel = relative(base, abs);
@@ -74,9 +88,15 @@ export async function buildZip(input: ZipInput): Promise<{ zip: Buffer; manifest
   for (const ex of packet.exhibits) {
     const doc = packet.analysis.l.documents.get(ex.documentId);
     const file = doc?.file ?? null;
-    if (!file) { missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file: null, reason: 'the document record names no file' }); continue; }
+    if (!file) {
+      missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file: null, reason: 'the document record names no file' });
+      continue;
+    }
     const found = await resolveExhibit(input.exhibitRoot, file);
-    if ('reason' in found) { missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file, reason: found.reason }); continue; }
+    if ('reason' in found) {
+      missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file, reason: found.reason });
+      continue;
+    }
     const path = `exhibits/${found.rel}`;
     let entry = byPath.get(path);
     if (!entry) {

@@ -10,12 +10,19 @@ import * as Q from './cypher';
 export type ReviewDecision = 'CONFIRMED' | 'REJECTED';
 
 export async function decideMatch(
-  graph: Graph, tenant: string, args: { id: string; status: ReviewDecision; note: string | null; actor: string },
+  graph: Graph,
+  tenant: string,
+  args: { id: string; status: ReviewDecision; note: string | null; actor: string },
 ): Promise<Record<string, unknown>> {
   const { id, status, note, actor } = args;
   const row = await graph.writeTransaction(async (tx) => {
     const [r] = await runRows<{ match: Record<string, unknown> }>(tx, Q.DECIDE_MATCH, {
-      tenant, id, status, decidedBy: actor, decidedAt: new Date().toISOString(), note,
+      tenant,
+      id,
+      status,
+      decidedBy: actor,
+      decidedAt: new Date().toISOString(),
+      note,
     });
     if (r) await bumpTenantVersion(tx, tenant);
     if (r) await recordAuditInTx(tx, { tenant, actor, action: 'MATCH_DECISION', target: id, detail: { status, note } });

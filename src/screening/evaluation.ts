@@ -20,8 +20,12 @@ export interface EvalResult {
 }
 export interface Metrics {
   threshold: number;
-  tp: number; fp: number; fn: number; tn: number;
-  precision: number; recall: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
   /** Hard negatives scoring at or above the threshold. */
   hardNegatives: number;
 }
@@ -38,19 +42,31 @@ export function runEvaluation(matcher: EntityMatcher, cases: EvalCase[]): EvalRe
 }
 
 export function metricsAt(results: EvalResult[], threshold: number): Metrics {
-  let tp = 0, fp = 0, fn = 0, tn = 0, hardNegatives = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0,
+    hardNegatives = 0;
   for (const r of results) {
     const hit = r.top && r.top.score >= threshold ? r.top : null;
     if (r.case.expect) {
       if (hit && hit.entityName === r.case.expect) tp++;
-      else { fn++; if (hit) fp++; }
+      else {
+        fn++;
+        if (hit) fp++;
+      }
     } else if (hit) {
       fp++;
       if (r.case.kind === HARD_NEGATIVE) hardNegatives++;
     } else tn++;
   }
   return {
-    threshold, tp, fp, fn, tn, hardNegatives,
+    threshold,
+    tp,
+    fp,
+    fn,
+    tn,
+    hardNegatives,
     precision: tp + fp ? tp / (tp + fp) : 1,
     recall: tp + fn ? tp / (tp + fn) : 1,
   };

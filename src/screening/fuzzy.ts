@@ -2,7 +2,8 @@
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped: returns max+1 once it exceeds max. */
 export function editDistance(a: string, b: string, max: number): number {
-  const la = a.length, lb = b.length;
+  const la = a.length,
+    lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   let prev2 = new Array<number>(lb + 1).fill(0);
   let prev = Array.from({ length: lb + 1 }, (_, j) => j);

@@ -7,38 +7,129 @@
 //              word as an identifying token (a plain synonym, e.g. Bingtuan = Corps).
 
 export type LexClass = 'drop' | 'form' | 'sector' | 'name';
-export interface LexEntry { out: string[]; cls: LexClass; en?: string[]; py?: string[]; zh?: string[] }
+export interface LexEntry {
+  out: string[];
+  cls: LexClass;
+  en?: string[];
+  py?: string[];
+  zh?: string[];
+}
 
 const drop = (en: string[], py: string[] = [], zh: string[] = []): LexEntry => ({ out: [], cls: 'drop', en, py, zh });
-const form = (out: string | string[], en: string[], py: string[] = [], zh: string[] = []): LexEntry =>
-  ({ out: Array.isArray(out) ? out : [out], cls: 'form', en, py, zh });
-const sector = (out: string | string[], en: string[], py: string[] = [], zh: string[] = []): LexEntry =>
-  ({ out: Array.isArray(out) ? out : [out], cls: 'sector', en, py, zh });
+const form = (out: string | string[], en: string[], py: string[] = [], zh: string[] = []): LexEntry => ({
+  out: Array.isArray(out) ? out : [out],
+  cls: 'form',
+  en,
+  py,
+  zh,
+});
+const sector = (out: string | string[], en: string[], py: string[] = [], zh: string[] = []): LexEntry => ({
+  out: Array.isArray(out) ? out : [out],
+  cls: 'sector',
+  en,
+  py,
+  zh,
+});
 
 export const LEXICON: LexEntry[] = [
   // Legal forms, in English, pinyin and Chinese, and filler words.
-  drop(['co', 'cos', 'company', 'companies', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited',
-    'llc', 'lc', 'plc', 'pte', 'pty', 'sa', 'ag', 'gmbh', 'bv', 'nv', 'kk', 'srl', 'spa', 'sdn', 'bhd',
-    'group', 'grp', 'holding', 'holdings', 'shares', 'share', 'joint stock', 'jointstock', 'stock',
-    'the', 'of', 'and', 'for', 'branch', 'subsidiary', 'subsidiaries', 'hq', 'headquarters',
-    'coltd', 'colimited'],
-  ['youxiangongsi', 'youxianzerengongsi', 'gufenyouxiangongsi', 'gufengongsi', 'zerengongsi', 'fengongsi',
-    'gongsi', 'youxian', 'gufen', 'jituan', 'konggu', 'zongbu'],
-  ['股份有限公司', '有限责任公司', '有限公司', '股份公司', '分公司', '总公司', '公司', '股份', '集团', '控股', '总部']),
+  drop(
+    [
+      'co',
+      'cos',
+      'company',
+      'companies',
+      'corp',
+      'corporation',
+      'inc',
+      'incorporated',
+      'ltd',
+      'limited',
+      'llc',
+      'lc',
+      'plc',
+      'pte',
+      'pty',
+      'sa',
+      'ag',
+      'gmbh',
+      'bv',
+      'nv',
+      'kk',
+      'srl',
+      'spa',
+      'sdn',
+      'bhd',
+      'group',
+      'grp',
+      'holding',
+      'holdings',
+      'shares',
+      'share',
+      'joint stock',
+      'jointstock',
+      'stock',
+      'the',
+      'of',
+      'and',
+      'for',
+      'branch',
+      'subsidiary',
+      'subsidiaries',
+      'hq',
+      'headquarters',
+      'coltd',
+      'colimited',
+    ],
+    [
+      'youxiangongsi',
+      'youxianzerengongsi',
+      'gufenyouxiangongsi',
+      'gufengongsi',
+      'zerengongsi',
+      'fengongsi',
+      'gongsi',
+      'youxian',
+      'gufen',
+      'jituan',
+      'konggu',
+      'zongbu',
+    ],
+    ['股份有限公司', '有限责任公司', '有限公司', '股份公司', '分公司', '总公司', '公司', '股份', '集团', '控股', '总部'],
+  ),
   // Administrative words after a place name ("Lop County", "Changji Hui Autonomous Prefecture").
   drop(['county', 'city', 'province', 'prefecture', 'district', 'autonomous', 'region', 'uyghur', 'uygur', 'municipality']),
 
-  form('technology', ['technology', 'technologies', 'tech', 'technological', 'scitech', 'science and technology',
-    'sci and tech', 'hitech', 'hightech', 'high tech', 'hi tech'], ['keji', 'jishu', 'gaoxinjishu'], ['科技', '技术', '高科技']),
+  form(
+    'technology',
+    [
+      'technology',
+      'technologies',
+      'tech',
+      'technological',
+      'scitech',
+      'science and technology',
+      'sci and tech',
+      'hitech',
+      'hightech',
+      'high tech',
+      'hi tech',
+    ],
+    ['keji', 'jishu', 'gaoxinjishu'],
+    ['科技', '技术', '高科技'],
+  ),
   form('science', ['science', 'sciences', 'scientific'], ['kexue'], ['科学']),
   form('industry', ['industry', 'industrial', 'industries'], ['shiye', 'gongye', 'chanye'], ['实业', '工业', '产业']),
-  form('trade', ['trade', 'trading', 'traders', 'commerce', 'commercial', 'business'], ['maoyi', 'shangmao', 'shangwu'],
-    ['贸易', '商贸', '商务']),
+  form(
+    'trade',
+    ['trade', 'trading', 'traders', 'commerce', 'commercial', 'business'],
+    ['maoyi', 'shangmao', 'shangwu'],
+    ['贸易', '商贸', '商务'],
+  ),
   form(['economic', 'trade'], ['economic and trade'], ['jingmao'], ['经贸']),
   form('economic', ['economic', 'economy'], ['jingji'], ['经济']),
   form('international', ['international', 'intl', 'internacional'], ['guoji'], ['国际']),
-  form(['import', 'export'], ['import and export', 'import export', 'imp and exp', 'imp exp', 'impexp', 'i e'],
-    ['jinchukou'], ['进出口']),
+  form(['import', 'export'], ['import and export', 'import export', 'imp and exp', 'imp exp', 'impexp', 'i e'], ['jinchukou'], ['进出口']),
   form('import', ['import', 'imports', 'importer']),
   form('export', ['export', 'exports', 'exporter']),
   form('development', ['development', 'develop', 'developing', 'dev'], ['fazhan', 'kaifa'], ['发展', '开发']),
@@ -100,16 +191,24 @@ export const LEXICON: LexEntry[] = [
   sector(['bio', 'pharmaceutical'], ['biopharmaceutical', 'biopharmaceuticals', 'biopharma'], [], []),
   sector(['bio', 'science'], ['bioscience', 'biosciences'], [], []),
   sector(['bio', 'chemical'], ['biochemical', 'biochemicals'], [], []),
-  sector('pharmaceutical', ['pharmaceutical', 'pharmaceuticals', 'pharma', 'pharmacy', 'pharmaceutic'],
-    ['yiyao', 'yaoye', 'zhiyao'], ['医药', '药业', '制药']),
+  sector(
+    'pharmaceutical',
+    ['pharmaceutical', 'pharmaceuticals', 'pharma', 'pharmacy', 'pharmaceutic'],
+    ['yiyao', 'yaoye', 'zhiyao'],
+    ['医药', '药业', '制药'],
+  ),
   sector('medicine', ['medicine', 'medicinal', 'medical', 'herbal'], ['yixue', 'zhongyao'], ['医学', '医疗', '中药']),
   sector('chemical', ['chemical', 'chemicals', 'chemistry', 'chem'], ['huagong', 'huaxue'], ['化工', '化学']),
   sector('mining', ['mining', 'mine', 'mines', 'mineral', 'minerals'], ['kuangye', 'kuangchan'], ['矿业', '矿产', '矿']),
   sector(['nonferrous', 'metal'], [], ['yousejinshu'], ['有色金属']),
   sector('nonferrous', ['nonferrous', 'non ferrous'], ['youse'], ['有色']),
   sector('metal', ['metal', 'metals'], ['jinshu'], ['金属']),
-  sector('smelting', ['smelting', 'smelter', 'smeltery', 'refinery', 'refining', 'metallurgy', 'metallurgical'],
-    ['yelian', 'yejin'], ['冶炼', '冶金', '精炼']),
+  sector(
+    'smelting',
+    ['smelting', 'smelter', 'smeltery', 'refinery', 'refining', 'metallurgy', 'metallurgical'],
+    ['yelian', 'yejin'],
+    ['冶炼', '冶金', '精炼'],
+  ),
   sector(['aluminum', 'industry'], [], ['lvye'], ['铝业']),
   sector('aluminum', ['aluminum', 'aluminium'], [], ['铝']),
   sector(['copper', 'industry'], [], ['tongye'], ['铜业']),

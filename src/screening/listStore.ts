@@ -7,8 +7,13 @@ import * as Q from './cypher';
 export async function storeEntityListVersion(graph: Graph, list: EntityListVersion): Promise<void> {
   const entries = list.entries.map((e) => ({ ...e, sections: e.sections.map((s) => `${s.section} effective ${s.effectiveDate}`) }));
   await graph.write(Q.STORE_LIST_VERSION, {
-    version: list.version, snapshotDate: list.snapshotDate, source: list.source, entriesJson: JSON.stringify(list.entries),
-    entries, keys: list.entries.map((e) => e.key), loadedAt: new Date().toISOString(),
+    version: list.version,
+    snapshotDate: list.snapshotDate,
+    source: list.source,
+    entriesJson: JSON.stringify(list.entries),
+    entries,
+    keys: list.entries.map((e) => e.key),
+    loadedAt: new Date().toISOString(),
   });
 }
 

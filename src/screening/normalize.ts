@@ -30,7 +30,11 @@ export interface NormalizedName {
   dropped: string[];
 }
 
-interface LexHit { out: string[]; cls: LexClass[]; raw: string }
+interface LexHit {
+  out: string[];
+  cls: LexClass[];
+  raw: string;
+}
 interface Tables {
   latin: Map<string, LexHit>;
   zh: Map<string, LexHit>;
@@ -67,8 +71,11 @@ function getTables(): Tables {
   // A word keeps its own class inside a phrase: "industry" in 硅业 (silicon industry) is a form word.
   const classOf = new Map<string, LexClass>();
   for (const e of LEXICON) if (e.out.length === 1 && !classOf.has(e.out[0])) classOf.set(e.out[0], e.cls);
-  const hit = (e: (typeof LEXICON)[number], raw: string): LexHit =>
-    ({ out: e.out, cls: e.out.length ? e.out.map((o) => classOf.get(o) ?? e.cls) : ['drop'], raw });
+  const hit = (e: (typeof LEXICON)[number], raw: string): LexHit => ({
+    out: e.out,
+    cls: e.out.length ? e.out.map((o) => classOf.get(o) ?? e.cls) : ['drop'],
+    raw,
+  });
   for (const e of LEXICON) {
     for (const w of [...(e.en ?? []), ...(e.py ?? [])]) {
       const k = latinKey(w);
@@ -119,7 +126,10 @@ class Builder {
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
-    if (!hit.out.length) { this.dropped.push(surface); return; }
+    if (!hit.out.length) {
+      this.dropped.push(surface);
+      return;
+    }
     hit.out.forEach((text, i) => {
       const c = hit.cls[i];
       const kind: TokenKind = c === 'form' || c === 'sector' ? c : 'name';
@@ -165,7 +175,10 @@ class Builder {
   /** "Nanling County", "南陵县": the word before an administrative word is a place. */
   private markPreviousAsPlace() {
     const prev = this.tokens[this.tokens.length - 1];
-    if (prev && prev.kind === 'name' && prev.paren === this.paren) { prev.kind = 'place'; prev.level = 'city'; }
+    if (prev && prev.kind === 'name' && prev.paren === this.paren) {
+      prev.kind = 'place';
+      prev.level = 'city';
+    }
   }
 
   /** A run of Chinese characters: lexicon words and places by longest match, the rest as pinyin words. */
@@ -231,12 +244,22 @@ export function normalizeName(name: string): NormalizedName {
   const t = getTables();
   const b = new Builder(t);
   let words: string[] = [];
-  const flush = () => { if (words.length) b.latin(words); words = []; };
+  const flush = () => {
+    if (words.length) b.latin(words);
+    words = [];
+  };
   for (const m of fold(name).matchAll(SPLIT)) {
-    if (m[1]) { flush(); b.han(m[1]); }
-    else if (m[2]) words.push(m[2]);
-    else if (m[3]) { flush(); b.paren = true; }
-    else if (m[4]) { flush(); b.paren = false; }
+    if (m[1]) {
+      flush();
+      b.han(m[1]);
+    } else if (m[2]) words.push(m[2]);
+    else if (m[3]) {
+      flush();
+      b.paren = true;
+    } else if (m[4]) {
+      flush();
+      b.paren = false;
+    }
   }
   flush();
   return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped };

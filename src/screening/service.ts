@@ -8,7 +8,13 @@ import { buildEntityMatcher, ScreeningCandidate } from './matcher';
 import { currentEntityList } from './listStore';
 import * as Q from './cypher';
 
-export interface FirmNames { id: string; name: string; aliases?: string[]; localName?: string; country?: string }
+export interface FirmNames {
+  id: string;
+  name: string;
+  aliases?: string[];
+  localName?: string;
+  country?: string;
+}
 type Matcher = ReturnType<typeof buildEntityMatcher>;
 
 /** The best candidate per list entry over all of a firm's names. */
@@ -26,7 +32,10 @@ export function screenFirmNames(matcher: Matcher, firm: FirmNames): ScreeningCan
 
 export class ScreeningService {
   private cached?: { list: EntityListVersion; matcher: Matcher; checkedAt: number };
-  constructor(private readonly graph: Graph, private readonly recheckMs = 30_000) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly recheckMs = 30_000,
+  ) {}
 
   /** The current list and its matcher; rebuilt only when the stored version changes. */
   async current(): Promise<{ list: EntityListVersion; matcher: Matcher }> {
@@ -42,7 +51,9 @@ export class ScreeningService {
     return this.cached;
   }
 
-  invalidate(): void { this.cached = undefined; }
+  invalidate(): void {
+    this.cached = undefined;
+  }
 
   async screenName(name: string, country: string | null | undefined, limit: number): Promise<ScreeningCandidate[]> {
     const { matcher } = await this.current();
@@ -58,8 +69,13 @@ export class ScreeningService {
     const rows = firms.map((f) => ({
       firmId: f.id,
       candidates: screenFirmNames(matcher, f).map((c) => ({
-        id: `${f.id}|${c.entryKey}`, entryKey: c.entryKey, matchedName: c.matchedName, score: c.score,
-        decision: c.decision, agreedTokens: c.agreedTokens, reason: c.reason,
+        id: `${f.id}|${c.entryKey}`,
+        entryKey: c.entryKey,
+        matchedName: c.matchedName,
+        score: c.score,
+        decision: c.decision,
+        agreedTokens: c.agreedTokens,
+        reason: c.reason,
       })),
     }));
     let stored = 0;

@@ -30,7 +30,10 @@ async function freshVersion(graph: Graph, wanted: string): Promise<string> {
 }
 
 export async function applyEntityListUpdate(
-  graph: Graph, screening: ScreeningService, path: string, opts: { actor: string; version?: string; snapshotDate?: string },
+  graph: Graph,
+  screening: ScreeningService,
+  path: string,
+  opts: { actor: string; version?: string; snapshotDate?: string },
 ): Promise<ListUpdateReport> {
   const current = await currentEntityList(graph);
   const update = prepareEntityListUpdate(path, current, { version: opts.version, snapshotDate: opts.snapshotDate });
@@ -39,7 +42,13 @@ export async function applyEntityListUpdate(
 }
 
 export async function applyVersion(
-  graph: Graph, screening: ScreeningService, current: EntityListVersion, list: EntityListVersion, diff: EntityListDiff, format: string, actor: string,
+  graph: Graph,
+  screening: ScreeningService,
+  current: EntityListVersion,
+  list: EntityListVersion,
+  diff: EntityListDiff,
+  format: string,
+  actor: string,
 ): Promise<ListUpdateReport> {
   // Renamed entries keep their node (and so every review decision that points at it).
   const renames = diff.changed.filter((c) => c.previousKey && c.previousKey !== c.key).map((c) => ({ from: c.previousKey, to: c.key }));
@@ -50,22 +59,50 @@ export async function applyVersion(
 
   const tenants = (await graph.read<{ tenant: string }>(Q.TENANTS_WITH_FIRMS)).map((r) => r.tenant);
   for (const tenant of tenants) {
-    const firms = await graph.read<{ id: string; name: string; aliases: string[] | null; localName: string | null; country: string | null }>(Q.TENANT_FIRMS, { tenant });
-    const names = firms.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases ?? [], localName: f.localName ?? undefined, country: f.country ?? undefined }));
+    const firms = await graph.read<{
+      id: string;
+      name: string;
+      aliases: string[] | null;
+      localName: string | null;
+      country: string | null;
+    }>(Q.TENANT_FIRMS, { tenant });
+    const names = firms.map((f) => ({
+      id: f.id,
+      name: f.name,
+      aliases: f.aliases ?? [],
+      localName: f.localName ?? undefined,
+      country: f.country ?? undefined,
+    }));
     await graph.writeTransaction(async (tx) => {
       await screening.screenFirmsInTx(tx, tenant, names);
       await bumpTenantVersion(tx, tenant);
-      await recordAuditInTx(tx, { tenant, actor, action: 'LIST_UPDATE', target: list.version, detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } });
+      await recordAuditInTx(tx, {
+        tenant,
+        actor,
+        action: 'LIST_UPDATE',
+        target: list.version,
+        detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+      });
     }, 1800);
   }
   const seen = new Set(before.map((b) => `${b.tenant}|${b.firmId}|${b.entryKey}`));
-  const after = await graph.read<{ tenant: string; firmId: string; firmName: string; entryKey: string; entityName: string; decision: string; score: number }>(Q.ALL_MATCHES_WITH_NAMES);
-  const alerts = after
-    .filter((m) => !seen.has(`${m.tenant}|${m.firmId}|${m.entryKey}`))
-    .map(({ entryKey: _k, ...rest }) => rest);
+  const after = await graph.read<{
+    tenant: string;
+    firmId: string;
+    firmName: string;
+    entryKey: string;
+    entityName: string;
+    decision: string;
+    score: number;
+  }>(Q.ALL_MATCHES_WITH_NAMES);
+  const alerts = after.filter((m) => !seen.has(`${m.tenant}|${m.firmId}|${m.entryKey}`)).map(({ entryKey: _k, ...rest }) => rest);
   return {
-    previousVersion: current.version, version: list.version, format,
-    added: diff.added.map((e) => e.name), removed: diff.removed.map((e) => e.name),
-    changed: diff.changed.map((c) => ({ name: c.name, fields: c.fields })), alerts,
+    previousVersion: current.version,
+    version: list.version,
+    format,
+    added: diff.added.map((e) => e.name),
+    removed: diff.removed.map((e) => e.name),
+    changed: diff.changed.map((c) => ({ name: c.name, fields: c.fields })),
+    alerts,
   };
 }

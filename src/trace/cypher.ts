@@ -33,22 +33,26 @@ function perDepth(build: (d: number) => string): (depth: number) => string {
  * first flows: each flow once, with its input edges. The engine walks each shipment's
  * own upstream over the union in memory.
  */
-export const upstreamFlowsBatchQuery = perDepth((d) => `
+export const upstreamFlowsBatchQuery = perDepth(
+  (d) => `
 UNWIND $flowIds AS fid
 MATCH (f0:Flow {tenant: $tenant, id: fid})
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT u
 OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH u, collect({id: v.id, lot: e.lot}) AS inputs
-RETURN ${UPSTREAM_FLOW} AS flow`);
+RETURN ${UPSTREAM_FLOW} AS flow`,
+);
 
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
-export const rawUpstreamQuery = perDepth((d) => `
+export const rawUpstreamQuery = perDepth(
+  (d) => `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT u
 MATCH (u)-[:FROM]->(fac:Facility)-[:OPERATED_BY]->(firm:Firm)
-RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`);
+RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`,
+);
 
 /**
  * From the firms in `base`: every firm above them through holdings (DISTINCT lets Neo4j
@@ -98,7 +102,8 @@ RETURN ${TRACED_FIRM} AS row`;
  * One shipment's upstream flows with their input edges, and the tenant's data version
  * (the key under which the parties' context is cached), in one round trip.
  */
-export const traceQuery = perDepth((d) => `
+export const traceQuery = perDepth(
+  (d) => `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
@@ -106,7 +111,8 @@ OPTIONAL MATCH (u)-[e:INPUT]->(v:Flow)
 WITH s, u, collect({id: v.id, lot: e.lot}) AS inputs
 WITH s, collect(${UPSTREAM_FLOW}) AS flows
 OPTIONAL MATCH (v:TenantState {tenant: $tenant})
-RETURN ${TRACED_SHIPMENT} AS shipment, flows, coalesce(v.version, 'none') AS version`);
+RETURN ${TRACED_SHIPMENT} AS shipment, flows, coalesce(v.version, 'none') AS version`,
+);
 
 /** Facility ids of a firm (or the facility itself), for path finding and neighbourhoods. */
 export const RESOLVE_NODE = `
@@ -151,12 +157,14 @@ MATCH (x)<-[o:OWNS]-(owner:Firm)
 RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
 
 /** Shipments downstream of any flow out of the firm's facilities, with the first flow hit. */
-export const exposureQuery = perDepth((d) => `
+export const exposureQuery = perDepth(
+  (d) => `
 MATCH (firm:Firm {tenant: $tenant, id: $firmId})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(hit:Flow)
 MATCH (down:Flow)-[:INPUT*0..${d}]->(hit)
 WITH DISTINCT down
 MATCH (s:Shipment {tenant: $tenant})-[:CARRIED_BY]->(down)
-RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`);
+RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`,
+);
 
 export const SHIPMENT_IDS = `
 MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)

@@ -17,17 +17,42 @@ export interface TraceInput {
   firms: TraceFirm[];
 }
 export interface RiskFlag {
-  kind: FlagKind; firmId: string | null; facilityId: string | null; flowId: string | null; tier: number;
-  reason: string; path: string[]; evidence: string[];
+  kind: FlagKind;
+  firmId: string | null;
+  facilityId: string | null;
+  flowId: string | null;
+  tier: number;
+  reason: string;
+  path: string[];
+  evidence: string[];
 }
-export interface TraceParty { firmId: string; facilityId: string | null; name: string; tier: number; role: string }
+export interface TraceParty {
+  firmId: string;
+  facilityId: string | null;
+  name: string;
+  tier: number;
+  role: string;
+}
 export interface TraceHop {
-  flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string;
-  inputs: string[]; lotAllocated: boolean; documents: string[];
+  flowId: string;
+  tier: number;
+  fromFacilityId: string;
+  toFacilityId: string;
+  materialId: string;
+  inputs: string[];
+  lotAllocated: boolean;
+  documents: string[];
 }
 export interface ShipmentTrace {
-  shipmentId: string; verdict: Verdict; asOf: string; tiers: number; flags: RiskFlag[]; parties: TraceParty[];
-  hops: TraceHop[]; truncated: boolean; entityListVersion: string;
+  shipmentId: string;
+  verdict: Verdict;
+  asOf: string;
+  tiers: number;
+  flags: RiskFlag[];
+  parties: TraceParty[];
+  hops: TraceHop[];
+  truncated: boolean;
+  entityListVersion: string;
 }
 
 /** The matches that make a firm listed once effective (an auto MATCH or a confirmed candidate, never a rejected one), best first. */
@@ -74,7 +99,10 @@ export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>,
       const tier = tierOf.get(id)!;
       for (const input of flow.inputs) {
         if (tierOf.has(input.id)) continue; // cycles and diamonds: first (shallowest) visit wins
-        if (tier >= maxTiers || !flows.has(input.id)) { truncated = true; continue; }
+        if (tier >= maxTiers || !flows.has(input.id)) {
+          truncated = true;
+          continue;
+        }
         tierOf.set(input.id, tier + 1);
         reachedFrom.set(input.id, id);
         next.push(input.id);
@@ -105,7 +133,9 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
     facilities: new Map(ctx.facilities.map((f) => [f.id, f])),
     materials: new Map(ctx.materials.map((m) => [m.id, m])),
     firms: new Map(ctx.firms.map((f) => [f.id, f])),
-    controllers: new Map(), parties: new Map(), listings: new Map(),
+    controllers: new Map(),
+    parties: new Map(),
+    listings: new Map(),
     ownership: indexOwnership(ctx.firms.flatMap((f) => f.holdings)),
   };
 }
@@ -114,7 +144,11 @@ export function traceFromSubgraph(input: TraceInput, opts: TraceOptions): Shipme
   return traceWithIndex(input.shipment, new Map(input.flows.map((f) => [f.id, f])), indexParties(input), opts);
 }
 
-interface TraceOptions { asOf: string; maxTiers: number; entityListVersion: string }
+interface TraceOptions {
+  asOf: string;
+  maxTiers: number;
+  entityListVersion: string;
+}
 
 /**
  * The rules over one shipment's upstream: every flow judged once by each kind of the
@@ -123,13 +157,25 @@ interface TraceOptions { asOf: string; maxTiers: number; entityListVersion: stri
  * which is all the batch view shows. One pass serves both, so the view's verdicts are the
  * trace's by construction.
  */
-function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions, detail: boolean) {
+function judgeUpstream(
+  shipment: TraceInput['shipment'],
+  flows: Map<string, TraceFlow>,
+  index: TraceIndex,
+  opts: TraceOptions,
+  detail: boolean,
+) {
   const { facilities, materials, firms } = index;
   const { tierOf, pathTo, truncated } = walkUpstream(shipment.flowId, flows, opts.maxTiers);
   // one hop object for the whole walk, refilled per flow: the rules read it during the call only
   const hop: Hop = {
-    flowId: '', flow: undefined as unknown as TraceFlow, tier: 0, asOf: opts.asOf,
-    facility: undefined, firmId: '', firm: undefined, material: undefined,
+    flowId: '',
+    flow: undefined as unknown as TraceFlow,
+    tier: 0,
+    asOf: opts.asOf,
+    facility: undefined,
+    firmId: '',
+    firm: undefined,
+    material: undefined,
     listingOf: (firmId) => {
       let candidates = index.listings.get(firmId);
       if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
@@ -159,17 +205,32 @@ function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, Trac
     const firmId = fac?.firmId ?? flow.fromId;
     const firm = firms.get(firmId);
     const material = materials.get(flow.materialId);
-    hop.flowId = flowId; hop.flow = flow; hop.tier = tier; hop.facility = fac; hop.firmId = firmId; hop.firm = firm; hop.material = material;
+    hop.flowId = flowId;
+    hop.flow = flow;
+    hop.tier = tier;
+    hop.facility = fac;
+    hop.firmId = firmId;
+    hop.firm = firm;
+    hop.material = material;
     if (detail) {
       const lotAllocated = !flow.inputs.some((i) => !i.lot);
       hops.push({
-        flowId, tier, fromFacilityId: flow.fromId, toFacilityId: flow.toId, materialId: flow.materialId,
-        inputs: flow.inputs.map((i) => i.id), lotAllocated, documents: flow.documentIds ?? [],
+        flowId,
+        tier,
+        fromFacilityId: flow.fromId,
+        toFacilityId: flow.toId,
+        materialId: flow.materialId,
+        inputs: flow.inputs.map((i) => i.id),
+        lotAllocated,
+        documents: flow.documentIds ?? [],
       });
       const prev = parties.get(flow.fromId);
       if (!prev || prev.tier > tier) {
         parties.set(flow.fromId, {
-          firmId, facilityId: flow.fromId, name: fac ? `${fac.name} (${firm?.name ?? firmId})` : firm?.name ?? firmId, tier,
+          firmId,
+          facilityId: flow.fromId,
+          name: fac ? `${fac.name} (${firm?.name ?? firmId})` : (firm?.name ?? firmId),
+          tier,
           role: fac?.kind ? `${fac.kind}, ships ${material?.name ?? flow.materialId}` : `ships ${material?.name ?? flow.materialId}`,
         });
       }
@@ -187,8 +248,14 @@ function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, Trac
       kinds.push(rule.kind);
       if (detail) {
         flags.push({
-          kind: rule.kind, firmId, facilityId: rule.pinsFacility && fac ? fac.id : null, flowId, tier, path: pathTo(flowId),
-          evidence: rule.evidence(hop, finding), reason: rule.reason(hop, finding),
+          kind: rule.kind,
+          firmId,
+          facilityId: rule.pinsFacility && fac ? fac.id : null,
+          flowId,
+          tier,
+          path: pathTo(flowId),
+          evidence: rule.evidence(hop, finding),
+          reason: rule.reason(hop, finding),
         });
       }
     }
@@ -197,11 +264,20 @@ function judgeUpstream(shipment: TraceInput['shipment'], flows: Map<string, Trac
 }
 
 /** The trace of one shipment over flows and party tables that may be shared with other shipments. */
-export function traceWithIndex(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions): ShipmentTrace {
+export function traceWithIndex(
+  shipment: TraceInput['shipment'],
+  flows: Map<string, TraceFlow>,
+  index: TraceIndex,
+  opts: TraceOptions,
+): ShipmentTrace {
   const judged = judgeUpstream(shipment, flows, index, opts, true);
   const importer = index.firms.get(shipment.importerId);
   const importerParty: TraceParty = {
-    firmId: shipment.importerId, facilityId: null, name: importer?.name ?? shipment.importerId, tier: 0, role: 'IMPORTER',
+    firmId: shipment.importerId,
+    facilityId: null,
+    name: importer?.name ?? shipment.importerId,
+    tier: 0,
+    role: 'IMPORTER',
   };
   return {
     shipmentId: shipment.id,
@@ -209,7 +285,9 @@ export function traceWithIndex(shipment: TraceInput['shipment'], flows: Map<stri
     asOf: opts.asOf,
     tiers: judged.tiers,
     flags: judged.flags.sort((a, b) => a.tier - b.tier || byText(a.kind, b.kind) || byText(a.flowId ?? '', b.flowId ?? '')),
-    parties: [importerParty, ...judged.parties.values()].sort((a, b) => a.tier - b.tier || byText(a.firmId, b.firmId) || byText(a.facilityId ?? '', b.facilityId ?? '')),
+    parties: [importerParty, ...judged.parties.values()].sort(
+      (a, b) => a.tier - b.tier || byText(a.firmId, b.firmId) || byText(a.facilityId ?? '', b.facilityId ?? ''),
+    ),
     hops: judged.hops,
     truncated: judged.truncated,
     entityListVersion: opts.entityListVersion,
@@ -218,15 +296,29 @@ export function traceWithIndex(shipment: TraceInput['shipment'], flows: Map<stri
 
 /** What the batch view shows of a shipment: the trace's verdict, depth and flag counts, without building the flags. */
 export interface ShipmentSummary {
-  shipmentId: string; verdict: Verdict; tiers: number; truncated: boolean;
+  shipmentId: string;
+  verdict: Verdict;
+  tiers: number;
+  truncated: boolean;
   /** flags per kind, in FLAG_KINDS order, kinds with none left out */
   flagCounts: { kind: FlagKind; count: number }[];
 }
 
-export function summarizeWithIndex(shipment: TraceInput['shipment'], flows: Map<string, TraceFlow>, index: TraceIndex, opts: TraceOptions): ShipmentSummary {
+export function summarizeWithIndex(
+  shipment: TraceInput['shipment'],
+  flows: Map<string, TraceFlow>,
+  index: TraceIndex,
+  opts: TraceOptions,
+): ShipmentSummary {
   const judged = judgeUpstream(shipment, flows, index, opts, false);
   const counts = new Map<FlagKind, number>();
   for (const kind of judged.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   const flagCounts = FLAG_KINDS.filter((kind) => counts.has(kind)).map((kind) => ({ kind, count: counts.get(kind)! }));
-  return { shipmentId: shipment.id, verdict: verdictOf(judged.kinds) as Verdict, tiers: judged.tiers, flagCounts, truncated: judged.truncated };
+  return {
+    shipmentId: shipment.id,
+    verdict: verdictOf(judged.kinds) as Verdict,
+    tiers: judged.tiers,
+    flagCounts,
+    truncated: judged.truncated,
+  };
 }

@@ -12,7 +12,10 @@ export const PATH_LIMIT_CEILING = 100;
 const NEIGHBOURHOOD_NODE_CAP = 2000;
 
 async function resolveFacilities(graph: Graph, tenant: string, id: string): Promise<{ facilities: string[]; firmId: string | null }> {
-  const [row] = await graph.read<{ facilityId: string | null; firmId: string | null; firmFacilities: string[] }>(Q.RESOLVE_NODE, { tenant, id });
+  const [row] = await graph.read<{ facilityId: string | null; firmId: string | null; firmFacilities: string[] }>(Q.RESOLVE_NODE, {
+    tenant,
+    id,
+  });
   if (row.facilityId) return { facilities: [row.facilityId], firmId: null };
   if (row.firmId) return { facilities: row.firmFacilities, firmId: row.firmId };
   throw new NotFoundError(`no firm or facility "${id}"`);
@@ -26,21 +29,29 @@ async function expand(graph: Graph, tenant: string, start: string[], depth: numb
   let frontier = start;
   for (let d = 1; d <= depth && frontier.length && depthOf.size < nodeCap; d++) {
     const rows = await graph.read<{ id: string; next: string; flows: string[]; count: number }>(
-      direction === 'DOWNSTREAM' ? Q.FLOWS_OUT_OF : Q.FLOWS_INTO, { tenant, ids: frontier, perHop: 5 },
+      direction === 'DOWNSTREAM' ? Q.FLOWS_OUT_OF : Q.FLOWS_INTO,
+      { tenant, ids: frontier, perHop: 5 },
     );
     const next: string[] = [];
     for (const r of rows) {
       if (direction === 'DOWNSTREAM') addEdge(adj, r.id, r.next, r.flows);
       else addEdge(adj, r.id, r.next, r.flows); // adjacency follows the walk; callers re-orient
       counts.set(`${r.id}|${r.next}`, r.count);
-      if (!depthOf.has(r.next) && depthOf.size < nodeCap) { depthOf.set(r.next, d); next.push(r.next); }
+      if (!depthOf.has(r.next) && depthOf.size < nodeCap) {
+        depthOf.set(r.next, d);
+        next.push(r.next);
+      }
     }
     frontier = next;
   }
   return { adj, depthOf, counts };
 }
 
-export async function supplierPaths(graph: Graph, tenant: string, args: { from: string; to: string; maxDepth?: number | null; limit?: number | null }): Promise<FoundPath[]> {
+export async function supplierPaths(
+  graph: Graph,
+  tenant: string,
+  args: { from: string; to: string; maxDepth?: number | null; limit?: number | null },
+): Promise<FoundPath[]> {
   const maxDepth = boundedInt('maxDepth', args.maxDepth, 8, PATH_DEPTH_CEILING);
   const limit = boundedInt('limit', args.limit, 20, PATH_LIMIT_CEILING);
   const from = await resolveFacilities(graph, tenant, args.from);
@@ -53,10 +64,27 @@ export async function supplierPaths(graph: Graph, tenant: string, args: { from: 
   return simplePaths(up.adj, to.facilities, new Set(from.facilities), maxDepth, limit);
 }
 
-export interface GraphNode { id: string; kind: 'FIRM' | 'FACILITY'; name: string; firmId: string | null; depth: number }
-export interface GraphEdge { id: string; kind: 'FLOW' | 'OPERATES' | 'OWNS'; from: string; to: string; materialId: string | null; share: number | null }
+export interface GraphNode {
+  id: string;
+  kind: 'FIRM' | 'FACILITY';
+  name: string;
+  firmId: string | null;
+  depth: number;
+}
+export interface GraphEdge {
+  id: string;
+  kind: 'FLOW' | 'OPERATES' | 'OWNS';
+  from: string;
+  to: string;
+  materialId: string | null;
+  share: number | null;
+}
 
-export async function neighbourhood(graph: Graph, tenant: string, args: { firmId: string; depth?: number | null; direction?: 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH' | null }) {
+export async function neighbourhood(
+  graph: Graph,
+  tenant: string,
+  args: { firmId: string; depth?: number | null; direction?: 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH' | null },
+) {
   const depth = boundedInt('depth', args.depth, 2, 6);
   const direction = args.direction ?? 'BOTH';
   const start = await resolveFacilities(graph, tenant, args.firmId);
@@ -72,7 +100,10 @@ export async function neighbourhood(graph: Graph, tenant: string, args: { firmId
       }
     }
   }
-  const facilities = await graph.read<{ id: string; name: string; firmId: string; firmName: string }>(Q.FACILITIES_BY_ID, { tenant, ids: [...depthOf.keys()] });
+  const facilities = await graph.read<{ id: string; name: string; firmId: string; firmName: string }>(Q.FACILITIES_BY_ID, {
+    tenant,
+    ids: [...depthOf.keys()],
+  });
   const nodes = new Map<string, GraphNode>();
   for (const f of facilities) {
     const d = depthOf.get(f.id) ?? 0;
@@ -80,14 +111,32 @@ export async function neighbourhood(graph: Graph, tenant: string, args: { firmId
     const firmKey = `FIRM:${f.firmId}`;
     const prev = nodes.get(firmKey);
     if (!prev || prev.depth > d) nodes.set(firmKey, { id: f.firmId, kind: 'FIRM', name: f.firmName, firmId: f.firmId, depth: d });
-    edges.set(`OPERATES:${f.firmId}>${f.id}`, { id: `${f.firmId}>${f.id}`, kind: 'OPERATES', from: f.firmId, to: f.id, materialId: null, share: null });
+    edges.set(`OPERATES:${f.firmId}>${f.id}`, {
+      id: `${f.firmId}>${f.id}`,
+      kind: 'OPERATES',
+      from: f.firmId,
+      to: f.id,
+      materialId: null,
+      share: null,
+    });
   }
   const firmIds = [...nodes.values()].filter((n) => n.kind === 'FIRM').map((n) => n.id);
   if (start.firmId && !firmIds.includes(start.firmId)) firmIds.push(start.firmId);
-  const holdings = await graph.read<{ owner: string; owned: string; share: number; other: string; otherName: string }>(Q.OWNERSHIP_AROUND, { tenant, ids: firmIds });
+  const holdings = await graph.read<{ owner: string; owned: string; share: number; other: string; otherName: string }>(Q.OWNERSHIP_AROUND, {
+    tenant,
+    ids: firmIds,
+  });
   for (const h of holdings) {
-    if (!nodes.has(`FIRM:${h.other}`)) nodes.set(`FIRM:${h.other}`, { id: h.other, kind: 'FIRM', name: h.otherName, firmId: h.other, depth: 1 });
-    edges.set(`OWNS:${h.owner}>${h.owned}`, { id: `${h.owner}>${h.owned}`, kind: 'OWNS', from: h.owner, to: h.owned, materialId: null, share: h.share });
+    if (!nodes.has(`FIRM:${h.other}`))
+      nodes.set(`FIRM:${h.other}`, { id: h.other, kind: 'FIRM', name: h.otherName, firmId: h.other, depth: 1 });
+    edges.set(`OWNS:${h.owner}>${h.owned}`, {
+      id: `${h.owner}>${h.owned}`,
+      kind: 'OWNS',
+      from: h.owner,
+      to: h.owned,
+      materialId: null,
+      share: h.share,
+    });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
@@ -105,7 +154,12 @@ export async function ownershipChain(graph: Graph, tenant: string, firmId: strin
   });
 }
 
-export interface Page<T> { items: T[]; total: number; endCursor: string | null; hasNextPage: boolean }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
 
 export function offsetFromCursor(after: string | null | undefined): number {
   if (!after) return 0;
@@ -116,7 +170,9 @@ export function offsetFromCursor(after: string | null | undefined): number {
 export const cursorAt = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 
 export async function exposure(
-  graph: Graph, tenant: string, listVersion: string,
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
   args: { firmId: string; first?: number | null; after?: string | null; asOf?: string | null },
 ): Promise<Page<{ shipmentId: string; tier: number; path: string[] }>> {
   const first = boundedInt('first', args.first, 20, 200);
@@ -147,7 +203,12 @@ export function pathTo(hops: { flowId: string; tier: number; inputs: string[] }[
   let frontier = [root.flowId];
   while (frontier.length && !parent.has(flowId)) {
     const next: string[] = [];
-    for (const id of frontier) for (const i of byId.get(id)?.inputs ?? []) if (byId.has(i) && !parent.has(i)) { parent.set(i, id); next.push(i); }
+    for (const id of frontier)
+      for (const i of byId.get(id)?.inputs ?? [])
+        if (byId.has(i) && !parent.has(i)) {
+          parent.set(i, id);
+          next.push(i);
+        }
     frontier = next;
   }
   const path: string[] = [];

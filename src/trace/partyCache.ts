@@ -3,7 +3,8 @@
 import { LRUCache } from 'lru-cache';
 import type { TraceFacility, TraceFirm, TraceMaterial } from './engine';
 
-export type Party = { kind: 'facility'; value: TraceFacility } | { kind: 'material'; value: TraceMaterial } | { kind: 'firm'; value: TraceFirm };
+export type Party =
+  { kind: 'facility'; value: TraceFacility } | { kind: 'material'; value: TraceMaterial } | { kind: 'firm'; value: TraceFirm };
 
 const SEP = '\u0000';
 const keyOf = (tenant: string, kind: Party['kind'], id: string) => `${tenant}${SEP}${kind}${SEP}${id}`;

@@ -12,7 +12,11 @@ import { chunks } from './concurrency';
 import { PartyCache, stampOf } from './partyCache';
 
 export type PartyContext = Pick<TraceInput, 'facilities' | 'materials' | 'firms'>;
-export interface PartyIds { facilityIds: Iterable<string>; materialIds: Iterable<string>; firmIds: Iterable<string> }
+export interface PartyIds {
+  facilityIds: Iterable<string>;
+  materialIds: Iterable<string>;
+  firmIds: Iterable<string>;
+}
 
 const DEFAULT_ENTRIES = 100_000;
 const caches = new WeakMap<Graph, PartyCache>();
@@ -28,11 +32,13 @@ function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, ids: Par
   const missing = { facilities: [] as string[], materials: [] as string[] };
   for (const id of new Set(ids.facilityIds)) {
     const hit = cache.get(tenant, stamp, 'facility', id);
-    if (hit?.kind === 'facility') facilities.set(id, hit.value); else missing.facilities.push(id);
+    if (hit?.kind === 'facility') facilities.set(id, hit.value);
+    else missing.facilities.push(id);
   }
   for (const id of new Set(ids.materialIds)) {
     const hit = cache.get(tenant, stamp, 'material', id);
-    if (hit?.kind === 'material') materials.set(id, hit.value); else missing.materials.push(id);
+    if (hit?.kind === 'material') materials.set(id, hit.value);
+    else missing.materials.push(id);
   }
   return { facilities, materials, missing };
 }
@@ -57,8 +63,11 @@ function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, firmIds: 
 }
 
 const firmIdsOf = (ids: PartyIds, facilities: Iterable<TraceFacility>) => [...ids.firmIds, ...[...facilities].map((f) => f.firmId)];
-const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>, firms: Map<string, TraceFirm>): PartyContext =>
-  ({ facilities: [...f.values()], materials: [...m.values()], firms: [...firms.values()] });
+const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>, firms: Map<string, TraceFirm>): PartyContext => ({
+  facilities: [...f.values()],
+  materials: [...m.values()],
+  firms: [...firms.values()],
+});
 
 async function readRows<T>(tx: ManagedTransaction, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
   const out: T[] = [];
@@ -74,7 +83,11 @@ async function readRows<T>(tx: ManagedTransaction, cypher: string, tenant: strin
  * tenant's version did not move while it read.
  */
 export async function loadPartyContext(
-  graph: Graph, tenant: string, listVersion: string, ids: PartyIds, knownVersion?: string,
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
+  ids: PartyIds,
+  knownVersion?: string,
 ): Promise<PartyContext> {
   const cache = cacheOf(graph);
   const idSets: PartyIds = { facilityIds: [...ids.facilityIds], materialIds: [...ids.materialIds], firmIds: [...ids.firmIds] };

@@ -4,13 +4,23 @@
 /** facility id -> next facility id -> flow ids (first few) on that hop */
 export type Adjacency = Map<string, Map<string, string[]>>;
 
-export interface FoundPath { nodes: string[]; flows: string[] }
+export interface FoundPath {
+  nodes: string[];
+  flows: string[];
+}
 
 /**
  * Every simple path (no facility twice) from a source to a target, at most maxDepth hops,
  * shortest first, stopping at `limit` paths or `budget` expansions (whichever comes first).
  */
-export function simplePaths(adj: Adjacency, sources: string[], targets: Set<string>, maxDepth: number, limit: number, budget = 200_000): FoundPath[] {
+export function simplePaths(
+  adj: Adjacency,
+  sources: string[],
+  targets: Set<string>,
+  maxDepth: number,
+  limit: number,
+  budget = 200_000,
+): FoundPath[] {
   const found: FoundPath[] = [];
   let queue: FoundPath[] = sources.map((s) => ({ nodes: [s], flows: [] }));
   let work = 0;

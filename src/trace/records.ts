@@ -2,10 +2,23 @@
 // projects (cypher.ts) and, from the same lists, the types the engine judges (engine.ts).
 import type { Facility, Firm, Flow, Material, Shipment } from '../model/records';
 
-export const TRACE_SHIPMENT_FIELDS = ['id', 'flowId', 'importerId', 'entryDate', 'entryNumber'] as const satisfies readonly (keyof Shipment)[];
+export const TRACE_SHIPMENT_FIELDS = [
+  'id',
+  'flowId',
+  'importerId',
+  'entryDate',
+  'entryNumber',
+] as const satisfies readonly (keyof Shipment)[];
 export const TRACE_FLOW_FIELDS = ['id', 'fromId', 'toId', 'materialId', 'documentIds'] as const satisfies readonly (keyof Flow)[];
 export const TRACE_FACILITY_FIELDS = [
-  'id', 'name', 'firmId', 'kind', 'address', 'city', 'province', 'country',
+  'id',
+  'name',
+  'firmId',
+  'kind',
+  'address',
+  'city',
+  'province',
+  'country',
 ] as const satisfies readonly (keyof Facility)[];
 
 export type TraceShipment = Pick<Shipment, (typeof TRACE_SHIPMENT_FIELDS)[number]>;
@@ -15,8 +28,16 @@ export type TraceFacility = Pick<Facility, (typeof TRACE_FACILITY_FIELDS)[number
 export type TraceMaterial = Material;
 /** A screening candidate of a firm, joined with the listed entity it was matched against. */
 export interface StoredMatch {
-  matchId: string; entryKey: string; entityName: string; matchedName: string; score: number; decision: 'MATCH' | 'POSSIBLE';
-  status: 'PENDING' | 'CONFIRMED' | 'REJECTED'; effectiveDate: string; sections?: string[] | null; coversSubsidiaries: boolean;
+  matchId: string;
+  entryKey: string;
+  entityName: string;
+  matchedName: string;
+  score: number;
+  decision: 'MATCH' | 'POSSIBLE';
+  status: 'PENDING' | 'CONFIRMED' | 'REJECTED';
+  effectiveDate: string;
+  sections?: string[] | null;
+  coversSubsidiaries: boolean;
 }
 /** A firm with the holdings in it and its screening candidates. */
 export type TraceFirm = Firm & { holdings: { owner: string; owned: string; share: number }[]; matches: StoredMatch[] };

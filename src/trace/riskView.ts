@@ -7,12 +7,19 @@ import { cursorAt, offsetFromCursor, Page } from './investigate';
 import { summarizeShipments } from './traceShipment';
 
 export interface ShipmentRisk {
-  shipmentId: string; entryNumber: string | null; importerId: string; verdict: Verdict; tiers: number;
+  shipmentId: string;
+  entryNumber: string | null;
+  importerId: string;
+  verdict: Verdict;
+  tiers: number;
   flagCounts: { kind: FlagKind; count: number }[];
 }
 
 export async function shipmentRisks(
-  graph: Graph, tenant: string, listVersion: string, args: { first?: number | null; after?: string | null; asOf?: string | null },
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
+  args: { first?: number | null; after?: string | null; asOf?: string | null },
 ): Promise<Page<ShipmentRisk>> {
   const first = boundedInt('first', args.first, 100, 10_000);
   const offset = offsetFromCursor(args.after);
@@ -23,10 +30,16 @@ export async function shipmentRisks(
   const items = page.flatMap((s) => {
     const t = byId.get(s.id);
     if (!t) return [];
-    return [{
-      shipmentId: s.id, entryNumber: s.entryNumber ?? null, importerId: s.importerId, verdict: t.verdict, tiers: t.tiers,
-      flagCounts: t.flagCounts,
-    }];
+    return [
+      {
+        shipmentId: s.id,
+        entryNumber: s.entryNumber ?? null,
+        importerId: s.importerId,
+        verdict: t.verdict,
+        tiers: t.tiers,
+        flagCounts: t.flagCounts,
+      },
+    ];
   });
   const end = offset + page.length;
   return { items, total: all.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < all.length };

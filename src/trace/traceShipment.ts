@@ -24,12 +24,22 @@ type UpstreamFlows = Pick<TraceInput, 'shipment' | 'flows'> & { version: string 
 const partyIdsOf = (flows: Iterable<TraceFlow>, firmIds: string[]): PartyIds => {
   const facilityIds = new Set<string>();
   const materialIds = new Set<string>();
-  for (const f of flows) { facilityIds.add(f.fromId); facilityIds.add(f.toId); materialIds.add(f.materialId); }
+  for (const f of flows) {
+    facilityIds.add(f.fromId);
+    facilityIds.add(f.toId);
+    materialIds.add(f.materialId);
+  }
   return { facilityIds, materialIds, firmIds };
 };
 
 /** The subgraph the engine needs: the flows in one query, their parties from the context cache; null when the shipment does not exist in the tenant. */
-export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: string, maxTiers: number, listVersion: string): Promise<TraceInput | null> {
+export async function loadTraceInput(
+  graph: Graph,
+  tenant: string,
+  shipmentId: string,
+  maxTiers: number,
+  listVersion: string,
+): Promise<TraceInput | null> {
   // tier N is the source of a flow N-1 hops above the shipment's flow
   const [row] = await graph.read<UpstreamFlows>(traceQuery(maxTiers - 1), { tenant, shipmentId });
   if (!row) return null;
@@ -44,17 +54,34 @@ export async function loadTraceInput(graph: Graph, tenant: string, shipmentId: s
  * and keeps what the view shows (verdict, depth, flag counts), not the flags' text.
  */
 export async function summarizeShipments(
-  graph: Graph, tenant: string, shipments: TraceInput['shipment'][], opts: { maxTiers?: number | null; asOf?: string | null }, entityListVersion: string,
+  graph: Graph,
+  tenant: string,
+  shipments: TraceInput['shipment'][],
+  opts: { maxTiers?: number | null; asOf?: string | null },
+  entityListVersion: string,
 ): Promise<ShipmentSummary[]> {
   const maxTiers = clampTiers(opts.maxTiers);
   const byId = new Map<string, TraceFlow>();
   // a few chunks at once: Neo4j walks one while the driver decodes another
   await mapConcurrent(chunks([...new Set(shipments.map((s) => s.flowId))], 1000), 3, async (flowIds) => {
-    for (const { flow } of await graph.read<{ flow: TraceFlow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) byId.set(flow.id, flow);
+    for (const { flow } of await graph.read<{ flow: TraceFlow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }))
+      byId.set(flow.id, flow);
   });
-  const index = indexParties(await loadPartyContext(graph, tenant, entityListVersion, partyIdsOf(byId.values(), shipments.map((s) => s.importerId))));
+  const index = indexParties(
+    await loadPartyContext(
+      graph,
+      tenant,
+      entityListVersion,
+      partyIdsOf(
+        byId.values(),
+        shipments.map((s) => s.importerId),
+      ),
+    ),
+  );
   // a walk from a shipment's first flow reaches only its own upstream, so all share one flow map
-  return shipments.map((s) => summarizeWithIndex(s, byId, index, { asOf: opts.asOf ?? s.entryDate ?? today(), maxTiers, entityListVersion }));
+  return shipments.map((s) =>
+    summarizeWithIndex(s, byId, index, { asOf: opts.asOf ?? s.entryDate ?? today(), maxTiers, entityListVersion }),
+  );
 }
 
 export async function traceShipment(

@@ -29,12 +29,25 @@ const CONTENT_TYPES: Record<string, string> = {
 
 // Everything loads from this origin; GraphiQL needs inline styles (React style attributes).
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
 ].join('; ');
 
 /** The pages by path; every other file is an asset under ASSETS_PATH. */
-const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/graphiql': 'graphiql.html', '/graphiql/': 'graphiql.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/index.html': 'index.html',
+  '/graphiql': 'graphiql.html',
+  '/graphiql/': 'graphiql.html',
+};
 const ASSETS_PATH = '/assets/';
 
 /** Page paths: /, /index.html, /graphiql, /graphiql/ and /assets/<file>. They need no token (the page asks for one). */
@@ -48,7 +61,9 @@ export function isPublicWebPath(pathname: string): boolean {
 function listFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) { if (p !== DIST_DIR && e.name !== 'node_modules') listFiles(p, out); } else out.push(p);
+    if (e.isDirectory()) {
+      if (p !== DIST_DIR && e.name !== 'node_modules') listFiles(p, out);
+    } else out.push(p);
   }
   return out;
 }
@@ -76,7 +91,9 @@ let building: Promise<void> | undefined;
 /** Bundles web/ into web/dist with esbuild; a fast no-op when the inputs have not changed. */
 export function buildWebAssets(opts: { force?: boolean } = {}): Promise<void> {
   if (!building) {
-    building = doBuild(!!opts.force).finally(() => { building = undefined; });
+    building = doBuild(!!opts.force).finally(() => {
+      building = undefined;
+    });
   }
   return building;
 }
@@ -143,7 +160,10 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse, url: U
   }
   const file = fileFor(url.pathname);
   if (file === null) return false;
-  if (file === 'bad') { sendText(res, 400, 'bad path'); return true; }
+  if (file === 'bad') {
+    sendText(res, 400, 'bad path');
+    return true;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     sendText(res, 405, `${req.method} is not allowed here; use GET`);
@@ -151,7 +171,10 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse, url: U
   }
   if (!existsSync(join(DIST_DIR, 'index.html'))) await buildWebAssets();
   const st = await stat(file).catch(() => null);
-  if (!st || !st.isFile()) { sendText(res, 404, `no file ${url.pathname}`); return true; }
+  if (!st || !st.isFile()) {
+    sendText(res, 404, `no file ${url.pathname}`);
+    return true;
+  }
   const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
   res.setHeader('etag', etag);
   res.setHeader('cache-control', 'no-cache');
@@ -161,7 +184,11 @@ export async function serveWeb(req: IncomingMessage, res: ServerResponse, url: U
     res.setHeader('content-security-policy', CSP);
     res.setHeader('x-frame-options', 'DENY');
   }
-  if (req.headers['if-none-match'] === etag) { res.statusCode = 304; res.end(); return true; }
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return true;
+  }
   const body = await readFile(file);
   res.statusCode = 200;
   res.setHeader('content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');

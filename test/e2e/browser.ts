@@ -18,8 +18,14 @@ import { uniqueTenant } from '../integration/harness';
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -49,7 +55,12 @@ export async function startWebApp(): Promise<WebApp> {
   await loadDemoSeed(services, tenant);
   const routes = extraRoutes(services);
 
-  const local = await startServer(config, { ...services, authenticate: async () => ({ tokenId: 'e2e', tenant, role: 'ADMIN' }) }, log, routes);
+  const local = await startServer(
+    config,
+    { ...services, authenticate: async () => ({ tokenId: 'e2e', tenant, role: 'ADMIN' }) },
+    log,
+    routes,
+  );
 
   // the real token authenticator over a temporary token file
   const token = `e2e-${randomUUID()}`;
@@ -59,11 +70,17 @@ export async function startWebApp(): Promise<WebApp> {
   const fromFile = fileAuthenticator(file, { perMinute: 10_000 });
   // The page itself needs no token (it asks for one): the server is to run the web routes before auth.
   const authenticate = async (req: IncomingMessage): Promise<Principal> =>
-    isPublicWebPath(new URL(req.url ?? '/', 'http://localhost').pathname) ? { tokenId: 'page', tenant: '-', role: 'IMPORTER' } : fromFile(req);
+    isPublicWebPath(new URL(req.url ?? '/', 'http://localhost').pathname)
+      ? { tokenId: 'page', tenant: '-', role: 'IMPORTER' }
+      : fromFile(req);
   const secured = await startServer(config, { ...services, authenticate }, log, routes);
 
   return {
-    services, tenant, local, secured, token,
+    services,
+    tenant,
+    local,
+    secured,
+    token,
     async close() {
       await local.stop();
       await secured.stop();
@@ -77,7 +94,16 @@ export async function startWebApp(): Promise<WebApp> {
 type GraphqlBody = any;
 
 /** POSTs a GraphQL request to a server; returns the parsed body. */
-export async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphqlBody> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+export async function gql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphqlBody> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return res.json();
 }

@@ -18,7 +18,10 @@ const pageErrors: string[] = [];
 async function newPage(baseUrl: string): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1600, height: 950 }, acceptDownloads: true });
   const p = await context.newPage();
-  p.on('request', (r) => { const u = new URL(r.url()); if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) offsite.push(r.url()); });
+  p.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) offsite.push(r.url());
+  });
   p.on('pageerror', (e) => pageErrors.push(e.message));
   p.setDefaultTimeout(30_000);
   await p.goto(baseUrl + '/');
@@ -27,7 +30,8 @@ async function newPage(baseUrl: string): Promise<Page> {
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 /** Runs a function in the page against the cytoscape instance the page exposes. */
-const inGraph = <T>(p: Page, fn: string): Promise<T> => p.evaluate(`(() => { const cy = globalThis.uflpaGraph; return (${fn})(cy); })()`) as Promise<T>;
+const inGraph = <T>(p: Page, fn: string): Promise<T> =>
+  p.evaluate(`(() => { const cy = globalThis.uflpaGraph; return (${fn})(cy); })()`) as Promise<T>;
 
 async function openShipment(p: Page, id: string): Promise<void> {
   await p.locator(`#shipments-table tr[data-shipment="${id}"]`).click();
@@ -44,7 +48,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-afterEach(async () => { await context?.close(); });
+afterEach(async () => {
+  await context?.close();
+});
 
 describe('web page (local mode)', () => {
   test('serves the page, GraphiQL and bundled assets from this server, and rejects traversal', async () => {
@@ -127,7 +133,10 @@ describe('web page (local mode)', () => {
     const clean = await inGraph<string[]>(page, '(cy) => cy.edges(".flow").not(".flagpath").map((e) => e.data("rawId"))');
     expect(clean).toContain('FL-S2-lint-brazil');
     // flagged node marked by class and by label (not colour alone)
-    const aksu = await inGraph<{ cls: boolean; label: string }>(page, '(cy) => { const n = cy.getElementById("fac:FAC-aksu-gin"); return { cls: n.hasClass("flagged"), label: n.data("label") }; }');
+    const aksu = await inGraph<{ cls: boolean; label: string }>(
+      page,
+      '(cy) => { const n = cy.getElementById("fac:FAC-aksu-gin"); return { cls: n.hasClass("flagged"), label: n.data("label") }; }',
+    );
     expect(aksu.cls).toBe(true);
     expect(aksu.label).toContain('⚑ In the XUAR');
     // the reason, in the shipment card
@@ -168,9 +177,15 @@ describe('web page (local mode)', () => {
     await openShipment(page, 'S-4');
     await page.locator('#shipment-card .flag-item.sev-flag', { hasText: 'controlled by' }).waitFor();
     await page.waitForFunction(() => (globalThis as any).uflpaGraph.edges('.owns').length > 0); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const owns = await inGraph<{ from: string; to: string; label: string }[]>(page, '(cy) => cy.edges(".owns").map((e) => ({ from: e.data("owner"), to: e.data("owned"), label: e.data("label") }))');
+    const owns = await inGraph<{ from: string; to: string; label: string }[]>(
+      page,
+      '(cy) => cy.edges(".owns").map((e) => ({ from: e.data("owner"), to: e.data("owned"), label: e.data("label") }))',
+    );
     expect(owns).toContainEqual({ from: 'F-hoshine', to: 'F-jiaxing-hexin', label: 'owns 60%' });
-    const style = await inGraph<{ owns: string; flow: string }>(page, '(cy) => ({ owns: cy.edges(".owns")[0].style("line-style"), flow: cy.edges(".flow")[0].style("line-style") })');
+    const style = await inGraph<{ owns: string; flow: string }>(
+      page,
+      '(cy) => ({ owns: cy.edges(".owns")[0].style("line-style"), flow: cy.edges(".flow")[0].style("line-style") })',
+    );
     expect(style).toEqual({ owns: 'dashed', flow: 'solid' });
     const owner = await inGraph<string>(page, '(cy) => cy.getElementById("firm:F-hoshine").data("label")');
     expect(owner).toContain('⚑ UFLPA Entity List');
@@ -180,7 +195,10 @@ describe('web page (local mode)', () => {
   test('downloads the flagged shipment packet as PDF and ZIP', async () => {
     page = await newPage(app.local.url);
     await openShipment(page, 'S-3');
-    for (const [button, magic, ext] of [['#download-pdf', '%PDF', 'pdf'], ['#download-zip', 'PK', 'zip']] as const) {
+    for (const [button, magic, ext] of [
+      ['#download-pdf', '%PDF', 'pdf'],
+      ['#download-zip', 'PK', 'zip'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
       const file = join(ARTIFACTS, `web-packet-S-3.${ext}`);
       await download.saveAs(file);
@@ -198,7 +216,8 @@ describe('web page (local mode)', () => {
     await match.locator('input.note').fill('registration checked (e2e)');
     await match.locator('button.confirm').click();
     await page.locator('#selection-card li.match.status-confirmed .match-status', { hasText: 'Confirmed' }).waitFor();
-    const stored = (await gql(app.local.url, '{ screeningMatches(firmId: "F-hoshine") { items { status note } } }')).data.screeningMatches.items;
+    const stored = (await gql(app.local.url, '{ screeningMatches(firmId: "F-hoshine") { items { status note } } }')).data.screeningMatches
+      .items;
     expect(stored[0]).toEqual({ status: 'CONFIRMED', note: 'registration checked (e2e)' });
     // outside a trace, the listed firm is marked in the network view too
     const label = await inGraph<string>(page, '(cy) => cy.getElementById("firm:F-hoshine").data("label")');
@@ -224,7 +243,15 @@ describe('web page (local mode)', () => {
 describe('web page with tokens configured', () => {
   test('asks for a token, keeps it in the session, and works with it', async () => {
     page = await newPage(app.secured.url);
-    expect((await fetch(`${app.secured.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ entityList { version } }"}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${app.secured.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ entityList { version } }"}',
+        })
+      ).status,
+    ).toBe(401);
     await page.locator('#status.error', { hasText: 'API token' }).waitFor();
     await page.fill('#token-input', app.token);
     await page.locator('#token-form button[type="submit"]').click();

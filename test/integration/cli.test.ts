@@ -15,23 +15,45 @@ const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 jest.setTimeout(240_000);
 
-interface Run { code: number | null; out: string; err: string }
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
 
 /** Runs a CLI to its end (asynchronously, so a slow start never blocks this process). */
 function cli(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString('utf8'); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${script} ${args.join(' ')}: no exit within 180 s; output:\n${out}\n${err}`)); }, 180_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} ${args.join(' ')}: no exit within 180 s; output:\n${out}\n${err}`));
+    }, 180_000);
     child.on('error', reject);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, out, err }); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
   });
 }
 /** stderr without Node's engine warnings, which are not the tool's. */
-const said = (r: Run) => r.err.split('\n').filter((l) => l && !/ExperimentalWarning|--trace-warnings/.test(l)).join('\n');
+const said = (r: Run) =>
+  r.err
+    .split('\n')
+    .filter((l) => l && !/ExperimentalWarning|--trace-warnings/.test(l))
+    .join('\n');
 
 let dir: string;
 let graph: Graph;
@@ -39,12 +61,16 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'uflpa-cli-'));
   graph = createGraph(loadConfig());
 });
-afterAll(async () => { await graph?.close(); });
+afterAll(async () => {
+  await graph?.close();
+});
 
 /** Nodes stored for a tenant, by label. */
 async function storedCounts(tenant: string): Promise<Record<string, number>> {
   const rows = await graph.read<{ label: string; n: number }>(
-    'MATCH (n {tenant: $tenant}) WHERE n:Firm OR n:Facility OR n:Flow OR n:Document OR n:Shipment OR n:Material RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label', { tenant });
+    'MATCH (n {tenant: $tenant}) WHERE n:Firm OR n:Facility OR n:Flow OR n:Document OR n:Shipment OR n:Material RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label',
+    { tenant },
+  );
   return Object.fromEntries(rows.map((r) => [r.label, r.n]));
 }
 
@@ -55,7 +81,9 @@ describe('generate (src/generate/cli.ts)', () => {
     const r = await cli('src/generate/cli.ts', ['--flows', '40', '--seed', '7', '--prefix', 'g1', '--out', a]);
     expect({ code: r.code, err: said(r) }).toEqual({ code: 0, err: '' });
     expect(r.out).toMatch(/^generating 40 flows, seed 7, /);
-    expect(r.out).toMatch(/\nwrote 1 file, [\d.]+ MB in [\d.]+ s: 40 flows, \d+ documents, \d+ firms, \d+ facilities, \d+ holdings, \d+ materials, \d+ shipments\n/);
+    expect(r.out).toMatch(
+      /\nwrote 1 file, [\d.]+ MB in [\d.]+ s: 40 flows, \d+ documents, \d+ firms, \d+ facilities, \d+ holdings, \d+ materials, \d+ shipments\n/,
+    );
     expect(r.out).toContain(`import with: npm run import -- ${a}`);
     const bundle = JSON.parse(readFileSync(a, 'utf8')) as Bundle;
     expect(bundle.bundleVersion).toBe(1);
@@ -72,7 +100,9 @@ describe('generate (src/generate/cli.ts)', () => {
     const r = await cli('src/generate/cli.ts', ['--flows', '40', '--seed', '7', '--prefix', 'g2', '--chunk', '15', '--out', out]);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['chunk-0001.json', 'chunk-0002.json', 'chunk-0003.json']);
-    const sizes = readdirSync(out).sort().map((f) => (JSON.parse(readFileSync(join(out, f), 'utf8')) as Bundle).flows.length);
+    const sizes = readdirSync(out)
+      .sort()
+      .map((f) => (JSON.parse(readFileSync(join(out, f), 'utf8')) as Bundle).flows.length);
     expect(sizes).toEqual([15, 15, 10]);
     expect(r.out).toMatch(/wrote 3 files, /);
   });
@@ -100,7 +130,9 @@ describe('import (src/cli/import.ts)', () => {
     const r = await cli('src/cli/import.ts', [file, '--tenant', tenant]);
     expect({ code: r.code, err: said(r) }).toEqual({ code: 0, err: '' });
     const line = r.out.trim();
-    expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: imported into tenant "${tenant}" in [\\d.]+ s: \\{`));
+    expect(line).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: imported into tenant "${tenant}" in [\\d.]+ s: \\{`),
+    );
     expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ firms: 5, facilities: 5, flows: 4, documents: 8, shipments: 2 });
     expect(await storedCounts(tenant)).toEqual({ Document: 8, Facility: 5, Firm: 5, Flow: 4, Material: 4, Shipment: 2 });
   });
@@ -108,12 +140,19 @@ describe('import (src/cli/import.ts)', () => {
   it('imports a folder of generated chunks in name order, each referring to the earlier ones', async () => {
     const tenant = uniqueTenant('cli-chunks');
     const out = join(dir, 'import-chunks') + '/';
-    expect((await cli('src/generate/cli.ts', ['--flows', '30', '--seed', '3', '--prefix', 'g3', '--chunk', '12', '--out', out])).code).toBe(0);
+    expect((await cli('src/generate/cli.ts', ['--flows', '30', '--seed', '3', '--prefix', 'g3', '--chunk', '12', '--out', out])).code).toBe(
+      0,
+    );
     const files = readdirSync(out).sort();
     const bundles = files.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as Bundle);
     const r = await cli('src/cli/import.ts', [out, '--tenant', tenant]);
     expect({ code: r.code, err: said(r) }).toEqual({ code: 0, err: '' });
-    expect(r.out.trim().split('\n').map((l) => l.slice(0, l.indexOf(':')))).toEqual(files.map((f) => join(out, f)));
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf(':'))),
+    ).toEqual(files.map((f) => join(out, f)));
     const sum = (pick: (b: Bundle) => unknown[]) => bundles.reduce((n, b) => n + pick(b).length, 0);
     const counts = await storedCounts(tenant);
     expect(counts.Flow).toBe(30);
@@ -129,11 +168,13 @@ describe('import (src/cli/import.ts)', () => {
     writeFileSync(file, JSON.stringify(b));
     const r = await cli('src/cli/import.ts', [file, '--tenant', tenant]);
     expect(r.code).toBe(1);
-    expect(said(r)).toBe([
-      `${file}: rejected, nothing was written. 2 error(s):`,
-      '  flows[0].inputs[0]: flow "CLR-FL2" delivers to facility "CLR-NOWHERE", not to this flow\'s source "CLR-FAC1"',
-      '  flows[1].to: no facility "CLR-NOWHERE"',
-    ].join('\n'));
+    expect(said(r)).toBe(
+      [
+        `${file}: rejected, nothing was written. 2 error(s):`,
+        '  flows[0].inputs[0]: flow "CLR-FL2" delivers to facility "CLR-NOWHERE", not to this flow\'s source "CLR-FAC1"',
+        '  flows[1].to: no facility "CLR-NOWHERE"',
+      ].join('\n'),
+    );
     expect(await storedCounts(tenant)).toEqual({});
   });
 
@@ -162,7 +203,9 @@ describe('operator commands (src/cli/main.ts)', () => {
     const lines = r.out.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(1);
     expect(lines.length).toBeLessThanOrEqual(10);
-    expect(lines[0]).toMatch(/^1\.000 MATCH {4}Hoshine Silicon Industry \(Shanshan\) Co\., Ltd {2}\(matched "Hoshine Silicon Industry \(Shanshan\) Co\., Ltd": /);
+    expect(lines[0]).toMatch(
+      /^1\.000 MATCH {4}Hoshine Silicon Industry \(Shanshan\) Co\., Ltd {2}\(matched "Hoshine Silicon Industry \(Shanshan\) Co\., Ltd": /,
+    );
     const scores = lines.map((l) => Number(l.slice(0, 5)));
     expect([...scores].sort((x, y) => y - x)).toEqual(scores); // best first
   });
@@ -170,7 +213,10 @@ describe('operator commands (src/cli/main.ts)', () => {
   it('lists the stored Entity List versions, one JSON line each, exactly one current', async () => {
     const r = await cli('src/cli/main.ts', ['list-versions']);
     expect({ code: r.code, err: said(r) }).toEqual({ code: 0, err: '' });
-    const versions = r.out.trim().split('\n').map((l) => JSON.parse(l) as { version: string; current: boolean; entries: unknown });
+    const versions = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { version: string; current: boolean; entries: unknown });
     expect(versions.length).toBeGreaterThan(0);
     const [stored] = await graph.read<{ n: number }>('MATCH (v:EntityListVersion) RETURN count(v) AS n');
     expect(versions).toHaveLength(stored.n);

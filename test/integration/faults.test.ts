@@ -39,12 +39,20 @@ class Proc {
   readonly lines: string[] = [];
   readonly exited: Promise<number | null>;
   private waiters: { re: RegExp; resolve: (line: string) => void }[] = [];
-  constructor(readonly name: string, readonly child: ChildProcess) {
-    const onData = (buf = '') => (d: Buffer) => {
-      buf += d.toString('utf8');
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) { this.line(buf.slice(0, i)); buf = buf.slice(i + 1); }
-    };
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    const onData =
+      (buf = '') =>
+      (d: Buffer) => {
+        buf += d.toString('utf8');
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          this.line(buf.slice(0, i));
+          buf = buf.slice(i + 1);
+        }
+      };
     child.stdout?.on('data', onData());
     child.stderr?.on('data', onData());
     this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
@@ -59,25 +67,51 @@ class Proc {
     const seen = this.lines.find((l) => re.test(l));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no line matching ${re} within ${ms} ms; last lines:\n${this.lines.slice(-15).join('\n')}`)), ms);
-      const done = (l: string) => { clearTimeout(timer); resolve(l); };
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name}: no line matching ${re} within ${ms} ms; last lines:\n${this.lines.slice(-15).join('\n')}`)),
+        ms,
+      );
+      const done = (l: string) => {
+        clearTimeout(timer);
+        resolve(l);
+      };
       this.waiters.push({ re, resolve: done });
-      void this.exited.then((code) => { clearTimeout(timer); reject(new Error(`${this.name} exited (${code}) before ${re}; last lines:\n${this.lines.slice(-15).join('\n')}`)); });
+      void this.exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.name} exited (${code}) before ${re}; last lines:\n${this.lines.slice(-15).join('\n')}`));
+      });
     });
   }
-  alive(): boolean { return this.child.exitCode === null && this.child.signalCode === null; }
+  alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
   /** Signals the whole process group this test started (the child and anything it spawned). */
   async kill(signal: NodeJS.Signals, waitMs = 40_000): Promise<void> {
     if (!this.alive() || !this.child.pid) return;
-    try { process.kill(-this.child.pid, signal); } catch { /* already gone */ }
-    const t = setTimeout(() => { try { process.kill(-this.child.pid!, 'SIGKILL'); } catch { /* gone */ } }, waitMs);
+    try {
+      process.kill(-this.child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+    const t = setTimeout(() => {
+      try {
+        process.kill(-this.child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, waitMs);
     await this.exited;
     clearTimeout(t);
   }
 }
 
 function spawnProc(name: string, args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Proc(name, child);
 }
 
@@ -92,7 +126,11 @@ const procs: Proc[] = [];
 /** Starts Neo4j on the test's own home and port (as `node scripts/neo4j.mjs start`). */
 async function startNeo4j(): Promise<void> {
   neo = spawnProc('neo4j', ['scripts/neo4j.mjs', 'start'], {
-    NEO4J_HOME_DIR: home, NEO4J_BOLT_PORT: String(boltPort), NEO4J_PASSWORD: PASSWORD, NEO4J_HEAP: '768m', NEO4J_PAGECACHE: '64m',
+    NEO4J_HOME_DIR: home,
+    NEO4J_BOLT_PORT: String(boltPort),
+    NEO4J_PASSWORD: PASSWORD,
+    NEO4J_HEAP: '768m',
+    NEO4J_PAGECACHE: '64m',
   });
   procs.push(neo);
   await neo.waitFor(/^Neo4j running at /, 120_000);
@@ -107,8 +145,16 @@ async function crashNeo4j(): Promise<void> {
 
 function startService(): Proc {
   service = spawnProc('service', ['--import', 'tsx', 'src/main.ts'], {
-    NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: PASSWORD, HOST: '127.0.0.1', PORT: String(httpPort),
-    LOAD_DEMO_SEED: 'false', LOG_LEVEL: 'info', API_TOKENS_FILE: '', API_TOKENS: '', NEO4J_TX_TIMEOUT_SECONDS: '30',
+    NEO4J_URI: `bolt://127.0.0.1:${boltPort}`,
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: PASSWORD,
+    HOST: '127.0.0.1',
+    PORT: String(httpPort),
+    LOAD_DEMO_SEED: 'false',
+    LOG_LEVEL: 'info',
+    API_TOKENS_FILE: '',
+    API_TOKENS: '',
+    NEO4J_TX_TIMEOUT_SECONDS: '30',
   });
   procs.push(service);
   return service;
@@ -120,10 +166,19 @@ type Answer = { status: number; code?: string; body?: any; ms: number; startedAt
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
   const started = Date.now();
   try {
-    const res = await fetch(url('/graphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(60_000),
+    });
     const text = await res.text();
     let body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    try { body = JSON.parse(text); } catch { return { status: res.status, code: 'NOT_JSON', ms: Date.now() - started, startedAt: started }; }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { status: res.status, code: 'NOT_JSON', ms: Date.now() - started, startedAt: started };
+    }
     return { status: res.status, body, code: body.errors?.[0]?.extensions?.code, ms: Date.now() - started, startedAt: started };
   } catch (e) {
     return { status: 0, network: (e as Error).message, ms: Date.now() - started, startedAt: started };
@@ -153,7 +208,10 @@ const TRACE = 'query($id: ID!) { traceShipment(id: $id) { verdict tiers } }';
 async function stored(prefix: string): Promise<Record<string, number>> {
   const s = driver!.session();
   try {
-    const r = await s.run('MATCH (n {tenant: "default"}) WHERE n.id STARTS WITH $p RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label', { p: prefix });
+    const r = await s.run(
+      'MATCH (n {tenant: "default"}) WHERE n.id STARTS WITH $p RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label',
+      { p: prefix },
+    );
     return Object.fromEntries(r.records.map((x) => [x.get('label'), (x.get('n') as { toNumber(): number }).toNumber()]));
   } finally {
     await s.close();
@@ -172,17 +230,28 @@ async function runningImports(): Promise<string[]> {
 /** A wide bundle (n independent suppliers into one importer) that takes seconds to import. */
 function wideBundle(prefix: string, n: number): Bundle {
   const b: Bundle = {
-    bundleVersion: 1, ownership: [],
+    bundleVersion: 1,
+    ownership: [],
     firms: [{ id: `${prefix}-imp`, name: `${prefix} Importer`, country: 'US' }],
     facilities: [{ id: `${prefix}-FAC-imp`, name: `${prefix} DC`, firm: `${prefix}-imp`, country: 'US' }],
     materials: [{ id: `${prefix}-M`, name: 'Cotton yarn', hsCode: '5205.12', raw: true }],
-    flows: [], documents: [], shipments: [],
+    flows: [],
+    documents: [],
+    shipments: [],
   };
   for (let i = 0; i < n; i++) {
     b.firms.push({ id: `${prefix}-F${i}`, name: `Supplier ${i} Textile Trading Co`, country: 'CN', city: 'Nantong', province: 'Jiangsu' });
     b.facilities.push({ id: `${prefix}-FAC${i}`, name: `Supplier ${i} mill`, firm: `${prefix}-F${i}`, country: 'CN', city: 'Nantong' });
     b.documents.push({ id: `${prefix}-D${i}`, type: 'COMMERCIAL_INVOICE', number: `INV-${i}`, issuer: `${prefix}-F${i}` });
-    b.flows.push({ id: `${prefix}-FL${i}`, from: `${prefix}-FAC${i}`, to: `${prefix}-FAC-imp`, material: `${prefix}-M`, quantity: 10, unit: 'kg', documents: [`${prefix}-D${i}`] });
+    b.flows.push({
+      id: `${prefix}-FL${i}`,
+      from: `${prefix}-FAC${i}`,
+      to: `${prefix}-FAC-imp`,
+      material: `${prefix}-M`,
+      quantity: 10,
+      unit: 'kg',
+      documents: [`${prefix}-D${i}`],
+    });
   }
   b.shipments.push({ id: `${prefix}-S1`, importer: `${prefix}-imp`, flow: `${prefix}-FL0`, entryDate: '2024-06-10' });
   return b;
@@ -205,7 +274,9 @@ describe('faults against a Neo4j this file starts and stops', () => {
     const graph = createGraph(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_PASSWORD: PASSWORD }));
     const tries: string[] = [];
     try {
-      const err = await connectWithRetry(graph, { deadlineMs: 1500, uri: `bolt://127.0.0.1:${boltPort}`, log: (m) => tries.push(m) }).catch((e) => e);
+      const err = await connectWithRetry(graph, { deadlineMs: 1500, uri: `bolt://127.0.0.1:${boltPort}`, log: (m) => tries.push(m) }).catch(
+        (e) => e,
+      );
       expect(err).toBeInstanceOf(DatabaseUnavailableError);
       expect(err.message).toMatch(new RegExp(`^Neo4j at bolt://127.0.0.1:${boltPort} did not answer after \\d+ tries: `));
       expect(tries.length).toBeGreaterThanOrEqual(2);
@@ -219,7 +290,9 @@ describe('faults against a Neo4j this file starts and stops', () => {
   it('starts while Neo4j is down: retries with clear lines, is not ready, then becomes ready once Neo4j is up', async () => {
     const s = startService();
     const retry = await s.waitFor(/not reachable yet \(try 2/, 30_000);
-    expect(JSON.parse(retry).msg).toMatch(new RegExp(`^Neo4j at bolt://127.0.0.1:${boltPort} not reachable yet \\(try 2: .+\\); retrying$`));
+    expect(JSON.parse(retry).msg).toMatch(
+      new RegExp(`^Neo4j at bolt://127.0.0.1:${boltPort} not reachable yet \\(try 2: .+\\); retrying$`),
+    );
     expect(s.lines.join('\n')).not.toMatch(/^\s+at /m); // no stack traces in the log
     // the HTTP port opens only once Neo4j has answered (src/main.ts connects before it listens),
     // so a balancer's probe finds nothing to route to rather than a half-started service
@@ -255,12 +328,20 @@ describe('faults against a Neo4j this file starts and stops', () => {
     let readiness: { status: number; body?: unknown; ms: number } | undefined;
     let downFor: number;
     try {
-      await until('an answer to every client before the crash', everyClient((a) => a.phase === 'up' && a.status === 200 && !a.code), 30_000);
+      await until(
+        'an answer to every client before the crash',
+        everyClient((a) => a.phase === 'up' && a.status === 200 && !a.code),
+        30_000,
+      );
       phase = 'down';
       await crashNeo4j();
       const downSince = Date.now();
       // every request begun before the crash has given up, and each client has asked again since
-      await until('an answer to a request begun after the crash, for every client', everyClient((a) => a.startedAt >= downSince), 60_000);
+      await until(
+        'an answer to a request begun after the crash, for every client',
+        everyClient((a) => a.startedAt >= downSince),
+        60_000,
+      );
       const asked = Date.now();
       readiness = { ...(await ready()), ms: Date.now() - asked };
       phase = 'restarting';
@@ -275,14 +356,21 @@ describe('faults against a Neo4j this file starts and stops', () => {
       await sleep(500);
       recovered = answers.some((a) => a.phase === 'restarted' && a.status === 200 && !a.code);
     }
-    if (recovered) await until('a good answer to every client after the restart', everyClient((a) => a.phase === 'restarted' && a.status === 200 && !a.code), 30_000);
+    if (recovered)
+      await until(
+        'a good answer to every client after the restart',
+        everyClient((a) => a.phase === 'restarted' && a.status === 200 && !a.code),
+        30_000,
+      );
     stop = true;
     await Promise.all(clients);
 
     const failures = answers.filter((a) => a.status !== 200 || a.code);
     const slowest = Math.max(0, ...failures.map((f) => f.ms));
-    console.log(`faults: Neo4j down ${(downFor / 1000).toFixed(1)} s + restart; ${answers.length} requests, ${failures.length} failed, ` +
-      `kinds ${JSON.stringify([...new Set(failures.map((a) => `${a.status} ${a.code ?? a.network}`))])}, slowest failure ${slowest} ms, readiness ${JSON.stringify(readiness)}`);
+    console.log(
+      `faults: Neo4j down ${(downFor / 1000).toFixed(1)} s + restart; ${answers.length} requests, ${failures.length} failed, ` +
+        `kinds ${JSON.stringify([...new Set(failures.map((a) => `${a.status} ${a.code ?? a.network}`))])}, slowest failure ${slowest} ms, readiness ${JSON.stringify(readiness)}`,
+    );
     // not ready while down, and the probe answers at once instead of waiting on the driver's retries
     expect(readiness).toMatchObject({ status: 503, body: { ready: false, neo4j: 'down' } });
     expect(readiness!.ms).toBeLessThan(5000);
@@ -331,7 +419,9 @@ describe('faults against a Neo4j this file starts and stops', () => {
     expect((await gql(IMPORT, { b })).body.data.importBundle.flows).toBe(4);
     const list = await gql('{ screeningMatches(firmId: "REV-F4") { items { id status } } }');
     const matchId = list.body.data.screeningMatches.items[0].id;
-    const decided = await gql('mutation($id: ID!) { confirmMatch(id: $id, note: "same registration number") { status decidedAt } }', { id: matchId });
+    const decided = await gql('mutation($id: ID!) { confirmMatch(id: $id, note: "same registration number") { status decidedAt } }', {
+      id: matchId,
+    });
     expect(decided.body.data.confirmMatch.status).toBe('CONFIRMED');
     const before = await gql(TRACE, { id: 'REV-S1' });
     expect(before.body.data.traceShipment.verdict).toBe('FLAGGED');
@@ -340,9 +430,15 @@ describe('faults against a Neo4j this file starts and stops', () => {
     const s = startService();
     await serviceReady(s);
 
-    const after = await gql('query($f: ID) { screeningMatches(firmId: $f) { items { id status decidedBy decidedAt note } } }', { f: 'REV-F4' });
+    const after = await gql('query($f: ID) { screeningMatches(firmId: $f) { items { id status decidedBy decidedAt note } } }', {
+      f: 'REV-F4',
+    });
     expect(after.body.data.screeningMatches.items.find((m: { id: string }) => m.id === matchId)).toEqual({
-      id: matchId, status: 'CONFIRMED', decidedBy: 'local', decidedAt: decided.body.data.confirmMatch.decidedAt, note: 'same registration number',
+      id: matchId,
+      status: 'CONFIRMED',
+      decidedBy: 'local',
+      decidedAt: decided.body.data.confirmMatch.decidedAt,
+      note: 'same registration number',
     });
     expect((await gql(TRACE, { id: 'REV-S1' })).body.data.traceShipment).toEqual(before.body.data.traceShipment);
     expect((await gql(TRACE, { id: 'FLT-S1' })).body.data.traceShipment).toEqual({ verdict: 'CLEAR', tiers: 4 });

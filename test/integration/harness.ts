@@ -33,10 +33,14 @@ export async function startHarness(opts: { env?: Record<string, string>; service
     services.authenticate = async () => ({ tokenId: 'test', tenant, role: 'ADMIN' });
   }
   return {
-    services, server, tenant,
+    services,
+    server,
+    tenant,
     async gql(query, variables = {}, headers = {}) {
       const res = await fetch(`${server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
       });
       return res.json();
     },

@@ -19,7 +19,9 @@ beforeAll(async () => {
   // another tenant's data that no input here may touch
   await importBundle(h.services, SENTINEL, chainBundle('SEN', cottonTiers()));
   sentinelBefore = await snapshot(SENTINEL);
-  const base = await h.gql(IMPORT, { b: chainBundle('HST', cottonTiers({ firm: { name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd', country: 'CN' } })) });
+  const base = await h.gql(IMPORT, {
+    b: chainBundle('HST', cottonTiers({ firm: { name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd', country: 'CN' } })),
+  });
   expect(base.errors).toBeUndefined();
 });
 afterAll(async () => {
@@ -29,27 +31,47 @@ afterAll(async () => {
 
 const IMPORT = 'mutation($b: JSON!) { importBundle(bundle: $b) { firms facilities flows documents shipments materials ownership } }';
 /** Codes a hostile request may get back. INTERNAL_SERVER_ERROR is never one of them. */
-const CLEAR_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'BAD_REQUEST', 'LIMIT_EXCEEDED']);
+const CLEAR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'BAD_REQUEST',
+  'LIMIT_EXCEEDED',
+]);
 
 /** Everything stored for a tenant, one sorted line per node and relationship: equal lists, equal graphs. */
 async function snapshot(tenant: string): Promise<string[]> {
-  const rows = await h.services.graph.read<{ line: string }>(`
+  const rows = await h.services.graph.read<{ line: string }>(
+    `
     MATCH (n {tenant: $tenant})
     OPTIONAL MATCH (n)-[r]->(m)
     WITH n, r, m, [k IN keys(n) WHERE k <> 'createdAt' | k + '=' + CASE WHEN valueType(n[k]) STARTS WITH 'LIST'
            THEN reduce(x = '', v IN n[k] | x + toString(v) + ',') ELSE toString(n[k]) END] AS props
     RETURN labels(n)[0] + ':' + coalesce(n.id, '') + ' ' + reduce(s = '', p IN props | s + p + ';') + ' ' +
-           coalesce(type(r) + '>' + coalesce(m.id, m.key, ''), '') AS line`, { tenant });
+           coalesce(type(r) + '>' + coalesce(m.id, m.key, ''), '') AS line`,
+    { tenant },
+  );
   return rows.map((r) => r.line).sort();
 }
 
 type Resp = { status: number; body: any; ms: number }; // eslint-disable-line @typescript-eslint/no-explicit-any
 async function post(payload: string, headers: Record<string, string> = {}): Promise<Resp> {
   const started = Date.now();
-  const res = await fetch(`${h.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+  const res = await fetch(`${h.server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: payload,
+  });
   const text = await res.text();
   let body: unknown;
-  try { body = JSON.parse(text); } catch { throw new Error(`status ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`); }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`status ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+  }
   return { status: res.status, body, ms: Date.now() - started };
 }
 const ask = (query: string, variables: Record<string, unknown> = {}) => post(JSON.stringify({ query, variables }));
@@ -70,30 +92,108 @@ function expectClear(r: Resp, what: string) {
 
 const intArg = fc.oneof(fc.constant(null), fc.integer(), fc.constantFrom(0, -1, 1, 30, 31, 2 ** 31 - 1, -(2 ** 31)));
 const badNumber = fc.constantFrom(3.5, 1e20, '7', true, [], {});
-const dateArg = fc.oneof(fc.constant(null), fc.constantFrom('2024-06-10', '2024-02-30', '2024-13-01', '0000-00-00', '9999-12-31', '2024-6-1'), hostileString());
+const dateArg = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('2024-06-10', '2024-02-30', '2024-13-01', '0000-00-00', '9999-12-31', '2024-6-1'),
+  hostileString(),
+);
 
 /** Every query and mutation that takes a client's text, with the variables it needs. */
 const operations: { name: string; query: string; vars: fc.Arbitrary<Record<string, unknown>> }[] = [
-  { name: 'traceShipment', query: 'query($a: ID!, $n: Int, $d: Date) { traceShipment(id: $a, maxTiers: $n, asOf: $d) { verdict tiers flags { kind } } }', vars: fc.record({ a: hostileString(), n: intArg, d: dateArg }) },
-  { name: 'screenName', query: 'query($a: String!, $b: String, $n: Int) { screenName(name: $a, country: $b, limit: $n) { entityName score decision } }', vars: fc.record({ a: hostileString(), b: fc.option(hostileString()), n: intArg }) },
-  { name: 'supplierPaths', query: 'query($a: ID!, $b: ID!, $n: Int, $m: Int) { supplierPaths(from: $a, to: $b, maxDepth: $n, limit: $m) { nodes flows } }', vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F1')), b: hostileString(), n: intArg, m: intArg }) },
-  { name: 'rebuttalPacket', query: 'query($a: ID!, $d: Date) { rebuttalPacket(shipmentId: $a, asOf: $d) { verdict fingerprint } }', vars: fc.record({ a: hostileString(), d: dateArg }) },
-  { name: 'shipmentsWithFingerprint', query: 'query($a: String!) { shipmentsWithFingerprint(fingerprint: $a) }', vars: fc.record({ a: fc.oneof(hostileString(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 })) }) },
-  { name: 'firm', query: 'query($a: ID!) { firm(id: $a) { id name facilities { id } screening { id } } }', vars: fc.record({ a: hostileString() }) },
+  {
+    name: 'traceShipment',
+    query: 'query($a: ID!, $n: Int, $d: Date) { traceShipment(id: $a, maxTiers: $n, asOf: $d) { verdict tiers flags { kind } } }',
+    vars: fc.record({ a: hostileString(), n: intArg, d: dateArg }),
+  },
+  {
+    name: 'screenName',
+    query: 'query($a: String!, $b: String, $n: Int) { screenName(name: $a, country: $b, limit: $n) { entityName score decision } }',
+    vars: fc.record({ a: hostileString(), b: fc.option(hostileString()), n: intArg }),
+  },
+  {
+    name: 'supplierPaths',
+    query: 'query($a: ID!, $b: ID!, $n: Int, $m: Int) { supplierPaths(from: $a, to: $b, maxDepth: $n, limit: $m) { nodes flows } }',
+    vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F1')), b: hostileString(), n: intArg, m: intArg }),
+  },
+  {
+    name: 'rebuttalPacket',
+    query: 'query($a: ID!, $d: Date) { rebuttalPacket(shipmentId: $a, asOf: $d) { verdict fingerprint } }',
+    vars: fc.record({ a: hostileString(), d: dateArg }),
+  },
+  {
+    name: 'shipmentsWithFingerprint',
+    query: 'query($a: String!) { shipmentsWithFingerprint(fingerprint: $a) }',
+    vars: fc.record({
+      a: fc.oneof(hostileString(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 })),
+    }),
+  },
+  {
+    name: 'firm',
+    query: 'query($a: ID!) { firm(id: $a) { id name facilities { id } screening { id } } }',
+    vars: fc.record({ a: hostileString() }),
+  },
   { name: 'facility', query: 'query($a: ID!) { facility(id: $a) { id name } }', vars: fc.record({ a: hostileString() }) },
-  { name: 'shipment', query: 'query($a: ID!) { shipment(id: $a) { id detention { detainedOn } } }', vars: fc.record({ a: hostileString() }) },
-  { name: 'searchFirms', query: 'query($a: String!, $n: Int) { searchFirms(text: $a, limit: $n) { id name aliases localName } }', vars: fc.record({ a: hostileString(), n: intArg }) },
-  { name: 'shipmentRisks', query: 'query($n: Int, $a: String, $d: Date) { shipmentRisks(first: $n, after: $a, asOf: $d) { total items { shipmentId } } }', vars: fc.record({ n: intArg, a: fc.option(hostileString()), d: dateArg }) },
-  { name: 'neighbourhood', query: 'query($a: ID!, $n: Int) { neighbourhood(firmId: $a, depth: $n) { nodes { id } } }', vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F2')), n: intArg }) },
+  {
+    name: 'shipment',
+    query: 'query($a: ID!) { shipment(id: $a) { id detention { detainedOn } } }',
+    vars: fc.record({ a: hostileString() }),
+  },
+  {
+    name: 'searchFirms',
+    query: 'query($a: String!, $n: Int) { searchFirms(text: $a, limit: $n) { id name aliases localName } }',
+    vars: fc.record({ a: hostileString(), n: intArg }),
+  },
+  {
+    name: 'shipmentRisks',
+    query: 'query($n: Int, $a: String, $d: Date) { shipmentRisks(first: $n, after: $a, asOf: $d) { total items { shipmentId } } }',
+    vars: fc.record({ n: intArg, a: fc.option(hostileString()), d: dateArg }),
+  },
+  {
+    name: 'neighbourhood',
+    query: 'query($a: ID!, $n: Int) { neighbourhood(firmId: $a, depth: $n) { nodes { id } } }',
+    vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F2')), n: intArg }),
+  },
   { name: 'ownershipChain', query: 'query($a: ID!) { ownershipChain(firmId: $a) { firms } }', vars: fc.record({ a: hostileString() }) },
-  { name: 'exposure', query: 'query($a: ID!, $n: Int, $b: String) { exposure(firmId: $a, first: $n, after: $b) { total } }', vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F2')), n: intArg, b: fc.option(hostileString()) }) },
-  { name: 'screeningMatches', query: 'query($a: ID, $n: Int, $b: String) { screeningMatches(firmId: $a, first: $n, after: $b) { total items { id } } }', vars: fc.record({ a: fc.option(hostileString()), n: intArg, b: fc.option(hostileString()) }) },
-  { name: 'auditLog', query: 'query($n: Int, $a: String) { auditLog(first: $n, before: $a) { id } }', vars: fc.record({ n: intArg, a: fc.option(hostileString()) }) },
-  { name: 'detentionClock', query: 'query($a: ID!, $d: Date) { detentionClock(shipmentId: $a, today: $d) { deadlines { name } } }', vars: fc.record({ a: hostileString(), d: dateArg }) },
-  { name: 'supplyChainDiff', query: 'query($a: ID!, $b: ID!) { supplyChainDiff(shipmentId: $a, againstShipmentId: $b) { sameFingerprint } }', vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-S1')), b: hostileString() }) },
-  { name: 'confirmMatch', query: 'mutation($a: ID!, $b: String) { confirmMatch(id: $a, note: $b) { status } }', vars: fc.record({ a: hostileString(), b: fc.option(hostileString()) }) },
-  { name: 'rejectMatch', query: 'mutation($a: ID!, $b: String) { rejectMatch(id: $a, note: $b) { status } }', vars: fc.record({ a: hostileString(), b: fc.option(hostileString()) }) },
-  { name: 'wrong types', query: 'query($a: ID!, $n: Int) { traceShipment(id: $a, maxTiers: $n) { verdict } }', vars: fc.record({ a: fc.oneof(hostileString(), badNumber), n: badNumber as fc.Arbitrary<unknown> }) },
+  {
+    name: 'exposure',
+    query: 'query($a: ID!, $n: Int, $b: String) { exposure(firmId: $a, first: $n, after: $b) { total } }',
+    vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-F2')), n: intArg, b: fc.option(hostileString()) }),
+  },
+  {
+    name: 'screeningMatches',
+    query: 'query($a: ID, $n: Int, $b: String) { screeningMatches(firmId: $a, first: $n, after: $b) { total items { id } } }',
+    vars: fc.record({ a: fc.option(hostileString()), n: intArg, b: fc.option(hostileString()) }),
+  },
+  {
+    name: 'auditLog',
+    query: 'query($n: Int, $a: String) { auditLog(first: $n, before: $a) { id } }',
+    vars: fc.record({ n: intArg, a: fc.option(hostileString()) }),
+  },
+  {
+    name: 'detentionClock',
+    query: 'query($a: ID!, $d: Date) { detentionClock(shipmentId: $a, today: $d) { deadlines { name } } }',
+    vars: fc.record({ a: hostileString(), d: dateArg }),
+  },
+  {
+    name: 'supplyChainDiff',
+    query: 'query($a: ID!, $b: ID!) { supplyChainDiff(shipmentId: $a, againstShipmentId: $b) { sameFingerprint } }',
+    vars: fc.record({ a: fc.oneof(hostileString(), fc.constant('HST-S1')), b: hostileString() }),
+  },
+  {
+    name: 'confirmMatch',
+    query: 'mutation($a: ID!, $b: String) { confirmMatch(id: $a, note: $b) { status } }',
+    vars: fc.record({ a: hostileString(), b: fc.option(hostileString()) }),
+  },
+  {
+    name: 'rejectMatch',
+    query: 'mutation($a: ID!, $b: String) { rejectMatch(id: $a, note: $b) { status } }',
+    vars: fc.record({ a: hostileString(), b: fc.option(hostileString()) }),
+  },
+  {
+    name: 'wrong types',
+    query: 'query($a: ID!, $n: Int) { traceShipment(id: $a, maxTiers: $n) { verdict } }',
+    vars: fc.record({ a: fc.oneof(hostileString(), badNumber), n: badNumber as fc.Arbitrary<unknown> }),
+  },
 ];
 
 /** What a correct answer looks like for an id that is not the tenant's. */
@@ -102,17 +202,23 @@ function checkAnswer(name: string, vars: Record<string, unknown>, r: Resp) {
   if (name === 'confirmMatch' || name === 'rejectMatch') {
     // hostile strings are no match's id: NOT_FOUND, unless the note is over its 2000 characters
     const noteTooLong = typeof vars.b === 'string' && vars.b.length > 2000;
-    expect(r.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([noteTooLong ? 'BAD_USER_INPUT' : 'NOT_FOUND']);
+    expect(r.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+      noteTooLong ? 'BAD_USER_INPUT' : 'NOT_FOUND',
+    ]);
     expect(r.body.errors[0].message).toMatch(noteTooLong ? /^note must be at most 2000 characters/ : /^no screening match "/);
     expect(data).toBeNull();
     return;
   }
   if (r.body.errors?.length) return; // a clear error (checked by expectClear)
   switch (name) {
-    case 'firm': case 'facility': case 'shipment':
+    case 'firm':
+    case 'facility':
+    case 'shipment':
       expect(data[name]).toBeNull(); // hostile strings are nobody's ids
       break;
-    case 'traceShipment': case 'rebuttalPacket': case 'detentionClock':
+    case 'traceShipment':
+    case 'rebuttalPacket':
+    case 'detentionClock':
       throw new Error(`${name} answered for id ${JSON.stringify(vars.a)}: ${JSON.stringify(data).slice(0, 200)}`);
     case 'searchFirms': {
       const text = String(vars.a).toLowerCase();
@@ -136,31 +242,57 @@ function checkAnswer(name: string, vars: Record<string, unknown>, r: Resp) {
 }
 
 describe('hostile arguments to every query', () => {
-  it.each(operations.map((o) => [o.name, o] as const))('%s: a clear error or a correct answer, whatever the arguments', async (_name, op) => {
-    await fc.assert(fc.asyncProperty(op.vars, async (vars) => {
-      const r = await ask(op.query, vars);
-      expectClear(r, `${op.name}(${JSON.stringify(vars).slice(0, 200)})`);
-      checkAnswer(op.name, vars, r);
-      expect(r.ms).toBeLessThan(20_000);
-    }), { numRuns: 25 });
-  });
+  it.each(operations.map((o) => [o.name, o] as const))(
+    '%s: a clear error or a correct answer, whatever the arguments',
+    async (_name, op) => {
+      await fc.assert(
+        fc.asyncProperty(op.vars, async (vars) => {
+          const r = await ask(op.query, vars);
+          expectClear(r, `${op.name}(${JSON.stringify(vars).slice(0, 200)})`);
+          checkAnswer(op.name, vars, r);
+          expect(r.ms).toBeLessThan(20_000);
+        }),
+        { numRuns: 25 },
+      );
+    },
+  );
 
   it('packet downloads: a clear 400 or 404 for any path and asOf', async () => {
-    const encodable = hostileString().filter((x) => { try { encodeURIComponent(x); return true; } catch { return false; } });
-    await fc.assert(fc.asyncProperty(encodable, fc.option(encodable), fc.constantFrom('md', 'html', 'pdf', 'zip'), async (id, asOf, ext) => {
-      const path = `/packets/${encodeURIComponent(id)}.${ext}${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`;
-      const res = await fetch(`${h.server.url}${path}`);
-      const body = JSON.parse(await res.text());
-      expect([400, 404]).toContain(res.status);
-      if (id === '') expect(body).toEqual({ error: `no route /packets/.${ext}` }); // not a packet path at all
-      else expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(body.errors[0].extensions.code);
-    }), { numRuns: 40 });
+    const encodable = hostileString().filter((x) => {
+      try {
+        encodeURIComponent(x);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    await fc.assert(
+      fc.asyncProperty(encodable, fc.option(encodable), fc.constantFrom('md', 'html', 'pdf', 'zip'), async (id, asOf, ext) => {
+        const path = `/packets/${encodeURIComponent(id)}.${ext}${asOf === null ? '' : `?asOf=${encodeURIComponent(asOf)}`}`;
+        const res = await fetch(`${h.server.url}${path}`);
+        const body = JSON.parse(await res.text());
+        expect([400, 404]).toContain(res.status);
+        if (id === '')
+          expect(body).toEqual({ error: `no route /packets/.${ext}` }); // not a packet path at all
+        else expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(body.errors[0].extensions.code);
+      }),
+      { numRuns: 40 },
+    );
     const raw = await fetch(`${h.server.url}/packets/%E0%A4%A.md`); // broken percent-encoding
     expect(raw.status).toBe(400);
   });
 
   it('rejects malformed request bodies with 400 and keeps serving', async () => {
-    for (const payload of ['{', 'null', '[]', '"query"', '{"query": 1}', '{"query": "{ entityList { version } }", "variables": "x"}', '\u0000', '{"query": "{ nope }"}']) {
+    for (const payload of [
+      '{',
+      'null',
+      '[]',
+      '"query"',
+      '{"query": 1}',
+      '{"query": "{ entityList { version } }", "variables": "x"}',
+      '\u0000',
+      '{"query": "{ nope }"}',
+    ]) {
       const r = await post(payload);
       expect(r.status).toBe(400);
       expectClear(r, payload);
@@ -168,18 +300,23 @@ describe('hostile arguments to every query', () => {
     expect((await ask('{ entityList { version } }')).status).toBe(200);
   });
 
-  it('keeps an idle keep-alive connection open longer than Node\'s 5 s, so a client reusing it is not reset', async () => {
+  it("keeps an idle keep-alive connection open longer than Node's 5 s, so a client reusing it is not reset", async () => {
     // Node's default closes it at 5 s; a client or balancer sending just then gets ECONNRESET
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const send = () => new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
-      const body = JSON.stringify({ query: '{ entityList { version } }' });
-      const req = request(`${h.server.url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+    const send = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const body = JSON.stringify({ query: '{ entityList { version } }' });
+        const req = request(
+          `${h.server.url}/graphql`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
       });
-      req.on('error', reject);
-      req.end(body);
-    });
     try {
       expect(await send()).toEqual({ status: 200, reused: false });
       await new Promise((r) => setTimeout(r, 6000));
@@ -212,18 +349,30 @@ describe('Cypher injection does not work', () => {
     const oldId = b.firms[3].id;
     const newId = payloads[1];
     b.firms[3].id = newId;
-    b.facilities.forEach((f) => { if (f.firm === oldId) f.firm = newId; });
-    b.documents.forEach((d) => { if (d.issuer === oldId) d.issuer = newId; });
+    b.facilities.forEach((f) => {
+      if (f.firm === oldId) f.firm = newId;
+    });
+    b.documents.forEach((d) => {
+      if (d.issuer === oldId) d.issuer = newId;
+    });
     b.shipments[0].id = payloads[0];
     const r = await h.gql(IMPORT, { b });
     expect(r.errors).toBeUndefined();
     expect(r.data.importBundle).toMatchObject({ firms: 5, flows: 4, shipments: 1 });
 
     const firm = await h.gql('query($id: ID!) { firm(id: $id) { id name aliases localName facilities { id } } }', { id: newId });
-    expect(firm.data.firm).toEqual({ id: newId, name: 'Golden Thread Spinning Co', aliases: [], localName: null, facilities: [{ id: 'INJ-FAC3' }] });
+    expect(firm.data.firm).toEqual({
+      id: newId,
+      name: 'Golden Thread Spinning Co',
+      aliases: [],
+      localName: null,
+      facilities: [{ id: 'INJ-FAC3' }],
+    });
     const named = await h.gql('query($id: ID!) { firm(id: $id) { name aliases localName } }', { id: 'INJ-F2' });
     expect(named.data.firm).toEqual({ name: payloads[0], aliases: payloads.slice(1), localName: payloads[1] });
-    const trace = await h.gql('query($id: ID!) { traceShipment(id: $id) { shipmentId verdict tiers parties { firmId } } }', { id: payloads[0] });
+    const trace = await h.gql('query($id: ID!) { traceShipment(id: $id) { shipmentId verdict tiers parties { firmId } } }', {
+      id: payloads[0],
+    });
     expect(trace.data.traceShipment).toMatchObject({ shipmentId: payloads[0], verdict: 'CLEAR', tiers: 4 });
     expect(trace.data.traceShipment.parties.map((p: { firmId: string }) => p.firmId)).toContain(newId);
     for (const p of payloads) {
@@ -256,7 +405,28 @@ describe('hostile bundles', () => {
   const mutation = fc.record({
     section: fc.constantFrom('firms', 'facilities', 'materials', 'flows', 'documents', 'shipments', 'ownership', 'bundleVersion', 'extra'),
     index: fc.nat({ max: 5 }),
-    key: fc.constantFrom('id', 'name', 'firm', 'from', 'to', 'material', 'inputs', 'documents', 'importer', 'flow', 'country', 'quantity', 'date', 'share', 'owner', 'owned', 'aliases', 'type', 'lat', 'localName'),
+    key: fc.constantFrom(
+      'id',
+      'name',
+      'firm',
+      'from',
+      'to',
+      'material',
+      'inputs',
+      'documents',
+      'importer',
+      'flow',
+      'country',
+      'quantity',
+      'date',
+      'share',
+      'owner',
+      'owned',
+      'aliases',
+      'type',
+      'lat',
+      'localName',
+    ),
     value: hostileValue(),
     whole: fc.boolean(),
   });
@@ -264,38 +434,44 @@ describe('hostile bundles', () => {
   it('imports a mutated bundle whole or rejects it with BAD_USER_INPUT and writes nothing', async () => {
     let accepted = 0;
     let rejected = 0;
-    await fc.assert(fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat(), async (muts, salt) => {
-      const b = base();
-      // a fresh prefix per run, so an accepted run never makes a later one a re-import
-      const text = JSON.stringify(b).split('HB-').join(`HB${salt}-`);
-      const bundle = JSON.parse(text) as Record<string, unknown>;
-      for (const m of muts) {
-        const section = bundle[m.section];
-        if (m.whole || !Array.isArray(section)) { bundle[m.section] = m.value; continue; }
-        const item = section[m.index % Math.max(section.length, 1)];
-        if (item && typeof item === 'object') (item as Record<string, unknown>)[m.key] = m.value;
-      }
-      const before = await snapshot(h.tenant);
-      const r = await ask(IMPORT, { b: bundle });
-      expectClear(r, 'importBundle');
-      if (r.body.errors) {
-        rejected += 1;
-        expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-        expect(r.body.errors[0].message).toMatch(/^bundle rejected, nothing was written/);
-        expect(await snapshot(h.tenant)).toEqual(before); // all or nothing
-      } else {
-        accepted += 1;
-        const report = r.body.data.importBundle;
-        const sections = bundle as unknown as Bundle;
-        expect(report.firms).toBe(sections.firms.length);
-        expect(report.flows).toBe(sections.flows.length);
-        // what was stored reads back as sent
-        for (const f of sections.firms.slice(0, 3)) {
-          const got = await ask('query($id: ID!) { firm(id: $id) { id name } }', { id: f.id });
-          expect(got.body.data.firm).toEqual({ id: f.id, name: f.name });
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat(), async (muts, salt) => {
+        const b = base();
+        // a fresh prefix per run, so an accepted run never makes a later one a re-import
+        const text = JSON.stringify(b).split('HB-').join(`HB${salt}-`);
+        const bundle = JSON.parse(text) as Record<string, unknown>;
+        for (const m of muts) {
+          const section = bundle[m.section];
+          if (m.whole || !Array.isArray(section)) {
+            bundle[m.section] = m.value;
+            continue;
+          }
+          const item = section[m.index % Math.max(section.length, 1)];
+          if (item && typeof item === 'object') (item as Record<string, unknown>)[m.key] = m.value;
         }
-      }
-    }), { numRuns: 40 });
+        const before = await snapshot(h.tenant);
+        const r = await ask(IMPORT, { b: bundle });
+        expectClear(r, 'importBundle');
+        if (r.body.errors) {
+          rejected += 1;
+          expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+          expect(r.body.errors[0].message).toMatch(/^bundle rejected, nothing was written/);
+          expect(await snapshot(h.tenant)).toEqual(before); // all or nothing
+        } else {
+          accepted += 1;
+          const report = r.body.data.importBundle;
+          const sections = bundle as unknown as Bundle;
+          expect(report.firms).toBe(sections.firms.length);
+          expect(report.flows).toBe(sections.flows.length);
+          // what was stored reads back as sent
+          for (const f of sections.firms.slice(0, 3)) {
+            const got = await ask('query($id: ID!) { firm(id: $id) { id name } }', { id: f.id });
+            expect(got.body.data.firm).toEqual({ id: f.id, name: f.name });
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
     expect(rejected).toBeGreaterThan(0);
     console.log(`hostile bundles: ${accepted} accepted whole, ${rejected} rejected with nothing written`);
   });
@@ -304,21 +480,24 @@ describe('hostile bundles', () => {
     // eslint-disable-next-line no-control-regex -- printable means without control characters
     const control = /[\u0000-\u0008\u000b-\u001f\u007f]/;
     const printable = hostileString().filter((s) => s.trim().length > 0 && s.length <= 500 && !control.test(s));
-    await fc.assert(fc.asyncProperty(printable, printable, fc.nat(), async (name, alias, salt) => {
-      const b = chainBundle(`NM${salt}`, cottonTiers());
-      b.firms[1].name = name;
-      b.firms[1].aliases = [alias];
-      const r = await ask(IMPORT, { b });
-      expectClear(r, 'importBundle');
-      if (r.body.errors) {
-        // the only acceptable refusal of a printable name is a clear one about that field
-        expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-        expect(JSON.stringify(r.body.errors[0].extensions.errors)).toMatch(/firms\[1\]\.(name|aliases)/);
-        return;
-      }
-      const got = await ask('query($id: ID!) { firm(id: $id) { name aliases } }', { id: `NM${salt}-F1` });
-      expect(got.body.data.firm).toEqual({ name, aliases: [alias] });
-    }), { numRuns: 30 });
+    await fc.assert(
+      fc.asyncProperty(printable, printable, fc.nat(), async (name, alias, salt) => {
+        const b = chainBundle(`NM${salt}`, cottonTiers());
+        b.firms[1].name = name;
+        b.firms[1].aliases = [alias];
+        const r = await ask(IMPORT, { b });
+        expectClear(r, 'importBundle');
+        if (r.body.errors) {
+          // the only acceptable refusal of a printable name is a clear one about that field
+          expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+          expect(JSON.stringify(r.body.errors[0].extensions.errors)).toMatch(/firms\[1\]\.(name|aliases)/);
+          return;
+        }
+        const got = await ask('query($id: ID!) { firm(id: $id) { name aliases } }', { id: `NM${salt}-F1` });
+        expect(got.body.data.firm).toEqual({ name, aliases: [alias] });
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('rejects huge bundles and huge strings quickly with the place of each problem', async () => {
@@ -334,7 +513,9 @@ describe('hostile bundles', () => {
     expect(r.body.errors[0].extensions.errors[0]).toEqual({ path: 'firms[0].name', message: 'must be at most 500 characters' });
     expect(r.ms).toBeLessThan(30_000);
     expect(await snapshot(h.tenant)).toEqual(before);
-    const long = await ask('query($t: String!) { searchFirms(text: $t) { id } screenName(name: $t) { score } }', { t: 'x'.repeat(5_000_000) });
+    const long = await ask('query($t: String!) { searchFirms(text: $t) { id } screenName(name: $t) { score } }', {
+      t: 'x'.repeat(5_000_000),
+    });
     expect(long.body.errors.length).toBeGreaterThan(0);
     expect(long.body.errors.every((e: { extensions: { code: string } }) => e.extensions.code === 'BAD_USER_INPUT')).toBe(true);
     expect(long.body.data).toBeNull();
@@ -359,7 +540,11 @@ describe('hostile bundles', () => {
     const b = chainBundle('CYC', cottonTiers());
     b.flows.push({ id: 'CYC-FLX', from: 'CYC-FAC2', to: 'CYC-FAC3', material: 'CYC-M3', inputs: ['CYC-FL3'] });
     b.flows[2].inputs = ['CYC-FL4', 'CYC-FLX'];
-    b.ownership = [{ owner: 'CYC-F1', owned: 'CYC-F2', share: 0.6 }, { owner: 'CYC-F2', owned: 'CYC-F3', share: 0.7 }, { owner: 'CYC-F3', owned: 'CYC-F1', share: 0.8 }];
+    b.ownership = [
+      { owner: 'CYC-F1', owned: 'CYC-F2', share: 0.6 },
+      { owner: 'CYC-F2', owned: 'CYC-F3', share: 0.7 },
+      { owner: 'CYC-F3', owned: 'CYC-F1', share: 0.8 },
+    ];
     expect((await h.gql(IMPORT, { b })).errors).toBeUndefined();
     const started = Date.now();
     const t = await h.gql('{ traceShipment(id: "CYC-S1", maxTiers: 30) { verdict tiers hops { flowId tier } } }');

@@ -2,14 +2,19 @@ import { startHarness, Harness } from './harness';
 import { chainBundle, cottonTiers } from '../fixtures/scenarios';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const IMPORT = 'mutation($b: JSON!) { importBundle(bundle: $b) { firms facilities flows documents shipments materials ownership } }';
 
 /** Everything stored for the tenant, as a sorted list of strings: equal lists mean an unchanged graph. */
 async function tenantSnapshot(tenant: string): Promise<string[]> {
-  const rows = await h.services.graph.read<{ line: string }>(`
+  const rows = await h.services.graph.read<{ line: string }>(
+    `
     MATCH (n {tenant: $tenant}) WHERE NOT n:AuditEvent
     OPTIONAL MATCH (n)-[r]->(m)
     WITH n, r, m, [k IN keys(n) WHERE NOT k IN ['createdAt'] | k + '=' + CASE WHEN valueType(n[k]) STARTS WITH 'LIST' THEN reduce(x = '', v IN n[k] | x + toString(v) + ',') ELSE toString(n[k]) END] AS props
@@ -17,7 +22,9 @@ async function tenantSnapshot(tenant: string): Promise<string[]> {
     WITH n, r, m, p ORDER BY p
     WITH n, r, m, collect(p) AS sorted
     RETURN labels(n)[0] + ':' + n.id + ' ' + reduce(s = '', p IN sorted | s + p + ';') + ' ' +
-           coalesce(type(r) + '>' + coalesce(m.id, m.key), '') AS line`, { tenant });
+           coalesce(type(r) + '>' + coalesce(m.id, m.key), '') AS line`,
+    { tenant },
+  );
   return rows.map((r) => r.line).sort();
 }
 
@@ -29,7 +36,12 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.importBundle).toEqual({ firms: 5, facilities: 5, flows: 4, documents: 8, shipments: 1, materials: 4, ownership: 0 });
     const firm = await h.gql('{ firm(id: "IMP-F4") { id name country facilities { id city } } }');
-    expect(firm.data.firm).toEqual({ id: 'IMP-F4', name: 'Lubbock Cotton Gin LLC', country: 'US', facilities: [{ id: 'IMP-FAC4', city: 'Lubbock' }] });
+    expect(firm.data.firm).toEqual({
+      id: 'IMP-F4',
+      name: 'Lubbock Cotton Gin LLC',
+      country: 'US',
+      facilities: [{ id: 'IMP-FAC4', city: 'Lubbock' }],
+    });
     const ship = await h.gql('{ shipment(id: "IMP-S1") { id importerId flowId entryDate } }');
     expect(ship.data.shipment).toEqual({ id: 'IMP-S1', importerId: 'IMP-F-imp', flowId: 'IMP-FL1', entryDate: '2024-06-10' });
   });
@@ -68,7 +80,9 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
     expect(res.errors[0].message).toContain('flows[2].quantity: must not be negative');
     const second = await h.gql(IMPORT, { b: { ...bad, flows: bad.flows.map((f, i) => (i === 2 ? { ...f, quantity: 1 } : f)) } });
     const messages = second.errors[0].extensions.errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`);
-    expect(messages).toEqual(expect.arrayContaining(['flows[1].from: no facility "FAC-9"', 'flows[4].id: duplicate flow id "IMP-FL1" (first at flows[0])']));
+    expect(messages).toEqual(
+      expect.arrayContaining(['flows[1].from: no facility "FAC-9"', 'flows[4].id: duplicate flow id "IMP-FL1" (first at flows[0])']),
+    );
     expect(await tenantSnapshot(h.tenant)).toEqual(before);
   });
 
@@ -80,7 +94,11 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
   });
 
   it('answers malformed JSON and over-deep queries with clear errors, and unknown ids with NOT_FOUND', async () => {
-    const raw = await fetch(`${h.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ firm(id: \\"x\\") { id } }"' });
+    const raw = await fetch(`${h.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ firm(id: \\"x\\") { id } }"',
+    });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
     const nested = await h.gql('query { traceShipment(id: "x") { flags { path } parties { name } } }');

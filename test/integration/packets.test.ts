@@ -54,7 +54,8 @@ async function get(path: string) {
   const res = await fetch(`${downloads.url}${path}`);
   return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
 }
-const section = (md: string, n: number) => md.slice(md.indexOf(`## ${n}. `), md.indexOf(`## ${n + 1}. `) > 0 ? md.indexOf(`## ${n + 1}. `) : undefined);
+const section = (md: string, n: number) =>
+  md.slice(md.indexOf(`## ${n}. `), md.indexOf(`## ${n + 1}. `) > 0 ? md.indexOf(`## ${n + 1}. `) : undefined);
 
 describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
   it('a documented CLEAR chain is an applicability review with every party and its records', async () => {
@@ -76,7 +77,8 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     expect(p.exhibits).toHaveLength(b.documents.length);
     expect(p.exhibits[0]).toMatchObject({ number: 'E1', documentId: 'PKA-D1-0', type: 'PURCHASE_ORDER' });
     const cover = section(p.markdown, 1);
-    for (const s of ['PKA Importer Inc.', 'PKA-1234560-1', 'Los Angeles', '2024-06-10', '6109.10', '50,000 USD']) expect(cover).toContain(s);
+    for (const s of ['PKA Importer Inc.', 'PKA-1234560-1', 'Los Angeles', '2024-06-10', '6109.10', '50,000 USD'])
+      expect(cover).toContain(s);
     expect(section(p.markdown, 7)).toMatch(/Entity List version \S+/);
     expect(p.downloads.pdf).toMatch(/\/packets\/PKA-S1\.pdf$/);
     // same graph, same asOf: the same bytes
@@ -106,13 +108,21 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
   });
 
   it('a flagged shipment yields an exception request stating the flagged path', async () => {
-    await load(documentedChain('PKX', cottonTiers({
-      firm: { name: 'Tianshan Cotton Ginning Co', localName: '新疆天山棉业有限公司', country: 'CN' },
-      facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
-    })));
+    await load(
+      documentedChain(
+        'PKX',
+        cottonTiers({
+          firm: { name: 'Tianshan Cotton Ginning Co', localName: '新疆天山棉业有限公司', country: 'CN' },
+          facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
+        }),
+      ),
+    );
     const p = await packet('PKX-S1');
     expect(p).toMatchObject({ kind: 'EXCEPTION_REQUEST', verdict: 'FLAGGED' });
-    const flagged = p.markdown.slice(p.markdown.indexOf('### Flagged paths'), p.markdown.indexOf('### Clear and convincing evidence still needed'));
+    const flagged = p.markdown.slice(
+      p.markdown.indexOf('### Flagged paths'),
+      p.markdown.indexOf('### Clear and convincing evidence still needed'),
+    );
     expect(flagged).toContain('XUAR_LOCATION at tier 4');
     for (const flow of ['PKX-FL4', 'PKX-FL3', 'PKX-FL2', 'PKX-FL1']) expect(flagged).toContain(`(flow ${flow})`);
     expect(flagged).toContain('Tianshan Cotton Ginning Co');
@@ -155,13 +165,17 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
       shipmentId againstShipmentId sameFingerprint partiesAdded partiesRemoved hopsAdded hopsRemoved } }`);
     expect(diff.errors).toBeUndefined();
     expect(diff.data.supplyChainDiff).toEqual({
-      shipmentId: 'PKF-S3', againstShipmentId: 'PKF-S1', sameFingerprint: false,
-      partiesAdded: ['PKF-F4x', 'PKF-FAC4x'], partiesRemoved: ['PKF-F4', 'PKF-FAC4'],
-      hopsAdded: ['PKF-FAC4x (PKF-F4x) -> PKF-FAC3: PKF-M4'], hopsRemoved: ['PKF-FAC4 (PKF-F4) -> PKF-FAC3: PKF-M4'],
+      shipmentId: 'PKF-S3',
+      againstShipmentId: 'PKF-S1',
+      sameFingerprint: false,
+      partiesAdded: ['PKF-F4x', 'PKF-FAC4x'],
+      partiesRemoved: ['PKF-F4', 'PKF-FAC4'],
+      hopsAdded: ['PKF-FAC4x (PKF-F4x) -> PKF-FAC3: PKF-M4'],
+      hopsRemoved: ['PKF-FAC4 (PKF-F4) -> PKF-FAC3: PKF-M4'],
     });
   });
 
-  it('the detention clock follows from the shipment\'s detention dates', async () => {
+  it("the detention clock follows from the shipment's detention dates", async () => {
     const b = documentedChain('PKD');
     b.shipments[0].detention = { detainedOn: '2024-06-14', noticeDate: '2024-06-18' };
     await load(b);
@@ -170,7 +184,11 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     expect(res.errors).toBeUndefined();
     const c = res.data.detentionClock;
     expect(c).toMatchObject({ shipmentId: 'PKD-S1', detainedOn: '2024-06-14', noticeDate: '2024-06-18' });
-    expect(c.deadlines.map((d: { date: string; status: string }) => [d.date, d.status])).toEqual([['2024-07-18', 'NEAR'], ['2024-07-14', 'PAST'], ['2025-01-10', 'OPEN']]);
+    expect(c.deadlines.map((d: { date: string; status: string }) => [d.date, d.status])).toEqual([
+      ['2024-07-18', 'NEAR'],
+      ['2024-07-14', 'PAST'],
+      ['2025-01-10', 'OPEN'],
+    ]);
     expect(section((await packet('PKD-S1')).markdown, 1)).toContain('### Detention clock');
   });
 
@@ -225,7 +243,9 @@ describe('packet downloads (real Neo4j)', () => {
     expect(manifest.shipmentId).toBe('PKZ-S1');
     expect(Date.parse(manifest.generatedAt)).not.toBeNaN();
     const paths = manifest.files.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['packet.md', 'packet.html', 'packet.pdf', ...b.documents.map((d) => `exhibits/${d.file}`)]));
+    expect(paths).toEqual(
+      expect.arrayContaining(['packet.md', 'packet.html', 'packet.pdf', ...b.documents.map((d) => `exhibits/${d.file}`)]),
+    );
     expect(manifest.missingExhibits).toEqual([]);
     // what each file must hold, derived apart from the ZIP: the exhibit files as the fixture
     // wrote them (type and number), the packet as the GraphQL field and the HTML route give it
@@ -269,9 +289,11 @@ describe('packet downloads (real Neo4j)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'packet-cli-')), 'p.md');
     const expected = (await packet('PKZ-S1')).markdown;
     // async, so this process's server keeps answering while the CLI runs
-    await promisify(execFile)(join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
+    await promisify(execFile)(
+      join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
       ['src/cli/packet.ts', 'PKZ-S1', '--format', 'md', '--out', out, '--tenant', h.tenant],
-      { cwd: join(__dirname, '..', '..'), env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 90_000 });
+      { cwd: join(__dirname, '..', '..'), env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 90_000 },
+    );
     expect(readFileSync(out, 'utf8')).toBe(expected);
   });
 });

@@ -31,20 +31,34 @@ beforeAll(async () => {
   h = await startHarness();
   const imports = [
     chainBundle('PG', cottonTiers(), { shipments: CLEAN.length }),
-    chainBundle('PGX', cottonTiers({
-      firm: { name: 'Tianshan Cotton Ginning Co', country: 'CN' },
-      facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
-    }), { shipments: FLAGGED.length }),
-    chainBundle('PGM', LISTED.map(([name]) => ({ firm: { name, country: 'CN' }, material: { name: 'Polysilicon', hsCode: '2804.61' } }))),
+    chainBundle(
+      'PGX',
+      cottonTiers({
+        firm: { name: 'Tianshan Cotton Ginning Co', country: 'CN' },
+        facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
+      }),
+      { shipments: FLAGGED.length },
+    ),
+    chainBundle(
+      'PGM',
+      LISTED.map(([name]) => ({ firm: { name, country: 'CN' }, material: { name: 'Polysilicon', hsCode: '2804.61' } })),
+    ),
   ];
   for (const b of imports) {
     const r = await h.gql(IMPORT, { b });
     expect(r.errors).toBeUndefined();
   }
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
-interface PageOf<T> { items: T[]; total: number; endCursor: string | null; hasNextPage: boolean }
+interface PageOf<T> {
+  items: T[];
+  total: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
 
 /** Walks every page of a field, each asked with the previous page's endCursor. */
 async function walk<T>(query: string, field: string, vars: Record<string, unknown>): Promise<PageOf<T>[]> {
@@ -80,16 +94,23 @@ function expectPaged(pages: PageOf<{ id: string }>[], first: number, expected: s
 const sorted = (xs: string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 describe('shipmentRisks', () => {
-  const Q = 'query($first: Int, $after: String) { shipmentRisks(first: $first, after: $after) { total endCursor hasNextPage items { shipmentId verdict tiers } } }';
+  const Q =
+    'query($first: Int, $after: String) { shipmentRisks(first: $first, after: $after) { total endCursor hasNextPage items { shipmentId verdict tiers } } }';
 
   it('pages through every shipment by id, in pages of `first`, with the verdict of each', async () => {
     const pages = await walk<{ shipmentId: string; verdict: string; tiers: number }>(Q, 'shipmentRisks', { first: 5 });
     const expected = sorted([...CLEAN, ...FLAGGED, 'PGM-S1']); // and the one shipment of the listed firms' chain
     expect(expected.slice(0, 4)).toEqual(['PG-S1', 'PG-S10', 'PG-S11', 'PG-S12']); // string order, not numeric
-    expectPaged(pages.map((p) => ({ ...p, items: p.items.map((x) => ({ ...x, id: x.shipmentId })) })), 5, expected);
+    expectPaged(
+      pages.map((p) => ({ ...p, items: p.items.map((x) => ({ ...x, id: x.shipmentId })) })),
+      5,
+      expected,
+    );
     for (const item of pages.flatMap((p) => p.items)) {
-      if (item.shipmentId === 'PGM-S1') expect(item.verdict).toBe('FLAGGED'); // listed firms upstream
-      else expect(item).toEqual({ shipmentId: item.shipmentId, verdict: item.shipmentId.startsWith('PGX-') ? 'FLAGGED' : 'CLEAR', tiers: 4 });
+      if (item.shipmentId === 'PGM-S1')
+        expect(item.verdict).toBe('FLAGGED'); // listed firms upstream
+      else
+        expect(item).toEqual({ shipmentId: item.shipmentId, verdict: item.shipmentId.startsWith('PGX-') ? 'FLAGGED' : 'CLEAR', tiers: 4 });
     }
     // one page as large as the whole list holds the same, and the last cursor leads nowhere
     const whole = await h.gql(Q, { first: 100 });
@@ -105,17 +126,25 @@ describe('shipmentRisks', () => {
       const r = await h.gql(Q, { first: 5, after });
       expect(r.data).toBeNull();
       expect(r.errors).toHaveLength(1);
-      expect(r.errors[0]).toMatchObject({ message: 'after is not a cursor this server issued', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+      expect(r.errors[0]).toMatchObject({
+        message: 'after is not a cursor this server issued',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+      });
     }
   });
 });
 
 describe('exposure', () => {
-  const Q = 'query($firm: ID!, $first: Int, $after: String) { exposure(firmId: $firm, first: $first, after: $after) { total endCursor hasNextPage items { shipmentId tier path } } }';
+  const Q =
+    'query($firm: ID!, $first: Int, $after: String) { exposure(firmId: $firm, first: $first, after: $after) { total endCursor hasNextPage items { shipmentId tier path } } }';
 
   it('pages through every shipment a tier-3 supplier reaches, by id, with its tier and path', async () => {
     const pages = await walk<{ shipmentId: string; tier: number; path: string[] }>(Q, 'exposure', { firm: 'PG-F3', first: 4 });
-    expectPaged(pages.map((p) => ({ ...p, items: p.items.map((x) => ({ ...x, id: x.shipmentId })) })), 4, sorted(CLEAN));
+    expectPaged(
+      pages.map((p) => ({ ...p, items: p.items.map((x) => ({ ...x, id: x.shipmentId })) })),
+      4,
+      sorted(CLEAN),
+    );
     for (const item of pages.flatMap((p) => p.items)) {
       expect(item).toEqual({ shipmentId: item.shipmentId, tier: 3, path: ['PG-FL1', 'PG-FL2', 'PG-FL3'] });
     }
@@ -124,17 +153,23 @@ describe('exposure', () => {
   it('refuses a cursor it did not issue with BAD_USER_INPUT naming `after`', async () => {
     const r = await h.gql(Q, { firm: 'PG-F3', first: 4, after: 'not-a-cursor' });
     expect(r.data).toBeNull();
-    expect(r.errors[0]).toMatchObject({ message: 'after is not a cursor this server issued', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    expect(r.errors[0]).toMatchObject({
+      message: 'after is not a cursor this server issued',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+    });
   });
 });
 
 describe('screeningMatches', () => {
-  const Q = 'query($firm: ID, $first: Int, $after: String) { screeningMatches(firmId: $firm, first: $first, after: $after) { total endCursor hasNextPage items { id firmId status } } }';
+  const Q =
+    'query($firm: ID, $first: Int, $after: String) { screeningMatches(firmId: $firm, first: $first, after: $after) { total endCursor hasNextPage items { id firmId status } } }';
 
   /** The tenant's matches as stored, read straight from the graph: the expectation the pages must meet. */
   async function storedMatchIds(firmId?: string): Promise<string[]> {
     const rows = await h.services.graph.read<{ id: string }>(
-      'MATCH (m:ScreeningMatch {tenant: $tenant}) WHERE $firmId IS NULL OR m.firmId = $firmId RETURN m.id AS id', { tenant: h.tenant, firmId: firmId ?? null });
+      'MATCH (m:ScreeningMatch {tenant: $tenant}) WHERE $firmId IS NULL OR m.firmId = $firmId RETURN m.id AS id',
+      { tenant: h.tenant, firmId: firmId ?? null },
+    );
     return sorted(rows.map((r) => r.id));
   }
 

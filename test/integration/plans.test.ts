@@ -25,10 +25,22 @@ function cypherModules(dir = SRC, out: { name: string; file: string }[] = []): {
 }
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
-const SCANS = new Set(['AllNodesScan', 'NodeByLabelScan', 'NodeIndexScan', 'NodeIndexContainsScan', 'NodeIndexEndsWithScan', 'DirectedRelationshipTypeScan', 'UndirectedRelationshipTypeScan']);
+const SCANS = new Set([
+  'AllNodesScan',
+  'NodeByLabelScan',
+  'NodeIndexScan',
+  'NodeIndexContainsScan',
+  'NodeIndexEndsWithScan',
+  'DirectedRelationshipTypeScan',
+  'UndirectedRelationshipTypeScan',
+]);
 
 /** Arguments for a statement builder, by name; any other builder gets 10 for every parameter (a depth). */
 const SAMPLE_ARGS: Record<string, unknown[]> = {};
@@ -38,12 +50,16 @@ function tenantStatements(mod: Record<string, unknown>, prefix: string): [string
   return Object.entries(mod).flatMap(([name, v]): [string, string][] => {
     const key = `${prefix}.${name}`;
     const build = v as (...args: unknown[]) => unknown;
-    const text = typeof v === 'string' ? v : typeof v === 'function' ? String(build(...(SAMPLE_ARGS[key] ?? Array(build.length).fill(10)))) : null;
+    const text =
+      typeof v === 'string' ? v : typeof v === 'function' ? String(build(...(SAMPLE_ARGS[key] ?? Array(build.length).fill(10)))) : null;
     return text && text.includes('$tenant') && /\b(MATCH|MERGE)\b/.test(text) ? [[key, text]] : [];
   });
 }
 
-interface PlanNode { operatorType: string; children: PlanNode[] }
+interface PlanNode {
+  operatorType: string;
+  children: PlanNode[];
+}
 const operators = (p: PlanNode): string[] => [p.operatorType.split('@')[0], ...p.children.flatMap(operators)];
 
 describe('query plans', () => {
@@ -52,10 +68,28 @@ describe('query plans', () => {
   const statements = modules.flatMap((m) => tenantStatements(require(m.file) as Record<string, unknown>, m.name));
 
   it('finds the statements to check', () => {
-    expect(modules.map((m) => m.name)).toEqual(expect.arrayContaining(['audit', 'graph', 'import', 'lookup', 'packets', 'screening', 'trace']));
+    expect(modules.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['audit', 'graph', 'import', 'lookup', 'packets', 'screening', 'trace']),
+    );
     expect(statements.length).toBeGreaterThan(20);
-    expect(statements.map(([n]) => n)).toEqual(expect.arrayContaining(['lookup.FACILITIES_OF_FIRM', 'trace.traceQuery', 'lookup.SEARCH_FIRMS', 'trace.SHIPMENT_IDS', 'screening.COUNT_MATCHES']));
-    expect(statements.map(([n]) => n)).toEqual(expect.arrayContaining(['audit.EVENTS_PAGE', 'graph.TENANT_VERSION', 'graph.BUMP_TENANT_VERSION', 'trace.FIRM_EXISTS', 'trace.exposureQuery']));
+    expect(statements.map(([n]) => n)).toEqual(
+      expect.arrayContaining([
+        'lookup.FACILITIES_OF_FIRM',
+        'trace.traceQuery',
+        'lookup.SEARCH_FIRMS',
+        'trace.SHIPMENT_IDS',
+        'screening.COUNT_MATCHES',
+      ]),
+    );
+    expect(statements.map(([n]) => n)).toEqual(
+      expect.arrayContaining([
+        'audit.EVENTS_PAGE',
+        'graph.TENANT_VERSION',
+        'graph.BUMP_TENANT_VERSION',
+        'trace.FIRM_EXISTS',
+        'trace.exposureQuery',
+      ]),
+    );
   });
 
   it('no tenant-scoped statement scans a label or every node', async () => {

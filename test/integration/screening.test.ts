@@ -19,7 +19,8 @@ afterAll(async () => {
   await h.close();
 });
 
-const SCREEN = 'query($n: String!, $c: String) { screenName(name: $n, country: $c, limit: 3) { entityName matchedName score decision section effectiveDate agreedTokens reason } }';
+const SCREEN =
+  'query($n: String!, $c: String) { screenName(name: $n, country: $c, limit: 3) { entityName matchedName score decision section effectiveDate agreedTokens reason } }';
 const IMPORT = 'mutation($b: JSON!) { importBundle(bundle: $b) { firms } }';
 
 describe('screenName over GraphQL', () => {
@@ -64,7 +65,10 @@ describe('stored matches and review decisions', () => {
     const list = await h.gql('{ screeningMatches(firmId: "SCR-F4") { total items { id status decision entityName listVersion } } }');
     const match = list.data.screeningMatches.items.find((m: { entityName: string }) => m.entityName === 'Huafu Fashion Co., Ltd.');
     expect(match).toMatchObject({ status: 'PENDING', decision: 'MATCH' });
-    const rejected = await h.gql('mutation($id: ID!) { rejectMatch(id: $id, note: "same name, other firm") { status decidedBy decidedAt note } }', { id: match.id });
+    const rejected = await h.gql(
+      'mutation($id: ID!) { rejectMatch(id: $id, note: "same name, other firm") { status decidedBy decidedAt note } }',
+      { id: match.id },
+    );
     expect(rejected.data.rejectMatch).toMatchObject({ status: 'REJECTED', decidedBy: 'test', note: 'same name, other firm' });
 
     await h.gql(IMPORT, { b: bundle });
@@ -73,9 +77,26 @@ describe('stored matches and review decisions', () => {
 
     // a list update that adds an entry our cotton gin's name matches
     const current = await currentEntityList(h.services.graph);
-    const added = { ...current.entries[0], key: entityKey('Lubbock Cotton Gin LLC'), name: 'Lubbock Cotton Gin LLC', aliases: [], formerNames: [], localNames: [], effectiveDate: '2026-11-01', sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2026-11-01' }] };
+    const added = {
+      ...current.entries[0],
+      key: entityKey('Lubbock Cotton Gin LLC'),
+      name: 'Lubbock Cotton Gin LLC',
+      aliases: [],
+      formerNames: [],
+      localNames: [],
+      effectiveDate: '2026-11-01',
+      sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2026-11-01' }],
+    };
     const next: EntityListVersion = { ...current, version: `test-${Date.now()}`, entries: [...current.entries, added] };
-    const report = await applyVersion(h.services.graph, h.services.screening, current, next, diffEntityLists(current, next), 'test', 'test');
+    const report = await applyVersion(
+      h.services.graph,
+      h.services.screening,
+      current,
+      next,
+      diffEntityLists(current, next),
+      'test',
+      'test',
+    );
     expect(report.added).toEqual(['Lubbock Cotton Gin LLC']);
     const info = await h.gql('{ entityList { version entries } }');
     expect(info.data.entityList).toEqual({ version: next.version, entries: current.entries.length + 1 });
@@ -87,16 +108,42 @@ describe('stored matches and review decisions', () => {
     const b = chainBundle('ALR', cottonTiers());
     await h.gql(IMPORT, { b });
     const current = await currentEntityList(h.services.graph);
-    const added = { ...current.entries[0], key: entityKey('Golden Thread Spinning Company'), name: 'Golden Thread Spinning Company', aliases: [], formerNames: [], localNames: [], effectiveDate: '2026-11-01', sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2026-11-01' }] };
+    const added = {
+      ...current.entries[0],
+      key: entityKey('Golden Thread Spinning Company'),
+      name: 'Golden Thread Spinning Company',
+      aliases: [],
+      formerNames: [],
+      localNames: [],
+      effectiveDate: '2026-11-01',
+      sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2026-11-01' }],
+    };
     const next: EntityListVersion = { ...current, version: `test-alert-${Date.now()}`, entries: [...current.entries, added] };
-    const report = await applyVersion(h.services.graph, h.services.screening, current, next, diffEntityLists(current, next), 'test', 'test');
-    expect(report.alerts).toEqual(expect.arrayContaining([expect.objectContaining({ tenant: h.tenant, firmId: 'ALR-F3', entityName: 'Golden Thread Spinning Company' })]));
+    const report = await applyVersion(
+      h.services.graph,
+      h.services.screening,
+      current,
+      next,
+      diffEntityLists(current, next),
+      'test',
+      'test',
+    );
+    expect(report.alerts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ tenant: h.tenant, firmId: 'ALR-F3', entityName: 'Golden Thread Spinning Company' }),
+      ]),
+    );
     const audit = await h.gql('{ auditLog(action: LIST_UPDATE) { action target actor } }');
     expect(audit.data.auditLog[0]).toEqual({ action: 'LIST_UPDATE', target: next.version, actor: 'test' });
   });
 
   it('reads a downloaded DHS page and reports added, removed and changed entries', async () => {
-    const report = await applyEntityListUpdate(h.services.graph, h.services.screening, join(__dirname, '..', 'fixtures', 'entity-list', 'dhs-uflpa-entity-list.html'), { actor: 'test' });
+    const report = await applyEntityListUpdate(
+      h.services.graph,
+      h.services.screening,
+      join(__dirname, '..', 'fixtures', 'entity-list', 'dhs-uflpa-entity-list.html'),
+      { actor: 'test' },
+    );
     expect(report.format).toBe('dhs-html');
     expect(report.removed.length).toBeGreaterThan(100); // the fixture holds a few rows of the real page
     const info = await h.gql('{ entityList { version entries } }');

@@ -14,8 +14,13 @@ import { GraphQLError } from 'graphql';
 const A = uniqueTenant('sec-a');
 const B = uniqueTenant('sec-b');
 const T = {
-  importerA: 'tok-importer-a', adminA: 'tok-admin-a', importerB: 'tok-importer-b', adminB: 'tok-admin-b',
-  investigatorA: 'tok-investigator-reads-a', investigatorHome: 'tok-investigator-home', investigatorAny: 'tok-investigator-any',
+  importerA: 'tok-importer-a',
+  adminA: 'tok-admin-a',
+  importerB: 'tok-importer-b',
+  adminB: 'tok-admin-b',
+  investigatorA: 'tok-investigator-reads-a',
+  investigatorHome: 'tok-investigator-home',
+  investigatorAny: 'tok-investigator-any',
 };
 const HQ = uniqueTenant('sec-hq');
 
@@ -40,7 +45,14 @@ beforeAll(async () => {
   writeFileSync(tokensFile, JSON.stringify({ tokens: records() }));
   savedCross = process.env.ALLOW_INVESTIGATOR_CROSS_TENANT;
   process.env.ALLOW_INVESTIGATOR_CROSS_TENANT = 'true';
-  h = await startHarness({ env: { API_TOKENS_FILE: tokensFile, ALLOW_INVESTIGATOR_CROSS_TENANT: 'true', RATE_LIMIT_PER_MINUTE: '100000', MAX_BODY_BYTES: '300000' } });
+  h = await startHarness({
+    env: {
+      API_TOKENS_FILE: tokensFile,
+      ALLOW_INVESTIGATOR_CROSS_TENANT: 'true',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      MAX_BODY_BYTES: '300000',
+    },
+  });
 });
 afterAll(async () => {
   if (savedCross === undefined) delete process.env.ALLOW_INVESTIGATOR_CROSS_TENANT;
@@ -50,7 +62,12 @@ afterAll(async () => {
 });
 
 type Resp = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-async function post(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Resp> {
+async function post(
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Resp> {
   const res = await fetch(`${h.server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -67,7 +84,10 @@ async function download(token: string | null, path: string): Promise<{ status: n
 const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => (body.errors ?? []).map((e) => e.extensions?.code);
 
 const IMPORT = 'mutation($b: JSON!) { importBundle(bundle: $b) { firms facilities flows documents shipments materials ownership } }';
-const xuarGin = { firm: { name: 'Tianshan Cotton Ginning Co', country: 'CN' }, facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' } };
+const xuarGin = {
+  firm: { name: 'Tianshan Cotton Ginning Co', country: 'CN' },
+  facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' },
+};
 
 describe('authentication', () => {
   it('answers 401 UNAUTHENTICATED without a token, with a wrong one, and on packet downloads', async () => {
@@ -147,8 +167,15 @@ describe('tenant isolation', () => {
 
   it('stores the same ids twice, once per tenant, without collision', async () => {
     const rows = await h.services.graph.read<{ tenant: string; name: string }>(
-      'MATCH (f:Firm {id: "ISO-F4"}) WHERE f.tenant IN [$a, $b] RETURN f.tenant AS tenant, f.name AS name ORDER BY tenant', { a: A, b: B });
-    expect(rows).toEqual([{ tenant: A, name: 'Tianshan Cotton Ginning Co' }, { tenant: B, name: 'Lubbock Cotton Gin LLC' }].sort((x, y) => (x.tenant < y.tenant ? -1 : 1)));
+      'MATCH (f:Firm {id: "ISO-F4"}) WHERE f.tenant IN [$a, $b] RETURN f.tenant AS tenant, f.name AS name ORDER BY tenant',
+      { a: A, b: B },
+    );
+    expect(rows).toEqual(
+      [
+        { tenant: A, name: 'Tianshan Cotton Ginning Co' },
+        { tenant: B, name: 'Lubbock Cotton Gin LLC' },
+      ].sort((x, y) => (x.tenant < y.tenant ? -1 : 1)),
+    );
     const q = '{ traceShipment(id: "ISO-S1") { verdict parties { firmId name } } firm(id: "ISO-F4") { name } }';
     const a = await gql(T.importerA, q);
     const b = await gql(T.importerB, q);
@@ -187,28 +214,32 @@ describe('tenant isolation', () => {
   async function sameAsMissing(query: string, realId: string) {
     const mine = await gql(T.importerA, query, { id: realId });
     expect(mine.errors).toBeUndefined(); // A sees its own record
-    const theirs = JSON.stringify(await gql(T.importerB, query, { id: realId })).split(realId).join('<ID>');
-    const missing = JSON.stringify(await gql(T.importerB, query, { id: 'NO-SUCH-ID-1' })).split('NO-SUCH-ID-1').join('<ID>');
+    const theirs = JSON.stringify(await gql(T.importerB, query, { id: realId }))
+      .split(realId)
+      .join('<ID>');
+    const missing = JSON.stringify(await gql(T.importerB, query, { id: 'NO-SUCH-ID-1' }))
+      .split('NO-SUCH-ID-1')
+      .join('<ID>');
     expect(theirs).toBe(missing);
     return JSON.parse(theirs);
   }
 
-  it.each(probes)('B cannot reach A\'s shipment through %s (answer identical to a missing id)', async (_name, query) => {
+  it.each(probes)("B cannot reach A's shipment through %s (answer identical to a missing id)", async (_name, query) => {
     const r = await sameAsMissing(query, 'ONLYA-S1');
     expect(JSON.stringify(r)).not.toMatch(/Hoshine|ONLYA-F/);
   });
 
-  it.each(firmProbes)('B cannot reach A\'s firm or facility through %s (answer identical to a missing id)', async (_name, query) => {
+  it.each(firmProbes)("B cannot reach A's firm or facility through %s (answer identical to a missing id)", async (_name, query) => {
     const r = await sameAsMissing(query, 'ONLYA-F4');
     expect(JSON.stringify(r)).not.toMatch(/Hoshine|ONLYA-FAC/);
   });
 
-  it.each(facilityProbes)('B cannot reach A\'s facility through %s (answer identical to a missing id)', async (_name, query) => {
+  it.each(facilityProbes)("B cannot reach A's facility through %s (answer identical to a missing id)", async (_name, query) => {
     const r = await sameAsMissing(query, 'ONLYA-FAC4');
     expect(JSON.stringify(r)).not.toMatch(/Hoshine|ONLYA-F4/);
   });
 
-  it('B finds none of A\'s firms by name, fingerprint, or dashboard', async () => {
+  it("B finds none of A's firms by name, fingerprint, or dashboard", async () => {
     expect((await gql(T.importerA, '{ searchFirms(text: "hoshine silicon") { id } }')).data.searchFirms).toEqual([{ id: 'ONLYA-F4' }]);
     expect((await gql(T.importerB, '{ searchFirms(text: "hoshine silicon") { id } }')).data.searchFirms).toEqual([]);
     expect((await gql(T.importerB, '{ searchFirms(text: "tianshan") { id } }')).data.searchFirms).toEqual([]);
@@ -219,17 +250,21 @@ describe('tenant isolation', () => {
     expect(risks.data.shipmentRisks.items.map((i: { shipmentId: string }) => i.shipmentId)).toEqual(['ISO-S1']);
   });
 
-  it('B cannot decide A\'s screening match (NOT_FOUND, as for a missing one)', async () => {
+  it("B cannot decide A's screening match (NOT_FOUND, as for a missing one)", async () => {
     const q = 'mutation($id: ID!) { confirmMatch(id: $id, note: "mine now") { status } }';
-    const theirs = JSON.stringify(await gql(T.adminB, q, { id: matchIdA })).split(matchIdA).join('<ID>');
-    const missing = JSON.stringify(await gql(T.adminB, q, { id: 'NO-SUCH-MATCH' })).split('NO-SUCH-MATCH').join('<ID>');
+    const theirs = JSON.stringify(await gql(T.adminB, q, { id: matchIdA }))
+      .split(matchIdA)
+      .join('<ID>');
+    const missing = JSON.stringify(await gql(T.adminB, q, { id: 'NO-SUCH-MATCH' }))
+      .split('NO-SUCH-MATCH')
+      .join('<ID>');
     expect(theirs).toBe(missing);
     expect(JSON.parse(theirs).errors[0].extensions.code).toBe('NOT_FOUND');
     const still = await gql(T.adminA, '{ screeningMatches(firmId: "ONLYA-F4") { items { id status } } }');
     expect(still.data.screeningMatches.items.find((m: { id: string }) => m.id === matchIdA).status).toBe('PENDING');
   });
 
-  it('B cannot download A\'s packet in any format (404 as for a missing shipment)', async () => {
+  it("B cannot download A's packet in any format (404 as for a missing shipment)", async () => {
     for (const ext of ['md', 'html', 'pdf', 'zip']) {
       expect((await download(T.importerA, `/packets/ONLYA-S1.${ext}`)).status).toBe(200);
       const theirs = await download(T.importerB, `/packets/ONLYA-S1.${ext}`);
@@ -239,13 +274,13 @@ describe('tenant isolation', () => {
     }
   });
 
-  it('B\'s audit log holds none of A\'s events', async () => {
+  it("B's audit log holds none of A's events", async () => {
     const b = await gql(T.adminB, '{ auditLog(first: 1000) { actor target } }');
     expect(b.data.auditLog.length).toBeGreaterThan(0);
     expect(b.data.auditLog.every((e: { actor: string }) => ['importer-b', 'admin-b'].includes(e.actor))).toBe(true);
   });
 
-  it('B\'s re-import with the same ids leaves A\'s records untouched', async () => {
+  it("B's re-import with the same ids leaves A's records untouched", async () => {
     const renamed = structuredClone(bundleB);
     renamed.firms[4].name = 'Renamed By B';
     expect((await gql(T.importerB, IMPORT, { b: renamed })).errors).toBeUndefined();
@@ -254,15 +289,22 @@ describe('tenant isolation', () => {
   });
 
   describe('cross-tenant reads by investigators (X-Tenant)', () => {
-    it('lets an investigator listed for A read A, and records its decisions in A\'s log', async () => {
+    it("lets an investigator listed for A read A, and records its decisions in A's log", async () => {
       const hdr = { 'x-tenant': A };
       const t = await gql(T.investigatorA, '{ traceShipment(id: "ONLYA-S1") { shipmentId verdict } }', {}, hdr);
       expect(t.errors).toBeUndefined();
       expect(t.data.traceShipment.shipmentId).toBe('ONLYA-S1');
-      const packet = await fetch(`${h.server.url}/packets/ONLYA-S1.md`, { headers: { authorization: `Bearer ${T.investigatorAny}`, 'x-tenant': A } });
+      const packet = await fetch(`${h.server.url}/packets/ONLYA-S1.md`, {
+        headers: { authorization: `Bearer ${T.investigatorAny}`, 'x-tenant': A },
+      });
       expect(packet.status).toBe(200);
       expect(await packet.text()).toContain('ONLYA-S1');
-      const rejected = await gql(T.investigatorA, 'mutation($id: ID!) { rejectMatch(id: $id, note: "checked") { status decidedBy } }', { id: matchIdA }, hdr);
+      const rejected = await gql(
+        T.investigatorA,
+        'mutation($id: ID!) { rejectMatch(id: $id, note: "checked") { status decidedBy } }',
+        { id: matchIdA },
+        hdr,
+      );
       expect(rejected.data.rejectMatch).toEqual({ status: 'REJECTED', decidedBy: 'investigator-a' });
       const log = await gql(T.adminA, '{ auditLog(action: MATCH_DECISION) { actor target } }');
       expect(log.data.auditLog[0]).toEqual({ actor: 'investigator-a', target: matchIdA });
@@ -296,14 +338,26 @@ describe('limits', () => {
   it.each([
     ['maxTiers above 30', '{ traceShipment(id: "ISO-S1", maxTiers: 31) { verdict } }', /maxTiers must be an integer from 1 to 30/],
     ['maxTiers of 0', '{ traceShipment(id: "ISO-S1", maxTiers: 0) { verdict } }', /maxTiers must be an integer from 1 to 30/],
-    ['maxDepth above 12', '{ supplierPaths(from: "ISO-F1", to: "ISO-F2", maxDepth: 13) { nodes } }', /maxDepth must be an integer from 1 to 12/],
-    ['path limit above 100', '{ supplierPaths(from: "ISO-F1", to: "ISO-F2", limit: 101) { nodes } }', /limit must be an integer from 1 to 100/],
+    [
+      'maxDepth above 12',
+      '{ supplierPaths(from: "ISO-F1", to: "ISO-F2", maxDepth: 13) { nodes } }',
+      /maxDepth must be an integer from 1 to 12/,
+    ],
+    [
+      'path limit above 100',
+      '{ supplierPaths(from: "ISO-F1", to: "ISO-F2", limit: 101) { nodes } }',
+      /limit must be an integer from 1 to 100/,
+    ],
     ['screening limit above 100', '{ screenName(name: "x", limit: 101) { entityName } }', /limit must be an integer from 1 to 100/],
     ['search limit above 200', '{ searchFirms(text: "x", limit: 201) { id } }', /limit must be an integer from 1 to 200/],
     ['dashboard page above 10000', '{ shipmentRisks(first: 10001) { total } }', /first must be an integer from 1 to 10000/],
     ['match page above 500', '{ screeningMatches(first: 501) { total } }', /first must be an integer from 1 to 500/],
     ['exposure page above 200', '{ exposure(firmId: "ISO-F1", first: 201) { total } }', /first must be an integer from 1 to 200/],
-    ['neighbourhood depth above 6', '{ neighbourhood(firmId: "ISO-F1", depth: 7) { nodes { id } } }', /depth must be an integer from 1 to 6/],
+    [
+      'neighbourhood depth above 6',
+      '{ neighbourhood(firmId: "ISO-F1", depth: 7) { nodes { id } } }',
+      /depth must be an integer from 1 to 6/,
+    ],
     ['audit page above 1000', '{ auditLog(first: 1001) { id } }', /first must be an integer from 1 to 1000/],
     ['negative page', '{ screeningMatches(first: -1) { total } }', /first must be an integer from 1 to 500/],
   ])('refuses %s with BAD_USER_INPUT', async (_name, query, message) => {
@@ -313,7 +367,8 @@ describe('limits', () => {
   });
 
   it('refuses a query nested too deep with QUERY_TOO_DEEP, before running it', async () => {
-    const nestedTo = (levels: number) => `{ __schema { types { fields { type { ${'ofType { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } } } }`;
+    const nestedTo = (levels: number) =>
+      `{ __schema { types { fields { type { ${'ofType { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } } } }`;
     expect((await post(T.adminA, nestedTo(15))).status).toBe(200);
     const r = await post(T.adminA, nestedTo(16));
     expect(r.status).toBe(400);
@@ -334,7 +389,11 @@ describe('limits', () => {
     const big = chainBundle('BIG', cottonTiers());
     big.firms[0].aliases = Array.from({ length: 100 }, () => 'x'.repeat(400)); // 40 KB of aliases
     const body = JSON.stringify({ query: IMPORT, variables: { b: { ...big, pad: 'y'.repeat(300_000) } } });
-    const res = await fetch(`${h.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${T.importerA}` }, body });
+    const res = await fetch(`${h.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${T.importerA}` },
+      body,
+    });
     expect(res.status).toBe(413);
     const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(json.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
@@ -346,14 +405,26 @@ describe('limits', () => {
   describe('with a tight server (5 requests a minute, 1 s transactions)', () => {
     let tight: Harness;
     beforeAll(async () => {
-      tight = await startHarness({ env: { API_TOKENS_FILE: tokensFile, ALLOW_INVESTIGATOR_CROSS_TENANT: 'true', RATE_LIMIT_PER_MINUTE: '5', NEO4J_TX_TIMEOUT_SECONDS: '1' } });
+      tight = await startHarness({
+        env: {
+          API_TOKENS_FILE: tokensFile,
+          ALLOW_INVESTIGATOR_CROSS_TENANT: 'true',
+          RATE_LIMIT_PER_MINUTE: '5',
+          NEO4J_TX_TIMEOUT_SECONDS: '1',
+        },
+      });
     });
-    afterAll(async () => { await tight?.close(); });
+    afterAll(async () => {
+      await tight?.close();
+    });
 
     it('rate-limits per token with 429 RATE_LIMITED, other tokens unaffected', async () => {
-      const send = (token: string) => fetch(`${tight.server.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ entityList { version } }' }),
-      });
+      const send = (token: string) =>
+        fetch(`${tight.server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ entityList { version } }' }),
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push((await send(T.importerB)).status);
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
@@ -378,7 +449,10 @@ describe('limits', () => {
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(caught).toBeDefined();
       // what a client sees when a resolver's query times out
-      const formatted = formatError(createLogger({ logLevel: 'silent' }))({ message: String((caught as Error).message) }, new GraphQLError('x', { originalError: caught as Error }));
+      const formatted = formatError(createLogger({ logLevel: 'silent' }))(
+        { message: String((caught as Error).message) },
+        new GraphQLError('x', { originalError: caught as Error }),
+      );
       expect(formatted.extensions?.code).toBe('QUERY_TIMEOUT');
       expect(formatted.message).toMatch(/NEO4J_TX_TIMEOUT_SECONDS/);
     });
@@ -391,7 +465,12 @@ describe('audit log', () => {
     await gql(T.importerB, IMPORT, { b: chainBundle('AUD', cottonTiers()) });
     const log = await gql(T.adminB, '{ auditLog(first: 5, action: IMPORT) { id at actor action target detail } }');
     const e = log.data.auditLog[0];
-    expect(e).toMatchObject({ actor: 'importer-b', action: 'IMPORT', target: '4 flows', detail: { firms: 5, facilities: 5, flows: 4, documents: 8, shipments: 1 } });
+    expect(e).toMatchObject({
+      actor: 'importer-b',
+      action: 'IMPORT',
+      target: '4 flows',
+      detail: { firms: 5, facilities: 5, flows: 4, documents: 8, shipments: 1 },
+    });
     expect(e.at >= before).toBe(true);
     const ats = log.data.auditLog.map((x: { at: string }) => x.at);
     expect([...ats].sort().reverse()).toEqual(ats);
@@ -404,7 +483,12 @@ describe('audit log', () => {
     expect((await download(T.importerA, '/packets/ISO-S1.pdf')).status).toBe(200);
     const log = await gql(T.adminA, '{ auditLog(first: 5, action: PACKET_DOWNLOAD) { actor action target detail } }');
     expect(log.errors).toBeUndefined();
-    expect(log.data.auditLog[0]).toMatchObject({ actor: 'importer-a', action: 'PACKET_DOWNLOAD', target: 'ISO-S1', detail: { format: 'pdf' } });
+    expect(log.data.auditLog[0]).toMatchObject({
+      actor: 'importer-a',
+      action: 'PACKET_DOWNLOAD',
+      target: 'ISO-S1',
+      detail: { format: 'pdf' },
+    });
     const b = await gql(T.adminB, '{ auditLog(first: 50, action: PACKET_DOWNLOAD) { target } }');
     expect(b.data.auditLog.map((x: { target: string }) => x.target)).not.toContain('ISO-S1');
   });

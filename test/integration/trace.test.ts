@@ -6,8 +6,12 @@ import { createLogger, createServices } from '../../src/app';
 import { traceShipment } from '../../src/trace';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 const TRACE = `query($id: ID!, $asOf: Date, $maxTiers: Int) {
   traceShipment(id: $id, asOf: $asOf, maxTiers: $maxTiers) {
@@ -26,11 +30,20 @@ async function trace(id: string, vars: Record<string, unknown> = {}) {
   expect(res.errors).toBeUndefined();
   return res.data.traceShipment;
 }
-const presumptive = (t: { flags: { kind: string }[] }) => t.flags.filter((f) => ['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE', 'UNTRACED_INPUT'].includes(f.kind));
+const presumptive = (t: { flags: { kind: string }[] }) =>
+  t.flags.filter((f) => ['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE', 'UNTRACED_INPUT'].includes(f.kind));
 
 const solarTiers = (poly: TierSpec['firm'], polyFacility: TierSpec['facility'] = {}): TierSpec[] => [
-  { firm: { name: 'Sunward Module Co', city: 'Bac Ninh', country: 'VN' }, facility: { country: 'VN', city: 'Bac Ninh' }, material: { name: 'PV modules', hsCode: '8541.43' } },
-  { firm: { name: 'Brightcell Technology Co', city: 'Changzhou', province: 'Jiangsu' }, facility: { country: 'CN', city: 'Changzhou', province: 'Jiangsu' }, material: { name: 'PV cells', hsCode: '8541.42' } },
+  {
+    firm: { name: 'Sunward Module Co', city: 'Bac Ninh', country: 'VN' },
+    facility: { country: 'VN', city: 'Bac Ninh' },
+    material: { name: 'PV modules', hsCode: '8541.43' },
+  },
+  {
+    firm: { name: 'Brightcell Technology Co', city: 'Changzhou', province: 'Jiangsu' },
+    facility: { country: 'CN', city: 'Changzhou', province: 'Jiangsu' },
+    material: { name: 'PV cells', hsCode: '8541.42' },
+  },
   { firm: poly, facility: polyFacility, material: { name: 'Polysilicon', hsCode: '2804.61', raw: true } },
 ];
 
@@ -43,21 +56,36 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect(t.asOf).toBe('2024-06-10');
     expect(presumptive(t)).toEqual([]);
     expect(t.parties.map((p: { firmId: string; tier: number }) => [p.firmId, p.tier])).toEqual([
-      ['CLN-F-imp', 0], ['CLN-F1', 1], ['CLN-F2', 2], ['CLN-F3', 3], ['CLN-F4', 4],
+      ['CLN-F-imp', 0],
+      ['CLN-F1', 1],
+      ['CLN-F2', 2],
+      ['CLN-F3', 3],
+      ['CLN-F4', 4],
     ]);
     expect(t.hops.every((hop: { lotAllocated: boolean }) => hop.lotAllocated)).toBe(true);
   });
 
   it('a XUAR gin four tiers up is FLAGGED at tier 4 with the exact path', async () => {
-    await load(chainBundle('XGN', cottonTiers({
-      firm: { name: 'Tianshan Cotton Ginning Co', localName: '新疆天山棉业有限公司', country: 'CN' },
-      facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
-    })));
+    await load(
+      chainBundle(
+        'XGN',
+        cottonTiers({
+          firm: { name: 'Tianshan Cotton Ginning Co', localName: '新疆天山棉业有限公司', country: 'CN' },
+          facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang', address: 'Aksu, Xinjiang' },
+        }),
+      ),
+    );
     const t = await trace('XGN-S1');
     expect(t.verdict).toBe('FLAGGED');
     const xuar = t.flags.filter((f: { kind: string }) => f.kind === 'XUAR_LOCATION');
     expect(xuar).toHaveLength(1);
-    expect(xuar[0]).toMatchObject({ tier: 4, facilityId: 'XGN-FAC4', firmId: 'XGN-F4', flowId: 'XGN-FL4', path: ['XGN-FL1', 'XGN-FL2', 'XGN-FL3', 'XGN-FL4'] });
+    expect(xuar[0]).toMatchObject({
+      tier: 4,
+      facilityId: 'XGN-FAC4',
+      firmId: 'XGN-F4',
+      flowId: 'XGN-FL4',
+      path: ['XGN-FL1', 'XGN-FL2', 'XGN-FL3', 'XGN-FL4'],
+    });
     expect(xuar[0].reason).toMatch(/Xinjiang Uyghur Autonomous Region/);
     expect(t.flags.some((f: { kind: string; firmId: string }) => f.kind === 'NAME_INDICATOR' && f.firmId === 'XGN-F4')).toBe(true);
   });
@@ -73,7 +101,13 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
   });
 
   it('a subsidiary of a listed parent outside the XUAR is a LISTED_AFFILIATE', async () => {
-    const b = chainBundle('AFF', solarTiers({ name: 'Zhejiang Sunrise Silicon Materials Co', city: 'Jiaxing', province: 'Zhejiang' }, { country: 'CN', city: 'Jiaxing', province: 'Zhejiang' }));
+    const b = chainBundle(
+      'AFF',
+      solarTiers(
+        { name: 'Zhejiang Sunrise Silicon Materials Co', city: 'Jiaxing', province: 'Zhejiang' },
+        { country: 'CN', city: 'Jiaxing', province: 'Zhejiang' },
+      ),
+    );
     b.firms.push({ id: 'AFF-parent', name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd', country: 'CN' });
     b.firms.push({ id: 'AFF-mid', name: 'Sunrise Holdings Ltd', country: 'HK' });
     b.ownership.push({ owner: 'AFF-parent', owned: 'AFF-mid', share: 0.9 }, { owner: 'AFF-mid', owned: 'AFF-F3', share: 0.6 });
@@ -88,7 +122,10 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
   });
 
   it('a listing effective after the entry date is CLEAR as of entry and FLAGGED as of today', async () => {
-    const tiers = cottonTiers({ firm: { name: 'Henan Tongzhou Cotton Industry Co., Ltd.', city: 'Zhengzhou', province: 'Henan' }, facility: { country: 'CN', city: 'Zhengzhou', province: 'Henan' } });
+    const tiers = cottonTiers({
+      firm: { name: 'Henan Tongzhou Cotton Industry Co., Ltd.', city: 'Zhengzhou', province: 'Henan' },
+      facility: { country: 'CN', city: 'Zhengzhou', province: 'Henan' },
+    });
     await load(chainBundle('EFF', tiers, { entryDate: '2024-06-10' }));
     expect((await trace('EFF-S1')).verdict).toBe('CLEAR');
     const later = await trace('EFF-S1', { asOf: '2026-11-22' });
@@ -108,7 +145,16 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
   it('a cycle of recycled material terminates with the right verdict', async () => {
     const b = chainBundle('CYC', cottonTiers());
     // the spinner also takes back fabric offcuts from the fabric mill, which were made from its own yarn
-    b.flows.push({ id: 'CYC-FL-back', from: 'CYC-FAC2', to: 'CYC-FAC3', material: 'CYC-M2', quantity: 10, unit: 'kg', date: '2024-02-01', inputs: ['CYC-FL3'] });
+    b.flows.push({
+      id: 'CYC-FL-back',
+      from: 'CYC-FAC2',
+      to: 'CYC-FAC3',
+      material: 'CYC-M2',
+      quantity: 10,
+      unit: 'kg',
+      date: '2024-02-01',
+      inputs: ['CYC-FL3'],
+    });
     b.flows[2].inputs = ['CYC-FL4', 'CYC-FL-back'];
     await load(b);
     const t = await trace('CYC-S1');
@@ -118,15 +164,22 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
 
   it('a hop without inputs falls back to every earlier flow into its facility, marked not lot-allocated', async () => {
     const tiers = cottonTiers({
-      firm: { name: 'Korla Lint Co', country: 'CN' }, facility: { country: 'CN', city: 'Korla', province: 'Xinjiang' },
+      firm: { name: 'Korla Lint Co', country: 'CN' },
+      facility: { country: 'CN', city: 'Korla', province: 'Xinjiang' },
     });
     tiers[2].noInputs = true; // the spinner's yarn names no lots
     const b = chainBundle('FBK', tiers);
-    const t = await (async () => { await load(b); return trace('FBK-S1'); })();
+    const t = await (async () => {
+      await load(b);
+      return trace('FBK-S1');
+    })();
     const hop = t.hops.find((x: { flowId: string }) => x.flowId === 'FBK-FL3');
     expect(hop).toMatchObject({ lotAllocated: false, inputs: ['FBK-FL4'] });
     expect(t.verdict).toBe('FLAGGED');
-    expect(t.flags.find((f: { kind: string }) => f.kind === 'XUAR_LOCATION')).toMatchObject({ tier: 4, path: ['FBK-FL1', 'FBK-FL2', 'FBK-FL3', 'FBK-FL4'] });
+    expect(t.flags.find((f: { kind: string }) => f.kind === 'XUAR_LOCATION')).toMatchObject({
+      tier: 4,
+      path: ['FBK-FL1', 'FBK-FL2', 'FBK-FL3', 'FBK-FL4'],
+    });
   });
 
   it('maxTiers bounds the walk and says so; out-of-range values are BAD_USER_INPUT', async () => {
@@ -140,7 +193,15 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
   });
 
   it('an investigator confirmed match flags, a rejected one never does', async () => {
-    await load(chainBundle('REV', cottonTiers({ firm: { name: 'Huafu Fashion Company Limited', city: 'Shangrao', province: 'Jiangxi' }, facility: { country: 'CN', city: 'Shangrao', province: 'Jiangxi' } })));
+    await load(
+      chainBundle(
+        'REV',
+        cottonTiers({
+          firm: { name: 'Huafu Fashion Company Limited', city: 'Shangrao', province: 'Jiangxi' },
+          facility: { country: 'CN', city: 'Shangrao', province: 'Jiangxi' },
+        }),
+      ),
+    );
     const matches = await h.gql('{ screeningMatches(firmId: "REV-F4") { items { id status decision entityName } } }');
     const m = matches.data.screeningMatches.items.find((x: { entityName: string }) => x.entityName === 'Huafu Fashion Co., Ltd.');
     expect(m).toBeDefined();
@@ -161,7 +222,10 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
       const viaOther = () => traceShipment(other.graph, h.tenant, { id: 'MOV-S1' }, version);
       expect((await trace('MOV-S1')).verdict).toBe('CLEAR');
       expect((await viaOther()).verdict).toBe('CLEAR');
-      const moved = cottonTiers({ firm: { name: 'Aksu Ginning Co', country: 'CN' }, facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' } });
+      const moved = cottonTiers({
+        firm: { name: 'Aksu Ginning Co', country: 'CN' },
+        facility: { country: 'CN', city: 'Aksu', province: 'Xinjiang' },
+      });
       await load(chainBundle('MOV', moved));
       expect((await trace('MOV-S1')).verdict).toBe('FLAGGED');
       const fromOther = await viaOther();
@@ -177,15 +241,22 @@ describe('investigator queries', () => {
   it('supplierPaths finds the chain from the gin to the importer, shortest first', async () => {
     const res = await h.gql('{ supplierPaths(from: "XGN-F4", to: "XGN-F-imp") { nodes flows } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.supplierPaths).toEqual([{ nodes: ['XGN-FAC4', 'XGN-FAC3', 'XGN-FAC2', 'XGN-FAC1', 'XGN-FAC-imp'], flows: ['XGN-FL4', 'XGN-FL3', 'XGN-FL2', 'XGN-FL1'] }]);
+    expect(res.data.supplierPaths).toEqual([
+      { nodes: ['XGN-FAC4', 'XGN-FAC3', 'XGN-FAC2', 'XGN-FAC1', 'XGN-FAC-imp'], flows: ['XGN-FL4', 'XGN-FL3', 'XGN-FL2', 'XGN-FL1'] },
+    ]);
   });
   it('exposure lists every shipment whose trace passes through a firm, with the path', async () => {
     const res = await h.gql('{ exposure(firmId: "XGN-F4") { total items { shipmentId tier path } } }');
-    expect(res.data.exposure).toEqual({ total: 1, items: [{ shipmentId: 'XGN-S1', tier: 4, path: ['XGN-FL1', 'XGN-FL2', 'XGN-FL3', 'XGN-FL4'] }] });
+    expect(res.data.exposure).toEqual({
+      total: 1,
+      items: [{ shipmentId: 'XGN-S1', tier: 4, path: ['XGN-FL1', 'XGN-FL2', 'XGN-FL3', 'XGN-FL4'] }],
+    });
   });
   it('ownershipChain walks up to the ultimate owner', async () => {
     const res = await h.gql('{ ownershipChain(firmId: "AFF-F3") { ultimateOwnerId firms shares } }');
-    expect(res.data.ownershipChain).toEqual([{ ultimateOwnerId: 'AFF-parent', firms: ['AFF-parent', 'AFF-mid', 'AFF-F3'], shares: [0.9, 0.6] }]);
+    expect(res.data.ownershipChain).toEqual([
+      { ultimateOwnerId: 'AFF-parent', firms: ['AFF-parent', 'AFF-mid', 'AFF-F3'], shares: [0.9, 0.6] },
+    ]);
   });
   it('neighbourhood returns suppliers, customers and ownership edges', async () => {
     const res = await h.gql('{ neighbourhood(firmId: "AFF-F3", depth: 1) { nodes { id kind } edges { kind from to share } } }');
@@ -194,15 +265,31 @@ describe('investigator queries', () => {
   });
   it('shipmentRisks gives every shipment of the tenant with verdict and flag counts', async () => {
     const res = await h.gql('{ shipmentRisks(first: 100) { total items { shipmentId verdict flagCounts { kind count } } } }');
-    const byId = Object.fromEntries(res.data.shipmentRisks.items.map((i: { shipmentId: string; verdict: string }) => [i.shipmentId, i.verdict]));
-    expect(byId).toMatchObject({ 'CLN-S1': 'CLEAR', 'XGN-S1': 'FLAGGED', 'ALS-S1': 'FLAGGED', 'AFF-S1': 'FLAGGED', 'EFF-S1': 'CLEAR', 'UNT-S1': 'INCOMPLETE' });
+    const byId = Object.fromEntries(
+      res.data.shipmentRisks.items.map((i: { shipmentId: string; verdict: string }) => [i.shipmentId, i.verdict]),
+    );
+    expect(byId).toMatchObject({
+      'CLN-S1': 'CLEAR',
+      'XGN-S1': 'FLAGGED',
+      'ALS-S1': 'FLAGGED',
+      'AFF-S1': 'FLAGGED',
+      'EFF-S1': 'CLEAR',
+      'UNT-S1': 'INCOMPLETE',
+    });
     // the view's counts are the full trace's flags counted by kind
-    for (const item of res.data.shipmentRisks.items as { shipmentId: string; verdict: string; flagCounts: { kind: string; count: number }[] }[]) {
+    for (const item of res.data.shipmentRisks.items as {
+      shipmentId: string;
+      verdict: string;
+      flagCounts: { kind: string; count: number }[];
+    }[]) {
       const t = await h.gql('query($id: ID!) { traceShipment(id: $id) { verdict flags { kind } } }', { id: item.shipmentId });
       const counts = new Map<string, number>();
       for (const f of t.data.traceShipment.flags as { kind: string }[]) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-      expect({ id: item.shipmentId, verdict: item.verdict, counts: Object.fromEntries(item.flagCounts.map((c) => [c.kind, c.count])) })
-        .toEqual({ id: item.shipmentId, verdict: t.data.traceShipment.verdict, counts: Object.fromEntries(counts) });
+      expect({
+        id: item.shipmentId,
+        verdict: item.verdict,
+        counts: Object.fromEntries(item.flagCounts.map((c) => [c.kind, c.count])),
+      }).toEqual({ id: item.shipmentId, verdict: t.data.traceShipment.verdict, counts: Object.fromEntries(counts) });
     }
   });
 });

@@ -50,7 +50,11 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
-interface Edge { from: string; to: string; spec: string }
+interface Edge {
+  from: string;
+  to: string;
+  spec: string;
+}
 
 function importGraph(): { files: string[]; edges: Edge[]; unresolved: string[] } {
   const files = sourceFiles(SRC);
@@ -82,13 +86,19 @@ function cycles(files: string[], edges: Edge[]): string[][] {
     stack.push(v);
     onStack.add(v);
     for (const w of out.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const component: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
       if (component.length > 1 || (out.get(v) ?? []).includes(v)) found.push(component);
     }
   };
@@ -107,9 +117,17 @@ describe('architecture of src/', () => {
 
   it('the import reader sees every form of import', () => {
     const text = [
-      "import { a } from './a';", "import type { B } from '../b';", "export { c } from './c';", "export * from './d';",
-      "import {\n  e,\n  f,\n} from './ef';", "import './side';", "const g = await import('./g');", "const h = require('./h');",
-      "import { z } from 'zod';", "// import { x } from './commented'", "const s = `MATCH (n) RETURN n`;",
+      "import { a } from './a';",
+      "import type { B } from '../b';",
+      "export { c } from './c';",
+      "export * from './d';",
+      "import {\n  e,\n  f,\n} from './ef';",
+      "import './side';",
+      "const g = await import('./g');",
+      "const h = require('./h');",
+      "import { z } from 'zod';",
+      "// import { x } from './commented'",
+      'const s = `MATCH (n) RETURN n`;',
     ].join('\n');
     expect(importSpecifiers(text)).toEqual(expect.arrayContaining(['./a', '../b', './c', './d', './ef', './side', './g', './h']));
     expect(importSpecifiers(text)).toHaveLength(8);
@@ -130,8 +148,9 @@ describe('architecture of src/', () => {
   it('statements that read or write data live in the Cypher modules, where the plan test sees them', () => {
     const isCypherModule = (f: string) => /(^|\/)cypher\.ts$|Cypher\.ts$/.test(rel(f));
     const statement = /['"`]\s*(?:(?:OPTIONAL\s+)?MATCH\s*\(|MERGE\s*\(|UNWIND\s+\$|CREATE\s*\(|CALL\s*\{)/g;
-    const strays = files.filter((f) => !isCypherModule(f)).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(statement)].map((m) => `${rel(f)}: ${m[0].trim()}...`));
+    const strays = files
+      .filter((f) => !isCypherModule(f))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(statement)].map((m) => `${rel(f)}: ${m[0].trim()}...`));
     expect(strays).toEqual([]);
   });
 

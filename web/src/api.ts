@@ -4,17 +4,29 @@ import type * as Schema from './generated/types';
 const TOKEN_KEY = 'uflpa-trace.token';
 
 export function getToken(): string {
-  try { return sessionStorage.getItem(TOKEN_KEY) ?? ''; } catch { return ''; }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
 }
 export function setToken(token: string): void {
   try {
     if (token) sessionStorage.setItem(TOKEN_KEY, token);
     else sessionStorage.removeItem(TOKEN_KEY);
-  } catch { /* storage disabled: the token lasts for this page only */ }
+  } catch {
+    /* storage disabled: the token lasts for this page only */
+  }
 }
 
 export class ApiError extends Error {
-  constructor(message: string, readonly code?: string, readonly status?: number) { super(message); }
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 function authHeaders(): Record<string, string> {
@@ -53,7 +65,12 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   const res = await fetch(path, { headers: authHeaders() });
   if (!res.ok) {
     let msg = `download failed (${res.status})`;
-    try { const j = await res.json(); msg = j.errors?.[0]?.message ?? msg; } catch { /* not JSON */ }
+    try {
+      const j = await res.json();
+      msg = j.errors?.[0]?.message ?? msg;
+    } catch {
+      /* not JSON */
+    }
     throw new ApiError(msg, undefined, res.status);
   }
   const blob = await res.blob();
@@ -71,7 +88,10 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
 }
 
 /** Looks up many firms and facilities by id in one request (aliased fields). */
-export async function lookup(firmIds: string[], facilityIds: string[]): Promise<{ firms: Map<string, Firm>; facilities: Map<string, Facility> }> {
+export async function lookup(
+  firmIds: string[],
+  facilityIds: string[],
+): Promise<{ firms: Map<string, Firm>; facilities: Map<string, Facility> }> {
   const firms = new Map<string, Firm>();
   const facilities = new Map<string, Facility>();
   const fi = [...new Set(firmIds)];
@@ -80,8 +100,16 @@ export async function lookup(firmIds: string[], facilityIds: string[]): Promise<
   const vars: Record<string, string> = {};
   const decl: string[] = [];
   const fields: string[] = [];
-  fi.forEach((id, i) => { vars[`m${i}`] = id; decl.push(`$m${i}: ID!`); fields.push(`m${i}: firm(id: $m${i}) { ...Fm }`); });
-  fa.forEach((id, i) => { vars[`a${i}`] = id; decl.push(`$a${i}: ID!`); fields.push(`a${i}: facility(id: $a${i}) { ...Fa }`); });
+  fi.forEach((id, i) => {
+    vars[`m${i}`] = id;
+    decl.push(`$m${i}: ID!`);
+    fields.push(`m${i}: firm(id: $m${i}) { ...Fm }`);
+  });
+  fa.forEach((id, i) => {
+    vars[`a${i}`] = id;
+    decl.push(`$a${i}: ID!`);
+    fields.push(`a${i}: facility(id: $a${i}) { ...Fa }`);
+  });
   const q = `query Lookup(${decl.join(', ')}) { ${fields.join('\n')} }
 ${fi.length ? 'fragment Fm on Firm { id name aliases localName country registrationId address city province }' : ''}
 ${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon }' : ''}`;
@@ -95,7 +123,10 @@ ${fa.length ? 'fragment Fa on Facility { id name firmId kind address city provin
 }
 
 // What the page reads, as the types generated from schema.graphql (npm run codegen) narrowed to the fields it selects.
-export type Firm = Pick<Schema.Firm, 'id' | 'name' | 'aliases' | 'localName' | 'country' | 'registrationId' | 'address' | 'city' | 'province'> & {
+export type Firm = Pick<
+  Schema.Firm,
+  'id' | 'name' | 'aliases' | 'localName' | 'country' | 'registrationId' | 'address' | 'city' | 'province'
+> & {
   facilities?: Pick<Schema.Facility, 'id' | 'name' | 'city' | 'country'>[];
 };
 export type Facility = Schema.Facility;
@@ -105,7 +136,8 @@ export type TraceParty = Schema.TraceParty;
 export type ShipmentTrace = Schema.ShipmentTrace;
 export type Shipment = Schema.Shipment;
 export type Packet = Pick<
-  Schema.RebuttalPacket, 'kind' | 'verdict' | 'completeness' | 'fingerprint' | 'exhibits' | 'gaps' | 'downloads' | 'identicalShipments'
+  Schema.RebuttalPacket,
+  'kind' | 'verdict' | 'completeness' | 'fingerprint' | 'exhibits' | 'gaps' | 'downloads' | 'identicalShipments'
 >;
 export type StoredMatch = Schema.StoredScreeningMatch;
 export type GraphNode = Schema.GraphNode;

@@ -12,7 +12,9 @@ export async function loadMatches(): Promise<StoredMatch[]> {
   let after: string | null = null;
   for (let i = 0; i < 20; i++) {
     const d: { screeningMatches: { items: StoredMatch[]; endCursor: string | null; hasNextPage: boolean } } = await gql(
-      `query Matches($after: String) { screeningMatches(first: 500, after: $after) { items { ${MATCH_FIELDS} } endCursor hasNextPage } }`, { after });
+      `query Matches($after: String) { screeningMatches(first: 500, after: $after) { items { ${MATCH_FIELDS} } endCursor hasNextPage } }`,
+      { after },
+    );
     items.push(...d.screeningMatches.items);
     if (!d.screeningMatches.hasNextPage) break;
     after = d.screeningMatches.endCursor;
@@ -32,53 +34,118 @@ function scriptOf(s: string): string {
 }
 
 const dl = (rows: [string, unknown][]) =>
-  h('dl', { class: 'facts' }, rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+  h(
+    'dl',
+    { class: 'facts' },
+    rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]),
+  );
 
 function flagItem(f: RiskFlag, act: Actions, showTarget = false): HTMLElement {
   const target = f.facilityId ? { kind: 'facility' as const, id: f.facilityId } : f.firmId ? { kind: 'firm' as const, id: f.firmId } : null;
-  return h('li', { class: `flag-item sev-${flagSeverity(f.kind)}` },
+  return h(
+    'li',
+    { class: `flag-item sev-${flagSeverity(f.kind)}` },
     h('div', {}, flagBadge(f.kind), ' ', h('span', { class: 'muted' }, `tier ${f.tier}`)),
     h('p', { class: 'reason' }, f.reason),
-    f.evidence.length ? h('details', { class: 'evidence' }, h('summary', {}, `Evidence (${f.evidence.length})`), h('ul', {}, f.evidence.map((e) => h('li', {}, e)))) : null,
-    showTarget ? h('div', { class: 'row' },
-      target ? h('button', { type: 'button', class: 'link', onclick: () => act.select(target.kind, target.id) }, `Show ${target.kind}`) : null,
-      f.flowId ? h('button', { type: 'button', class: 'link', onclick: () => act.select('flow', f.flowId!) }, 'Show flow') : null) : null);
+    f.evidence.length
+      ? h(
+          'details',
+          { class: 'evidence' },
+          h('summary', {}, `Evidence (${f.evidence.length})`),
+          h(
+            'ul',
+            {},
+            f.evidence.map((e) => h('li', {}, e)),
+          ),
+        )
+      : null,
+    showTarget
+      ? h(
+          'div',
+          { class: 'row' },
+          target
+            ? h('button', { type: 'button', class: 'link', onclick: () => act.select(target.kind, target.id) }, `Show ${target.kind}`)
+            : null,
+          f.flowId ? h('button', { type: 'button', class: 'link', onclick: () => act.select('flow', f.flowId!) }, 'Show flow') : null,
+        )
+      : null,
+  );
 }
 
 function flagList(flags: RiskFlag[], act: Actions, showTarget = false): HTMLElement | null {
   if (!flags.length) return null;
   const sorted = [...flags].sort((a, b) => Number(PRESUMPTIVE.has(b.kind)) - Number(PRESUMPTIVE.has(a.kind)) || a.tier - b.tier);
-  return h('ul', { class: 'flags' }, sorted.map((f) => flagItem(f, act, showTarget)));
+  return h(
+    'ul',
+    { class: 'flags' },
+    sorted.map((f) => flagItem(f, act, showTarget)),
+  );
 }
 
 /** The open shipment: verdict, facts, flags with reasons and the packet downloads. */
 export function renderShipmentCard(act: Actions): void {
   const el = byId('shipment-card');
   const t = state.trace;
-  if (state.mode !== 'trace' || !t) { el.hidden = true; clear(el); return; }
+  if (state.mode !== 'trace' || !t) {
+    el.hidden = true;
+    clear(el);
+    return;
+  }
   el.hidden = false;
   const s = state.shipment;
   const presumptive = t.flags.filter((f) => PRESUMPTIVE.has(f.kind));
   const others = t.flags.filter((f) => !PRESUMPTIVE.has(f.kind));
   const p = state.packet;
-  clear(el,
+  clear(
+    el,
     h('h2', {}, h('span', { class: 'kind' }, 'Shipment'), `${t.shipmentId} `, verdictBadge(t.verdict)),
     dl([
-      ['Entry', s?.entryNumber], ['Importer', s ? `${names.firmName(s.importerId) || s.importerId}` : null], ['HTS', s?.htsCode],
-      ['Value', s?.value != null ? `${s.value.toLocaleString('en-US')} ${s.currency ?? ''}` : null], ['Entry date', s?.entryDate],
-      ['Port', s?.portOfEntry], ['Detained', s?.detention?.detainedOn], ['Traced as of', t.asOf],
-      ['Tiers', `${t.tiers}${t.truncated ? ' (stopped at the tier limit)' : ''}`], ['Entity List', t.entityListVersion],
+      ['Entry', s?.entryNumber],
+      ['Importer', s ? `${names.firmName(s.importerId) || s.importerId}` : null],
+      ['HTS', s?.htsCode],
+      ['Value', s?.value != null ? `${s.value.toLocaleString('en-US')} ${s.currency ?? ''}` : null],
+      ['Entry date', s?.entryDate],
+      ['Port', s?.portOfEntry],
+      ['Detained', s?.detention?.detainedOn],
+      ['Traced as of', t.asOf],
+      ['Tiers', `${t.tiers}${t.truncated ? ' (stopped at the tier limit)' : ''}`],
+      ['Entity List', t.entityListVersion],
     ]),
-    presumptive.length ? h('section', { 'aria-label': 'Presumptive flags' }, h('h3', {}, `⚑ ${presumptive.length} presumptive flag${presumptive.length > 1 ? 's' : ''}`), flagList(presumptive, act, true))
+    presumptive.length
+      ? h(
+          'section',
+          { 'aria-label': 'Presumptive flags' },
+          h('h3', {}, `⚑ ${presumptive.length} presumptive flag${presumptive.length > 1 ? 's' : ''}`),
+          flagList(presumptive, act, true),
+        )
       : h('p', { class: 'ok' }, '✓ No presumptive flag on the traced path.'),
-    others.length ? h('details', {}, h('summary', {}, `${others.length} other signal${others.length > 1 ? 's' : ''} (not presumptive)`), flagList(others, act, true)) : null,
-    h('section', { class: 'packet', 'aria-label': 'Packet' },
+    others.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `${others.length} other signal${others.length > 1 ? 's' : ''} (not presumptive)`),
+          flagList(others, act, true),
+        )
+      : null,
+    h(
+      'section',
+      { class: 'packet', 'aria-label': 'Packet' },
       h('h3', {}, 'Documentation packet'),
-      p ? h('p', {}, `${p.kind === 'EXCEPTION_REQUEST' ? 'Exception request' : 'Applicability review'} · ${pct(p.completeness)} of expected documents · ${p.exhibits.length} exhibits · ${p.gaps.length} gap${p.gaps.length === 1 ? '' : 's'}`)
+      p
+        ? h(
+            'p',
+            {},
+            `${p.kind === 'EXCEPTION_REQUEST' ? 'Exception request' : 'Applicability review'} · ${pct(p.completeness)} of expected documents · ${p.exhibits.length} exhibits · ${p.gaps.length} gap${p.gaps.length === 1 ? '' : 's'}`,
+          )
         : h('p', { class: 'muted' }, state.packetError ? `Packet unavailable: ${state.packetError}` : 'Preparing the packet summary…'),
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('button', { type: 'button', id: 'download-pdf', onclick: () => act.downloadPacket('pdf') }, '↓ Packet PDF'),
-        h('button', { type: 'button', id: 'download-zip', onclick: () => act.downloadPacket('zip') }, '↓ Packet ZIP (exhibits)'))));
+        h('button', { type: 'button', id: 'download-zip', onclick: () => act.downloadPacket('zip') }, '↓ Packet ZIP (exhibits)'),
+      ),
+    ),
+  );
 }
 
 export async function renderSelection(sel: Selection | null, act: Actions): Promise<void> {
@@ -86,9 +153,16 @@ export async function renderSelection(sel: Selection | null, act: Actions): Prom
   state.selection = sel;
   el.closest('.right')?.scrollTo({ top: 0 });
   if (!sel) {
-    clear(el, h('p', { class: 'muted' }, state.mode === 'empty'
-      ? 'Search for a firm, facility or listed entity, or open a shipment from the table.'
-      : 'Select a node or an edge in the graph to see its details. Double-click a node to expand it.'));
+    clear(
+      el,
+      h(
+        'p',
+        { class: 'muted' },
+        state.mode === 'empty'
+          ? 'Search for a firm, facility or listed entity, or open a shipment from the table.'
+          : 'Select a node or an edge in the graph to see its details. Double-click a node to expand it.',
+      ),
+    );
     return;
   }
   clear(el, h('p', { class: 'muted' }, 'Loading…'));
@@ -103,29 +177,46 @@ export async function renderSelection(sel: Selection | null, act: Actions): Prom
 }
 
 function nodeActions(id: string, act: Actions, kind: 'facility' | 'firm'): HTMLElement {
-  return h('div', { class: 'row actions' },
+  return h(
+    'div',
+    { class: 'row actions' },
     h('button', { type: 'button', onclick: () => act.expand(id) }, '⊕ Expand neighbours'),
     h('button', { type: 'button', onclick: () => act.setPathEnd('from', id) }, 'Path from here'),
     h('button', { type: 'button', onclick: () => act.setPathEnd('to', id) }, 'Path to here'),
-    kind === 'firm' ? h('button', { type: 'button', onclick: () => act.openFirm(id) }, 'Open its network') : null);
+    kind === 'firm' ? h('button', { type: 'button', onclick: () => act.openFirm(id) }, 'Open its network') : null,
+  );
 }
 
 const traceFlags = (pred: (f: RiskFlag) => boolean) => (state.trace?.flags ?? []).filter(pred);
 
 async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<void> {
   let fac = state.facilities.get(id);
-  if (!fac) { fac = (await lookup([], [id])).facilities.get(id); if (fac) state.facilities.set(id, fac); }
-  if (!fac) { clear(el, h('p', {}, `No facility ${id}.`)); return; }
+  if (!fac) {
+    fac = (await lookup([], [id])).facilities.get(id);
+    if (fac) state.facilities.set(id, fac);
+  }
+  if (!fac) {
+    clear(el, h('p', {}, `No facility ${id}.`));
+    return;
+  }
   const f: Facility = fac;
   const flags = traceFlags((x) => x.facilityId === id);
   const firmBox = h('div', {});
-  clear(el,
+  clear(
+    el,
     h('h2', {}, h('span', { class: 'kind' }, 'Facility'), f.name),
-    dl([['Facility id', f.id], ['Kind', f.kind], ['Address', f.address], ['Place', [f.city, f.province, f.country].filter(Boolean).join(', ')],
-      ['Coordinates', f.lat != null && f.lon != null ? `${f.lat}, ${f.lon}` : null]]),
+    dl([
+      ['Facility id', f.id],
+      ['Kind', f.kind],
+      ['Address', f.address],
+      ['Place', [f.city, f.province, f.country].filter(Boolean).join(', ')],
+      ['Coordinates', f.lat != null && f.lon != null ? `${f.lat}, ${f.lon}` : null],
+    ]),
     flagList(flags, act) ? h('section', {}, h('h3', {}, 'Flags'), flagList(flags, act)) : null,
     nodeActions(id, act, 'facility'),
-    h('h3', {}, 'Operated by'), firmBox);
+    h('h3', {}, 'Operated by'),
+    firmBox,
+  );
   await firmBlock(firmBox, f.firmId, act, true);
 }
 
@@ -137,15 +228,31 @@ async function firmView(el: HTMLElement, id: string, act: Actions): Promise<void
 
 async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: boolean): Promise<void> {
   const [d, screening, exposure] = await Promise.all([
-    gql<{ firm: Firm | null }>(`query FirmDetails($id: ID!) { firm(id: $id) { id name aliases localName country registrationId address city province
-       facilities { id name city country } } }`, { id }),
-    gql<{ firm: { screening: StoredMatch[] } | null }>(`query FirmScreening($id: ID!) { firm(id: $id) { screening { ${MATCH_FIELDS} } } }`, { id })
-      .then((x) => x.firm?.screening ?? [], (e: Error) => e),
+    gql<{ firm: Firm | null }>(
+      `query FirmDetails($id: ID!) { firm(id: $id) { id name aliases localName country registrationId address city province
+       facilities { id name city country } } }`,
+      { id },
+    ),
+    gql<{ firm: { screening: StoredMatch[] } | null }>(
+      `query FirmScreening($id: ID!) { firm(id: $id) { screening { ${MATCH_FIELDS} } } }`,
+      { id },
+    ).then(
+      (x) => x.firm?.screening ?? [],
+      (e: Error) => e,
+    ),
     gql<{ exposure: { total: number; items: { shipmentId: string; tier: number }[] } }>(
-      'query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier } } }', { id }).then((x) => x.exposure, () => null),
+      'query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier } } }',
+      { id },
+    ).then(
+      (x) => x.exposure,
+      () => null,
+    ),
   ]);
   const firm = d.firm;
-  if (!firm) { clear(el, h('p', {}, `No firm ${id}.`)); return; }
+  if (!firm) {
+    clear(el, h('p', {}, `No firm ${id}.`));
+    return;
+  }
   state.firms.set(firm.id, { ...state.firms.get(firm.id), ...firm });
   const nameRows = [
     { name: firm.name, role: 'Name' },
@@ -154,37 +261,138 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
   ];
   const flags = traceFlags((x) => x.firmId === id && !x.facilityId);
   const Heading = nested ? 'h4' : 'h2';
-  clear(el,
-    h(Heading, {}, h('span', { class: 'kind' }, 'Firm'), nested ? h('button', { type: 'button', class: 'link', onclick: () => act.select('firm', id) }, firm.name) : firm.name),
-    h('table', { class: 'names' }, h('caption', {}, 'Names in every script'),
-      h('tbody', {}, nameRows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.role), h('td', { lang: /\p{Script=Han}/u.test(r.name) ? 'zh' : undefined }, r.name), h('td', { class: 'muted' }, scriptOf(r.name)))))),
-    dl([['Firm id', firm.id], ['Registration', firm.registrationId], ['Address', firm.address],
-      ['Place', [firm.city, firm.province, firm.country].filter(Boolean).join(', ')]]),
+  clear(
+    el,
+    h(
+      Heading,
+      {},
+      h('span', { class: 'kind' }, 'Firm'),
+      nested ? h('button', { type: 'button', class: 'link', onclick: () => act.select('firm', id) }, firm.name) : firm.name,
+    ),
+    h(
+      'table',
+      { class: 'names' },
+      h('caption', {}, 'Names in every script'),
+      h(
+        'tbody',
+        {},
+        nameRows.map((r) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, r.role),
+            h('td', { lang: /\p{Script=Han}/u.test(r.name) ? 'zh' : undefined }, r.name),
+            h('td', { class: 'muted' }, scriptOf(r.name)),
+          ),
+        ),
+      ),
+    ),
+    dl([
+      ['Firm id', firm.id],
+      ['Registration', firm.registrationId],
+      ['Address', firm.address],
+      ['Place', [firm.city, firm.province, firm.country].filter(Boolean).join(', ')],
+    ]),
     flagList(flags, act) ? h('section', {}, h('h3', {}, 'Flags'), flagList(flags, act)) : null,
-    firm.facilities?.length ? h('section', {}, h('h3', {}, 'Facilities'), h('ul', { class: 'plain' }, firm.facilities.map((f) =>
-      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', f.id) }, f.name), ' ', h('span', { class: 'muted' }, [f.city, f.country].filter(Boolean).join(', ')))))) : null,
-    exposure?.total ? h('section', {}, h('h3', {}, `Shipments through this firm (${exposure.total})`), h('ul', { class: 'plain' }, exposure.items.map((x) =>
-      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => act.openShipment(x.shipmentId) }, `Shipment ${x.shipmentId}`), h('span', { class: 'muted' }, ` at tier ${x.tier}`))))) : null,
+    firm.facilities?.length
+      ? h(
+          'section',
+          {},
+          h('h3', {}, 'Facilities'),
+          h(
+            'ul',
+            { class: 'plain' },
+            firm.facilities.map((f) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', f.id) }, f.name),
+                ' ',
+                h('span', { class: 'muted' }, [f.city, f.country].filter(Boolean).join(', ')),
+              ),
+            ),
+          ),
+        )
+      : null,
+    exposure?.total
+      ? h(
+          'section',
+          {},
+          h('h3', {}, `Shipments through this firm (${exposure.total})`),
+          h(
+            'ul',
+            { class: 'plain' },
+            exposure.items.map((x) =>
+              h(
+                'li',
+                {},
+                h('button', { type: 'button', class: 'link', onclick: () => act.openShipment(x.shipmentId) }, `Shipment ${x.shipmentId}`),
+                h('span', { class: 'muted' }, ` at tier ${x.tier}`),
+              ),
+            ),
+          ),
+        )
+      : null,
     screening instanceof Error
-      ? h('section', { class: 'screening' }, h('h3', {}, 'Screening candidates'), h('p', { class: 'error' }, `Could not load the screening candidates: ${screening.message}`))
+      ? h(
+          'section',
+          { class: 'screening' },
+          h('h3', {}, 'Screening candidates'),
+          h('p', { class: 'error' }, `Could not load the screening candidates: ${screening.message}`),
+        )
       : screeningBlock(screening, act),
-    nested ? null : nodeActions(id, act, 'firm'));
+    nested ? null : nodeActions(id, act, 'firm'),
+  );
 }
 
 function screeningBlock(matches: StoredMatch[], act: Actions): HTMLElement {
-  if (!matches.length) return h('section', { class: 'screening' }, h('h3', {}, 'Screening'), h('p', { class: 'muted' }, 'No Entity List candidates for this firm.'));
-  return h('section', { class: 'screening' }, h('h3', {}, 'Screening candidates'),
-    h('ul', { class: 'matches' }, matches.map((m) => {
-      const note = h('input', { type: 'text', class: 'note', placeholder: 'note (optional)', 'aria-label': `Note on ${m.entityName}` });
-      const statusIcon = m.status === 'CONFIRMED' ? '✔ Confirmed' : m.status === 'REJECTED' ? '✖ Rejected' : '… Pending review';
-      return h('li', { class: `match status-${m.status.toLowerCase()}`, 'data-match-id': m.id },
-        h('div', {}, h('strong', {}, m.entityName)),
-        h('div', { class: 'muted' }, `matched “${m.matchedName}” · score ${pct(m.score)} · ${m.decision}`),
-        h('div', { class: 'match-status' }, statusIcon, m.decidedBy ? ` by ${m.decidedBy}` : '', m.note ? ` — ${m.note}` : ''),
-        h('div', { class: 'row' }, note,
-          h('button', { type: 'button', class: 'confirm', disabled: m.status === 'CONFIRMED', onclick: () => act.decide(m.id, 'confirm', note.value) }, '✔ Confirm match'),
-          h('button', { type: 'button', class: 'reject', disabled: m.status === 'REJECTED', onclick: () => act.decide(m.id, 'reject', note.value) }, '✖ Reject')));
-    })));
+  if (!matches.length)
+    return h(
+      'section',
+      { class: 'screening' },
+      h('h3', {}, 'Screening'),
+      h('p', { class: 'muted' }, 'No Entity List candidates for this firm.'),
+    );
+  return h(
+    'section',
+    { class: 'screening' },
+    h('h3', {}, 'Screening candidates'),
+    h(
+      'ul',
+      { class: 'matches' },
+      matches.map((m) => {
+        const note = h('input', { type: 'text', class: 'note', placeholder: 'note (optional)', 'aria-label': `Note on ${m.entityName}` });
+        const statusIcon = m.status === 'CONFIRMED' ? '✔ Confirmed' : m.status === 'REJECTED' ? '✖ Rejected' : '… Pending review';
+        return h(
+          'li',
+          { class: `match status-${m.status.toLowerCase()}`, 'data-match-id': m.id },
+          h('div', {}, h('strong', {}, m.entityName)),
+          h('div', { class: 'muted' }, `matched “${m.matchedName}” · score ${pct(m.score)} · ${m.decision}`),
+          h('div', { class: 'match-status' }, statusIcon, m.decidedBy ? ` by ${m.decidedBy}` : '', m.note ? ` — ${m.note}` : ''),
+          h(
+            'div',
+            { class: 'row' },
+            note,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'confirm',
+                disabled: m.status === 'CONFIRMED',
+                onclick: () => act.decide(m.id, 'confirm', note.value),
+              },
+              '✔ Confirm match',
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'reject', disabled: m.status === 'REJECTED', onclick: () => act.decide(m.id, 'reject', note.value) },
+              '✖ Reject',
+            ),
+          ),
+        );
+      }),
+    ),
+  );
 }
 
 function flowView(el: HTMLElement, flowId: string, from: string, to: string, act: Actions): void {
@@ -193,36 +401,84 @@ function flowView(el: HTMLElement, flowId: string, from: string, to: string, act
   const p = state.packet;
   const exhibit = new Map((p?.exhibits ?? []).map((x) => [x.documentId, x]));
   const gaps = (p?.gaps ?? []).filter((g) => g.flowId === flowId);
-  const ends = h('p', {},
-    h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', from) }, names.any(from)), ' → ',
-    h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', to) }, names.any(to)));
+  const ends = h(
+    'p',
+    {},
+    h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', from) }, names.any(from)),
+    ' → ',
+    h('button', { type: 'button', class: 'link', onclick: () => act.select('facility', to) }, names.any(to)),
+  );
   if (!hop) {
-    clear(el, h('h2', {}, h('span', { class: 'kind' }, 'Flow'), 'Material flow'), ends, dl([['Flow id', flowId]]),
-      h('p', { class: 'muted' }, 'Open a shipment whose trace runs through this flow to see its documents and flags.'));
+    clear(
+      el,
+      h('h2', {}, h('span', { class: 'kind' }, 'Flow'), 'Material flow'),
+      ends,
+      dl([['Flow id', flowId]]),
+      h('p', { class: 'muted' }, 'Open a shipment whose trace runs through this flow to see its documents and flags.'),
+    );
     return;
   }
-  clear(el,
-    h('h2', {}, h('span', { class: 'kind' }, 'Flow'), hop.flowId), ends,
-    dl([['Tier', hop.tier], ['Material', `${shortId(hop.materialId)} (${hop.materialId})`],
+  clear(
+    el,
+    h('h2', {}, h('span', { class: 'kind' }, 'Flow'), hop.flowId),
+    ends,
+    dl([
+      ['Tier', hop.tier],
+      ['Material', `${shortId(hop.materialId)} (${hop.materialId})`],
       ['Lot lineage', hop.lotAllocated ? 'yes: traced through its input lots' : 'no: traced through every earlier flow into the facility'],
-      ['Inputs', hop.inputs.join(', ') || 'none']]),
+      ['Inputs', hop.inputs.join(', ') || 'none'],
+    ]),
     flags.length ? h('section', {}, h('h3', {}, 'Flags on this hop'), flagList(flags, act)) : null,
-    h('section', {}, h('h3', {}, `Documents (${hop.documents.length})`),
-      hop.documents.length ? h('table', { class: 'docs' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Exhibit'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Title'))),
-        h('tbody', {}, hop.documents.map((id) => {
-          const x = exhibit.get(id);
-          return h('tr', {}, h('td', {}, x?.number ?? '—'), h('td', {}, x?.type ?? ''), h('td', {}, x?.title ?? id));
-        }))) : h('p', {}, 'No documents on this flow.'),
+    h(
+      'section',
+      {},
+      h('h3', {}, `Documents (${hop.documents.length})`),
+      hop.documents.length
+        ? h(
+            'table',
+            { class: 'docs' },
+            h(
+              'thead',
+              {},
+              h('tr', {}, h('th', { scope: 'col' }, 'Exhibit'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Title')),
+            ),
+            h(
+              'tbody',
+              {},
+              hop.documents.map((id) => {
+                const x = exhibit.get(id);
+                return h('tr', {}, h('td', {}, x?.number ?? '—'), h('td', {}, x?.type ?? ''), h('td', {}, x?.title ?? id));
+              }),
+            ),
+          )
+        : h('p', {}, 'No documents on this flow.'),
       !p && !state.packetError ? h('p', { class: 'muted' }, 'Loading exhibit titles…') : null,
-      gaps.length ? h('div', { class: 'gaps' }, gaps.map((g) => h('p', {}, '⚠ Missing: ', g.missing.join(', '), g.note ? ` — ${g.note}` : ''))) : null));
+      gaps.length
+        ? h(
+            'div',
+            { class: 'gaps' },
+            gaps.map((g) => h('p', {}, '⚠ Missing: ', g.missing.join(', '), g.note ? ` — ${g.note}` : '')),
+          )
+        : null,
+    ),
+  );
 }
 
 function ownsView(el: HTMLElement, owner: string, owned: string, share: number | null, act: Actions): void {
-  clear(el, h('h2', {}, h('span', { class: 'kind' }, 'Ownership')),
-    h('p', {},
+  clear(
+    el,
+    h('h2', {}, h('span', { class: 'kind' }, 'Ownership')),
+    h(
+      'p',
+      {},
       h('button', { type: 'button', class: 'link', onclick: () => act.select('firm', owner) }, names.firmName(owner) || owner),
       ` owns ${share != null ? `${Math.round(share * 1000) / 10}%` : 'a share'} of `,
-      h('button', { type: 'button', class: 'link', onclick: () => act.select('firm', owned) }, names.firmName(owned) || owned)),
-    h('p', { class: 'muted' }, 'Holdings of more than 50% (directly or through a chain) give control; a listed owner whose listing covers subsidiaries flags the firms it controls.'));
+      h('button', { type: 'button', class: 'link', onclick: () => act.select('firm', owned) }, names.firmName(owned) || owned),
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'Holdings of more than 50% (directly or through a chain) give control; a listed owner whose listing covers subsidiaries flags the firms it controls.',
+    ),
+  );
 }

@@ -1,5 +1,9 @@
 // Saved operations for the GraphQL console: the contract operations first, on the demo data.
-export interface Example { title: string; query: string; variables: string }
+export interface Example {
+  title: string;
+  query: string;
+  variables: string;
+}
 
 const v = (o: Record<string, unknown>) => JSON.stringify(o, null, 2);
 

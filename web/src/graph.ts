@@ -11,7 +11,9 @@ export type Selection =
   | { type: 'owns'; owner: string; owned: string; share: number | null };
 
 export interface Names {
-  firmName(id: string): string; facilityName(id: string): string; firmOf(facilityId: string): string | null;
+  firmName(id: string): string;
+  facilityName(id: string): string;
+  firmOf(facilityId: string): string | null;
   /** Outside a trace: whether the screening holds the firm as a listed entity (MATCH or confirmed, not rejected). */
   listed(firmId: string): boolean;
 }
@@ -24,51 +26,133 @@ export const nodeKey = (kind: 'facility' | 'firm', id: string) => `${kind === 'f
 const flowKey = (id: string) => `flow:${id}`;
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: 'node', style: {
-    shape: 'round-rectangle', width: 160, height: 46, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '150px',
-    'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#17202c', 'text-valign': 'center', 'text-halign': 'center',
-    'background-color': '#e9f0f8', 'border-width': 1, 'border-color': '#5b6b7f',
-  } },
+  {
+    selector: 'node',
+    style: {
+      shape: 'round-rectangle',
+      width: 160,
+      height: 46,
+      label: 'data(label)',
+      'text-wrap': 'wrap',
+      'text-max-width': '150px',
+      'font-size': 11,
+      'font-family': 'system-ui, sans-serif',
+      color: '#17202c',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'background-color': '#e9f0f8',
+      'border-width': 1,
+      'border-color': '#5b6b7f',
+    },
+  },
   { selector: 'node.firm', style: { 'background-color': '#f5f1e6', 'border-color': '#8a7b55' } },
-  { selector: 'node.firm:parent', style: {
-    'text-valign': 'top', 'text-halign': 'center', 'background-opacity': 0.45, padding: '10px', 'font-weight': 'bold',
-    'text-margin-y': -3, 'text-max-width': '260px', shape: 'round-rectangle',
-    'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
-  } },
+  {
+    selector: 'node.firm:parent',
+    style: {
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'background-opacity': 0.45,
+      padding: '10px',
+      'font-weight': 'bold',
+      'text-margin-y': -3,
+      'text-max-width': '260px',
+      shape: 'round-rectangle',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
   { selector: 'node.flagged', style: { 'border-color': '#b71c1c', 'border-width': 4, 'background-color': '#fde6e6', color: '#6d0000' } },
   { selector: 'node.firm.flagged:parent', style: { 'background-color': '#fbd5d5', 'background-opacity': 0.55 } },
-  { selector: 'node.signal', style: { 'border-color': '#a35c00', 'border-width': 3, 'border-style': 'dashed', 'background-color': '#fff3df' } },
+  {
+    selector: 'node.signal',
+    style: { 'border-color': '#a35c00', 'border-width': 3, 'border-style': 'dashed', 'background-color': '#fff3df' },
+  },
   { selector: 'node.flagged.signal', style: { 'border-color': '#b71c1c', 'border-style': 'solid', 'border-width': 4 } },
   { selector: 'node.start', style: { 'border-color': '#1f4e99', 'border-width': 3, 'border-style': 'double' } },
-  { selector: 'node.tierlabel', style: {
-    shape: 'rectangle', 'background-opacity': 0, 'border-width': 0, 'font-size': 13, 'font-weight': 'bold', color: '#4a5565', width: 140, height: 20,
-  } },
-  { selector: 'edge', style: {
-    'curve-style': 'bezier', width: 2, 'line-color': '#7d8a9b', 'target-arrow-color': '#7d8a9b', 'target-arrow-shape': 'triangle',
-    'source-label': 'data(label)', 'source-text-offset': 42, 'font-size': 10, color: '#2b3440', 'text-background-color': '#ffffff',
-    'text-background-opacity': 0.9, 'text-background-padding': '2px', 'overlay-padding': '6px', 'text-rotation': 'none',
-  } },
-  { selector: 'edge.owns', style: {
-    'line-style': 'dashed', 'line-dash-pattern': [7, 4], 'line-color': '#6a3d9a', 'target-arrow-color': '#6a3d9a',
-    'target-arrow-shape': 'diamond', color: '#4b2a70',
-  } },
-  { selector: 'edge.flagpath', style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828', width: 5, color: '#6d0000', 'font-weight': 'bold', 'z-index': 10 } },
-  { selector: 'edge.found', style: { 'line-color': '#1565c0', 'target-arrow-color': '#1565c0', width: 6, 'z-index': 20, color: '#0d3c75' } },
+  {
+    selector: 'node.tierlabel',
+    style: {
+      shape: 'rectangle',
+      'background-opacity': 0,
+      'border-width': 0,
+      'font-size': 13,
+      'font-weight': 'bold',
+      color: '#4a5565',
+      width: 140,
+      height: 20,
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier',
+      width: 2,
+      'line-color': '#7d8a9b',
+      'target-arrow-color': '#7d8a9b',
+      'target-arrow-shape': 'triangle',
+      'source-label': 'data(label)',
+      'source-text-offset': 42,
+      'font-size': 10,
+      color: '#2b3440',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'overlay-padding': '6px',
+      'text-rotation': 'none',
+    },
+  },
+  {
+    selector: 'edge.owns',
+    style: {
+      'line-style': 'dashed',
+      'line-dash-pattern': [7, 4],
+      'line-color': '#6a3d9a',
+      'target-arrow-color': '#6a3d9a',
+      'target-arrow-shape': 'diamond',
+      color: '#4b2a70',
+    },
+  },
+  {
+    selector: 'edge.flagpath',
+    style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828', width: 5, color: '#6d0000', 'font-weight': 'bold', 'z-index': 10 },
+  },
+  {
+    selector: 'edge.found',
+    style: { 'line-color': '#1565c0', 'target-arrow-color': '#1565c0', width: 6, 'z-index': 20, color: '#0d3c75' },
+  },
   { selector: 'node.found', style: { 'border-color': '#1565c0', 'border-width': 4 } },
   { selector: '.faded', style: { opacity: 0.3 } },
   { selector: ':selected', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.2, 'overlay-padding': '5px' } },
 ];
 
-const LISTED_FLAG: RiskFlag = { kind: 'UFLPA_LISTED', firmId: null, facilityId: null, flowId: null, tier: 0, reason: '', path: [], evidence: [] };
+const LISTED_FLAG: RiskFlag = {
+  kind: 'UFLPA_LISTED',
+  firmId: null,
+  facilityId: null,
+  flowId: null,
+  tier: 0,
+  reason: '',
+  path: [],
+  evidence: [],
+};
 
-interface FlagIndex { facility: Map<string, RiskFlag[]>; firm: Map<string, RiskFlag[]>; flow: Map<string, RiskFlag[]>; pathFlows: Set<string> }
+interface FlagIndex {
+  facility: Map<string, RiskFlag[]>;
+  firm: Map<string, RiskFlag[]>;
+  flow: Map<string, RiskFlag[]>;
+  pathFlows: Set<string>;
+}
 
 export function indexFlags(trace: ShipmentTrace | null): FlagIndex {
   const ix: FlagIndex = { facility: new Map(), firm: new Map(), flow: new Map(), pathFlows: new Set() };
   if (!trace) return ix;
-  const push = (m: Map<string, RiskFlag[]>, k: string | null, f: RiskFlag) => { if (k) m.set(k, [...(m.get(k) ?? []), f]); };
+  const push = (m: Map<string, RiskFlag[]>, k: string | null, f: RiskFlag) => {
+    if (k) m.set(k, [...(m.get(k) ?? []), f]);
+  };
   for (const f of trace.flags) {
-    if (f.facilityId) push(ix.facility, f.facilityId, f); else push(ix.firm, f.firmId, f);
+    if (f.facilityId) push(ix.facility, f.facilityId, f);
+    else push(ix.firm, f.firmId, f);
     push(ix.flow, f.flowId, f);
     if (PRESUMPTIVE.has(f.kind)) for (const id of f.path) ix.pathFlows.add(id);
   }
@@ -100,20 +184,34 @@ export class GraphView {
   private flags: FlagIndex = indexFlags(null);
   private mode: 'trace' | 'firm' = 'trace';
 
-  constructor(container: HTMLElement, private readonly on: {
-    select(sel: Selection | null): void;
-    expand(rawId: string): void;
-    pick(rawId: string): void;
-  }) {
+  constructor(
+    container: HTMLElement,
+    private readonly on: {
+      select(sel: Selection | null): void;
+      expand(rawId: string): void;
+      pick(rawId: string): void;
+    },
+  ) {
     this.cy = cytoscape({
-      container, style: STYLE, minZoom: 0.15, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: false,
+      container,
+      style: STYLE,
+      minZoom: 0.15,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
       selectionType: 'single',
     });
     this.cy.on('tap', (e) => {
-      if (e.target === this.cy) { this.on.select(null); return; }
+      if (e.target === this.cy) {
+        this.on.select(null);
+        return;
+      }
       const ele = e.target as NodeSingular | EdgeSingular;
       if (ele.hasClass('tierlabel')) return;
-      if ((e.originalEvent as MouseEvent | undefined)?.shiftKey && ele.isNode()) { this.on.pick(ele.data('rawId')); return; }
+      if ((e.originalEvent as MouseEvent | undefined)?.shiftKey && ele.isNode()) {
+        this.on.pick(ele.data('rawId'));
+        return;
+      }
       this.on.select(this.selectionOf(ele));
     });
     this.cy.on('dbltap', 'node', (e) => {
@@ -149,10 +247,20 @@ export class GraphView {
     for (const h of trace.hops) {
       const cls = this.flags.pathFlows.has(h.flowId) ? ['flagpath'] : [];
       const flagged = cls.length ? '⚑ ' : '';
-      els.push({ group: 'edges', classes: ['flow', ...cls], data: {
-        id: flowKey(h.flowId), kind: 'flow', rawId: h.flowId, source: nodeKey('facility', h.fromFacilityId), target: nodeKey('facility', h.toFacilityId),
-        fromId: h.fromFacilityId, toId: h.toFacilityId, label: `${flagged}T${h.tier} ${shortId(h.materialId)}`,
-      } });
+      els.push({
+        group: 'edges',
+        classes: ['flow', ...cls],
+        data: {
+          id: flowKey(h.flowId),
+          kind: 'flow',
+          rawId: h.flowId,
+          source: nodeKey('facility', h.fromFacilityId),
+          target: nodeKey('facility', h.toFacilityId),
+          fromId: h.fromFacilityId,
+          toId: h.toFacilityId,
+          label: `${flagged}T${h.tier} ${shortId(h.materialId)}`,
+        },
+      });
     }
     this.cy.add(els);
     this.layoutAll();
@@ -191,28 +299,65 @@ export class GraphView {
         const t = nodeKey('facility', e.to);
         if (has(flowKey(e.id)) || pairHasFlow(s, t)) continue;
         const cls = this.flags.pathFlows.has(e.id) ? ['flagpath'] : [];
-        added.push({ group: 'edges', classes: ['flow', ...cls], data: { id: flowKey(e.id), kind: 'flow', rawId: e.id, source: s, target: t, fromId: e.from, toId: e.to, label: shortId(e.materialId ?? '') } });
+        added.push({
+          group: 'edges',
+          classes: ['flow', ...cls],
+          data: {
+            id: flowKey(e.id),
+            kind: 'flow',
+            rawId: e.id,
+            source: s,
+            target: t,
+            fromId: e.from,
+            toId: e.to,
+            label: shortId(e.materialId ?? ''),
+          },
+        });
       } else if (e.kind === 'OWNS') {
         const id = `own:${e.from}>${e.to}`;
         if (has(id)) continue;
-        added.push({ group: 'edges', classes: ['owns'], data: {
-          id, kind: 'owns', source: nodeKey('firm', e.from), target: nodeKey('firm', e.to), owner: e.from, owned: e.to, share: e.share,
-          label: e.share != null ? `owns ${Math.round(e.share * 1000) / 10}%` : 'owns',
-        } });
+        added.push({
+          group: 'edges',
+          classes: ['owns'],
+          data: {
+            id,
+            kind: 'owns',
+            source: nodeKey('firm', e.from),
+            target: nodeKey('firm', e.to),
+            owner: e.from,
+            owned: e.to,
+            share: e.share,
+            label: e.share != null ? `owns ${Math.round(e.share * 1000) / 10}%` : 'owns',
+          },
+        });
       }
     }
     // edges whose endpoints are missing (e.g. a firm outside the result) are dropped
-    const ids = new Set([...this.cy.nodes().map((n) => n.id()), ...added.filter((a) => a.group !== 'edges').map((a) => a.data.id as string)]);
+    const ids = new Set([
+      ...this.cy.nodes().map((n) => n.id()),
+      ...added.filter((a) => a.group !== 'edges').map((a) => a.data.id as string),
+    ]);
     const ok = added.filter((a) => a.group !== 'edges' || (ids.has(a.data.source as string) && ids.has(a.data.target as string)));
     const col = this.cy.add(ok);
-    const fresh = col.nodes().filter((n) => n.data('kind') === 'facility').map((n) => n.id());
+    const fresh = col
+      .nodes()
+      .filter((n) => n.data('kind') === 'facility')
+      .map((n) => n.id());
     if (startId) {
-      const starts = this.cy.nodes().filter((n) => n.data('kind') === 'facility' && (n.data('rawId') === startId || n.data('firmId') === startId));
+      const starts = this.cy
+        .nodes()
+        .filter((n) => n.data('kind') === 'facility' && (n.data('rawId') === startId || n.data('firmId') === startId));
       for (const s of starts) this.tier.set(s.id(), 0);
     }
     this.assignTiers();
-    if (startId) this.layoutAll(); else this.placeNew(fresh);
-    this.placeFirmsWithoutFacilities(col.nodes().filter((n) => n.data('kind') === 'firm' && n.isChildless()).map((n) => n.id()));
+    if (startId) this.layoutAll();
+    else this.placeNew(fresh);
+    this.placeFirmsWithoutFacilities(
+      col
+        .nodes()
+        .filter((n) => n.data('kind') === 'firm' && n.isChildless())
+        .map((n) => n.id()),
+    );
     this.addTierLabels();
     return col.map((e) => e.id());
   }
@@ -220,16 +365,28 @@ export class GraphView {
   /** Firms on a trace carry the trace's flags; others (network view, owners added later) show a listing from screening. */
   private firmEl(firmId: string, names: Names, fallback?: string, offTrace = true): ElementDefinition {
     const flags = offTrace ? (names.listed(firmId) ? [LISTED_FLAG] : undefined) : this.flags.firm.get(firmId);
-    return { group: 'nodes', classes: ['firm', ...flagClasses(flags)], data: { id: nodeKey('firm', firmId), kind: 'firm', rawId: firmId, label: label(names.firmName(firmId) || fallback || firmId, flags) } };
+    return {
+      group: 'nodes',
+      classes: ['firm', ...flagClasses(flags)],
+      data: { id: nodeKey('firm', firmId), kind: 'firm', rawId: firmId, label: label(names.firmName(firmId) || fallback || firmId, flags) },
+    };
   }
 
   private facilityEl(facId: string, names: Names, extra: string[], fallback?: string, firmId?: string): ElementDefinition {
     const flags = this.flags.facility.get(facId);
     const firm = names.firmOf(facId) ?? firmId ?? null;
-    return { group: 'nodes', classes: ['facility', ...extra, ...flagClasses(flags)], data: {
-      id: nodeKey('facility', facId), kind: 'facility', rawId: facId, firmId: firm, parent: firm ? nodeKey('firm', firm) : undefined,
-      label: label(names.facilityName(facId) || fallback || facId, flags),
-    } };
+    return {
+      group: 'nodes',
+      classes: ['facility', ...extra, ...flagClasses(flags)],
+      data: {
+        id: nodeKey('facility', facId),
+        kind: 'facility',
+        rawId: facId,
+        firmId: firm,
+        parent: firm ? nodeKey('firm', firm) : undefined,
+        label: label(names.facilityName(facId) || fallback || facId, flags),
+      },
+    };
   }
 
   /** Tiers for facilities not placed yet, from flows to placed ones (upstream +1, downstream -1). */
@@ -239,23 +396,36 @@ export class GraphView {
       this.cy.edges('.flow').forEach((e) => {
         const s = e.source().id();
         const t = e.target().id();
-        if (this.tier.has(t) && !this.tier.has(s)) { this.tier.set(s, this.tier.get(t)! + 1); changed = true; }
-        else if (this.tier.has(s) && !this.tier.has(t)) { this.tier.set(t, this.tier.get(s)! - 1); changed = true; }
+        if (this.tier.has(t) && !this.tier.has(s)) {
+          this.tier.set(s, this.tier.get(t)! + 1);
+          changed = true;
+        } else if (this.tier.has(s) && !this.tier.has(t)) {
+          this.tier.set(t, this.tier.get(s)! - 1);
+          changed = true;
+        }
       });
     }
-    this.cy.nodes('.facility').forEach((n) => { if (!this.tier.has(n.id())) this.tier.set(n.id(), 0); });
+    this.cy.nodes('.facility').forEach((n) => {
+      if (!this.tier.has(n.id())) this.tier.set(n.id(), 0);
+    });
   }
 
   /** One row per tier (upstream at the top); within a row, facilities grouped by firm, ordered by their placed neighbours. */
   private layoutAll(): void {
     const rows = new Map<number, NodeSingular[]>();
-    this.cy.nodes('.facility').forEach((n) => { const t = this.tier.get(n.id()) ?? 0; rows.set(t, [...(rows.get(t) ?? []), n]); });
+    this.cy.nodes('.facility').forEach((n) => {
+      const t = this.tier.get(n.id()) ?? 0;
+      rows.set(t, [...(rows.get(t) ?? []), n]);
+    });
     const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
     const xOf = new Map<string, number>();
     for (const t of order) {
       const groups = new Map<string, { nodes: NodeSingular[]; want: number }>();
       for (const n of rows.get(t)!) {
-        const nb = n.connectedEdges('.flow').connectedNodes().filter((m) => m.id() !== n.id() && xOf.has(m.id()));
+        const nb = n
+          .connectedEdges('.flow')
+          .connectedNodes()
+          .filter((m) => m.id() !== n.id() && xOf.has(m.id()));
         const want = nb.length ? nb.reduce((s, m) => s + xOf.get(m.id())!, 0) / nb.length : 0;
         const key = n.data('firmId') ?? n.id();
         const g = groups.get(key) ?? { nodes: [], want: 0 };
@@ -270,7 +440,11 @@ export class GraphView {
       let cur = mean - width / 2;
       for (const g of sorted) {
         cur += GAP / 2;
-        for (const n of g.nodes) { xOf.set(n.id(), cur + SLOT / 2); n.position({ x: cur + SLOT / 2, y: rowY(t) }); cur += SLOT; }
+        for (const n of g.nodes) {
+          xOf.set(n.id(), cur + SLOT / 2);
+          n.position({ x: cur + SLOT / 2, y: rowY(t) });
+          cur += SLOT;
+        }
         cur += GAP / 2;
       }
     }
@@ -281,14 +455,21 @@ export class GraphView {
     for (const id of ids) {
       const n = this.cy.getElementById(id) as NodeSingular;
       const y = rowY(this.tier.get(id) ?? 0);
-      const nb = n.connectedEdges('.flow').connectedNodes().filter((m) => m.id() !== id && !ids.includes(m.id()));
+      const nb = n
+        .connectedEdges('.flow')
+        .connectedNodes()
+        .filter((m) => m.id() !== id && !ids.includes(m.id()));
       const want = nb.length ? nb.reduce((s, m) => s + (m as NodeSingular).position('x'), 0) / nb.length : 0;
       n.position({ x: this.freeSlot(y, want, id), y });
     }
   }
 
   private freeSlot(y: number, want: number, self: string): number {
-    const taken = this.cy.nodes().filter((m) => m.id() !== self && m.isChildless() && !m.hasClass('tierlabel') && Math.abs((m as NodeSingular).position('y') - y) < ROWH / 2)
+    const taken = this.cy
+      .nodes()
+      .filter(
+        (m) => m.id() !== self && m.isChildless() && !m.hasClass('tierlabel') && Math.abs((m as NodeSingular).position('y') - y) < ROWH / 2,
+      )
       .map((m) => (m as NodeSingular).position('x'));
     for (let k = 0; k < 400; k++) {
       for (const cand of k === 0 ? [want] : [want + k * SLOT * 0.5, want - k * SLOT * 0.5]) {
@@ -302,7 +483,10 @@ export class GraphView {
   private placeFirmsWithoutFacilities(ids: string[]): void {
     for (const id of ids) {
       const n = this.cy.getElementById(id) as NodeSingular;
-      const other = n.connectedEdges('.owns').connectedNodes().filter((m) => m.id() !== id);
+      const other = n
+        .connectedEdges('.owns')
+        .connectedNodes()
+        .filter((m) => m.id() !== id);
       const ref = other.nonempty() ? other.boundingBox({}) : { x1: 0, x2: 0, y1: 0, y2: 0 };
       const y = ref.y1 - ROWH / 2;
       n.position({ x: this.freeSlot(y, (ref.x1 + ref.x2) / 2, id), y });
@@ -312,15 +496,27 @@ export class GraphView {
   private addTierLabels(): void {
     this.cy.remove('.tierlabel');
     const tiers = new Set<number>();
-    this.cy.nodes('.facility').forEach((n) => { tiers.add(this.tier.get(n.id()) ?? 0); });
+    this.cy.nodes('.facility').forEach((n) => {
+      tiers.add(this.tier.get(n.id()) ?? 0);
+    });
     const left = Math.min(...this.cy.nodes().map((n) => n.boundingBox({}).x1)) - 80;
     for (const t of tiers) {
-      const text = this.mode === 'trace' ? (t === 0 ? 'Importer' : `Tier ${t}`) : t === 0 ? 'Start' : t > 0 ? `Upstream ${t}` : `Downstream ${-t}`;
-      this.cy.add({ group: 'nodes', classes: ['tierlabel'], selectable: false, grabbable: false, data: { id: `tier:${t}`, label: text }, position: { x: left, y: rowY(t) } });
+      const text =
+        this.mode === 'trace' ? (t === 0 ? 'Importer' : `Tier ${t}`) : t === 0 ? 'Start' : t > 0 ? `Upstream ${t}` : `Downstream ${-t}`;
+      this.cy.add({
+        group: 'nodes',
+        classes: ['tierlabel'],
+        selectable: false,
+        grabbable: false,
+        data: { id: `tier:${t}`, label: text },
+        position: { x: left, y: rowY(t) },
+      });
     }
   }
 
-  fit(): void { this.cy.fit(undefined, 30); }
+  fit(): void {
+    this.cy.fit(undefined, 30);
+  }
 
   select(sel: { kind: 'facility' | 'firm' | 'flow'; id: string }): void {
     const id = sel.kind === 'flow' ? flowKey(sel.id) : nodeKey(sel.kind, sel.id);
@@ -339,11 +535,22 @@ export class GraphView {
   /** Highlights one supply path (facility ids and flow ids); everything else fades. */
   showPath(nodes: string[], flows: string[], names: Names): void {
     this.clearPath();
-    const missing: GraphNode[] = nodes.filter((id) => this.cy.getElementById(nodeKey('facility', id)).empty())
+    const missing: GraphNode[] = nodes
+      .filter((id) => this.cy.getElementById(nodeKey('facility', id)).empty())
       .map((id) => ({ id, kind: 'FACILITY', name: names.facilityName(id) || id, firmId: names.firmOf(id), depth: 0 }));
-    const edges: GraphEdge[] = flows.map((f, i) => ({ id: f, kind: 'FLOW', from: nodes[i], to: nodes[i + 1], materialId: null, share: null }));
+    const edges: GraphEdge[] = flows.map((f, i) => ({
+      id: f,
+      kind: 'FLOW',
+      from: nodes[i],
+      to: nodes[i + 1],
+      materialId: null,
+      share: null,
+    }));
     if (missing.length || edges.some((e) => this.cy.getElementById(flowKey(e.id)).empty())) {
-      const firms = missing.map((m) => m.firmId).filter((f): f is string => !!f).map((f) => ({ id: f, kind: 'FIRM', name: names.firmName(f), firmId: f, depth: 0 }));
+      const firms = missing
+        .map((m) => m.firmId)
+        .filter((f): f is string => !!f)
+        .map((f) => ({ id: f, kind: 'FIRM', name: names.firmName(f), firmId: f, depth: 0 }));
       this.merge([...firms, ...missing], edges, names);
     }
     const hit = this.cy.collection();
@@ -351,14 +558,23 @@ export class GraphView {
     flows.forEach((f, i) => {
       const e = this.cy.getElementById(flowKey(f));
       if (e.nonempty()) hit.merge(e);
-      else hit.merge(this.cy.edges(`.flow[source = "${cssEsc(nodeKey('facility', nodes[i]))}"][target = "${cssEsc(nodeKey('facility', nodes[i + 1]))}"]`));
+      else
+        hit.merge(
+          this.cy.edges(
+            `.flow[source = "${cssEsc(nodeKey('facility', nodes[i]))}"][target = "${cssEsc(nodeKey('facility', nodes[i + 1]))}"]`,
+          ),
+        );
     });
     hit.addClass('found');
     this.cy.elements().not(hit).not(hit.ancestors()).not('.tierlabel').addClass('faded');
     this.cy.animate({ fit: { eles: hit, padding: 60 }, duration: 250 });
   }
 
-  clearPath(): void { this.cy.elements().removeClass('found faded'); }
+  clearPath(): void {
+    this.cy.elements().removeClass('found faded');
+  }
 }
 
-function cssEsc(s: string): string { return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"'); }
+function cssEsc(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}

@@ -15,7 +15,11 @@ async function fetcher(params, opts) {
   if (token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
   const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify(params) });
   const text = await res.text();
-  try { return JSON.parse(text); } catch { return { errors: [{ message: `HTTP ${res.status}: ${text.slice(0, 300)}` }] }; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [{ message: `HTTP ${res.status}: ${text.slice(0, 300)}` }] };
+  }
 }
 
 function ExamplesPanel() {
@@ -30,7 +34,11 @@ function ExamplesPanel() {
       <p>Saved operations on the demo data. The first six are the API contract.</p>
       <ul>
         {EXAMPLES.map((ex) => (
-          <li key={ex.title}><button type="button" className="graphiql-un-styled example" onClick={() => open(ex)}>{ex.title}</button></li>
+          <li key={ex.title}>
+            <button type="button" className="graphiql-un-styled example" onClick={() => open(ex)}>
+              {ex.title}
+            </button>
+          </li>
         ))}
       </ul>
     </div>
@@ -39,7 +47,11 @@ function ExamplesPanel() {
 
 const examplesPlugin = {
   title: 'Examples',
-  icon: () => <span aria-hidden="true" style={{ fontWeight: 700 }}>Ex</span>,
+  icon: () => (
+    <span aria-hidden="true" style={{ fontWeight: 700 }}>
+      Ex
+    </span>
+  ),
   content: ExamplesPanel,
 };
 
@@ -47,12 +59,35 @@ function TokenBar() {
   const [saved, setSaved] = React.useState(!!getToken());
   const [value, setValue] = React.useState('');
   return (
-    <form className="token-bar" onSubmit={(e) => { e.preventDefault(); setToken(value.trim()); setValue(''); setSaved(!!value.trim()); }}>
+    <form
+      className="token-bar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setToken(value.trim());
+        setValue('');
+        setSaved(!!value.trim());
+      }}
+    >
       <a href="/">← uflpa-trace</a>
       <label htmlFor="gq-token">API token</label>
-      <input id="gq-token" type="password" value={value} autoComplete="off" placeholder="Bearer token, if the server needs one" onChange={(e) => setValue(e.target.value)} />
+      <input
+        id="gq-token"
+        type="password"
+        value={value}
+        autoComplete="off"
+        placeholder="Bearer token, if the server needs one"
+        onChange={(e) => setValue(e.target.value)}
+      />
       <button type="submit">Save</button>
-      <button type="button" onClick={() => { setToken(''); setSaved(false); }}>Clear</button>
+      <button
+        type="button"
+        onClick={() => {
+          setToken('');
+          setSaved(false);
+        }}
+      >
+        Clear
+      </button>
       <span>{saved ? 'token set (sent as Authorization: Bearer …)' : 'no token'}</span>
     </form>
   );

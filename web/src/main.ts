@@ -36,7 +36,10 @@ const graphTitle = byId('graph-title');
 const graph = new GraphView(byId('cy'), {
   select: (sel) => void renderSelection(sel, actions),
   expand: (id) => void actions.expand(id),
-  pick: (id) => { if (!state.pathFrom) actions.setPathEnd('from', id); else actions.setPathEnd('to', id); },
+  pick: (id) => {
+    if (!state.pathFrom) actions.setPathEnd('from', id);
+    else actions.setPathEnd('to', id);
+  },
 });
 (window as unknown as { uflpaGraph: unknown }).uflpaGraph = graph.cy; // for tests and the console
 
@@ -60,14 +63,30 @@ async function showControllingOwners(t: ShipmentTrace): Promise<void> {
   try {
     const d = await gql<Record<string, { ultimateOwnerId: string; firms: string[]; shares: number[] }[]>>(
       `query Owners(${firms.map((_, i) => `$f${i}: ID!`).join(', ')}) { ${firms.map((_, i) => `o${i}: ownershipChain(firmId: $f${i}) { ultimateOwnerId firms shares }`).join(' ')} }`,
-      Object.fromEntries(firms.map((f, i) => [`f${i}`, f])));
+      Object.fromEntries(firms.map((f, i) => [`f${i}`, f])),
+    );
     const chains = Object.values(d).flat();
     const ids = [...new Set(chains.flatMap((c) => c.firms))];
     await ensureNames(ids, []);
-    const edges: GraphEdge[] = chains.flatMap((c) => c.firms.slice(0, -1).map((owner, i) => ({ id: `${owner}>${c.firms[i + 1]}`, kind: 'OWNS', from: owner, to: c.firms[i + 1], materialId: null, share: c.shares[i] ?? null })));
-    graph.merge(ids.map((id) => ({ id, kind: 'FIRM', name: names.firmName(id) || id, firmId: id, depth: 0 })), edges, names);
+    const edges: GraphEdge[] = chains.flatMap((c) =>
+      c.firms.slice(0, -1).map((owner, i) => ({
+        id: `${owner}>${c.firms[i + 1]}`,
+        kind: 'OWNS',
+        from: owner,
+        to: c.firms[i + 1],
+        materialId: null,
+        share: c.shares[i] ?? null,
+      })),
+    );
+    graph.merge(
+      ids.map((id) => ({ id, kind: 'FIRM', name: names.firmName(id) || id, firmId: id, depth: 0 })),
+      edges,
+      names,
+    );
     graph.fit();
-  } catch { /* the trace stands without the owners */ }
+  } catch {
+    /* the trace stands without the owners */
+  }
 }
 
 const actions: Actions = {
@@ -85,7 +104,15 @@ const actions: Actions = {
       const t = d.trace;
       const facIds = t.hops.flatMap((x) => [x.fromFacilityId, x.toFacilityId]);
       await ensureNames([...t.parties.map((p) => p.firmId), ...(d.shipment ? [d.shipment.importerId] : [])], facIds);
-      Object.assign(state, { mode: 'trace', shipmentId: id, trace: t, shipment: d.shipment, packet: null, packetError: null, firmId: null });
+      Object.assign(state, {
+        mode: 'trace',
+        shipmentId: id,
+        trace: t,
+        shipment: d.shipment,
+        packet: null,
+        packetError: null,
+        firmId: null,
+      });
       const importerFacility = t.hops.find((x) => x.tier === 1)?.toFacilityId ?? null;
       graph.showTrace(t, names, importerFacility);
       await showControllingOwners(t);
@@ -95,15 +122,24 @@ const actions: Actions = {
       renderShipmentCard(actions);
       void renderSelection(null, actions);
       status(`Shipment ${id}: ${t.verdict}, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}, ${t.hops.length} hops.`);
-      gql<{ rebuttalPacket: Packet }>(PACKET_QUERY, { id }).then((p) => {
-        if (state.shipmentId !== id) return;
-        state.packet = p.rebuttalPacket;
-      }, (e: Error) => { if (state.shipmentId === id) state.packetError = e.message; }).finally(() => {
-        if (state.shipmentId !== id) return;
-        renderShipmentCard(actions);
-        if (state.selection?.type === 'flow') void renderSelection(state.selection, actions);
-      });
-    } catch (e) { fail(e); }
+      gql<{ rebuttalPacket: Packet }>(PACKET_QUERY, { id })
+        .then(
+          (p) => {
+            if (state.shipmentId !== id) return;
+            state.packet = p.rebuttalPacket;
+          },
+          (e: Error) => {
+            if (state.shipmentId === id) state.packetError = e.message;
+          },
+        )
+        .finally(() => {
+          if (state.shipmentId !== id) return;
+          renderShipmentCard(actions);
+          if (state.selection?.type === 'flow') void renderSelection(state.selection, actions);
+        });
+    } catch (e) {
+      fail(e);
+    }
   },
 
   async openFirm(id) {
@@ -116,7 +152,10 @@ const actions: Actions = {
       ]);
       if (my !== loadSeq) return;
       const nb = d.neighbourhood;
-      await ensureNames([...nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id), id], [...nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id), id]);
+      await ensureNames(
+        [...nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id), id],
+        [...nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id), id],
+      );
       Object.assign(state, { mode: 'firm', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
       graph.showNeighbourhood(id, nb.nodes, nb.edges, names);
       graphTitle.textContent = `Network of ${names.any(id)}`;
@@ -127,7 +166,9 @@ const actions: Actions = {
       graph.select({ kind: isFacility ? 'facility' : 'firm', id });
       if (!graph.hasNode(id)) void renderSelection(isFacility ? { type: 'facility', id } : { type: 'firm', id }, actions);
       status(`${names.any(id)}: ${nb.nodes.length} nodes and ${nb.edges.length} edges within two steps. Double-click a node to expand it.`);
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   },
 
   async expand(id) {
@@ -135,33 +176,55 @@ const actions: Actions = {
     try {
       const d = await gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(NB_QUERY, { id, depth: 1 });
       const nb = d.neighbourhood;
-      await ensureNames(nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id), nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id));
+      await ensureNames(
+        nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id),
+        nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id),
+      );
       const added = graph.merge(nb.nodes, nb.edges, names);
       graph.fit();
       status(added.length ? `Added ${added.length} nodes and edges around ${names.any(id)}.` : `Nothing new around ${names.any(id)}.`);
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   },
 
-  select(kind, id) { graph.select({ kind, id }); if (!graph.hasNode(id) && kind !== 'flow') void renderSelection(kind === 'facility' ? { type: 'facility', id } : { type: 'firm', id }, actions); },
+  select(kind, id) {
+    graph.select({ kind, id });
+    if (!graph.hasNode(id) && kind !== 'flow')
+      void renderSelection(kind === 'facility' ? { type: 'facility', id } : { type: 'firm', id }, actions);
+  },
 
   setPathEnd(which, id) {
-    if (which === 'from') state.pathFrom = id; else state.pathTo = id;
+    if (which === 'from') state.pathFrom = id;
+    else state.pathTo = id;
     renderPathFinder();
-    status(`Path ${which}: ${names.any(id)}.${which === 'from' && !state.pathTo ? ' Now choose where the path ends (Shift+click a node, or “Path to here”).' : ''}`);
+    status(
+      `Path ${which}: ${names.any(id)}.${which === 'from' && !state.pathTo ? ' Now choose where the path ends (Shift+click a node, or “Path to here”).' : ''}`,
+    );
   },
 
   async decide(matchId, decision, note) {
     try {
       const m = decision === 'confirm' ? 'confirmMatch' : 'rejectMatch';
-      await gql(`mutation Decide($id: ID!, $note: String) { ${m}(id: $id, note: $note) { id status } }`, { id: matchId, note: note || null });
+      await gql(`mutation Decide($id: ID!, $note: String) { ${m}(id: $id, note: $note) { id status } }`, {
+        id: matchId,
+        note: note || null,
+      });
       await loadMatches().catch(() => undefined);
       const sel = state.selection;
       void shipments.load();
       if (state.mode === 'trace' && state.shipmentId) await actions.openShipment(state.shipmentId);
       else if (state.mode === 'firm' && state.firmId) await actions.openFirm(state.firmId);
-      if (sel) { if (sel.type === 'facility' || sel.type === 'firm') actions.select(sel.type, sel.id); else void renderSelection(sel, actions); }
-      status(`Screening match ${decision === 'confirm' ? 'confirmed' : 'rejected'}${state.trace ? `; shipment ${state.shipmentId} is now ${state.trace.verdict}` : ''}.`);
-    } catch (e) { fail(e); }
+      if (sel) {
+        if (sel.type === 'facility' || sel.type === 'firm') actions.select(sel.type, sel.id);
+        else void renderSelection(sel, actions);
+      }
+      status(
+        `Screening match ${decision === 'confirm' ? 'confirmed' : 'rejected'}${state.trace ? `; shipment ${state.shipmentId} is now ${state.trace.verdict}` : ''}.`,
+      );
+    } catch (e) {
+      fail(e);
+    }
   },
 
   async downloadPacket(format) {
@@ -170,10 +233,14 @@ const actions: Actions = {
     status(`Preparing the ${format.toUpperCase()} packet of ${id}…`);
     try {
       const url = state.packet?.downloads[format];
-      const path = url ? new URL(url, location.href).pathname + new URL(url, location.href).search : `/packets/${encodeURIComponent(id)}.${format}`;
+      const path = url
+        ? new URL(url, location.href).pathname + new URL(url, location.href).search
+        : `/packets/${encodeURIComponent(id)}.${format}`;
       const name = await downloadFile(path, `${id}-packet.${format}`);
       status(`Downloaded ${name}.`);
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   },
 };
 
@@ -186,31 +253,70 @@ function renderPathFinder(): void {
   pfTo.textContent = state.pathTo ? names.any(state.pathTo) : '—';
 }
 byId('pf-find').addEventListener('click', async () => {
-  if (!state.pathFrom || !state.pathTo) { status('Choose both ends first: select a node and press “Path from here”, then another and “Path to here” (or Shift+click).', 'error'); return; }
+  if (!state.pathFrom || !state.pathTo) {
+    status('Choose both ends first: select a node and press “Path from here”, then another and “Path to here” (or Shift+click).', 'error');
+    return;
+  }
   status('Finding supply paths…');
   try {
     const d = await gql<{ supplierPaths: { nodes: string[]; flows: string[] }[] }>(
-      'query Paths($from: ID!, $to: ID!) { supplierPaths(from: $from, to: $to, maxDepth: 10, limit: 10) { nodes flows } }', { from: state.pathFrom, to: state.pathTo });
+      'query Paths($from: ID!, $to: ID!) { supplierPaths(from: $from, to: $to, maxDepth: 10, limit: 10) { nodes flows } }',
+      { from: state.pathFrom, to: state.pathTo },
+    );
     const paths = d.supplierPaths;
-    await ensureNames([], paths.flatMap((p) => p.nodes));
-    if (!paths.length) { clear(pfList, h('p', {}, `No material path between ${names.any(state.pathFrom)} and ${names.any(state.pathTo)}.`)); status('No path found.'); graph.clearPath(); return; }
+    await ensureNames(
+      [],
+      paths.flatMap((p) => p.nodes),
+    );
+    if (!paths.length) {
+      clear(pfList, h('p', {}, `No material path between ${names.any(state.pathFrom)} and ${names.any(state.pathTo)}.`));
+      status('No path found.');
+      graph.clearPath();
+      return;
+    }
     const show = (i: number) => {
       graph.showPath(paths[i].nodes, paths[i].flows, names);
       pfList.querySelectorAll('button.path').forEach((b, j) => b.setAttribute('aria-pressed', String(i === j)));
     };
-    clear(pfList, h('ol', { class: 'paths' }, paths.map((p, i) => h('li', {}, h('button', { type: 'button', class: 'path', 'aria-pressed': 'false', onclick: () => show(i) },
-      `${p.flows.length} hop${p.flows.length === 1 ? '' : 's'}: `, p.nodes.map((n) => names.any(n)).join(' → '))))));
+    clear(
+      pfList,
+      h(
+        'ol',
+        { class: 'paths' },
+        paths.map((p, i) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'path', 'aria-pressed': 'false', onclick: () => show(i) },
+              `${p.flows.length} hop${p.flows.length === 1 ? '' : 's'}: `,
+              p.nodes.map((n) => names.any(n)).join(' → '),
+            ),
+          ),
+        ),
+      ),
+    );
     show(0);
     status(`${paths.length} path${paths.length === 1 ? '' : 's'} found; the shortest is highlighted in blue.`);
-  } catch (e) { fail(e); }
+  } catch (e) {
+    fail(e);
+  }
 });
-byId('pf-clear').addEventListener('click', () => { state.pathFrom = state.pathTo = null; renderPathFinder(); clear(pfList); graph.clearPath(); });
+byId('pf-clear').addEventListener('click', () => {
+  state.pathFrom = state.pathTo = null;
+  renderPathFinder();
+  clear(pfList);
+  graph.clearPath();
+});
 byId('fit').addEventListener('click', () => graph.fit());
 
 // ---- token (kept in this tab's session storage)
 const tokenInput = byId<HTMLInputElement>('token-input');
 const tokenState = byId('token-state');
-function renderToken(): void { tokenState.textContent = getToken() ? 'token set' : 'no token'; }
+function renderToken(): void {
+  tokenState.textContent = getToken() ? 'token set' : 'no token';
+}
 byId<HTMLFormElement>('token-form').addEventListener('submit', (e) => {
   e.preventDefault();
   setToken(tokenInput.value.trim());
@@ -222,7 +328,11 @@ byId<HTMLFormElement>('token-form').addEventListener('submit', (e) => {
   loadLegend();
   route();
 });
-byId('token-clear').addEventListener('click', () => { setToken(''); renderToken(); status('Token cleared.'); });
+byId('token-clear').addEventListener('click', () => {
+  setToken('');
+  renderToken();
+  status('Token cleared.');
+});
 
 /** The legend's flag lines, from the API's flag kinds: "Presumptive flag: XUAR location, UFLPA Entity List, or ...". */
 function renderLegend(): void {
@@ -233,11 +343,14 @@ function renderLegend(): void {
   byId('legend-presumptive').textContent = phrases('FLAG');
   byId('legend-signals').textContent = phrases('SIGNAL');
 }
-function loadLegend(): void { loadFlagKinds().then(renderLegend, () => undefined); }
+function loadLegend(): void {
+  loadFlagKinds().then(renderLegend, () => undefined);
+}
 
 function markCurrentRow(): void {
-  document.querySelectorAll('#shipments-table tr[data-shipment]').forEach((tr) =>
-    tr.classList.toggle('current', (tr as HTMLElement).dataset.shipment === state.shipmentId));
+  document
+    .querySelectorAll('#shipments-table tr[data-shipment]')
+    .forEach((tr) => tr.classList.toggle('current', (tr as HTMLElement).dataset.shipment === state.shipmentId));
 }
 
 // ---- start
@@ -251,7 +364,9 @@ function route(): void {
   if (m[1] === 'firm' && id !== state.firmId) void actions.openFirm(id);
 }
 window.addEventListener('hashchange', route);
-window.addEventListener('uflpa:unauthenticated', (e) => status(`${(e as CustomEvent<string>).detail}. Enter an API token at the top right.`, 'error'));
+window.addEventListener('uflpa:unauthenticated', (e) =>
+  status(`${(e as CustomEvent<string>).detail}. Enter an API token at the top right.`, 'error'),
+);
 renderToken();
 renderPathFinder();
 void renderSelection(null, actions);

@@ -4,14 +4,24 @@ import { gql, lookup } from './api';
 import { Actions, state } from './state';
 import { byId, clear, FLAG_LABEL, h, loadFlagKinds, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
 
-interface Risk { shipmentId: string; entryNumber: string | null; importerId: string; verdict: string; tiers: number; flagCounts: { kind: string; count: number }[] }
+interface Risk {
+  shipmentId: string;
+  entryNumber: string | null;
+  importerId: string;
+  verdict: string;
+  tiers: number;
+  flagCounts: { kind: string; count: number }[];
+}
 type Key = 'shipmentId' | 'entryNumber' | 'importer' | 'verdict' | 'tiers' | 'flags' | 'signals';
 
 const VERDICT_RANK: Record<string, number> = { FLAGGED: 0, INCOMPLETE: 1, CLEAR: 2 };
 const COLUMNS: { key: Key; label: string; icon?: string; numeric?: boolean }[] = [
-  { key: 'shipmentId', label: 'Shipment' }, { key: 'importer', label: 'Importer' },
-  { key: 'verdict', label: 'Verdict' }, { key: 'tiers', label: 'Tiers', numeric: true },
-  { key: 'flags', label: 'Presumptive flags', icon: '⚑', numeric: true }, { key: 'signals', label: 'Signals', icon: '⚠', numeric: true },
+  { key: 'shipmentId', label: 'Shipment' },
+  { key: 'importer', label: 'Importer' },
+  { key: 'verdict', label: 'Verdict' },
+  { key: 'tiers', label: 'Tiers', numeric: true },
+  { key: 'flags', label: 'Presumptive flags', icon: '⚑', numeric: true },
+  { key: 'signals', label: 'Signals', icon: '⚠', numeric: true },
 ];
 
 const count = (r: Risk, set: Set<string>) => r.flagCounts.filter((c) => set.has(c.kind)).reduce((s, c) => s + c.count, 0);
@@ -26,22 +36,39 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
 
   const value = (r: Risk, k: Key): string | number => {
     switch (k) {
-      case 'importer': return state.firms.get(r.importerId)?.name ?? r.importerId;
-      case 'verdict': return VERDICT_RANK[r.verdict] ?? 9;
-      case 'flags': return count(r, PRESUMPTIVE);
-      case 'signals': return count(r, SIGNALS);
-      case 'entryNumber': return r.entryNumber ?? '';
-      case 'tiers': return r.tiers;
-      default: return r.shipmentId;
+      case 'importer':
+        return state.firms.get(r.importerId)?.name ?? r.importerId;
+      case 'verdict':
+        return VERDICT_RANK[r.verdict] ?? 9;
+      case 'flags':
+        return count(r, PRESUMPTIVE);
+      case 'signals':
+        return count(r, SIGNALS);
+      case 'entryNumber':
+        return r.entryNumber ?? '';
+      case 'tiers':
+        return r.tiers;
+      default:
+        return r.shipmentId;
     }
   };
 
   const render = () => {
     const text = filter.value.trim().toLowerCase();
     const v = verdictSel.value;
-    const shown = rows.filter((r) => (!v || r.verdict === v) && (!text ||
-      [r.shipmentId, r.entryNumber ?? '', r.importerId, state.firms.get(r.importerId)?.name ?? '', r.verdict, ...r.flagCounts.map((c) => c.kind)]
-        .some((s) => s.toLowerCase().includes(text))));
+    const shown = rows.filter(
+      (r) =>
+        (!v || r.verdict === v) &&
+        (!text ||
+          [
+            r.shipmentId,
+            r.entryNumber ?? '',
+            r.importerId,
+            state.firms.get(r.importerId)?.name ?? '',
+            r.verdict,
+            ...r.flagCounts.map((c) => c.kind),
+          ].some((s) => s.toLowerCase().includes(text))),
+    );
     shown.sort((a, b) => {
       const x = value(a, sort.key);
       const y = value(b, sort.key);
@@ -49,32 +76,81 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       return c * sort.dir || a.shipmentId.localeCompare(b.shipmentId, undefined, { numeric: true });
     });
     summary.textContent = `${shown.length} of ${rows.length} shipments`;
-    const head = h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {
-      scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none',
-    }, h('button', { type: 'button', class: 'sort', onclick: () => { sort = { key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : 1 }; render(); } },
-      c.icon ? [h('span', { 'aria-hidden': 'true', title: c.label }, c.icon), h('span', { class: 'sr-only' }, c.label)] : c.label, h('span', { 'aria-hidden': 'true' }, sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ' ↕'))))));
-    const body = h('tbody', {}, shown.map((r) => {
-      const chips = r.flagCounts.filter((c) => PRESUMPTIVE.has(c.kind) || SIGNALS.has(c.kind))
-        .map((c) => `${FLAG_LABEL[c.kind]?.icon ?? ''} ${FLAG_LABEL[c.kind]?.label ?? c.kind} ×${c.count}`).join(', ');
-      return h('tr', {
-        tabindex: '0', 'data-shipment': r.shipmentId, class: `verdict-row-${r.verdict.toLowerCase()}${state.shipmentId === r.shipmentId ? ' current' : ''}`,
-        'aria-label': `Shipment ${r.shipmentId}, ${r.verdict}${chips ? `, ${chips}` : ''}. Press Enter to open its trace.`,
-        onclick: () => act.openShipment(r.shipmentId),
-      },
-      h('td', {}, h('strong', {}, r.shipmentId), h('div', { class: 'muted small' }, r.entryNumber ?? '')),
-      h('td', { class: 'importer' }, state.firms.get(r.importerId)?.name ?? r.importerId),
-      h('td', {}, verdictBadge(r.verdict)), h('td', { class: 'num' }, r.tiers),
-      h('td', { class: 'num', title: chips }, String(count(r, PRESUMPTIVE))), h('td', { class: 'num', title: chips }, String(count(r, SIGNALS))));
-    }));
+    const head = h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        COLUMNS.map((c) =>
+          h(
+            'th',
+            {
+              scope: 'col',
+              class: c.numeric ? 'num' : undefined,
+              'aria-sort': sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none',
+            },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'sort',
+                onclick: () => {
+                  sort = { key: c.key, dir: sort.key === c.key ? (-sort.dir as 1 | -1) : 1 };
+                  render();
+                },
+              },
+              c.icon ? [h('span', { 'aria-hidden': 'true', title: c.label }, c.icon), h('span', { class: 'sr-only' }, c.label)] : c.label,
+              h('span', { 'aria-hidden': 'true' }, sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ' ↕'),
+            ),
+          ),
+        ),
+      ),
+    );
+    const body = h(
+      'tbody',
+      {},
+      shown.map((r) => {
+        const chips = r.flagCounts
+          .filter((c) => PRESUMPTIVE.has(c.kind) || SIGNALS.has(c.kind))
+          .map((c) => `${FLAG_LABEL[c.kind]?.icon ?? ''} ${FLAG_LABEL[c.kind]?.label ?? c.kind} ×${c.count}`)
+          .join(', ');
+        return h(
+          'tr',
+          {
+            tabindex: '0',
+            'data-shipment': r.shipmentId,
+            class: `verdict-row-${r.verdict.toLowerCase()}${state.shipmentId === r.shipmentId ? ' current' : ''}`,
+            'aria-label': `Shipment ${r.shipmentId}, ${r.verdict}${chips ? `, ${chips}` : ''}. Press Enter to open its trace.`,
+            onclick: () => act.openShipment(r.shipmentId),
+          },
+          h('td', {}, h('strong', {}, r.shipmentId), h('div', { class: 'muted small' }, r.entryNumber ?? '')),
+          h('td', { class: 'importer' }, state.firms.get(r.importerId)?.name ?? r.importerId),
+          h('td', {}, verdictBadge(r.verdict)),
+          h('td', { class: 'num' }, r.tiers),
+          h('td', { class: 'num', title: chips }, String(count(r, PRESUMPTIVE))),
+          h('td', { class: 'num', title: chips }, String(count(r, SIGNALS))),
+        );
+      }),
+    );
     clear(table, h('caption', { class: 'sr-only' }, 'Shipments with verdict and flag counts; column headers sort'), head, body);
   };
 
   table.addEventListener('keydown', (e) => {
     const tr = (e.target as HTMLElement).closest('tr[data-shipment]') as HTMLTableRowElement | null;
     if (!tr) return;
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); void act.openShipment(tr.dataset.shipment!); }
-    if (e.key === 'ArrowDown') { e.preventDefault(); (tr.nextElementSibling as HTMLElement | null)?.focus(); }
-    if (e.key === 'ArrowUp') { e.preventDefault(); (tr.previousElementSibling as HTMLElement | null)?.focus(); }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      void act.openShipment(tr.dataset.shipment!);
+    }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      (tr.nextElementSibling as HTMLElement | null)?.focus();
+    }
+    if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      (tr.previousElementSibling as HTMLElement | null)?.focus();
+    }
   });
   filter.addEventListener('input', render);
   verdictSel.addEventListener('change', render);
@@ -88,7 +164,8 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       for (let i = 0; i < 50; i++) {
         const d: { shipmentRisks: { items: Risk[]; endCursor: string | null; hasNextPage: boolean } } = await gql(
           `query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } } endCursor hasNextPage } }`,
-          { after });
+          { after },
+        );
         all.push(...d.shipmentRisks.items);
         if (!d.shipmentRisks.hasNextPage) break;
         after = d.shipmentRisks.endCursor;
@@ -98,7 +175,10 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       if (unknown.length) for (const [id, f] of (await lookup(unknown.slice(0, 200), [])).firms) state.firms.set(id, f);
       render();
     } catch (e) {
-      clear(table, h('tbody', {}, h('tr', {}, h('td', { class: 'error', role: 'alert' }, `Could not load the shipments: ${(e as Error).message}`))));
+      clear(
+        table,
+        h('tbody', {}, h('tr', {}, h('td', { class: 'error', role: 'alert' }, `Could not load the shipments: ${(e as Error).message}`))),
+      );
       summary.textContent = '';
     }
   };

@@ -19,8 +19,19 @@ export interface AppState {
 }
 
 export const state: AppState = {
-  mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null,
-  firms: new Map(), facilities: new Map(), matches: null, selection: null, pathFrom: null, pathTo: null,
+  mode: 'empty',
+  shipmentId: null,
+  trace: null,
+  shipment: null,
+  packet: null,
+  packetError: null,
+  firmId: null,
+  firms: new Map(),
+  facilities: new Map(),
+  matches: null,
+  selection: null,
+  pathFrom: null,
+  pathTo: null,
 };
 
 export interface Actions {
@@ -39,6 +50,9 @@ export const names = {
   facilityName: (id: string) => state.facilities.get(id)?.name ?? '',
   firmOf: (facilityId: string) => state.facilities.get(facilityId)?.firmId ?? null,
   /** A display name for a firm or facility id. */
-  listed: (firmId: string) => (state.matches ?? []).some((m) => m.firmId === firmId && m.status !== 'REJECTED' && (m.decision === 'MATCH' || m.status === 'CONFIRMED')),
+  listed: (firmId: string) =>
+    (state.matches ?? []).some(
+      (m) => m.firmId === firmId && m.status !== 'REJECTED' && (m.decision === 'MATCH' || m.status === 'CONFIRMED'),
+    ),
   any: (id: string) => state.facilities.get(id)?.name ?? state.firms.get(id)?.name ?? id,
 };

@@ -39,8 +39,14 @@ export function clear(el: HTMLElement, ...children: Child[]): void {
 
 /** A flag kind as the API's flagKinds query gives it; the server's rule registry (src/trace/rules/flagKinds.ts) is the one list. */
 export interface FlagKindInfo {
-  kind: string; presumptive: boolean; verdictEffect: string | null; label: string; icon: string;
-  severity: 'FLAG' | 'SIGNAL' | 'INFO'; legend: string; description: string;
+  kind: string;
+  presumptive: boolean;
+  verdictEffect: string | null;
+  label: string;
+  icon: string;
+  severity: 'FLAG' | 'SIGNAL' | 'INFO';
+  legend: string;
+  description: string;
 }
 
 // Filled by loadFlagKinds(), which the views await before they show a flag.
@@ -54,14 +60,22 @@ let flagKinds: Promise<void> | undefined;
 
 /** Reads the flag kinds from the API once per page (again after a failure, e.g. before a token is entered). */
 export function loadFlagKinds(): Promise<void> {
-  flagKinds ??= gql<{ flagKinds: FlagKindInfo[] }>('query FlagKinds { flagKinds { kind presumptive verdictEffect label icon severity legend description } }').then((d) => {
-    FLAG_KINDS.splice(0, FLAG_KINDS.length, ...d.flagKinds);
-    for (const k of d.flagKinds) {
-      if (k.presumptive) PRESUMPTIVE.add(k.kind);
-      if (k.severity === 'SIGNAL') SIGNALS.add(k.kind);
-      FLAG_LABEL[k.kind] = { icon: k.icon, label: k.label };
-    }
-  }, (e: unknown) => { flagKinds = undefined; throw e; });
+  flagKinds ??= gql<{ flagKinds: FlagKindInfo[] }>(
+    'query FlagKinds { flagKinds { kind presumptive verdictEffect label icon severity legend description } }',
+  ).then(
+    (d) => {
+      FLAG_KINDS.splice(0, FLAG_KINDS.length, ...d.flagKinds);
+      for (const k of d.flagKinds) {
+        if (k.presumptive) PRESUMPTIVE.add(k.kind);
+        if (k.severity === 'SIGNAL') SIGNALS.add(k.kind);
+        FLAG_LABEL[k.kind] = { icon: k.icon, label: k.label };
+      }
+    },
+    (e: unknown) => {
+      flagKinds = undefined;
+      throw e;
+    },
+  );
   return flagKinds;
 }
 
@@ -84,12 +98,20 @@ export const pct = (score: number) => `${Math.round(score * 100)}%`;
 
 export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {
   let t: ReturnType<typeof setTimeout> | undefined;
-  return (...a: A) => { if (t) clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+  return (...a: A) => {
+    if (t) clearTimeout(t);
+    t = setTimeout(() => fn(...a), ms);
+  };
 }
 
 /** Letters and digits only, lower case, accents removed: for comparing spellings. */
 export function normalize(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Dice coefficient over character bigrams of the normalized strings (0..1). */
@@ -99,7 +121,14 @@ export function similarity(a: string, b: string): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
   if (y.includes(x) || x.includes(y)) return Math.max(0.75, (2 * Math.min(x.length, y.length)) / (x.length + y.length));
-  const grams = (s: string) => { const m = new Map<string, number>(); for (let i = 0; i < s.length - 1; i++) { const g = s.slice(i, i + 2); m.set(g, (m.get(g) ?? 0) + 1); } return m; };
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) {
+      const g = s.slice(i, i + 2);
+      m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+  };
   const gx = grams(x);
   const gy = grams(y);
   let common = 0;

@@ -17,9 +17,26 @@
 // alone; the resolvers' own caps on `first`, `limit`, `maxTiers` and `maxDepth` bound what
 // a variable can ask for.
 import {
-  DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLNamedType,
-  GraphQLObjectType, GraphQLSchema, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, OperationDefinitionNode,
-  SelectionSetNode, ValidationContext, ValueNode, VariableDefinitionNode,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValueNode,
+  VariableDefinitionNode,
 } from 'graphql';
 
 export const DEFAULT_MAX_COST = 20_000;
@@ -79,7 +96,10 @@ const clamp = (n: number) => (n > CEILING ? CEILING : n);
  * rules reject) cost nothing here.
  */
 export function operationCost(
-  schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, options: CostOptions = {},
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  options: CostOptions = {},
 ): number {
   const o = { ...DEFAULTS, ...options };
   const variableDefaults = new Map<string, ValueNode | undefined>(
@@ -100,14 +120,20 @@ export function operationCost(
   };
 
   const rootType =
-    operation.operation === 'query' ? schema.getQueryType()
-      : operation.operation === 'mutation' ? schema.getMutationType()
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
         : schema.getSubscriptionType();
   if (!rootType) return 0;
   const memo = new Map<string, number>();
 
   const selectionCost = (
-    set: SelectionSetNode, parent: GraphQLNamedType, isRoot: boolean, inheritedSize: number | undefined, spreads: Set<string>,
+    set: SelectionSetNode,
+    parent: GraphQLNamedType,
+    isRoot: boolean,
+    inheritedSize: number | undefined,
+    spreads: Set<string>,
   ): number => {
     let total = 0;
     for (const sel of set.selections) {
@@ -115,7 +141,7 @@ export function operationCost(
       if (sel.kind === Kind.FIELD) {
         total = clamp(total + fieldCost(sel, parent, isRoot, inheritedSize, spreads));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) ?? parent : parent;
+        const on = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) ?? parent) : parent;
         total = clamp(total + selectionCost(sel.selectionSet, on, isRoot, inheritedSize, spreads));
       } else {
         const name = sel.name.value;
@@ -136,21 +162,25 @@ export function operationCost(
   };
 
   const fieldCost = (
-    node: FieldNode, parent: GraphQLNamedType, isRoot: boolean, inheritedSize: number | undefined, spreads: Set<string>,
+    node: FieldNode,
+    parent: GraphQLNamedType,
+    isRoot: boolean,
+    inheritedSize: number | undefined,
+    spreads: Set<string>,
   ): number => {
     const name = node.name.value;
     if (name.startsWith('__')) return 0;
     if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
     const def: GraphQLField<unknown, unknown> | undefined = (parent as GraphQLObjectType).getFields()[name];
     if (!def) return 0;
-    const weight = isRoot ? o.rootWeights[name] ?? 1 : 0;
+    const weight = isRoot ? (o.rootWeights[name] ?? 1) : 0;
     const nullable = getNullableType(def.type);
     const isList = isListType(nullable);
     const ownSize = sizeOf(node);
     const named = getNamedType(def.type);
     if (!isCompositeType(named) || !node.selectionSet) return weight;
     // a list counts once per expected element; a sized non-list (a page) hands its size down
-    const count = isList ? ownSize ?? inheritedSize ?? o.defaultListSize : 1;
+    const count = isList ? (ownSize ?? inheritedSize ?? o.defaultListSize) : 1;
     const below = isList ? undefined : ownSize;
     const perInstance = 1 + selectionCost(node.selectionSet, named, false, below, spreads);
     return clamp(Math.max(weight - 1, 0) + count * perInstance);
@@ -160,7 +190,11 @@ export function operationCost(
 }
 
 /** Every operation of a document with its estimated cost. */
-export function documentCosts(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): { name: string | null; cost: number }[] {
+export function documentCosts(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: CostOptions = {},
+): { name: string | null; cost: number }[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   return document.definitions
@@ -178,12 +212,14 @@ export function costLimitRule(maxCost: number = maxCostFromEnv(), options: CostO
         const cost = operationCost(context.getSchema(), node, fragments, options);
         if (cost > maxCost) {
           const shown = cost >= CEILING ? 'is astronomically high' : `is about ${Math.round(cost)}`;
-          context.reportError(new GraphQLError(
-            `query cost ${shown}, over the limit of ${maxCost}: list fields multiply (each list counts its \`first\`/\`limit\` or ` +
-            `${options.defaultListSize ?? DEFAULTS.defaultListSize} elements), and tracing, packets and the dashboard weigh more; ` +
-            'ask for smaller pages, fewer aliases or fewer nested lists',
-            { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY', cost: cost >= CEILING ? null : Math.round(cost), maxCost } },
-          ));
+          context.reportError(
+            new GraphQLError(
+              `query cost ${shown}, over the limit of ${maxCost}: list fields multiply (each list counts its \`first\`/\`limit\` or ` +
+                `${options.defaultListSize ?? DEFAULTS.defaultListSize} elements), and tracing, packets and the dashboard weigh more; ` +
+                'ask for smaller pages, fewer aliases or fewer nested lists',
+              { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY', cost: cost >= CEILING ? null : Math.round(cost), maxCost } },
+            ),
+          );
         }
       },
     };

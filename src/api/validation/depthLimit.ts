@@ -36,9 +36,12 @@ export function depthLimitRule(maxDepth: number) {
         if (node.kind !== Kind.OPERATION_DEFINITION) return;
         const depth = 1 + below(node.selectionSet, new Set(), maxDepth);
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`query is nested deeper than the limit of ${maxDepth} levels`, {
-            nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' },
-          }));
+          context.reportError(
+            new GraphQLError(`query is nested deeper than the limit of ${maxDepth} levels`, {
+              nodes: [node],
+              extensions: { code: 'QUERY_TOO_DEEP' },
+            }),
+          );
         }
       },
     };

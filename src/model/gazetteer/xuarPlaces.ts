@@ -5,10 +5,21 @@ import { join } from 'node:path';
 import { SEED_DIR } from '../entityList';
 
 /** One place as the file writes it: Chinese name, pinyin, other spellings, and whether the name is also used elsewhere. */
-export interface XuarPlaceEntry { zh?: string; pinyin?: string; names?: string[]; ambiguous?: boolean; note?: string }
+export interface XuarPlaceEntry {
+  zh?: string;
+  pinyin?: string;
+  names?: string[];
+  ambiguous?: boolean;
+  note?: string;
+}
 
 /** A place outside the XUAR that a name in the file could be mistaken for (see the file's "about"). */
-export interface LookAlikeEntry extends XuarPlaceEntry { where?: string; shares?: string[]; context?: string[]; country?: string }
+export interface LookAlikeEntry extends XuarPlaceEntry {
+  where?: string;
+  shares?: string[];
+  context?: string[];
+  country?: string;
+}
 
 export interface XuarPlacesFile {
   region: XuarPlaceEntry;

@@ -6,7 +6,9 @@ import type { TypoMatches, WeightedToken } from './types';
 export function candidatesFor(index: NameIndex, q: WeightedToken[], fuzzy: TypoMatches): Set<number> {
   const { byToken, byJoined, bySpelling } = index;
   const out = new Set<number>();
-  const addAll = (l: number[] | undefined) => { if (l) for (const id of l) out.add(id); };
+  const addAll = (l: number[] | undefined) => {
+    if (l) for (const id of l) out.add(id);
+  };
   q.forEach((t, i) => {
     addAll(byToken.get(t.text));
     if (t.kind === 'name') {

@@ -7,8 +7,16 @@ import type { MatchDecision, MatchedNameKind, ScreeningCandidate, Variant, Weigh
 
 const GREATER_CHINA = new Set(['CN', 'HK', 'MO']);
 const COUNTRY_NAMES: Record<string, string> = {
-  CHINA: 'CN', PRC: 'CN', CHN: 'CN', 'PEOPLES REPUBLIC OF CHINA': 'CN', "PEOPLE'S REPUBLIC OF CHINA": 'CN',
-  'HONG KONG': 'HK', HKG: 'HK', MACAU: 'MO', MACAO: 'MO', MAC: 'MO',
+  CHINA: 'CN',
+  PRC: 'CN',
+  CHN: 'CN',
+  'PEOPLES REPUBLIC OF CHINA': 'CN',
+  "PEOPLE'S REPUBLIC OF CHINA": 'CN',
+  'HONG KONG': 'HK',
+  HKG: 'HK',
+  MACAU: 'MO',
+  MACAO: 'MO',
+  MAC: 'MO',
 };
 const KIND_RANK: Record<MatchedNameKind, number> = { NAME: 0, ALIAS: 1, FORMER_NAME: 2, LOCAL_NAME: 3 };
 
@@ -22,12 +30,20 @@ export function countryCode(c: string | null | undefined): string | null {
 const round = (s: number) => Math.round(s * 1000) / 1000;
 
 /** The best-scoring indexed name of one entry. */
-export interface BestName { v: Variant; r: Alignment }
+export interface BestName {
+  v: Variant;
+  r: Alignment;
+}
 
 /** Candidates at or above minScore, best first, at most `limit`. */
 export function decideCandidates(
-  best: Iterable<BestName>, q: WeightedToken[], entries: EntityListEntry[], cfg: ScreeningConfig,
-  country: string | null, minScore: number, limit: number,
+  best: Iterable<BestName>,
+  q: WeightedToken[],
+  entries: EntityListEntry[],
+  cfg: ScreeningConfig,
+  country: string | null,
+  minScore: number,
+  limit: number,
 ): ScreeningCandidate[] {
   const decide = (s: number): MatchDecision => (s >= cfg.matchThreshold ? 'MATCH' : 'POSSIBLE');
   const out: ScreeningCandidate[] = [];
@@ -50,13 +66,22 @@ export function decideCandidates(
     if (r.noNameAgreement) parts.push('only generic or place words agree');
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
     out.push({
-      entryKey: e.key, entityName: e.name, matchedName: v.name, matchedNameKind: v.kind,
-      score: round(score), decision: decide(round(score)),
-      section: sections[0] ?? null, sections, effectiveDate: e.effectiveDate, coversSubsidiaries: e.coversSubsidiaries,
+      entryKey: e.key,
+      entityName: e.name,
+      matchedName: v.name,
+      matchedNameKind: v.kind,
+      score: round(score),
+      decision: decide(round(score)),
+      section: sections[0] ?? null,
+      sections,
+      effectiveDate: e.effectiveDate,
+      coversSubsidiaries: e.coversSubsidiaries,
       agreedTokens: x.agreed,
       reason: `${v.kind === 'NAME' ? 'name' : v.kind.toLowerCase().replace('_', ' ')} "${v.name}" — ${parts.join('; ')}`,
     });
   }
-  out.sort((a, b) => b.score - a.score || KIND_RANK[a.matchedNameKind] - KIND_RANK[b.matchedNameKind] || a.entityName.localeCompare(b.entityName));
+  out.sort(
+    (a, b) => b.score - a.score || KIND_RANK[a.matchedNameKind] - KIND_RANK[b.matchedNameKind] || a.entityName.localeCompare(b.entityName),
+  );
   return out.slice(0, limit);
 }

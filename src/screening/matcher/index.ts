@@ -45,6 +45,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     listVersion: list.version,
     config: Object.freeze({ ...cfg }),
     screen,
-    stats: () => ({ entries: entries.length, names: index.variants.length, vocabulary: index.vocabulary.length, fuzzyCache: typos.cacheSize }),
+    stats: () => ({
+      entries: entries.length,
+      names: index.variants.length,
+      vocabulary: index.vocabulary.length,
+      fuzzyCache: typos.cacheSize,
+    }),
   };
 }

@@ -26,7 +26,12 @@ export interface NameIndex {
   weigh: (t: NameToken) => number;
 }
 
-interface NormalizedVariant { entry: number; name: string; kind: MatchedNameKind; tokens: NameToken[] }
+interface NormalizedVariant {
+  entry: number;
+  name: string;
+  kind: MatchedNameKind;
+  tokens: NameToken[];
+}
 
 function variantsOf(e: EntityListEntry): Array<{ name: string; kind: MatchedNameKind }> {
   return [
@@ -56,7 +61,11 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
       add(v.name, v.kind, n.tokens);
       const inParen = n.tokens.filter((t) => t.paren && t.kind !== 'place');
       if (inParen.length) {
-        add(v.name, v.kind, n.tokens.filter((t) => !(t.paren && t.kind !== 'place')));
+        add(
+          v.name,
+          v.kind,
+          n.tokens.filter((t) => !(t.paren && t.kind !== 'place')),
+        );
         if (inParen.some((t) => t.kind === 'name')) add(v.name, 'ALIAS', inParen);
       }
     }
@@ -67,11 +76,13 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
 /** 2. Entries per name word (document frequency), in first-seen order of the words. */
 function entriesPerNameWord(raw: NormalizedVariant[]): Map<string, Set<number>> {
   const perEntry = new Map<string, Set<number>>();
-  for (const v of raw) for (const t of v.tokens) if (t.kind === 'name') {
-    let s = perEntry.get(t.text);
-    if (!s) perEntry.set(t.text, (s = new Set()));
-    s.add(v.entry);
-  }
+  for (const v of raw)
+    for (const t of v.tokens)
+      if (t.kind === 'name') {
+        let s = perEntry.get(t.text);
+        if (!s) perEntry.set(t.text, (s = new Set()));
+        s.add(v.entry);
+      }
   return perEntry;
 }
 
@@ -89,10 +100,17 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Va
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
-  const tokens = r.tokens.map((t) => ({ ...t, w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t) }));
+  const tokens = r.tokens.map((t) => ({
+    ...t,
+    w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t),
+  }));
   const identifying = tokens.filter((t) => t.kind === 'name' || (placeIsName && t.kind === 'place'));
   return {
-    entry: r.entry, name: r.name, kind: r.kind, tokens, placeIsName,
+    entry: r.entry,
+    name: r.name,
+    kind: r.kind,
+    tokens,
+    placeIsName,
     total: tokens.reduce((s, t) => s + t.w, 0),
     nameWeight: identifying.reduce((s, t) => s + t.w, 0),
   };

@@ -5,7 +5,11 @@ import type { TypoMatches, Variant, WeightedToken } from './types';
 // Score kept when only form, sector or place words agree and the listed name has name words.
 const NO_NAME_AGREEMENT_FACTOR = 0.5;
 
-interface Pair { qi: number[]; vj: number[]; sim: number }
+interface Pair {
+  qi: number[];
+  vj: number[];
+  sim: number;
+}
 
 export interface Alignment {
   score: number;
@@ -41,12 +45,17 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
   pairs.sort((a, b) => b.sim - a.sim || a.qi.length + a.vj.length - (b.qi.length + b.vj.length));
   const usedQ = new Array<boolean>(q.length).fill(false);
   const usedN = new Array<boolean>(n.length).fill(false);
-  let mQ = 0, mN = 0, mName = 0;
+  let mQ = 0,
+    mN = 0,
+    mName = 0;
   const used: Pair[] = [];
   for (const p of pairs) {
     if (p.qi.some((i) => usedQ[i]) || p.vj.some((j) => usedN[j])) continue;
     used.push(p);
-    for (const i of p.qi) { usedQ[i] = true; mQ += q[i].w * p.sim; }
+    for (const i of p.qi) {
+      usedQ[i] = true;
+      mQ += q[i].w * p.sim;
+    }
     for (const j of p.vj) {
       usedN[j] = true;
       mN += n[j].w * p.sim;

@@ -41,11 +41,17 @@ export interface EntityMatcher {
 }
 
 /** A name token with its weight. */
-export interface WeightedToken extends NameToken { w: number }
+export interface WeightedToken extends NameToken {
+  w: number;
+}
 
 /** One indexed spelling of an entry: its name, an alias, a former or a Chinese name. */
 export interface Variant {
-  entry: number; name: string; kind: MatchedNameKind; tokens: WeightedToken[]; total: number;
+  entry: number;
+  name: string;
+  kind: MatchedNameKind;
+  tokens: WeightedToken[];
+  total: number;
   /** Weight of the identifying words: name words, or places where the name has none. */
   nameWeight: number;
   placeIsName: boolean;

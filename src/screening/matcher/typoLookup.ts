@@ -14,10 +14,14 @@ function deletionsUpTo(w: string, k: number): string[] {
   let frontier = [w];
   for (let step = 0; step < k; step++) {
     const next: string[] = [];
-    for (const s of frontier) for (let i = 0; i < s.length; i++) {
-      const d = s.slice(0, i) + s.slice(i + 1);
-      if (!out.has(d)) { out.add(d); next.push(d); }
-    }
+    for (const s of frontier)
+      for (let i = 0; i < s.length; i++) {
+        const d = s.slice(0, i) + s.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
     frontier = next;
   }
   return [...out];
@@ -29,7 +33,10 @@ export class TypoLookup {
   private readonly cache = new Map<string, Map<string, number>>();
 
   /** `vocabulary`: the list's name words; `known`: words that are listed as they are (never typos). */
-  constructor(private readonly vocabulary: string[], private readonly known: ReadonlyMap<string, unknown>) {
+  constructor(
+    private readonly vocabulary: string[],
+    private readonly known: ReadonlyMap<string, unknown>,
+  ) {
     for (const w of vocabulary) {
       if (w.length < 4) continue;
       for (const d of deletionsUpTo(w, 2)) this.nearKeys.add(d);
@@ -58,8 +65,10 @@ export class TypoLookup {
   }
 
   private couldBeTypo(word: string): boolean {
-    return (word.length >= STEM_LENGTH && this.nearKeys.has(STEM + word.slice(0, STEM_LENGTH)))
-      || deletionsUpTo(word, allowedEdits(word.length)).some((d) => this.nearKeys.has(d));
+    return (
+      (word.length >= STEM_LENGTH && this.nearKeys.has(STEM + word.slice(0, STEM_LENGTH))) ||
+      deletionsUpTo(word, allowedEdits(word.length)).some((d) => this.nearKeys.has(d))
+    );
   }
 
   private fuseFor(len: number): Fuse<string> {

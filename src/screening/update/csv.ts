@@ -68,10 +68,17 @@ export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
 /** Splits a multi-valued cell ("A;B;\"C;D\"") the way OpenSanctions joins values. */
 export function splitMultiValue(cell: string): string[] {
   if (!cell.trim()) return [];
-  if (!cell.includes('"')) return cell.split(';').map((s) => s.trim()).filter(Boolean);
+  if (!cell.includes('"'))
+    return cell
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   try {
     return (parseCsv(cell, ';')[0]?.fields ?? []).map((s) => s.trim()).filter(Boolean);
   } catch {
-    return cell.split(';').map((s) => s.trim()).filter(Boolean);
+    return cell
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 }

@@ -1,7 +1,18 @@
 // Dates as the list's sources write them, read to YYYY-MM-DD.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -28,14 +39,20 @@ export function parseDate(text: string): string | null {
   const t = text.replace(/\s+/g, ' ').trim();
   const patterns: [RegExp, (m: RegExpExecArray) => string | null][] = [
     [/\b(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/, (m) => isoDate(+m[1], +m[2], +m[3])],
-    [/\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/, (m) => {
-      const mo = monthNumber(m[1]);
-      return mo ? isoDate(+m[3], mo, +m[2]) : null;
-    }],
-    [/\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/, (m) => {
-      const mo = monthNumber(m[2]);
-      return mo ? isoDate(+m[3], mo, +m[1]) : null;
-    }],
+    [
+      /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/,
+      (m) => {
+        const mo = monthNumber(m[1]);
+        return mo ? isoDate(+m[3], mo, +m[2]) : null;
+      },
+    ],
+    [
+      /\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/,
+      (m) => {
+        const mo = monthNumber(m[2]);
+        return mo ? isoDate(+m[3], mo, +m[1]) : null;
+      },
+    ],
     [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/, (m) => isoDate(+m[3], +m[1], +m[2])],
   ];
   let best: { at: number; date: string } | null = null;

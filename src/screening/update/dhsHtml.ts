@@ -20,7 +20,12 @@ export interface DhsHtmlOptions {
   source?: string;
 }
 
-interface Columns { name: number; date: number; section: number; country: number }
+interface Columns {
+  name: number;
+  date: number;
+  section: number;
+  country: number;
+}
 
 function headerColumns(cells: HtmlCell[]): Columns | null {
   const texts = cells.map((c) => c.text.toLowerCase());
@@ -104,8 +109,12 @@ export function parseDhsHtml(html: string, opts: DhsHtmlOptions = {}): EntityLis
       if (!split.name) throw new Error(`row ${rowNo}: no entity name left after the alias text (${where}, "${short(nameText)}")`);
       const country = cols.country >= 0 ? countryCode(cells[cols.country]?.text ?? '') : null;
       const base = {
-        aliases: split.aliases, formerNames: split.formerNames, localNames: split.localNames,
-        sections: [{ section: sec, effectiveDate: date }], otherDates: [], country,
+        aliases: split.aliases,
+        formerNames: split.formerNames,
+        localNames: split.localNames,
+        sections: [{ section: sec, effectiveDate: date }],
+        otherDates: [],
+        country,
       };
       drafts.push({ ...base, name: split.name, coversSubsidiaries: split.coversSubsidiaries, scope: split.scope });
       for (const sub of split.namedSubsidiaries) {

@@ -21,7 +21,11 @@ export interface EntityListDiff {
 }
 
 export type MatchedBy = 'key' | 'name-form' | 'names';
-export interface EntryMatch { older: EntityListEntry; newer: EntityListEntry; by: MatchedBy }
+export interface EntryMatch {
+  older: EntityListEntry;
+  newer: EntityListEntry;
+  by: MatchedBy;
+}
 
 const keys = (names: string[]) => new Set(names.map(entityKey).filter(Boolean));
 const localKey = (s: string) => s.normalize('NFKC').replace(/[\s()（）]/g, '');
@@ -32,8 +36,13 @@ const localKey = (s: string) => s.normalize('NFKC').replace(/[\s()（）]/g, '')
  * entry's name (or the reverse), or, failing that, which shares exactly one other entry's
  * alias or Chinese name. Each entry is paired at most once.
  */
-export function matchEntries(older: EntityListVersion, newer: EntityListVersion): {
-  matches: EntryMatch[]; added: EntityListEntry[]; removed: EntityListEntry[];
+export function matchEntries(
+  older: EntityListVersion,
+  newer: EntityListVersion,
+): {
+  matches: EntryMatch[];
+  added: EntityListEntry[];
+  removed: EntityListEntry[];
 } {
   const matches: EntryMatch[] = [];
   const olderLeft = new Map(older.entries.map((e) => [e.key, e]));
@@ -60,7 +69,11 @@ export function matchEntries(older: EntityListVersion, newer: EntityListVersion)
   }
 
   // through the other names
-  interface Cand { o: EntityListEntry; n: EntityListEntry; score: number }
+  interface Cand {
+    o: EntityListEntry;
+    n: EntityListEntry;
+    score: number;
+  }
   const cands: Cand[] = [];
   for (const n of newerLeft) {
     const nOther = keys([...n.aliases, ...n.formerNames]);
@@ -105,7 +118,12 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 /** Keys of names other than spellings of the entry's own name ("… Corps (XPCC)" for "… Corps"). */
 function otherNames(names: string[], e: EntityListEntry): Set<string> {
   const own = looseKey(e.name);
-  return new Set(names.filter((n) => looseKey(n) !== own).map(entityKey).filter((k) => k && k !== e.key));
+  return new Set(
+    names
+      .filter((n) => looseKey(n) !== own)
+      .map(entityKey)
+      .filter((k) => k && k !== e.key),
+  );
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -118,7 +136,9 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
  * tell aliases from former names, or has no Chinese names, is not taken to remove them).
  */
 export function changedFields(
-  o: EntityListEntry, n: EntityListEntry, newerHas: { formerNames: boolean; localNames: boolean } = { formerNames: true, localNames: true },
+  o: EntityListEntry,
+  n: EntityListEntry,
+  newerHas: { formerNames: boolean; localNames: boolean } = { formerNames: true, localNames: true },
 ): string[] {
   const fields: string[] = [];
   if (o.key !== n.key) fields.push('name');

@@ -3,15 +3,64 @@
 // it drops scripts, styles and comments, tolerates unclosed <td>/<tr>, and decodes entities.
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: ' ', emsp: ' ', thinsp: ' ',
-  rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c', sbquo: '\u201a', bdquo: '\u201e',
-  ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', middot: '\u00b7', bull: '\u2022', shy: '',
-  copy: '\u00a9', reg: '\u00ae', trade: '\u2122', sect: '\u00a7', para: '\u00b6', deg: '\u00b0',
-  eacute: '\u00e9', egrave: '\u00e8', ecirc: '\u00ea', euml: '\u00eb', aacute: '\u00e1', agrave: '\u00e0',
-  acirc: '\u00e2', auml: '\u00e4', atilde: '\u00e3', aring: '\u00e5', ccedil: '\u00e7', iacute: '\u00ed',
-  igrave: '\u00ec', icirc: '\u00ee', iuml: '\u00ef', oacute: '\u00f3', ograve: '\u00f2', ocirc: '\u00f4',
-  ouml: '\u00f6', otilde: '\u00f5', oslash: '\u00f8', uacute: '\u00fa', ugrave: '\u00f9', ucirc: '\u00fb',
-  uuml: '\u00fc', ntilde: '\u00f1', szlig: '\u00df', zwj: '', zwnj: '', lrm: '', rlm: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  sbquo: '\u201a',
+  bdquo: '\u201e',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+  middot: '\u00b7',
+  bull: '\u2022',
+  shy: '',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  sect: '\u00a7',
+  para: '\u00b6',
+  deg: '\u00b0',
+  eacute: '\u00e9',
+  egrave: '\u00e8',
+  ecirc: '\u00ea',
+  euml: '\u00eb',
+  aacute: '\u00e1',
+  agrave: '\u00e0',
+  acirc: '\u00e2',
+  auml: '\u00e4',
+  atilde: '\u00e3',
+  aring: '\u00e5',
+  ccedil: '\u00e7',
+  iacute: '\u00ed',
+  igrave: '\u00ec',
+  icirc: '\u00ee',
+  iuml: '\u00ef',
+  oacute: '\u00f3',
+  ograve: '\u00f2',
+  ocirc: '\u00f4',
+  ouml: '\u00f6',
+  otilde: '\u00f5',
+  oslash: '\u00f8',
+  uacute: '\u00fa',
+  ugrave: '\u00f9',
+  ucirc: '\u00fb',
+  uuml: '\u00fc',
+  ntilde: '\u00f1',
+  szlig: '\u00df',
+  zwj: '',
+  zwnj: '',
+  lrm: '',
+  rlm: '',
 };
 
 export function decodeEntities(s: string): string {
@@ -25,7 +74,10 @@ export function decodeEntities(s: string): string {
   });
 }
 
-export interface HtmlCell { text: string; header: boolean }
+export interface HtmlCell {
+  text: string;
+  header: boolean;
+}
 export interface HtmlTable {
   /** 1-based position among the document's tables. */
   index: number;
@@ -41,8 +93,38 @@ export interface HtmlDocument {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
-  'table', 'tr', 'td', 'th', 'caption', 'thead', 'tbody', 'tfoot', 'blockquote', 'dd', 'dt', 'dl', 'hr', 'main', 'nav', 'aside',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'blockquote',
+  'dd',
+  'dt',
+  'dl',
+  'hr',
+  'main',
+  'nav',
+  'aside',
 ]);
 
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -55,7 +137,11 @@ export function readHtml(html: string): HtmlDocument {
   const tokenRe = /<(\/?)([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|<!?[^>]*>|([^<]+)|</g;
 
   const tables: HtmlTable[] = [];
-  interface Open { table: HtmlTable; row: HtmlCell[] | null; cell: { parts: string[]; header: boolean } | null }
+  interface Open {
+    table: HtmlTable;
+    row: HtmlCell[] | null;
+    cell: { parts: string[]; header: boolean } | null;
+  }
   const stack: Open[] = [];
   const outside: string[] = [];
   let recent = '';

@@ -32,9 +32,13 @@ function formatFromExtension(path: string): EntityListFileFormat | null {
 
 /** Which parser reads a file: by its content when that is plain, else by its extension. */
 export function detectEntityListFormat(path: string, text: string): EntityListFileFormat {
-  const head = text.replace(/^\ufeff/, '').trimStart().slice(0, 4000);
+  const head = text
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 4000);
   if (!head) throw new Error(`${basename(path)}: the file is empty`);
-  if (/^<(?:!doctype\s+html|html|head|body|table|meta|!--)/i.test(head) || /<(?:html|table)\b/i.test(head.slice(0, 2000))) return 'dhs-html';
+  if (/^<(?:!doctype\s+html|html|head|body|table|meta|!--)/i.test(head) || /<(?:html|table)\b/i.test(head.slice(0, 2000)))
+    return 'dhs-html';
   if (head[0] === '{' || head[0] === '[') return 'opensanctions-json';
   const ext = formatFromExtension(path);
   if (ext) return ext;
@@ -49,9 +53,12 @@ export function detectEntityListFormat(path: string, text: string): EntityListFi
 /** Parses file content of a known format. */
 export function parseEntityListText(text: string, format: EntityListFileFormat, opts: ReadOptions = {}): EntityListVersion {
   switch (format) {
-    case 'dhs-html': return parseDhsHtml(text, opts);
-    case 'opensanctions-json': return parseOpenSanctionsJson(text, opts);
-    case 'opensanctions-csv': return parseOpenSanctionsCsv(text, opts);
+    case 'dhs-html':
+      return parseDhsHtml(text, opts);
+    case 'opensanctions-json':
+      return parseOpenSanctionsJson(text, opts);
+    case 'opensanctions-csv':
+      return parseOpenSanctionsCsv(text, opts);
   }
 }
 
@@ -102,7 +109,11 @@ export interface EntityListUpdate {
 export function prepareEntityListUpdate(path: string, current: EntityListVersion, opts: ReadOptions = {}): EntityListUpdate {
   const { list: parsed, format } = readWithFormat(path, opts);
   const carry: CarriedField[] =
-    format === 'dhs-html' ? ['localNames', 'country'] : format === 'opensanctions-csv' ? ['localNames', 'scope', 'formerNames'] : ['localNames'];
+    format === 'dhs-html'
+      ? ['localNames', 'country']
+      : format === 'opensanctions-csv'
+        ? ['localNames', 'scope', 'formerNames']
+        : ['localNames'];
   const list = carryOverUnstated(current, parsed, carry);
   return { format, list, diff: diffEntityLists(current, list) };
 }

@@ -67,11 +67,11 @@ function toDraft(e: EntityListEntry): EntryDraft {
 }
 
 function buildEntry(name: string, group: EntryDraft[]): EntityListEntry {
-  const formerNames = uniq(group.flatMap((d) => d.formerNames), new Set([name]));
-  const aliases = uniq(
-    [...group.flatMap((d) => d.aliases), ...group.map((d) => d.name)],
+  const formerNames = uniq(
+    group.flatMap((d) => d.formerNames),
     new Set([name]),
   );
+  const aliases = uniq([...group.flatMap((d) => d.aliases), ...group.map((d) => d.name)], new Set([name]));
   const sections = new Map<string, EntityListSection>();
   for (const s of group.flatMap((d) => d.sections)) sections.set(`${s.section}|${s.effectiveDate}`, s);
   const sorted = [...sections.values()].sort(

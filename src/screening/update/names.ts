@@ -20,8 +20,26 @@ export function cleanName(s: string): string {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 };
 
 // A name that ends like this is complete, so " and " after it starts the next name
@@ -49,7 +67,10 @@ export function splitOnAnd(part: string, always = false): string[] {
  * company name), with the count DHS states ("including three aliases") as a check.
  */
 export function splitNameList(text: string, expected?: number): string[] {
-  let parts = text.split(/\s*;\s*/).map(cleanName).filter(Boolean);
+  let parts = text
+    .split(/\s*;\s*/)
+    .map(cleanName)
+    .filter(Boolean);
   parts = parts.flatMap((p) => splitOnAnd(p, false));
   if (expected && parts.length < expected) {
     const forced = parts.flatMap((p) => splitOnAnd(p, true));
@@ -64,8 +85,10 @@ export type SplitName = Pick<EntityListEntry, 'name' | 'aliases' | 'formerNames'
 };
 
 const SCOPE_SUFFIX = /,?\s+and\s+(its\s+subordinate\s+and\s+affiliated\s+entities|(?:its\s+)?subsidiaries)\s*\.?\s*$/i;
-const NAMED_SUBSIDIARIES = /,?\s+and\s+its\s+((?:[a-z]+\s+)?(?:[\w-]+-based\s+)?subsidiar(?:y|ies))(?:,?\s*(?:which\s+include|including|namely)\s*:?\s*|\s*:\s*|\s+)(\S.*)$/i;
-const ALIAS_MARKER = /(?:^|[;,]?\s+)(?:and\s+)?(also\s+known\s+as|formerly\s+known\s+as|previously\s+known\s+as|(?:and|including)\s+([a-z]+)\s+(?:other\s+)?alias(?:es)?\s*:|alias(?:es)?\s*:)\s*/gi;
+const NAMED_SUBSIDIARIES =
+  /,?\s+and\s+its\s+((?:[a-z]+\s+)?(?:[\w-]+-based\s+)?subsidiar(?:y|ies))(?:,?\s*(?:which\s+include|including|namely)\s*:?\s*|\s*:\s*|\s+)(\S.*)$/i;
+const ALIAS_MARKER =
+  /(?:^|[;,]?\s+)(?:and\s+)?(also\s+known\s+as|formerly\s+known\s+as|previously\s+known\s+as|(?:and|including)\s+([a-z]+)\s+(?:other\s+)?alias(?:es)?\s*:|alias(?:es)?\s*:)\s*/gi;
 
 function matchingOpen(s: string): number {
   let depth = 0;
@@ -79,7 +102,10 @@ function matchingOpen(s: string): number {
   return -1;
 }
 
-interface AliasClause { aliases: string[]; formerNames: string[] }
+interface AliasClause {
+  aliases: string[];
+  formerNames: string[];
+}
 
 /** Parses "also known as A; and formerly known as B" (the inside of DHS's parenthetical). */
 export function parseAliasClause(text: string): AliasClause | null {
@@ -87,7 +113,7 @@ export function parseAliasClause(text: string): AliasClause | null {
   const marks: { start: number; end: number; kind: 'alias' | 'former'; count?: number }[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[1].toLowerCase();
-    const count = m[2] ? NUMBER_WORDS[m[2].toLowerCase()] ?? (Number(m[2]) || undefined) : undefined;
+    const count = m[2] ? (NUMBER_WORDS[m[2].toLowerCase()] ?? (Number(m[2]) || undefined)) : undefined;
     marks.push({ start: m.index, end: m.index + m[0].length, kind: /formerly|previously/.test(word) ? 'former' : 'alias', count });
   }
   if (!marks.length || marks[0].start !== 0) return null;
@@ -113,7 +139,13 @@ function normalizeScope(phrase: string): string {
 export function splitDhsName(cell: string): SplitName {
   let rest = cleanName(cell);
   const out: SplitName = {
-    name: '', aliases: [], formerNames: [], localNames: [], coversSubsidiaries: false, scope: null, namedSubsidiaries: [],
+    name: '',
+    aliases: [],
+    formerNames: [],
+    localNames: [],
+    coversSubsidiaries: false,
+    scope: null,
+    namedSubsidiaries: [],
   };
   for (let pass = 0; pass < 4; pass++) {
     const before = rest;
@@ -140,7 +172,12 @@ export function splitDhsName(cell: string): SplitName {
         addNames(out, clause.aliases, 'aliases');
         addNames(out, clause.formerNames, 'formerNames');
       } else if (hasHan(inner) && !LATIN.test(inner)) {
-        out.localNames.push(...inner.split(/[;；、,，]/).map(cleanName).filter(Boolean));
+        out.localNames.push(
+          ...inner
+            .split(/[;；、,，]/)
+            .map(cleanName)
+            .filter(Boolean),
+        );
       } else break;
       rest = cleanName(rest.slice(0, open));
     }

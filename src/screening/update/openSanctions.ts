@@ -23,16 +23,45 @@ export const OPENSANCTIONS_SOURCE =
   'OpenSanctions dataset us_dhs_uflpa (https://www.opensanctions.org/datasets/us_dhs_uflpa/), a copy of the US DHS UFLPA Entity List';
 
 const NOT_LISTED_SCHEMAS = new Set([
-  'Sanction', 'Ownership', 'UnknownLink', 'Address', 'Identification', 'Associate', 'Family', 'Directorship',
-  'Membership', 'Succession', 'Representation', 'Employment', 'Occupancy', 'Position', 'Note', 'Mention', 'Passport',
-  'Debt', 'Payment', 'Contract', 'ContractAward', 'Documentation', 'Event', 'Person',
+  'Sanction',
+  'Ownership',
+  'UnknownLink',
+  'Address',
+  'Identification',
+  'Associate',
+  'Family',
+  'Directorship',
+  'Membership',
+  'Succession',
+  'Representation',
+  'Employment',
+  'Occupancy',
+  'Position',
+  'Note',
+  'Mention',
+  'Passport',
+  'Debt',
+  'Payment',
+  'Contract',
+  'ContractAward',
+  'Documentation',
+  'Event',
+  'Person',
 ]);
 const LISTED_SCHEMAS = new Set(['LegalEntity', 'Organization', 'Company', 'PublicBody']);
 
 type Props = Record<string, unknown[]>;
 interface FtmEntity {
-  id?: string; caption?: string; schema: string; properties: Props; target?: boolean; datasets?: string[]; referents?: string[];
-  first_seen?: string; last_seen?: string; last_change?: string;
+  id?: string;
+  caption?: string;
+  schema: string;
+  properties: Props;
+  target?: boolean;
+  datasets?: string[];
+  referents?: string[];
+  first_seen?: string;
+  last_seen?: string;
+  last_change?: string;
 }
 
 const strings = (v: unknown): string[] =>
@@ -54,19 +83,27 @@ function sanctionOf(props: Props): { section: string | null; date: string | null
 
 function scopeFrom(texts: string[]): { coversSubsidiaries: boolean; scope: string | null } {
   const t = texts.join(' ');
-  if (/subordinate\s+and\s+affiliated\s+entities/i.test(t)) return { coversSubsidiaries: true, scope: 'and its subordinate and affiliated entities' };
+  if (/subordinate\s+and\s+affiliated\s+entities/i.test(t))
+    return { coversSubsidiaries: true, scope: 'and its subordinate and affiliated entities' };
   if (/\bits\s+subsidiaries\b/i.test(t)) return { coversSubsidiaries: true, scope: 'and its subsidiaries' };
   if (/\bsubsidiaries\b/i.test(t)) return { coversSubsidiaries: true, scope: 'and subsidiaries' };
   return { coversSubsidiaries: false, scope: null };
 }
 
 interface Raw {
-  origin: string; caption: string | null; names: string[]; otherNames: string[]; formerNames: string[];
-  notes: string[]; countries: string[]; sanctions: { section: string | null; date: string | null }[]; firstSeen: string | null;
+  origin: string;
+  caption: string | null;
+  names: string[];
+  otherNames: string[];
+  formerNames: string[];
+  notes: string[];
+  countries: string[];
+  sanctions: { section: string | null; date: string | null }[];
+  firstSeen: string | null;
 }
 
 function toDraft(r: Raw): EntryDraft {
-  const primary = r.caption && r.names.includes(r.caption) ? r.caption : r.names[0] ?? r.caption;
+  const primary = r.caption && r.names.includes(r.caption) ? r.caption : (r.names[0] ?? r.caption);
   if (!primary) throw new Error(`${r.origin}: no name`);
   const split = splitDhsName(primary);
   const d: EntryDraft = {
@@ -242,9 +279,16 @@ export function parseOpenSanctionsCsv(text: string, opts: OpenSanctionsOptions =
   const cols = head.fields.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
   const col = (...names: string[]) => names.map((n) => cols.indexOf(n)).find((i) => i >= 0) ?? -1;
   const c = {
-    id: col('id'), schema: col('schema'), name: col('name', 'caption'), aliases: col('aliases', 'alias'),
-    countries: col('countries', 'country'), sanctions: col('sanctions'), dataset: col('dataset', 'datasets'),
-    firstSeen: col('first_seen'), lastSeen: col('last_seen'), lastChange: col('last_change'),
+    id: col('id'),
+    schema: col('schema'),
+    name: col('name', 'caption'),
+    aliases: col('aliases', 'alias'),
+    countries: col('countries', 'country'),
+    sanctions: col('sanctions'),
+    dataset: col('dataset', 'datasets'),
+    firstSeen: col('first_seen'),
+    lastSeen: col('last_seen'),
+    lastChange: col('last_change'),
   };
   if (c.name < 0) {
     throw new Error(

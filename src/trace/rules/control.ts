@@ -3,8 +3,16 @@
 // Holdings are { owner, owned, share } with share a fraction in [0, 1] (a value above 1 and
 // up to 100 is read as a percentage). Several holdings of the same owner in the same firm
 // are added up (capped at 1). Chains run from the owner down to the firm.
-export interface Holding { owner: string; owned: string; share: number }
-export interface OwnerChain { ownerId: string; chain: string[]; effectiveShare: number }
+export interface Holding {
+  owner: string;
+  owned: string;
+  share: number;
+}
+export interface OwnerChain {
+  ownerId: string;
+  chain: string[];
+  effectiveShare: number;
+}
 
 /** Majority control: more than half, at every link of a chain. */
 export const CONTROL_THRESHOLD = 0.5;

@@ -15,14 +15,7 @@ import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
 
-export const specifiedFlagKinds = [
-  xuarLocation,
-  uflpaListed,
-  listedAffiliate,
-  nameIndicator,
-  highPrioritySector,
-  untracedInput,
-] as const;
+export const specifiedFlagKinds = [xuarLocation, uflpaListed, listedAffiliate, nameIndicator, highPrioritySector, untracedInput] as const;
 
 export type FlagKind = (typeof specifiedFlagKinds)[number]['kind'];
 

@@ -4,26 +4,43 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface SectorDef { id: string; designated: string; hs: string[]; note?: string }
-export interface SectorMatch { sector: string; prefix: string | null; designated: string }
+export interface SectorDef {
+  id: string;
+  designated: string;
+  hs: string[];
+  note?: string;
+}
+export interface SectorMatch {
+  sector: string;
+  prefix: string | null;
+  designated: string;
+}
 
 let cache: SectorDef[] | undefined;
 
 /** The sectors of seed/high-priority-sectors.json, read once per process. */
 export function highPrioritySectors(): readonly SectorDef[] {
-  cache ??= (JSON.parse(readFileSync(join(__dirname, '../../../seed/high-priority-sectors.json'), 'utf8')) as { sectors: SectorDef[] }).sectors;
+  cache ??= (JSON.parse(readFileSync(join(__dirname, '../../../seed/high-priority-sectors.json'), 'utf8')) as { sectors: SectorDef[] })
+    .sectors;
   return cache;
 }
 
 /** "Red dates", "red-dates", "RED_DATES" -> "RED_DATES". */
-const sectorKey = (s: string) => s.trim().toUpperCase().replace(/[\s\-./]+/g, '_');
+const sectorKey = (s: string) =>
+  s
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-./]+/g, '_');
 
 /**
  * The digits of an HS/HTS code: "6109.10.0012" -> "6109100012", "HTS 5205.12" -> "520512".
  * Null when what is left is not all digits.
  */
 export function normalizeHsCode(code: string): string | null {
-  const digits = code.trim().replace(/^(?:hts|hs)(?:\s*code)?\s*[:#]?\s*/i, '').replace(/[\s.-]/g, '');
+  const digits = code
+    .trim()
+    .replace(/^(?:hts|hs)(?:\s*code)?\s*[:#]?\s*/i, '')
+    .replace(/[\s.-]/g, '');
   return /^\d+$/.test(digits) ? digits : null;
 }
 

@@ -8,7 +8,10 @@
 // traditional characters (兵團 -> 兵团); 新绛 never matches 新疆.
 import { latinTokens, phraseWords, toSimplified } from './text';
 
-export interface NameIndicatorHit { term: string; name: string }
+export interface NameIndicatorHit {
+  term: string;
+  name: string;
+}
 
 const LATIN_TERMS: { term: string; words: string[]; notBefore?: Set<string> }[] = [
   { term: 'Xinjiang', words: phraseWords('Xinjiang'), notBefore: new Set(['county', 'xian']) },
@@ -50,7 +53,10 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
     for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
     for (const term of found) {
       const key = `${term}\u0000${name}`;
-      if (!seen.has(key)) { seen.add(key); out.push({ term, name }); }
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ term, name });
+      }
     }
   }
   return out;

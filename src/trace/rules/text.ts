@@ -31,8 +31,16 @@ export interface Token {
 
 /** Abbreviations and spelling variants that address data uses for the same word. */
 const WORD_VARIANTS: Record<string, string> = {
-  aut: 'autonomous', auton: 'autonomous', autonom: 'autonomous', reg: 'region', rgn: 'region',
-  pref: 'prefecture', cty: 'county', uighur: 'uyghur', uigur: 'uyghur', uygur: 'uyghur',
+  aut: 'autonomous',
+  auton: 'autonomous',
+  autonom: 'autonomous',
+  reg: 'region',
+  rgn: 'region',
+  pref: 'prefecture',
+  cty: 'county',
+  uighur: 'uyghur',
+  uigur: 'uyghur',
+  uygur: 'uyghur',
 };
 
 const TOKEN_RE = /&|(?:[\p{Script=Latin}\p{N}]|\p{M}|['’ʼ](?=[\p{Script=Latin}]))+/gu;
@@ -62,5 +70,6 @@ export function closeTogether(src: string, a: Token, b: Token): boolean {
  * Rough test for one pinyin syllable without tone marks, used to accept pinyin written
  * syllable by syllable ("Wu Lu Mu Qi").
  */
-const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$/;
+const PINYIN_SYLLABLE =
+  /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)$/;
 export const isPinyinSyllable = (w: string) => w.length <= 6 && PINYIN_SYLLABLE.test(w);

@@ -3,7 +3,11 @@
 // Keyed by the `zh` of seed/xuar-places.json. A place missing here is still matched; its
 // evidence then reads "<pinyin> (<zh>), XUAR".
 
-export interface AdminInfo { en: string; zhFull: string; parent?: string }
+export interface AdminInfo {
+  en: string;
+  zhFull: string;
+  parent?: string;
+}
 
 const rows: [zh: string, en: string, zhFull: string, parent?: string][] = [
   // prefecture level

@@ -6,22 +6,110 @@ import { closeTogether, fold, isPinyinSyllable, latinTokens, toSimplified, type 
 import type { LatinPhrase, LookAlike, Place, PlaceIndex } from './xuarPlaceIndex';
 
 const ADMIN_WORDS = new Set([
-  'county', 'city', 'prefecture', 'district', 'region', 'autonomous', 'xian', 'shi', 'qu', 'diqu', 'zhou', 'sheng',
-  'province', 'municipality', 'zizhiqu', 'zizhizhou', 'zizhixian', 'uyghur', 'kazakh', 'mongol', 'hui', 'kyrgyz',
-  'kirghiz', 'tajik', 'xibe', 'division', 'corps', 'area', 'prefecturelevel', 'countylevel', 'weiwuer',
-  'uighur', 'uygur', 'aut', 'auton', 'pref', 'reg', 'cty',
+  'county',
+  'city',
+  'prefecture',
+  'district',
+  'region',
+  'autonomous',
+  'xian',
+  'shi',
+  'qu',
+  'diqu',
+  'zhou',
+  'sheng',
+  'province',
+  'municipality',
+  'zizhiqu',
+  'zizhizhou',
+  'zizhixian',
+  'uyghur',
+  'kazakh',
+  'mongol',
+  'hui',
+  'kyrgyz',
+  'kirghiz',
+  'tajik',
+  'xibe',
+  'division',
+  'corps',
+  'area',
+  'prefecturelevel',
+  'countylevel',
+  'weiwuer',
+  'uighur',
+  'uygur',
+  'aut',
+  'auton',
+  'pref',
+  'reg',
+  'cty',
 ]);
 const GLUED_ADMIN = ['weiwuerzizhiqu', 'zizhiqu', 'zizhizhou', 'zizhixian', 'diqu', 'xian', 'zhou', 'zhen', 'shi', 'qu'];
 const GLUED_STREET = ['zhonglu', 'beilu', 'nanlu', 'donglu', 'xilu', 'dajie', 'dadao', 'jie', 'lu'];
 const GLUED = [...GLUED_ADMIN, ...GLUED_STREET];
-const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'middle', 'central', 'n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw',
-  'zhong', 'bei', 'nan', 'dong', 'xi', 'first', 'second', 'third', '1st', '2nd', '3rd', 'upper', 'lower']);
-const ROADS = new Set(['road', 'rd', 'street', 'st', 'str', 'avenue', 'ave', 'av', 'boulevard', 'blvd', 'lane', 'ln',
-  'alley', 'way', 'drive', 'dr', 'lu', 'jie', 'dajie', 'dadao', 'hutong', 'zhonglu', 'beilu', 'nanlu', 'donglu', 'xilu']);
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'middle',
+  'central',
+  'n',
+  's',
+  'e',
+  'w',
+  'ne',
+  'nw',
+  'se',
+  'sw',
+  'zhong',
+  'bei',
+  'nan',
+  'dong',
+  'xi',
+  'first',
+  'second',
+  'third',
+  '1st',
+  '2nd',
+  '3rd',
+  'upper',
+  'lower',
+]);
+const ROADS = new Set([
+  'road',
+  'rd',
+  'street',
+  'st',
+  'str',
+  'avenue',
+  'ave',
+  'av',
+  'boulevard',
+  'blvd',
+  'lane',
+  'ln',
+  'alley',
+  'way',
+  'drive',
+  'dr',
+  'lu',
+  'jie',
+  'dajie',
+  'dadao',
+  'hutong',
+  'zhonglu',
+  'beilu',
+  'nanlu',
+  'donglu',
+  'xilu',
+]);
 
 const CJK_STREET = /^(?:[东西南北中]{1,2})?(?:[一二三四五六七八九十]+)?(?:大道|大街|街道|胡同|路|街|巷|弄|道(?!路))/;
 // 市 but not 市场 (market) or 市民
-const CJK_ADMIN = /^(?:维吾尔自治区|维吾尔|自治区|自治州|自治县|地区|市(?![场民])|县|区|州|省|盟|师|第|生产建设兵团|兵团|垦区|经济|开发区|工业园|高新区)/;
+const CJK_ADMIN =
+  /^(?:维吾尔自治区|维吾尔|自治区|自治州|自治县|地区|市(?![场民])|县|区|州|省|盟|师|第|生产建设兵团|兵团|垦区|经济|开发区|工业园|高新区)/;
 const CJK_ADMIN_SHOWN = /^(?:维吾尔自治区|自治区|自治州|自治县|地区|市(?![场民])|县|区)/;
 const CJK_XUAR_SUFFIX = /^(?:市(?![场民])|县|区|自治县)/;
 const FILLER_CJK = /维吾尔自治区|自治区|自治州|自治县|地区|市|县|区|州|省/g;
@@ -46,7 +134,11 @@ export interface Hit {
   strong: () => boolean;
 }
 
-export interface FieldScan { hits: Hit[]; provinces: string[]; contexts: Map<LookAlike, string> }
+export interface FieldScan {
+  hits: Hit[];
+  provinces: string[];
+  contexts: Map<LookAlike, string>;
+}
 
 /** Every XUAR name, look-alike, other province and look-alike context named in one field of a location. */
 export function scanField(field: string, value: string, idx: PlaceIndex, isProvinceField: boolean): FieldScan {
@@ -60,11 +152,13 @@ export function scanField(field: string, value: string, idx: PlaceIndex, isProvi
   const places = hits.filter((h) => h.place && !h.street);
   for (const h of places) {
     let strong: boolean | undefined;
-    h.strong = () => strong ??= (h.script === 'cjk' ? h.text.length >= 3 : h.compact.length >= 5)
-      || h.adminAfter
-      || (h.script === 'latin' && (h.place!.level === 'region' || h.place!.level === 'xpcc'))
-      || strip(src.slice(0, h.start) + ' ' + src.slice(h.end)) === ''
-      || places.some((o) => o !== h && strip(o.end <= h.start ? src.slice(o.end, h.start) : src.slice(h.end, o.start)) === '');
+    h.strong = () =>
+      (strong ??=
+        (h.script === 'cjk' ? h.text.length >= 3 : h.compact.length >= 5) ||
+        h.adminAfter ||
+        (h.script === 'latin' && (h.place!.level === 'region' || h.place!.level === 'xpcc')) ||
+        strip(src.slice(0, h.start) + ' ' + src.slice(h.end)) === '' ||
+        places.some((o) => o !== h && strip(o.end <= h.start ? src.slice(o.end, h.start) : src.slice(h.end, o.start)) === ''));
   }
 
   // other provinces named here
@@ -75,10 +169,14 @@ export function scanField(field: string, value: string, idx: PlaceIndex, isProvi
   for (const zh of idx.provinceCjk) {
     for (let at = src.indexOf(zh); at >= 0; at = src.indexOf(zh, at + 1)) {
       const after = src.slice(at + zh.length);
-      if (isProvinceField) { provinces.push(zh); continue; }
+      if (isProvinceField) {
+        provinces.push(zh);
+        continue;
+      }
       if (CJK_STREET.test(after)) continue;
       const before = src.slice(0, at).trim();
-      if (/^(?:省|市|自治区|壮族|回族|维吾尔|特别行政区)/.test(after) || before === '' || /[\s,，、;；(（]$/.test(before)) provinces.push(zh);
+      if (/^(?:省|市|自治区|壮族|回族|维吾尔|特别行政区)/.test(after) || before === '' || /[\s,，、;；(（]$/.test(before))
+        provinces.push(zh);
     }
   }
 
@@ -154,7 +252,10 @@ function scanLatin(field: string, src: string, tokens: Token[], idx: PlaceIndex)
       // no spelling starts with these words: a longer run cannot match either
       if (!idx.latinPrefixes.has(joined)) break;
     }
-    if (!best) { i++; continue; }
+    if (!best) {
+      i++;
+      continue;
+    }
     const { phrase, k, glued } = best;
     const first = tokens[i];
     const last = tokens[i + k - 1];
@@ -164,8 +265,19 @@ function scanLatin(field: string, src: string, tokens: Token[], idx: PlaceIndex)
     const streetText = road >= 0 ? src.slice(first.start, tokens[road].end) : src.slice(first.start, last.end);
     const adminAfter = (glued !== null && GLUED_ADMIN.includes(glued)) || (!!next && ADMIN_WORDS.has(next.norm));
     hits.push({
-      field, text: src.slice(first.start, last.end), script: 'latin', start: first.start, end: last.end,
-      place: phrase.place, lookAlike: phrase.lookAlike, compact: phrase.compact, street, streetText, adminAfter, xuarSuffix: false, strong: () => false,
+      field,
+      text: src.slice(first.start, last.end),
+      script: 'latin',
+      start: first.start,
+      end: last.end,
+      place: phrase.place,
+      lookAlike: phrase.lookAlike,
+      compact: phrase.compact,
+      street,
+      streetText,
+      adminAfter,
+      xuarSuffix: false,
+      strong: () => false,
     });
     i += k;
   }
@@ -196,16 +308,28 @@ function scanCjk(field: string, src: string, idx: PlaceIndex): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < src.length;) {
     const found = (idx.cjkByFirst.get(src[i]) ?? []).find((n) => src.startsWith(n.text, i));
-    if (!found) { i++; continue; }
+    if (!found) {
+      i++;
+      continue;
+    }
     const end = i + found.text.length;
     const after = src.slice(end);
     const shown = CJK_ADMIN_SHOWN.exec(after)?.[0] ?? '';
     const road = CJK_STREET.exec(after)?.[0];
     hits.push({
-      field, text: found.text + shown, script: 'cjk', start: i, end: end + shown.length,
-      place: found.place, lookAlike: found.lookAlike, compact: '', street: road !== undefined,
+      field,
+      text: found.text + shown,
+      script: 'cjk',
+      start: i,
+      end: end + shown.length,
+      place: found.place,
+      lookAlike: found.lookAlike,
+      compact: '',
+      street: road !== undefined,
       streetText: found.text + (road ?? ''),
-      adminAfter: CJK_ADMIN.test(after), xuarSuffix: CJK_XUAR_SUFFIX.test(after), strong: () => false,
+      adminAfter: CJK_ADMIN.test(after),
+      xuarSuffix: CJK_XUAR_SUFFIX.test(after),
+      strong: () => false,
     });
     i = end;
   }

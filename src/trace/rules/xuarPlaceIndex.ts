@@ -8,7 +8,12 @@ import { hasHan, phraseWords, toSimplified } from './text';
 export type Level = 'region' | 'xpcc' | 'prefecture' | 'xpccCity' | 'county' | 'zone';
 
 export interface Place {
-  zh: string; pinyin: string | null; names: string[]; ambiguous: boolean; note: string | null; level: Level;
+  zh: string;
+  pinyin: string | null;
+  names: string[];
+  ambiguous: boolean;
+  note: string | null;
+  level: Level;
   /**
    * For an entry marked ambiguous, the Latin spellings that are shared with places outside
    * the XUAR: the pinyin, and any other spelling its note names ("Khorgos is also a town on
@@ -17,12 +22,28 @@ export interface Place {
   ambiguousSpellings: Set<string>;
 }
 export interface LookAlike {
-  zh: string | null; pinyin: string | null; names: string[]; where: string; note: string | null;
+  zh: string | null;
+  pinyin: string | null;
+  names: string[];
+  where: string;
+  note: string | null;
   /** compact folded XUAR spellings it shares */
-  shares: Set<string>; context: string[]; country: string | null; label: string;
+  shares: Set<string>;
+  context: string[];
+  country: string | null;
+  label: string;
 }
-export interface LatinPhrase { words: string[]; compact: string; place?: Place; lookAlike?: LookAlike }
-export interface CjkName { text: string; place?: Place; lookAlike?: LookAlike }
+export interface LatinPhrase {
+  words: string[];
+  compact: string;
+  place?: Place;
+  lookAlike?: LookAlike;
+}
+export interface CjkName {
+  text: string;
+  place?: Place;
+  lookAlike?: LookAlike;
+}
 
 export interface PlaceIndex {
   latin: Map<string, LatinPhrase[]>;
@@ -53,8 +74,13 @@ export function placeIndex(): PlaceIndex {
       ? [e.pinyin ?? '', ...(e.names ?? []).filter((n) => noteWords.includes(` ${phraseWords(n).join(' ')} `))]
       : [];
     return {
-      zh: toSimplified(e.zh ?? ''), pinyin: e.pinyin ?? null, names: e.names ?? [], ambiguous: !!e.ambiguous,
-      note: e.note ?? null, level, ambiguousSpellings: new Set(shared.map(compactOf).filter(Boolean)),
+      zh: toSimplified(e.zh ?? ''),
+      pinyin: e.pinyin ?? null,
+      names: e.names ?? [],
+      ambiguous: !!e.ambiguous,
+      note: e.note ?? null,
+      level,
+      ambiguousSpellings: new Set(shared.map(compactOf).filter(Boolean)),
     };
   };
   places.push(toPlace(raw.region, 'region'), toPlace(raw.xpcc, 'xpcc'));
@@ -78,7 +104,10 @@ export function placeIndex(): PlaceIndex {
     const spellings = [place.zh, ...(place.pinyin ? [place.pinyin] : []), ...place.names];
     for (const sp of spellings) {
       if (!sp) continue;
-      if (hasHan(sp)) { cjk.push({ text: toSimplified(sp), place }); continue; }
+      if (hasHan(sp)) {
+        cjk.push({ text: toSimplified(sp), place });
+        continue;
+      }
       const words = phraseWords(sp);
       addLatin({ words, compact: words.join(''), place });
       placeCompacts.add(words.join(''));
@@ -93,13 +122,23 @@ export function placeIndex(): PlaceIndex {
     const zh = e.zh ? toSimplified(e.zh) : null;
     const label = `${e.pinyin ?? e.names?.[0] ?? zh}${zh ? ` (${zh})` : ''}${e.where ? `, ${e.where}` : ''}`;
     const la: LookAlike = {
-      zh, pinyin: e.pinyin ?? null, names: e.names ?? [], where: e.where ?? '', note: e.note ?? null,
-      shares: new Set((e.shares ?? []).map(compactOf)), context: e.context ?? [], country: e.country?.toUpperCase() ?? null, label,
+      zh,
+      pinyin: e.pinyin ?? null,
+      names: e.names ?? [],
+      where: e.where ?? '',
+      note: e.note ?? null,
+      shares: new Set((e.shares ?? []).map(compactOf)),
+      context: e.context ?? [],
+      country: e.country?.toUpperCase() ?? null,
+      label,
     };
     lookAlikes.push(la);
     if (zh) cjk.push({ text: zh, lookAlike: la });
     for (const sp of [...(e.pinyin ? [e.pinyin] : []), ...(e.names ?? [])]) {
-      if (hasHan(sp)) { cjk.push({ text: toSimplified(sp), lookAlike: la }); continue; }
+      if (hasHan(sp)) {
+        cjk.push({ text: toSimplified(sp), lookAlike: la });
+        continue;
+      }
       const words = phraseWords(sp);
       // a spelling that is also an XUAR name (bare "Yutian") needs context; others claim their words
       if (placeCompacts.has(words.join(''))) la.shares.add(words.join(''));
@@ -134,7 +173,15 @@ export function placeIndex(): PlaceIndex {
   const latinPrefixes = new Set<string>();
   for (const compact of latin.keys()) for (let n = 1; n <= compact.length; n++) latinPrefixes.add(compact.slice(0, n));
   cache = {
-    latin, latinPrefixes, maxWords, cjkByFirst, lookAlikes, sharedBy, contextLatin, contextCjk, provinceLatin,
+    latin,
+    latinPrefixes,
+    maxWords,
+    cjkByFirst,
+    lookAlikes,
+    sharedBy,
+    contextLatin,
+    contextCjk,
+    provinceLatin,
     provinceCjk: PROVINCES.map((p) => p.zh),
   };
   return cache;

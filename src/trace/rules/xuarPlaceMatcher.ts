@@ -50,8 +50,20 @@ export interface XuarLocation {
 // ---------------------------------------------------------------- country
 
 const CN_FORMS = new Set([
-  'cn', 'chn', '156', 'china', 'prc', 'prchina', 'peoplesrepublicofchina', 'peoplesrepofchina', 'thepeoplesrepublicofchina',
-  'mainlandchina', 'chinamainland', '中国', '中华人民共和国', '中国大陆',
+  'cn',
+  'chn',
+  '156',
+  'china',
+  'prc',
+  'prchina',
+  'peoplesrepublicofchina',
+  'peoplesrepofchina',
+  'thepeoplesrepublicofchina',
+  'mainlandchina',
+  'chinamainland',
+  '中国',
+  '中华人民共和国',
+  '中国大陆',
 ]);
 
 function countryForm(country: string): string {
@@ -132,15 +144,21 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
       continue;
     }
     if (countryState === 'other') {
-      const la = idx.lookAlikes.find((l) => l.country === rawCountry.toUpperCase() && (l.shares.has(h.compact) || l.names.some((n) => compactOf(n) === h.compact)));
-      reject(`${quote(h)} would be ${describe(place)}, but the country is "${rawCountry}", not China`, 3,
-        la ? la.label : `"${h.text}" outside China (country ${rawCountry})`);
+      const la = idx.lookAlikes.find(
+        (l) => l.country === rawCountry.toUpperCase() && (l.shares.has(h.compact) || l.names.some((n) => compactOf(n) === h.compact)),
+      );
+      reject(
+        `${quote(h)} would be ${describe(place)}, but the country is "${rawCountry}", not China`,
+        3,
+        la ? la.label : `"${h.text}" outside China (country ${rawCountry})`,
+      );
       continue;
     }
     // a look-alike that this location points at
-    const related = h.script === 'latin'
-      ? idx.sharedBy.get(h.compact) ?? []
-      : idx.lookAlikes.filter((l) => l.zh && l.zh !== place.zh && l.zh.startsWith(place.zh));
+    const related =
+      h.script === 'latin'
+        ? (idx.sharedBy.get(h.compact) ?? [])
+        : idx.lookAlikes.filter((l) => l.zh && l.zh !== place.zh && l.zh.startsWith(place.zh));
     const pointed = related.find((l) => contexts.has(l));
     if (pointed) {
       reject(`${quote(h)} is read as ${pointed.label}: "${contexts.get(pointed)}" points there`, 1, pointed.label);
@@ -150,11 +168,17 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
     const elsewhere = ambiguous || related.length > 0 || (!!otherProvince && !h.strong());
     if (elsewhere && otherProvince) {
       const why = ambiguous || related.length ? 'the name is also used outside the XUAR' : 'it is not clearly a place name here';
-      reject(`${quote(h)} is not taken as the XUAR: ${why} and the location names another province, "${otherProvince}"`, 2,
-        related[0]?.label ?? `"${h.text}" in a location in ${otherProvince}`);
+      reject(
+        `${quote(h)} is not taken as the XUAR: ${why} and the location names another province, "${otherProvince}"`,
+        2,
+        related[0]?.label ?? `"${h.text}" in a location in ${otherProvince}`,
+      );
       continue;
     }
-    if (ambiguous && !(h.script === 'cjk' && h.xuarSuffix)) { agreeing.push(h); continue; }
+    if (ambiguous && !(h.script === 'cjk' && h.xuarSuffix)) {
+      agreeing.push(h);
+      continue;
+    }
     if (countryState === 'missing' && h.script === 'latin' && place.level !== 'region' && place.level !== 'xpcc') {
       agreeing.push(h);
       continue;
@@ -166,7 +190,9 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
     // one line per place, from the first field that names it (province, prefecture, county, city, address)
     const evidence: string[] = [];
     const described = new Set<Place>();
-    const add = (s: string) => { if (!evidence.includes(s)) evidence.push(s); };
+    const add = (s: string) => {
+      if (!evidence.includes(s)) evidence.push(s);
+    };
     for (const h of decisive) {
       if (described.has(h.place!)) continue;
       described.add(h.place!);
@@ -175,7 +201,9 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
     for (const h of agreeing) {
       if (described.has(h.place!)) continue;
       described.add(h.place!);
-      add(`${quote(h)} is ${describe(h.place!)}${isAmbiguous(h) ? ' (a name also used elsewhere, here confirmed by the other XUAR names)' : ''}`);
+      add(
+        `${quote(h)} is ${describe(h.place!)}${isAmbiguous(h) ? ' (a name also used elsewhere, here confirmed by the other XUAR names)' : ''}`,
+      );
     }
     if (countryState === 'missing') add('country not given: the Chinese characters or region name place it in China');
     if (provinceField.length && decisive.every((h) => h.field !== 'province')) {
@@ -189,8 +217,11 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
       reject(`${quote(h)} would be ${describe(h.place!)}, but no country is given and a romanized name alone does not show China`, 5);
     } else {
       const la = (idx.sharedBy.get(h.compact) ?? [])[0];
-      reject(`${quote(h)} is ambiguous${h.place!.note ? ` (${h.place!.note})` : ''}; nothing else here places it in the XUAR`, 6,
-        la?.label ?? (h.place!.note ? `"${h.text}": ${h.place!.note}` : `"${h.text}" is also a place name outside the XUAR`));
+      reject(
+        `${quote(h)} is ambiguous${h.place!.note ? ` (${h.place!.note})` : ''}; nothing else here places it in the XUAR`,
+        6,
+        la?.label ?? (h.place!.note ? `"${h.text}": ${h.place!.note}` : `"${h.text}" is also a place name outside the XUAR`),
+      );
     }
   }
   const result: XuarLocation = { inXuar: false, evidence: [...new Set(notes)], confidence: 'none' };

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import {
-  authenticatorFromEnv, fileAuthenticator, hashToken, parseTokenFile, RateLimiter, tenantFor, tokenAuthenticator, TokenRecord,
+  authenticatorFromEnv,
+  fileAuthenticator,
+  hashToken,
+  parseTokenFile,
+  RateLimiter,
+  tenantFor,
+  tokenAuthenticator,
+  TokenRecord,
 } from '../../../src/api/auth';
 
 const req = (headers: Record<string, string | string[]> = {}, address = '127.0.0.1') =>
@@ -20,11 +27,18 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-const rec = (id: string, tenant: string, role: TokenRecord['role'], token: string, extra: Partial<TokenRecord> = {}) =>
-  ({ id, tenant, role, sha256: hashToken(token), ...extra });
+const rec = (id: string, tenant: string, role: TokenRecord['role'], token: string, extra: Partial<TokenRecord> = {}) => ({
+  id,
+  tenant,
+  role,
+  sha256: hashToken(token),
+  ...extra,
+});
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'uflpa-auth-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'uflpa-auth-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('token file', () => {
@@ -42,7 +56,11 @@ describe('token file', () => {
     ['bad tenant', JSON.stringify({ tokens: [rec('a', 'ac me\n', 'IMPORTER', 'x')] }), /tenant must be/],
     ['duplicate id', JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'x'), rec('a', 'acme', 'ADMIN', 'y')] }), /used twice/],
     ['duplicate token', JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'x'), rec('b', 'acme', 'ADMIN', 'x')] }), /same token/],
-    ['tenants on an importer', JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'x', { tenants: '*' })] }), /INVESTIGATOR tokens only/],
+    [
+      'tenants on an importer',
+      JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'x', { tenants: '*' })] }),
+      /INVESTIGATOR tokens only/,
+    ],
     ['bad tenants', JSON.stringify({ tokens: [rec('a', 'acme', 'INVESTIGATOR', 'x', { tenants: 'all' as '*' })] }), /tenants must be/],
   ])('rejects %s with a clear message', (_name, text, message) => {
     expect(() => parseTokenFile(text, 'tokens.json')).toThrow(message);
@@ -80,11 +98,18 @@ describe('file authenticator', () => {
   });
 
   it('rate-limits per token with RATE_LIMITED and a retry time', async () => {
-    const tokens = parseTokenFile(JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'ta'), rec('b', 'acme', 'IMPORTER', 'tb')] }), 'f');
+    const tokens = parseTokenFile(
+      JSON.stringify({ tokens: [rec('a', 'acme', 'IMPORTER', 'ta'), rec('b', 'acme', 'IMPORTER', 'tb')] }),
+      'f',
+    );
     const auth = tokenAuthenticator(() => tokens, { perMinute: 3 });
     for (let i = 0; i < 3; i++) await auth(bearer('ta'));
     let err: GraphQLError | undefined;
-    try { await auth(bearer('ta')); } catch (e) { err = e as GraphQLError; }
+    try {
+      await auth(bearer('ta'));
+    } catch (e) {
+      err = e as GraphQLError;
+    }
     expect(err?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(err?.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(err?.message).toMatch(/rate limit of 3 requests per minute exceeded for token "a"/);
@@ -120,10 +145,14 @@ describe('cross-tenant reads (X-Tenant)', () => {
   const importer = rec('imp', 'acme', 'IMPORTER', 't');
 
   const codeFor = (r: TokenRecord, requested: string | undefined, allow: boolean) => {
-    try { return tenantFor(r, requested, allow); } catch (e) { return `${(e as GraphQLError).extensions.code}: ${(e as Error).message}`; }
+    try {
+      return tenantFor(r, requested, allow);
+    } catch (e) {
+      return `${(e as GraphQLError).extensions.code}: ${(e as Error).message}`;
+    }
   };
 
-  it('acts in the token\'s own tenant by default and when X-Tenant names it', () => {
+  it("acts in the token's own tenant by default and when X-Tenant names it", () => {
     expect(codeFor(importer, undefined, false)).toBe('acme');
     expect(codeFor(importer, 'acme', false)).toBe('acme');
     expect(codeFor(investigator, '', true)).toBe('hq');
@@ -156,7 +185,10 @@ describe('cross-tenant reads (X-Tenant)', () => {
 describe('configuration', () => {
   it('reads tokens from API_TOKENS_FILE or API_TOKENS, and is off without either', async () => {
     expect(authenticatorFromEnv({}, { perMinute: 10 })).toBeUndefined();
-    const fromEnv = authenticatorFromEnv({ API_TOKENS: JSON.stringify({ tokens: [rec('e', 'acme', 'ADMIN', 'env-token')] }) }, { perMinute: 10 });
+    const fromEnv = authenticatorFromEnv(
+      { API_TOKENS: JSON.stringify({ tokens: [rec('e', 'acme', 'ADMIN', 'env-token')] }) },
+      { perMinute: 10 },
+    );
     expect(fromEnv?.source).toBe('the API_TOKENS variable');
     expect(await fromEnv!.authenticate(bearer('env-token'))).toEqual({ tokenId: 'e', tenant: 'acme', role: 'ADMIN' });
     const file = join(dir, 'env-file.json');

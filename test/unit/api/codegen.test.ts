@@ -8,7 +8,10 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 const check = (env: Record<string, string> = {}) => {
   const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'codegen.ts'), '--check'], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000,
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
   });
   return { status: r.status, stderr: r.stderr };
 };
@@ -22,7 +25,10 @@ describe('generated GraphQL types', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-'));
     try {
       const schema = join(dir, 'schema.graphql');
-      writeFileSync(schema, readFileSync(join(ROOT, 'schema.graphql'), 'utf8').replace('type Facility {', 'type Facility {\n  capacity: Int'));
+      writeFileSync(
+        schema,
+        readFileSync(join(ROOT, 'schema.graphql'), 'utf8').replace('type Facility {', 'type Facility {\n  capacity: Int'),
+      );
       const r = check({ CODEGEN_SCHEMA: schema });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('stale: src/api/generated/schema-types.ts');

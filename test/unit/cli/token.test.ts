@@ -7,7 +7,9 @@ import { runTokenCli } from '../../../src/cli/token';
 import { fileAuthenticator } from '../../../src/api/auth';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'uflpa-token-cli-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'uflpa-token-cli-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -49,12 +51,29 @@ describe('token CLI', () => {
     expect(cli(['revoke', '--id', 'gone', '--file', file]).code).toBe(0);
     await expect(auth(req(token))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     expect((await auth(req(keep))).tokenId).toBe('kept');
-    expect(cli(['revoke', '--id', 'gone', '--file', file])).toMatchObject({ code: 2, err: expect.stringContaining('no token with id "gone"') });
+    expect(cli(['revoke', '--id', 'gone', '--file', file])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no token with id "gone"'),
+    });
   });
 
   it('creates cross-tenant investigators and lists tokens without secrets', () => {
     const file = join(dir, 'list.json');
-    cli(['create', '--tenant', 'hq', '--role', 'INVESTIGATOR', '--tenants', 'acme,globex', '--id', 'hq-inv', '--note', 'audit team', '--file', file]);
+    cli([
+      'create',
+      '--tenant',
+      'hq',
+      '--role',
+      'INVESTIGATOR',
+      '--tenants',
+      'acme,globex',
+      '--id',
+      'hq-inv',
+      '--note',
+      'audit team',
+      '--file',
+      file,
+    ]);
     const listed = cli(['list'], { API_TOKENS_FILE: file });
     expect(listed.out[0]).toMatch(/^hq-inv\tINVESTIGATOR\thq reads=acme,globex\tcreated .*\taudit team$/);
     expect(listed.out.join('\n')).not.toMatch(/[0-9a-f]{64}/);
@@ -85,7 +104,11 @@ describe('token CLI', () => {
   it('runs as `npx tsx src/cli/token.ts create ...`', () => {
     const file = join(dir, 'npx.json');
     const root = join(__dirname, '..', '..', '..');
-    const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/token.ts', 'create', '--tenant', 'acme', '--role', 'IMPORTER', '--file', file], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      ['src/cli/token.ts', 'create', '--tenant', 'acme', '--role', 'IMPORTER', '--file', file],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^uft_[A-Za-z0-9_-]{43}$/);
     expect(r.stderr).toMatch(/shown once/);

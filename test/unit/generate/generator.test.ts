@@ -4,7 +4,14 @@ import type { Bundle } from '../../../src/model/bundle';
 import { loadSeedEntityList, SEED_DIR } from '../../../src/model/entityList';
 import { parseBundleShape, checkReferences, type StoredRefs } from '../../../src/import/validate';
 import {
-  appendBundle, defaultShipments, emptyBundle, generateBundle, generateBundleChunks, loadXuarPlaces, tierRange, type GenerateOptions,
+  appendBundle,
+  defaultShipments,
+  emptyBundle,
+  generateBundle,
+  generateBundleChunks,
+  loadXuarPlaces,
+  tierRange,
+  type GenerateOptions,
 } from '../../../src/generate/generator';
 import { mulberry32 } from '../../../src/generate/prng';
 
@@ -23,14 +30,26 @@ function referenceProblems(b: Bundle, earlier: Bundle = emptyBundle()): string[]
     for (const id of own) if (before.has(id)) problems.push(`${k}: id ${id} repeats an earlier chunk`);
     return (id: string | undefined) => id === undefined || own.has(id) || before.has(id);
   };
-  const firm = ids('firms'); const fac = ids('facilities'); const mat = ids('materials');
-  const flow = ids('flows'); const doc = ids('documents'); ids('shipments');
+  const firm = ids('firms');
+  const fac = ids('facilities');
+  const mat = ids('materials');
+  const flow = ids('flows');
+  const doc = ids('documents');
+  ids('shipments');
   const flowById = new Map([...earlier.flows, ...b.flows].map((f) => [f.id, f]));
-  const need = (ok: boolean, what: string) => { if (!ok) problems.push(what); };
+  const need = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what);
+  };
   b.facilities.forEach((f) => need(firm(f.firm), `${f.id}.firm ${f.firm}`));
-  b.ownership.forEach((o, i) => { need(firm(o.owner), `ownership[${i}].owner`); need(firm(o.owned), `ownership[${i}].owned`); need(o.owner !== o.owned, `ownership[${i}] self`); });
+  b.ownership.forEach((o, i) => {
+    need(firm(o.owner), `ownership[${i}].owner`);
+    need(firm(o.owned), `ownership[${i}].owned`);
+    need(o.owner !== o.owned, `ownership[${i}] self`);
+  });
   b.flows.forEach((f) => {
-    need(fac(f.from), `${f.id}.from`); need(fac(f.to), `${f.id}.to`); need(mat(f.material), `${f.id}.material`);
+    need(fac(f.from), `${f.id}.from`);
+    need(fac(f.to), `${f.id}.to`);
+    need(mat(f.material), `${f.id}.material`);
     f.documents?.forEach((d) => need(doc(d), `${f.id}.documents ${d}`));
     f.inputs?.forEach((i) => {
       need(flow(i), `${f.id}.inputs ${i}`);
@@ -41,8 +60,15 @@ function referenceProblems(b: Bundle, earlier: Bundle = emptyBundle()): string[]
       }
     });
   });
-  b.documents.forEach((d) => { need(firm(d.issuer), `${d.id}.issuer`); need(firm(d.payer), `${d.id}.payer`); need(firm(d.payee), `${d.id}.payee`); });
-  b.shipments.forEach((s) => { need(firm(s.importer), `${s.id}.importer`); need(flow(s.flow), `${s.id}.flow`); });
+  b.documents.forEach((d) => {
+    need(firm(d.issuer), `${d.id}.issuer`);
+    need(firm(d.payer), `${d.id}.payer`);
+    need(firm(d.payee), `${d.id}.payee`);
+  });
+  b.shipments.forEach((s) => {
+    need(firm(s.importer), `${s.id}.importer`);
+    need(flow(s.flow), `${s.id}.flow`);
+  });
   return problems;
 }
 
@@ -70,7 +96,8 @@ const json = (b: Bundle) => JSON.stringify(b);
 
 describe('mulberry32', () => {
   it('is deterministic and spread over [0,1)', () => {
-    const a = mulberry32(7); const b = mulberry32(7);
+    const a = mulberry32(7);
+    const b = mulberry32(7);
     const xs = Array.from({ length: 1000 }, () => a());
     expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
@@ -143,8 +170,9 @@ describe('generateBundle', () => {
   });
 
   it('uses real HS codes of the high-priority sectors and points shipments at flows into importers', () => {
-    const prefixes = (JSON.parse(readFileSync(join(SEED_DIR, 'high-priority-sectors.json'), 'utf8')) as { sectors: { hs: string[] }[] })
-      .sectors.flatMap((s) => s.hs);
+    const prefixes = (
+      JSON.parse(readFileSync(join(SEED_DIR, 'high-priority-sectors.json'), 'utf8')) as { sectors: { hs: string[] }[] }
+    ).sectors.flatMap((s) => s.hs);
     const inSector = bundle.materials.filter((m) => prefixes.some((p) => m.hsCode!.replace(/\./g, '').startsWith(p)));
     expect(inSector.length).toBeGreaterThan(bundle.materials.length / 2);
     const facFirm = new Map(bundle.facilities.map((f) => [f.id, f.firm]));

@@ -31,44 +31,90 @@ type Json = Record<string, unknown> | unknown[];
 
 /** Sets a value at a random place in the bundle (an existing key, a new key, or a whole section). */
 const mutation = fc.record({
-  section: fc.constantFrom('firms', 'facilities', 'materials', 'flows', 'documents', 'shipments', 'ownership', 'bundleVersion', '__proto__', 'extra'),
+  section: fc.constantFrom(
+    'firms',
+    'facilities',
+    'materials',
+    'flows',
+    'documents',
+    'shipments',
+    'ownership',
+    'bundleVersion',
+    '__proto__',
+    'extra',
+  ),
   index: fc.nat({ max: 5 }),
-  key: fc.constantFrom('id', 'name', 'firm', 'from', 'to', 'material', 'inputs', 'documents', 'importer', 'flow', 'country', 'quantity', 'date', 'share', 'owner', 'owned', 'aliases', 'type', 'constructor', 'lat'),
+  key: fc.constantFrom(
+    'id',
+    'name',
+    'firm',
+    'from',
+    'to',
+    'material',
+    'inputs',
+    'documents',
+    'importer',
+    'flow',
+    'country',
+    'quantity',
+    'date',
+    'share',
+    'owner',
+    'owned',
+    'aliases',
+    'type',
+    'constructor',
+    'lat',
+  ),
   value: hostileValue(),
   whole: fc.boolean(),
 });
 
 describe('bundle validation under hostile input', () => {
   it('never throws anything but BundleValidationError on arbitrary JSON', () => {
-    fc.assert(fc.property(hostileValue(), (raw) => { validateAll(raw); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(hostileValue(), (raw) => {
+        validateAll(raw);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('rejects or accepts mutated bundles with errors that name their place', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
-      const b = base() as unknown as Record<string, Json>;
-      for (const m of muts) {
-        const section = b[m.section];
-        if (m.whole || !Array.isArray(section)) { b[m.section] = m.value as Json; continue; }
-        const item = section[m.index % Math.max(section.length, 1)];
-        if (item && typeof item === 'object') (item as Record<string, unknown>)[m.key] = m.value;
-      }
-      const result = validateAll(b);
-      if (result !== 'ok') for (const e of result) expect(e.path).toMatch(/^(bundle|[a-zA-Z_]+)(\[\d+\])?/);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
+        const b = base() as unknown as Record<string, Json>;
+        for (const m of muts) {
+          const section = b[m.section];
+          if (m.whole || !Array.isArray(section)) {
+            b[m.section] = m.value as Json;
+            continue;
+          }
+          const item = section[m.index % Math.max(section.length, 1)];
+          if (item && typeof item === 'object') (item as Record<string, unknown>)[m.key] = m.value;
+        }
+        const result = validateAll(b);
+        if (result !== 'ok') for (const e of result) expect(e.path).toMatch(/^(bundle|[a-zA-Z_]+)(\[\d+\])?/);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('accepts any printable name, Cypher-looking or not, unchanged', () => {
     // eslint-disable-next-line no-control-regex -- printable means without control characters
     const control = /[\u0000-\u0008\u000b-\u001f\u007f]/;
     const printable = hostileString().filter((s) => s.trim().length > 0 && s.length <= 500 && !control.test(s) && isWellFormed(s));
-    fc.assert(fc.property(printable, printable, (name, alias) => {
-      const b = base();
-      b.firms[1].name = name;
-      b.firms[1].aliases = [alias];
-      const parsed = parseBundleShape(b);
-      expect(parsed.firms[1].name).toBe(name);
-      expect(parsed.firms[1].aliases).toEqual([alias]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(printable, printable, (name, alias) => {
+        const b = base();
+        b.firms[1].name = name;
+        b.firms[1].aliases = [alias];
+        const parsed = parseBundleShape(b);
+        expect(parsed.firms[1].name).toBe(name);
+        expect(parsed.firms[1].aliases).toEqual([alias]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects control characters and overlong ids everywhere ids appear', () => {
@@ -77,14 +123,24 @@ describe('bundle validation under hostile input', () => {
       fc.constantFrom('a\nb', '\u0007', '\u007f', ''),
       fc.integer({ min: 201, max: 1000 }).map((n) => 'i'.repeat(n)),
     );
-    const where = fc.constantFrom<[string, string]>(['firms', 'id'], ['facilities', 'firm'], ['flows', 'from'], ['flows', 'material'], ['shipments', 'flow'], ['documents', 'id']);
-    fc.assert(fc.property(badId, where, (id, [section, key]) => {
-      const b = base() as unknown as Record<string, Record<string, unknown>[]>;
-      b[section][0][key] = id;
-      const result = validateAll(b);
-      expect(result).not.toBe('ok');
-      expect((result as { path: string }[]).some((e) => e.path.startsWith(`${section}[0].${key}`))).toBe(true);
-    }), { numRuns: 200 });
+    const where = fc.constantFrom<[string, string]>(
+      ['firms', 'id'],
+      ['facilities', 'firm'],
+      ['flows', 'from'],
+      ['flows', 'material'],
+      ['shipments', 'flow'],
+      ['documents', 'id'],
+    );
+    fc.assert(
+      fc.property(badId, where, (id, [section, key]) => {
+        const b = base() as unknown as Record<string, Record<string, unknown>[]>;
+        b[section][0][key] = id;
+        const result = validateAll(b);
+        expect(result).not.toBe('ok');
+        expect((result as { path: string }[]).some((e) => e.path.startsWith(`${section}[0].${key}`))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects lone surrogate halves, which Neo4j would store as U+FFFD (src/import/validate.ts)', () => {
@@ -106,9 +162,14 @@ describe('bundle validation under hostile input', () => {
     // FL3 (FAC3 -> FAC2) is made from FLX (FAC2 -> FAC3), which is made from FL3: a lot loop
     b.flows.push({ id: 'FZ-FLX', from: 'FZ-FAC2', to: 'FZ-FAC3', material: 'FZ-M3', inputs: ['FZ-FL3'] });
     b.flows[2].inputs = ['FZ-FL4', 'FZ-FLX'];
-    b.ownership = [{ owner: 'FZ-F1', owned: 'FZ-F2', share: 0.6 }, { owner: 'FZ-F2', owned: 'FZ-F1', share: 0.6 }];
+    b.ownership = [
+      { owner: 'FZ-F1', owned: 'FZ-F2', share: 0.6 },
+      { owner: 'FZ-F2', owned: 'FZ-F1', share: 0.6 },
+    ];
     expect(validateAll(b)).toBe('ok');
     b.flows[0].inputs = ['FZ-FL1'];
-    expect(validateAll(b)).toEqual(expect.arrayContaining([{ path: 'flows[0].inputs[0]', message: 'flow "FZ-FL1" cannot be made from itself' }]));
+    expect(validateAll(b)).toEqual(
+      expect.arrayContaining([{ path: 'flows[0].inputs[0]', message: 'flow "FZ-FL1" cannot be made from itself' }]),
+    );
   });
 });

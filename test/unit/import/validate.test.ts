@@ -5,8 +5,14 @@ const none = (): StoredRefs => ({ firm: new Set(), facility: new Set(), material
 function minimal() {
   return {
     bundleVersion: 1,
-    firms: [{ id: 'F-1', name: 'Acme', country: 'us' }, { id: 'F-2', name: 'Mill' }],
-    facilities: [{ id: 'FAC-1', name: 'Mill plant', firm: 'F-2' }, { id: 'FAC-2', name: 'Acme DC', firm: 'F-1' }],
+    firms: [
+      { id: 'F-1', name: 'Acme', country: 'us' },
+      { id: 'F-2', name: 'Mill' },
+    ],
+    facilities: [
+      { id: 'FAC-1', name: 'Mill plant', firm: 'F-2' },
+      { id: 'FAC-2', name: 'Acme DC', firm: 'F-1' },
+    ],
     materials: [{ id: 'M-1', name: 'Yarn', hsCode: '5205.12' }],
     flows: [{ id: 'FL-1', from: 'FAC-1', to: 'FAC-2', material: 'M-1', quantity: 10, unit: 'kg', date: '2024-01-02' }],
     documents: [{ id: 'D-1', type: 'COMMERCIAL_INVOICE', issuer: 'F-2' }],
@@ -62,12 +68,14 @@ describe('bundle references', () => {
     b.flows.push({ id: 'FL-1', from: 'FAC-9', to: 'FAC-2', material: 'M-1', inputs: ['FL-0'] } as never);
     b.flows.push({ id: 'FL-3', from: 'FAC-1', to: 'FAC-2', material: 'M-1', inputs: ['FL-1'] } as never);
     const errs = checkReferences(parseBundleShape(b), none()).map((e) => `${e.path}: ${e.message}`);
-    expect(errs).toEqual(expect.arrayContaining([
-      'flows[1].id: duplicate flow id "FL-1" (first at flows[0])',
-      'flows[1].from: no facility "FAC-9"',
-      'flows[1].inputs[0]: no flow "FL-0"',
-      'flows[2].inputs[0]: flow "FL-1" delivers to facility "FAC-2", not to this flow\'s source "FAC-1"',
-    ]));
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        'flows[1].id: duplicate flow id "FL-1" (first at flows[0])',
+        'flows[1].from: no facility "FAC-9"',
+        'flows[1].inputs[0]: no flow "FL-0"',
+        'flows[2].inputs[0]: flow "FL-1" delivers to facility "FAC-2", not to this flow\'s source "FAC-1"',
+      ]),
+    );
   });
   it('accepts references to records already stored', () => {
     const b = minimal();
@@ -77,8 +85,18 @@ describe('bundle references', () => {
     expect(checkReferences(parseBundleShape(b), stored)).toEqual([]);
   });
   it('rejects self-ownership and duplicate holdings', () => {
-    const b = { ...minimal(), ownership: [{ owner: 'F-1', owned: 'F-1', share: 1 }, { owner: 'F-1', owned: 'F-2', share: 0.6 }, { owner: 'F-1', owned: 'F-2', share: 0.7 }] };
+    const b = {
+      ...minimal(),
+      ownership: [
+        { owner: 'F-1', owned: 'F-1', share: 1 },
+        { owner: 'F-1', owned: 'F-2', share: 0.6 },
+        { owner: 'F-1', owned: 'F-2', share: 0.7 },
+      ],
+    };
     const errs = checkReferences(parseBundleShape(b), none()).map((e) => `${e.path}: ${e.message}`);
-    expect(errs).toEqual(['ownership[0]: firm "F-1" cannot own itself', 'ownership[2]: duplicate holding of "F-1" in "F-2" (first at ownership[1])']);
+    expect(errs).toEqual([
+      'ownership[0]: firm "F-1" cannot own itself',
+      'ownership[2]: duplicate holding of "F-1" in "F-2" (first at ownership[1])',
+    ]);
   });
 });

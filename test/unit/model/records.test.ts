@@ -9,8 +9,9 @@ describe('record projections', () => {
     );
   });
   it('take a subset and computed entries after the fields', () => {
-    expect(projection('u', FLOW, ['id', 'fromId'], { inputs: '[i IN inputs WHERE i.id IS NOT NULL]' }))
-      .toBe('u { .id, .fromId, inputs: [i IN inputs WHERE i.id IS NOT NULL] }');
+    expect(projection('u', FLOW, ['id', 'fromId'], { inputs: '[i IN inputs WHERE i.id IS NOT NULL]' })).toBe(
+      'u { .id, .fromId, inputs: [i IN inputs WHERE i.id IS NOT NULL] }',
+    );
   });
   it('refuse anything but plain Cypher names', () => {
     expect(() => projection('f) DETACH DELETE f //', FIRM)).toThrow('not a Cypher name');

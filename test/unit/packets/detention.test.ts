@@ -23,7 +23,10 @@ describe('detention clock', () => {
     expect(c.deadlines.map((d) => d.status)).toEqual(['NEAR', 'PAST', 'OPEN']);
     expect(c.deadlines[1].daysLeft).toBe(-1);
     const late = detentionClock({ id: 'S1', detainedOn: '2024-06-14' }, '2025-01-01');
-    expect(late.deadlines.map((d) => [d.name.split(' ')[0], d.status])).toEqual([['CBP', 'PAST'], ['Protest', 'NEAR']]);
+    expect(late.deadlines.map((d) => [d.name.split(' ')[0], d.status])).toEqual([
+      ['CBP', 'PAST'],
+      ['Protest', 'NEAR'],
+    ]);
   });
 
   it('has no deadlines without detention dates', () => {

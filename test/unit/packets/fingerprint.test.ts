@@ -9,7 +9,12 @@ const trace = (): ShipmentTrace => cottonPacketData().trace;
 function otherLots(t: ShipmentTrace, suffix: string): ShipmentTrace {
   const c: ShipmentTrace = JSON.parse(JSON.stringify(t));
   c.shipmentId = `S-${suffix}`;
-  c.hops = c.hops.map((h) => ({ ...h, flowId: `${h.flowId}-${suffix}`, inputs: h.inputs.map((i) => `${i}-${suffix}`), documents: [`doc-${suffix}`] }));
+  c.hops = c.hops.map((h) => ({
+    ...h,
+    flowId: `${h.flowId}-${suffix}`,
+    inputs: h.inputs.map((i) => `${i}-${suffix}`),
+    documents: [`doc-${suffix}`],
+  }));
   return c;
 }
 

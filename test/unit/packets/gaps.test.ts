@@ -1,5 +1,14 @@
 import { buildLookup } from '../../../src/packets/lookup';
-import { checkPayments, completenessOf, documentCoverage, expectedDocuments, hopFacts, packetGaps, reconcileQuantities, unitInfo } from '../../../src/packets/gaps';
+import {
+  checkPayments,
+  completenessOf,
+  documentCoverage,
+  expectedDocuments,
+  hopFacts,
+  packetGaps,
+  reconcileQuantities,
+  unitInfo,
+} from '../../../src/packets/gaps';
 import type { PacketData } from '../../../src/packets/types';
 import { cottonPacketData, withoutDocument } from '../../fixtures/packet-data';
 
@@ -96,7 +105,9 @@ describe('payments against invoices', () => {
   it('an invoice issued by someone other than the seller is called out', () => {
     const d = cottonPacketData();
     doc(d, 'D2-inv').issuerId = 'F1';
-    expect(checkPayments(buildLookup(d))[1].issues).toEqual(['commercial invoice INV-2 is issued by Evergreen Garments Ltd, not by the seller Blue River Fabrics Co']);
+    expect(checkPayments(buildLookup(d))[1].issues).toEqual([
+      'commercial invoice INV-2 is issued by Evergreen Garments Ltd, not by the seller Blue River Fabrics Co',
+    ]);
   });
 
   it('partial payments that add up to the invoice match', () => {
@@ -112,7 +123,10 @@ describe('quantity reconciliation', () => {
   it('converts units and states yields tier by tier', () => {
     const r = reconcileQuantities(buildLookup(cottonPacketData()));
     expect(r.map((x) => [x.flowId, x.status, x.yield === null ? null : Math.round(x.yield * 1000) / 1000])).toEqual([
-      ['FL1', 'OK', 0.882], ['FL2', 'OK', 0.944], ['FL3', 'OK', 0.9], ['FL4', 'ORIGIN', null],
+      ['FL1', 'OK', 0.882],
+      ['FL2', 'OK', 0.944],
+      ['FL3', 'OK', 0.9],
+      ['FL4', 'ORIGIN', null],
     ]);
     expect(unitInfo('MT')).toEqual({ dim: 'mass', factor: 1000 });
   });
@@ -132,7 +146,10 @@ describe('quantity reconciliation', () => {
 
   it('says when units cannot be compared or quantities are missing', () => {
     const d = cottonPacketData();
-    Object.assign(d.flows.find((f) => f.id === 'FL1')!, { quantity: 12000, unit: 'pcs' });
+    Object.assign(
+      d.flows.find((f) => f.id === 'FL1')!,
+      { quantity: 12000, unit: 'pcs' },
+    );
     d.flows.find((f) => f.id === 'FL3')!.quantity = null;
     const r = new Map(reconcileQuantities(buildLookup(d)).map((x) => [x.flowId, x]));
     expect(r.get('FL1')!.status).toBe('NOT_COMPARABLE');

@@ -30,7 +30,17 @@ describe('packet markdown', () => {
   it('lists every party with its records, screening and exhibits', () => {
     const d = cottonPacketData();
     d.firms.find((f) => f.id === 'F3')!.localName = '金线纺织有限公司';
-    d.matches.push({ id: 'F3|x', firmId: 'F3', entityName: 'Golden Thread Listed Co', matchedName: 'Golden Thread', score: 0.7123, decision: 'POSSIBLE', status: 'REJECTED', decidedBy: 'analyst-1', listVersion: '2026-08-03' });
+    d.matches.push({
+      id: 'F3|x',
+      firmId: 'F3',
+      entityName: 'Golden Thread Listed Co',
+      matchedName: 'Golden Thread',
+      score: 0.7123,
+      decision: 'POSSIBLE',
+      status: 'REJECTED',
+      decidedBy: 'analyst-1',
+      listVersion: '2026-08-03',
+    });
     const p = assemblePacket(d);
     const parties = p.markdown.slice(p.markdown.indexOf('## 5.'), p.markdown.indexOf('## 6.'));
     for (const party of d.trace.parties) {
@@ -42,9 +52,16 @@ describe('packet markdown', () => {
     expect(parties).toContain('金线纺织有限公司');
     const screening = p.markdown.slice(p.markdown.indexOf('## 7.'), p.markdown.indexOf('## 8.'));
     expect(screening).toContain('version 2026-08-03');
-    expect(screening).toContain('| Golden Thread Spinning Co | Golden Thread Listed Co | Golden Thread | 0.71 | POSSIBLE | rejected by analyst-1 |');
+    expect(screening).toContain(
+      '| Golden Thread Spinning Co | Golden Thread Listed Co | Golden Thread | 0.71 | POSSIBLE | rejected by analyst-1 |',
+    );
     expect(p.exhibits).toHaveLength(21);
-    expect(p.exhibits[0]).toEqual({ number: 'E1', documentId: 'D1-po', type: 'PURCHASE_ORDER', title: 'Purchase order PO-1 of 2024-05-01 issued by Acme Apparel Inc.' });
+    expect(p.exhibits[0]).toEqual({
+      number: 'E1',
+      documentId: 'D1-po',
+      type: 'PURCHASE_ORDER',
+      title: 'Purchase order PO-1 of 2024-05-01 issued by Acme Apparel Inc.',
+    });
   });
 
   it('is an applicability review when CLEAR and states no flagged path', () => {
@@ -60,7 +77,9 @@ describe('packet markdown', () => {
     const md = p.markdown;
     const flagged = md.slice(md.indexOf('### Flagged paths'), md.indexOf('### Clear and convincing evidence still needed'));
     expect(flagged).toContain('XUAR_LOCATION at tier 4');
-    expect(flagged).toMatch(/Lubbock gin \(Lubbock Cotton Gin LLC\) \\\[tier 4, Aksu, Xinjiang, CN] --Cotton lint \(flow FL4\)--> Golden Thread/);
+    expect(flagged).toMatch(
+      /Lubbock gin \(Lubbock Cotton Gin LLC\) \\\[tier 4, Aksu, Xinjiang, CN] --Cotton lint \(flow FL4\)--> Golden Thread/,
+    );
     expect(flagged).toContain('(flow FL1)--> Acme DC (Acme Apparel Inc.)');
     expect(md).toContain('### Clear and convincing evidence still needed');
     expect(md).toMatch(/class n\d flagged/);
@@ -68,7 +87,16 @@ describe('packet markdown', () => {
 
   it('flags stay in the packet even when they do not change the verdict', () => {
     const d = cottonPacketData();
-    d.trace.flags.push({ kind: 'HIGH_PRIORITY_SECTOR', firmId: 'F4', facilityId: 'FAC4', flowId: 'FL4', tier: 4, path: ['FL1', 'FL2', 'FL3', 'FL4'], evidence: ['sector COTTON'], reason: 'Cotton lint falls in the FLETF high-priority sector COTTON.' });
+    d.trace.flags.push({
+      kind: 'HIGH_PRIORITY_SECTOR',
+      firmId: 'F4',
+      facilityId: 'FAC4',
+      flowId: 'FL4',
+      tier: 4,
+      path: ['FL1', 'FL2', 'FL3', 'FL4'],
+      evidence: ['sector COTTON'],
+      reason: 'Cotton lint falls in the FLETF high-priority sector COTTON.',
+    });
     const md = assemblePacket(d).markdown;
     expect(md.slice(md.indexOf('## 10.'))).toContain('**HIGH_PRIORITY_SECTOR** at tier 4, flow FL4');
   });
@@ -95,7 +123,9 @@ describe('packet markdown', () => {
     const report = p.markdown.slice(p.markdown.indexOf('### Summary tracing report'), p.markdown.indexOf('### Supply chain step by step'));
     expect(report).toContain('identical to that of S0 (entry ABC-0000001-1, 2024-01-10)');
     expect(report).not.toContain('S9 (entry');
-    expect(report).toContain('| tier 4 | Lubbock gin (Lubbock Cotton Gin LLC) | Lubbock, US | Cotton lint to Golden Thread spinning mill | E17 commercial invoice INV-4 |');
+    expect(report).toContain(
+      '| tier 4 | Lubbock gin (Lubbock Cotton Gin LLC) | Lubbock, US | Cotton lint to Golden Thread spinning mill | E17 commercial invoice INV-4 |',
+    );
     expect(assemblePacket(cottonPacketData()).markdown).not.toContain('Summary tracing report');
   });
 

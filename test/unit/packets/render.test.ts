@@ -12,7 +12,6 @@ import { toWinAnsi } from '../../../src/packets/pdf';
 import { parseCliArgs } from '../../../src/cli/packetArgs';
 import { cottonPacketData, flagGin } from '../../fixtures/packet-data';
 
-
 describe('HTML edition', () => {
   it('is one page with the chart as inline SVG and names escaped', () => {
     const d = flagGin(cottonPacketData());
@@ -52,12 +51,14 @@ describe('PDF edition', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
     // poppler-utils is part of the test setup (scripts/run.mjs test installs it): missing, this fails
-    if (spawnSync('pdftotext', ['-v']).status !== 0) throw new Error('pdftotext (poppler-utils) is needed to check the PDF text; apt-get install poppler-utils');
+    if (spawnSync('pdftotext', ['-v']).status !== 0)
+      throw new Error('pdftotext (poppler-utils) is needed to check the PDF text; apt-get install poppler-utils');
     const dir = mkdtempSync(join(tmpdir(), 'packet-pdf-'));
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('ABC-1234567-8');
-    for (const name of ['Evergreen Garments Ltd', 'Golden Thread Spinning Co', 'Lubbock Cotton Gin LLC', 'Acme Apparel Inc.']) expect(text).toContain(name);
+    for (const name of ['Evergreen Garments Ltd', 'Golden Thread Spinning Co', 'Lubbock Cotton Gin LLC', 'Acme Apparel Inc.'])
+      expect(text).toContain(name);
     expect(text).toContain('[?]'); // the local name, beyond the standard font
   });
 
@@ -82,10 +83,20 @@ describe('ZIP edition', () => {
     d.documents.find((x) => x.id === 'D2-inv')!.file = 'docs/link.pdf';
     d.documents.find((x) => x.id === 'D2-bl')!.file = null;
     const packet = assemblePacket(d);
-    const buf = await renderPacketZip(packet, { exhibitRoot: root, today: '2024-06-20', now: new Date('2024-06-20T10:00:00Z'), pdfFont: null });
+    const buf = await renderPacketZip(packet, {
+      exhibitRoot: root,
+      today: '2024-06-20',
+      now: new Date('2024-06-20T10:00:00Z'),
+      pdfFont: null,
+    });
     const zip = await JSZip.loadAsync(buf);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
-    expect(manifest).toMatchObject({ shipmentId: 'S1', entryNumber: 'ABC-1234567-8', generatedAt: '2024-06-20T10:00:00.000Z', fingerprint: packet.fingerprint });
+    expect(manifest).toMatchObject({
+      shipmentId: 'S1',
+      entryNumber: 'ABC-1234567-8',
+      generatedAt: '2024-06-20T10:00:00.000Z',
+      fingerprint: packet.fingerprint,
+    });
     const paths = manifest.files.map((f: { path: string }) => f.path);
     expect(paths.slice(0, 3)).toEqual(['packet.md', 'packet.html', 'packet.pdf']);
     expect(paths).toContain('exhibits/docs/D1-inv.pdf');
@@ -115,8 +126,10 @@ describe('ZIP edition', () => {
 describe('download URLs and CLI arguments', () => {
   it('builds stable URLs', () => {
     expect(downloadUrls('http://h:4000/', 'S 1/2', '2024-06-10')).toEqual({
-      markdown: 'http://h:4000/packets/S%201%2F2.md?asOf=2024-06-10', html: 'http://h:4000/packets/S%201%2F2.html?asOf=2024-06-10',
-      pdf: 'http://h:4000/packets/S%201%2F2.pdf?asOf=2024-06-10', zip: 'http://h:4000/packets/S%201%2F2.zip?asOf=2024-06-10',
+      markdown: 'http://h:4000/packets/S%201%2F2.md?asOf=2024-06-10',
+      html: 'http://h:4000/packets/S%201%2F2.html?asOf=2024-06-10',
+      pdf: 'http://h:4000/packets/S%201%2F2.pdf?asOf=2024-06-10',
+      zip: 'http://h:4000/packets/S%201%2F2.zip?asOf=2024-06-10',
     });
     expect(downloadUrls('http://h', 'S1').pdf).toBe('http://h/packets/S1.pdf');
     expect(safeFileName('../a b')).toBe('.._a_b');
@@ -124,7 +137,12 @@ describe('download URLs and CLI arguments', () => {
 
   it('parses the CLI', () => {
     expect(parseCliArgs(['S1', '--format', 'zip', '--out', 'x.zip', '--tenant', 'acme', '--asOf', '2024-06-10'], {})).toEqual({
-      shipmentId: 'S1', format: 'zip', out: 'x.zip', tenant: 'acme', asOf: '2024-06-10', exhibitRoot: null,
+      shipmentId: 'S1',
+      format: 'zip',
+      out: 'x.zip',
+      tenant: 'acme',
+      asOf: '2024-06-10',
+      exhibitRoot: null,
     });
     expect(parseCliArgs(['S1'], { TENANT: 't2' })).toMatchObject({ format: 'pdf', tenant: 't2', out: null });
     expect(() => parseCliArgs(['S1', '--format', 'docx'], {})).toThrow(/--format must be one of/);

@@ -18,13 +18,16 @@ describe('screening evaluation set', () => {
     const listed = new Set(list.entries.flatMap((e) => [e.name, ...e.aliases, ...e.formerNames, ...e.localNames]).map(entityKey));
     for (const c of cases) if (!c.expect) expect(listed.has(entityKey(c.query))).toBe(false);
     const kinds = new Set(cases.map((c) => c.kind));
-    for (const k of ['exact', 'legal-form', 'typo', 'pinyin', 'chinese', 'alias', 'former', 'city-prefix', 'dropped-word']) expect(kinds).toContain(k);
+    for (const k of ['exact', 'legal-form', 'typo', 'pinyin', 'chinese', 'alias', 'former', 'city-prefix', 'dropped-word'])
+      expect(kinds).toContain(k);
   });
 
   describe('at the configured thresholds', () => {
     const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
     let results: EvalResult[];
-    beforeAll(() => { results = runEvaluation(matcher, cases); });
+    beforeAll(() => {
+      results = runEvaluation(matcher, cases);
+    });
 
     it('reaches recall and precision of at least 0.95 for MATCH or POSSIBLE', () => {
       const m = metricsAt(results, DEFAULT_SCREENING_CONFIG.possibleThreshold);
@@ -42,15 +45,18 @@ describe('screening evaluation set', () => {
 
 describe('metricsAt', () => {
   const c = (expect: string | null, kind = 'exact'): EvalCase => ({ query: 'q', expect, kind });
-  const cand = (entityName: string, score: number) => ({ entityName, score } as EvalResult['top']);
+  const cand = (entityName: string, score: number) => ({ entityName, score }) as EvalResult['top'];
   it('counts a wrong entity as both a false positive and a miss', () => {
-    const m = metricsAt([
-      { case: c('A'), top: cand('A', 0.9), expectedScore: 0.9 },
-      { case: c('A'), top: cand('B', 0.9), expectedScore: 0 },
-      { case: c('A'), top: cand('A', 0.5), expectedScore: 0.5 },
-      { case: c(null, HARD_NEGATIVE), top: cand('A', 0.8), expectedScore: 0 },
-      { case: c(null, HARD_NEGATIVE), top: null, expectedScore: 0 },
-    ], 0.75);
+    const m = metricsAt(
+      [
+        { case: c('A'), top: cand('A', 0.9), expectedScore: 0.9 },
+        { case: c('A'), top: cand('B', 0.9), expectedScore: 0 },
+        { case: c('A'), top: cand('A', 0.5), expectedScore: 0.5 },
+        { case: c(null, HARD_NEGATIVE), top: cand('A', 0.8), expectedScore: 0 },
+        { case: c(null, HARD_NEGATIVE), top: null, expectedScore: 0 },
+      ],
+      0.75,
+    );
     expect(m).toMatchObject({ tp: 1, fp: 2, fn: 2, tn: 1, hardNegatives: 1 });
     expect(m.precision).toBeCloseTo(1 / 3);
     expect(m.recall).toBeCloseTo(1 / 3);

@@ -19,8 +19,14 @@ describe('buildEntityMatcher on the seed list', () => {
   it('returns an exact name as MATCH with the entry facts', () => {
     const c = top(HOSHINE);
     expect(c).toMatchObject({
-      entityName: HOSHINE, matchedName: HOSHINE, matchedNameKind: 'NAME', score: 1, decision: 'MATCH',
-      section: '2(d)(2)(B)(i)', sections: ['2(d)(2)(B)(i)', '2(d)(2)(B)(v)'], coversSubsidiaries: true,
+      entityName: HOSHINE,
+      matchedName: HOSHINE,
+      matchedNameKind: 'NAME',
+      score: 1,
+      decision: 'MATCH',
+      section: '2(d)(2)(B)(i)',
+      sections: ['2(d)(2)(B)(i)', '2(d)(2)(B)(v)'],
+      coversSubsidiaries: true,
       entryKey: 'hoshine silicon industry shanshan co ltd',
     });
     expect(c.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -29,14 +35,18 @@ describe('buildEntityMatcher on the seed list', () => {
   });
 
   it('finds the entry through legal forms, typos, pinyin, Chinese, aliases and former names', () => {
-    expect(top('XINJIANG DAQO NEW ENERGY COMPANY LIMITED')).toMatchObject({ entityName: 'Xinjiang Daqo New Energy, Co. Ltd', decision: 'MATCH' });
+    expect(top('XINJIANG DAQO NEW ENERGY COMPANY LIMITED')).toMatchObject({
+      entityName: 'Xinjiang Daqo New Energy, Co. Ltd',
+      decision: 'MATCH',
+    });
     expect(top('Hoshine Silcon Industry (Shanshan)').entityName).toBe(HOSHINE);
     expect(top('Xinjiang Huafu Fangzhi Youxian Gongsi').entityName).toBe('Xinjiang Huafu Textile Co., Ltd.');
     expect(top('合盛硅业')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'ALIAS', decision: 'MATCH' });
     expect(top('珠海奔图电子有限公司')).toMatchObject({ entityName: 'Zhuhai Pantum Electronics Co. Ltd.', matchedNameKind: 'LOCAL_NAME' });
     expect(top('Xinjiang Joinworld Co Ltd')).toMatchObject({ entityName: 'Xinjiang Zhonghe Co., Ltd.', matchedNameKind: 'ALIAS' });
     expect(top('Xinjiang GCL New Energy Material Technology Co., Ltd.')).toMatchObject({
-      entityName: 'Xinjiang Goens Energy Technology Co., Ltd.', matchedNameKind: 'FORMER_NAME',
+      entityName: 'Xinjiang Goens Energy Technology Co., Ltd.',
+      matchedNameKind: 'FORMER_NAME',
     });
     expect(top('Qiaqia Food Co., Ltd.').entityName).toBe('Chacha Food Company, Limited');
   });
@@ -48,10 +58,20 @@ describe('buildEntityMatcher on the seed list', () => {
   });
 
   it('does not decide MATCH on firms that only share a word with a listed name', () => {
-    for (const name of ['Guangdong Camel Apparel Co., Ltd.', 'Daqo Group Co., Ltd.', 'Zhongtai Securities Co., Ltd.', 'Youngor Group Co., Ltd.']) {
+    for (const name of [
+      'Guangdong Camel Apparel Co., Ltd.',
+      'Daqo Group Co., Ltd.',
+      'Zhongtai Securities Co., Ltd.',
+      'Youngor Group Co., Ltd.',
+    ]) {
       expect(matcher.screen(name).every((c) => c.decision !== 'MATCH')).toBe(true);
     }
-    for (const name of ['Xinjiang Tianshan Cement Co., Ltd.', 'Tongwei Co., Ltd.', 'Texhong Textile Group Limited', 'Xinjiang Textile Co., Ltd.']) {
+    for (const name of [
+      'Xinjiang Tianshan Cement Co., Ltd.',
+      'Tongwei Co., Ltd.',
+      'Texhong Textile Group Limited',
+      'Xinjiang Textile Co., Ltd.',
+    ]) {
       expect(matcher.screen(name)).toEqual([]);
     }
   });
@@ -80,11 +100,22 @@ describe('buildEntityMatcher on the seed list', () => {
 
 describe('buildEntityMatcher on a small list', () => {
   const entry = (name: string, extra: Partial<EntityListVersion['entries'][number]> = {}) => ({
-    key: entityKey(name), name, aliases: [], formerNames: [], localNames: [], coversSubsidiaries: false, scope: null,
-    sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2024-01-01' }], effectiveDate: '2024-01-01', country: 'CN', ...extra,
+    key: entityKey(name),
+    name,
+    aliases: [],
+    formerNames: [],
+    localNames: [],
+    coversSubsidiaries: false,
+    scope: null,
+    sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2024-01-01' }],
+    effectiveDate: '2024-01-01',
+    country: 'CN',
+    ...extra,
   });
   const list: EntityListVersion = {
-    version: 't', snapshotDate: 't', source: 'test',
+    version: 't',
+    snapshotDate: 't',
+    source: 'test',
     entries: [
       entry('Xinjiang Example Textile Co., Ltd.', { aliases: ['Example Yarn'], localNames: ['新疆伊克森纺织有限公司'] }),
       entry('Qingdao Sample Food Co., Ltd.', { formerNames: ['Qingdao Specimen Trading Co., Ltd.'] }),
@@ -110,7 +141,8 @@ describe('loadScreeningConfig', () => {
   it('reads thresholds from the environment', () => {
     expect(loadScreeningConfig({})).toEqual(DEFAULT_SCREENING_CONFIG);
     expect(loadScreeningConfig({ SCREEN_MATCH_THRESHOLD: '0.95', SCREEN_POSSIBLE_THRESHOLD: '0.6' })).toMatchObject({
-      matchThreshold: 0.95, possibleThreshold: 0.6,
+      matchThreshold: 0.95,
+      possibleThreshold: 0.6,
     });
   });
   it('rejects values outside (0, 1] and POSSIBLE above MATCH', () => {

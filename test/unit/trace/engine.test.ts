@@ -1,36 +1,73 @@
 import fc from 'fast-check';
 import {
-  effectiveListing, indexParties, summarizeWithIndex, traceFromSubgraph, traceWithIndex, walkUpstream, TraceFirm, TraceFlow, TraceInput, StoredMatch,
+  effectiveListing,
+  indexParties,
+  summarizeWithIndex,
+  traceFromSubgraph,
+  traceWithIndex,
+  walkUpstream,
+  TraceFirm,
+  TraceFlow,
+  TraceInput,
+  StoredMatch,
 } from '../../../src/trace/engine';
 import { FLAG_KINDS } from '../../../src/trace/rules';
 import { simplePaths, addEdge, Adjacency } from '../../../src/trace/paths';
 import { pathTo } from '../../../src/trace/investigate';
 
-const flow = (id: string, fromId: string, toId: string, inputs: [string, boolean][] = [], materialId = 'M-yarn'): TraceFlow =>
-  ({ id, fromId, toId, materialId, inputs: inputs.map(([i, lot]) => ({ id: i, lot })) });
+const flow = (id: string, fromId: string, toId: string, inputs: [string, boolean][] = [], materialId = 'M-yarn'): TraceFlow => ({
+  id,
+  fromId,
+  toId,
+  materialId,
+  inputs: inputs.map(([i, lot]) => ({ id: i, lot })),
+});
 
 const match = (over: Partial<StoredMatch> = {}): StoredMatch => ({
-  matchId: 'm', entryKey: 'k', entityName: 'Listed Co., Ltd.', matchedName: 'Listed Co', score: 0.97, decision: 'MATCH',
-  status: 'PENDING', effectiveDate: '2023-01-01', coversSubsidiaries: false, ...over,
+  matchId: 'm',
+  entryKey: 'k',
+  entityName: 'Listed Co., Ltd.',
+  matchedName: 'Listed Co',
+  score: 0.97,
+  decision: 'MATCH',
+  status: 'PENDING',
+  effectiveDate: '2023-01-01',
+  coversSubsidiaries: false,
+  ...over,
 });
 const firm = (id: string, over: Partial<TraceFirm> = {}): TraceFirm => ({ id, name: id, holdings: [], matches: [], ...over });
 
 describe('walkUpstream', () => {
   it('gives each flow its shallowest tier and path, terminating on cycles', () => {
     const flows = new Map([
-      ['A', flow('A', 'f1', 'imp', [['B', true], ['C', true]])],
+      [
+        'A',
+        flow('A', 'f1', 'imp', [
+          ['B', true],
+          ['C', true],
+        ]),
+      ],
       ['B', flow('B', 'f2', 'f1', [['D', true]])],
       ['C', flow('C', 'f3', 'f1', [['D', true]])],
       ['D', flow('D', 'f4', 'f2', [['B', true]])], // D made from B again: a cycle
     ]);
     const { tierOf, pathTo, truncated } = walkUpstream('A', flows, 10);
-    expect([...tierOf]).toEqual([['A', 1], ['B', 2], ['C', 2], ['D', 3]]);
+    expect([...tierOf]).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 2],
+      ['D', 3],
+    ]);
     expect(pathTo('D')).toEqual(['A', 'B', 'D']);
     expect(pathTo('A')).toEqual(['A']);
     expect(truncated).toBe(false);
   });
   it('stops at maxTiers and reports truncation', () => {
-    const flows = new Map([['A', flow('A', 'f1', 'imp', [['B', true]])], ['B', flow('B', 'f2', 'f1', [['C', true]])], ['C', flow('C', 'f3', 'f2')]]);
+    const flows = new Map([
+      ['A', flow('A', 'f1', 'imp', [['B', true]])],
+      ['B', flow('B', 'f2', 'f1', [['C', true]])],
+      ['C', flow('C', 'f3', 'f2')],
+    ]);
     const r = walkUpstream('A', flows, 2);
     expect([...r.tierOf.keys()]).toEqual(['A', 'B']);
     expect(r.truncated).toBe(true);
@@ -59,7 +96,10 @@ describe('traceFromSubgraph', () => {
       { id: 'fac2', name: 'Gin', firmId: 'F2', country: 'CN', city: 'Korla', province: 'Xinjiang' },
       { id: 'facImp', name: 'DC', firmId: 'IMP', country: 'US' },
     ],
-    materials: [{ id: 'M-shirt', name: 'T-shirts', hsCode: '6109.10' }, { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true }],
+    materials: [
+      { id: 'M-shirt', name: 'T-shirts', hsCode: '6109.10' },
+      { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+    ],
     firms: [firm('IMP', { name: 'Importer' }), firm('F1', { name: 'Sewing Co' }), firm('F2', { name: 'Korla Gin Co' })],
   });
   it('flags a XUAR facility with its tier, path and evidence and reports fallback hops', () => {
@@ -94,14 +134,22 @@ describe('traceFromSubgraph', () => {
 describe('paths', () => {
   it('lists simple paths shortest first and skips revisits', () => {
     const adj: Adjacency = new Map();
-    addEdge(adj, 'a', 'b', ['ab']); addEdge(adj, 'b', 'c', ['bc']); addEdge(adj, 'a', 'c', ['ac']); addEdge(adj, 'c', 'a', ['ca']);
+    addEdge(adj, 'a', 'b', ['ab']);
+    addEdge(adj, 'b', 'c', ['bc']);
+    addEdge(adj, 'a', 'c', ['ac']);
+    addEdge(adj, 'c', 'a', ['ca']);
     expect(simplePaths(adj, ['a'], new Set(['c']), 5, 10)).toEqual([
-      { nodes: ['a', 'c'], flows: ['ac'] }, { nodes: ['a', 'b', 'c'], flows: ['ab', 'bc'] },
+      { nodes: ['a', 'c'], flows: ['ac'] },
+      { nodes: ['a', 'b', 'c'], flows: ['ab', 'bc'] },
     ]);
     expect(simplePaths(adj, ['a'], new Set(['c']), 5, 1)).toHaveLength(1);
   });
   it('pathTo rebuilds the shortest flow path from hops', () => {
-    const hops = [{ flowId: 'A', tier: 1, inputs: ['B'] }, { flowId: 'B', tier: 2, inputs: ['C'] }, { flowId: 'C', tier: 3, inputs: [] }];
+    const hops = [
+      { flowId: 'A', tier: 1, inputs: ['B'] },
+      { flowId: 'B', tier: 2, inputs: ['C'] },
+      { flowId: 'C', tier: 3, inputs: [] },
+    ];
     expect(pathTo(hops, 'C')).toEqual(['A', 'B', 'C']);
     expect(pathTo(hops, 'Z')).toEqual([]);
   });
@@ -109,38 +157,94 @@ describe('paths', () => {
 
 describe('summarizeWithIndex (the batch view) agrees with the full trace', () => {
   const places = [
-    { country: 'BD', city: 'Dhaka' }, { country: 'CN', city: 'Korla', province: 'Xinjiang' }, { country: 'CN', city: 'Nantong', province: 'Jiangsu' },
-    { country: 'US', city: 'Lubbock', province: 'TX' }, { country: 'CN', address: 'No. 8 Road, Aksu, 新疆' },
+    { country: 'BD', city: 'Dhaka' },
+    { country: 'CN', city: 'Korla', province: 'Xinjiang' },
+    { country: 'CN', city: 'Nantong', province: 'Jiangsu' },
+    { country: 'US', city: 'Lubbock', province: 'TX' },
+    { country: 'CN', address: 'No. 8 Road, Aksu, 新疆' },
   ];
   const materialsAll = [
-    { id: 'M-shirt', name: 'T-shirts', hsCode: '6109.10' }, { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
-    { id: 'M-bolt', name: 'Bolts', hsCode: '7318.15' }, { id: 'M-poly', name: 'Polysilicon', hsCode: '2804.61' },
+    { id: 'M-shirt', name: 'T-shirts', hsCode: '6109.10' },
+    { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+    { id: 'M-bolt', name: 'Bolts', hsCode: '7318.15' },
+    { id: 'M-poly', name: 'Polysilicon', hsCode: '2804.61' },
   ];
   const arbInput = fc.record({
     facilities: fc.array(fc.record({ place: fc.nat(places.length - 1), firm: fc.nat(5) }), { minLength: 2, maxLength: 8 }),
-    flows: fc.array(fc.record({ from: fc.nat(7), to: fc.nat(7), material: fc.nat(materialsAll.length - 1), inputs: fc.array(fc.tuple(fc.nat(14), fc.boolean()), { maxLength: 3 }) }), { minLength: 1, maxLength: 15 }),
-    listed: fc.array(fc.record({ firm: fc.nat(5), covers: fc.boolean(), date: fc.constantFrom('2020-01-01', '2030-01-01'), status: fc.constantFrom('PENDING', 'CONFIRMED', 'REJECTED') as fc.Arbitrary<StoredMatch['status']> }), { maxLength: 3 }),
+    flows: fc.array(
+      fc.record({
+        from: fc.nat(7),
+        to: fc.nat(7),
+        material: fc.nat(materialsAll.length - 1),
+        inputs: fc.array(fc.tuple(fc.nat(14), fc.boolean()), { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 15 },
+    ),
+    listed: fc.array(
+      fc.record({
+        firm: fc.nat(5),
+        covers: fc.boolean(),
+        date: fc.constantFrom('2020-01-01', '2030-01-01'),
+        status: fc.constantFrom('PENDING', 'CONFIRMED', 'REJECTED') as fc.Arbitrary<StoredMatch['status']>,
+      }),
+      { maxLength: 3 },
+    ),
     holdings: fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.double({ min: 0.1, max: 1, noNaN: true })), { maxLength: 5 }),
     maxTiers: fc.integer({ min: 1, max: 6 }),
   });
   it('gives the same verdict, depth, truncation and flag counts for random subgraphs', () => {
-    fc.assert(fc.property(arbInput, (a) => {
-      const facCount = a.facilities.length;
-      const facilities = a.facilities.map((f, i) => ({ id: `fac${i}`, name: i === 3 ? 'Bingtuan works' : `Plant ${i}`, firmId: `F${f.firm}`, ...places[f.place] }));
-      const flows = a.flows.map((f, i) => flow(`L${i}`, `fac${f.from % facCount}`, `fac${f.to % facCount}`,
-        f.inputs.map(([n, lot]) => [`L${n % a.flows.length}`, lot] as [string, boolean]), materialsAll[f.material].id));
-      const firms = Array.from({ length: 6 }, (_, i) => firm(`F${i}`, {
-        name: `Firm ${i}`,
-        matches: a.listed.filter((l) => l.firm === i).map((l) => match({ coversSubsidiaries: l.covers, effectiveDate: l.date, status: l.status })),
-        holdings: a.holdings.filter(([, owned]) => owned === i).map(([owner, owned, share]) => ({ owner: `F${owner}`, owned: `F${owned}`, share })),
-      }));
-      const input: TraceInput = { shipment: { id: 'S', flowId: 'L0', importerId: 'F0', entryDate: '2025-06-01' }, flows, facilities, materials: materialsAll, firms };
-      const opts = { asOf: '2025-06-01', maxTiers: a.maxTiers, entityListVersion: 'v' };
-      const byId = new Map(flows.map((f) => [f.id, f]));
-      const full = traceWithIndex(input.shipment, byId, indexParties(input), opts);
-      const summary = summarizeWithIndex(input.shipment, byId, indexParties(input), opts);
-      const counts = FLAG_KINDS.map((kind) => ({ kind, count: full.flags.filter((f) => f.kind === kind).length })).filter((c) => c.count > 0);
-      expect(summary).toEqual({ shipmentId: 'S', verdict: full.verdict, tiers: full.tiers, truncated: full.truncated, flagCounts: counts });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbInput, (a) => {
+        const facCount = a.facilities.length;
+        const facilities = a.facilities.map((f, i) => ({
+          id: `fac${i}`,
+          name: i === 3 ? 'Bingtuan works' : `Plant ${i}`,
+          firmId: `F${f.firm}`,
+          ...places[f.place],
+        }));
+        const flows = a.flows.map((f, i) =>
+          flow(
+            `L${i}`,
+            `fac${f.from % facCount}`,
+            `fac${f.to % facCount}`,
+            f.inputs.map(([n, lot]) => [`L${n % a.flows.length}`, lot] as [string, boolean]),
+            materialsAll[f.material].id,
+          ),
+        );
+        const firms = Array.from({ length: 6 }, (_, i) =>
+          firm(`F${i}`, {
+            name: `Firm ${i}`,
+            matches: a.listed
+              .filter((l) => l.firm === i)
+              .map((l) => match({ coversSubsidiaries: l.covers, effectiveDate: l.date, status: l.status })),
+            holdings: a.holdings
+              .filter(([, owned]) => owned === i)
+              .map(([owner, owned, share]) => ({ owner: `F${owner}`, owned: `F${owned}`, share })),
+          }),
+        );
+        const input: TraceInput = {
+          shipment: { id: 'S', flowId: 'L0', importerId: 'F0', entryDate: '2025-06-01' },
+          flows,
+          facilities,
+          materials: materialsAll,
+          firms,
+        };
+        const opts = { asOf: '2025-06-01', maxTiers: a.maxTiers, entityListVersion: 'v' };
+        const byId = new Map(flows.map((f) => [f.id, f]));
+        const full = traceWithIndex(input.shipment, byId, indexParties(input), opts);
+        const summary = summarizeWithIndex(input.shipment, byId, indexParties(input), opts);
+        const counts = FLAG_KINDS.map((kind) => ({ kind, count: full.flags.filter((f) => f.kind === kind).length })).filter(
+          (c) => c.count > 0,
+        );
+        expect(summary).toEqual({
+          shipmentId: 'S',
+          verdict: full.verdict,
+          tiers: full.tiers,
+          truncated: full.truncated,
+          flagCounts: counts,
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { PartyCache, stampOf, type Party } from '../../../src/trace/partyCache';
 
-const facility = (id: string, city = 'Nantong'): Party => ({ kind: 'facility', value: { id, name: `${id} plant`, firmId: 'F1', city, country: 'CN' } });
+const facility = (id: string, city = 'Nantong'): Party => ({
+  kind: 'facility',
+  value: { id, name: `${id} plant`, firmId: 'F1', city, country: 'CN' },
+});
 const firm = (id: string): Party => ({ kind: 'firm', value: { id, name: id, holdings: [], matches: [] } });
 const v1 = stampOf('version-1', 'list-1');
 const v2 = stampOf('version-2', 'list-1');

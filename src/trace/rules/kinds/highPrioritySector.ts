@@ -10,9 +10,16 @@ export const highPrioritySector = defineFlagKind({
   judge: (hop) => (hop.material ? judgeSector(hop.material) : null),
   pinsFacility: true,
   reason: (hop, sector) => `${materialNameOf(hop)} shipped by ${siteOf(hop)} falls in the FLETF high-priority sector ${sector.sector}.`,
-  evidence: (hop, sector) => [`sector ${sector.sector}`, sector.prefix ? `HS ${hop.material?.hsCode} starts with ${sector.prefix}` : 'sector set on the material'],
+  evidence: (hop, sector) => [
+    `sector ${sector.sector}`,
+    sector.prefix ? `HS ${hop.material?.hsCode} starts with ${sector.prefix}` : 'sector set on the material',
+  ],
   display: {
-    label: 'High-priority sector', icon: 'ℹ', severity: 'INFO', legend: 'high-priority sector',
-    description: 'The material falls in a FLETF high-priority sector (apparel, cotton, polysilicon, tomatoes...), by its sector or HS code.',
+    label: 'High-priority sector',
+    icon: 'ℹ',
+    severity: 'INFO',
+    legend: 'high-priority sector',
+    description:
+      'The material falls in a FLETF high-priority sector (apparel, cotton, polysilicon, tomatoes...), by its sector or HS code.',
   },
 });

@@ -4,7 +4,10 @@ import type { StoredMatch } from '../../records';
 import type { OwnerChain } from '../control';
 import { defineFlagKind, Hop } from '../flagKind';
 
-interface ListedController { ctl: OwnerChain; ownerListing: StoredMatch }
+interface ListedController {
+  ctl: OwnerChain;
+  ownerListing: StoredMatch;
+}
 
 /** The nearest controller whose listing covers subsidiaries. */
 function listedController(hop: Hop): ListedController | null {
@@ -21,14 +24,21 @@ export const listedAffiliate = defineFlagKind({
   verdictEffect: 'FLAGGED',
   judge: listedController,
   pinsFacility: false,
-  reason: (hop, { ctl, ownerListing }) => `${hop.firmName(hop.firmId)} (tier ${hop.tier}) is controlled by ${hop.firmName(ctl.ownerId)}, listed as "${ownerListing.entityName}" ` +
+  reason: (hop, { ctl, ownerListing }) =>
+    `${hop.firmName(hop.firmId)} (tier ${hop.tier}) is controlled by ${hop.firmName(ctl.ownerId)}, listed as "${ownerListing.entityName}" ` +
     `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
-  evidence: (hop, { ctl, ownerListing }) => [`controlled by ${hop.firmName(ctl.ownerId)} through ${ctl.chain.join(' > ')}`,
-    `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`, `entry "${ownerListing.entityName}" covers subsidiaries`],
+  evidence: (hop, { ctl, ownerListing }) => [
+    `controlled by ${hop.firmName(ctl.ownerId)} through ${ctl.chain.join(' > ')}`,
+    `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
+    `entry "${ownerListing.entityName}" covers subsidiaries`,
+  ],
   packetEvidence: (party, f) =>
     `${party} (tier ${f.tier}) is controlled by a listed entity: current corporate registry extracts of the ownership chain and, if control has ended, dated evidence of when, plus worker-level labor evidence for the facility.`,
   display: {
-    label: 'Controlled by a listed entity', icon: '⚑', severity: 'FLAG', legend: 'controlled by a listed entity',
+    label: 'Controlled by a listed entity',
+    icon: '⚑',
+    severity: 'FLAG',
+    legend: 'controlled by a listed entity',
     description: 'A listed entity whose entry covers subsidiaries controls the firm through a chain of holdings of more than 50%.',
   },
 });

@@ -8,7 +8,12 @@ import { judgeLocation } from '../judges';
 function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined) {
   const useFacility = fac && (fac.country || fac.province || fac.city || fac.address);
   const src = useFacility ? fac : firm;
-  return { country: src?.country ?? firm?.country ?? null, province: src?.province ?? null, city: src?.city ?? null, address: src?.address ?? null };
+  return {
+    country: src?.country ?? firm?.country ?? null,
+    province: src?.province ?? null,
+    city: src?.city ?? null,
+    address: src?.address ?? null,
+  };
 }
 
 export const xuarLocation = defineFlagKind({
@@ -23,7 +28,10 @@ export const xuarLocation = defineFlagKind({
   packetEvidence: (party, f) =>
     `${party} (tier ${f.tier}) lies in the XUAR: evidence that none of its workers came through government labor transfer, "poverty alleviation" or "pairing assistance" programs, with worker-level records; note that audits inside the XUAR are not regarded as reliable on their own.`,
   display: {
-    label: 'In the XUAR', icon: '⚑', severity: 'FLAG', legend: 'XUAR location',
+    label: 'In the XUAR',
+    icon: '⚑',
+    severity: 'FLAG',
+    legend: 'XUAR location',
     description: 'The facility, or a firm with no located facility on the path, lies in the Xinjiang Uyghur Autonomous Region.',
   },
 });

@@ -52,7 +52,7 @@ describe('cost estimate', () => {
     expect(cost('query($l: Int = 3) { searchFirms(text: "x", limit: $l) { id } }')).toBe(4 + 3);
   });
 
-  it('sizes the items of a page by the page field\'s first', () => {
+  it("sizes the items of a page by the page field's first", () => {
     const q = '{ shipmentRisks(first: 200) { items { shipmentId flagCounts { kind count } } total } }';
     expect(cost(q)).toBe(499 + 1 + 200 * (1 + 10));
   });
@@ -86,16 +86,37 @@ describe('cost limit rule', () => {
     expect(queries.length).toBe(rawOperationLiterals()); // every literal in web/src that starts an operation was read
     const operations = queries.map((q) => parse(q.text).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d] : [])));
     const names = operations.flat().map((op) => op.name?.value);
-    expect(names).toEqual(expect.arrayContaining([
-      'Trace', 'PacketSummary', 'Neighbourhood', 'Risks', 'Matches', 'ScreenName', 'Lookup', 'Owners',
-      'FirmDetails', 'FirmScreening', 'Exposure', 'Decide', 'Paths', 'SearchFirms', // the four (and more) the hand-made copy missed
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Trace',
+        'PacketSummary',
+        'Neighbourhood',
+        'Risks',
+        'Matches',
+        'ScreenName',
+        'Lookup',
+        'Owners',
+        'FirmDetails',
+        'FirmScreening',
+        'Exposure',
+        'Decide',
+        'Paths',
+        'SearchFirms', // the four (and more) the hand-made copy missed
+      ]),
+    );
     // the lists of the batched look-ups were expanded to their sizes
     const rootFields = (name: string) => operations.flat().find((op) => op.name?.value === name)!.selectionSet.selections.length;
-    expect([rootFields('Lookup'), rootFields('Owners'), rootFields('SearchFirms')]).toEqual([2 * LIST_SIZES['api.ts fi'], LIST_SIZES['main.ts firms'], LIST_SIZES['search.ts terms']]);
+    expect([rootFields('Lookup'), rootFields('Owners'), rootFields('SearchFirms')]).toEqual([
+      2 * LIST_SIZES['api.ts fi'],
+      LIST_SIZES['main.ts firms'],
+      LIST_SIZES['search.ts terms'],
+    ]);
     const serverRules = [...specifiedRules, depthLimitRule(loadConfig({}).maxDepth), costLimitRule(DEFAULT_MAX_COST)];
     for (const q of queries) {
-      expect({ where: q.where, errors: validate(schema, parse(q.text), serverRules).map((e) => e.message) }).toEqual({ where: q.where, errors: [] });
+      expect({ where: q.where, errors: validate(schema, parse(q.text), serverRules).map((e) => e.message) }).toEqual({
+        where: q.where,
+        errors: [],
+      });
     }
   });
 
@@ -103,7 +124,8 @@ describe('cost limit rule', () => {
     const aliases = `{ ${Array.from({ length: 500 }, (_, i) => `t${i}: traceShipment(id: "S${i}") { verdict }`).join(' ')} }`;
     let bomb = '{ searchFirms(text: "x", limit: 200) { ...F0 } }\n';
     for (let i = 0; i < 30; i++) bomb += `fragment F${i} on Firm { ${i + 1 < 30 ? `...F${i + 1} ...F${i + 1}` : 'facilities { id }'} }\n`;
-    const nested = '{ screeningMatches(first: 500) { items { id } } searchFirms(text: "x", limit: 200) { facilities { id } screening { id } } exposure(firmId: "F", first: 200) { items { path } } shipmentRisks(first: 10000) { items { flagCounts { kind } } } }';
+    const nested =
+      '{ screeningMatches(first: 500) { items { id } } searchFirms(text: "x", limit: 200) { facilities { id } screening { id } } exposure(firmId: "F", first: 200) { items { path } } shipmentRisks(first: 10000) { items { flagCounts { kind } } } }';
     for (const q of [aliases, bomb, nested]) {
       const errs = errors(q).filter((e) => e.extensions.code === 'QUERY_TOO_COSTLY');
       expect(errs).toHaveLength(1);
@@ -116,7 +138,11 @@ describe('cost limit rule', () => {
     expect(maxCostFromEnv({})).toBe(DEFAULT_MAX_COST);
     expect(maxCostFromEnv({ GRAPHQL_MAX_COST: '50' })).toBe(50);
     expect(() => maxCostFromEnv({ GRAPHQL_MAX_COST: '-1' })).toThrow(/GRAPHQL_MAX_COST must be a positive integer/);
-    expect(errors('{ searchFirms(text: "x", limit: 100) { id } }', 50)[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 104, maxCost: 50 });
+    expect(errors('{ searchFirms(text: "x", limit: 100) { id } }', 50)[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      cost: 104,
+      maxCost: 50,
+    });
   });
 
   // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; the server's formatError
@@ -124,11 +150,18 @@ describe('cost limit rule', () => {
   it.each([
     ['QUERY_TOO_COSTLY', `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: traceShipment(id: "S") { verdict }`).join(' ')} }`],
     ['QUERY_TOO_DEEP', '{ firm(id: "F") { facilities { id } } }'],
-  ])('answers %s through Apollo Server and the server\'s formatError, without running anything', async (code, query) => {
+  ])("answers %s through Apollo Server and the server's formatError, without running anything", async (code, query) => {
     let ran = 0;
     const server = new ApolloServer({
       typeDefs,
-      resolvers: { Query: { traceShipment: () => { ran += 1; return null; } } },
+      resolvers: {
+        Query: {
+          traceShipment: () => {
+            ran += 1;
+            return null;
+          },
+        },
+      },
       validationRules: [depthLimitRule(2), costLimitRule(1000)],
       formatError: formatError(pino({ level: 'silent' })),
     });

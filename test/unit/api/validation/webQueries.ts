@@ -18,16 +18,26 @@ export const LIST_SIZES: Record<string, number> = {
   'api.ts fa': 1500, // lookup: its facilities
 };
 
-export interface WebQuery { where: string; text: string }
+export interface WebQuery {
+  where: string;
+  text: string;
+}
 
 const OPERATION_START = /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription)\b/;
 
 /** Every operation literal in web/src, evaluated. */
 export function webQueries(dir = WEB_SRC): WebQuery[] {
   const found: WebQuery[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.(ts|tsx|jsx)$/.test(f)).sort()) {
-    const source = ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.ES2022, true,
-      file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.TSX);
+  for (const file of readdirSync(dir)
+    .filter((f) => /\.(ts|tsx|jsx)$/.test(f))
+    .sort()) {
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(join(dir, file), 'utf8'),
+      ts.ScriptTarget.ES2022,
+      true,
+      file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.TSX,
+    );
     const visit = (node: ts.Node): void => {
       if (startsOperation(node)) {
         found.push({ where: whereOf(node), text: evaluate(node, new Map()) });
@@ -68,10 +78,12 @@ type Scope = Map<string, string>;
 
 function evaluate(node: ts.Node, scope: Scope): string {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => evaluate(s.expression, scope) + s.literal.text).join('');
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((s) => evaluate(s.expression, scope) + s.literal.text).join('');
   if (ts.isParenthesizedExpression(node)) return evaluate(node.expression, scope);
   if (ts.isConditionalExpression(node)) return evaluate(node.whenTrue, scope); // the branch a full page takes
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return evaluate(node.left, scope) + evaluate(node.right, scope);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return evaluate(node.left, scope) + evaluate(node.right, scope);
   if (ts.isIdentifier(node)) {
     const bound = scope.get(node.text);
     if (bound !== undefined) return bound;
@@ -103,8 +115,14 @@ function joined(list: ts.Expression, scope: Scope): string[] {
         if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
           const pushes: ts.Expression[] = [];
           const findPush = (m: ts.Node): void => {
-            if (ts.isCallExpression(m) && ts.isPropertyAccessExpression(m.expression) && m.expression.name.text === 'push'
-              && ts.isIdentifier(m.expression.expression) && m.expression.expression.text === list.text) pushes.push(...m.arguments);
+            if (
+              ts.isCallExpression(m) &&
+              ts.isPropertyAccessExpression(m.expression) &&
+              m.expression.name.text === 'push' &&
+              ts.isIdentifier(m.expression.expression) &&
+              m.expression.expression.text === list.text
+            )
+              pushes.push(...m.arguments);
             ts.forEachChild(m, findPush);
           };
           findPush(fn.body);
@@ -153,7 +171,8 @@ function bind(fn: ts.ArrowFunction | ts.FunctionExpression, scope: Scope, item: 
 
 function enclosingFunctionBody(node: ts.Node): ts.Node {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if ((ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) && n.body) return n.body;
+    if ((ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) && n.body)
+      return n.body;
   }
   return node.getSourceFile();
 }
@@ -164,7 +183,8 @@ function constInitializer(ref: ts.Identifier): ts.Expression | undefined {
     if (!(ts.isBlock(n) || ts.isSourceFile(n))) continue;
     for (const st of n.statements) {
       if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === ref.text && d.initializer) return d.initializer;
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === ref.text && d.initializer) return d.initializer;
     }
   }
   return undefined;

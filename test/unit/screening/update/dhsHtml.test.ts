@@ -15,9 +15,13 @@ const entry = (prefix: string) => {
 /** A page in the DHS layout with the given tables (heading text, rows). */
 function dhsPage(...tables: [string, string[][]][]): string {
   return `<html><head><title>UFLPA Entity List | Homeland Security</title></head><body><main>${tables
-    .map(([heading, rows]) => `<p class="text-align-center"><strong>A list of entities</strong><br><a href="#">${heading}</a></p>` +
-      '<table><thead><tr><th>Name of Entity</th><th>Effective Date</th></tr></thead><tbody>' +
-      rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') + '</tbody></table>')
+    .map(
+      ([heading, rows]) =>
+        `<p class="text-align-center"><strong>A list of entities</strong><br><a href="#">${heading}</a></p>` +
+        '<table><thead><tr><th>Name of Entity</th><th>Effective Date</th></tr></thead><tbody>' +
+        rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
+        '</tbody></table>',
+    )
     .join('<p>&nbsp;</p>')}</main></body></html>`;
 }
 
@@ -60,7 +64,10 @@ describe('parseDhsHtml on the saved DHS page', () => {
     expect(daqo.effectiveDate).toBe('2022-06-21');
     // the (v) row's spelling is kept as an alias, the aliases are not doubled
     expect(daqo.aliases).toEqual([
-      'Xinjiang Great New Energy Co., Ltd.', 'Xinjiang Daxin Energy Co., Ltd.', 'Xinjiang Daqin Energy Co., Ltd.', 'Xinjiang Daqo New Energy Co., Ltd.',
+      'Xinjiang Great New Energy Co., Ltd.',
+      'Xinjiang Daxin Energy Co., Ltd.',
+      'Xinjiang Daqin Energy Co., Ltd.',
+      'Xinjiang Daqo New Energy Co., Ltd.',
     ]);
     const xpcc = entry('Xinjiang Production and Construction Corps');
     expect(list.entries.filter((e) => e.name.startsWith('Xinjiang Production'))).toHaveLength(1);
@@ -72,7 +79,9 @@ describe('parseDhsHtml on the saved DHS page', () => {
   it('keeps the "and subsidiaries" and "subordinate and affiliated entities" marks', () => {
     const hoshine = entry('Hoshine');
     expect(hoshine).toMatchObject({
-      name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd', coversSubsidiaries: true, scope: 'and subsidiaries',
+      name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd',
+      coversSubsidiaries: true,
+      scope: 'and subsidiaries',
       aliases: ['Hesheng Silicon Industry (Shanshan) Co.', 'Hoshine Silicon Industry (Shanshan) Co., Ltd.'],
     });
     expect(entry('Xinjiang Production')).toMatchObject({ coversSubsidiaries: true, scope: 'and its subordinate and affiliated entities' });
@@ -85,7 +94,8 @@ describe('parseDhsHtml on the saved DHS page', () => {
       formerNames: ['Mianyang High-tech Zone Jingweida Technology Co., Ltd.'],
     });
     expect(entry('Changhong Meiling')).toMatchObject({
-      aliases: [], formerNames: ['Hefei Meiling Co., Ltd.', 'Hefei Meiling Group Holdings Limited'],
+      aliases: [],
+      formerNames: ['Hefei Meiling Co., Ltd.', 'Hefei Meiling Group Holdings Limited'],
     });
     expect(entry('Hetian Haolin').aliases).toEqual(['Hotan Haolin Hair Accessories', 'Hollin Hair Accessories']);
     expect(entry('Jiangyin Lianyun').aliases).toEqual(['Jiangyin Intermodal Transport Co.', 'Jiangyin United Transport Co.']);
@@ -104,8 +114,12 @@ describe('parseDhsHtml on the saved DHS page', () => {
     for (const e of list.entries) {
       const s = seed.get(e.key);
       expect(s).toBeDefined();
-      expect({ name: e.name, sections: e.sections, scope: e.scope, effectiveDate: e.effectiveDate }).toEqual(
-        { name: s!.name, sections: s!.sections, scope: s!.scope, effectiveDate: s!.effectiveDate });
+      expect({ name: e.name, sections: e.sections, scope: e.scope, effectiveDate: e.effectiveDate }).toEqual({
+        name: s!.name,
+        sections: s!.sections,
+        scope: s!.scope,
+        effectiveDate: s!.effectiveDate,
+      });
       expect(keysOf(e.aliases, e.key)).toEqual(keysOf(s!.aliases, s!.key));
       expect(keysOf(e.formerNames, e.key)).toEqual(keysOf(s!.formerNames, s!.key));
     }
@@ -114,9 +128,11 @@ describe('parseDhsHtml on the saved DHS page', () => {
   it('defaults the version to the latest effective date on the page', () => {
     expect(parseDhsHtml(page).version).toBe('2025-01-15');
     // a later date under a second section counts, though the entity counts from its first
-    const two = parseDhsHtml('<p>Section 2(d)(2)(B)(i)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
-      '<tr><td>Camel Group Co., Ltd.</td><td>August 2, 2023</td></tr></table><p>Section 2(d)(2)(B)(v)</p>' +
-      '<table><tr><th>Entity Name</th><th>Effective Date</th></tr><tr><td>Camel Group Co., Ltd.</td><td>August 3, 2026</td></tr></table>');
+    const two = parseDhsHtml(
+      '<p>Section 2(d)(2)(B)(i)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
+        '<tr><td>Camel Group Co., Ltd.</td><td>August 2, 2023</td></tr></table><p>Section 2(d)(2)(B)(v)</p>' +
+        '<table><tr><th>Entity Name</th><th>Effective Date</th></tr><tr><td>Camel Group Co., Ltd.</td><td>August 3, 2026</td></tr></table>',
+    );
     expect(two.version).toBe('2026-08-03');
     expect(two.entries[0].effectiveDate).toBe('2023-08-02');
     expect(parseDhsHtml(page, { snapshotDate: '2026-07-09' }).snapshotDate).toBe('2026-07-09');
@@ -125,7 +141,8 @@ describe('parseDhsHtml on the saved DHS page', () => {
 
 describe('parseDhsHtml on other layouts', () => {
   it('reads a section heading given as a table row, and a section column', () => {
-    const html = '<table><tr><th colspan="2">Section 2(d)(2)(B)(ii)</th></tr><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
+    const html =
+      '<table><tr><th colspan="2">Section 2(d)(2)(B)(ii)</th></tr><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
       '<tr><td>Camel Group Co., Ltd.</td><td>August 2, 2023</td></tr>' +
       '<tr><th colspan="2">Section 2(d)(2)(B)(v)</th></tr><tr><td>Camel Group Co., Ltd.</td><td>May 17, 2024</td></tr></table>';
     // first row is a heading row (one cell): the name/date header follows
@@ -133,20 +150,23 @@ describe('parseDhsHtml on other layouts', () => {
     expect(v.entries).toHaveLength(1);
     expect(v.entries[0].sections.map((s) => s.section)).toEqual(['2(d)(2)(B)(ii)', '2(d)(2)(B)(v)']);
 
-    const withColumn = '<table><tr><th>Entity</th><th>Section</th><th>Effective Date</th></tr>' +
+    const withColumn =
+      '<table><tr><th>Entity</th><th>Section</th><th>Effective Date</th></tr>' +
       '<tr><td>Camel Group Co., Ltd.</td><td>2(d)(2)(B)(ii)</td><td>2023-08-02</td></tr></table>';
     expect(parseDhsHtml(withColumn).entries[0].sections).toEqual([{ section: '2(d)(2)(B)(ii)', effectiveDate: '2023-08-02' }]);
   });
 
   it('skips a header row repeated inside the table', () => {
-    const html = '<p>Section 2(d)(2)(B)(ii)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
+    const html =
+      '<p>Section 2(d)(2)(B)(ii)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
       '<tr><td>Camel Group Co., Ltd.</td><td>August 2, 2023</td></tr><tr><th>Name of Entity</th><th>Effective Date</th></tr>' +
       '<tr><td>Geehy Semiconductor Co., Ltd.</td><td>June 12, 2023</td></tr></table>';
     expect(parseDhsHtml(html).entries).toHaveLength(2);
   });
 
   it('tolerates unclosed cells and rows, and tables without a header after a section heading', () => {
-    const html = '<p>Section 2(d)(2)(B)(v)</p><table><tr><td>Heze Cotton and Linen Co., Ltd.<td>May 17, 2024' +
+    const html =
+      '<p>Section 2(d)(2)(B)(v)</p><table><tr><td>Heze Cotton and Linen Co., Ltd.<td>May 17, 2024' +
       '<tr><td>Hubei Yinfeng Cotton Co., Ltd.<td>May 17, 2024</table>';
     expect(parseDhsHtml(html).entries.map((e) => e.name)).toEqual(['Heze Cotton and Linen Co., Ltd.', 'Hubei Yinfeng Cotton Co., Ltd.']);
   });
@@ -160,7 +180,9 @@ describe('parseDhsHtml on other layouts', () => {
 describe('parseDhsHtml errors on a page that is not the list', () => {
   it('says so when the page has no entity table', () => {
     const faq = readFileSync(join(FIXTURES, 'not-the-list.html'), 'utf8');
-    expect(() => parseDhsHtml(faq)).toThrow(/^not the UFLPA Entity List: "UFLPA Frequently Asked Questions \| Homeland Security" has no table/);
+    expect(() => parseDhsHtml(faq)).toThrow(
+      /^not the UFLPA Entity List: "UFLPA Frequently Asked Questions \| Homeland Security" has no table/,
+    );
     expect(() => parseDhsHtml('<html><body><p>Page not found</p></body></html>')).toThrow(/no tables found/);
     expect(() => parseDhsHtml('')).toThrow(/not the UFLPA Entity List/);
   });
@@ -168,21 +190,39 @@ describe('parseDhsHtml errors on a page that is not the list', () => {
   it('names the row that has no effective date', () => {
     const html = dhsPage(
       ['Section 2(d)(2)(B)(i)', [['Baoding LYSZD Trade and Business Co., Ltd.', 'June 21, 2022']]],
-      ['Section 2(d)(2)(B)(ii)', [['Camel Group Co., Ltd.', 'August 2, 2023'], ['COFCO Sugar Holdings Co., Ltd.', '']]],
+      [
+        'Section 2(d)(2)(B)(ii)',
+        [
+          ['Camel Group Co., Ltd.', 'August 2, 2023'],
+          ['COFCO Sugar Holdings Co., Ltd.', ''],
+        ],
+      ],
     );
     expect(() => parseDhsHtml(html)).toThrow(
-      'row 3: no effective date (table 2, section 2(d)(2)(B)(ii), "COFCO Sugar Holdings Co., Ltd.")');
+      'row 3: no effective date (table 2, section 2(d)(2)(B)(ii), "COFCO Sugar Holdings Co., Ltd.")',
+    );
   });
 
   it('names the row with a date that is not a date, or no name', () => {
-    expect(() => parseDhsHtml(dhsPage(['Section 2(d)(2)(B)(i)', [['Camel Group Co., Ltd.', 'to be announced']]])))
-      .toThrow('row 1: effective date "to be announced" is not a date');
-    expect(() => parseDhsHtml(dhsPage(['Section 2(d)(2)(B)(i)', [['Camel Group Co., Ltd.', 'June 1, 2023'], ['', 'June 1, 2023']]])))
-      .toThrow('row 2: no entity name');
+    expect(() => parseDhsHtml(dhsPage(['Section 2(d)(2)(B)(i)', [['Camel Group Co., Ltd.', 'to be announced']]]))).toThrow(
+      'row 1: effective date "to be announced" is not a date',
+    );
+    expect(() =>
+      parseDhsHtml(
+        dhsPage([
+          'Section 2(d)(2)(B)(i)',
+          [
+            ['Camel Group Co., Ltd.', 'June 1, 2023'],
+            ['', 'June 1, 2023'],
+          ],
+        ]),
+      ),
+    ).toThrow('row 2: no entity name');
   });
 
   it('says when a table has no statutory section heading', () => {
-    expect(() => parseDhsHtml(dhsPage(['Entity tables', [['Camel Group Co., Ltd.', 'August 2, 2023']]])))
-      .toThrow(/^row 1: no statutory section/);
+    expect(() => parseDhsHtml(dhsPage(['Entity tables', [['Camel Group Co., Ltd.', 'August 2, 2023']]]))).toThrow(
+      /^row 1: no statutory section/,
+    );
   });
 });

@@ -14,8 +14,11 @@ describe('parseOpenSanctionsJson (FollowTheMoney entities)', () => {
 
   it('reads the listed entities with sections and dates from their Sanction objects', () => {
     expect(list.entries.map((e) => e.name)).toEqual([
-      'Changhong Meiling Co. Ltd.', 'Hoshine Silicon Industry (Shanshan) Co., Ltd', 'Sichuan Jingweida Technology Group Co. Ltd.',
-      'Xinjiang Goens Energy Technology Co. Ltd.', 'Xinjiang Production and Construction Corps',
+      'Changhong Meiling Co. Ltd.',
+      'Hoshine Silicon Industry (Shanshan) Co., Ltd',
+      'Sichuan Jingweida Technology Group Co. Ltd.',
+      'Xinjiang Goens Energy Technology Co. Ltd.',
+      'Xinjiang Production and Construction Corps',
     ]);
     expect(entry('Changhong').sections).toEqual([{ section: '2(d)(2)(B)(ii)', effectiveDate: '2024-10-03' }]);
     expect(list.version).toBe('2026-08-03'); // the newest effective date in the data
@@ -43,11 +46,22 @@ describe('parseOpenSanctionsJson (FollowTheMoney entities)', () => {
   });
 
   it('reads a JSON array and nested sanctions (targets.nested.json) the same way', () => {
-    const objects = ftm.trim().split('\n').map((l) => JSON.parse(l));
+    const objects = ftm
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(parseOpenSanctionsJson(JSON.stringify(objects, null, 2))).toEqual(list);
     const nested = {
-      id: 'us-uflpa-x', schema: 'Company', caption: 'Camel Group Co. Ltd.', target: true, datasets: ['us_dhs_uflpa'],
-      properties: { name: ['Camel Group Co. Ltd.'], country: ['cn'], sanctions: [{ id: 's1', schema: 'Sanction', properties: { program: [P_II], startDate: ['2023-08-02'] } }] },
+      id: 'us-uflpa-x',
+      schema: 'Company',
+      caption: 'Camel Group Co. Ltd.',
+      target: true,
+      datasets: ['us_dhs_uflpa'],
+      properties: {
+        name: ['Camel Group Co. Ltd.'],
+        country: ['cn'],
+        sanctions: [{ id: 's1', schema: 'Sanction', properties: { program: [P_II], startDate: ['2023-08-02'] } }],
+      },
     };
     const v = parseOpenSanctionsJson(JSON.stringify(nested), { version: 'v-test', snapshotDate: '2026-09-01' });
     expect(v).toMatchObject({ version: 'v-test', snapshotDate: '2026-09-01' });
@@ -56,12 +70,28 @@ describe('parseOpenSanctionsJson (FollowTheMoney entities)', () => {
 
   it('finds the sanctions of an entity merged from others (referents), and Chinese names', () => {
     const lines = [
-      { id: 'NK-abc', schema: 'Company', referents: ['us-uflpa-1'], target: true, datasets: ['us_dhs_uflpa', 'cn_other'],
-        properties: { name: ['Xinjiang Daqo New Energy Co. Ltd.', '新疆大全新能源股份有限公司'], country: ['cn'] } },
-      { id: 's', schema: 'Sanction', properties: { entity: ['us-uflpa-1'], program: ['… - Section 2(d)(2)(B)(i)'], startDate: ['2022-06-21'] } },
-    ].map((o) => JSON.stringify(o)).join('\n');
+      {
+        id: 'NK-abc',
+        schema: 'Company',
+        referents: ['us-uflpa-1'],
+        target: true,
+        datasets: ['us_dhs_uflpa', 'cn_other'],
+        properties: { name: ['Xinjiang Daqo New Energy Co. Ltd.', '新疆大全新能源股份有限公司'], country: ['cn'] },
+      },
+      {
+        id: 's',
+        schema: 'Sanction',
+        properties: { entity: ['us-uflpa-1'], program: ['… - Section 2(d)(2)(B)(i)'], startDate: ['2022-06-21'] },
+      },
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
     const [e] = parseOpenSanctionsJson(lines).entries;
-    expect(e).toMatchObject({ name: 'Xinjiang Daqo New Energy Co. Ltd.', localNames: ['新疆大全新能源股份有限公司'], effectiveDate: '2022-06-21' });
+    expect(e).toMatchObject({
+      name: 'Xinjiang Daqo New Energy Co. Ltd.',
+      localNames: ['新疆大全新能源股份有限公司'],
+      effectiveDate: '2022-06-21',
+    });
   });
 
   it('errors clearly on files that are not the list', () => {
@@ -69,10 +99,18 @@ describe('parseOpenSanctionsJson (FollowTheMoney entities)', () => {
     expect(() => parseOpenSanctionsJson('[{"name": "x"}]')).toThrow(/not a FollowTheMoney export/);
     expect(() => parseOpenSanctionsJson('name,date\n')).toThrow(/not a JSON export/);
     expect(() => parseOpenSanctionsJson('')).toThrow(/empty/);
-    const other = JSON.stringify({ id: 'x', schema: 'Company', target: true, datasets: ['us_ofac_sdn'], properties: { name: ['Some Bank'] } });
+    const other = JSON.stringify({
+      id: 'x',
+      schema: 'Company',
+      target: true,
+      datasets: ['us_ofac_sdn'],
+      properties: { name: ['Some Bank'] },
+    });
     expect(() => parseOpenSanctionsJson(other)).toThrow(/not the UFLPA Entity List: the entities come from us_ofac_sdn/);
     const undated = JSON.stringify({ id: 'x', schema: 'Company', properties: { name: ['Camel Group Co. Ltd.'] } });
-    expect(() => parseOpenSanctionsJson(undated)).toThrow('entity x: no effective date (no sanction with a start date, no first_seen) for "Camel Group Co. Ltd."');
+    expect(() => parseOpenSanctionsJson(undated)).toThrow(
+      'entity x: no effective date (no sanction with a start date, no first_seen) for "Camel Group Co. Ltd."',
+    );
   });
 });
 
@@ -85,7 +123,10 @@ describe('parseOpenSanctionsCsv (targets.simple.csv)', () => {
     expect(aksu).toMatchObject({
       name: 'Aksu Huafu Color Spinning Co. Ltd.',
       aliases: ['Akesu Huafu', 'Akesu Huafu Melange Yarn Co. Ltd.', 'Aksu Huafu Dyed Melange Yarn', 'Aksu Huafu Textiles Co. Ltd.'],
-      sections: [{ section: '2(d)(2)(B)(ii)', effectiveDate: '2025-01-15' }, { section: '2(d)(2)(B)(v)', effectiveDate: '2025-01-15' }],
+      sections: [
+        { section: '2(d)(2)(B)(ii)', effectiveDate: '2025-01-15' },
+        { section: '2(d)(2)(B)(v)', effectiveDate: '2025-01-15' },
+      ],
       country: 'CN',
     });
     expect(list.entries.find((e) => e.name.startsWith('Zhuhai'))!.name).toBe('Zhuhai G&G Digital Technology Co. Ltd.');
@@ -104,20 +145,29 @@ describe('parseOpenSanctionsCsv (targets.simple.csv)', () => {
   });
 
   it('keeps "formerly known as" values apart from aliases and reads quoted values', () => {
-    const csv = 'id,name,aliases,sanctions\n' +
+    const csv =
+      'id,name,aliases,sanctions\n' +
       'x,"Anhui Xinya New Materials Co. Ltd.","formerly known as Chaohu Xinya Color Spinning Technology Co. Ltd.;""Anhui; Xinya""",' +
       '"Section 2(d)(2)(B)(ii) - 2023-12-11"\n';
     expect(parseOpenSanctionsCsv(csv).entries[0]).toMatchObject({
-      aliases: ['Anhui; Xinya'], formerNames: ['Chaohu Xinya Color Spinning Technology Co. Ltd.'],
+      aliases: ['Anhui; Xinya'],
+      formerNames: ['Chaohu Xinya Color Spinning Technology Co. Ltd.'],
     });
   });
 
   it('errors clearly on CSV files that are not the list', () => {
-    expect(() => parseOpenSanctionsCsv('supplier,country\nAcme,US\n')).toThrow('not an OpenSanctions targets.simple.csv: no "name" column (columns: supplier, country)');
-    expect(() => parseOpenSanctionsCsv('name,country\nAcme Ltd,US\n')).toThrow('row 1 (line 2): no effective date (no sanction with a start date, no first_seen) for "Acme Ltd"');
-    expect(() => parseOpenSanctionsCsv('name,dataset,sanctions\nSome Bank,US OFAC Specially Designated Nationals (SDN) List,SDGT - 2020-01-01\n'))
-      .toThrow(/not the UFLPA Entity List: the rows come from "US OFAC Specially Designated Nationals \(SDN\) List"/);
-    expect(() => parseOpenSanctionsCsv('name,sanctions\n"Camel Group,Section 2(d)(2)(B)(ii)\n')).toThrow('line 2: a quoted field is not closed');
+    expect(() => parseOpenSanctionsCsv('supplier,country\nAcme,US\n')).toThrow(
+      'not an OpenSanctions targets.simple.csv: no "name" column (columns: supplier, country)',
+    );
+    expect(() => parseOpenSanctionsCsv('name,country\nAcme Ltd,US\n')).toThrow(
+      'row 1 (line 2): no effective date (no sanction with a start date, no first_seen) for "Acme Ltd"',
+    );
+    expect(() =>
+      parseOpenSanctionsCsv('name,dataset,sanctions\nSome Bank,US OFAC Specially Designated Nationals (SDN) List,SDGT - 2020-01-01\n'),
+    ).toThrow(/not the UFLPA Entity List: the rows come from "US OFAC Specially Designated Nationals \(SDN\) List"/);
+    expect(() => parseOpenSanctionsCsv('name,sanctions\n"Camel Group,Section 2(d)(2)(B)(ii)\n')).toThrow(
+      'line 2: a quoted field is not closed',
+    );
     expect(() => parseOpenSanctionsCsv('')).toThrow(/empty/);
   });
 });
@@ -125,7 +175,12 @@ describe('parseOpenSanctionsCsv (targets.simple.csv)', () => {
 describe('parseCsv', () => {
   it('handles quotes, doubled quotes, separators and line breaks inside quotes, CRLF and a BOM', () => {
     const rows = parseCsv('\ufeffa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n,,\n"",last,\n');
-    expect(rows.map((r) => r.fields)).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines'], ['', '', ''], ['', 'last', '']]);
+    expect(rows.map((r) => r.fields)).toEqual([
+      ['a', 'b', 'c'],
+      ['x, y', 'say "hi"', 'two\nlines'],
+      ['', '', ''],
+      ['', 'last', ''],
+    ]);
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5]);
     expect(parseCsv('a,b')).toEqual([{ fields: ['a', 'b'], line: 1 }]);
     expect(parseCsv('\n\na\n')).toEqual([{ fields: ['a'], line: 3 }]);

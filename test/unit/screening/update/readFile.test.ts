@@ -10,7 +10,9 @@ const JSONL = join(FIXTURES, 'opensanctions-us_dhs_uflpa.ftm.json');
 const CSV = join(FIXTURES, 'opensanctions-us_dhs_uflpa.targets.simple.csv');
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'uflpa-list-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'uflpa-list-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
@@ -36,7 +38,9 @@ describe('readEntityListFile', () => {
     const html = readFileSync(HTML, 'utf8');
     const p = join(dir, 'utf16.htm');
     writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]));
-    expect(readEntityListFile(p).entries.find((e) => e.name.startsWith('Sichuan Yuan'))!.name).toBe('Sichuan Yuan\u2019an Pharmaceutical Co., Ltd.');
+    expect(readEntityListFile(p).entries.find((e) => e.name.startsWith('Sichuan Yuan'))!.name).toBe(
+      'Sichuan Yuan\u2019an Pharmaceutical Co., Ltd.',
+    );
   });
 
   it('dates a saved page by the day the file was saved unless told', () => {
@@ -44,7 +48,10 @@ describe('readEntityListFile', () => {
     const copy = join(dir, 'saved.html');
     copyFileSync(HTML, copy);
     expect(readEntityListFile(copy).snapshotDate).toBe(today);
-    expect(readEntityListFile(copy, { version: '2025-01-15-dhs', snapshotDate: '2026-07-09' })).toMatchObject({ version: '2025-01-15-dhs', snapshotDate: '2026-07-09' });
+    expect(readEntityListFile(copy, { version: '2025-01-15-dhs', snapshotDate: '2026-07-09' })).toMatchObject({
+      version: '2025-01-15-dhs',
+      snapshotDate: '2026-07-09',
+    });
   });
 
   it('detects formats', () => {
@@ -62,8 +69,13 @@ describe('readEntityListFile', () => {
     expect(() => readEntityListFile(faq)).toThrow(/^not-the-list\.html: not the UFLPA Entity List/);
     const csv = file('suppliers.csv', 'supplier,country\nAcme,US\n');
     expect(() => readEntityListFile(csv)).toThrow(/^suppliers\.csv: not an OpenSanctions targets\.simple\.csv/);
-    const noDate = file('page.html', '<p>Section 2(d)(2)(B)(i)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr><tr><td>Camel Group Co., Ltd.</td><td></td></tr></table>');
-    expect(() => readEntityListFile(noDate)).toThrow('page.html: row 1: no effective date (table 1, section 2(d)(2)(B)(i), "Camel Group Co., Ltd.")');
+    const noDate = file(
+      'page.html',
+      '<p>Section 2(d)(2)(B)(i)</p><table><tr><th>Name of Entity</th><th>Effective Date</th></tr><tr><td>Camel Group Co., Ltd.</td><td></td></tr></table>',
+    );
+    expect(() => readEntityListFile(noDate)).toThrow(
+      'page.html: row 1: no effective date (table 1, section 2(d)(2)(B)(i), "Camel Group Co., Ltd.")',
+    );
   });
 });
 
@@ -98,13 +110,25 @@ describe('prepareEntityListUpdate', () => {
   it('reads FtM JSON and sees the renamed GCL entry as a change against the older page', () => {
     const older = readEntityListFile(HTML, { snapshotDate: '2026-07-09' });
     const gcl = older.entries.length;
-    const withGcl = { ...older, entries: [...older.entries, { ...older.entries[0], key: 'xinjiang gcl new energy material technology co ltd',
-      name: 'Xinjiang GCL New Energy Material Technology, Co. Ltd', aliases: ['Xinjiang GCL New Energy Materials Technology Co.'], formerNames: [] }] };
+    const withGcl = {
+      ...older,
+      entries: [
+        ...older.entries,
+        {
+          ...older.entries[0],
+          key: 'xinjiang gcl new energy material technology co ltd',
+          name: 'Xinjiang GCL New Energy Material Technology, Co. Ltd',
+          aliases: ['Xinjiang GCL New Energy Materials Technology Co.'],
+          formerNames: [],
+        },
+      ],
+    };
     expect(withGcl.entries).toHaveLength(gcl + 1);
     const u = prepareEntityListUpdate(JSONL, withGcl);
     expect(u.format).toBe('opensanctions-json');
     expect(u.diff.changed.find((c) => c.name.startsWith('Xinjiang Goens'))).toMatchObject({
-      previousName: 'Xinjiang GCL New Energy Material Technology, Co. Ltd', fields: expect.arrayContaining(['name', 'formerNames']),
+      previousName: 'Xinjiang GCL New Energy Material Technology, Co. Ltd',
+      fields: expect.arrayContaining(['name', 'formerNames']),
     });
     expect(u.diff.added).toEqual([]);
   });

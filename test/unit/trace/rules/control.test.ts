@@ -31,14 +31,23 @@ describe('controllingOwners', () => {
 
   it('follows long chains and branches, nearest controller first', () => {
     const out = controllingOwners('S', [h('A', 'S', 1), h('B', 'A', 0.8), h('C', 'B', 0.55), h('X', 'S', 0.2), h('Y', 'X', 1)]);
-    expect(out.map((o) => [o.ownerId, o.chain.join('>')])).toEqual([['A', 'A>S'], ['B', 'B>A>S'], ['C', 'C>B>A>S']]);
+    expect(out.map((o) => [o.ownerId, o.chain.join('>')])).toEqual([
+      ['A', 'A>S'],
+      ['B', 'B>A>S'],
+      ['C', 'C>B>A>S'],
+    ]);
     expect(out[2].effectiveShare).toBeCloseTo(0.44, 10);
   });
 
   it('terminates on cycles and never lists the firm itself', () => {
-    expect(controllingOwners('A', [h('B', 'A', 0.6), h('A', 'B', 0.6)])).toEqual([{ ownerId: 'B', chain: ['B', 'A'], effectiveShare: 0.6 }]);
+    expect(controllingOwners('A', [h('B', 'A', 0.6), h('A', 'B', 0.6)])).toEqual([
+      { ownerId: 'B', chain: ['B', 'A'], effectiveShare: 0.6 },
+    ]);
     const ring = [h('B', 'A', 0.9), h('C', 'B', 0.9), h('A', 'C', 0.9)];
-    expect(controllingOwners('A', ring).map((o) => o.chain)).toEqual([['B', 'A'], ['C', 'B', 'A']]);
+    expect(controllingOwners('A', ring).map((o) => o.chain)).toEqual([
+      ['B', 'A'],
+      ['C', 'B', 'A'],
+    ]);
   });
 
   it('lists each controller once, through its shortest chain', () => {
@@ -74,7 +83,9 @@ describe('ultimateOwners', () => {
   it('returns the top of every chain upward at any share, with the chain from top to firm', () => {
     const out = ultimateOwners('S', [h('A', 'S', 0.6), h('B', 'S', 0.1), h('C', 'A', 0.3), h('D', 'A', 0.7)]);
     expect(out.map((o) => [o.ownerId, o.chain])).toEqual([
-      ['D', ['D', 'A', 'S']], ['C', ['C', 'A', 'S']], ['B', ['B', 'S']],
+      ['D', ['D', 'A', 'S']],
+      ['C', ['C', 'A', 'S']],
+      ['B', ['B', 'S']],
     ]);
     expect(out[0].effectiveShare).toBeCloseTo(0.42, 10);
   });

@@ -38,23 +38,28 @@ describe('the flag kind registry', () => {
     expect(new Set(rules.map((r) => r.display.label)).size).toBe(kinds.length);
   });
 
-  it('verdictOf follows each kind\'s verdictEffect, for every combination of kinds', () => {
+  it("verdictOf follows each kind's verdictEffect, for every combination of kinds", () => {
     for (let mask = 0; mask < 1 << rules.length; mask++) {
       const carried = rules.filter((_, i) => mask & (1 << i));
-      const expected = carried.some((r) => r.verdictEffect === 'FLAGGED') ? 'FLAGGED'
-        : carried.some((r) => r.verdictEffect === 'INCOMPLETE') ? 'INCOMPLETE' : 'CLEAR';
+      const expected = carried.some((r) => r.verdictEffect === 'FLAGGED')
+        ? 'FLAGGED'
+        : carried.some((r) => r.verdictEffect === 'INCOMPLETE')
+          ? 'INCOMPLETE'
+          : 'CLEAR';
       expect(verdictOf(carried.map((r) => r.kind))).toBe(expected);
       expect(verdictOf([...carried.map((r) => r.kind), 'NOT_A_KIND'])).toBe(expected);
     }
   });
 
-  it('schema.graphql\'s enum FlagKind lists the registry\'s kinds in order (npx tsx scripts/flag-kind-enum.ts rewrites it)', () => {
+  it("schema.graphql's enum FlagKind lists the registry's kinds in order (npx tsx scripts/flag-kind-enum.ts rewrites it)", () => {
     expect(enumValues('FlagKind')).toEqual([...FLAG_KINDS]);
     expect(enumValues('FlagSeverity')).toEqual(['FLAG', 'SIGNAL', 'INFO']);
   });
 
-  it('schema.graphql\'s FlagKindInfo has a field for each registry field the flagKinds query serves', () => {
-    const def = schema.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'FlagKindInfo');
+  it("schema.graphql's FlagKindInfo has a field for each registry field the flagKinds query serves", () => {
+    const def = schema.definitions.find(
+      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'FlagKindInfo',
+    );
     const fields = def?.fields?.map((f) => f.name.value).sort();
     expect(fields).toEqual(['kind', 'presumptive', 'verdictEffect', ...Object.keys(rules[0].display)].sort());
   });

@@ -3,8 +3,18 @@ import { highPrioritySector, highPrioritySectors, normalizeHsCode } from '../../
 describe('highPrioritySector', () => {
   it('reads all twelve FLETF sectors from the seed', () => {
     expect(highPrioritySectors().map((s) => s.id)).toEqual([
-      'APPAREL', 'COTTON', 'SILICA_BASED', 'TOMATOES', 'ALUMINUM', 'PVC', 'SEAFOOD', 'CAUSTIC_SODA', 'COPPER', 'LITHIUM',
-      'RED_DATES', 'STEEL',
+      'APPAREL',
+      'COTTON',
+      'SILICA_BASED',
+      'TOMATOES',
+      'ALUMINUM',
+      'PVC',
+      'SEAFOOD',
+      'CAUSTIC_SODA',
+      'COPPER',
+      'LITHIUM',
+      'RED_DATES',
+      'STEEL',
     ]);
   });
 
@@ -59,7 +69,11 @@ describe('highPrioritySector', () => {
   });
 
   it('an unknown sector falls back to the HS code', () => {
-    expect(highPrioritySector({ sector: 'electronics', hsCode: '7403.11' })).toEqual({ sector: 'COPPER', prefix: '74', designated: '2025' });
+    expect(highPrioritySector({ sector: 'electronics', hsCode: '7403.11' })).toEqual({
+      sector: 'COPPER',
+      prefix: '74',
+      designated: '2025',
+    });
     expect(highPrioritySector({ sector: 'electronics' })).toBeNull();
   });
 

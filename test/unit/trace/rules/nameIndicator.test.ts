@@ -12,15 +12,23 @@ describe('nameIndicators', () => {
   });
 
   it('finds "Production and Construction Corps", also with "&", beside "Xinjiang"', () => {
-    expect(nameIndicators(['Xinjiang Production & Construction Corps']).map((h) => h.term))
-      .toEqual(['Xinjiang', 'Production and Construction Corps']);
-    expect(nameIndicators(['the Production and Construction Corps supply office']).map((h) => h.term))
-      .toEqual(['Production and Construction Corps']);
+    expect(nameIndicators(['Xinjiang Production & Construction Corps']).map((h) => h.term)).toEqual([
+      'Xinjiang',
+      'Production and Construction Corps',
+    ]);
+    expect(nameIndicators(['the Production and Construction Corps supply office']).map((h) => h.term)).toEqual([
+      'Production and Construction Corps',
+    ]);
   });
 
   it('is case- and accent-insensitive and folds traditional characters', () => {
-    expect(nameIndicators(['XINJIANG TEXTILES', 'xpcc-owned gin', 'BingTuan Cotton', '新疆兵團棉業']).map((h) => h.term))
-      .toEqual(['Xinjiang', 'XPCC', 'Bingtuan', '新疆', '兵团']);
+    expect(nameIndicators(['XINJIANG TEXTILES', 'xpcc-owned gin', 'BingTuan Cotton', '新疆兵團棉業']).map((h) => h.term)).toEqual([
+      'Xinjiang',
+      'XPCC',
+      'Bingtuan',
+      '新疆',
+      '兵团',
+    ]);
   });
 
   it('splits CamelCase joins but not lower-case ones', () => {
@@ -29,10 +37,19 @@ describe('nameIndicators', () => {
   });
 
   it('does not fire on look-alikes or inside other words', () => {
-    expect(nameIndicators([
-      '新绛纺织有限公司', 'Shanxi Jiangzhou Cotton (Xinjiang County)', 'Xinjiang Xian Weaving Mill', 'Sinjiang Trading',
-      'XPCCO Ltd', 'Bingtuanese', 'Production Corps', 'Xin Jiang Hotel', 'Xin-jiang Hotel',
-    ])).toEqual([]);
+    expect(
+      nameIndicators([
+        '新绛纺织有限公司',
+        'Shanxi Jiangzhou Cotton (Xinjiang County)',
+        'Xinjiang Xian Weaving Mill',
+        'Sinjiang Trading',
+        'XPCCO Ltd',
+        'Bingtuanese',
+        'Production Corps',
+        'Xin Jiang Hotel',
+        'Xin-jiang Hotel',
+      ]),
+    ).toEqual([]);
   });
 
   it('still fires on the region beside the county look-alike', () => {

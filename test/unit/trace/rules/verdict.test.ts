@@ -2,7 +2,14 @@ import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/t
 
 describe('verdictOf', () => {
   it('lists the six flag kinds of the contract, three of them presumptive', () => {
-    expect([...FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE', 'NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT']);
+    expect([...FLAG_KINDS]).toEqual([
+      'XUAR_LOCATION',
+      'UFLPA_LISTED',
+      'LISTED_AFFILIATE',
+      'NAME_INDICATOR',
+      'HIGH_PRIORITY_SECTOR',
+      'UNTRACED_INPUT',
+    ]);
     expect([...PRESUMPTIVE_FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
   });
 

@@ -10,7 +10,8 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
   it('matches an English city name and says what matched, with county, prefecture and region', () => {
     const r = locateInXuar({ ...CN, city: 'Shanshan' });
     expect(r).toEqual({
-      inXuar: true, confidence: 'definite',
+      inXuar: true,
+      confidence: 'definite',
       evidence: ['city "Shanshan" is Shanshan County (鄯善县), Turpan, XUAR'],
     });
     expect(r.lookAlike).toBeUndefined();
@@ -81,8 +82,14 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
   });
 
   it.each([
-    'Xinjiang', 'Xinjiang Uygur Aut. Region', 'Xinjiang Uyghur Autonomous Region', 'Xinjiang Uighur Autonomous Region',
-    'XUAR', 'Sinkiang', 'Xinjiang Weiwuer Zizhiqu', 'Xin Jiang Uygur Autonomous Region',
+    'Xinjiang',
+    'Xinjiang Uygur Aut. Region',
+    'Xinjiang Uyghur Autonomous Region',
+    'Xinjiang Uighur Autonomous Region',
+    'XUAR',
+    'Sinkiang',
+    'Xinjiang Weiwuer Zizhiqu',
+    'Xin Jiang Uygur Autonomous Region',
   ])('the region itself as province: %s', (province) => {
     const r = locateInXuar({ ...CN, province });
     expect(r.inXuar).toBe(true);
@@ -90,8 +97,12 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
   });
 
   it('matches the XPCC by any of its names', () => {
-    for (const address of ['XPCC 8th Division', 'Bingtuan Building, Room 5', 'Xinjiang Production and Construction Corps',
-      'Xinjiang Production & Construction Corps']) {
+    for (const address of [
+      'XPCC 8th Division',
+      'Bingtuan Building, Room 5',
+      'Xinjiang Production and Construction Corps',
+      'Xinjiang Production & Construction Corps',
+    ]) {
       const r = locateInXuar({ ...CN, address });
       expect(r.inXuar).toBe(true);
       expect(r.evidence[0]).toContain('Xinjiang Production and Construction Corps (新疆生产建设兵团)');
@@ -109,7 +120,9 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
   });
 
   it('matches a county in characters without any prefix, and XPCC divisions in characters', () => {
-    expect(locateInXuar({ ...CN, address: '鄯善县工业园区' }).evidence).toEqual(['address "鄯善县" is Shanshan County (鄯善县), Turpan, XUAR']);
+    expect(locateInXuar({ ...CN, address: '鄯善县工业园区' }).evidence).toEqual([
+      'address "鄯善县" is Shanshan County (鄯善县), Turpan, XUAR',
+    ]);
     expect(inX({ ...CN, address: '新疆生产建设兵团第八师石河子市北泉镇' })).toBe(true);
     expect(inX({ ...CN, address: '兵团第三师图木舒克市' })).toBe(true);
     expect(inX({ ...CN, address: '阿拉尔市' })).toBe(true);
@@ -129,7 +142,9 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
 
   it('gives one evidence line per place, from the first field that names it', () => {
     const r = locateInXuar({
-      country: 'CN', province: 'Xinjiang', city: 'Aksu',
+      country: 'CN',
+      province: 'Xinjiang',
+      city: 'Aksu',
       address: '新疆阿克苏地区阿克苏市团结路18号 (No. 18 Tuanjie Road, Aksu City, Xinjiang)',
     });
     expect(r.inXuar).toBe(true);
@@ -146,8 +161,9 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
   });
 
   it('finds development zones known for polysilicon and aluminium', () => {
-    expect(locateInXuar({ ...CN, address: 'Zhundong Economic-Technological Development Zone' }).evidence[0])
-      .toContain('Zhundong Economic-Technological Development Zone (准东经济技术开发区), Changji, XUAR');
+    expect(locateInXuar({ ...CN, address: 'Zhundong Economic-Technological Development Zone' }).evidence[0]).toContain(
+      'Zhundong Economic-Technological Development Zone (准东经济技术开发区), Changji, XUAR',
+    );
     expect(inX({ ...CN, address: 'Ganquanbao Industrial Park' })).toBe(true);
   });
 });
@@ -163,7 +179,9 @@ describe('locateInXuar: look-alikes stay out', () => {
 
   it('Xinjiang County in every form the demo supplier uses', () => {
     const r = locateInXuar({
-      country: 'CN', province: 'Shanxi', city: 'Xinjiang County',
+      country: 'CN',
+      province: 'Shanxi',
+      city: 'Xinjiang County',
       address: 'No. 66 Longxing Road, Xinjiang County, Yuncheng, Shanxi 043100',
     });
     expect(r.inXuar).toBe(false);
@@ -261,7 +279,7 @@ describe('locateInXuar: look-alikes stay out', () => {
     expect(r.lookAlike).toBe('street name "乌鲁木齐中路"');
     expect(inX({ ...CN, address: 'No. 12 Xinjiang Road, Shibei District, Qingdao' })).toBe(false);
     expect(inX({ ...CN, address: '山东省青岛市市北区新疆路8号' })).toBe(false);
-    expect(inX({ ...CN, address: 'Urumqi Middle Road, Jing\'an, Shanghai' })).toBe(false);
+    expect(inX({ ...CN, address: "Urumqi Middle Road, Jing'an, Shanghai" })).toBe(false);
     expect(inX({ ...CN, address: 'Wulumuqi Zhonglu, Shanghai' })).toBe(false);
     expect(inX({ ...CN, address: '上海市长宁区伊犁路' })).toBe(false);
     expect(inX({ ...CN, address: '深圳市宝安区福海街道' })).toBe(false);
@@ -334,7 +352,10 @@ describe('locateInXuar: a location without a country', () => {
 describe('locateInXuar: the reference data', () => {
   const data = JSON.parse(readFileSync(join(__dirname, '../../../../seed/xuar-places.json'), 'utf8'));
   const places: { zh: string; pinyin?: string; names: string[]; ambiguous?: boolean }[] = [
-    ...data.prefectureLevel, ...data.xpccCities, ...data.countyLevel, ...(data.otherPlaces ?? []),
+    ...data.prefectureLevel,
+    ...data.xpccCities,
+    ...data.countyLevel,
+    ...(data.otherPlaces ?? []),
   ];
 
   it('every place has a display name for evidence', () => {
