@@ -2,7 +2,9 @@
 import type { RequestContext } from './context';
 import { buildPacket, detentionClockFor, downloadUrls, shipmentsWithFingerprint, supplyChainDiff } from '../packets';
 
-type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { SchemaArgs } from './schemaArgs';
+
+type Args = SchemaArgs;
 
 export const packetResolvers = {
   Query: {
