@@ -8,6 +8,8 @@ import { simplifiedChar } from '../model/gazetteer/traditional';
 import { LEXICON, LexClass } from './lexicon';
 import { placeTables, PlaceInfo, PlaceLevel } from './places';
 import { editDistance } from './fuzzy';
+import { abbreviationIndex, expandAbbreviations, type Abbreviation } from './abbreviations';
+import { digitRepairs, letterPairRepairs } from './ocrTypos';
 
 export type TokenKind = 'name' | 'form' | 'sector' | 'place';
 export interface NameToken {
@@ -20,6 +22,8 @@ export interface NameToken {
   level?: PlaceLevel;
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
+  /** For a name word that may be misread ("Hosh1ne", "Chernical"): the spellings it may stand for. */
+  ocr?: string[];
 }
 export interface NormalizedName {
   original: string;
@@ -28,6 +32,8 @@ export interface NormalizedName {
   tokens: NameToken[];
   /** Words dropped as legal forms or filler. */
   dropped: string[];
+  /** Names a group or holding company ("Group", "Jituan", "集团", "Holdings"): a parent, not the subsidiary it owns. */
+  parentForm: boolean;
 }
 
 interface LexHit {
@@ -42,12 +48,15 @@ interface Tables {
   places: ReturnType<typeof placeTables>;
   /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
   fuzzyIndex: Map<string, string[]>;
+  abbreviations: Map<string, Abbreviation[]>;
 }
 
 const latinKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ADMIN_EN = new Set(['county', 'city', 'prefecture', 'district']);
 const ADMIN_ZH = new Set(['省', '市', '县', '区', '州', '旗']);
 const ADMIN_ZH_LONG = ['自治区', '自治州', '自治县', '地区'];
+// Dropped words that name a group or holding company (their spelling as the lexicon keys it).
+const PARENT_FORMS = new Set(['group', 'grp', 'holding', 'holdings', 'jituan', 'konggu', 'konggujituan']);
 
 function deletions(s: string): string[] {
   const out = [s];
@@ -91,7 +100,7 @@ function getTables(): Tables {
   for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
   let zhMax = 0;
   for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
-  tables = { latin, zh, zhMax, places, fuzzyIndex };
+  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex() };
   return tables;
 }
 
@@ -123,11 +132,15 @@ class Builder {
   readonly tokens: NameToken[] = [];
   readonly dropped: string[] = [];
   paren = false;
+  parentForm = false;
+  /** Letter spellings of words that had digits in them, for the list lookup. */
+  private readonly digitSpellings = new Map<string, string[]>();
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
     if (!hit.out.length) {
       this.dropped.push(surface);
+      if (PARENT_FORMS.has(hit.raw)) this.parentForm = true;
       return;
     }
     hit.out.forEach((text, i) => {
@@ -140,7 +153,27 @@ class Builder {
     this.tokens.push({ text: p.canonical, raw, kind: 'place', level: p.level, paren: this.paren });
   }
   private emitName(raw: string) {
-    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren });
+    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw)];
+    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren, ...(ocr.length ? { ocr } : {}) });
+  }
+
+  private knows(key: string): boolean {
+    return this.t.latin.has(key) || this.t.places.latin.has(key);
+  }
+
+  /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
+  prepare(words: string[], dotted: boolean[]): string[] {
+    const letters = words.map((w) => {
+      const spellings = digitRepairs(w);
+      if (!spellings.length) return w;
+      const best = spellings.find((s) => this.knows(s)) ?? spellings[0];
+      this.digitSpellings.set(
+        best,
+        spellings.filter((s) => s !== best),
+      );
+      return best;
+    });
+    return expandAbbreviations(letters, dotted, this.t.abbreviations, (w) => this.t.places.latin.has(w));
   }
 
   /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
@@ -163,7 +196,8 @@ class Builder {
       }
       if (done) continue;
       const word = words[i++];
-      const near = fuzzyLookup(t, word);
+      const misread = this.knows(word) ? undefined : letterPairRepairs(word).find((s) => this.knows(s));
+      const near = misread ?? fuzzyLookup(t, word);
       if (near) {
         const lex = t.latin.get(near);
         if (lex) this.emitLex(lex, word);
@@ -244,15 +278,21 @@ export function normalizeName(name: string): NormalizedName {
   const t = getTables();
   const b = new Builder(t);
   let words: string[] = [];
+  let dotted: boolean[] = [];
   const flush = () => {
-    if (words.length) b.latin(words);
+    if (words.length) b.latin(b.prepare(words, dotted));
     words = [];
+    dotted = [];
   };
-  for (const m of fold(name).matchAll(SPLIT)) {
+  const folded = fold(name);
+  for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {
       flush();
       b.han(m[1]);
-    } else if (m[2]) words.push(m[2]);
+    } else if (m[2]) {
+      words.push(m[2]);
+      dotted.push(folded[m.index + m[2].length] === '.');
+    }
     else if (m[3]) {
       flush();
       b.paren = true;
@@ -262,5 +302,5 @@ export function normalizeName(name: string): NormalizedName {
     }
   }
   flush();
-  return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped };
+  return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped, parentForm: b.parentForm };
 }

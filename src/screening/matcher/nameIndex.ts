@@ -31,6 +31,7 @@ interface NormalizedVariant {
   name: string;
   kind: MatchedNameKind;
   tokens: NameToken[];
+  parentForm: boolean;
 }
 
 function variantsOf(e: EntityListEntry): Array<{ name: string; kind: MatchedNameKind }> {
@@ -50,14 +51,15 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
   const raw: NormalizedVariant[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
+    let n = normalizeName('');
     const add = (name: string, kind: MatchedNameKind, tokens: NameToken[]) => {
       const key = tokens.map((t) => t.text).join(' ');
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
-      raw.push({ entry, name, kind, tokens });
+      raw.push({ entry, name, kind, tokens, parentForm: n.parentForm });
     };
     for (const v of variantsOf(e)) {
-      const n = normalizeName(v.name);
+      n = normalizeName(v.name);
       add(v.name, v.kind, n.tokens);
       const inParen = n.tokens.filter((t) => t.paren && t.kind !== 'place');
       if (inParen.length) {
@@ -96,7 +98,7 @@ function tokenWeigher(df: Map<string, number>, entryCount: number): (t: NameToke
 }
 
 /** 3a. Variants with weights. */
-function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Variant {
+function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, parents: Set<number>): Variant {
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
@@ -111,6 +113,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Va
     kind: r.kind,
     tokens,
     placeIsName,
+    entryIsParent: parents.has(r.entry),
     total: tokens.reduce((s, t) => s + t.w, 0),
     nameWeight: identifying.reduce((s, t) => s + t.w, 0),
   };
@@ -147,6 +150,7 @@ export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
   const df = new Map<string, number>();
   for (const [t, s] of perEntry) df.set(t, s.size);
   const weigh = tokenWeigher(df, entries.length);
-  const variants = raw.map((r) => weighVariant(r, weigh));
+  const parents = new Set(raw.filter((r) => r.parentForm).map((r) => r.entry));
+  const variants = raw.map((r) => weighVariant(r, weigh, parents));
   return { variants, ...postings(variants), df, vocabulary: [...perEntry.keys()], weigh };
 }

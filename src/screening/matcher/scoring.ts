@@ -17,6 +17,8 @@ export interface Alignment {
   usedQ: boolean[];
   usedN: boolean[];
   noNameAgreement: boolean;
+  /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
+  parentOfListed?: boolean;
 }
 
 export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Alignment {
