@@ -88,6 +88,7 @@ export const LEXICON: LexEntry[] = [
       'gufengongsi',
       'zerengongsi',
       'fengongsi',
+      'zonggongsi',
       'gongsi',
       'youxian',
       'gufen',

@@ -163,10 +163,12 @@ class Builder {
 
   /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
   prepare(words: string[], dotted: boolean[]): string[] {
-    const letters = words.map((w) => {
+    const letters = words.map((w, i) => {
       const spellings = digitRepairs(w);
       if (!spellings.length) return w;
-      const best = spellings.find((s) => this.knows(s)) ?? spellings[0];
+      // the spelling the lexicon or gazetteer knows, alone or with a neighbour ("Inner Mongol1a", "Supp1y Chain")
+      const known = (s: string) => this.knows(s) || this.knows((words[i - 1] ?? '') + s) || this.knows(s + (words[i + 1] ?? ''));
+      const best = spellings.find(known) ?? spellings[0];
       this.digitSpellings.set(
         best,
         spellings.filter((s) => s !== best),

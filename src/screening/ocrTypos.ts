@@ -28,8 +28,9 @@ export function digitRepairs(word: string): string[] {
       out = out.map((s) => s + c);
       continue;
     }
-    // "1" before a vowel is an l (Texti1e, 1ong), elsewhere an i (Hosh1ne, Chem1cal).
-    const ordered = c === '1' && !/[aeiou]/.test(word[i + 1] ?? '') ? [...opts].reverse() : opts;
+    // "1" before a vowel is an l (Texti1e, 1ong, Supp1y), elsewhere or after an l an i (Hosh1ne, Chem1cal, Mongol1a).
+    const asI = !/[aeiouy]/.test(word[i + 1] ?? '') || word[i - 1] === 'l';
+    const ordered = c === '1' && asI ? [...opts].reverse() : opts;
     out = out.flatMap((s) => ordered.map((o) => s + o)).slice(0, MAX_SPELLINGS);
   }
   return out;

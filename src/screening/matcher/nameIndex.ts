@@ -31,7 +31,8 @@ interface NormalizedVariant {
   name: string;
   kind: MatchedNameKind;
   tokens: NameToken[];
-  parentForm: boolean;
+  /** Some name of the entry, kept or not, names a group or holding company. */
+  entryIsParent: boolean;
 }
 
 function variantsOf(e: EntityListEntry): Array<{ name: string; kind: MatchedNameKind }> {
@@ -51,15 +52,17 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
   const raw: NormalizedVariant[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
-    let n = normalizeName('');
+    const first = raw.length;
+    let entryIsParent = false;
     const add = (name: string, kind: MatchedNameKind, tokens: NameToken[]) => {
       const key = tokens.map((t) => t.text).join(' ');
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
-      raw.push({ entry, name, kind, tokens, parentForm: n.parentForm });
+      raw.push({ entry, name, kind, tokens, entryIsParent: false });
     };
     for (const v of variantsOf(e)) {
-      n = normalizeName(v.name);
+      const n = normalizeName(v.name);
+      entryIsParent ||= n.parentForm;
       add(v.name, v.kind, n.tokens);
       const inParen = n.tokens.filter((t) => t.paren && t.kind !== 'place');
       if (inParen.length) {
@@ -71,6 +74,7 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
         if (inParen.some((t) => t.kind === 'name')) add(v.name, 'ALIAS', inParen);
       }
     }
+    for (let k = first; k < raw.length; k++) raw[k].entryIsParent = entryIsParent;
   });
   return raw;
 }
@@ -98,7 +102,7 @@ function tokenWeigher(df: Map<string, number>, entryCount: number): (t: NameToke
 }
 
 /** 3a. Variants with weights. */
-function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, parents: Set<number>): Variant {
+function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Variant {
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
@@ -113,7 +117,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, par
     kind: r.kind,
     tokens,
     placeIsName,
-    entryIsParent: parents.has(r.entry),
+    entryIsParent: r.entryIsParent,
     total: tokens.reduce((s, t) => s + t.w, 0),
     nameWeight: identifying.reduce((s, t) => s + t.w, 0),
   };
@@ -150,7 +154,6 @@ export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
   const df = new Map<string, number>();
   for (const [t, s] of perEntry) df.set(t, s.size);
   const weigh = tokenWeigher(df, entries.length);
-  const parents = new Set(raw.filter((r) => r.parentForm).map((r) => r.entry));
-  const variants = raw.map((r) => weighVariant(r, weigh, parents));
+  const variants = raw.map((r) => weighVariant(r, weigh));
   return { variants, ...postings(variants), df, vocabulary: [...perEntry.keys()], weigh };
 }
