@@ -294,8 +294,7 @@ export function normalizeName(name: string): NormalizedName {
     } else if (m[2]) {
       words.push(m[2]);
       dotted.push(folded[m.index + m[2].length] === '.');
-    }
-    else if (m[3]) {
+    } else if (m[3]) {
       flush();
       b.paren = true;
     } else if (m[4]) {
@@ -304,5 +303,11 @@ export function normalizeName(name: string): NormalizedName {
     }
   }
   flush();
-  return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped, parentForm: b.parentForm };
+  return {
+    original: name,
+    normalized: b.tokens.map((x) => x.text).join(' '),
+    tokens: b.tokens,
+    dropped: b.dropped,
+    parentForm: b.parentForm,
+  };
 }

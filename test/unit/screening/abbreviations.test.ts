@@ -6,6 +6,7 @@ import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { abbreviationIndex, expandAbbreviations } from '../../../src/screening/abbreviations';
 import { normalizeName } from '../../../src/screening/normalize';
+import { editDistance } from '../../../src/screening/fuzzy';
 
 // How shipping papers write these words, stated here independently of the lexicon.
 const WRITTEN_AS: Array<[RegExp, string[]]> = [
@@ -129,8 +130,11 @@ describe('screening abbreviated names of every entry', () => {
 
 describe('group and holding companies above a listed firm', () => {
   // The entry's names say nothing of a group: the same name with "Group" is its parent.
-  const notGroups = list.entries.filter((e) => ![e.name, ...e.aliases, ...e.formerNames, ...e.localNames].some((n) => normalizeName(n).parentForm));
-  const parentOf = (name: string, form: string) => `${name.replace(/,? *(Co\.?,? *Ltd\.?|Company,? Limited|Corporation)\s*$/i, '').trim()} ${form}`;
+  const notGroups = list.entries.filter(
+    (e) => ![e.name, ...e.aliases, ...e.formerNames, ...e.localNames].some((n) => normalizeName(n).parentForm),
+  );
+  const parentOf = (name: string, form: string) =>
+    `${name.replace(/,? *(Co\.?,? *Ltd\.?|Company,? Limited|Corporation)\s*$/i, '').trim()} ${form}`;
 
   it('decides a parent name at most POSSIBLE for every entry that is not itself a group', () => {
     const matched: string[] = [];
@@ -187,5 +191,52 @@ describe('abbreviated look-alikes', () => {
   it('decides none of them MATCH', () => {
     const matched = LOOK_ALIKES.map((q) => ({ q, c: matcher.screen(q)[0] })).filter((x) => x.c && x.c.decision === 'MATCH');
     expect(matched.map((x) => `${x.q} -> ${x.c.entityName}`)).toEqual([]);
+  });
+
+  it('decides no entry MATCH for its own name with another trade name, abbreviated', () => {
+    // Trade names far (more than two edits) from every listed name word.
+    const listedWords = new Set(
+      list.entries.flatMap((e) =>
+        latinNames(e).flatMap((n) =>
+          normalizeName(n)
+            .tokens.filter((t) => t.kind === 'name')
+            .map((t) => t.text),
+        ),
+      ),
+    );
+    const others = [
+      'Hengrui',
+      'Jinhong',
+      'Ruixiang',
+      'Baofeng',
+      'Kangtai',
+      'Mingda',
+      'Xiangyu',
+      'Tianrun',
+      'Yongxing',
+      'Haoyuan',
+      'Lianfa',
+      'Dingsheng',
+    ].filter((o) => ![...listedWords].some((w) => editDistance(w, o.toLowerCase(), 2) <= 2));
+    const matched: string[] = [];
+    let made = 0;
+    list.entries.forEach((e, k) => {
+      const trade = normalizeName(e.name).tokens.find((t) => t.kind === 'name' && t.raw.length >= 4);
+      const word = trade && new RegExp(`\\b${trade.raw}\\b`, 'i');
+      if (!word || !word.test(e.name)) return;
+      const q = e.name
+        .replace(word, others[k % others.length])
+        .replace(/\bIndustry\b/, 'Ind.')
+        .replace(/\bTechnology\b/, 'Tech.')
+        .replace(/\bGroup\b/, 'Grp')
+        .replace(/\bInternational\b/, 'Intl')
+        .replace(/Co\., Ltd\.?/, 'Co Ltd');
+      made++;
+      const c = matcher.screen(q).find((x) => x.entityName === e.name);
+      if (c && c.decision === 'MATCH') matched.push(q);
+    });
+    expect(others.length).toBeGreaterThan(4);
+    expect(made).toBeGreaterThan(150);
+    expect(matched).toEqual([]);
   });
 });
