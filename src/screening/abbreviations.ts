@@ -5,15 +5,17 @@
 //   words: the abbreviation as one or more words in a row
 //   full:  what it stands for, as words the lexicon or the name index knows
 //   dotted: only when written with a full stop ("Mat." is material, "mat" may be a mat)
+//   or:    a second reading of a one-word abbreviation ("Comm." is commercial or communications)
 
 export interface Abbreviation {
   words: string[];
   full: string[];
   dotted?: boolean;
+  or?: string;
 }
 
-const abbr = (spellings: string[], full: string, dotted = false): Abbreviation[] =>
-  spellings.map((s) => ({ words: s.split(' '), full: full.split(' '), dotted }));
+const abbr = (spellings: string[], full: string, dotted = false, or?: string): Abbreviation[] =>
+  spellings.map((s) => ({ words: s.split(' '), full: full.split(' '), dotted, ...(or ? { or } : {}) }));
 
 export const ABBREVIATIONS: Abbreviation[] = [
   // Lines of business
@@ -23,7 +25,16 @@ export const ABBREVIATIONS: Abbreviation[] = [
   ...abbr(['sci tech', 'sci and tech', 'sci n tech', 'scitec', 'sci tec', 'sci and techn', 'sci techn'], 'science and technology'),
   ...abbr(['eng', 'engg', 'engr', 'engin', 'enginr', 'engrg'], 'engineering'),
   ...abbr(['constr', 'const', 'cons', 'construct', 'constrn'], 'construction'),
-  ...abbr(['comm', 'coml', 'comml', 'commerc'], 'commercial'),
+  ...abbr(['comm', 'comms'], 'commercial', false, 'communications'),
+  ...abbr(['coml', 'comml', 'commerc'], 'commercial'),
+  ...abbr(['commun', 'communs', 'commns'], 'communications'),
+  ...abbr(['econ', 'ecnmc'], 'economic'),
+  ...abbr(['bus', 'busi', 'bsns'], 'business', true),
+  ...abbr(['busi', 'bsns'], 'business'),
+  ...abbr(['ent', 'entp', 'entpr', 'enterp'], 'enterprise', true),
+  ...abbr(['entpr', 'enterp'], 'enterprise'),
+  ...abbr(['gen', 'genl'], 'general', true),
+  ...abbr(['co op'], 'cooperative'),
   ...abbr(['intl', 'intnl', 'internatl', 'intern', 'itl', 'int'], 'international'),
   ...abbr(['mfg', 'mfr', 'mfrs', 'mfrg', 'manuf', 'manufac', 'mnfg'], 'manufacturing'),
   ...abbr(['imp', 'impt'], 'import'),
@@ -32,12 +43,14 @@ export const ABBREVIATIONS: Abbreviation[] = [
   ...abbr(['dev', 'devt', 'devel', 'devlp', 'dvlp', 'develop'], 'development'),
   ...abbr(['agri', 'agric', 'agr', 'agro'], 'agricultural'),
   ...abbr(['chem', 'chems', 'chm'], 'chemical'),
-  ...abbr(['elec', 'electr', 'elect', 'electl'], 'electric'),
+  ...abbr(['elec', 'electr', 'elect'], 'electric', false, 'electronics'),
+  ...abbr(['electl'], 'electric'),
   ...abbr(['electron', 'elecs', 'electr n'], 'electronics'),
   ...abbr(['pharm', 'pharma', 'pharms', 'pharmac'], 'pharmaceutical'),
   ...abbr(['matl', 'matls', 'mtl', 'mtls', 'matr'], 'material'),
   ...abbr(['mat', 'mats'], 'material', true),
-  ...abbr(['prod', 'prods', 'prdts', 'prdt', 'pdts'], 'products'),
+  ...abbr(['prod'], 'products', false, 'production'),
+  ...abbr(['prods', 'prdts', 'prdt', 'pdts'], 'products'),
   ...abbr(['svc', 'svcs', 'serv', 'servs', 'srvc', 'srvcs', 'srvces', 'svces'], 'services'),
   ...abbr(['equip', 'equipt', 'eqpt', 'eqp'], 'equipment'),
   ...abbr(['mach', 'machy', 'mchy'], 'machinery'),
@@ -118,13 +131,15 @@ export function abbreviationIndex(table: Abbreviation[] = ABBREVIATIONS): Map<st
 /**
  * Words with their abbreviations spelled out. `dotted[i]` says whether words[i] was followed
  * by a full stop. `known` says whether a single word is a place name, which an undotted
- * abbreviation of the same spelling does not override.
+ * abbreviation of the same spelling does not override. `onSecondReading` hears of each
+ * spelled-out word that may also be read another way ("commercial" or "communications").
  */
 export function expandAbbreviations(
   words: string[],
   dotted: boolean[],
   index: Map<string, Abbreviation[]>,
   known: (word: string) => boolean,
+  onSecondReading?: (word: string, or: string) => void,
 ): string[] {
   const out: string[] = [];
   let i = 0;
@@ -143,6 +158,7 @@ export function expandAbbreviations(
       break;
     }
     if (hit) {
+      if (hit.or) onSecondReading?.(hit.full[0], hit.or);
       out.push(...hit.full);
       i += hit.words.length;
     } else out.push(words[i++]);

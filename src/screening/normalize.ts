@@ -24,6 +24,8 @@ export interface NameToken {
   paren: boolean;
   /** For a name word that may be misread ("Hosh1ne", "Chernical"): the spellings it may stand for. */
   ocr?: string[];
+  /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
+  alt?: string;
 }
 export interface NormalizedName {
   original: string;
@@ -135,6 +137,8 @@ class Builder {
   parentForm = false;
   /** Letter spellings of words that had digits in them, for the list lookup. */
   private readonly digitSpellings = new Map<string, string[]>();
+  /** Spelled-out abbreviations with a second reading ("commercial" -> "communications"). */
+  private readonly secondReadings = new Map<string, string>();
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
@@ -175,7 +179,13 @@ class Builder {
       );
       return best;
     });
-    return expandAbbreviations(letters, dotted, this.t.abbreviations, (w) => this.t.places.latin.has(w));
+    return expandAbbreviations(
+      letters,
+      dotted,
+      this.t.abbreviations,
+      (w) => this.t.places.latin.has(w),
+      (w, or) => this.secondReadings.set(w, or),
+    );
   }
 
   /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
@@ -191,6 +201,10 @@ class Builder {
         if (lex) {
           if (ADMIN_EN.has(key)) this.markPreviousAsPlace();
           this.emitLex(lex, key);
+          const or = w === 1 ? this.secondReadings.get(key) : undefined;
+          const alt = or === undefined ? undefined : t.latin.get(or)?.out;
+          const last = this.tokens[this.tokens.length - 1];
+          if (alt?.length === 1 && lex.out.length === 1 && alt[0] !== last.text) last.alt = alt[0];
         } else if (place) this.emitPlace(place, key);
         else continue;
         i += w;

@@ -19,6 +19,10 @@ const WRITTEN_AS: Array<[RegExp, string[]]> = [
   [/\bConstruction\b/i, ['Constr.', 'Const.']],
   [/\bGroup\b/i, ['Grp', 'Gp', 'Grp.']],
   [/\bCommercial\b/i, ['Comm.', 'Coml']],
+  [/\bCommunications\b/i, ['Comm.', 'Commun.']],
+  [/\bElectronics?\b/i, ['Elec.', 'Electr.']],
+  [/\bEconomic\b/i, ['Econ.']],
+  [/\bBusiness\b/i, ['Bus.', 'Busi.']],
   [/\bInternational\b/i, ['Intl', "Int'l", 'Intl.']],
   [/\bManufacturing\b/i, ['Mfg', 'Mfg.']],
   [/\bImport and Export\b/i, ['Imp & Exp', 'Imp/Exp', 'I/E', 'Imp. & Exp.']],
@@ -71,6 +75,20 @@ describe('abbreviation table', () => {
     expect(expand(['sci', 'tech'])).toEqual(['science', 'and', 'technology']);
     expect(expand(['i', 'e'])).toEqual(['import', 'and', 'export']);
     expect(expand(['eng', 'grp', 'co', 'ltd'])).toEqual(['engineering', 'group', 'company', 'limited']);
+  });
+
+  it('hears of the second reading of an ambiguous abbreviation', () => {
+    const heard: string[] = [];
+    expandAbbreviations(
+      ['comm', 'grp'],
+      [false, false],
+      index,
+      () => false,
+      (w, or) => heard.push(`${w}|${or}`),
+    );
+    expect(heard).toEqual(['commercial|communications']);
+    const comm = normalizeName('Xinjiang Comm. Constr. Grp').tokens.find((t) => t.text === 'trade');
+    expect(comm?.alt).toBe('transport');
   });
 
   it('reads an ambiguous abbreviation only with its full stop', () => {
