@@ -74,7 +74,8 @@ export const ABBREVIATIONS: Abbreviation[] = [
   ...abbr(['min', 'mng'], 'mining', true),
   ...abbr(['fd', 'fds'], 'food', true),
   // Organisation words, not in the lexicon: they stay name words, spelled out in full
-  ...abbr(['assn', 'assoc', 'asso', 'ass'], 'association', true),
+  ...abbr(['assn', 'assoc'], 'association'),
+  ...abbr(['asso', 'ass'], 'association', true),
   ...abbr(['bur', 'bu'], 'bureau', true),
   ...abbr(['admin', 'adm', 'adminis'], 'administration'),
   ...abbr(['dept', 'dpt', 'depart'], 'department'),
@@ -87,7 +88,7 @@ export const ABBREVIATIONS: Abbreviation[] = [
   ...abbr(['fac'], 'factory', true),
   ...abbr(['div'], 'division'),
   ...abbr(['bingtuan', 'btn'], 'corps'),
-  ...abbr(['xpcc'], 'xinjiang production and construction corps'),
+  ...abbr(['xpcc'], 'xinjiang corps'),
   // Places and administrative words
   ...abbr(['prov', 'pr'], 'province', true),
   ...abbr(['prov'], 'province'),
@@ -133,6 +134,7 @@ export function abbreviationIndex(table: Abbreviation[] = ABBREVIATIONS): Map<st
  * by a full stop. `known` says whether a single word is a place name, which an undotted
  * abbreviation of the same spelling does not override. `onSecondReading` hears of each
  * spelled-out word that may also be read another way ("commercial" or "communications").
+ * `earlier`: the name's words before these (an acronym after its spelled-out name is dropped).
  */
 export function expandAbbreviations(
   words: string[],
@@ -140,6 +142,7 @@ export function expandAbbreviations(
   index: Map<string, Abbreviation[]>,
   known: (word: string) => boolean,
   onSecondReading?: (word: string, or: string) => void,
+  earlier: string[] = [],
 ): string[] {
   const out: string[] = [];
   let i = 0;
@@ -159,7 +162,9 @@ export function expandAbbreviations(
     }
     if (hit) {
       if (hit.or) onSecondReading?.(hit.full[0], hit.or);
-      out.push(...hit.full);
+      // An acronym after its own spelled-out name ("... Construction Corps (XPCC)", "Xinjiang ... (XUAR)") adds nothing.
+      const repeats = hit.full.length > 1 && (earlier.includes(hit.full[0]) || out.includes(hit.full[0]));
+      if (!repeats) out.push(...hit.full);
       i += hit.words.length;
     } else out.push(words[i++]);
   }

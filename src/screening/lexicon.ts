@@ -147,7 +147,7 @@ export const LEXICON: LexEntry[] = [
   form('cooperation', ['cooperation', 'cooperative', 'coop'], ['hezuo'], ['合作']),
   form('service', ['service', 'services'], ['fuwu'], ['服务']),
   form('management', ['management'], ['guanli'], ['管理']),
-  form('park', ['park', 'industrial park'], ['yuanqu'], ['园区']),
+  form('park', ['park', 'industrial park', 'industry park'], ['yuanqu'], ['园区']),
   form('center', ['center', 'centre'], [], ['中心']),
   form('factory', ['factory', 'plant', 'mill', 'mills', 'works'], [], ['厂']),
   form('general', ['general'], [], []),

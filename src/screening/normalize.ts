@@ -139,6 +139,8 @@ class Builder {
   private readonly digitSpellings = new Map<string, string[]>();
   /** Spelled-out abbreviations with a second reading ("commercial" -> "communications"). */
   private readonly secondReadings = new Map<string, string>();
+  /** The name's words so far, spelled out. */
+  private readonly spelled: string[] = [];
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
@@ -179,13 +181,16 @@ class Builder {
       );
       return best;
     });
-    return expandAbbreviations(
+    const out = expandAbbreviations(
       letters,
       dotted,
       this.t.abbreviations,
       (w) => this.t.places.latin.has(w),
       (w, or) => this.secondReadings.set(w, or),
+      this.spelled,
     );
+    this.spelled.push(...out);
+    return out;
   }
 
   /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
