@@ -8,6 +8,8 @@ import { simplifiedChar } from '../model/gazetteer/traditional';
 import { LEXICON, LexClass } from './lexicon';
 import { placeTables, PlaceInfo, PlaceLevel } from './places';
 import { editDistance } from './fuzzy';
+import { abbreviationIndex, expandAbbreviations, type Abbreviation } from './abbreviations';
+import { digitRepairs, letterPairRepairs } from './ocrTypos';
 
 export type TokenKind = 'name' | 'form' | 'sector' | 'place';
 export interface NameToken {
@@ -20,6 +22,10 @@ export interface NameToken {
   level?: PlaceLevel;
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
+  /** For a name word that may be misread ("Hosh1ne", "Chernical"): the spellings it may stand for. */
+  ocr?: string[];
+  /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
+  alt?: string;
 }
 export interface NormalizedName {
   original: string;
@@ -28,6 +34,8 @@ export interface NormalizedName {
   tokens: NameToken[];
   /** Words dropped as legal forms or filler. */
   dropped: string[];
+  /** Names a group or holding company ("Group", "Jituan", "集团", "Holdings"): a parent, not the subsidiary it owns. */
+  parentForm: boolean;
 }
 
 interface LexHit {
@@ -42,12 +50,15 @@ interface Tables {
   places: ReturnType<typeof placeTables>;
   /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
   fuzzyIndex: Map<string, string[]>;
+  abbreviations: Map<string, Abbreviation[]>;
 }
 
 const latinKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ADMIN_EN = new Set(['county', 'city', 'prefecture', 'district']);
 const ADMIN_ZH = new Set(['省', '市', '县', '区', '州', '旗']);
 const ADMIN_ZH_LONG = ['自治区', '自治州', '自治县', '地区'];
+// Dropped words that name a group or holding company (their spelling as the lexicon keys it).
+const PARENT_FORMS = new Set(['group', 'grp', 'holding', 'holdings', 'jituan', 'konggu', 'konggujituan']);
 
 function deletions(s: string): string[] {
   const out = [s];
@@ -91,7 +102,7 @@ function getTables(): Tables {
   for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
   let zhMax = 0;
   for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
-  tables = { latin, zh, zhMax, places, fuzzyIndex };
+  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex() };
   return tables;
 }
 
@@ -123,11 +134,19 @@ class Builder {
   readonly tokens: NameToken[] = [];
   readonly dropped: string[] = [];
   paren = false;
+  parentForm = false;
+  /** Letter spellings of words that had digits in them, for the list lookup. */
+  private readonly digitSpellings = new Map<string, string[]>();
+  /** Spelled-out abbreviations with a second reading ("commercial" -> "communications"). */
+  private readonly secondReadings = new Map<string, string>();
+  /** The name's words so far, spelled out. */
+  private readonly spelled: string[] = [];
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
     if (!hit.out.length) {
       this.dropped.push(surface);
+      if (PARENT_FORMS.has(hit.raw)) this.parentForm = true;
       return;
     }
     hit.out.forEach((text, i) => {
@@ -140,7 +159,38 @@ class Builder {
     this.tokens.push({ text: p.canonical, raw, kind: 'place', level: p.level, paren: this.paren });
   }
   private emitName(raw: string) {
-    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren });
+    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw)];
+    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren, ...(ocr.length ? { ocr } : {}) });
+  }
+
+  private knows(key: string): boolean {
+    return this.t.latin.has(key) || this.t.places.latin.has(key);
+  }
+
+  /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
+  prepare(words: string[], dotted: boolean[]): string[] {
+    const letters = words.map((w, i) => {
+      const spellings = digitRepairs(w);
+      if (!spellings.length) return w;
+      // the spelling the lexicon or gazetteer knows, alone or with a neighbour ("Inner Mongol1a", "Supp1y Chain")
+      const known = (s: string) => this.knows(s) || this.knows((words[i - 1] ?? '') + s) || this.knows(s + (words[i + 1] ?? ''));
+      const best = spellings.find(known) ?? spellings[0];
+      this.digitSpellings.set(
+        best,
+        spellings.filter((s) => s !== best),
+      );
+      return best;
+    });
+    const out = expandAbbreviations(
+      letters,
+      dotted,
+      this.t.abbreviations,
+      (w) => this.t.places.latin.has(w),
+      (w, or) => this.secondReadings.set(w, or),
+      this.spelled,
+    );
+    this.spelled.push(...out);
+    return out;
   }
 
   /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
@@ -156,6 +206,10 @@ class Builder {
         if (lex) {
           if (ADMIN_EN.has(key)) this.markPreviousAsPlace();
           this.emitLex(lex, key);
+          const or = w === 1 ? this.secondReadings.get(key) : undefined;
+          const alt = or === undefined ? undefined : t.latin.get(or)?.out;
+          const last = this.tokens[this.tokens.length - 1];
+          if (alt?.length === 1 && lex.out.length === 1 && alt[0] !== last.text) last.alt = alt[0];
         } else if (place) this.emitPlace(place, key);
         else continue;
         i += w;
@@ -163,7 +217,8 @@ class Builder {
       }
       if (done) continue;
       const word = words[i++];
-      const near = fuzzyLookup(t, word);
+      const misread = this.knows(word) ? undefined : letterPairRepairs(word).find((s) => this.knows(s));
+      const near = misread ?? fuzzyLookup(t, word);
       if (near) {
         const lex = t.latin.get(near);
         if (lex) this.emitLex(lex, word);
@@ -244,16 +299,21 @@ export function normalizeName(name: string): NormalizedName {
   const t = getTables();
   const b = new Builder(t);
   let words: string[] = [];
+  let dotted: boolean[] = [];
   const flush = () => {
-    if (words.length) b.latin(words);
+    if (words.length) b.latin(b.prepare(words, dotted));
     words = [];
+    dotted = [];
   };
-  for (const m of fold(name).matchAll(SPLIT)) {
+  const folded = fold(name);
+  for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {
       flush();
       b.han(m[1]);
-    } else if (m[2]) words.push(m[2]);
-    else if (m[3]) {
+    } else if (m[2]) {
+      words.push(m[2]);
+      dotted.push(folded[m.index + m[2].length] === '.');
+    } else if (m[3]) {
       flush();
       b.paren = true;
     } else if (m[4]) {
@@ -262,5 +322,11 @@ export function normalizeName(name: string): NormalizedName {
     }
   }
   flush();
-  return { original: name, normalized: b.tokens.map((x) => x.text).join(' '), tokens: b.tokens, dropped: b.dropped };
+  return {
+    original: name,
+    normalized: b.tokens.map((x) => x.text).join(' '),
+    tokens: b.tokens,
+    dropped: b.dropped,
+    parentForm: b.parentForm,
+  };
 }

@@ -64,6 +64,7 @@ export function decideCandidates(
     if (x.missing.length) parts.push(`listed name also has: ${x.missing.join(', ')}`);
     if (x.extra.length) parts.push(`query also has: ${x.extra.join(', ')}`);
     if (r.noNameAgreement) parts.push('only generic or place words agree');
+    if (r.parentOfListed) parts.push('query names a group or holding company, the listed firm is not one (at most POSSIBLE)');
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
     out.push({
       entryKey: e.key,

@@ -31,6 +31,8 @@ interface NormalizedVariant {
   name: string;
   kind: MatchedNameKind;
   tokens: NameToken[];
+  /** Some name of the entry, kept or not, names a group or holding company. */
+  entryIsParent: boolean;
 }
 
 function variantsOf(e: EntityListEntry): Array<{ name: string; kind: MatchedNameKind }> {
@@ -50,14 +52,17 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
   const raw: NormalizedVariant[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
+    const first = raw.length;
+    let entryIsParent = false;
     const add = (name: string, kind: MatchedNameKind, tokens: NameToken[]) => {
       const key = tokens.map((t) => t.text).join(' ');
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
-      raw.push({ entry, name, kind, tokens });
+      raw.push({ entry, name, kind, tokens, entryIsParent: false });
     };
     for (const v of variantsOf(e)) {
       const n = normalizeName(v.name);
+      entryIsParent ||= n.parentForm;
       add(v.name, v.kind, n.tokens);
       const inParen = n.tokens.filter((t) => t.paren && t.kind !== 'place');
       if (inParen.length) {
@@ -69,6 +74,7 @@ function normalizeVariants(entries: EntityListEntry[]): NormalizedVariant[] {
         if (inParen.some((t) => t.kind === 'name')) add(v.name, 'ALIAS', inParen);
       }
     }
+    for (let k = first; k < raw.length; k++) raw[k].entryIsParent = entryIsParent;
   });
   return raw;
 }
@@ -111,6 +117,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Va
     kind: r.kind,
     tokens,
     placeIsName,
+    entryIsParent: r.entryIsParent,
     total: tokens.reduce((s, t) => s + t.w, 0),
     nameWeight: identifying.reduce((s, t) => s + t.w, 0),
   };

@@ -17,6 +17,8 @@ export interface Alignment {
   usedQ: boolean[];
   usedN: boolean[];
   noNameAgreement: boolean;
+  /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
+  parentOfListed?: boolean;
 }
 
 export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Alignment {
@@ -24,7 +26,7 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
   const pairs: Pair[] = [];
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < n.length; j++) {
-      if (q[i].text === n[j].text) pairs.push({ qi: [i], vj: [j], sim: 1 });
+      if (q[i].text === n[j].text || q[i].alt === n[j].text) pairs.push({ qi: [i], vj: [j], sim: 1 });
       else if (q[i].kind === 'name' && n[j].kind === 'name') {
         const s = fuzzy[i].get(n[j].text);
         if (s) pairs.push({ qi: [i], vj: [j], sim: s });
@@ -74,8 +76,8 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
 /** Which words agreed, and which only one side has; built only for returned candidates. */
 export function explain(q: WeightedToken[], v: Variant, r: Alignment) {
   const agreed = r.used.map((p) => {
-    const qs = p.qi.map((i) => q[i].text).join('+');
     const ns = p.vj.map((j) => v.tokens[j].text).join('+');
+    const qs = p.qi.map((i) => (q[i].alt === ns ? ns : q[i].text)).join('+');
     return qs === ns ? ns : `${qs}~${ns}`;
   });
   return {

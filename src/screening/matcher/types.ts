@@ -55,6 +55,8 @@ export interface Variant {
   /** Weight of the identifying words: name words, or places where the name has none. */
   nameWeight: number;
   placeIsName: boolean;
+  /** Some name of the entry says it is a group or holding company ("... Group Co., Ltd.", "集团"). */
+  entryIsParent: boolean;
 }
 
 /** For each query token, the listed name words it may be a typo of, with their similarity. */
