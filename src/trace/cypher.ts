@@ -55,6 +55,12 @@ RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`,
 );
 
 /**
+ * How far the ownership walks go, in holdings: the owners a trace reads above a firm (for
+ * LISTED_AFFILIATE) and the firms exposure reads below one, so both see the same chains.
+ */
+const OWNERSHIP_DEPTH = 12;
+
+/**
  * From the firms in `base`: every firm above them through holdings (DISTINCT lets Neo4j
  * prune the walk instead of enumerating paths), then each firm's holdings and screening
  * matches, one row per firm as `f`, `holdings`, `matches`. Shared by the single
@@ -63,7 +69,7 @@ RETURN count(*) AS hops, collect(DISTINCT firm.id) AS firms`,
 const FIRMS_WITH_OWNERS_AND_MATCHES = `
 CALL (base) {
   UNWIND base AS b
-  MATCH (b)<-[:OWNS*1..12]-(owner:Firm)
+  MATCH (b)<-[:OWNS*1..${OWNERSHIP_DEPTH}]-(owner:Firm)
   WITH DISTINCT owner
   RETURN collect(owner) AS owners
 }
@@ -156,14 +162,33 @@ UNWIND [f] + ups AS x
 MATCH (x)<-[o:OWNS]-(owner:Firm)
 RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
 
-/** Shipments downstream of any flow out of the firm's facilities, with the first flow hit. */
+/**
+ * Every firm below this one through holdings (any share, as deep as a trace reads owners),
+ * with the holdings out of each and the names of both ends (a row with owned null for a
+ * firm that holds nothing, so the firm asked about is named even then). Each holding once:
+ * control adds up repeated holdings, and a cycle brings the firm back among `subs`.
+ */
+export const OWNERSHIP_BELOW = `
+MATCH (f:Firm {tenant: $tenant, id: $firmId})
+OPTIONAL MATCH (f)-[:OWNS*1..${OWNERSHIP_DEPTH}]->(sub:Firm)
+WITH f, collect(DISTINCT sub) AS subs
+UNWIND [f] + subs AS x
+WITH DISTINCT x
+OPTIONAL MATCH (x)-[o:OWNS]->(owned:Firm)
+RETURN x.id AS owner, x.name AS ownerName, owned.id AS owned, owned.name AS ownedName, o.share AS share`;
+
+/**
+ * Shipments downstream of any flow out of the facilities of the firms in $firmIds, by id,
+ * each with the firms of those it passes through.
+ */
 export const exposureQuery = perDepth(
   (d) => `
-MATCH (firm:Firm {tenant: $tenant, id: $firmId})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(hit:Flow)
+UNWIND $firmIds AS fid
+MATCH (firm:Firm {tenant: $tenant, id: fid})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(hit:Flow)
 MATCH (down:Flow)-[:INPUT*0..${d}]->(hit)
-WITH DISTINCT down
+WITH DISTINCT firm.id AS firmId, down
 MATCH (s:Shipment {tenant: $tenant})-[:CARRIED_BY]->(down)
-RETURN DISTINCT s.id AS shipmentId ORDER BY shipmentId`,
+RETURN s.id AS shipmentId, collect(DISTINCT firmId) AS firmIds ORDER BY shipmentId`,
 );
 
 export const SHIPMENT_IDS = `

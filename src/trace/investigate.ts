@@ -1,17 +1,22 @@
-// Investigator queries: supplier paths, neighbourhoods, ownership chains, exposure.
+// Investigator queries: supplier paths, neighbourhoods, ownership chains (exposure is in
+// exposure.ts), and the offset paging they share.
 import type { Graph } from '../graph/graph';
 import { BadInputError, NotFoundError } from '../errors';
 import { boundedInt } from '../args';
 import * as Q from './cypher';
 import { addEdge, Adjacency, FoundPath, simplePaths } from './paths';
 import { ultimateOwners } from './rules';
-import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
 
 export const PATH_DEPTH_CEILING = 12;
 export const PATH_LIMIT_CEILING = 100;
 const NEIGHBOURHOOD_NODE_CAP = 2000;
 
-async function resolveFacilities(graph: Graph, tenant: string, id: string): Promise<{ facilities: string[]; firmId: string | null }> {
+/** The facilities of a firm (or the facility itself); NotFoundError for an id of neither. */
+export async function resolveFacilities(
+  graph: Graph,
+  tenant: string,
+  id: string,
+): Promise<{ facilities: string[]; firmId: string | null }> {
   const [row] = await graph.read<{ facilityId: string | null; firmId: string | null; firmFacilities: string[] }>(Q.RESOLVE_NODE, {
     tenant,
     id,
@@ -168,30 +173,6 @@ export function offsetFromCursor(after: string | null | undefined): number {
   return Number(m[1]);
 }
 export const cursorAt = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
-
-export async function exposure(
-  graph: Graph,
-  tenant: string,
-  listVersion: string,
-  args: { firmId: string; first?: number | null; after?: string | null; asOf?: string | null },
-): Promise<Page<{ shipmentId: string; tier: number; path: string[] }>> {
-  const first = boundedInt('first', args.first, 20, 200);
-  const offset = offsetFromCursor(args.after);
-  await resolveFacilities(graph, tenant, args.firmId);
-  const rows = await graph.read<{ shipmentId: string }>(Q.exposureQuery(DEFAULT_MAX_TIERS - 1), { tenant, firmId: args.firmId });
-  const page = rows.slice(offset, offset + first);
-  const items = [];
-  for (const { shipmentId } of page) {
-    const trace = await traceShipment(graph, tenant, { id: shipmentId, asOf: args.asOf }, listVersion);
-    const hop = trace.hops.find((h) => trace.parties.some((p) => p.facilityId === h.fromFacilityId && p.firmId === args.firmId));
-    if (!hop) continue;
-    // the path of the shallowest hop shipped by the firm
-    const flag = trace.flags.find((f) => f.flowId === hop.flowId);
-    items.push({ shipmentId, tier: hop.tier, path: flag?.path ?? pathTo(trace.hops, hop.flowId) });
-  }
-  const end = offset + page.length;
-  return { items, total: rows.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < rows.length };
-}
 
 /** Shortest flow path from the shipment's flow (tier 1) to a hop, from the trace's hops. */
 export function pathTo(hops: { flowId: string; tier: number; inputs: string[] }[], flowId: string): string[] {

@@ -225,6 +225,19 @@ describe('web page (local mode)', () => {
     await shot(page, 'web-firm-confirmed');
   });
 
+  test('the firm panel lists the shipments through the firms it controls, saying how each passes', async () => {
+    page = await newPage(app.local.url);
+    await page.goto(`${app.local.url}/#firm=F-hoshine`);
+    const list = page.locator('#selection-card ul.exposure');
+    // S-3 through Hoshine's own smelter; S-4 through Jiaxing Hexin, 60% held by Hoshine
+    await list.locator('li', { hasText: 'Shipment S-3' }).waitFor();
+    expect(await list.locator('li', { hasText: 'Shipment S-3' }).textContent()).toMatch(/direct$/);
+    expect(await list.locator('li', { hasText: 'Shipment S-4' }).textContent()).toContain(
+      'through Jiaxing Hexin Silicon Materials Co., Ltd. (60%)',
+    );
+    await shot(page, 'web-firm-exposure');
+  });
+
   test('GraphiQL runs a saved contract example', async () => {
     page = await newPage(app.local.url);
     await page.goto(`${app.local.url}/graphiql`);

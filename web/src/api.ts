@@ -142,3 +142,6 @@ export type Packet = Pick<
 export type StoredMatch = Schema.StoredScreeningMatch;
 export type GraphNode = Schema.GraphNode;
 export type GraphEdge = Schema.GraphEdge;
+export type ExposedShipment = Pick<Schema.ExposedShipment, 'shipmentId' | 'tier'> & {
+  via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chainNames' | 'shares'>;
+};

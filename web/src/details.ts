@@ -1,6 +1,6 @@
 // The details panel: the open shipment (verdict, flags, packet downloads) and the selected
 // node or edge (names in every script, address, flags and reasons, screening, documents).
-import { Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
+import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
 import type { Selection } from './graph';
 import { Actions, names, state } from './state';
 import { byId, clear, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge } from './util';
@@ -226,6 +226,18 @@ async function firmView(el: HTMLElement, id: string, act: Actions): Promise<void
   await firmBlock(box, id, act, false);
 }
 
+/** How a shipment reaches the firm: "direct", or "through <subsidiary> (60% > 70%)" with the chain's names on hover. */
+function exposureRoute(via: ExposedShipment['via'], act: Actions): HTMLElement {
+  if (via.kind === 'DIRECT') return h('span', { class: 'via' }, 'direct');
+  return h(
+    'span',
+    { class: 'via', title: via.chainNames.map((n, i) => (i ? `${pct(via.shares[i - 1])} of ${n}` : n)).join(' > ') },
+    'through ',
+    h('button', { type: 'button', class: 'link', onclick: () => act.openFirm(via.firmId) }, via.firmName),
+    ` (${via.shares.map(pct).join(' > ')})`,
+  );
+}
+
 async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: boolean): Promise<void> {
   const [d, screening, exposure] = await Promise.all([
     gql<{ firm: Firm | null }>(
@@ -240,8 +252,8 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       (x) => x.firm?.screening ?? [],
       (e: Error) => e,
     ),
-    gql<{ exposure: { total: number; items: { shipmentId: string; tier: number }[] } }>(
-      'query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier } } }',
+    gql<{ exposure: { total: number; items: ExposedShipment[] } }>(
+      'query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier via { kind firmId firmName chainNames shares } } } }',
       { id },
     ).then(
       (x) => x.exposure,
@@ -318,16 +330,17 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       ? h(
           'section',
           {},
-          h('h3', {}, `Shipments through this firm (${exposure.total})`),
+          h('h3', {}, `Shipments through this firm and the firms it controls (${exposure.total})`),
           h(
             'ul',
-            { class: 'plain' },
+            { class: 'plain exposure' },
             exposure.items.map((x) =>
               h(
                 'li',
                 {},
                 h('button', { type: 'button', class: 'link', onclick: () => act.openShipment(x.shipmentId) }, `Shipment ${x.shipmentId}`),
-                h('span', { class: 'muted' }, ` at tier ${x.tier}`),
+                h('span', { class: 'muted' }, ` at tier ${x.tier}, `),
+                exposureRoute(x.via, act),
               ),
             ),
           ),

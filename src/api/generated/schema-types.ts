@@ -68,7 +68,7 @@ export type Query = {
   neighbourhood: Neighbourhood;
   /** Ownership chains from a firm up to its ultimate owners. */
   ownershipChain: Array<OwnershipChain>;
-  /** Every shipment whose trace passes through the firm, with the path. */
+  /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
@@ -362,8 +362,37 @@ export type OwnershipChain = {
 export type ExposedShipment = {
   __typename?: 'ExposedShipment';
   shipmentId: Scalars['ID']['output'];
+  /** Tier of the shallowest hop shipped by via.firmId. */
   tier: Scalars['Int']['output'];
+  /** Flow ids from the shipment's flow to that hop. */
   path: Array<Scalars['ID']['output']>;
+  /** Which firm's facility the shipment passes through, and how the firm asked about holds it. */
+  via: ExposureVia;
+};
+
+export type ExposureRoute =
+  /** Through the firm's own facilities. */
+  | 'DIRECT'
+  /** Through a firm it controls: more than 50% at every link of the chain. */
+  | 'CONTROLLED_SUBSIDIARY';
+
+/**
+ * The firm whose facility is on the shipment's path. When a shipment passes through the firm's own
+ * facilities it is DIRECT; otherwise the controlled firm that ships nearest the importer.
+ */
+export type ExposureVia = {
+  __typename?: 'ExposureVia';
+  kind: ExposureRoute;
+  firmId: Scalars['ID']['output'];
+  firmName: Scalars['String']['output'];
+  /** Firm ids from the firm asked about down to firmId ([firmId] when DIRECT). */
+  chain: Array<Scalars['ID']['output']>;
+  /** Names of the chain's firms, in its order. */
+  chainNames: Array<Scalars['String']['output']>;
+  /** Share of each holding along the chain as a fraction (one fewer than chain; several holdings of one owner in one firm added up). */
+  shares: Array<Scalars['Float']['output']>;
+  /** Product of the shares (1 when DIRECT). */
+  effectiveShare: Scalars['Float']['output'];
 };
 
 export type ExposurePage = {
@@ -668,6 +697,8 @@ export type ResolversTypes = {
   Neighbourhood: ResolverTypeWrapper<Neighbourhood>;
   OwnershipChain: ResolverTypeWrapper<OwnershipChain>;
   ExposedShipment: ResolverTypeWrapper<ExposedShipment>;
+  ExposureRoute: ExposureRoute;
+  ExposureVia: ResolverTypeWrapper<ExposureVia>;
   ExposurePage: ResolverTypeWrapper<ExposurePage>;
   Firm: ResolverTypeWrapper<Firm>;
   Facility: ResolverTypeWrapper<Facility>;
@@ -714,6 +745,7 @@ export type ResolversParentTypes = {
   Neighbourhood: Neighbourhood;
   OwnershipChain: OwnershipChain;
   ExposedShipment: ExposedShipment;
+  ExposureVia: ExposureVia;
   ExposurePage: ExposurePage;
   Firm: Firm;
   Facility: Facility;
@@ -881,6 +913,17 @@ export type ExposedShipmentResolvers<ContextType = any, ParentType extends Resol
   shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['ExposureVia'], ParentType, ContextType>;
+};
+
+export type ExposureViaResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureVia'] = ResolversParentTypes['ExposureVia']> = {
+  kind?: Resolver<ResolversTypes['ExposureRoute'], ParentType, ContextType>;
+  firmId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firmName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  chainNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  effectiveShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ExposurePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposurePage'] = ResolversParentTypes['ExposurePage']> = {
@@ -1073,6 +1116,7 @@ export type Resolvers<ContextType = any> = {
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   OwnershipChain?: OwnershipChainResolvers<ContextType>;
   ExposedShipment?: ExposedShipmentResolvers<ContextType>;
+  ExposureVia?: ExposureViaResolvers<ContextType>;
   ExposurePage?: ExposurePageResolvers<ContextType>;
   Firm?: FirmResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;

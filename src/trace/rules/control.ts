@@ -71,6 +71,39 @@ export function controllingOwners(firmId: string, ownership: readonly Holding[] 
   return out;
 }
 
+/** A firm that another controls, with the chain of holdings from the controller down to it. */
+export interface ControlledFirm {
+  firmId: string;
+  /** controller first, firmId last */
+  chain: string[];
+  /** the summed share of each link of the chain, as a fraction (one fewer than the chain) */
+  shares: number[];
+  effectiveShare: number;
+}
+
+/** The summed share `owner` holds in `owned`, as a fraction (0 when none). */
+export function shareIn(owner: string, owned: string, ownership: readonly Holding[] | OwnershipIndex): number {
+  return byOwnedOf(ownership).get(owned)?.get(owner) ?? 0;
+}
+
+/**
+ * Every firm ownerId controls: the firms whose controllingOwners include it, each through
+ * the chain found there, so control downward is exactly control upward read the other way.
+ * Nearest first (shorter chain), then by id.
+ */
+export function controlledFirms(ownerId: string, ownership: readonly Holding[] | OwnershipIndex): ControlledFirm[] {
+  const byOwned = byOwnedOf(ownership);
+  const out: ControlledFirm[] = [];
+  for (const firmId of byOwned.keys()) {
+    if (firmId === ownerId) continue;
+    const ctl = controllingOwners(firmId, byOwned).find((c) => c.ownerId === ownerId);
+    if (!ctl) continue;
+    const shares = ctl.chain.slice(1).map((owned, i) => shareIn(ctl.chain[i], owned, byOwned));
+    out.push({ firmId, chain: ctl.chain, shares, effectiveShare: ctl.effectiveShare });
+  }
+  return out.sort((a, b) => a.chain.length - b.chain.length || a.firmId.localeCompare(b.firmId));
+}
+
 /** At most this many chains from ultimateOwners, against pathological graphs. */
 export const MAX_OWNER_CHAINS = 1000;
 

@@ -6,8 +6,16 @@ export { nameIndicators } from './nameIndicator';
 export type { NameIndicatorHit } from './nameIndicator';
 export { highPrioritySector, highPrioritySectors, normalizeHsCode } from './highPrioritySector';
 export type { SectorDef, SectorMatch } from './highPrioritySector';
-export { controllingOwners, indexOwnership, ultimateOwners, CONTROL_THRESHOLD, MAX_OWNER_CHAINS } from './control';
-export type { Holding, OwnerChain, OwnershipIndex } from './control';
+export {
+  controllingOwners,
+  controlledFirms,
+  indexOwnership,
+  shareIn,
+  ultimateOwners,
+  CONTROL_THRESHOLD,
+  MAX_OWNER_CHAINS,
+} from './control';
+export type { ControlledFirm, Holding, OwnerChain, OwnershipIndex } from './control';
 export { specifiedFlagKinds, flagKindRule, isPresumptive, FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS } from './flagKinds';
 export type { FlagKind } from './flagKinds';
 export type { FlagDisplay, FlagKindRule, Hop, Party, VerdictEffect } from './flagKind';

@@ -65,7 +65,7 @@ export type Query = {
   neighbourhood: Neighbourhood;
   /** Ownership chains from a firm up to its ultimate owners. */
   ownershipChain: Array<OwnershipChain>;
-  /** Every shipment whose trace passes through the firm, with the path. */
+  /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
@@ -344,8 +344,36 @@ export type OwnershipChain = {
 
 export type ExposedShipment = {
   shipmentId: Scalars['ID']['output'];
+  /** Tier of the shallowest hop shipped by via.firmId. */
   tier: Scalars['Int']['output'];
+  /** Flow ids from the shipment's flow to that hop. */
   path: Array<Scalars['ID']['output']>;
+  /** Which firm's facility the shipment passes through, and how the firm asked about holds it. */
+  via: ExposureVia;
+};
+
+export type ExposureRoute =
+  /** Through the firm's own facilities. */
+  | 'DIRECT'
+  /** Through a firm it controls: more than 50% at every link of the chain. */
+  | 'CONTROLLED_SUBSIDIARY';
+
+/**
+ * The firm whose facility is on the shipment's path. When a shipment passes through the firm's own
+ * facilities it is DIRECT; otherwise the controlled firm that ships nearest the importer.
+ */
+export type ExposureVia = {
+  kind: ExposureRoute;
+  firmId: Scalars['ID']['output'];
+  firmName: Scalars['String']['output'];
+  /** Firm ids from the firm asked about down to firmId ([firmId] when DIRECT). */
+  chain: Array<Scalars['ID']['output']>;
+  /** Names of the chain's firms, in its order. */
+  chainNames: Array<Scalars['String']['output']>;
+  /** Share of each holding along the chain as a fraction (one fewer than chain; several holdings of one owner in one firm added up). */
+  shares: Array<Scalars['Float']['output']>;
+  /** Product of the shares (1 when DIRECT). */
+  effectiveShare: Scalars['Float']['output'];
 };
 
 export type ExposurePage = {

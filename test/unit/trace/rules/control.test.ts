@@ -1,4 +1,4 @@
-import { controllingOwners, ultimateOwners } from '../../../../src/trace/rules';
+import { controlledFirms, controllingOwners, shareIn, ultimateOwners } from '../../../../src/trace/rules';
 
 const h = (owner: string, owned: string, share: number) => ({ owner, owned, share });
 
@@ -114,5 +114,68 @@ describe('ultimateOwners', () => {
     const out = ultimateOwners('S', own);
     expect(out.length).toBeLessThanOrEqual(1000);
     expect(out.length).toBeGreaterThan(0);
+  });
+});
+
+describe('controlledFirms', () => {
+  const ids = (xs: { firmId: string }[]) => xs.map((x) => x.firmId);
+
+  it("the issue 13 case: 60% then 70% controls, with the chain and each link's share", () => {
+    expect(controlledFirms('P', [h('P', 'S', 0.6), h('S', 'T', 0.7)])).toEqual([
+      { firmId: 'S', chain: ['P', 'S'], shares: [0.6], effectiveShare: 0.6 },
+      { firmId: 'T', chain: ['P', 'S', 'T'], shares: [0.6, 0.7], effectiveShare: expect.closeTo(0.42, 10) },
+    ]);
+  });
+
+  it('50% or less at any link is not control', () => {
+    expect(controlledFirms('P', [h('P', 'S', 0.5)])).toEqual([]);
+    expect(ids(controlledFirms('P', [h('P', 'S', 0.6), h('S', 'T', 0.5), h('T', 'U', 1)]))).toEqual(['S']);
+    expect(ids(controlledFirms('P', [h('P', 'S', 0.2), h('S', 'T', 1)]))).toEqual([]);
+  });
+
+  it('is controllingOwners read the other way, on every firm of a tangled graph', () => {
+    const own = [
+      h('P', 'A', 0.6),
+      h('A', 'B', 0.7),
+      h('P', 'C', 0.5),
+      h('C', 'D', 0.9),
+      h('B', 'E', 0.51),
+      h('P', 'E', 0.3),
+      h('X', 'P', 0.8),
+      h('E', 'P', 0.6), // a cycle back to the top
+      h('D', 'A', 0.2),
+    ];
+    for (const owner of ['P', 'A', 'B', 'C', 'D', 'E', 'X']) {
+      const down = controlledFirms(owner, own);
+      for (const firm of ['P', 'A', 'B', 'C', 'D', 'E', 'X']) {
+        const up = controllingOwners(firm, own).find((c) => c.ownerId === owner);
+        const found = down.find((d) => d.firmId === firm);
+        expect([owner, firm, found?.chain ?? null]).toEqual([owner, firm, up?.chain ?? null]);
+      }
+    }
+  });
+
+  it('terminates on cycles and never lists the controller itself', () => {
+    expect(ids(controlledFirms('A', [h('A', 'B', 0.6), h('B', 'A', 0.6)]))).toEqual(['B']);
+    const ring = [h('A', 'B', 0.9), h('B', 'C', 0.9), h('C', 'A', 0.9)];
+    expect(controlledFirms('A', ring).map((c) => c.chain)).toEqual([
+      ['A', 'B'],
+      ['A', 'B', 'C'],
+    ]);
+  });
+
+  it('nearest first, then by id; summed holdings and percentages as control reads them', () => {
+    const out = controlledFirms('P', [h('P', 'Z', 0.3), h('P', 'Z', 0.3), h('P', 'B', 60), h('B', 'A', 1), h('P', 'C', 1)]);
+    expect(out.map((c) => [c.firmId, c.shares])).toEqual([
+      ['B', [0.6]],
+      ['C', [1]],
+      ['Z', [0.6]],
+      ['A', [0.6, 1]],
+    ]);
+  });
+
+  it('shareIn gives the summed share of one holding as a fraction', () => {
+    expect(shareIn('P', 'S', [h('P', 'S', 30), h('P', 'S', 0.2)])).toBeCloseTo(0.5, 10);
+    expect(shareIn('S', 'P', [h('P', 'S', 0.6)])).toBe(0);
   });
 });

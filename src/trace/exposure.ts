@@ -1,0 +1,138 @@
+// Exposure of a firm: the shipments whose trace passes through its own facilities or through
+// the facilities of a firm it controls (the control of rules/control.ts, the notion
+// LISTED_AFFILIATE flags on), each saying which firm it passes through and how that firm
+// is held.
+import type { Graph } from '../graph/graph';
+import { boundedInt } from '../args';
+import * as Q from './cypher';
+import type { ShipmentTrace } from './engine';
+import { controlledFirms } from './rules';
+import { cursorAt, offsetFromCursor, Page, pathTo, resolveFacilities } from './investigate';
+import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
+
+export type ExposureRoute = 'DIRECT' | 'CONTROLLED_SUBSIDIARY';
+
+/** The firm on a shipment's path, and how the firm asked about holds it. */
+export interface ExposureVia {
+  kind: ExposureRoute;
+  firmId: string;
+  firmName: string;
+  /** from the firm asked about down to firmId ([firmId] when DIRECT) */
+  chain: string[];
+  chainNames: string[];
+  /** each link's share as a fraction, one fewer than chain */
+  shares: number[];
+  effectiveShare: number;
+}
+export interface ExposedShipment {
+  shipmentId: string;
+  tier: number;
+  path: string[];
+  via: ExposureVia;
+}
+
+/** A row of OWNERSHIP_BELOW: a holding out of a firm below the one asked about (owned null for a firm that holds nothing). */
+export interface HoldingBelow {
+  owner: string;
+  ownerName: string;
+  owned: string | null;
+  ownedName: string | null;
+  share: number | null;
+}
+
+/**
+ * The routes by which a shipment can reach firmId: the firm itself (DIRECT), then every firm
+ * it controls, nearest first and then by id (controlledFirms' order).
+ */
+export function exposureRoutes(firmId: string, below: readonly HoldingBelow[]): ExposureVia[] {
+  const names = new Map<string, string>();
+  const holdings = [];
+  for (const r of below) {
+    names.set(r.owner, r.ownerName);
+    if (r.owned === null) continue;
+    names.set(r.owned, r.ownedName ?? r.owned);
+    holdings.push({ owner: r.owner, owned: r.owned, share: Number(r.share ?? 0) });
+  }
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const direct: ExposureVia = {
+    kind: 'DIRECT',
+    firmId,
+    firmName: nameOf(firmId),
+    chain: [firmId],
+    chainNames: [nameOf(firmId)],
+    shares: [],
+    effectiveShare: 1,
+  };
+  return [
+    direct,
+    ...controlledFirms(firmId, holdings).map((c): ExposureVia => ({
+      kind: 'CONTROLLED_SUBSIDIARY',
+      firmId: c.firmId,
+      firmName: nameOf(c.firmId),
+      chain: c.chain,
+      chainNames: c.chain.map(nameOf),
+      shares: c.shares,
+      effectiveShare: c.effectiveShare,
+    })),
+  ];
+}
+
+type TraceHops = Pick<ShipmentTrace, 'hops' | 'parties'>;
+
+/** The shallowest hop out of one of the firm's facilities (the first of equals), or null. */
+function shallowestHopOf(trace: TraceHops, firmId: string): ShipmentTrace['hops'][number] | null {
+  const facilities = new Set(trace.parties.filter((p) => p.firmId === firmId && p.facilityId).map((p) => p.facilityId));
+  let best: ShipmentTrace['hops'][number] | null = null;
+  for (const hop of trace.hops) if (facilities.has(hop.fromFacilityId) && (!best || hop.tier < best.tier)) best = hop;
+  return best;
+}
+
+/**
+ * How a traced shipment reaches the firm, given its routes in exposureRoutes' order: through
+ * the firm's own facilities whenever they are on the path; otherwise through the controlled
+ * firm that ships nearest the importer (the earlier route among equals). Null when none of
+ * the routes' firms ships on the traced path.
+ */
+export function routeOf(trace: TraceHops, routes: readonly ExposureVia[]): { via: ExposureVia; hop: ShipmentTrace['hops'][number] } | null {
+  let best: { via: ExposureVia; hop: ShipmentTrace['hops'][number] } | null = null;
+  for (const via of routes) {
+    const hop = shallowestHopOf(trace, via.firmId);
+    if (!hop) continue;
+    if (via.kind === 'DIRECT') return { via, hop };
+    if (!best || hop.tier < best.hop.tier) best = { via, hop };
+  }
+  return best;
+}
+
+export async function exposure(
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
+  args: { firmId: string; first?: number | null; after?: string | null; asOf?: string | null },
+): Promise<Page<ExposedShipment>> {
+  const first = boundedInt('first', args.first, 20, 200);
+  const offset = offsetFromCursor(args.after);
+  await resolveFacilities(graph, tenant, args.firmId);
+  const below = await graph.read<HoldingBelow>(Q.OWNERSHIP_BELOW, { tenant, firmId: args.firmId });
+  const routes = exposureRoutes(args.firmId, below);
+  const rows = await graph.read<{ shipmentId: string; firmIds: string[] }>(Q.exposureQuery(DEFAULT_MAX_TIERS - 1), {
+    tenant,
+    firmIds: routes.map((r) => r.firmId),
+  });
+  const page = rows.slice(offset, offset + first);
+  const items: ExposedShipment[] = [];
+  for (const { shipmentId, firmIds } of page) {
+    const trace = await traceShipment(graph, tenant, { id: shipmentId, asOf: args.asOf }, listVersion);
+    const through = new Set(firmIds);
+    const route = routeOf(
+      trace,
+      routes.filter((r) => through.has(r.firmId)),
+    );
+    if (!route) continue;
+    // the path of the shallowest hop shipped by the firm the shipment passes through
+    const flag = trace.flags.find((f) => f.flowId === route.hop.flowId);
+    items.push({ shipmentId, tier: route.hop.tier, path: flag?.path ?? pathTo(trace.hops, route.hop.flowId), via: route.via });
+  }
+  const end = offset + page.length;
+  return { items, total: rows.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < rows.length };
+}

@@ -1,0 +1,83 @@
+import { exposureRoutes, HoldingBelow, routeOf } from '../../../src/trace/exposure';
+
+const row = (owner: string, owned: string | null, share: number | null = null): HoldingBelow => ({
+  owner,
+  ownerName: `${owner} Co`,
+  owned,
+  ownedName: owned && `${owned} Co`,
+  share,
+});
+
+describe('exposureRoutes', () => {
+  it('the firm itself first, then every firm it controls with the chain, names and shares', () => {
+    const routes = exposureRoutes('P', [row('P', 'S', 0.6), row('S', 'T', 0.7), row('P', 'H', 0.5), row('H', 'U', 1), row('T', null)]);
+    expect(routes).toEqual([
+      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1 },
+      {
+        kind: 'CONTROLLED_SUBSIDIARY',
+        firmId: 'S',
+        firmName: 'S Co',
+        chain: ['P', 'S'],
+        chainNames: ['P Co', 'S Co'],
+        shares: [0.6],
+        effectiveShare: 0.6,
+      },
+      {
+        kind: 'CONTROLLED_SUBSIDIARY',
+        firmId: 'T',
+        firmName: 'T Co',
+        chain: ['P', 'S', 'T'],
+        chainNames: ['P Co', 'S Co', 'T Co'],
+        shares: [0.6, 0.7],
+        effectiveShare: expect.closeTo(0.42, 10),
+      },
+    ]);
+  });
+
+  it('a firm that holds nothing has only the direct route, still named', () => {
+    expect(exposureRoutes('P', [row('P', null)])).toEqual([
+      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1 },
+    ]);
+  });
+
+  it('ends on an ownership cycle back to the firm', () => {
+    const routes = exposureRoutes('P', [row('P', 'S', 0.9), row('S', 'P', 0.9)]);
+    expect(routes.map((r) => r.firmId)).toEqual(['P', 'S']);
+  });
+});
+
+describe('routeOf', () => {
+  const routes = exposureRoutes('P', [row('P', 'S', 0.6), row('S', 'T', 0.7), row('P', 'R', 0.8)]);
+  // P-FAC ships at tier 3, S-FAC at tier 2, T-FAC at tier 1, R-FAC at tier 2
+  const party = (firmId: string, tier: number) => ({ firmId, facilityId: `${firmId}-FAC`, name: firmId, tier, role: 'SUPPLIER' });
+  const hop = (firmId: string, tier: number) => ({
+    flowId: `${firmId}-FL`,
+    tier,
+    fromFacilityId: `${firmId}-FAC`,
+    toFacilityId: 'X',
+    materialId: 'M',
+    inputs: [],
+    lotAllocated: true,
+    documents: [],
+  });
+  const trace = (...firms: [string, number][]) => ({
+    parties: firms.map(([f, t]) => party(f, t)),
+    hops: firms.map(([f, t]) => hop(f, t)),
+  });
+
+  it('direct whenever the firm itself ships on the path, even deeper than a subsidiary', () => {
+    const r = routeOf(trace(['T', 1], ['P', 3]), routes);
+    expect([r?.via.kind, r?.via.firmId, r?.hop.tier]).toEqual(['DIRECT', 'P', 3]);
+  });
+
+  it('otherwise the controlled firm shipping nearest the importer, the nearer controlled among equals', () => {
+    expect(routeOf(trace(['S', 2], ['T', 1]), routes)?.via.firmId).toBe('T');
+    expect(routeOf(trace(['R', 2], ['S', 2]), routes)?.via.firmId).toBe('R'); // R and S both one link away: by id
+    expect(routeOf(trace(['T', 2], ['S', 2]), routes)?.via.firmId).toBe('S'); // S one link away, T two
+  });
+
+  it('a firm on the path by a party without a facility, or on no hop, is no route', () => {
+    expect(routeOf({ parties: [{ ...party('S', 2), facilityId: null }], hops: [hop('S', 2)] }, routes)).toBeNull();
+    expect(routeOf(trace(['Q', 1]), routes)).toBeNull();
+  });
+});
