@@ -9,9 +9,10 @@
 // Skeletons are not applied wholesale: Chinese characters, pinyin with tone marks, Vietnamese
 // and whole words of another script are left as written. A letter of another script is folded
 // only inside a word that also has Latin letters (and no more letters of other scripts than
-// Latin ones), or when its whole word is look-alikes in a name whose every other word reads
-// as Latin ("ХРСС Cotton"); a name in Cyrillic or Greek is never folded. Latin letters that
-// only look like ASCII ones (ɑ, ı, ɡ) become the ASCII letter.
+// Latin ones), or when its whole word is look-alikes in a name whose every word reads as
+// Latin ("ХРСС Cotton"); a word with a letter that looks like no Latin one (Синьцзян) keeps
+// its name as written. Latin letters that only look like ASCII ones (ɑ, ı, ɡ) become the
+// ASCII letter.
 //
 // Matching reads the folded text; display keeps the original (see `foldDisguiseMapped`), and
 // `findDisguise` names what was hidden, for the DISGUISED_NAME signal.
@@ -27,11 +28,11 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 // Scripts written without spaces between words: each character stands apart from Latin words.
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 // Scripts written right to left, where direction marks have a legitimate use.
-const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const RTL = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
 // Scripts that use the zero-width joiners inside words (joining and Indic scripts).
 const JOINERS_USED =
   /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Han}\p{Script=Common}\p{Script=Inherited}]/u;
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\u{10ffff}]/u;
 
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
@@ -40,11 +41,17 @@ const BIDI_OVERRIDES = new Set([0x202d, 0x202e]);
 const isVariationSelector = (cp: number) =>
   (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || (cp >= 0x180b && cp <= 0x180d) || cp === 0x180f;
 
+// confusables.txt maps some letters to a Latin small capital (Cyrillic в, н, т, к; Greek κ, τ):
+// inside a Latin word they pass for the lower-case letter
+const SMALL_CAPITALS: Record<string, string> = { ʙ: 'b', ʜ: 'h', ᴛ: 't', ĸ: 'k', ᴋ: 'k', ɴ: 'n', ʀ: 'r', ᴍ: 'm' };
+
 interface LookAlikes {
   /** letters of other scripts -> the ASCII letters they look like */
   foreign: Map<number, string>;
   /** Latin letters outside ASCII that only look like ASCII ones (ɑ, ı, ɡ) */
   latin: Map<number, string>;
+  /** look-alikes that NFKC would turn into a letter that is none (Greek lunate sigma ϲ into ς): kept for the look-alike fold */
+  beforeNfkc: Set<number>;
 }
 
 let tables: LookAlikes | undefined;
@@ -53,17 +60,29 @@ function lookAlikes(): LookAlikes {
   if (tables) return tables;
   const foreign = new Map<number, string>();
   const latin = new Map<number, string>();
-  for (const [from, to] of Object.entries(confusablesData as Record<string, string>)) {
+  const unstable: [string, string][] = [];
+  const data = confusablesData as Record<string, string>;
+  for (const [from, to] of Object.entries(data)) {
     const cp = from.codePointAt(0)!;
-    // a letter that NFKC changes is folded by NFKC before look-alikes are (𝐚 is a, 𝚨 is Α)
-    if (cp < 0x80 || !LETTER.test(from) || from.normalize('NFKC') !== from) continue;
-    const target = to.normalize('NFKC');
+    if (cp < 0x80 || !LETTER.test(from)) continue;
+    const target = [...to.normalize('NFKC')].map((c) => SMALL_CAPITALS[c] ?? c).join('');
     if (!/^[A-Za-z]+$/.test(target)) continue;
     // confusables.txt maps I to l; an upper-case look-alike of I stays an I
     const ascii = UPPER.test(from) ? target.replace(/l/g, 'I') : target;
-    (LATIN.test(from) ? latin : foreign).set(cp, ascii);
+    // a letter that NFKC changes is folded by NFKC first (𝐚 is a, 𝚨 is Α), unless that loses the look-alike
+    if (from.normalize('NFKC') !== from) unstable.push([from, ascii]);
+    else (LATIN.test(from) ? latin : foreign).set(cp, ascii);
   }
-  tables = { foreign, latin };
+  const beforeNfkc = new Set<number>();
+  for (const [from, ascii] of unstable) {
+    const n = from.normalize('NFKC');
+    const nCp = n.codePointAt(0)!;
+    if (/^[A-Za-z]+$/.test(n) || foreign.has(nCp) || latin.has(nCp) || !LETTER.test(n)) continue;
+    const cp = from.codePointAt(0)!;
+    (LATIN.test(from) ? latin : foreign).set(cp, ascii);
+    beforeNfkc.add(cp);
+  }
+  tables = { foreign, latin, beforeNfkc };
   return tables;
 }
 
@@ -110,13 +129,14 @@ const codePointOf = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(
 
 /** NFKC per character with its combining marks, each result unit tagged with the original range. */
 function normalizedUnits(s: string, removed: Unit[]): Unit[] {
+  const { beforeNfkc } = lookAlikes();
   const units: Unit[] = [];
   let seg = '';
   let segFrom = 0;
   let segTo = 0;
   const flush = () => {
     if (!seg) return;
-    const n = seg.length === 1 && seg.charCodeAt(0) < 0x80 ? seg : seg.normalize('NFKC');
+    const n = (seg.length === 1 && seg.charCodeAt(0) < 0x80) || beforeNfkc.has(seg.codePointAt(0)!) ? seg : seg.normalize('NFKC');
     for (const ch of n) units.push({ cp: ch.codePointAt(0)!, text: ch, from: segFrom, to: segTo });
     seg = '';
   };
@@ -173,18 +193,22 @@ function analyze(s: string): Analysis {
   const units = normalizedUnits(s, removed);
   const found: Analysis['found'] = [];
   const words = wordsOf(units, foreign);
-  const nameReadsLatin = words.some((w) => w.latin > 0) && words.every((w) => w.other === 0);
+  // a word wholly of look-alikes is read as Latin only where no word of the name needs another script
+  const readsLatin = words.every((w) => w.other === 0);
+  // and it counts as a disguise only beside real Latin letters ("ХРСС Cotton"; "ООО Сахар" may be Russian)
+  const hasLatin = words.some((w) => w.latin > 0);
   for (const w of words) {
     const mixed = w.latin > 0 && w.lookAlike > 0 && w.latin > w.other;
-    const whole = w.latin === 0 && w.lookAlike > 0 && w.other === 0 && nameReadsLatin;
+    const whole = w.latin === 0 && w.lookAlike > 0 && w.other === 0 && readsLatin;
     if (!mixed && !whole) continue;
+    const reported = mixed || hasLatin;
     const wordFrom = units[w.start].from;
     const wordTo = units[w.end - 1].to;
     for (let i = w.start; i < w.end; i++) {
       const u = units[i];
       const ascii = foreign.get(u.cp);
       if (ascii === undefined) continue;
-      found.push({ unit: { ...u }, kind: 'look-alike', looksLike: ascii, wordFrom, wordTo });
+      if (reported) found.push({ unit: { ...u }, kind: 'look-alike', looksLike: ascii, wordFrom, wordTo });
       u.text = ascii;
     }
   }
