@@ -239,9 +239,9 @@ function hiddenKind(s: string, r: Unit): DisguiseKind | null {
   return 'invisible';
 }
 
-/** The original range of the word around a removed character (letters, digits, marks and ignorables). */
+/** The original range of the word around a removed character (letters, digits, marks and ignorables; a run of Chinese characters is one word here). */
 function wordAround(s: string, from: number, to: number): [number, number] {
-  const inWord = (ch: string) => (WORD_CHAR.test(ch) && !IDEOGRAPHIC.test(ch)) || IGNORABLE.test(ch);
+  const inWord = (ch: string) => WORD_CHAR.test(ch) || IGNORABLE.test(ch);
   let a = from;
   while (a > 0) {
     const low = s.charCodeAt(a - 1);
@@ -306,8 +306,8 @@ export function characterName(cp: number): string {
 /** The script of a look-alike letter, "Cyrillic". */
 const scriptOf = (cp: number) => CHARACTER_NAMES[cp]?.[1] ?? 'another script';
 
-/** The word as written, with invisible characters shown as [U+200B]. */
-function visibleWord(s: string): string {
+/** Text as written, with invisible and direction-control characters shown as [U+200B], so quoting it cannot hide or reorder anything. */
+export function visibleText(s: string): string {
   return s.replace(IGNORABLE_ALL, (c) => `[${codePointOf(c.codePointAt(0)!)}]`);
 }
 
@@ -321,7 +321,7 @@ export function findDisguise(s: string): DisguisedCharacter[] {
   const out: DisguisedCharacter[] = [];
   const seen = new Set<string>();
   for (const f of analyze(s).found) {
-    const word = visibleWord(s.slice(f.wordFrom, f.wordTo));
+    const word = visibleText(s.slice(f.wordFrom, f.wordTo));
     const key = `${f.unit.cp}\u0000${word}`;
     if (seen.has(key)) continue;
     seen.add(key);
