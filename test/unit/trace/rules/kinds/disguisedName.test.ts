@@ -1,8 +1,9 @@
+import type { TraceFirm } from '../../../../../src/trace/records';
 import type { Hop } from '../../../../../src/trace/rules';
 import { flagKindRule, verdictOf } from '../../../../../src/trace/rules';
 import { disguisedName, disguisedNames } from '../../../../../src/trace/rules/kinds/disguisedName';
 
-const firm = (name: string, extra: Record<string, unknown> = {}) => ({ id: 'F1', name, ...extra });
+const firm = (name: string, extra: Partial<TraceFirm> = {}): TraceFirm => ({ id: 'F1', name, holdings: [], matches: [], ...extra });
 const hop = { tier: 2 } as Hop;
 
 describe('DISGUISED_NAME', () => {
