@@ -14,7 +14,7 @@ export interface DisguisedName {
   characters: DisguisedCharacter[];
 }
 
-/** Every name of the party that carries a disguise, firm names first. */
+/** Every name of the party that carries a disguise, firm names first; a name that repeats only what an earlier one showed ("... plant") is left out. */
 export function disguisedNames({ facility, firm }: Party): DisguisedName[] {
   const names: [string, string | null | undefined][] = [
     ['firm name', firm?.name],
@@ -23,10 +23,14 @@ export function disguisedNames({ facility, firm }: Party): DisguisedName[] {
     ['facility name', facility?.name],
   ];
   const out: DisguisedName[] = [];
+  const shown = new Set<string>();
   for (const [field, name] of names) {
     if (typeof name !== 'string') continue;
     const characters = findDisguise(name);
-    if (characters.length) out.push({ field, name, characters });
+    const keys = characters.map((c) => `${c.codePoint} ${c.word}`);
+    if (keys.every((k) => shown.has(k))) continue;
+    for (const k of keys) shown.add(k);
+    out.push({ field, name, characters });
   }
   return out;
 }

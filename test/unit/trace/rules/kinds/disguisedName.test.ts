@@ -46,6 +46,12 @@ describe('DISGUISED_NAME', () => {
     ]);
   });
 
+  it('leaves out a name that only repeats what an earlier one showed', () => {
+    const name = 'Ningbo Hai\u200bxing Plаstics Co., Ltd.';
+    const found = disguisedNames({ firm: firm(name), facility: { id: 'FAC1', firmId: 'F1', name: `${name} plant` } });
+    expect(found.map((d) => d.field)).toEqual(['firm name']);
+  });
+
   it('finds nothing in plain names in any script', () => {
     for (const name of [
       'Xinjiang Zhongtai Chemical Co., Ltd.',
