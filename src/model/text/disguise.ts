@@ -52,6 +52,8 @@ interface LookAlikes {
   latin: Map<number, string>;
   /** look-alikes that NFKC would turn into a letter that is none (Greek lunate sigma ϲ into ς): kept for the look-alike fold */
   beforeNfkc: Set<number>;
+  /** a character that asks for more than NFKC: an ignorable, a letter of a script other than Latin and Han, a Latin look-alike */
+  suspect: RegExp;
 }
 
 let tables: LookAlikes | undefined;
@@ -82,8 +84,19 @@ function lookAlikes(): LookAlikes {
     (LATIN.test(from) ? latin : foreign).set(cp, ascii);
     beforeNfkc.add(cp);
   }
-  tables = { foreign, latin, beforeNfkc };
+  const latinClass = [...latin.keys(), ...beforeNfkc].map((cp) => `\\u{${cp.toString(16)}}`).join('');
+  const suspect = new RegExp(
+    `[^\\p{Script=Han}\\p{Script=Latin}\\p{Script=Common}\\p{Script=Inherited}]|\\p{Default_Ignorable_Code_Point}|[${latinClass}]`,
+    'u',
+  );
+  tables = { foreign, latin, beforeNfkc, suspect };
   return tables;
+}
+
+/** The NFKC form of a text that needs nothing else (no ignorables, no letters of other scripts, no Latin look-alikes), or undefined. */
+function onlyNfkc(s: string): string | undefined {
+  const n = s.normalize('NFKC');
+  return lookAlikes().suspect.test(n) ? undefined : n;
 }
 
 /** The letters of other scripts that fold to Latin ones, with the ASCII letters they look like. */
@@ -261,6 +274,8 @@ function wordAround(s: string, from: number, to: number): [number, number] {
 /** Removes invisible and format characters and folds compatibility forms and Latin look-alikes (see the header). */
 export function foldDisguise(s: string): string {
   if (!NOT_ASCII.test(s)) return s;
+  const plain = onlyNfkc(s);
+  if (plain !== undefined) return plain;
   let out = '';
   for (const u of analyze(s).units) out += u.text;
   return out;
@@ -274,7 +289,7 @@ export interface MappedFold {
 }
 
 export function foldDisguiseMapped(s: string): MappedFold {
-  if (!NOT_ASCII.test(s)) return { text: s, shown: (a, b) => s.slice(a, b) };
+  if (!NOT_ASCII.test(s) || onlyNfkc(s) === s) return { text: s, shown: (a, b) => s.slice(a, b) };
   const { units } = analyze(s);
   let text = '';
   const from: number[] = [];
@@ -317,7 +332,7 @@ export function visibleText(s: string): string {
  * word joiner, ...) and direction controls. One entry per character and word.
  */
 export function findDisguise(s: string): DisguisedCharacter[] {
-  if (!NOT_ASCII.test(s)) return [];
+  if (!NOT_ASCII.test(s) || onlyNfkc(s) !== undefined) return [];
   const out: DisguisedCharacter[] = [];
   const seen = new Set<string>();
   for (const f of analyze(s).found) {
