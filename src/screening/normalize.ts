@@ -5,6 +5,7 @@
 // marked, since they say where a firm is rather than which firm it is.
 import { pinyin } from 'pinyin-pro';
 import { simplifiedChar } from '../model/gazetteer/traditional';
+import { foldDisguise } from '../model/text/disguise';
 import { LEXICON, LexClass } from './lexicon';
 import { placeTables, PlaceInfo, PlaceLevel } from './places';
 import { editDistance } from './fuzzy';
@@ -294,7 +295,7 @@ class Builder {
 
 const SPLIT = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|([([（【])|([)\]）】])/gu;
 
-/** Normalizes a firm name in any script into canonical tokens. */
+/** Normalizes a firm name in any script into canonical tokens; disguise (look-alike letters, invisible characters) is folded first. */
 export function normalizeName(name: string): NormalizedName {
   const t = getTables();
   const b = new Builder(t);
@@ -305,7 +306,7 @@ export function normalizeName(name: string): NormalizedName {
     words = [];
     dotted = [];
   };
-  const folded = fold(name);
+  const folded = fold(foldDisguise(name));
   for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {
       flush();

@@ -8,6 +8,7 @@
 // to the list below. Then run `npx tsx scripts/flag-kind-enum.ts` to write the kind into
 // schema.graphql (test/unit/rules/flagKinds.test.ts fails until the two agree).
 import type { FlagKindRule } from './flagKind';
+import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
@@ -15,7 +16,15 @@ import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
 
-export const specifiedFlagKinds = [xuarLocation, uflpaListed, listedAffiliate, nameIndicator, highPrioritySector, untracedInput] as const;
+export const specifiedFlagKinds = [
+  xuarLocation,
+  uflpaListed,
+  listedAffiliate,
+  nameIndicator,
+  disguisedName,
+  highPrioritySector,
+  untracedInput,
+] as const;
 
 export type FlagKind = (typeof specifiedFlagKinds)[number]['kind'];
 

@@ -5,8 +5,9 @@
 // lower-case letters does not count ("Xinjiangxian" is the pinyin of 新绛县 in Shanxi), but
 // CamelCase joins do ("XinjiangTianshan Co"). "Xinjiang County" / "Xinjiang Xian" is 新绛县,
 // not the region, and does not count. Chinese terms match as substrings, after folding
-// traditional characters (兵團 -> 兵团); 新绛 never matches 新疆.
-import { latinTokens, phraseWords, toSimplified } from './text';
+// traditional characters (兵團 -> 兵团); 新绛 never matches 新疆. Disguise is folded first
+// (Cyrillic а in "Xinjiаng", a zero-width space inside "Xinjiang"); a hit names the name as written.
+import { foldDisguise, latinTokens, phraseWords, toSimplified } from './text';
 
 export interface NameIndicatorHit {
   term: string;
@@ -41,11 +42,12 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== 'string' || !name.trim()) continue;
-    const ws = words(name);
+    const folded = foldDisguise(name);
+    const ws = words(folded);
     // the plain word sequence, and one where camel-case words are split
     const plain = ws.map((w) => w[0]);
     const split = ws.flatMap((w) => (w.length > 1 ? w.slice(1) : w));
-    const simplified = toSimplified(name);
+    const simplified = toSimplified(folded);
     const found: string[] = [];
     for (const { term, words: tw, notBefore } of LATIN_TERMS) {
       if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);

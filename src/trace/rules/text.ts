@@ -1,8 +1,10 @@
 // Text helpers shared by the place and name rules: accent/case folding for Latin script,
-// tokens with their position in the original text, and (from the gazetteer) traditional-to-
-// simplified folding for the Chinese characters the rules look for.
+// tokens with their position in the original text, (from the gazetteer) traditional-to-
+// simplified folding for the Chinese characters the rules look for, and (from the model)
+// the fold of disguised text the rules read before anything else.
 
 export { toSimplified } from '../../model/gazetteer/traditional';
+export { foldDisguise, foldDisguiseMapped } from '../../model/text/disguise';
 
 export const HAN = /\p{Script=Han}/u;
 export const hasHan = (s: string) => HAN.test(s);

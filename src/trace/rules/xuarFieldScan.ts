@@ -1,8 +1,10 @@
 // Scanning one field of a location (province, city, address...) for XUAR names: Latin
 // spellings word by word, Chinese names as substrings, each hit marked as a street name or
 // followed by an administrative word, plus the other provinces and look-alike contexts the
-// field names. The decision over all fields is in xuarPlaceMatcher.ts.
-import { closeTogether, fold, isPinyinSyllable, latinTokens, toSimplified, type Token } from './text';
+// field names. The decision over all fields is in xuarPlaceMatcher.ts. Disguise is folded
+// before the scan (look-alike letters, invisible characters); what a hit quotes is the text
+// as written.
+import { closeTogether, fold, foldDisguiseMapped, isPinyinSyllable, latinTokens, toSimplified, type Token } from './text';
 import type { LatinPhrase, LookAlike, Place, PlaceIndex } from './xuarPlaceIndex';
 
 const ADMIN_WORDS = new Set([
@@ -142,9 +144,12 @@ export interface FieldScan {
 
 /** Every XUAR name, look-alike, other province and look-alike context named in one field of a location. */
 export function scanField(field: string, value: string, idx: PlaceIndex, isProvinceField: boolean): FieldScan {
-  const src = toSimplified(value);
+  const folded = foldDisguiseMapped(toSimplified(value));
+  // NFKC may turn a compatibility ideograph into a traditional character: fold again
+  const src = toSimplified(folded.text);
+  const written = folded.shown;
   const tokens = latinTokens(src);
-  const hits: Hit[] = [...scanLatin(field, src, tokens, idx), ...scanCjk(field, src, idx)];
+  const hits: Hit[] = [...scanLatin(field, src, tokens, idx, written), ...scanCjk(field, src, idx)];
   hits.sort((a, b) => a.start - b.start);
 
   // strength: distinctive (long) names, names followed by an administrative word, a field
@@ -164,7 +169,7 @@ export function scanField(field: string, value: string, idx: PlaceIndex, isProvi
   // other provinces named here
   const provinces: string[] = [];
   wordRuns(src, tokens, idx.provinceLatin, (i, k) => {
-    if (isProvinceField || latinStreetAfter(src, tokens, i + k) < 0) provinces.push(src.slice(tokens[i].start, tokens[i + k - 1].end));
+    if (isProvinceField || latinStreetAfter(src, tokens, i + k) < 0) provinces.push(written(tokens[i].start, tokens[i + k - 1].end));
   });
   for (const zh of idx.provinceCjk) {
     for (let at = src.indexOf(zh); at >= 0; at = src.indexOf(zh, at + 1)) {
@@ -184,7 +189,7 @@ export function scanField(field: string, value: string, idx: PlaceIndex, isProvi
   const contexts = new Map<LookAlike, string>();
   wordRuns(src, tokens, idx.contextLatin, (i, k, las) => {
     if (latinStreetAfter(src, tokens, i + k) >= 0) return;
-    for (const la of las) if (!contexts.has(la)) contexts.set(la, src.slice(tokens[i].start, tokens[i + k - 1].end));
+    for (const la of las) if (!contexts.has(la)) contexts.set(la, written(tokens[i].start, tokens[i + k - 1].end));
   });
   for (const { text, la } of idx.contextCjk) {
     for (let at = src.indexOf(text); at >= 0 && !contexts.has(la); at = src.indexOf(text, at + 1)) {
@@ -226,7 +231,8 @@ function latinStreetAfter(src: string, tokens: Token[], from: number): number {
   return j < tokens.length && j > 0 && ROADS.has(tokens[j].norm) && closeTogether(src, tokens[j - 1], tokens[j]) ? j : -1;
 }
 
-function scanLatin(field: string, src: string, tokens: Token[], idx: PlaceIndex): Hit[] {
+/** `written`: the text as written behind a span of `src`, for what a hit quotes. */
+function scanLatin(field: string, src: string, tokens: Token[], idx: PlaceIndex, written: (start: number, end: number) => string): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length;) {
     let best: { phrase: LatinPhrase; k: number; glued: string | null } | undefined;
@@ -262,11 +268,11 @@ function scanLatin(field: string, src: string, tokens: Token[], idx: PlaceIndex)
     const next = tokens[i + k];
     const road = latinStreetAfter(src, tokens, i + k);
     const street = (glued !== null && GLUED_STREET.includes(glued)) || road >= 0;
-    const streetText = road >= 0 ? src.slice(first.start, tokens[road].end) : src.slice(first.start, last.end);
+    const streetText = written(first.start, road >= 0 ? tokens[road].end : last.end);
     const adminAfter = (glued !== null && GLUED_ADMIN.includes(glued)) || (!!next && ADMIN_WORDS.has(next.norm));
     hits.push({
       field,
-      text: src.slice(first.start, last.end),
+      text: written(first.start, last.end),
       script: 'latin',
       start: first.start,
       end: last.end,

@@ -24,7 +24,7 @@
 //
 // This file decides; xuarPlaceIndex.ts builds the index of names, xuarFieldScan.ts finds
 // them in one field.
-import { fold, toSimplified } from './text';
+import { fold, foldDisguise, toSimplified } from './text';
 import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
 import { compactOf, placeIndex, type LookAlike, type Place } from './xuarPlaceIndex';
@@ -67,7 +67,7 @@ const CN_FORMS = new Set([
 ]);
 
 function countryForm(country: string): string {
-  return fold(toSimplified(country)).replace(/[\s.,'’()\-_]/g, '');
+  return fold(toSimplified(foldDisguise(country))).replace(/[\s.,'’()\-_]/g, '');
 }
 
 // ---------------------------------------------------------------- the decision

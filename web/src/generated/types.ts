@@ -22,6 +22,7 @@ export type FlagKind =
   | 'UFLPA_LISTED'
   | 'LISTED_AFFILIATE'
   | 'NAME_INDICATOR'
+  | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
   | 'UNTRACED_INPUT';
 

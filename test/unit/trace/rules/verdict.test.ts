@@ -1,12 +1,13 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the six flag kinds of the contract, three of them presumptive', () => {
+  it('lists the seven flag kinds of the contract, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
       'LISTED_AFFILIATE',
       'NAME_INDICATOR',
+      'DISGUISED_NAME',
       'HIGH_PRIORITY_SECTOR',
       'UNTRACED_INPUT',
     ]);
@@ -26,6 +27,7 @@ describe('verdictOf', () => {
   it('CLEAR otherwise: name indicators and high-priority sectors do not change the verdict', () => {
     expect(verdictOf([])).toBe('CLEAR');
     expect(verdictOf(['NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR'])).toBe('CLEAR');
+    expect(verdictOf(['DISGUISED_NAME', 'NAME_INDICATOR'])).toBe('CLEAR');
     expect(verdictOf(['SOMETHING_ELSE'])).toBe('CLEAR');
   });
 });
