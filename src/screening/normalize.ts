@@ -7,7 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import { simplifiedChar } from '../model/gazetteer/traditional';
 import { foldDisguise } from '../model/text/disguise';
 import { LEXICON, LexClass } from './lexicon';
-import { placeTables, PlaceInfo, PlaceLevel } from './places';
+import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
 import { abbreviationIndex, expandAbbreviations, type Abbreviation } from './abbreviations';
 import { digitRepairs, letterPairRepairs } from './ocrTypos';
@@ -21,6 +21,8 @@ export interface NameToken {
   kind: TokenKind;
   /** For places: a province or region, or a city or county. */
   level?: PlaceLevel;
+  /** For places: administrative codes of every division it may mean (divisions.ts); empty for China itself. */
+  codes?: readonly string[];
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
   /** For a name word that may be misread ("Hosh1ne", "Chernical"): the spellings it may stand for. */
@@ -157,7 +159,15 @@ class Builder {
     });
   }
   private emitPlace(p: PlaceInfo, raw: string) {
-    this.tokens.push({ text: p.canonical, raw, kind: 'place', level: p.level, paren: this.paren });
+    this.tokens.push({ text: p.canonical, raw, kind: 'place', level: p.level, codes: p.codes, paren: this.paren });
+  }
+  private emitContextPlace(p: ContextPlace, raw: string) {
+    this.tokens.push({ text: p.canonical, raw, kind: 'place', level: 'city', codes: p.codes, paren: this.paren });
+  }
+  /** The codes of the token just emitted when it is a place in the same parentheses: what a county after it must lie in. */
+  private placeBefore(): readonly string[] | undefined {
+    const prev = this.tokens[this.tokens.length - 1];
+    return prev && prev.kind === 'place' && prev.paren === this.paren && prev.codes?.length ? prev.codes : undefined;
   }
   private emitName(raw: string) {
     const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw)];
@@ -197,6 +207,12 @@ class Builder {
   /** A run of Latin words: longest lexicon or place phrase first (up to 4 words), else a name word. */
   latin(words: string[]) {
     const t = this.t;
+    // "(Yiwu)": a county alone in parentheses
+    const whole = words.join('');
+    if (this.paren && words.length <= 3 && !t.places.latin.has(whole) && !t.latin.has(whole)) {
+      const p = contextPlace(whole, 'latin');
+      if (p) return this.emitContextPlace(p, whole);
+    }
     let i = 0;
     while (i < words.length) {
       let done = false;
@@ -218,6 +234,12 @@ class Builder {
       }
       if (done) continue;
       const word = words[i++];
+      const within = this.placeBefore();
+      const county = within && contextPlace(word, 'latin', { within });
+      if (county) {
+        this.emitContextPlace(county, word);
+        continue;
+      }
       const misread = this.knows(word) ? undefined : letterPairRepairs(word).find((s) => this.knows(s));
       const near = misread ?? fuzzyLookup(t, word);
       if (near) {
@@ -234,6 +256,8 @@ class Builder {
     if (prev && prev.kind === 'name' && prev.paren === this.paren) {
       prev.kind = 'place';
       prev.level = 'city';
+      const p = contextPlace(prev.text, 'latin', { districts: true });
+      if (p) prev.codes = p.codes;
     }
   }
 
@@ -241,6 +265,12 @@ class Builder {
   han(run: string) {
     const t = this.t;
     const chars = [...run].map(simplifiedChar);
+    // "(义乌)": a county alone in parentheses
+    const whole = chars.join('');
+    if (this.paren && !t.places.zh.has(whole) && !t.zh.has(whole)) {
+      const p = contextPlace(whole, 'zh', { districts: true });
+      if (p) return this.emitContextPlace(p, p.canonical);
+    }
     let buf: string[] = [];
     let i = 0;
     while (i < chars.length) {
@@ -266,6 +296,13 @@ class Builder {
         done = true;
       }
       if (done) continue;
+      const within = buf.length ? undefined : this.placeBefore();
+      const county = within && this.countyAt(chars, i, within);
+      if (county) {
+        this.emitContextPlace(county.place, county.place.canonical);
+        i = county.end;
+        continue;
+      }
       if (ADMIN_ZH.has(chars[i]) && buf.length >= 2 && buf.length <= 4) {
         this.flushHan(buf, true);
         buf = [];
@@ -275,11 +312,26 @@ class Builder {
     this.flushHan(buf);
   }
 
+  /** "浙江义乌…": a county or city of the place just read, with its administrative word if written; where it ends. */
+  private countyAt(chars: string[], i: number, within: readonly string[]): { place: ContextPlace; end: number } | undefined {
+    for (let len = Math.min(4, chars.length - i); len >= 2; len--) {
+      const end = i + len;
+      const place = contextPlace(chars.slice(i, end).join(''), 'zh', { within, districts: chars[end] === '区' });
+      if (!place) continue;
+      const rest = chars.slice(end, end + 3).join('');
+      const longAdmin = ADMIN_ZH_LONG.find((a) => rest.startsWith(a));
+      return { place, end: end + (longAdmin ? longAdmin.length : ADMIN_ZH.has(chars[end]) ? 1 : 0) };
+    }
+    return undefined;
+  }
+
   /** Unmatched characters become pinyin words of two characters (three for an odd tail), the usual length of a trade name. */
   private flushHan(buf: string[], asPlace = false) {
     if (!buf.length) return;
     const syl = pinyin(buf.join(''), { toneType: 'none', type: 'array' }).map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''));
     if (asPlace) {
+      const known = contextPlace(buf.join(''), 'zh', { districts: true });
+      if (known) return this.emitContextPlace(known, known.canonical);
       const raw = syl.join('');
       this.tokens.push({ text: raw, raw, kind: 'place', level: 'city', paren: this.paren });
       return;

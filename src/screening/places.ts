@@ -2,18 +2,25 @@
 // They say where a firm is, not which firm it is, so screening weighs them lightly. XUAR
 // names and their spellings come from seed/xuar-places.json and the provinces from the shared
 // gazetteer (src/model/gazetteer/); the rest of China is a compact list of prefecture-level
-// (plus some county-level) cities.
+// (plus some county-level) cities. Each place carries the administrative codes of what it may
+// mean (divisions.ts), so screening can tell that Urumqi lies in Xinjiang and Chongqing does not.
+// Other county-level names are places only where the name makes them one (contextPlaces).
 import { PROVINCES } from '../model/gazetteer/provinces';
 import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
+import { divisions, type Division } from './divisions';
 
 export type PlaceLevel = 'region' | 'city';
 export interface PlaceInfo {
   canonical: string;
   level: PlaceLevel;
+  /** Administrative codes of every division the spelling may mean; empty for China itself. */
+  codes: readonly string[];
 }
 
 // China itself, named in firm names like a province ("China ... Co.").
 const CHINA: [string, string, ...string[]] = ['zhongguo', '中国', 'china', 'prc'];
+/** The canonical token of China itself: it contains every place, so it qualifies none. */
+export const CHINA_PLACE = CHINA[0];
 
 // Prefecture-level and some county-level cities outside the XUAR: [pinyin, Chinese].
 const CITIES: Array<[string, string]> = [
@@ -331,6 +338,8 @@ export interface PlaceTables {
   latin: Map<string, PlaceInfo>;
   /** Chinese name -> place. */
   zh: Map<string, PlaceInfo>;
+  /** Canonical token -> the codes of its place, for a place token that came without them. */
+  codesByCanonical: Map<string, readonly string[]>;
 }
 
 const latinKey = (s: string) =>
@@ -345,20 +354,38 @@ const stripAdmin = (s: string) =>
     .replace(/\s+(county|city|prefecture|autonomous prefecture|xian|shi)$/i, '')
     .replace(/\s+(\w+\s+)?(mongol|kazakh|kyrgyz|kirghiz|hui)\s+autonomous prefecture$/i, '');
 
+const codesOf = (ds: readonly Division[]) => [...new Set(ds.map((d) => d.code))];
+const notDistrict = (ds: readonly Division[]) => {
+  const kept = ds.filter((d) => d.level !== 'district');
+  return kept.length ? kept : ds;
+};
+
 let cached: PlaceTables | undefined;
 
 export function placeTables(): PlaceTables {
   if (cached) return cached;
+  const { byZh, byLatin } = divisions();
   const latin = new Map<string, PlaceInfo>();
   const zh = new Map<string, PlaceInfo>();
-  const add = (canonical: string, level: PlaceLevel, names: string[], zhNames: string[]) => {
-    const info = { canonical, level };
+  const codesByCanonical = new Map<string, readonly string[]>();
+  /**
+   * `within`: the code the place lies in (a province's own, '65' for XUAR names); a Latin
+   * spelling means every division of that pinyin there, a Chinese name only those so written.
+   */
+  const add = (canonical: string, level: PlaceLevel, names: string[], zhNames: string[], within = '') => {
+    const inside = (ds: readonly Division[] | undefined) =>
+      notDistrict((ds ?? []).filter((d) => d.code.startsWith(within) && (level === 'city') === (d.level !== 'province')));
+    const zhCodes = codesOf(zhNames.flatMap((z) => inside(byZh.get(z))));
+    const latinCodes = codesOf([...zhCodes.map((c) => ({ code: c }) as Division), ...inside(byLatin.get(canonical))]);
+    const fromLatin: PlaceInfo = { canonical, level, codes: canonical === CHINA_PLACE ? [] : latinCodes };
+    const fromZh: PlaceInfo = { canonical, level, codes: canonical === CHINA_PLACE ? [] : zhCodes.length ? zhCodes : latinCodes };
+    if (!codesByCanonical.has(canonical)) codesByCanonical.set(canonical, fromLatin.codes);
     for (const n of names) {
-      for (const k of [latinKey(n), latinKey(stripAdmin(n))]) if (k.length >= 2 && !latin.has(k)) latin.set(k, info);
+      for (const k of [latinKey(n), latinKey(stripAdmin(n))]) if (k.length >= 2 && !latin.has(k)) latin.set(k, fromLatin);
     }
-    for (const z of zhNames) if (z && !zh.has(z)) zh.set(z, info);
+    for (const z of zhNames) if (z && !zh.has(z)) zh.set(z, fromZh);
   };
-  for (const p of PROVINCES) add(p.pinyin, 'region', [p.pinyin, ...p.names], [p.zh]);
+  PROVINCES.forEach((p) => add(p.pinyin, 'region', [p.pinyin, ...p.names], [p.zh]));
   const [china, chinaZh, ...chinaNames] = CHINA;
   add(china, 'region', [china, ...chinaNames], [chinaZh]);
   const xuar = xuarPlaces();
@@ -366,16 +393,46 @@ export function placeTables(): PlaceTables {
     'xinjiang',
     'region',
     ['xinjiang', 'xuar', 'sinkiang'],
-    (xuar.region.names ?? []).filter((n) => /\p{Script=Han}/u.test(n)),
+    ['新疆', ...(xuar.region.names ?? []).filter((n) => /\p{Script=Han}/u.test(n))],
+    '65',
   );
   // Names marked ambiguous (Tianshan, Wenquan, Xinhe...) are also common words in trade names; they stay name words.
   for (const p of [...xuar.prefectureLevel, ...xuar.xpccCities, ...xuar.countyLevel]) {
     if (p.ambiguous) continue;
     const canonical = latinKey(stripAdmin(p.pinyin ?? ''));
     const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, '')] : [];
-    add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName);
+    add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName, '65');
   }
   for (const [canonical, zhName] of CITIES) add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? [])], [zhName]);
-  cached = { latin, zh };
+  cached = { latin, zh, codesByCanonical };
   return cached;
+}
+
+/** A division named where the firm name makes it a place: its canonical token and the codes it may mean. */
+export interface ContextPlace {
+  canonical: string;
+  codes: string[];
+}
+
+/**
+ * County-level names (and prefectures the lists above leave out) are too often trade names to be
+ * places everywhere: "Hongyuan" is a county and a trade name. They are places where the name says
+ * so: followed by an administrative word ("Yiwu City", "义乌市"), alone in parentheses
+ * ("(Yiwu)"), or right after a province or prefecture that contains them ("Zhejiang Yiwu ...").
+ * `within`: codes the place must lie inside (the place before it); districts only with their word.
+ */
+export function contextPlace(
+  key: string,
+  script: 'latin' | 'zh',
+  opts: { within?: readonly string[]; districts?: boolean } = {},
+): ContextPlace | undefined {
+  const { byZh, byLatin } = divisions();
+  let ds = (script === 'latin' ? byLatin : byZh).get(key);
+  if (!ds) return undefined;
+  const { within, districts } = opts;
+  if (within) ds = ds.filter((d) => within.some((w) => d.code.length > w.length && d.code.startsWith(w)));
+  if (!districts) ds = ds.filter((d) => d.level !== 'district');
+  ds = ds.filter((d) => d.level !== 'province');
+  if (!ds.length) return undefined;
+  return { canonical: ds[0].pinyin, codes: codesOf(ds) };
 }

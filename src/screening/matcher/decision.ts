@@ -2,6 +2,7 @@
 // POSSIBLE, the reason shown to the analyst, and the order of the answer.
 import type { EntityListEntry } from '../../model/entityList';
 import type { ScreeningConfig } from '../config';
+import type { PlaceVerdict } from './placeQualifiers';
 import { explain, type Alignment } from './scoring';
 import type { MatchDecision, MatchedNameKind, ScreeningCandidate, Variant, WeightedToken } from './types';
 
@@ -28,6 +29,18 @@ export function countryCode(c: string | null | undefined): string | null {
 }
 
 const round = (s: number) => Math.round(s * 1000) / 1000;
+
+/** What the reason says of the places: those that agreed, conflicted, are missing or only the query gives. */
+function placeParts(p: PlaceVerdict | undefined): string[] {
+  if (!p) return [];
+  const out: string[] = [];
+  for (const c of p.conflicts) out.push(`place: ${c.query} ≠ ${c.listed.join(', ')} (rules out MATCH)`);
+  if (p.agreed.length) out.push(`place agrees: ${p.agreed.join(', ')}`);
+  if (p.missing.length && !p.conflicts.length) out.push(`place: query does not name ${p.missing.join(', ')} (at most POSSIBLE)`);
+  if (p.placelessName) out.push(`place: none needed, the entry is also listed as "${p.placelessName}"`);
+  if (p.added.length) out.push(`place: query adds ${p.added.join(', ')}; the listed names give none`);
+  return out;
+}
 
 /** The best-scoring indexed name of one entry. */
 export interface BestName {
@@ -65,6 +78,7 @@ export function decideCandidates(
     if (x.extra.length) parts.push(`query also has: ${x.extra.join(', ')}`);
     if (r.noNameAgreement) parts.push('only generic or place words agree');
     if (r.parentOfListed) parts.push('query names a group or holding company, the listed firm is not one (at most POSSIBLE)');
+    parts.push(...placeParts(r.places));
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
     out.push({
       entryKey: e.key,

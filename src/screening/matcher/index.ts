@@ -10,9 +10,10 @@ import { normalizeName, type NameToken } from '../normalize';
 import { candidatesFor } from './candidates';
 import { countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
-import { align } from './scoring';
+import { comparePlaces, leavesOf, listedWithoutPlace, placesOf, type PlaceRef } from './placeQualifiers';
+import { align, type Alignment } from './scoring';
 import { TypoLookup } from './typoLookup';
-import type { EntityMatcher, ScreeningCandidate, ScreenOptions, WeightedToken } from './types';
+import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, WeightedToken } from './types';
 
 export type { EntityMatcher, MatchDecision, MatchedNameKind, ScreeningCandidate, ScreenOptions } from './types';
 
@@ -23,12 +24,34 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>): Nam
   return word ? { ...t, text: word, raw: word } : t;
 }
 
+const HOLD_SLOPE = 0.1;
+
+/**
+ * Place words one name reads as a place and the other as a trade name, matched word for word:
+ * "Xinyi" after "Jiangsu" reads as Xinyi city, in "Nanjing Xinyi Cotton" it is the trade name.
+ * `listed`: the listed name's place tokens so matched; `query`: the query's.
+ */
+function placesReadAsNames(q: WeightedToken[], v: Variant, r: Alignment): { listed: Set<string>; query: Set<string> } {
+  const listed = new Set<string>();
+  const query = new Set<string>();
+  for (const p of r.used) {
+    if (p.qi.length !== 1 || p.vj.length !== 1) continue;
+    const [a, b] = [q[p.qi[0]], v.tokens[p.vj[0]]];
+    if (b.kind === 'place' && a.kind !== 'place') listed.add(b.text);
+    if (a.kind === 'place' && b.kind !== 'place') query.add(a.text);
+  }
+  return { listed, query };
+}
+
 export function buildEntityMatcher(list: EntityListVersion, config?: Partial<ScreeningConfig>): EntityMatcher {
   const cfg = checkScreeningConfig({ ...loadScreeningConfig(), ...config });
   const entries = list.entries;
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
+  // Held below MATCH, but in the order of the score it had: of two capped candidates the closer
+  // stays first. Never below POSSIBLE for a score that was at least POSSIBLE.
+  const holdBelowMatch = (score: number) => Math.min(score, Math.max(cfg.possibleThreshold, parentCap - HOLD_SLOPE * (1 - score)));
 
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
@@ -41,6 +64,9 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     });
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
+    const qPlaces: PlaceRef[] = placesOf(q);
+    const qLeaves = leavesOf(qPlaces);
+    const qWords = new Set(q.flatMap((t) => (t.alt ? [t.text, t.alt] : [t.text])));
 
     // the best-scoring name of each entry
     const best = new Map<number, BestName>();
@@ -49,9 +75,26 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const r = align(q, fuzzy, v);
       // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
       // not that firm, so at most POSSIBLE however well the rest agrees.
-      if (normalized.parentForm && !v.entryIsParent && r.score >= parentCap) {
-        r.score = parentCap;
+      const raw = r.score;
+      if (normalized.parentForm && !v.entryIsParent && holdBelowMatch(raw) < raw) {
+        r.score = holdBelowMatch(raw);
         r.parentOfListed = true;
+      }
+      // "Sichuan Kelun" for the listed "Guangxi Kelun" is a sibling, "Daqo New Energy" for
+      // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never lowered further.
+      const asNames = placesReadAsNames(q, v, r);
+      const qp = asNames.query.size ? qPlaces.filter((p) => !asNames.query.has(p.text)) : qPlaces;
+      const places = comparePlaces(qp, asNames.query.size ? leavesOf(qp) : qLeaves, v.places, asNames.listed);
+      if (v.placeIsName) places.missing = []; // the place is the name there, and the score weighs it as one
+      if (places.missing.length) {
+        // The list itself names the firm without its place ("Septwolves", "中泰化学"): leaving it out is no evidence.
+        places.placelessName = listedWithoutPlace(v.places, qWords);
+        if (places.placelessName) places.missing = [];
+      }
+      r.places = places;
+      if ((places.conflicts.length || places.missing.length) && holdBelowMatch(raw) < raw) {
+        r.score = holdBelowMatch(raw);
+        r.placeCapped = true;
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });

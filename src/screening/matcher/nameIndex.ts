@@ -2,6 +2,7 @@
 // once, its tokens weighed, and postings by token, by spelling and by two spellings joined.
 import type { EntityListEntry } from '../../model/entityList';
 import { normalizeName, NameToken, TokenKind } from '../normalize';
+import { leavesOf, placesOf, type ListedPlaces, type PlaceRef } from './placeQualifiers';
 import type { MatchedNameKind, Variant } from './types';
 
 // Token weights: places say least about identity, then business-form words, then sector words;
@@ -101,8 +102,30 @@ function tokenWeigher(df: Map<string, number>, entryCount: number): (t: NameToke
   return (t) => (t.kind === 'place' ? PLACE_WEIGHT[t.level ?? 'city'] : t.kind === 'name' ? nameWeight(t.text) : KIND_WEIGHT[t.kind]);
 }
 
+interface EntryPlaces {
+  leaves: PlaceRef[];
+  placeless: ListedPlaces['placeless'];
+}
+
+/**
+ * 2b. Per entry, the places of all its names, most specific only (where a listed name without a
+ * place places the firm), and its names that give no place.
+ */
+function entryPlaces(raw: NormalizedVariant[]): Map<number, EntryPlaces> {
+  const all = new Map<number, { places: PlaceRef[]; placeless: EntryPlaces['placeless'] }>();
+  for (const v of raw) {
+    let e = all.get(v.entry);
+    if (!e) all.set(v.entry, (e = { places: [], placeless: [] }));
+    const own = placesOf(v.tokens);
+    for (const p of own) if (!e.places.some((k) => k.text === p.text)) e.places.push(p);
+    const words = v.tokens.filter((t) => t.kind === 'name').map((t) => t.text);
+    if (!own.length && words.length) e.placeless.push({ name: v.name, words });
+  }
+  return new Map([...all].map(([entry, e]) => [entry, { leaves: leavesOf(e.places), placeless: e.placeless }]));
+}
+
 /** 3a. Variants with weights. */
-function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Variant {
+function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, entry: EntryPlaces): Variant {
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
@@ -111,6 +134,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Va
     w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t),
   }));
   const identifying = tokens.filter((t) => t.kind === 'name' || (placeIsName && t.kind === 'place'));
+  const places = placesOf(r.tokens);
   return {
     entry: r.entry,
     name: r.name,
@@ -118,6 +142,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number): Va
     tokens,
     placeIsName,
     entryIsParent: r.entryIsParent,
+    places: { all: places, leaves: leavesOf(places), entryLeaves: entry.leaves, placeless: entry.placeless },
     total: tokens.reduce((s, t) => s + t.w, 0),
     nameWeight: identifying.reduce((s, t) => s + t.w, 0),
   };
@@ -154,6 +179,7 @@ export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
   const df = new Map<string, number>();
   for (const [t, s] of perEntry) df.set(t, s.size);
   const weigh = tokenWeigher(df, entries.length);
-  const variants = raw.map((r) => weighVariant(r, weigh));
+  const leaves = entryPlaces(raw);
+  const variants = raw.map((r) => weighVariant(r, weigh, leaves.get(r.entry)!));
   return { variants, ...postings(variants), df, vocabulary: [...perEntry.keys()], weigh };
 }

@@ -1,9 +1,12 @@
 // Scoring one indexed name against the query: weighted token agreement in both directions
 // (word for word, rejoined words, typos), and which words agreed.
+import { placesOverlap, type PlaceVerdict } from './placeQualifiers';
 import type { TypoMatches, Variant, WeightedToken } from './types';
 
 // Score kept when only form, sector or place words agree and the listed name has name words.
 const NO_NAME_AGREEMENT_FACTOR = 0.5;
+// Two places one inside the other ("Xinjiang" for "(Shanshan)") agree, a little less than the same place.
+const CONTAINED_PLACE_SIM = 0.8;
 
 interface Pair {
   qi: number[];
@@ -19,6 +22,10 @@ export interface Alignment {
   noNameAgreement: boolean;
   /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
   parentOfListed?: boolean;
+  /** How the query's places compare with the listed name's (placeQualifiers.ts). */
+  places?: PlaceVerdict;
+  /** A conflicting or missing place held the score below MATCH. */
+  placeCapped?: boolean;
 }
 
 export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Alignment {
@@ -30,7 +37,8 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
       else if (q[i].kind === 'name' && n[j].kind === 'name') {
         const s = fuzzy[i].get(n[j].text);
         if (s) pairs.push({ qi: [i], vj: [j], sim: s });
-      }
+      } else if (q[i].kind === 'place' && n[j].kind === 'place' && !v.placeIsName && placesOverlap(q[i], n[j]))
+        pairs.push({ qi: [i], vj: [j], sim: CONTAINED_PLACE_SIM });
     }
     const next = q[i + 1];
     if (next && q[i].raw && next.raw) {

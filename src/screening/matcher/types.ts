@@ -1,6 +1,7 @@
 // What screening returns, and the indexed names it compares a query with.
 import type { ScreeningConfig } from '../config';
 import type { NameToken } from '../normalize';
+import type { ListedPlaces } from './placeQualifiers';
 
 export type MatchedNameKind = 'NAME' | 'ALIAS' | 'FORMER_NAME' | 'LOCAL_NAME';
 export type MatchDecision = 'MATCH' | 'POSSIBLE';
@@ -57,6 +58,8 @@ export interface Variant {
   placeIsName: boolean;
   /** Some name of the entry says it is a group or holding company ("... Group Co., Ltd.", "集团"). */
   entryIsParent: boolean;
+  /** The places this name and its entry give, for place qualifiers (placeQualifiers.ts). */
+  places: ListedPlaces;
 }
 
 /** For each query token, the listed name words it may be a typo of, with their similarity. */

@@ -41,7 +41,10 @@ describe('buildEntityMatcher on the seed list', () => {
     });
     expect(top('Hoshine Silcon Industry (Shanshan)').entityName).toBe(HOSHINE);
     expect(top('Xinjiang Huafu Fangzhi Youxian Gongsi').entityName).toBe('Xinjiang Huafu Textile Co., Ltd.');
-    expect(top('合盛硅业')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'ALIAS', decision: 'MATCH' });
+    expect(top('合盛硅业(鄯善)有限公司')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'LOCAL_NAME', decision: 'MATCH' });
+    // the parent's short name, without the listed firm's place: found, but at most POSSIBLE
+    expect(top('合盛硅业')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'ALIAS', decision: 'POSSIBLE' });
+    expect(top('合盛硅业').reason).toContain('query does not name Shanshan');
     expect(top('珠海奔图电子有限公司')).toMatchObject({ entityName: 'Zhuhai Pantum Electronics Co. Ltd.', matchedNameKind: 'LOCAL_NAME' });
     expect(top('Xinjiang Joinworld Co Ltd')).toMatchObject({ entityName: 'Xinjiang Zhonghe Co., Ltd.', matchedNameKind: 'ALIAS' });
     expect(top('Xinjiang GCL New Energy Material Technology Co., Ltd.')).toMatchObject({
