@@ -376,7 +376,9 @@ export function placeTables(): PlaceTables {
     const inside = (ds: readonly Division[] | undefined) =>
       notDistrict((ds ?? []).filter((d) => d.code.startsWith(within) && (level === 'city') === (d.level !== 'province')));
     const zhCodes = codesOf(zhNames.flatMap((z) => inside(byZh.get(z))));
-    const latinCodes = codesOf([...zhCodes.map((c) => ({ code: c }) as Division), ...inside(byLatin.get(canonical))]);
+    // a province's Latin names are conventional (Shanxi 山西, Shaanxi 陕西): its Chinese name decides
+    const homographs = level === 'region' && zhCodes.length ? [] : inside(byLatin.get(canonical));
+    const latinCodes = codesOf([...zhCodes.map((c) => ({ code: c }) as Division), ...homographs]);
     const fromLatin: PlaceInfo = { canonical, level, codes: canonical === CHINA_PLACE ? [] : latinCodes };
     const fromZh: PlaceInfo = { canonical, level, codes: canonical === CHINA_PLACE ? [] : zhCodes.length ? zhCodes : latinCodes };
     if (!codesByCanonical.has(canonical)) codesByCanonical.set(canonical, fromLatin.codes);
@@ -389,11 +391,13 @@ export function placeTables(): PlaceTables {
   const [china, chinaZh, ...chinaNames] = CHINA;
   add(china, 'region', [china, ...chinaNames], [chinaZh]);
   const xuar = xuarPlaces();
+  const han = (n: string) => /\p{Script=Han}/u.test(n);
+  const regionNames = xuar.region.names ?? [];
   add(
     'xinjiang',
     'region',
-    ['xinjiang', 'xuar', 'sinkiang'],
-    ['新疆', ...(xuar.region.names ?? []).filter((n) => /\p{Script=Han}/u.test(n))],
+    ['xinjiang', 'xuar', 'sinkiang', ...regionNames.filter((n) => !han(n))],
+    ['新疆', ...regionNames.filter(han)],
     '65',
   );
   // Names marked ambiguous (Tianshan, Wenquan, Xinhe...) are also common words in trade names; they stay name words.

@@ -41,7 +41,7 @@ describe('buildEntityMatcher on the seed list', () => {
     });
     expect(top('Hoshine Silcon Industry (Shanshan)').entityName).toBe(HOSHINE);
     expect(top('Xinjiang Huafu Fangzhi Youxian Gongsi').entityName).toBe('Xinjiang Huafu Textile Co., Ltd.');
-    expect(top('合盛硅业(鄯善)有限公司')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'LOCAL_NAME', decision: 'MATCH' });
+    expect(top('合盛硅业(鄯善)有限公司')).toMatchObject({ entityName: HOSHINE, decision: 'MATCH' });
     // the parent's short name, without the listed firm's place: found, but at most POSSIBLE
     expect(top('合盛硅业')).toMatchObject({ entityName: HOSHINE, matchedNameKind: 'ALIAS', decision: 'POSSIBLE' });
     expect(top('合盛硅业').reason).toContain('query does not name Shanshan');
