@@ -10,7 +10,7 @@ import { normalizeName, type NameToken } from '../normalize';
 import { candidatesFor } from './candidates';
 import { countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
-import { comparePlaces, leavesOf, listedWithoutPlace, placesOf, type PlaceRef } from './placeQualifiers';
+import { comparePlaces, leavesOf, listedWithoutPlace, placesOf, type PlaceRef, type PlaceVerdict } from './placeQualifiers';
 import { align, type Alignment } from './scoring';
 import { TypoLookup } from './typoLookup';
 import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, WeightedToken } from './types';
@@ -64,41 +64,51 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     });
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
-    const qPlaces: PlaceRef[] = placesOf(q);
-    const qLeaves = leavesOf(qPlaces);
-    const qWords = new Set(q.flatMap((t) => (t.alt ? [t.text, t.alt] : [t.text])));
+    // The query's places, read on first need: most candidates score too low for places to matter.
+    let query: { places: PlaceRef[]; leaves: PlaceRef[]; words: Set<string> } | undefined;
+    const placeVerdict = (v: Variant, r: Alignment): PlaceVerdict => {
+      if (!query) {
+        const places = placesOf(q);
+        query = { places, leaves: leavesOf(places), words: new Set(q.flatMap((t) => (t.alt ? [t.text, t.alt] : [t.text]))) };
+      }
+      const asNames = placesReadAsNames(q, v, r);
+      const qp = asNames.query.size ? query.places.filter((p) => !asNames.query.has(p.text)) : query.places;
+      const verdict = comparePlaces(qp, asNames.query.size ? leavesOf(qp) : query.leaves, v.places, asNames.listed);
+      if (v.placeIsName) verdict.missing = []; // the place is the name there, and the score weighs it as one
+      if (verdict.missing.length) {
+        // The list itself names the firm without its place ("Septwolves", "中泰化学"): leaving it out is no evidence.
+        verdict.placelessName = listedWithoutPlace(v.places, query.words);
+        if (verdict.placelessName) verdict.missing = [];
+      }
+      return verdict;
+    };
 
     // the best-scoring name of each entry
     const best = new Map<number, BestName>();
     for (const id of candidatesFor(index, q, fuzzy)) {
       const v = index.variants[id];
       const r = align(q, fuzzy, v);
-      // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
-      // not that firm, so at most POSSIBLE however well the rest agrees.
       const raw = r.score;
-      if (normalized.parentForm && !v.entryIsParent && holdBelowMatch(raw) < raw) {
-        r.score = holdBelowMatch(raw);
-        r.parentOfListed = true;
-      }
-      // "Sichuan Kelun" for the listed "Guangxi Kelun" is a sibling, "Daqo New Energy" for
-      // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never lowered further.
-      const asNames = placesReadAsNames(q, v, r);
-      const qp = asNames.query.size ? qPlaces.filter((p) => !asNames.query.has(p.text)) : qPlaces;
-      const places = comparePlaces(qp, asNames.query.size ? leavesOf(qp) : qLeaves, v.places, asNames.listed);
-      if (v.placeIsName) places.missing = []; // the place is the name there, and the score weighs it as one
-      if (places.missing.length) {
-        // The list itself names the firm without its place ("Septwolves", "中泰化学"): leaving it out is no evidence.
-        places.placelessName = listedWithoutPlace(v.places, qWords);
-        if (places.placelessName) places.missing = [];
-      }
-      r.places = places;
-      if ((places.conflicts.length || places.missing.length) && holdBelowMatch(raw) < raw) {
-        r.score = holdBelowMatch(raw);
-        r.placeCapped = true;
+      if (holdBelowMatch(raw) < raw) {
+        // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
+        // not that firm, so at most POSSIBLE however well the rest agrees.
+        if (normalized.parentForm && !v.entryIsParent) {
+          r.score = holdBelowMatch(raw);
+          r.parentOfListed = true;
+        }
+        // "Sichuan Kelun" for the listed "Guangxi Kelun" is a sibling, "Daqo New Energy" for
+        // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never lowered further.
+        r.places = placeVerdict(v, r);
+        if (r.places.conflicts.length || r.places.missing.length) {
+          r.score = holdBelowMatch(raw);
+          r.placeCapped = true;
+        }
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });
     }
+    // the reason names the places of every candidate returned
+    for (const { v, r } of best.values()) if (!r.places && r.score >= minScore) r.places = placeVerdict(v, r);
     return decideCandidates(best.values(), q, entries, cfg, country, minScore, limit);
   }
 
