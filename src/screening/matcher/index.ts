@@ -49,9 +49,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
-  // Held below MATCH, but in the order of the score it had: of two capped candidates the closer
+  // A conflicting place is evidence of another firm, not only of a missing word: held lower, midway into POSSIBLE.
+  const conflictCap = (cfg.possibleThreshold + parentCap) / 2;
+  // Held below `cap`, but in the order of the score it had: of two held candidates the closer
   // stays first. Never below POSSIBLE for a score that was at least POSSIBLE.
-  const holdBelowMatch = (score: number) => Math.min(score, Math.max(cfg.possibleThreshold, parentCap - HOLD_SLOPE * (1 - score)));
+  const hold = (score: number, cap: number) => Math.min(score, Math.max(cfg.possibleThreshold, cap - HOLD_SLOPE * (1 - score)));
 
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
@@ -89,20 +91,18 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const v = index.variants[id];
       const r = align(q, fuzzy, v);
       const raw = r.score;
-      if (holdBelowMatch(raw) < raw) {
+      if (hold(raw, conflictCap) < raw) {
         // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
         // not that firm, so at most POSSIBLE however well the rest agrees.
-        if (normalized.parentForm && !v.entryIsParent) {
-          r.score = holdBelowMatch(raw);
+        if (normalized.parentForm && !v.entryIsParent && hold(raw, parentCap) < raw) {
+          r.score = hold(raw, parentCap);
           r.parentOfListed = true;
         }
         // "Sichuan Kelun" for the listed "Guangxi Kelun" is a sibling, "Daqo New Energy" for
-        // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never lowered further.
+        // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never below it.
         r.places = placeVerdict(v, r);
-        if (r.places.conflicts.length || r.places.missing.length) {
-          r.score = holdBelowMatch(raw);
-          r.placeCapped = true;
-        }
+        if (r.places.conflicts.length) r.score = Math.min(r.score, hold(raw, conflictCap));
+        else if (r.places.missing.length) r.score = Math.min(r.score, hold(raw, parentCap));
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });

@@ -24,8 +24,6 @@ export interface Alignment {
   parentOfListed?: boolean;
   /** How the query's places compare with the listed name's (placeQualifiers.ts). */
   places?: PlaceVerdict;
-  /** A conflicting or missing place held the score below MATCH. */
-  placeCapped?: boolean;
 }
 
 export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Alignment {
