@@ -119,7 +119,7 @@ export const OLDER_CITY_NAMES: Readonly<Record<string, readonly string[]>> = {
   湘潭: ['Siangtan'],
   岳阳: ['Yochow'],
   常德: ['Changteh'],
-  广州: ['Canton', 'Kwangchow'],
+  广州: ['Kwangchow'], // Canton is Guangdong's in provinces.ts
   汕头: ['Swatow'],
   佛山: ['Fatshan'],
   江门: ['Kongmoon'],
