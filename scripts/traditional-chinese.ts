@@ -1,7 +1,8 @@
 // Writes src/model/gazetteer/traditionalTable.ts: traditional Chinese characters (with the Hong
 // Kong and Taiwan variant forms) and their simplified forms, from OpenCC's data as the pinned
 // opencc-js devDependency ships it. Run `npx tsx scripts/traditional-chinese.ts` after
-// updating opencc-js.
+// updating opencc-js; `--check` only says whether the committed table is what it would write
+// (the unit tests run it).
 //
 // Why a generated table and not opencc-js at run time: matching folds one character at a time
 // (positions in an address must survive the fold) and does so for every name screened, so it
@@ -111,7 +112,15 @@ export const PHRASES: readonly string[] = [
 ${phraseLines.join('\n')}
 ];
 `;
-  writeFileSync(join(ROOT, 'src', 'model', 'gazetteer', 'traditionalTable.ts'), out);
+  const target = join(ROOT, 'src', 'model', 'gazetteer', 'traditionalTable.ts');
+  if (process.argv.includes('--check')) {
+    if (readFileSync(target, 'utf8') !== out) {
+      console.error(`${target} is not what scripts/traditional-chinese.ts makes of opencc-js ${VERSION}: run it`);
+      process.exit(1);
+    }
+    return;
+  }
+  writeFileSync(target, out);
   console.log(
     `src/model/gazetteer/traditionalTable.ts: ${chars.size} characters, ${phrases.length} phrases; kept as written: ${keptAsWritten.join(' ')}`,
   );

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { loadSeedEntityList } from '../../../../src/model/entityList';
 import { simplifiedChar, toSimplified } from '../../../../src/model/gazetteer/traditional';
@@ -77,5 +79,15 @@ describe('toSimplified: OpenCC’s traditional-to-simplified table', () => {
   it('returns text without Chinese characters as it is', () => {
     const s = 'Xinjiang Huafu Textile Co., Ltd.';
     expect(toSimplified(s)).toBe(s);
+  });
+
+  it('is what scripts/traditional-chinese.ts makes of the installed opencc-js', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'traditional-chinese.ts'), '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
