@@ -165,7 +165,7 @@ export const OLDER_XUAR_NAMES: Readonly<Record<string, readonly string[]>> = {
   克拉玛依: ['Karamai'],
   昌吉: ['Changki'],
   喀什: ['Kashghar'],
-  和田: ['Khoten', 'Hotien', 'Hetien', '和阗'],
+  和田: ['Khoten', 'Hotien', '和阗'],
   塔城: ['Tahcheng', 'Tarbagatai', 'Chuguchaq'],
   阿勒泰: ['Sharasume'],
   石河子: ['Shihhotzu'],

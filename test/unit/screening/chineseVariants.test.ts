@@ -109,6 +109,9 @@ describe('place words in every romanization', () => {
     for (const q of ['Lǚliáng', 'Lüliang', 'Lu:liang', 'Lvliang', 'Lyuliang', 'Luliang', '吕梁', '呂梁']) {
       expect({ q, places: places(`${q} Huafu Textile`) }).toEqual({ q, places: ['lvliang'] });
     }
+    // the disguise fold (here a Cyrillic Т) keeps the ü for this rule
+    expect(places('Lüliang Huafu Тextile')).toEqual(['lvliang']);
+    expect(normalizeName('Lüliang Huafu Тextile').normalized).toBe('lvliang huafu textile');
   });
 
   it('reads every older province spelling as its province', () => {
