@@ -24,6 +24,7 @@
 // they share), days.ts (the calendar).
 import type { Bundle } from '../model/bundle';
 import { loadSeedEntityList } from '../model/entityList';
+import { OLDER_XUAR_NAMES } from '../model/gazetteer/olderNames';
 import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
 import { MATERIALS, SECTORS } from './catalog';
 import { GenContext, type Importer, type MaterialInfo, type Op } from './context';
@@ -122,14 +123,15 @@ export function appendBundle(into: Bundle, b: Bundle): Bundle {
   return into;
 }
 
-/** Unambiguous XUAR place names (English spelling or pinyin) with their Chinese names, from seed/xuar-places.json. */
+/** Unambiguous XUAR place names (English spelling or pinyin) with their Chinese names, from seed/xuar-places.json; today's spellings only (no Tihwa). */
 export function loadXuarPlaces(): Map<string, string> {
   const raw = xuarPlaces();
   const out = new Map<string, string>();
   for (const section of [raw.prefectureLevel, raw.xpccCities, raw.countyLevel]) {
     for (const e of section ?? []) {
       if (e.ambiguous) continue;
-      for (const n of [e.pinyin ?? '', ...(e.names ?? [])]) if (/^[A-Za-z]+$/.test(n)) out.set(n, e.zh ?? '');
+      const older = new Set(OLDER_XUAR_NAMES[e.zh ?? ''] ?? []);
+      for (const n of [e.pinyin ?? '', ...(e.names ?? [])]) if (/^[A-Za-z]+$/.test(n) && !older.has(n)) out.set(n, e.zh ?? '');
     }
   }
   return out;

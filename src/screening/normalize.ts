@@ -1,11 +1,13 @@
 // Firm-name normalization for screening: one canonical token sequence for every spelling of
 // a name. Width, case, accents and punctuation are folded; legal forms (English, pinyin and
 // Chinese) are dropped; business words are mapped to one canonical token each (Keji, 科技 and
-// Tech become "technology"); Chinese characters become pinyin; place names are kept but
-// marked, since they say where a firm is rather than which firm it is.
+// Tech become "technology"); Chinese characters (traditional folded to simplified) become
+// pinyin, with ü written v as the tables write it (吕梁, Lǚliáng and Lüliang are all lvliang);
+// place names are kept but marked, since they say where a firm is rather than which firm it is.
 import { pinyin } from 'pinyin-pro';
-import { simplifiedChar } from '../model/gazetteer/traditional';
+import { toSimplified } from '../model/gazetteer/traditional';
 import { foldDisguise } from '../model/text/disguise';
+import { umlautAsV, umlautSpellings } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
@@ -25,7 +27,7 @@ export interface NameToken {
   codes?: readonly string[];
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
-  /** For a name word that may be misread ("Hosh1ne", "Chernical"): the spellings it may stand for. */
+  /** For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for. */
   ocr?: string[];
   /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
   alt?: string;
@@ -97,7 +99,7 @@ function getTables(): Tables {
     }
     for (const w of e.en ?? []) if (!w.includes(' ') && w.length >= 5) addFuzzy(latinKey(w));
     for (const w of e.zh ?? []) {
-      if (!zh.has(w)) zh.set(w, hit(e, pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'u')));
+      if (!zh.has(w)) zh.set(w, hit(e, pinyin(w, { toneType: 'none', type: 'array', v: true }).join('')));
     }
   }
   const places = placeTables();
@@ -126,7 +128,9 @@ function fuzzyLookup(t: Tables, token: string): string | undefined {
 function fold(s: string): string {
   let out = s.toLowerCase();
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(out)) out = out.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  if (!/^[\x00-\x7f]*$/.test(out))
+    out = umlautAsV(out.normalize('NFKC').toLowerCase().normalize('NFD')).replace(/\p{M}/gu, '').normalize('NFC');
+  else out = umlautAsV(out);
   out = out.replace(/[’'`´‘]/g, '');
   out = out.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '') + ' '); // L.Y.S.Z.D. -> lyszd
   out = out.replace(/(?<![\p{L}\p{N}])(\p{L}{1,2})&(\p{L}{1,2})(?![\p{L}\p{N}])/gu, '$1$2'); // G&G -> gg
@@ -170,7 +174,7 @@ class Builder {
     return prev && prev.kind === 'place' && prev.paren === this.paren && prev.codes?.length ? prev.codes : undefined;
   }
   private emitName(raw: string) {
-    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw)];
+    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw), ...umlautSpellings(raw)];
     this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren, ...(ocr.length ? { ocr } : {}) });
   }
 
@@ -240,7 +244,11 @@ class Builder {
         this.emitContextPlace(county, word);
         continue;
       }
-      const misread = this.knows(word) ? undefined : letterPairRepairs(word).find((s) => this.knows(s));
+      const known = this.knows(word);
+      // ü written otherwise ("Luliang" for Lvliang) names a place; a business word so spelled may be a trade name (Luye 绿叶)
+      const misread = known
+        ? undefined
+        : (letterPairRepairs(word).find((s) => this.knows(s)) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
       const near = misread ?? fuzzyLookup(t, word);
       if (near) {
         const lex = t.latin.get(near);
@@ -264,7 +272,7 @@ class Builder {
   /** A run of Chinese characters: lexicon words and places by longest match, the rest as pinyin words. */
   han(run: string) {
     const t = this.t;
-    const chars = [...run].map(simplifiedChar);
+    const chars = [...toSimplified(run)];
     // "(义乌)": a county alone in parentheses
     const whole = chars.join('');
     if (this.paren && !t.places.zh.has(whole) && !t.zh.has(whole)) {
@@ -328,7 +336,7 @@ class Builder {
   /** Unmatched characters become pinyin words of two characters (three for an odd tail), the usual length of a trade name. */
   private flushHan(buf: string[], asPlace = false) {
     if (!buf.length) return;
-    const syl = pinyin(buf.join(''), { toneType: 'none', type: 'array' }).map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''));
+    const syl = pinyin(buf.join(''), { toneType: 'none', type: 'array', v: true }).map((s) => s.replace(/[^a-z]/g, ''));
     if (asPlace) {
       const known = contextPlace(buf.join(''), 'zh', { districts: true });
       if (known) return this.emitContextPlace(known, known.canonical);

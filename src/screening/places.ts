@@ -6,6 +6,7 @@
 // mean (divisions.ts), so screening can tell that Urumqi lies in Xinjiang and Chongqing does not.
 // Other county-level names are places only where the name makes them one (contextPlaces).
 import { PROVINCES } from '../model/gazetteer/provinces';
+import { olderCityNames } from '../model/gazetteer/olderNames';
 import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
 import { divisions, type Division } from './divisions';
 
@@ -404,10 +405,10 @@ export function placeTables(): PlaceTables {
   for (const p of [...xuar.prefectureLevel, ...xuar.xpccCities, ...xuar.countyLevel]) {
     if (p.ambiguous) continue;
     const canonical = latinKey(stripAdmin(p.pinyin ?? ''));
-    const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, '')] : [];
+    const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, ''), ...(p.names ?? []).filter(han)] : [];
     add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName, '65');
   }
-  for (const [canonical, zhName] of CITIES) add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? [])], [zhName]);
+  for (const [canonical, zhName] of CITIES) add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? []), ...olderCityNames(zhName)], [zhName]);
   cached = { latin, zh, codesByCanonical };
   return cached;
 }

@@ -1,12 +1,14 @@
 // Province-level divisions of China other than the XUAR, with the spellings addresses and
-// firm names use. Trace reads them as "this location names another province"; screening as
-// place words in a firm name.
+// firm names use, older romanizations included (olderNames.ts: Kwangtung, Shantung, Hopeh).
+// Trace reads them as "this location names another province"; screening as place words in a
+// firm name.
+import { OLDER_PROVINCE_NAMES } from './olderNames';
 
 export interface Province {
   /** pinyin written as one word: screening's canonical token for the province */
   pinyin: string;
   zh: string;
-  /** every Latin spelling, the pinyin first */
+  /** every Latin spelling, the pinyin first and the older romanizations last */
   names: string[];
 }
 
@@ -47,4 +49,8 @@ const rows: [pinyin: string, zh: string, ...names: string[]][] = [
 ];
 
 /** In the order of their administrative codes (北京 11 ... 台湾 71). */
-export const PROVINCES: readonly Province[] = rows.map(([pinyin, zh, ...names]) => ({ pinyin, zh, names }));
+export const PROVINCES: readonly Province[] = rows.map(([pinyin, zh, ...names]) => ({
+  pinyin,
+  zh,
+  names: [...new Set([...names, ...(OLDER_PROVINCE_NAMES[zh] ?? [])])],
+}));

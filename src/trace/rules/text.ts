@@ -1,7 +1,8 @@
 // Text helpers shared by the place and name rules: accent/case folding for Latin script,
 // tokens with their position in the original text, (from the gazetteer) traditional-to-
-// simplified folding for the Chinese characters the rules look for, and (from the model)
-// the fold of disguised text the rules read before anything else.
+// simplified folding with OpenCC's table, and (from the model) the fold of disguised text the
+// rules read before anything else.
+import { umlautAsV } from '../../model/text/pinyin';
 
 export { toSimplified } from '../../model/gazetteer/traditional';
 export { foldDisguise, foldDisguiseMapped } from '../../model/text/disguise';
@@ -11,11 +12,10 @@ export const hasHan = (s: string) => HAN.test(s);
 
 const SPECIAL: Record<string, string> = { ı: 'i', ø: 'o', đ: 'd', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th' };
 
-/** Lower case, accents and other marks removed, full-width letters made plain: "Ürümqi" -> "urumqi". */
+/** Lower case, accents and other marks removed, full-width letters made plain: "Ürümqi" -> "urumqi"; pinyin's lü and nü as lv, nv. */
 export function fold(s: string): string {
   if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
+  return umlautAsV(s.normalize('NFKD'))
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ıøđłßæœðþ]/g, (c) => SPECIAL[c] ?? c);

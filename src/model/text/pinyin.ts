@@ -1,0 +1,47 @@
+// Pinyin's ü, however it is written. The project's tables spell it v, as Chinese input methods
+// and much Chinese-made English do (Lvliang 吕梁, lvye 铝业); texts also write Lǚliáng, Lüliang,
+// Lu:liang, Lyuliang (the passport spelling of 吕 is LYU) or plain Luliang. Tone marks are
+// dropped by the folds that call this; ü itself becomes v only after l and n, the one place
+// pinyin writes it (after j, q, x and y it is written u), so Ürümqi, Aratürük or Müller keep
+// their u. Plain "lu" is both 路 lu and 吕 lü, so it is not folded: `umlautSpellings` gives the
+// other readings for a look-up that knows only one of them.
+
+// NFD writes ü (ǖ ǘ ǚ ǜ) as u + U+0308 (+ a tone mark); u: is the ASCII stand-in
+const L_N_UMLAUT = /(?<=[lnLN])(?:u\u0308|U\u0308|u:(?=\p{L}|$))/gu;
+
+/** ü (any tone) and u: after l or n written as v, in text already in NFD; other ü are left to the mark fold. */
+export function umlautAsV(nfd: string): string {
+  return nfd.includes('\u0308') || nfd.includes(':') ? nfd.replace(L_N_UMLAUT, (m) => (m[0] === 'U' ? 'V' : 'v')) : nfd;
+}
+
+// l or n that starts a syllable (word start, or after a syllable's final vowel, n, g or r),
+// then the spelling of ü, then the end of the syllable: the word's end, e (lüe, nüe) or the
+// consonant that starts the next syllable
+const SYLLABLE = /(?<=^|[aeiouvngr])([ln])(yu|u|v)(?=$|e|[bcdfghjklmpqrstwxyz])/g;
+
+/**
+ * The other spellings of a lower-case word whose lü / nü syllables may be written lu, lv or
+ * lyu: "luliang" -> ["lvliang"], "lvye" -> ["luye"], "lyuliang" -> ["lvliang", "luliang"].
+ * `toV`: only the spellings that write ü as v, as the gazetteer does (lv is never read as
+ * lu there: "Lvzhou" 绿洲 is not Luzhou 泸州). At most three such syllables are varied.
+ */
+export function umlautSpellings(word: string, toV = false): string[] {
+  if (!/[ln][uvy]/.test(word)) return [];
+  const parts: { at: number; len: number; forms: string[] }[] = [];
+  for (const m of word.matchAll(SYLLABLE)) {
+    const spelled = m[2];
+    const forms = spelled === 'u' ? ['u', 'v'] : spelled === 'v' ? (toV ? ['v'] : ['v', 'u']) : toV ? ['yu', 'v'] : ['yu', 'v', 'u'];
+    parts.push({ at: m.index + 1, len: spelled.length, forms });
+    if (parts.length === 3) break;
+  }
+  if (!parts.length) return [];
+  let out = [''];
+  let from = 0;
+  for (const p of parts) {
+    const before = word.slice(from, p.at);
+    out = out.flatMap((o) => p.forms.map((f) => o + before + f));
+    from = p.at + p.len;
+  }
+  const tail = word.slice(from);
+  return out.map((o) => o + tail).filter((w) => w !== word);
+}
