@@ -16,6 +16,7 @@ export default defineConfig(
       'test/artifacts/',
       'out/',
       'bench/data/',
+      '.venv-bench/',
       'coverage/',
       '**/generated/',
       '**/*.generated.*',
