@@ -1,0 +1,62 @@
+// The text policy (src/model/text/policy.ts) at the GraphQL door: every String and ID
+// argument of every root field is checked before its resolver runs, whatever the field, so
+// a field added later is covered the day it appears. ID arguments are ids; String arguments
+// are notes, names or codes by their name. The resolvers' own, tighter caps still apply.
+import type { GraphQLArgument, GraphQLField, GraphQLResolveInfo } from 'graphql';
+import { getNamedType } from 'graphql';
+import { checkedText } from '../../args';
+import type { TextKind } from '../../model/text/policy';
+
+const NOTE_ARGUMENT = /note|comment|reason|message/i;
+const NAME_ARGUMENT = /^(name|text)$/;
+
+/** The kind of text an argument holds, or null for arguments that are not text. */
+export function argumentKind(arg: Pick<GraphQLArgument, 'name' | 'type'>): TextKind | null {
+  const type = getNamedType(arg.type).name;
+  if (type === 'ID') return 'id';
+  if (type !== 'String') return null;
+  return NOTE_ARGUMENT.test(arg.name) ? 'note' : NAME_ARGUMENT.test(arg.name) ? 'name' : 'code';
+}
+
+const kindsOf = new WeakMap<GraphQLField<unknown, unknown>, [string, TextKind][]>();
+function textArguments(field: GraphQLField<unknown, unknown>): [string, TextKind][] {
+  let kinds = kindsOf.get(field);
+  if (!kinds) {
+    kinds = field.args.flatMap((a): [string, TextKind][] => {
+      const kind = argumentKind(a);
+      return kind ? [[a.name, kind]] : [];
+    });
+    kindsOf.set(field, kinds);
+  }
+  return kinds;
+}
+
+/** The arguments with every text checked (notes normalised); throws BadInputError naming the argument. */
+function checkArguments(args: Record<string, unknown>, info: GraphQLResolveInfo): Record<string, unknown> {
+  const field = info.parentType.getFields()[info.fieldName] as GraphQLField<unknown, unknown> | undefined;
+  if (!field) return args;
+  let out = args;
+  for (const [name, kind] of textArguments(field)) {
+    const v = args[name];
+    if (typeof v === 'string') {
+      const checked = checkedText(name, v, kind);
+      if (checked !== v) out = { ...out, [name]: checked };
+    } else if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && checkedText(`${name}[${i}]`, x, kind));
+  }
+  return out;
+}
+
+type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => unknown;
+
+/** The resolvers of a root type, each checking its text arguments first. */
+export function withTextPolicy<T extends Record<string, unknown>>(fields: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, resolve] of Object.entries(fields)) {
+    out[name] =
+      typeof resolve === 'function'
+        ? (parent: unknown, args: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) =>
+            (resolve as Resolver)(parent, checkArguments(args, info), ctx, info)
+        : resolve;
+  }
+  return out as T;
+}
