@@ -93,7 +93,8 @@ export function normalizeText(s: string, kind: TextKind): string {
 // eslint-disable-next-line no-control-regex -- control characters are among those shown escaped
 const SHOWN_ESCAPED = /[\p{Default_Ignorable_Code_Point}\p{Cf}\u061c\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/gu;
 // Where the joiners and variation selectors are part of writing (joining and Indic scripts, emoji), they stay.
-const JOINER_OR_SELECTOR = /^[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+const isJoinerOrSelector = (cp: number) =>
+  cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 const USES_JOINERS =
   /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Mongolian}\p{Script=Nko}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Extended_Pictographic}]/u;
 
@@ -112,12 +113,11 @@ function charBefore(s: string, i: number): string {
  * stay as they are.
  */
 export function showInvisible(s: string): string {
-  if (!NOT_ASCII_PRINTABLE.test(s)) return s;
-  // eslint-disable-next-line no-control-regex -- tab and newline only
   if (!/[^\x20-\x7e\t\n]/.test(s)) return s;
   return s.replace(SHOWN_ESCAPED, (ch, at: number) => {
-    if (JOINER_OR_SELECTOR.test(ch) && (USES_JOINERS.test(charBefore(s, at)) || USES_JOINERS.test(charAt(s, at + ch.length)))) return ch;
-    return `⟨${codePointOf(ch.codePointAt(0)!)}⟩`;
+    const cp = ch.codePointAt(0)!;
+    if (isJoinerOrSelector(cp) && (USES_JOINERS.test(charBefore(s, at)) || USES_JOINERS.test(charAt(s, at + ch.length)))) return ch;
+    return `⟨${codePointOf(cp)}⟩`;
   });
 }
 
