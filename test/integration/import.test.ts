@@ -160,8 +160,8 @@ describe('strict bundles: no key is dropped (issue 14, finding 1)', () => {
     (b.shipments[0] as Record<string, unknown>).declaredOrigin = 'VN';
     (b.shipments[0] as Record<string, unknown>).detention = { detainedOn: '2024-06-14', noticedate: '2024-06-18' };
     const res = await h.gql(IMPORT, { b });
-    expect(listed(res)).toEqual([
-      expect.stringMatching(/^shipments\[0\]\.declaredOrigin: unknown field \(fields here: id, entryNumber, .*countryOfOrigin/),
+    expect(listed(res).sort()).toEqual([
+      'shipments[0].declaredOrigin: unknown field (fields here: id, entryNumber, importer, flow, htsCode, value, currency, entryDate, portOfEntry, countryOfOrigin, preferenceProgram, detention)',
       'shipments[0].detention.noticedate: unknown field (did you mean "noticeDate"?)',
     ]);
     Object.assign(b.shipments[0], { countryOfOrigin: 'vn', preferenceProgram: 'CAFTA-DR', detention: { detainedOn: '2024-06-14' } });

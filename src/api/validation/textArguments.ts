@@ -5,7 +5,7 @@
 import type { GraphQLArgument, GraphQLField, GraphQLResolveInfo } from 'graphql';
 import { getNamedType } from 'graphql';
 import { checkedText } from '../../args';
-import type { TextKind } from '../../model/text/policy';
+import { excerpt, type TextKind } from '../../model/text/policy';
 
 const NOTE_ARGUMENT = /note|comment|reason|message/i;
 const NAME_ARGUMENT = /^(name|text)$/;
@@ -59,4 +59,23 @@ export function withTextPolicy<T extends Record<string, unknown>>(fields: T): T 
         : resolve;
   }
   return out as T;
+}
+
+// graphql-js quotes a variable value it cannot coerce whole, once or twice
+// (`Variable "$n" got invalid value "yyyy…"; Int cannot represent non-integer value: "yyyy…"`):
+// a 10 MB value would come back twice. Quoted strings longer than an excerpt are cut.
+const LONG_QUOTED = /"(?:[^"\\]|\\.){60,}"/g;
+
+/** A GraphQL error message with each long quoted value cut to an excerpt (variable coercion errors only). */
+export function shortenEchoedValues(message: string): string {
+  if (!message.startsWith('Variable "$') || message.length < 200) return message;
+  return message.replace(LONG_QUOTED, (quoted) => {
+    let inner: string;
+    try {
+      inner = JSON.parse(quoted) as string;
+    } catch {
+      inner = quoted.slice(1, -1);
+    }
+    return excerpt(inner);
+  });
 }
