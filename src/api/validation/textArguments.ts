@@ -63,19 +63,35 @@ export function withTextPolicy<T extends Record<string, unknown>>(fields: T): T 
 
 // graphql-js quotes a variable value it cannot coerce whole, once or twice
 // (`Variable "$n" got invalid value "yyyy…"; Int cannot represent non-integer value: "yyyy…"`):
-// a 10 MB value would come back twice. Quoted strings longer than an excerpt are cut.
-const LONG_QUOTED = /"(?:[^"\\]|\\.){60,}"/g;
+// a 10 MB value would come back twice. Quoted strings longer than an excerpt are cut. A plain
+// scan, since a regular expression over a 10 MB quoted string can overflow its stack.
+const LONG = 60;
 
 /** A GraphQL error message with each long quoted value cut to an excerpt (variable coercion errors only). */
 export function shortenEchoedValues(message: string): string {
   if (!message.startsWith('Variable "$') || message.length < 200) return message;
-  return message.replace(LONG_QUOTED, (quoted) => {
-    let inner: string;
-    try {
-      inner = JSON.parse(quoted) as string;
-    } catch {
-      inner = quoted.slice(1, -1);
+  let out = '';
+  let i = 0;
+  while (i < message.length) {
+    const open = message.indexOf('"', i);
+    if (open < 0) break;
+    let close = open + 1;
+    while (close < message.length && message[close] !== '"') close += message[close] === '\\' ? 2 : 1;
+    if (close >= message.length) break;
+    const quoted = message.slice(open, close + 1);
+    out += message.slice(i, open);
+    if (quoted.length - 2 <= LONG) out += quoted;
+    else {
+      // the value as sent where it is short enough to decode cheaply, else as quoted
+      let inner = quoted.slice(1, -1);
+      try {
+        if (quoted.length < 4096) inner = JSON.parse(quoted) as string;
+      } catch {
+        /* kept as quoted */
+      }
+      out += excerpt(inner);
     }
-    return excerpt(inner);
-  });
+    i = close + 1;
+  }
+  return out + message.slice(i);
 }
