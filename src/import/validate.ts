@@ -13,7 +13,7 @@
 // JSON was parsed; the reference check against stored records follows (importBundle.ts).
 import { z } from 'zod';
 import { BUNDLE_SECTIONS, bundleSectionSchemas, type Bundle, type BundleSection } from '../model/bundle';
-import { excerpt, textProblem } from '../model/text/policy';
+import { excerpt, quotedId, textProblem } from '../model/text/policy';
 import { nearestName } from '../model/text/suggest';
 
 /** Errors listed in one answer; the rest are counted. */
@@ -299,7 +299,7 @@ export function externalReferences(b: BundleRefs): Record<Exclude<IdKind, 'shipm
 /** Stage 2: ids unique per kind, every reference resolves, lot lineage is consistent. Adds to `errors`. */
 export function checkReferences(b: BundleRefs, stored: StoredRefs, errors: ErrorCollector = new ErrorCollector()): BundleError[] {
   const add = (path: string, message: string) => errors.add(path, message);
-  const q = (s: string) => excerpt(s);
+  const q = quotedId;
   const firstAt = (items: { id?: string }[], kind: string, name: string) => {
     const seen = new Map<string, number>();
     items.forEach((x, i) => {

@@ -121,6 +121,9 @@ export function showInvisible(s: string): string {
   });
 }
 
+/** An id as a message quotes it: whole (ids are at most TEXT_LIMITS.id characters), escaped, cut only past the id limit. */
+export const quotedId = (id: string): string => excerpt(id, TEXT_LIMITS.id);
+
 /**
  * Client text as an error message may quote it: in double quotes, invisible and control
  * characters escaped (see `showInvisible`), and at most EXCERPT_CHARS characters of it, with
