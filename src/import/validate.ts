@@ -213,7 +213,9 @@ function checkFields(raw: unknown, errors: ErrorCollector): Bundle | undefined {
 export function checkBundle(raw: unknown): BundleCheck {
   const errors = new ErrorCollector();
   const bundle = checkFields(raw, errors);
-  return { bundle, refs: bundleRefs(raw), errors: errors.listed, errorCount: errors.total, countStopped: errors.stopped };
+  // once counting has stopped no reference is checked, so none is read
+  const refs = errors.stopped ? bundleRefs(null) : bundleRefs(raw);
+  return { bundle, refs, errors: errors.listed, errorCount: errors.total, countStopped: errors.stopped };
 }
 
 /** A collector holding a check's field errors, for the reference check to add to. */
