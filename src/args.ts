@@ -2,9 +2,20 @@
 // and for the capabilities that guard their own inputs. Each throws BadInputError naming
 // the argument, so a client learns which one to fix.
 import { BadInputError } from './errors';
+import { normalizeText, TEXT_LIMITS, textProblem, type TextKind } from './model/text/policy';
 
-/** Longest name, id or search text accepted where no other limit is stated. */
-export const MAX_TEXT = 500;
+/** Longest name or search text accepted where no other limit is stated. */
+export const MAX_TEXT = TEXT_LIMITS.name;
+
+/**
+ * Text of a kind under the text policy (src/model/text/policy.ts), as it is to be used
+ * (a note's line breaks normalised); a BadInputError naming the argument otherwise.
+ */
+export function checkedText(name: string, v: string, kind: TextKind, max = TEXT_LIMITS[kind]): string {
+  const problem = textProblem(v, kind, max);
+  if (problem) throw new BadInputError(`${name} ${problem}${v.length > max ? `, got ${v.length}` : ''}`, name);
+  return normalizeText(v, kind);
+}
 
 /** A real calendar day written YYYY-MM-DD (2024-02-30 is not one). */
 export function isIsoDate(s: unknown): s is string {
@@ -13,24 +24,21 @@ export function isIsoDate(s: unknown): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Non-blank text of at most `max` characters; the error states the length sent. */
+/** A non-blank name or search text of at most `max` characters; the error states the length sent. */
 export function requiredText(name: string, v: unknown, max = MAX_TEXT): string {
   if (typeof v !== 'string' || !v.trim()) throw new BadInputError(`${name} must not be empty`, name);
-  if (v.length > max) throw new BadInputError(`${name} must be at most ${max} characters, got ${v.length}`, name);
-  return v;
+  return checkedText(name, v, 'name', max);
 }
 
-/** A record id: non-blank, at most MAX_TEXT characters. */
+/** A record id: non-blank, at most TEXT_LIMITS.id characters, nothing invisible. */
 export function requiredId(name: string, v: unknown): string {
   if (typeof v !== 'string' || !v.trim()) throw new BadInputError(`${name} must not be empty`, name);
-  if (v.length > MAX_TEXT) throw new BadInputError(`${name} must be at most ${MAX_TEXT} characters`, name);
-  return v;
+  return checkedText(name, v, 'id');
 }
 
-/** Free text that may be left out (null when it is). */
-export function optionalText(name: string, v: string | null | undefined, max: number): string | null {
-  if (v != null && v.length > max) throw new BadInputError(`${name} must be at most ${max} characters`, name);
-  return v ?? null;
+/** A note that may be left out (null when it is), under the policy for notes. */
+export function optionalText(name: string, v: string | null | undefined, max: number, kind: TextKind = 'note'): string | null {
+  return v == null ? null : checkedText(name, v, kind, max);
 }
 
 /** An integer from `min` (default 1) to `max`, or `fallback` when left out. */

@@ -16,6 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Principal, Role } from '../services';
+import { normalizeText, textProblem } from '../model/text/policy';
 
 export interface TokenRecord {
   id: string;
@@ -64,6 +65,10 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
       else if (Array.isArray(t.tenants) && t.tenants.every(isTenantName)) tenants = [...t.tenants];
       else throw new Error(`${where}: tokens[${i}].tenants must be "*" or a list of tenant names`);
     }
+    if (t.note !== undefined) {
+      const problem = typeof t.note === 'string' ? textProblem(t.note, 'note') : 'must be a string';
+      if (problem) throw new Error(`${where}: tokens[${i}].note ${problem}`);
+    }
     if (ids.has(t.id)) throw new Error(`${where}: tokens[${i}].id "${t.id}" is used twice`);
     ids.add(t.id);
     const sha256 = t.sha256.toLowerCase();
@@ -74,7 +79,7 @@ export function parseTokenFile(text: string, where: string): Map<string, TokenRe
       role: t.role as Role,
       sha256,
       ...(tenants !== undefined ? { tenants } : {}),
-      ...(typeof t.note === 'string' ? { note: t.note } : {}),
+      ...(typeof t.note === 'string' ? { note: normalizeText(t.note, 'note') } : {}),
       ...(typeof t.createdAt === 'string' ? { createdAt: t.createdAt } : {}),
     });
   });

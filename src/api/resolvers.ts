@@ -1,5 +1,6 @@
 // Resolvers only translate: the caller's role and tenant from the context, the arguments
-// parsed (src/args.ts), then one call into a capability.
+// parsed (src/args.ts; every String and ID argument under the text policy first,
+// validation/textArguments.ts), then one call into a capability.
 import { DateScalar, JSONScalar } from './scalars';
 import { BadInputError } from '../errors';
 import { boundedInt, optionalCountry, optionalText, requiredText } from '../args';
@@ -13,6 +14,7 @@ import { decideMatch, ReviewDecision } from '../screening/decisions';
 import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
+import { withTextPolicy } from './validation/textArguments';
 
 /** Arguments as the schema declares them (generated from schema.graphql). */
 type Args = SchemaArgs;
@@ -24,7 +26,7 @@ async function listVersion(ctx: RequestContext): Promise<string> {
 export const resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: {
+  Query: withTextPolicy({
     traceShipment: async (_: unknown, a: Args, ctx: RequestContext) =>
       traceShipment(ctx.services.graph, ctx.tenant, { id: a.id, maxTiers: a.maxTiers, asOf: a.asOf }, await listVersion(ctx)),
 
@@ -73,20 +75,20 @@ export const resolvers = {
     flagKinds: () =>
       specifiedFlagKinds.map(({ kind, presumptive, verdictEffect, display }) => ({ kind, presumptive, verdictEffect, ...display })),
     ...packetResolvers.Query,
-  },
-  Mutation: {
+  }),
+  Mutation: withTextPolicy({
     importBundle: async (_: unknown, a: Args, ctx: RequestContext) => {
       requireRole(ctx, 'IMPORTER', 'ADMIN');
       try {
         return await importBundle(ctx.services, ctx.tenant, a.bundle, { actor: ctx.principal.tokenId });
       } catch (e) {
-        if (e instanceof BundleValidationError) throw new BadInputError(e.message, 'bundle', { errors: e.errors.slice(0, 1000) });
+        if (e instanceof BundleValidationError) throw bundleRejected(e);
         throw e;
       }
     },
     confirmMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note),
     rejectMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note),
-  },
+  }),
   Firm: {
     facilities: (firm: { id: string }, _: Args, ctx: RequestContext) => facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
@@ -98,6 +100,10 @@ export const resolvers = {
   },
   ...packetResolvers.types,
 };
+
+/** Every error listed (MAX_LISTED_ERRORS at most), with how many there are in all. */
+const bundleRejected = (e: BundleValidationError) =>
+  new BadInputError(e.message, 'bundle', { errors: e.errors, errorCount: e.total, errorCountComplete: !e.countStopped });
 
 function decide(ctx: RequestContext, id: string, status: ReviewDecision, note?: string | null) {
   requireRole(ctx, 'INVESTIGATOR', 'ADMIN', 'IMPORTER');

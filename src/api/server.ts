@@ -14,6 +14,7 @@ import { RequestContext, contextFor } from './context';
 import { publicRoutes, Route, sendJson } from './routes';
 import { depthLimitRule } from './validation/depthLimit';
 import { costLimitRule } from './validation/costLimit';
+import { shortenEchoedValues } from './validation/textArguments';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 
 export interface RunningServer {
@@ -72,7 +73,7 @@ export function formatError(log: Logger) {
     );
     if (SAFE_CODES.has(code)) {
       const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...ext, code } };
+      return { ...formatted, message: shortenEchoedValues(formatted.message), extensions: { ...ext, code } };
     }
     log.error({ err: original }, 'unexpected error in a request');
     return {

@@ -73,9 +73,10 @@ async function main() {
     } catch (e) {
       if (barStarted) bar?.stop();
       if (e instanceof BundleValidationError) {
-        console.error(`${path}: rejected, nothing was written. ${e.errors.length} error(s):`);
+        const all = `${e.countStopped ? 'more than ' : ''}${e.total}`;
+        console.error(`${path}: rejected, nothing was written. ${all} error(s):`);
         for (const err of e.errors.slice(0, 200)) console.error(`  ${err.path}: ${err.message}`);
-        if (e.errors.length > 200) console.error(`  ... and ${e.errors.length - 200} more`);
+        if (e.total > 200) console.error(`  ... and ${e.countStopped ? 'more than ' : ''}${e.total - Math.min(200, e.errors.length)} more`);
       } else console.error(`${path}: import failed, nothing was written: ${(e as Error).message}`);
       failed = true;
       break;

@@ -7,6 +7,7 @@ import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
 import { applyEntityListUpdate } from '../screening/updateList';
 import { storedVersions } from '../screening/listStore';
+import { requiredText } from '../args';
 
 function opt(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -44,7 +45,7 @@ async function main() {
       case 'screen': {
         const name = args.find((a) => !a.startsWith('--') && a !== opt(args, 'country'));
         if (!name) throw new Error('usage: npm run cli -- screen "<name>" [--country CN]');
-        for (const c of await services.screening.screenName(name, opt(args, 'country'), 10)) {
+        for (const c of await services.screening.screenName(requiredText('name', name), opt(args, 'country'), 10)) {
           console.log(`${c.score.toFixed(3)} ${c.decision.padEnd(8)} ${c.entityName}  (matched "${c.matchedName}": ${c.reason})`);
         }
         break;

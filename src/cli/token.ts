@@ -14,6 +14,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, basename, join } from 'node:path';
 import type { Role } from '../services';
 import { hashToken, isTenantName, isTokenId, parseTokenFile, ROLES, TokenRecord } from '../api/auth';
+import { showInvisible } from '../model/text/policy';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -136,7 +137,9 @@ export function runTokenCli(args: string[], io: CliIO): number {
       case 'list': {
         for (const r of readRecords(file)) {
           const extra = r.tenants ? ` reads=${r.tenants === '*' ? '*' : r.tenants.join(',')}` : '';
-          io.out(`${r.id}\t${r.role}\t${r.tenant}${extra}${r.createdAt ? `\tcreated ${r.createdAt}` : ''}${r.note ? `\t${r.note}` : ''}`);
+          io.out(
+            `${r.id}\t${r.role}\t${r.tenant}${extra}${r.createdAt ? `\tcreated ${r.createdAt}` : ''}${r.note ? `\t${showInvisible(r.note)}` : ''}`,
+          );
         }
         return 0;
       }

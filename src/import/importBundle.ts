@@ -5,7 +5,7 @@ import { runRows } from '../graph/graph';
 import type { Bundle } from '../model/bundle';
 import type { Document, Facility, Flow, Material, Shipment, StoredFirm } from '../model/records';
 import * as Q from './cypher';
-import { BundleValidationError, checkReferences, externalReferences, parseBundleShape, StoredRefs } from './validate';
+import { BundleCheck, BundleRefs, checkBundle, checkReferences, collectorOf, externalReferences, StoredRefs } from './validate';
 
 export interface ImportReport {
   firms: number;
@@ -26,9 +26,11 @@ export interface ImportOptions {
   afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
   /** Transaction timeout for the whole import. */
   timeoutSeconds?: number;
+  /** `checkBundle(raw)`, when the caller has run it already (where the JSON was parsed). */
+  checked?: BundleCheck;
 }
 
-async function loadStoredRefs(graph: Graph, tenant: string, b: Bundle): Promise<StoredRefs> {
+async function loadStoredRefs(graph: Graph, tenant: string, b: BundleRefs): Promise<StoredRefs> {
   const want = externalReferences(b);
   const empty = Object.values(want).every((v) => v.length === 0);
   if (empty) return { firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() };
@@ -48,13 +50,24 @@ async function loadStoredRefs(graph: Graph, tenant: string, b: Bundle): Promise<
   };
 }
 
-/** Checks a raw bundle without writing: returns the typed bundle and what is stored already. */
-export async function validateBundle(graph: Graph, tenant: string, raw: unknown): Promise<{ bundle: Bundle; stored: StoredRefs }> {
-  const bundle = parseBundleShape(raw);
-  const stored = await loadStoredRefs(graph, tenant, bundle);
-  const errors = checkReferences(bundle, stored);
-  if (errors.length) throw new BundleValidationError(errors);
-  return { bundle, stored };
+/**
+ * Checks a raw bundle without writing: every field, key and reference in one pass, so a
+ * rejection (BundleValidationError) names field and reference errors together. Returns the
+ * typed bundle and what is stored already. `checked` is `checkBundle(raw)` when the caller
+ * has run it already (e.g. where the JSON was parsed).
+ */
+export async function validateBundle(
+  graph: Graph,
+  tenant: string,
+  raw: unknown,
+  checked: BundleCheck = checkBundle(raw),
+): Promise<{ bundle: Bundle; stored: StoredRefs }> {
+  const errors = collectorOf(checked);
+  if (errors.stopped) throw errors.toError();
+  const stored = await loadStoredRefs(graph, tenant, checked.refs);
+  checkReferences(checked.refs, stored, errors);
+  if (errors.total || !checked.bundle) throw errors.toError();
+  return { bundle: checked.bundle, stored };
 }
 
 const compact = <T extends Record<string, unknown>>(o: T): T =>
@@ -91,6 +104,7 @@ export function toRows(b: Bundle, stored: StoredRefs) {
         country: f.country,
         lat: f.lat,
         lon: f.lon,
+        osId: f.osId,
       }),
     ),
     ownership: b.ownership.map((o) => ({ owner: o.owner, owned: o.owned, share: o.share })),
@@ -139,13 +153,15 @@ export function toRows(b: Bundle, stored: StoredRefs) {
         portOfEntry: s.portOfEntry,
         detainedOn: s.detention?.detainedOn,
         noticeDate: s.detention?.noticeDate,
+        countryOfOrigin: s.countryOfOrigin,
+        preferenceProgram: s.preferenceProgram,
       }),
     ),
   };
 }
 
 export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptions): Promise<ImportReport> {
-  const { bundle, stored } = await validateBundle(graph, opts.tenant, raw);
+  const { bundle, stored } = await validateBundle(graph, opts.tenant, raw, opts.checked);
   const rows = toRows(bundle, stored);
   const batchSize = opts.batchSize ?? 5000;
   const tenant = opts.tenant;

@@ -5,9 +5,11 @@ import type { ScreeningService } from '../screening/service';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
+import type { BundleCheck } from './validate';
 
 export type { ImportReport } from './importBundle';
-export { BundleValidationError, parseBundleShape } from './validate';
+export { BundleValidationError, checkBundle, parseBundleShape, MAX_LISTED_ERRORS, MAX_COUNTED_ERRORS } from './validate';
+export type { BundleCheck, BundleError } from './validate';
 export { validateBundle };
 
 /** What an import needs: the graph, and the screening that runs in its transaction. */
@@ -20,12 +22,13 @@ export async function importBundle(
   services: ImportServices,
   tenant: string,
   raw: unknown,
-  opts: { actor?: string; onProgress?: (done: number, total: number) => void } = {},
+  opts: { actor?: string; onProgress?: (done: number, total: number) => void; checked?: BundleCheck } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
   return writeBundle(services.graph, raw, {
     tenant,
     onProgress: opts.onProgress,
+    checked: opts.checked,
     afterWrite: async (tx, bundle) => {
       await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
       await bumpTenantVersion(tx, tenant);

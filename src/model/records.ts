@@ -42,6 +42,7 @@ export const FACILITY = {
   country: 'string',
   lat: 'number',
   lon: 'number',
+  osId: 'string',
 } as const satisfies Spec;
 export const MATERIAL = {
   id: 'string!',
@@ -89,6 +90,8 @@ export const SHIPMENT = {
   portOfEntry: 'string',
   detainedOn: 'string',
   noticeDate: 'string',
+  countryOfOrigin: 'string',
+  preferenceProgram: 'string',
 } as const satisfies Spec;
 
 export type Firm = RecordOf<typeof FIRM>;

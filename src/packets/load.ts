@@ -14,6 +14,7 @@ import { diffTraces, SupplyChainDiff } from './diff';
 import { fingerprintOf, FINGERPRINT_PATTERN } from './fingerprint';
 import { assemblePacket, Packet } from './packet';
 import type { IdenticalShipment, PacketData } from './types';
+import { quotedId } from '../model/text/policy';
 
 export interface PacketServices {
   graph: Graph;
@@ -86,7 +87,7 @@ export async function loadPacketData(
     materialIds: [...materialIds],
     firmIds,
   });
-  if (!row) throw new NotFoundError(`no shipment "${id}"`);
+  if (!row) throw new NotFoundError(`no shipment ${quotedId(id)}`);
   const identical = await identicalShipments(services, tenant, trace, list.version);
   return { ...row, trace, entityList: list, identical };
 }
@@ -148,6 +149,6 @@ export async function detentionClockFor(
     Q.SHIPMENT_DETENTION,
     { tenant, shipmentId: id },
   );
-  if (!row) throw new NotFoundError(`no shipment "${id}"`);
+  if (!row) throw new NotFoundError(`no shipment ${quotedId(id)}`);
   return detentionClock(row.shipment, on);
 }

@@ -3,6 +3,8 @@ import type { Verdict } from '../trace/engine';
 import { analyzePacket, PacketAnalysis } from './analyze';
 import { ContentOptions, KIND_LABEL, packetBlocks } from './content';
 import { renderMarkdown } from './markdown';
+import { shownBlocks } from './display';
+import { showInvisible } from '../model/text/policy';
 import type { Block, Exhibit, PacketData, PacketGap, PacketKind } from './types';
 
 export interface Packet {
@@ -30,7 +32,7 @@ export function assemblePacket(data: PacketData): Packet {
     verdict: analysis.verdict,
     asOf: analysis.asOf,
     fingerprint: analysis.fingerprint,
-    markdown: renderMarkdown(packetBlocks(analysis)),
+    markdown: renderMarkdown(shownBlocks(packetBlocks(analysis))),
     gaps: analysis.gaps.gaps,
     exhibits: analysis.exhibits,
     completeness: analysis.gaps.completeness,
@@ -42,9 +44,9 @@ export function assemblePacket(data: PacketData): Packet {
 
 /** Blocks for the HTML and PDF editions; their detention clock may count from today. */
 export function blocksOf(packet: Packet, opts: ContentOptions = {}): Block[] {
-  return packetBlocks(packet.analysis, opts);
+  return shownBlocks(packetBlocks(packet.analysis, opts));
 }
 
 export function packetTitle(packet: Packet): string {
-  return `UFLPA ${KIND_LABEL[packet.kind].toLowerCase()} packet: entry ${packet.entryNumber ?? packet.shipmentId}`;
+  return `UFLPA ${KIND_LABEL[packet.kind].toLowerCase()} packet: entry ${showInvisible(packet.entryNumber ?? packet.shipmentId)}`;
 }

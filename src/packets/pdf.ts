@@ -24,7 +24,8 @@ const UNSUPPORTED_ONE = new RegExp(`[^\\x20-\\x7e\\xa0-\\xff${WIN_ANSI_EXTRA}]`,
 
 /** Text the standard fonts can encode; runs of anything else become [?]. */
 export function toWinAnsi(s: string): string {
-  return s.replace(UNSUPPORTED, (m) => (m.trim() ? '[?]' : ' '));
+  // the escapes of invisible characters (⟨U+202E⟩, see display.ts) keep their meaning in ASCII brackets
+  return s.replace(/⟨(U\+[0-9A-F]{4,6})⟩/g, '<$1>').replace(UNSUPPORTED, (m) => (m.trim() ? '[?]' : ' '));
 }
 
 interface Fonts {

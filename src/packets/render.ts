@@ -5,6 +5,7 @@ import { renderHtml } from './html';
 import { buildPacket, PacketServices } from './load';
 import { blocksOf, Packet, packetTitle } from './packet';
 import { renderPdf } from './pdf';
+import { showInvisible } from '../model/text/policy';
 import { buildZip, defaultExhibitRoot } from './zip';
 
 export const PACKET_FORMATS = ['md', 'html', 'pdf', 'zip'] as const;
@@ -45,7 +46,7 @@ export function renderPacketHtml(packet: Packet, opts: RenderOptions = {}): stri
 export function renderPacketPdf(packet: Packet, opts: RenderOptions = {}): Promise<Buffer> {
   return renderPdf(blocksOf(packet, { clockDate: opts.today ?? today() }), {
     title: packetTitle(packet),
-    footer: `Entry ${packet.entryNumber ?? packet.shipmentId} | ${KIND_LABEL[packet.kind]} | as of ${packet.asOf}`,
+    footer: `Entry ${showInvisible(packet.entryNumber ?? packet.shipmentId)} | ${KIND_LABEL[packet.kind]} | as of ${packet.asOf}`,
     fontPath: opts.pdfFont === undefined ? process.env.PACKET_PDF_FONT : opts.pdfFont,
     boldFontPath: opts.pdfBoldFont === undefined ? process.env.PACKET_PDF_BOLD_FONT : opts.pdfBoldFont,
   });

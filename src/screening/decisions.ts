@@ -6,6 +6,7 @@ import { bumpTenantVersion } from '../graph/tenantVersion';
 import { NotFoundError } from '../errors';
 import { recordAuditInTx } from '../audit';
 import * as Q from './cypher';
+import { quotedId } from '../model/text/policy';
 
 export type ReviewDecision = 'CONFIRMED' | 'REJECTED';
 
@@ -28,6 +29,6 @@ export async function decideMatch(
     if (r) await recordAuditInTx(tx, { tenant, actor, action: 'MATCH_DECISION', target: id, detail: { status, note } });
     return r;
   });
-  if (!row) throw new NotFoundError(`no screening match "${id}"`);
+  if (!row) throw new NotFoundError(`no screening match ${quotedId(id)}`);
   return row.match;
 }

@@ -6,6 +6,7 @@ import { boundedInt } from '../args';
 import * as Q from './cypher';
 import { addEdge, Adjacency, FoundPath, simplePaths } from './paths';
 import { ultimateOwners } from './rules';
+import { quotedId } from '../model/text/policy';
 
 export const PATH_DEPTH_CEILING = 12;
 export const PATH_LIMIT_CEILING = 100;
@@ -23,7 +24,7 @@ export async function resolveFacilities(
   });
   if (row.facilityId) return { facilities: [row.facilityId], firmId: null };
   if (row.firmId) return { facilities: row.firmFacilities, firmId: row.firmId };
-  throw new NotFoundError(`no firm or facility "${id}"`);
+  throw new NotFoundError(`no firm or facility ${quotedId(id)}`);
 }
 
 /** Fills adjacency outward from `start`, one query per level, in material direction or against it. */
@@ -148,7 +149,7 @@ export async function neighbourhood(
 
 export async function ownershipChain(graph: Graph, tenant: string, firmId: string) {
   const [exists] = await graph.read<{ n: number }>(Q.FIRM_EXISTS, { tenant, firmId });
-  if (!exists.n) throw new NotFoundError(`no firm "${firmId}"`);
+  if (!exists.n) throw new NotFoundError(`no firm ${quotedId(firmId)}`);
   const holdings = await graph.read<{ owner: string; owned: string; share: number }>(Q.OWNERSHIP_ABOVE, { tenant, firmId });
   return ultimateOwners(firmId, holdings).map((u) => {
     const shares: number[] = [];

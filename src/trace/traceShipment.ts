@@ -7,6 +7,7 @@ import { traceQuery, upstreamFlowsBatchQuery, TIER_CEILING } from './cypher';
 import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, TraceFlow, TraceInput, traceFromSubgraph } from './engine';
 import { loadPartyContext, PartyIds } from './partyContext';
 import { chunks, mapConcurrent } from './concurrency';
+import { quotedId } from '../model/text/policy';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -92,7 +93,7 @@ export async function traceShipment(
 ): Promise<ShipmentTrace> {
   const maxTiers = clampTiers(args.maxTiers);
   const input = await loadTraceInput(graph, tenant, args.id, maxTiers, entityListVersion);
-  if (!input) throw new NotFoundError(`no shipment "${args.id}"`);
+  if (!input) throw new NotFoundError(`no shipment ${quotedId(args.id)}`);
   const asOf = args.asOf ?? input.shipment.entryDate ?? today();
   return traceFromSubgraph(input, { asOf, maxTiers, entityListVersion });
 }

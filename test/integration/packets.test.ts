@@ -12,7 +12,8 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/app';
 import { startServer, RunningServer } from '../../src/api/server';
 import { packetRoutes } from '../../src/api/routes';
-import { cottonTiers } from '../fixtures/scenarios';
+import { chainBundle, cottonTiers } from '../fixtures/scenarios';
+import { RAW_IN_PACKET } from '../fixtures/arbitraries';
 import { addSecondLots, documentedChain, dropDocument, writeExhibitFiles } from '../fixtures/packet-scenarios';
 import type { Bundle } from '../../src/model/bundle';
 
@@ -295,5 +296,43 @@ describe('packet downloads (real Neo4j)', () => {
       { cwd: join(__dirname, '..', '..'), env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 90_000 },
     );
     expect(readFileSync(out, 'utf8')).toBe(expected);
+  });
+});
+
+describe('names with invisible and direction-control characters in packets (issue 14, finding 8)', () => {
+  it('every edition shows them escaped, so nothing is hidden or reordered; the name is stored as given', async () => {
+    const b = chainBundle('PBD', cottonTiers());
+    b.firms[2].name = 'Golden \u202eThread\u202c Spinning Co';
+    b.facilities[3].name = 'Nantong \u2067mill\u2069 no.\u200b2';
+    b.firms[3].aliases = ['Alias\u2066x\u2069'];
+    await load(b);
+    const p = await packet('PBD-S1');
+    const pdfText = () => {
+      if (spawnSync('pdftotext', ['-v']).status !== 0) throw new Error('pdftotext (poppler-utils) is needed to check the PDF text');
+      return (body: Buffer) => {
+        const file = join(mkdtempSync(join(tmpdir(), 'packet-bidi-')), 'p.pdf');
+        writeFileSync(file, body);
+        return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\f/g, '\n'); // its page breaks
+      };
+    };
+    const md = (await get('/packets/PBD-S1.md')).body.toString('utf8');
+    const html = (await get('/packets/PBD-S1.html')).body.toString('utf8');
+    const pdf = pdfText()((await get('/packets/PBD-S1.pdf')).body);
+    for (const [edition, text] of [
+      ['markdown', p.markdown],
+      ['md download', md],
+      ['html', html],
+      ['pdf', pdf],
+    ] as const) {
+      expect([edition, RAW_IN_PACKET.exec(text)?.[0]]).toEqual([edition, undefined]);
+    }
+    for (const text of [p.markdown, html]) {
+      expect(text).toContain('Golden ⟨U+202E⟩Thread⟨U+202C⟩ Spinning Co');
+      expect(text).toContain('Nantong ⟨U+2067⟩mill⟨U+2069⟩ no.⟨U+200B⟩2');
+    }
+    expect(pdf).toMatch(/Golden [<⟨]U\+202E[>⟩]Thread/);
+    expect(p.markdown).toContain('DISGUISED_NAME');
+    const firm = await h.gql('{ firm(id: "PBD-F2") { name } }');
+    expect(firm.data.firm.name).toBe('Golden \u202eThread\u202c Spinning Co');
   });
 });

@@ -113,4 +113,15 @@ describe('token CLI', () => {
     expect(r.stdout.trim()).toMatch(/^uft_[A-Za-z0-9_-]{43}$/);
     expect(r.stderr).toMatch(/shown once/);
   }, 30_000);
+
+  it('refuses a note the text policy refuses, and lists notes with invisible characters escaped', () => {
+    const file = join(dir, 'notes.json');
+    const bad = cli(['create', '--tenant', 'acme', '--role', 'IMPORTER', '--note', 'ops \u202eteam', '--file', file]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain(
+      'note must not contain direction overrides, embeddings or isolates (U+202E RIGHT-TO-LEFT OVERRIDE at character 5)',
+    );
+    expect(cli(['create', '--tenant', 'acme', '--role', 'IMPORTER', '--id', 'n1', '--note', 'ops\u200bteam', '--file', file]).code).toBe(0);
+    expect(cli(['list', '--file', file]).out.join('\n')).toContain('ops⟨U+200B⟩team');
+  });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { BundleValidationError, checkReferences, parseBundleShape, StoredRefs } from '../../../src/import/validate';
 import { chainBundle, cottonTiers } from '../../fixtures/scenarios';
-import { hostileString, hostileValue, isWellFormed } from '../../fixtures/arbitraries';
+import { BUNDLE_KEYS, hostileString, hostileValue, isWellFormed, misspeltKey, policyRefuses } from '../../fixtures/arbitraries';
 
 const none = (): StoredRefs => ({ firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() });
 
@@ -71,6 +71,35 @@ const mutation = fc.record({
 });
 
 describe('bundle validation under hostile input', () => {
+  it('names a misspelt key at its place, with a field of that place it resembles, and nothing else', () => {
+    const sections = ['firms', 'facilities', 'materials', 'flows', 'documents', 'shipments'] as const;
+    const place = fc
+      .constantFrom(...sections)
+      .chain((section) => fc.tuple(fc.constant(section), fc.nat({ max: 3 }), misspeltKey(BUNDLE_KEYS[section]), hostileValue()));
+    let suggested = 0;
+    fc.assert(
+      fc.property(place, ([section, n, key, value]) => {
+        const b = base() as unknown as Record<string, Record<string, unknown>[]>;
+        const i = n % b[section].length;
+        b[section][i][key] = value;
+        const result = validateAll(b);
+        expect(result).not.toBe('ok');
+        const errors = result as { path: string; message: string }[];
+        const path = /^[A-Za-z_$][\w$]{0,39}$/.test(key)
+          ? `${section}[${i}].${key}`
+          : expect.stringMatching(new RegExp(`^${section}\\[${i}\\]\\["`));
+        expect(errors).toEqual([{ path, message: expect.stringMatching(/^unknown field \((did you mean "(\w+)"\?|fields here: .*)\)$/) }]);
+        const guess = /did you mean "(\w+)"/.exec(errors[0].message)?.[1];
+        if (guess) {
+          suggested += 1;
+          expect(BUNDLE_KEYS[section]).toContain(guess);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(suggested).toBeGreaterThan(400); // one edit or a change of case is nearly always recognised
+  });
+
   it('never throws anything but BundleValidationError on arbitrary JSON', () => {
     fc.assert(
       fc.property(hostileValue(), (raw) => {
@@ -101,9 +130,8 @@ describe('bundle validation under hostile input', () => {
   });
 
   it('accepts any printable name, Cypher-looking or not, unchanged', () => {
-    // eslint-disable-next-line no-control-regex -- printable means without control characters
-    const control = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-    const printable = hostileString().filter((s) => s.trim().length > 0 && s.length <= 500 && !control.test(s) && isWellFormed(s));
+    // printable: whatever the text policy accepts in a name (C0 and C1 controls but tab and newline refused)
+    const printable = hostileString().filter((s) => s.trim().length > 0 && !policyRefuses(s, 'name') && isWellFormed(s));
     fc.assert(
       fc.property(printable, printable, (name, alias) => {
         const b = base();

@@ -1,4 +1,12 @@
-import { BundleValidationError, checkReferences, parseBundleShape, StoredRefs } from '../../../src/import/validate';
+import {
+  BundleValidationError,
+  checkBundle,
+  checkReferences,
+  collectorOf,
+  MAX_COUNTED_ERRORS,
+  parseBundleShape,
+  StoredRefs,
+} from '../../../src/import/validate';
 
 const none = (): StoredRefs => ({ firm: new Set(), facility: new Set(), material: new Map(), document: new Set(), flow: new Map() });
 
@@ -55,7 +63,7 @@ describe('bundle shape', () => {
     b.firms[1].name = 'bad\u0000name';
     const errs = shapeErrors(b);
     expect(errs).toContain('firms[0].name: must be at most 500 characters');
-    expect(errs).toContain('firms[1].name: must not contain control characters');
+    expect(errs).toContain('firms[1].name: must not contain control characters other than tab and newline (U+0000 at character 4)');
   });
 });
 
@@ -98,5 +106,65 @@ describe('bundle references', () => {
       'ownership[0]: firm "F-1" cannot own itself',
       'ownership[2]: duplicate holding of "F-1" in "F-2" (first at ownership[1])',
     ]);
+  });
+});
+
+describe('strict keys', () => {
+  const errorsOf = (raw: unknown) => {
+    const c = checkBundle(raw);
+    return c.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+  it('names each unknown key at its place with the field it resembles', () => {
+    const b = minimal() as Record<string, unknown> & ReturnType<typeof minimal>;
+    (b.facilities[0] as Record<string, unknown>).Province = 'Xinjiang';
+    (b.shipments[0] as Record<string, unknown>).detention = { detained_on: '2024-06-01' };
+    (b.flows[0] as Record<string, unknown>)['quantity '] = 3;
+    (b as Record<string, unknown>).Flows = [];
+    (b as Record<string, unknown>)['a very odd key that goes on and on and on and on'] = 1;
+    expect(errorsOf(b)).toEqual([
+      'Flows: unknown field (did you mean "flows"?)',
+      '["a very odd key that goes on and on and …" (48 characters)]: unknown field (fields here: bundleVersion, firms, facilities, ownership, materials, flows, documents, shipments)',
+      'facilities[0].Province: unknown field (did you mean "province"?)',
+      'flows[0]["quantity "]: unknown field (did you mean "quantity"?)',
+      'shipments[0].detention.detained_on: unknown field (did you mean "detainedOn"?)',
+    ]);
+  });
+  it('accepts every field the format names, the origin fields and osId included', () => {
+    const b = minimal();
+    Object.assign(b.facilities[0], { osId: 'CN2019303BQ3FZP', lat: 42.86, lon: 90.21, kind: 'GIN' });
+    Object.assign(b.shipments[0], { countryOfOrigin: 'vn', preferenceProgram: 'CAFTA-DR', detention: { detainedOn: '2024-06-14' } });
+    const parsed = parseBundleShape(b);
+    expect(parsed.shipments[0]).toMatchObject({ countryOfOrigin: 'VN', preferenceProgram: 'CAFTA-DR' });
+  });
+});
+
+describe('one pass', () => {
+  it('keeps the references of records whose other fields are wrong, and leaves out those that are no ids', () => {
+    const b = minimal();
+    (b.facilities[0] as Record<string, unknown>).lat = 'north';
+    (b.flows[0] as Record<string, unknown>).quantity = -1;
+    b.flows[0].to = 'FAC-9';
+    (b.shipments[0] as Record<string, unknown>).flow = 42;
+    const c = checkBundle(b);
+    expect(c.bundle).toBeUndefined();
+    const errors = collectorOf(c);
+    checkReferences(c.refs, none(), errors);
+    expect(errors.listed.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'facilities[0].lat: must be a number',
+      'flows[0].quantity: must not be negative',
+      'shipments[0].flow: must be a string id',
+      'flows[0].to: no facility "FAC-9"',
+    ]);
+    expect(errors.toError().message).toMatch(/^bundle rejected, nothing was written \(4 errors\): facilities\[0\]\.lat/);
+  });
+  it('stops counting at the stated number and says so', () => {
+    const b = { bundleVersion: 1, firms: Array.from({ length: MAX_COUNTED_ERRORS }, () => ({})) };
+    const c = checkBundle(b);
+    expect(c.countStopped).toBe(true);
+    expect(c.errors).toHaveLength(1000);
+    expect(c.errorCount).toBe(MAX_COUNTED_ERRORS);
+    expect(() => parseBundleShape(b)).toThrow(
+      /^bundle rejected, nothing was written \(more than 100000 errors\).*; \.\.\. and more than 99950 more$/,
+    );
   });
 });

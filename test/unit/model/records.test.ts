@@ -3,9 +3,9 @@ import { FACILITY, FIRM, FLOW, projection, SHIPMENT } from '../../../src/model/r
 describe('record projections', () => {
   it('name every stored field of a record, in the order stated', () => {
     expect(projection('f', FIRM)).toBe('f { .id, .name, .aliases, .localName, .country, .registrationId, .address, .city, .province }');
-    expect(projection('fac', FACILITY)).toBe('fac { .id, .name, .firmId, .kind, .address, .city, .province, .country, .lat, .lon }');
+    expect(projection('fac', FACILITY)).toBe('fac { .id, .name, .firmId, .kind, .address, .city, .province, .country, .lat, .lon, .osId }');
     expect(projection('s', SHIPMENT)).toBe(
-      's { .id, .entryNumber, .importerId, .flowId, .htsCode, .value, .currency, .entryDate, .portOfEntry, .detainedOn, .noticeDate }',
+      's { .id, .entryNumber, .importerId, .flowId, .htsCode, .value, .currency, .entryDate, .portOfEntry, .detainedOn, .noticeDate, .countryOfOrigin, .preferenceProgram }',
     );
   });
   it('take a subset and computed entries after the fields', () => {
