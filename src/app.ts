@@ -34,7 +34,8 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   }
   const exhibits = ExhibitStore.fromConfig(config);
   void exhibits.sweepIncoming().catch((e) => log.warn({ err: e, root: config.exhibitRoot }, 'could not clear old partial uploads'));
-  if (config.reviewFourEyes) log.info('four-eyes review: a decision on a MATCH takes effect once a second reviewer agrees (REVIEW_FOUR_EYES)');
+  if (config.reviewFourEyes)
+    log.info('four-eyes review: a decision on a MATCH takes effect once a second reviewer agrees (REVIEW_FOUR_EYES)');
   return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate, exhibits };
 }
 

@@ -94,7 +94,8 @@ export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore
       else if (e instanceof BadInputError) sendError(res, 400, e.message, String((e as GraphQLError).extensions.code));
       else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
       else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
-      else if (req.destroyed) res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
+      else if (req.destroyed)
+        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
       else throw e; // the server logs it and answers 500
     }
     return true;
@@ -140,10 +141,14 @@ export function exhibitRoutes(services: ExhibitServices): Route[] {
       const code = e instanceof GraphQLError ? String(e.extensions.code) : '';
       // a refusal before the whole body arrived: answer, then close rather than read the rest
       if (!req.complete) res.setHeader('connection', 'close');
-      if (UPLOAD_STATUS[code]) sendJson(res, UPLOAD_STATUS[code], { errors: [{ message: (e as Error).message, extensions: { ...(e as GraphQLError).extensions } }] });
+      if (UPLOAD_STATUS[code])
+        sendJson(res, UPLOAD_STATUS[code], {
+          errors: [{ message: (e as Error).message, extensions: { ...(e as GraphQLError).extensions } }],
+        });
       else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
       else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
-      else if (req.destroyed) res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
+      else if (req.destroyed)
+        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
       else throw e; // the server logs it and answers 500
     }
     return true;

@@ -72,7 +72,10 @@ export type FolderAttachment =
   | { status: 'unchanged'; documentId: string; file: string }
   | { status: 'failed'; documentId: string; file: string; reason: string };
 
-const sha256Of = async (path: string) => createHash('sha256').update(await fs.readFile(path)).digest('hex');
+const sha256Of = async (path: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(path))
+    .digest('hex');
 
 /**
  * Attaches, for each document listed that names a file, that file read from `dir` (the
@@ -106,7 +109,10 @@ export async function attachFromFolder(
       continue;
     }
     try {
-      const attached = await attachExhibit(services, tenant, d.id, createReadStream(source), { actor: opts.actor, contentLength: stat.size });
+      const attached = await attachExhibit(services, tenant, d.id, createReadStream(source), {
+        actor: opts.actor,
+        contentLength: stat.size,
+      });
       out.push({ status: 'attached', ...attached });
     } catch (e) {
       out.push({ status: 'failed', documentId: d.id, file: d.file, reason: (e as Error).message });

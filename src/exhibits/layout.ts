@@ -43,7 +43,8 @@ export function exhibitPath(file: unknown): { path: string } | { reason: string 
   for (const part of parts) {
     if (part === '' || part === '.' || part === '..')
       return { reason: 'the exhibit path has an empty, "." or ".." part; name a file inside the tenant' };
-    if (Buffer.byteLength(part, 'utf8') > MAX_SEGMENT_BYTES) return { reason: `a part of the exhibit path is longer than ${MAX_SEGMENT_BYTES} bytes` };
+    if (Buffer.byteLength(part, 'utf8') > MAX_SEGMENT_BYTES)
+      return { reason: `a part of the exhibit path is longer than ${MAX_SEGMENT_BYTES} bytes` };
   }
   return { path: parts.join('/') };
 }

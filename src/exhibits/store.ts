@@ -5,7 +5,7 @@
 // through a link that leaves the tenant's folder reads the same: the tenant has no such file.
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { BadInputError, LimitError, Sha256MismatchError } from '../errors';
 import { exhibitPath, tenantFolder } from './layout';
 
@@ -34,9 +34,10 @@ export const NO_SUCH_EXHIBIT = 'the tenant has no exhibit file at this path';
 /** Upload files older than this in .incoming/ are leftovers of a crash or a dropped client. */
 const STALE_UPLOAD_MS = 60 * 60_000;
 
+/** p is base or lies under it (a file named "..." does; "../x" does not). */
 const inside = (base: string, p: string) => {
   const rel = relative(base, p);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 };
 const describe = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB (${bytes} bytes)` : `${bytes} bytes`);
 
@@ -70,14 +71,16 @@ export class ExhibitStore {
     if (!inside(realBase, real) || real === realBase) return { reason: NO_SUCH_EXHIBIT };
     const stat = await fs.stat(real).catch(() => null);
     if (!stat?.isFile()) return { reason: NO_SUCH_EXHIBIT };
-    if (stat.size > this.limits.maxBytes) return { reason: `the file is larger than the exhibit limit of ${describe(this.limits.maxBytes)}` };
+    if (stat.size > this.limits.maxBytes)
+      return { reason: `the file is larger than the exhibit limit of ${describe(this.limits.maxBytes)}` };
     return { path: checked.path, abs: real, bytes: stat.size };
   }
 
   /** The bytes of a file find() returned, refusing one that has grown past the limit since. */
   async read(found: StoredExhibit): Promise<Buffer> {
     const data = await fs.readFile(found.abs);
-    if (data.length > this.limits.maxBytes) throw new LimitError(`exhibit "${found.path}" is larger than ${describe(this.limits.maxBytes)}`);
+    if (data.length > this.limits.maxBytes)
+      throw new LimitError(`exhibit "${found.path}" is larger than ${describe(this.limits.maxBytes)}`);
     return data;
   }
 
@@ -126,7 +129,8 @@ export class ExhibitStore {
       }
       const target = await this.targetFor(tenant, checked.path);
       const existing = await fs.lstat(target).catch(() => null);
-      if (existing?.isDirectory()) throw new BadInputError(`cannot store the exhibit: "${checked.path}" is a folder of the tenant's exhibits`, 'file');
+      if (existing?.isDirectory())
+        throw new BadInputError(`cannot store the exhibit: "${checked.path}" is a folder of the tenant's exhibits`, 'file');
       const used = await this.usage(tenant);
       const after = used - (existing?.isFile() ? existing.size : 0) + bytes;
       if (after > this.limits.tenantMaxBytes)
@@ -186,7 +190,8 @@ export class ExhibitStore {
       throw e;
     }
     const [realBase, realDir] = await Promise.all([fs.realpath(base), fs.realpath(dir)]);
-    if (!inside(realBase, realDir)) throw new BadInputError(`cannot store the exhibit: the path "${path}" leads out of the tenant's space`, 'file');
+    if (!inside(realBase, realDir))
+      throw new BadInputError(`cannot store the exhibit: the path "${path}" leads out of the tenant's space`, 'file');
     return join(realDir, basename(path));
   }
 }

@@ -60,7 +60,12 @@ export async function renderPacketZip(packet: Packet, tenant: string, opts: Rend
   return zip;
 }
 
-export async function renderPacketAs(packet: Packet, tenant: string, format: PacketFormat, opts: RenderOptions = {}): Promise<RenderedFile> {
+export async function renderPacketAs(
+  packet: Packet,
+  tenant: string,
+  format: PacketFormat,
+  opts: RenderOptions = {},
+): Promise<RenderedFile> {
   let body: Buffer;
   switch (format) {
     case 'md':

@@ -71,6 +71,7 @@ export async function disputeMatch(
     return { kind: 'done' as const, match: row.match };
   });
   if (outcome.kind === 'missing') throw notFound(id);
-  if (outcome.kind === 'full') throw new LimitError(`screening match "${id}" already holds ${MAX_DISPUTES_PER_MATCH} dispute notes, the most kept`);
+  if (outcome.kind === 'full')
+    throw new LimitError(`screening match "${id}" already holds ${MAX_DISPUTES_PER_MATCH} dispute notes, the most kept`);
   return outcome.match;
 }
