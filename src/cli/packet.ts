@@ -1,5 +1,6 @@
 // npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
-// Writes one shipment's packet to a file ("-" for standard output).
+// Writes one shipment's packet to a file ("-" for standard output). --exhibit-root reads the
+// exhibits from another store folder than EXHIBIT_ROOT (the tenant's space inside it, as always).
 import { writeFileSync } from 'node:fs';
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
