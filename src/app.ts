@@ -12,6 +12,7 @@ import type { Services } from './services';
 import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
 import { authenticatorFor } from './api/auth';
+import { attachFromFolder, ExhibitStore } from './exhibits';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
@@ -31,13 +32,30 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
       `API tokens from ${auth.source}: requests need a bearer token`,
     );
   }
-  return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate };
+  const exhibits = ExhibitStore.fromConfig(config);
+  void exhibits.sweepIncoming().catch((e) => log.warn({ err: e, root: config.exhibitRoot }, 'could not clear old partial uploads'));
+  if (config.reviewFourEyes)
+    log.info('four-eyes review: a decision on a MATCH takes effect once a second reviewer agrees (REVIEW_FOUR_EYES)');
+  return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate, exhibits };
 }
 
 export const DEMO_BUNDLE = join(SEED_DIR, 'demo-bundle.json');
 
-/** Loads the demo bundle into the tenant (idempotent: re-importing changes nothing). */
+/**
+ * Loads the demo bundle into the tenant and attaches its exhibit files (seed/docs/) in that
+ * tenant's space (idempotent: loading it again changes nothing).
+ */
 export async function loadDemoSeed(services: Services, tenant = 'default') {
   if (!existsSync(DEMO_BUNDLE)) throw new Error(`demo seed ${DEMO_BUNDLE} is missing`);
-  return importBundle(services, tenant, JSON.parse(readFileSync(DEMO_BUNDLE, 'utf8')));
+  const bundle = JSON.parse(readFileSync(DEMO_BUNDLE, 'utf8'));
+  const report = await importBundle(services, tenant, bundle);
+  const attached = await attachFromFolder(services, tenant, bundle.documents ?? [], SEED_DIR, { actor: 'seed' });
+  const failed = attached.filter((a) => a.status === 'failed');
+  if (failed.length) services.log.warn({ failed }, `demo seed: ${failed.length} exhibit file(s) not attached`);
+  const exhibits = {
+    attached: attached.filter((a) => a.status === 'attached').length,
+    unchanged: attached.filter((a) => a.status === 'unchanged').length,
+    failed: failed.length,
+  };
+  return { report, exhibits };
 }

@@ -29,3 +29,11 @@ export class LimitError extends GraphQLError {
     super(message, { extensions: { code } });
   }
 }
+
+// ---- exhibits (src/exhibits) ----
+/** An uploaded exhibit whose SHA-256 is not the one its document declares; nothing was stored. */
+export class Sha256MismatchError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'SHA256_MISMATCH', ...extra } });
+  }
+}

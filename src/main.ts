@@ -10,8 +10,8 @@ async function main() {
   const log = createLogger(config);
   const services = await createServices(config, log);
   if (process.env.LOAD_DEMO_SEED !== 'false') {
-    const report = await loadDemoSeed(services);
-    log.info({ report }, 'demo seed loaded into tenant "default"');
+    const { report, exhibits } = await loadDemoSeed(services);
+    log.info({ report, exhibits }, 'demo seed loaded into tenant "default"');
   }
   await buildWebAssets().catch((e) => log.warn({ err: e }, 'web page build failed; / will answer 503 until it builds'));
   const running = await startServer(config, services, log, extraRoutes(services));

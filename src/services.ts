@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Graph } from './graph/graph';
 import type { ScreeningService } from './screening/service';
+import type { ExhibitStore } from './exhibits';
 
 export type Role = 'IMPORTER' | 'INVESTIGATOR' | 'ADMIN';
 export interface Principal {
@@ -19,6 +20,8 @@ export interface Services {
   graph: Graph;
   screening: ScreeningService;
   log: Logger;
+  /** Every tenant's exhibit files, each tenant in its own space (EXHIBIT_ROOT). */
+  exhibits: ExhibitStore;
   /** Resolves a bearer token to a principal; undefined when no tokens are configured. */
   authenticate?: (req: IncomingMessage) => Promise<Principal>;
 }

@@ -10,7 +10,7 @@ import { traceShipment, supplierPaths, neighbourhood, ownershipChain, exposure, 
 import { BundleValidationError } from '../import/validate';
 import { facilitiesOfFirm, facilityById, firmById, searchFirms, shipmentById } from '../lookup';
 import { matchesOfFirm, matchesPage } from '../screening/matches';
-import { decideMatch, ReviewDecision } from '../screening/decisions';
+import { decideMatch, disputeMatch, ReviewDecision } from '../screening/decisions';
 import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
@@ -88,6 +88,12 @@ export const resolvers = {
     },
     confirmMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note),
     rejectMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note),
+    disputeMatch: (_: unknown, a: Args, ctx: RequestContext) => {
+      // the importer is the party under review: it may argue its case, never decide it
+      requireRole(ctx, 'IMPORTER', 'ADMIN');
+      const note = requiredText('note', a.note, 2000);
+      return disputeMatch(ctx.services.graph, ctx.tenant, { id: a.id, note, actor: ctx.principal.tokenId });
+    },
   }),
   Firm: {
     facilities: (firm: { id: string }, _: Args, ctx: RequestContext) => facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
@@ -105,8 +111,15 @@ export const resolvers = {
 const bundleRejected = (e: BundleValidationError) =>
   new BadInputError(e.message, 'bundle', { errors: e.errors, errorCount: e.total, errorCountComplete: !e.countStopped });
 
+/** Confirming or rejecting is for reviewers: an importer would be clearing its own supplier. */
 function decide(ctx: RequestContext, id: string, status: ReviewDecision, note?: string | null) {
-  requireRole(ctx, 'INVESTIGATOR', 'ADMIN', 'IMPORTER');
+  requireRole(ctx, 'INVESTIGATOR', 'ADMIN');
   const checkedNote = optionalText('note', note, 2000);
-  return decideMatch(ctx.services.graph, ctx.tenant, { id, status, note: checkedNote, actor: ctx.principal.tokenId });
+  return decideMatch(ctx.services.graph, ctx.tenant, {
+    id,
+    status,
+    note: checkedNote,
+    actor: ctx.principal.tokenId,
+    fourEyes: ctx.services.config.reviewFourEyes,
+  });
 }

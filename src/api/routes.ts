@@ -1,9 +1,10 @@
 // Every HTTP route besides /graphql, in one place. The public ones answer before
 // authentication: the web page (it asks for a token itself) and the health and readiness
 // probes (they carry none). The packet downloads act for the caller's tenant:
-// GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD.
+// GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD; the exhibit upload too:
+// PUT /documents/<documentId>/file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Services } from '../services';
 import type { RequestContext } from './context';
 import { BadInputError, NotFoundError } from '../errors';
@@ -11,6 +12,8 @@ import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { recordAudit } from '../audit';
 import { PacketFormat, PacketServices, renderPacketFile, RenderOptions } from '../packets';
 import { isPublicWebPath, serveWeb } from '../web';
+import { attachExhibit, ExhibitServices, ExhibitStore } from '../exhibits';
+import { requireRole } from './context';
 
 /** Handles the request and answers true, or answers false to let the next route try. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
@@ -43,7 +46,7 @@ export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
 
 /** The routes behind authentication that the server runs besides GraphQL. */
 export function extraRoutes(services: Services): Route[] {
-  return packetRoutes(services);
+  return [...packetRoutes(services), ...exhibitRoutes(services)];
 }
 
 const PACKET_PATH = /^\/packets\/(.+)\.(md|html|pdf|zip)$/;
@@ -52,7 +55,7 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
-export function packetRoutes(services: PacketServices, opts: RenderOptions = {}): Route[] {
+export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore }, opts: RenderOptions = {}): Route[] {
   const route: Route = async (req, res, url, ctx) => {
     const m = PACKET_PATH.exec(url.pathname);
     if (!m) return false;
@@ -69,7 +72,10 @@ export function packetRoutes(services: PacketServices, opts: RenderOptions = {})
       return true;
     }
     try {
-      const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), opts);
+      const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), {
+        exhibits: services.exhibits,
+        ...opts,
+      });
       await recordAudit(services.graph, {
         tenant: ctx.tenant,
         actor: ctx.principal.tokenId,
@@ -88,6 +94,61 @@ export function packetRoutes(services: PacketServices, opts: RenderOptions = {})
       else if (e instanceof BadInputError) sendError(res, 400, e.message, String((e as GraphQLError).extensions.code));
       else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
       else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
+      else if (req.destroyed)
+        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
+      else throw e; // the server logs it and answers 500
+    }
+    return true;
+  };
+  return [route];
+}
+
+// ---- exhibits: PUT /documents/<documentId>/file (src/exhibits) ----
+// The request body is the file, streamed to disk in the caller's tenant's space at the path
+// the document names, and checked against the document's sha256 when it declares one.
+
+const DOCUMENT_FILE_PATH = /^\/documents\/([^/]+)\/file$/;
+const UPLOAD_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  SHA256_MISMATCH: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  LIMIT_EXCEEDED: 413,
+};
+
+export function exhibitRoutes(services: ExhibitServices): Route[] {
+  const route: Route = async (req, res, url, ctx) => {
+    const m = DOCUMENT_FILE_PATH.exec(url.pathname);
+    if (!m) return false;
+    if (req.method !== 'PUT') {
+      res.setHeader('allow', 'PUT');
+      sendError(res, 405, `${req.method} is not allowed here; PUT the file as the request body`, 'BAD_REQUEST');
+      return true;
+    }
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(m[1]);
+    } catch {
+      sendError(res, 400, 'the document id in the path is not valid percent-encoding', 'BAD_USER_INPUT');
+      return true;
+    }
+    const length = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+    try {
+      requireRole(ctx, 'IMPORTER', 'ADMIN');
+      const attached = await attachExhibit(services, ctx.tenant, documentId, req, { actor: ctx.principal.tokenId, contentLength: length });
+      sendJson(res, attached.replaced ? 200 : 201, attached);
+    } catch (e) {
+      const code = e instanceof GraphQLError ? String(e.extensions.code) : '';
+      // a refusal before the whole body arrived: answer, then close rather than read the rest
+      if (!req.complete) res.setHeader('connection', 'close');
+      if (UPLOAD_STATUS[code])
+        sendJson(res, UPLOAD_STATUS[code], {
+          errors: [{ message: (e as Error).message, extensions: { ...(e as GraphQLError).extensions } }],
+        });
+      else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
+      else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
+      else if (req.destroyed)
+        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
       else throw e; // the server logs it and answers 500
     }
     return true;

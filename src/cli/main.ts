@@ -3,11 +3,17 @@
 //       (the DHS page saved as HTML, or OpenSanctions' FtM JSON / targets.simple.csv)
 //   list-versions                                          Entity List versions stored
 //   screen <name> [--country CN]                           screen one name
+//   attach-exhibits <bundle.json> [--dir DIR] [--tenant T] attach the files the bundle's documents
+//       name, read from DIR (default the bundle's folder), to the tenant's exhibits (remote
+//       importers use src/cli/exhibit.ts, which uploads over HTTP)
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
 import { applyEntityListUpdate } from '../screening/updateList';
 import { storedVersions } from '../screening/listStore';
 import { requiredText } from '../args';
+import { attachFromFolder } from '../exhibits';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 function opt(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -50,8 +56,20 @@ async function main() {
         }
         break;
       }
+      case 'attach-exhibits': {
+        const bundlePath = args.find((a) => !a.startsWith('--') && a !== opt(args, 'dir') && a !== opt(args, 'tenant'));
+        if (!bundlePath) throw new Error('usage: npm run cli -- attach-exhibits <bundle.json> [--dir DIR] [--tenant T]');
+        const tenant = opt(args, 'tenant') ?? process.env.TENANT ?? 'default';
+        const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as { documents?: { id: string; file?: string }[] };
+        const results = await attachFromFolder(services, tenant, bundle.documents ?? [], opt(args, 'dir') ?? dirname(bundlePath), {
+          actor: 'cli',
+        });
+        for (const r of results) console.log(`${r.documentId} ${r.file}: ${r.status}${r.status === 'failed' ? `: ${r.reason}` : ''}`);
+        if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+        break;
+      }
       default:
-        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions or screen`);
+        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions, screen or attach-exhibits`);
     }
   } finally {
     await services.graph.close();

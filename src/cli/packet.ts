@@ -1,9 +1,11 @@
 // npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
-// Writes one shipment's packet to a file ("-" for standard output).
+// Writes one shipment's packet to a file ("-" for standard output). --exhibit-root reads the
+// exhibits from another store folder than EXHIBIT_ROOT (the tenant's space inside it, as always).
 import { writeFileSync } from 'node:fs';
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
 import { renderPacketFile } from '../packets';
+import { ExhibitStore } from '../exhibits';
 import { CliArgs, parseCliArgs } from './packetArgs';
 
 async function main() {
@@ -17,9 +19,8 @@ async function main() {
   const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
   let code = 0;
   try {
-    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, args.asOf, {
-      ...(args.exhibitRoot ? { exhibitRoot: args.exhibitRoot } : {}),
-    });
+    const exhibits = args.exhibitRoot ? ExhibitStore.fromConfig({ ...services.config, exhibitRoot: args.exhibitRoot }) : services.exhibits;
+    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, args.asOf, { exhibits });
     const out = args.out ?? file.filename;
     if (out === '-') process.stdout.write(file.body);
     else {

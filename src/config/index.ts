@@ -1,4 +1,6 @@
 // One place that reads the environment. Everything else receives a Config.
+import { join, resolve } from 'node:path';
+
 export interface Config {
   neo4jUri: string;
   neo4jUser: string;
@@ -21,6 +23,28 @@ export interface Config {
   maxCost: number;
   /** Honour X-Tenant for INVESTIGATOR tokens that list the tenant. */
   allowInvestigatorCrossTenant: boolean;
+
+  // ---- exhibits and review (docs/security.md, "Exhibits" and "Reviewing matches") ----
+  /** EXHIBIT_ROOT: the folder that holds every tenant's exhibit space. */
+  exhibitRoot: string;
+  /** EXHIBIT_MAX_BYTES: largest exhibit file stored or packed. */
+  exhibitMaxBytes: number;
+  /** EXHIBIT_TENANT_MAX_BYTES: most bytes of exhibits one tenant may keep. */
+  exhibitTenantMaxBytes: number;
+  /** REVIEW_FOUR_EYES: a decision on a MATCH takes effect only once a second reviewer agrees. */
+  reviewFourEyes: boolean;
+}
+
+/** Where exhibits live unless EXHIBIT_ROOT says otherwise: .exhibits/ in the project (ignored by git). */
+export const DEFAULT_EXHIBIT_ROOT = join(__dirname, '..', '..', '.exhibits');
+export const DEFAULT_EXHIBIT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_EXHIBIT_TENANT_MAX_BYTES = 10 * 1024 * 1024 * 1024;
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -51,5 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokens: env.API_TOKENS || undefined,
     maxCost: int(env, 'GRAPHQL_MAX_COST', 20_000),
     allowInvestigatorCrossTenant: env.ALLOW_INVESTIGATOR_CROSS_TENANT === 'true',
+    exhibitRoot: resolve(env.EXHIBIT_ROOT || DEFAULT_EXHIBIT_ROOT),
+    exhibitMaxBytes: int(env, 'EXHIBIT_MAX_BYTES', DEFAULT_EXHIBIT_MAX_BYTES),
+    exhibitTenantMaxBytes: int(env, 'EXHIBIT_TENANT_MAX_BYTES', DEFAULT_EXHIBIT_TENANT_MAX_BYTES),
+    reviewFourEyes: bool(env, 'REVIEW_FOUR_EYES'),
   };
 }

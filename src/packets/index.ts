@@ -7,7 +7,7 @@ export { renderMarkdown } from './markdown';
 export { renderHtml } from './html';
 export { renderPdf } from './pdf';
 export { renderSvg, layoutChart, chartModel } from './svg';
-export { buildZip, defaultExhibitRoot, resolveExhibit } from './zip';
+export { buildZip } from './zip';
 export type { Manifest } from './zip';
 export {
   renderPacketAs,

@@ -6,14 +6,15 @@ import { buildPacket, PacketServices } from './load';
 import { blocksOf, Packet, packetTitle } from './packet';
 import { renderPdf } from './pdf';
 import { showInvisible } from '../model/text/policy';
-import { buildZip, defaultExhibitRoot } from './zip';
+import { buildZip } from './zip';
+import type { ExhibitStore } from '../exhibits';
 
 export const PACKET_FORMATS = ['md', 'html', 'pdf', 'zip'] as const;
 export type PacketFormat = (typeof PACKET_FORMATS)[number];
 
 export interface RenderOptions {
-  /** folder exhibit file paths are relative to (default EXHIBIT_ROOT or seed/) */
-  exhibitRoot?: string;
+  /** where the tenants' exhibit files live; the ZIP takes only the packet tenant's own */
+  exhibits?: ExhibitStore;
   /** TTF/OTF for the PDF where names use scripts beyond Latin-1 (default PACKET_PDF_FONT) */
   pdfFont?: string | null;
   pdfBoldFont?: string | null;
@@ -52,20 +53,20 @@ export function renderPacketPdf(packet: Packet, opts: RenderOptions = {}): Promi
   });
 }
 
-export async function renderPacketZip(packet: Packet, opts: RenderOptions = {}): Promise<Buffer> {
+/** The ZIP edition of a packet of `tenant`, with that tenant's exhibit files. */
+export async function renderPacketZip(packet: Packet, tenant: string, opts: RenderOptions = {}): Promise<Buffer> {
+  if (!opts.exhibits) throw new Error('a packet ZIP needs the exhibit store (RenderOptions.exhibits)');
   const [html, pdf] = [renderPacketHtml(packet, opts), await renderPacketPdf(packet, opts)];
-  const { zip } = await buildZip({
-    packet,
-    markdown: packet.markdown,
-    html,
-    pdf,
-    exhibitRoot: opts.exhibitRoot ?? defaultExhibitRoot(),
-    generatedAt: opts.now,
-  });
+  const { zip } = await buildZip({ packet, markdown: packet.markdown, html, pdf, tenant, exhibits: opts.exhibits, generatedAt: opts.now });
   return zip;
 }
 
-export async function renderPacketAs(packet: Packet, format: PacketFormat, opts: RenderOptions = {}): Promise<RenderedFile> {
+export async function renderPacketAs(
+  packet: Packet,
+  tenant: string,
+  format: PacketFormat,
+  opts: RenderOptions = {},
+): Promise<RenderedFile> {
   let body: Buffer;
   switch (format) {
     case 'md':
@@ -78,7 +79,7 @@ export async function renderPacketAs(packet: Packet, format: PacketFormat, opts:
       body = await renderPacketPdf(packet, opts);
       break;
     case 'zip':
-      body = await renderPacketZip(packet, opts);
+      body = await renderPacketZip(packet, tenant, opts);
       break;
   }
   return { body, contentType: CONTENT_TYPE[format], filename: `packet-${safeFileName(packet.shipmentId)}.${format}` };
@@ -93,7 +94,7 @@ export async function renderPacketFile(
   asOf?: string | null,
   opts: RenderOptions = {},
 ): Promise<RenderedFile> {
-  return renderPacketAs(await buildPacket(services, tenant, shipmentId, asOf), format, opts);
+  return renderPacketAs(await buildPacket(services, tenant, shipmentId, asOf), tenant, format, opts);
 }
 
 /** Stable download URLs for a packet, as the GraphQL field `downloads` gives them. */

@@ -1,20 +1,20 @@
 // The ZIP edition: packet.md, packet.html, packet.pdf, every exhibit file the records
-// reference (read from the exhibit root), and manifest.json with the SHA-256 of every
-// file. The generation time lives only in the manifest, never in the packet text.
+// reference (read from the caller's tenant's space of the exhibit store, never another
+// tenant's), and manifest.json with the SHA-256 of every file. The generation time lives
+// only in the manifest, never in the packet text.
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ExhibitStore } from '../exhibits';
 import type { Packet } from './packet';
-
-export const MAX_EXHIBIT_BYTES = 200 * 1024 * 1024;
 
 export interface ZipInput {
   packet: Packet;
   markdown: string;
   html: string;
   pdf: Buffer;
-  exhibitRoot: string;
+  /** the caller's tenant: exhibits come from its space in the store and nowhere else */
+  tenant: string;
+  exhibits: ExhibitStore;
   generatedAt?: Date;
 }
 export interface ManifestFile {
@@ -43,33 +43,6 @@ export interface Manifest {
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-/**
- * A bundle's file path resolved inside the exhibit root, or why not. Paths that leave the
- * root (.., absolute, symlinks out) are refused: bundles come from API callers.
- */
-export async function resolveExhibit(root: string, file: string): Promise<{ abs: string; rel: string } | { reason: string }> {
-  if (!file.trim() || file.includes('\0')) return { reason: 'empty or invalid file path' };
-  if (isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file))
-    return { reason: 'absolute paths are not served; use a path relative to the exhibit root' };
-  const base = resolve(root);
-  const abs = resolve(base, file);
-  const rel = relative(base, abs);
-  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return { reason: 'path leaves the exhibit root' };
-  let real: string;
-  let realBase: string;
-  try {
-    [real, realBase] = await Promise.all([fs.realpath(abs), fs.realpath(base)]);
-  } catch {
-    return { reason: 'file not found under the exhibit root' };
-  }
-  const realRel = relative(realBase, real);
-  if (!realRel || realRel.startsWith('..') || isAbsolute(realRel)) return { reason: 'path leaves the exhibit root' };
-  const stat = await fs.stat(real);
-  if (!stat.isFile()) return { reason: 'not a regular file' };
-  if (stat.size > MAX_EXHIBIT_BYTES) return { reason: `larger than ${MAX_EXHIBIT_BYTES} bytes` };
-  return { abs: real, rel: rel.split(sep).join('/') };
-}
-
 export async function buildZip(input: ZipInput): Promise<{ zip: Buffer; manifest: Manifest }> {
   const { packet } = input;
   const generatedAt = input.generatedAt ?? new Date();
@@ -92,15 +65,15 @@ export async function buildZip(input: ZipInput): Promise<{ zip: Buffer; manifest
       missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file: null, reason: 'the document record names no file' });
       continue;
     }
-    const found = await resolveExhibit(input.exhibitRoot, file);
+    const found = await input.exhibits.find(input.tenant, file);
     if ('reason' in found) {
       missingExhibits.push({ exhibit: ex.number, documentId: ex.documentId, file, reason: found.reason });
       continue;
     }
-    const path = `exhibits/${found.rel}`;
+    const path = `exhibits/${found.path}`;
     let entry = byPath.get(path);
     if (!entry) {
-      const data = await fs.readFile(found.abs);
+      const data = await input.exhibits.read(found);
       add(path, data, { documentIds: [], exhibits: [] });
       entry = files[files.length - 1];
       byPath.set(path, entry);
@@ -129,9 +102,4 @@ export async function buildZip(input: ZipInput): Promise<{ zip: Buffer; manifest
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: generatedAt });
   const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
   return { zip: out, manifest };
-}
-
-/** The exhibit root: EXHIBIT_ROOT, or the project's seed/ folder. */
-export function defaultExhibitRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.EXHIBIT_ROOT || join(__dirname, '..', '..', 'seed'));
 }

@@ -64,14 +64,23 @@ MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
 WHERE f.tenant = $tenant AND f.id IS NOT NULL
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localName, f.country AS country`;
 
+/**
+ * A stored match as the API shows it (m the match, e its entry, f its firm): the review
+ * status, a decision waiting for a second reviewer, and the importer's dispute notes.
+ */
+const MATCH_FIELDS = `id: m.id, firmId: f.id, firmName: f.name, entityName: e.name, matchedName: m.matchedName, score: m.score,
+  decision: m.decision, status: m.status, decidedBy: m.decidedBy, decidedAt: m.decidedAt, note: m.note,
+  listVersion: m.listVersion, agreedBy: m.agreedBy,
+  pendingDecision: CASE WHEN m.pendingStatus IS NULL THEN null
+    ELSE {status: m.pendingStatus, proposedBy: m.pendingBy, proposedAt: m.pendingAt, note: m.pendingNote} END,
+  disputes: [i IN range(0, size(coalesce(m.disputeNotes, [])) - 1) | {by: m.disputeBy[i], at: m.disputeAt[i], note: m.disputeNotes[i]}]`;
+
 export const MATCHES_PAGE = `
 MATCH (m:ScreeningMatch {tenant: $tenant})-[:AGAINST]->(e:ListedEntity)
 WHERE ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId) AND m.id > $after
 MATCH (f:Firm {tenant: $tenant, id: m.firmId})
 WITH m, e, f ORDER BY m.id
-WITH collect({ id: m.id, firmId: f.id, firmName: f.name, entityName: e.name, matchedName: m.matchedName, score: m.score,
-  decision: m.decision, status: m.status, decidedBy: m.decidedBy, decidedAt: m.decidedAt, note: m.note,
-  listVersion: m.listVersion }) AS page
+WITH collect({ ${MATCH_FIELDS} }) AS page
 RETURN page[0..$first] AS items, size(page) > $first AS hasNextPage`;
 
 export const COUNT_MATCHES = `
@@ -80,12 +89,35 @@ WHERE m.tenant = $tenant AND m.id IS NOT NULL
   AND ($status IS NULL OR m.status = $status) AND ($firmId IS NULL OR m.firmId = $firmId)
 RETURN count(m) AS total`;
 
-export const DECIDE_MATCH = `
+// ---- review: decisions (four-eyes where set) and dispute notes (src/screening/decisions.ts) ----
+
+/** The match's review state, write-locked (the counter) so that two reviewers agreeing at once take turns. */
+export const LOCK_MATCH_FOR_REVIEW = `
+MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})-[:AGAINST]->(:ListedEntity)
+MATCH (:Firm {tenant: $tenant, id: m.firmId})
+SET m.reviewSeq = coalesce(m.reviewSeq, 0) + 1
+RETURN m.decision AS decision, size(coalesce(m.disputeNotes, [])) AS disputes,
+  CASE WHEN m.pendingStatus IS NULL THEN null
+    ELSE {status: m.pendingStatus, proposedBy: m.pendingBy, proposedAt: m.pendingAt, note: m.pendingNote} END AS pending`;
+
+export const APPLY_DECISION = `
+MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})
+SET m.status = $status, m.decidedBy = $decidedBy, m.decidedAt = $decidedAt, m.note = $note, m.agreedBy = $agreedBy
+REMOVE m.pendingStatus, m.pendingBy, m.pendingAt, m.pendingNote`;
+
+export const PROPOSE_DECISION = `
+MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})
+SET m.pendingStatus = $status, m.pendingBy = $proposedBy, m.pendingAt = $proposedAt, m.pendingNote = $note`;
+
+export const ADD_DISPUTE = `
+MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})
+SET m.disputeNotes = coalesce(m.disputeNotes, []) + $note, m.disputeBy = coalesce(m.disputeBy, []) + $by,
+    m.disputeAt = coalesce(m.disputeAt, []) + $at`;
+
+export const MATCH_BY_ID = `
 MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})-[:AGAINST]->(e:ListedEntity)
 MATCH (f:Firm {tenant: $tenant, id: m.firmId})
-SET m.status = $status, m.decidedBy = $decidedBy, m.decidedAt = $decidedAt, m.note = $note
-RETURN m { .id, .firmId, .matchedName, .score, .decision, .status, .decidedBy, .decidedAt, .note, .listVersion,
-           firmName: f.name, entityName: e.name } AS match`;
+RETURN { ${MATCH_FIELDS} } AS match`;
 
 /** A renamed entry keeps its node; matches pointing at it take the new key. */
 export const RENAME_LISTED_ENTITIES = `

@@ -48,7 +48,9 @@ export interface WebApp {
 /** Starts two servers on ephemeral ports over one set of services and loads the demo seed. */
 export async function startWebApp(): Promise<WebApp> {
   await buildWebAssets();
-  const config = { ...loadConfig(process.env), port: 0 };
+  // the demo's exhibit files go to a folder of this run's own, not the project's .exhibits/
+  const exhibitRoot = process.env.EXHIBIT_ROOT || mkdtempSync(join(tmpdir(), 'uflpa-e2e-exhibits-'));
+  const config = { ...loadConfig({ ...process.env, EXHIBIT_ROOT: exhibitRoot }), port: 0 };
   const log = createLogger({ logLevel: 'silent' });
   const services = await createServices(config, log);
   const tenant = uniqueTenant('web');

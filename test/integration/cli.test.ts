@@ -2,7 +2,7 @@
 // child process through tsx against the test's Neo4j (NEO4J_URI etc. in the environment),
 // checked by exit code, output, what it wrote to disk and what it stored in the graph.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniqueTenant } from './harness';
@@ -10,6 +10,8 @@ import { chainBundle, cottonTiers } from '../fixtures/scenarios';
 import { loadConfig } from '../../src/config';
 import { createGraph, Graph } from '../../src/graph/graph';
 import type { Bundle } from '../../src/model/bundle';
+import { documentedChain } from '../fixtures/packet-scenarios';
+import { tenantFolder } from '../../src/exhibits';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -224,8 +226,9 @@ describe('operator commands (src/cli/main.ts)', () => {
   });
 
   it.each([
-    [['bogus'], 'unknown command "bogus"; use update-list, list-versions or screen'],
-    [[], 'unknown command ""; use update-list, list-versions or screen'],
+    [['bogus'], 'unknown command "bogus"; use update-list, list-versions, screen or attach-exhibits'],
+    [[], 'unknown command ""; use update-list, list-versions, screen or attach-exhibits'],
+    [['attach-exhibits'], 'usage: npm run cli -- attach-exhibits <bundle.json> [--dir DIR] [--tenant T]'],
     [['screen'], 'usage: npm run cli -- screen "<name>" [--country CN]'],
     [['update-list'], 'name the downloaded list file: npm run cli -- update-list uflpa.html'],
   ])('refuses %j with exit code 1 and a clear line', async (args, line) => {
@@ -233,5 +236,36 @@ describe('operator commands (src/cli/main.ts)', () => {
     expect(r.code).toBe(1);
     expect(said(r)).toBe(line);
     expect(r.out).toBe('');
+  });
+
+  it("attaches a bundle's exhibit files into the tenant's space, and writes nothing when run again", async () => {
+    const tenant = uniqueTenant('cli-exhibits');
+    const exhibitRoot = mkdtempSync(join(tmpdir(), 'cli-exhibits-'));
+    const b = documentedChain('CLX');
+    const folder = mkdtempSync(join(tmpdir(), 'cli-bundle-'));
+    for (const d of b.documents) {
+      mkdirSync(join(folder, 'docs'), { recursive: true });
+      writeFileSync(join(folder, d.file!), `file of ${d.id}`);
+    }
+    b.documents[0].file = '../outside.txt'; // refused: it would leave the bundle's folder
+    writeFileSync(join(folder, 'bundle.json'), JSON.stringify(b));
+    expect((await cli('src/cli/import.ts', [join(folder, 'bundle.json'), '--tenant', tenant])).code).toBe(0);
+    const env = { EXHIBIT_ROOT: exhibitRoot };
+    const first = await cli('src/cli/main.ts', ['attach-exhibits', join(folder, 'bundle.json'), '--tenant', tenant], env);
+    expect(first.code).toBe(1); // one document's file was refused
+    const lines = first.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^CLX-\S+ \.\.\/outside\.txt: failed: .*"\.\." part/);
+    expect(lines.slice(1).every((l) => / docs\/\S+: attached$/.test(l))).toBe(true);
+    expect(lines).toHaveLength(b.documents.length);
+    const d = b.documents[1];
+    expect(readFileSync(join(exhibitRoot, 'tenants', tenantFolder(tenant), d.file!), 'utf8')).toBe(`file of ${d.id}`);
+    const again = await cli('src/cli/main.ts', ['attach-exhibits', join(folder, 'bundle.json'), '--tenant', tenant], env);
+    expect(
+      again.out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((l) => l.endsWith(': unchanged')),
+    ).toBe(true);
   });
 });

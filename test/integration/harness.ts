@@ -2,6 +2,9 @@
 // friends in the environment). Each test file works in its own tenant(s) so files never
 // see each other's data, and talks to a real server on an ephemeral port.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger, createServices } from '../../src/app';
 import { startServer, RunningServer } from '../../src/api/server';
@@ -22,7 +25,9 @@ export function uniqueTenant(name: string): string {
 }
 
 export async function startHarness(opts: { env?: Record<string, string>; services?: (s: Services) => Services } = {}): Promise<Harness> {
-  const config = { ...loadConfig({ ...process.env, ...(opts.env ?? {}) }), port: 0 };
+  // exhibits go to a folder of this run's own unless the test names one
+  const exhibitRoot = mkdtempSync(join(tmpdir(), 'uflpa-exhibits-'));
+  const config = { ...loadConfig({ ...process.env, EXHIBIT_ROOT: exhibitRoot, ...(opts.env ?? {}) }), port: 0 };
   const log = createLogger({ logLevel: 'silent' });
   let services = await createServices(config, log);
   if (opts.services) services = opts.services(services);

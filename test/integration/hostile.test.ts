@@ -217,6 +217,11 @@ const operations: { name: string; query: string; vars: fc.Arbitrary<Record<strin
     vars: fc.record({ a: hostileString(), b: fc.option(hostileString()) }),
   },
   {
+    name: 'disputeMatch',
+    query: 'mutation($a: ID!, $b: String!) { disputeMatch(id: $a, note: $b) { status } }',
+    vars: fc.record({ a: hostileString(), b: hostileString() }),
+  },
+  {
     name: 'wrong types',
     query: 'query($a: ID!, $n: Int) { traceShipment(id: $a, maxTiers: $n) { verdict } }',
     vars: fc.record({ a: fc.oneof(hostileString(), badNumber), n: badNumber as fc.Arbitrary<unknown> }),
@@ -240,6 +245,16 @@ function checkAnswer(name: string, vars: Record<string, unknown>, r: Resp, text:
     // hostile strings are no match's id
     expect(errors.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
     expect(errors[0].message).toMatch(/^no screening match "/);
+    expect(data).toBeNull();
+    return;
+  }
+  if (name === 'disputeMatch') {
+    // the note is checked first (required, at most 2000 characters); hostile strings are no match's id
+    const b = vars.b as string;
+    const noteBad = !b.trim() || b.length > 2000;
+    expect(r.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+      noteBad ? 'BAD_USER_INPUT' : 'NOT_FOUND',
+    ]);
     expect(data).toBeNull();
     return;
   }

@@ -21,13 +21,12 @@ jest.setTimeout(120_000); // the first start loads the Entity List; the CLI test
 
 let h: Harness;
 let downloads: RunningServer;
-const exhibitRoot = mkdtempSync(join(tmpdir(), 'packet-exhibits-'));
 
 beforeAll(async () => {
   h = await startHarness();
   // a server of our own with the packet routes, over the harness's services (same tenant)
   const config = { ...loadConfig(process.env), port: 0 };
-  downloads = await startServer(config, h.services, createLogger({ logLevel: 'silent' }), packetRoutes(h.services, { exhibitRoot }));
+  downloads = await startServer(config, h.services, createLogger({ logLevel: 'silent' }), packetRoutes(h.services));
 });
 afterAll(async () => {
   await downloads?.stop();
@@ -208,7 +207,7 @@ describe('packet downloads (real Neo4j)', () => {
   beforeAll(async () => {
     b = documentedChain('PKZ');
     await load(b);
-    writeExhibitFiles(b, exhibitRoot);
+    writeExhibitFiles(b, h.services.exhibits.tenantRoot(h.tenant)); // the tenant's own exhibit space
   });
 
   it('serves the Markdown byte-identical to the GraphQL field', async () => {

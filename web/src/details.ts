@@ -5,7 +5,8 @@ import type { Selection } from './graph';
 import { Actions, names, state } from './state';
 import { byId, clear, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge } from './util';
 
-const MATCH_FIELDS = 'id firmId firmName entityName matchedName score decision status decidedBy decidedAt note listVersion';
+const MATCH_FIELDS =
+  'id firmId firmName entityName matchedName score decision status decidedBy decidedAt note listVersion agreedBy pendingDecision { status proposedBy proposedAt note } disputes { by at note }';
 
 export async function loadMatches(): Promise<StoredMatch[]> {
   const items: StoredMatch[] = [];
@@ -381,7 +382,29 @@ function screeningBlock(matches: StoredMatch[], act: Actions): HTMLElement {
           { class: `match status-${m.status.toLowerCase()}`, 'data-match-id': m.id },
           h('div', {}, h('strong', {}, m.entityName)),
           h('div', { class: 'muted' }, `matched “${m.matchedName}” · score ${pct(m.score)} · ${m.decision}`),
-          h('div', { class: 'match-status' }, statusIcon, m.decidedBy ? ` by ${m.decidedBy}` : '', m.note ? ` — ${m.note}` : ''),
+          h(
+            'div',
+            { class: 'match-status' },
+            statusIcon,
+            m.decidedBy ? ` by ${m.decidedBy}` : '',
+            m.agreedBy ? ` and ${m.agreedBy}` : '',
+            m.note ? ` — ${m.note}` : '',
+          ),
+          m.pendingDecision
+            ? h(
+                'div',
+                { class: 'match-pending' },
+                `Waiting for a second reviewer: ${m.pendingDecision.status === 'CONFIRMED' ? 'confirm' : 'reject'} proposed by ${m.pendingDecision.proposedBy}`,
+                m.pendingDecision.note ? ` — ${m.pendingDecision.note}` : '',
+              )
+            : null,
+          m.disputes.length
+            ? h(
+                'ul',
+                { class: 'match-disputes' },
+                m.disputes.map((d) => h('li', {}, `Disputed by ${d.by}: ${d.note}`)),
+              )
+            : null,
           h(
             'div',
             { class: 'row' },

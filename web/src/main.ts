@@ -206,10 +206,11 @@ const actions: Actions = {
   async decide(matchId, decision, note) {
     try {
       const m = decision === 'confirm' ? 'confirmMatch' : 'rejectMatch';
-      await gql(`mutation Decide($id: ID!, $note: String) { ${m}(id: $id, note: $note) { id status } }`, {
-        id: matchId,
-        note: note || null,
-      });
+      const done = await gql<Record<string, { status: string; pendingDecision: { status: string } | null }>>(
+        `mutation Decide($id: ID!, $note: String) { ${m}(id: $id, note: $note) { id status pendingDecision { status } } }`,
+        { id: matchId, note: note || null },
+      );
+      const waiting = !!done[m]?.pendingDecision; // four-eyes review: proposed, not yet in effect
       await loadMatches().catch(() => undefined);
       const sel = state.selection;
       void shipments.load();
@@ -220,7 +221,9 @@ const actions: Actions = {
         else void renderSelection(sel, actions);
       }
       status(
-        `Screening match ${decision === 'confirm' ? 'confirmed' : 'rejected'}${state.trace ? `; shipment ${state.shipmentId} is now ${state.trace.verdict}` : ''}.`,
+        waiting
+          ? `Screening match: your decision to ${decision} waits for a second reviewer (four-eyes review); nothing has changed yet.`
+          : `Screening match ${decision === 'confirm' ? 'confirmed' : 'rejected'}${state.trace ? `; shipment ${state.shipmentId} is now ${state.trace.verdict}` : ''}.`,
       );
     } catch (e) {
       fail(e);

@@ -197,10 +197,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** [contract] Import a bundle v1 (all or nothing). */
   importBundle: ImportReport;
-  /** Confirm a screening candidate: the firm is the listed entity. */
+  /** Confirm a screening candidate: the firm is the listed entity (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, on a MATCH, once a second reviewer agrees). */
   confirmMatch: StoredScreeningMatch;
-  /** Reject a screening candidate: the firm is not the listed entity; it never flags. */
+  /** Reject a screening candidate: the firm is not the listed entity; it never flags (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, on a MATCH, once a second reviewer agrees). */
   rejectMatch: StoredScreeningMatch;
+  /** Dispute a screening candidate (IMPORTER or ADMIN): a note the reviewers see; it changes no status. */
+  disputeMatch: StoredScreeningMatch;
 };
 
 
@@ -218,6 +220,12 @@ export type MutationConfirmMatchArgs = {
 export type MutationRejectMatchArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDisputeMatchArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 export type ShipmentTrace = {
@@ -482,6 +490,27 @@ export type StoredScreeningMatch = {
   decidedAt?: Maybe<Scalars['String']['output']>;
   note?: Maybe<Scalars['String']['output']>;
   listVersion: Scalars['String']['output'];
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy?: Maybe<Scalars['String']['output']>;
+  /** a decision on this MATCH that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision?: Maybe<PendingReviewDecision>;
+  /** the importer's dispute notes, oldest first */
+  disputes: Array<MatchDispute>;
+};
+
+export type PendingReviewDecision = {
+  __typename?: 'PendingReviewDecision';
+  status: ReviewStatus;
+  proposedBy: Scalars['String']['output'];
+  proposedAt: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type MatchDispute = {
+  __typename?: 'MatchDispute';
+  by: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  note: Scalars['String']['output'];
 };
 
 export type ScreeningMatchPage = {
@@ -572,7 +601,9 @@ export type AuditAction =
   | 'IMPORT'
   | 'LIST_UPDATE'
   | 'MATCH_DECISION'
-  | 'PACKET_DOWNLOAD';
+  | 'MATCH_DISPUTE'
+  | 'PACKET_DOWNLOAD'
+  | 'EXHIBIT_UPLOAD';
 
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -707,6 +738,8 @@ export type ResolversTypes = {
   Shipment: ResolverTypeWrapper<Shipment>;
   ScreeningMatch: ResolverTypeWrapper<ScreeningMatch>;
   StoredScreeningMatch: ResolverTypeWrapper<StoredScreeningMatch>;
+  PendingReviewDecision: ResolverTypeWrapper<PendingReviewDecision>;
+  MatchDispute: ResolverTypeWrapper<MatchDispute>;
   ScreeningMatchPage: ResolverTypeWrapper<ScreeningMatchPage>;
   EntityListInfo: ResolverTypeWrapper<EntityListInfo>;
   RebuttalPacket: ResolverTypeWrapper<RebuttalPacket>;
@@ -754,6 +787,8 @@ export type ResolversParentTypes = {
   Shipment: Shipment;
   ScreeningMatch: ScreeningMatch;
   StoredScreeningMatch: StoredScreeningMatch;
+  PendingReviewDecision: PendingReviewDecision;
+  MatchDispute: MatchDispute;
   ScreeningMatchPage: ScreeningMatchPage;
   EntityListInfo: EntityListInfo;
   RebuttalPacket: RebuttalPacket;
@@ -801,6 +836,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle'>>;
   confirmMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationConfirmMatchArgs, 'id'>>;
   rejectMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
+  disputeMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationDisputeMatchArgs, 'id' | 'note'>>;
 };
 
 export type ShipmentTraceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ShipmentTrace'] = ResolversParentTypes['ShipmentTrace']> = {
@@ -1005,6 +1041,22 @@ export type StoredScreeningMatchResolvers<ContextType = any, ParentType extends 
   decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   listVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agreedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pendingDecision?: Resolver<Maybe<ResolversTypes['PendingReviewDecision']>, ParentType, ContextType>;
+  disputes?: Resolver<Array<ResolversTypes['MatchDispute']>, ParentType, ContextType>;
+};
+
+export type PendingReviewDecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PendingReviewDecision'] = ResolversParentTypes['PendingReviewDecision']> = {
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  proposedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MatchDisputeResolvers<ContextType = any, ParentType extends ResolversParentTypes['MatchDispute'] = ResolversParentTypes['MatchDispute']> = {
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ScreeningMatchPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScreeningMatchPage'] = ResolversParentTypes['ScreeningMatchPage']> = {
@@ -1125,6 +1177,8 @@ export type Resolvers<ContextType = any> = {
   Shipment?: ShipmentResolvers<ContextType>;
   ScreeningMatch?: ScreeningMatchResolvers<ContextType>;
   StoredScreeningMatch?: StoredScreeningMatchResolvers<ContextType>;
+  PendingReviewDecision?: PendingReviewDecisionResolvers<ContextType>;
+  MatchDispute?: MatchDisputeResolvers<ContextType>;
   ScreeningMatchPage?: ScreeningMatchPageResolvers<ContextType>;
   EntityListInfo?: EntityListInfoResolvers<ContextType>;
   RebuttalPacket?: RebuttalPacketResolvers<ContextType>;

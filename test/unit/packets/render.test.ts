@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { assemblePacket } from '../../../src/packets/packet';
 import { renderPacketHtml, renderPacketPdf, renderPacketZip, downloadUrls, safeFileName } from '../../../src/packets/render';
-import { resolveExhibit, sha256 } from '../../../src/packets/zip';
+import { sha256 } from '../../../src/packets/zip';
+import { ExhibitStore, NO_SUCH_EXHIBIT } from '../../../src/exhibits';
 import { chartModel, layoutChart, renderSvg } from '../../../src/packets/svg';
 import { buildLookup } from '../../../src/packets/lookup';
 import { toWinAnsi } from '../../../src/packets/pdf';
@@ -68,11 +69,16 @@ describe('PDF edition', () => {
 });
 
 describe('ZIP edition', () => {
-  const root = mkdtempSync(join(tmpdir(), 'packet-exhibits-'));
-  mkdirSync(join(root, 'docs'));
+  const store = new ExhibitStore(mkdtempSync(join(tmpdir(), 'packet-exhibits-')), { maxBytes: 1 << 20, tenantMaxBytes: 1 << 30 });
+  const root = store.tenantRoot('acme');
+  mkdirSync(join(root, 'docs'), { recursive: true });
   const outside = mkdtempSync(join(tmpdir(), 'packet-outside-'));
   writeFileSync(join(outside, 'secret.txt'), 'not an exhibit');
   symlinkSync(join(outside, 'secret.txt'), join(root, 'docs', 'link.pdf'));
+  // another tenant's file, and names for it that a bundle could try
+  const globex = store.tenantRoot('globex');
+  mkdirSync(join(globex, 'docs'), { recursive: true });
+  writeFileSync(join(globex, 'docs', 'contract.txt'), 'globex only');
 
   it('holds the packet, the exhibit files and a manifest whose sums match', async () => {
     const d = cottonPacketData();
@@ -82,9 +88,11 @@ describe('ZIP edition', () => {
     d.documents.find((x) => x.id === 'D2-po')!.file = '../../etc/passwd';
     d.documents.find((x) => x.id === 'D2-inv')!.file = 'docs/link.pdf';
     d.documents.find((x) => x.id === 'D2-bl')!.file = null;
+    d.documents.find((x) => x.id === 'D2-pay')!.file = `../${globex.split('/').pop()}/docs/contract.txt`;
+    d.documents.find((x) => x.id === 'D2-prod')!.file = 'docs/contract.txt'; // globex has one, acme has not
     const packet = assemblePacket(d);
-    const buf = await renderPacketZip(packet, {
-      exhibitRoot: root,
+    const buf = await renderPacketZip(packet, 'acme', {
+      exhibits: store,
       today: '2024-06-20',
       now: new Date('2024-06-20T10:00:00Z'),
       pdfFont: null,
@@ -111,15 +119,17 @@ describe('ZIP edition', () => {
     expect(inv).toMatchObject({ documentIds: ['D1-inv'], exhibits: ['E2'], declaredMatches: true });
     expect(manifest.files.find((f: { path: string }) => f.path === 'exhibits/docs/D1-po.pdf').declaredMatches).toBe(false);
     const missing = new Map(manifest.missingExhibits.map((m: { documentId: string; reason: string }) => [m.documentId, m.reason]));
-    expect(missing.get('D2-po')).toMatch(/leaves the exhibit root/);
-    expect(missing.get('D2-inv')).toMatch(/leaves the exhibit root/);
+    expect(missing.get('D2-po')).toMatch(/"\.\." part/);
+    expect(missing.get('D2-pay')).toMatch(/"\.\." part/);
+    expect(missing.get('D2-inv')).toBe(NO_SUCH_EXHIBIT); // a link out reads as no file at all
+    expect(missing.get('D2-prod')).toBe(NO_SUCH_EXHIBIT); // another tenant's file: the same
     expect(missing.get('D2-bl')).toMatch(/names no file/);
-    expect(missing.get('D3-inv')).toMatch(/not found/);
-    expect(paths.some((p: string) => p.includes('passwd') || p.includes('link'))).toBe(false);
+    expect(missing.get('D3-inv')).toBe(NO_SUCH_EXHIBIT);
+    expect(paths.some((p: string) => /passwd|link|contract/.test(p))).toBe(false);
   });
 
   it('refuses absolute paths', async () => {
-    expect(await resolveExhibit(root, '/etc/passwd')).toEqual({ reason: expect.stringMatching(/absolute/) });
+    expect(await store.find('acme', '/etc/passwd')).toEqual({ reason: expect.stringMatching(/absolute/) });
   });
 });
 

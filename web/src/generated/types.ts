@@ -193,10 +193,12 @@ export type QuerySupplyChainDiffArgs = {
 export type Mutation = {
   /** [contract] Import a bundle v1 (all or nothing). */
   importBundle: ImportReport;
-  /** Confirm a screening candidate: the firm is the listed entity. */
+  /** Confirm a screening candidate: the firm is the listed entity (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, on a MATCH, once a second reviewer agrees). */
   confirmMatch: StoredScreeningMatch;
-  /** Reject a screening candidate: the firm is not the listed entity; it never flags. */
+  /** Reject a screening candidate: the firm is not the listed entity; it never flags (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, on a MATCH, once a second reviewer agrees). */
   rejectMatch: StoredScreeningMatch;
+  /** Dispute a screening candidate (IMPORTER or ADMIN): a note the reviewers see; it changes no status. */
+  disputeMatch: StoredScreeningMatch;
 };
 
 
@@ -214,6 +216,12 @@ export type MutationConfirmMatchArgs = {
 export type MutationRejectMatchArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDisputeMatchArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 export type ShipmentTrace = {
@@ -456,6 +464,25 @@ export type StoredScreeningMatch = {
   decidedAt: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   listVersion: Scalars['String']['output'];
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy: Maybe<Scalars['String']['output']>;
+  /** a decision on this MATCH that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision: Maybe<PendingReviewDecision>;
+  /** the importer's dispute notes, oldest first */
+  disputes: Array<MatchDispute>;
+};
+
+export type PendingReviewDecision = {
+  status: ReviewStatus;
+  proposedBy: Scalars['String']['output'];
+  proposedAt: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+};
+
+export type MatchDispute = {
+  by: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  note: Scalars['String']['output'];
 };
 
 export type ScreeningMatchPage = {
@@ -537,7 +564,9 @@ export type AuditAction =
   | 'IMPORT'
   | 'LIST_UPDATE'
   | 'MATCH_DECISION'
-  | 'PACKET_DOWNLOAD';
+  | 'MATCH_DISPUTE'
+  | 'PACKET_DOWNLOAD'
+  | 'EXHIBIT_UPLOAD';
 
 export type AuditEvent = {
   id: Scalars['ID']['output'];
