@@ -183,7 +183,8 @@ export class BodyParser {
         return this.finish(reply.jobId, { error });
       }
       case 'done': {
-        const variables = (reply.body as { variables: Record<string, unknown> }).variables;
+        // bundles are only ever found in an object's variables
+        const variables = reply.bundles.length ? (reply.body as { variables: Record<string, unknown> }).variables : {};
         for (const b of reply.bundles) {
           const placeholder = {};
           markPrevalidated(placeholder, b.validated ? { validated: b.validated } : { errors: b.errors ?? [] });

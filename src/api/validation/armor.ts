@@ -28,7 +28,7 @@ export function depthRule(maxDepth: number) {
     ignoreIntrospection: false,
     flattenFragments: true, // a fragment spread is not a level of fields
     propagateOnRejection: false,
-    onReject: [report('QUERY_TOO_DEEP', (found) => `query is nested ${found} levels deep, over the limit of ${maxDepth} levels`)],
+    onReject: [report('QUERY_TOO_DEEP', () => `query is nested deeper than the limit of ${maxDepth} levels`)],
   });
 }
 
