@@ -56,6 +56,11 @@ export class BodyParser {
     private readonly log: Logger,
   ) {}
 
+  /** Starts the worker now, so the first large body does not wait for it to load (about a second). */
+  warm(): void {
+    this.workerThread();
+  }
+
   /** The parsed request, or a RequestRefused. */
   async parse(bytes: Buffer, tenant: string): Promise<unknown> {
     if (bytes.length <= this.options.maxRequestBytes && !bytes.includes(IMPORT_FIELD)) return this.parseHere(bytes);

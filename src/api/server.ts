@@ -130,6 +130,7 @@ export async function startServer(config: Config, services: Services, log: Logge
     services.graph,
     log,
   );
+  bodies.warm();
   // local mode (no tokens): only requests addressed to this machine, so no DNS-rebinding page reads the data
   const localMode = !services.authenticate;
 
