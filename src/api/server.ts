@@ -12,10 +12,12 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 import { RequestContext, contextFor } from './context';
 import { publicRoutes, Route, sendJson } from './routes';
-import { depthLimitRule } from './validation/depthLimit';
 import { costLimitRule } from './validation/costLimit';
 import { shortenEchoedValues } from './validation/textArguments';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
+import { queryShapeRules } from './validation/armor';
+import { DatabaseUnavailableError, QueryTimeoutError, WriteConflictError } from '../graph/graph';
+import { isServedHost, LOOPBACK_HOSTS } from '../config/hosts';
+import { BodyParser, RequestRefused } from './requestBody';
 
 export interface RunningServer {
   server: Server;
@@ -25,7 +27,9 @@ export interface RunningServer {
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) throw new BodyTooLargeError(`request body is larger than the limit of ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -33,11 +37,16 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new BodyTooLargeError(`request body is larger than the limit of ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
+  'QUERY_TOO_MANY_ALIASES',
+  'QUERY_TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_MANY_TOKENS',
+  'QUERY_TOO_LONG',
+  'WRITE_CONFLICT',
   'NOT_FOUND',
   'FORBIDDEN',
   'UNAUTHENTICATED',
@@ -64,6 +73,17 @@ export function formatError(log: Logger) {
     if (original instanceof QueryTimeoutError) {
       return { message: original.message, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
     }
+    if (original instanceof WriteConflictError) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'WRITE_CONFLICT' } };
+    }
+    // graphql-js stops parsing at GRAPHQL_MAX_TOKENS with a syntax error: give it a code of its own
+    const tokens = /Document contains more th(?:an|at) (\d+) tokens/.exec(formatted.message);
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+      return {
+        message: `query has more than ${tokens[1]} tokens, the limit (GRAPHQL_MAX_TOKENS); send a shorter query`,
+        extensions: { code: 'QUERY_TOO_MANY_TOKENS' },
+      };
+    }
     // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED: keep our rules' own codes
     const own = original instanceof GraphQLError ? original.extensions?.code : undefined;
     const code = String(
@@ -88,7 +108,11 @@ export async function startServer(config: Config, services: Services, log: Logge
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'),
     resolvers,
-    validationRules: [depthLimitRule(config.maxDepth), costLimitRule(config.maxCost)],
+    validationRules: [...queryShapeRules(config), costLimitRule(config.maxCost)],
+    // graphql-js counts tokens as it parses and stops at the limit
+    parseOptions: { maxTokens: config.maxTokens },
+    // every query arrives as text, so the text limits always apply (nothing sends hashes)
+    persistedQueries: false,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -96,6 +120,20 @@ export async function startServer(config: Config, services: Services, log: Logge
   });
   await apollo.start();
   const beforeAuth = publicRoutes(services);
+  const bodies = new BodyParser(
+    {
+      maxQueryBytes: config.maxQueryBytes,
+      maxTokens: config.maxTokens,
+      maxRequestBytes: config.maxRequestBytes,
+      maxBundleRecords: config.maxBundleRecords,
+      workerMemoryMb: config.bodyWorkerMemoryMb,
+    },
+    services.graph,
+    log,
+  );
+  bodies.warm();
+  // local mode (no tokens): only requests addressed to this machine, so no DNS-rebinding page reads the data
+  const localMode = !services.authenticate;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
@@ -109,22 +147,23 @@ export async function startServer(config: Config, services: Services, log: Logge
       );
     });
     try {
+      if (localMode && !isServedHost(req.headers.host, config.allowedHosts)) {
+        return sendJson(res, 403, {
+          errors: [
+            {
+              message: `this server runs in local mode (no API tokens) and answers only requests addressed to ${[...LOOPBACK_HOSTS, ...config.allowedHosts].join(', ')}; add the host name to ALLOWED_HOSTS to serve it`,
+              extensions: { code: 'HOST_NOT_ALLOWED' },
+            },
+          ],
+        });
+      }
       for (const route of beforeAuth) if (await route(req, res, url)) return;
       const ctx = await contextFor(req, services, requestId);
       for (const route of routes) if (await route(req, res, url, ctx)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
 
-      const body = req.method === 'POST' ? await readBody(req, config.maxBodyBytes) : '';
-      let parsed: unknown = undefined;
-      if (body) {
-        try {
-          parsed = JSON.parse(body);
-        } catch (e) {
-          return sendJson(res, 400, {
-            errors: [{ message: `request body is not valid JSON: ${(e as Error).message}`, extensions: { code: 'BAD_REQUEST' } }],
-          });
-        }
-      }
+      const body = req.method === 'POST' ? await readBody(req, config.maxBodyBytes) : undefined;
+      const parsed = body?.length ? await bodies.parse(body, ctx.tenant) : undefined;
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       const result = await apollo.executeHTTPGraphQLRequest({
@@ -141,6 +180,12 @@ export async function startServer(config: Config, services: Services, log: Logge
     } catch (e) {
       if (e instanceof BodyTooLargeError)
         return sendJson(res, 413, { errors: [{ message: e.message, extensions: { code: 'LIMIT_EXCEEDED' } }] });
+      if (e instanceof RequestRefused) {
+        if (e.retryAfterSeconds) res.setHeader('retry-after', String(e.retryAfterSeconds));
+        return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: e.code } }] });
+      }
+      if (e instanceof DatabaseUnavailableError)
+        return sendJson(res, 503, { errors: [{ message: e.message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       if (e instanceof GraphQLError) {
         const code = String(e.extensions?.code ?? 'BAD_REQUEST');
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'RATE_LIMITED' ? 429 : 400;
@@ -176,6 +221,7 @@ export async function startServer(config: Config, services: Services, log: Logge
     async stop() {
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
+      await bodies.close();
       await apollo.stop();
     },
   };

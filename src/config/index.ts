@@ -1,6 +1,7 @@
 // One place that reads the environment. Everything else receives a Config.
 import { join, resolve } from 'node:path';
 
+import { parseAllowedHosts } from './hosts';
 export interface Config {
   neo4jUri: string;
   neo4jUser: string;
@@ -11,7 +12,23 @@ export interface Config {
   host: string;
   port: number;
   maxDepth: number; // GraphQL query depth limit
-  maxBodyBytes: number; // request body limit
+  /** Aliases per operation (GRAPHQL_MAX_ALIASES). */
+  maxAliases: number;
+  /** Directives per operation (GRAPHQL_MAX_DIRECTIVES). */
+  maxDirectives: number;
+  /** Tokens in a query document (GRAPHQL_MAX_TOKENS). */
+  maxTokens: number;
+  /** Query text length in bytes (MAX_QUERY_BYTES), apart from the body limit. */
+  maxQueryBytes: number;
+  maxBodyBytes: number; // request body limit: a body that carries a bundle
+  /** Body limit of a request that carries no bundle (MAX_REQUEST_BYTES). */
+  maxRequestBytes: number;
+  /** Records in one bundle sent over HTTP (MAX_BUNDLE_RECORDS). */
+  maxBundleRecords: number;
+  /** Heap of the worker thread that parses and validates large bodies (BODY_WORKER_MEMORY_MB). */
+  bodyWorkerMemoryMb: number;
+  /** Host names local mode serves besides localhost, 127.0.0.1 and [::1] (ALLOWED_HOSTS). */
+  allowedHosts: string[];
   logLevel: string;
   publicUrl: string;
   /** JSON file of hashed API tokens; unset means local mode (no auth). */
@@ -67,7 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 15),
+    maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 100),
+    maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50),
+    maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 5000),
+    maxQueryBytes: int(env, 'MAX_QUERY_BYTES', 100_000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 200 * 1024 * 1024),
+    maxRequestBytes: int(env, 'MAX_REQUEST_BYTES', 1024 * 1024),
+    maxBundleRecords: int(env, 'MAX_BUNDLE_RECORDS', 500_000),
+    bodyWorkerMemoryMb: int(env, 'BODY_WORKER_MEMORY_MB', 2048),
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     apiTokensFile: env.API_TOKENS_FILE || undefined,

@@ -14,6 +14,14 @@ export class QueryTimeoutError extends Error {
   readonly code = 'QUERY_TIMEOUT';
 }
 
+/**
+ * A transaction Neo4j aborted because another one held what it needed (a deadlock or a lock
+ * wait over the limit) and the driver's retries ran out: nothing was written; try again.
+ */
+export class WriteConflictError extends Error {
+  readonly code = 'WRITE_CONFLICT';
+}
+
 export interface Graph {
   readonly driver: Driver;
   /** Runs one read query and returns plain rows (integers as JS numbers). */
@@ -55,6 +63,10 @@ function isTimeout(e: unknown): boolean {
   return /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(String((e as { code?: string })?.code ?? ''));
 }
 
+function isTransient(e: unknown): boolean {
+  return /^Neo\.TransientError\./.test(String((e as { code?: string })?.code ?? ''));
+}
+
 function isConnectivityError(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(String((e as Error)?.message));
@@ -84,6 +96,11 @@ export function createGraph(config: Config): Graph {
       if (isTimeout(e)) {
         throw new QueryTimeoutError(
           `the query ran longer than the limit of ${config.txTimeoutSeconds} s (NEO4J_TX_TIMEOUT_SECONDS) and was stopped; ask for less (a smaller maxTiers, maxDepth or page)`,
+        );
+      }
+      if (isTransient(e)) {
+        throw new WriteConflictError(
+          'another request was writing the same data at the same moment and this one was stopped; nothing was written, send it again',
         );
       }
       throw e;

@@ -2,10 +2,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import { runRows } from '../graph/graph';
+import { lockTenant } from '../graph/tenantVersion';
 import type { Bundle } from '../model/bundle';
 import type { Document, Facility, Flow, Material, Shipment, StoredFirm } from '../model/records';
 import * as Q from './cypher';
 import { BundleCheck, BundleRefs, checkBundle, checkReferences, collectorOf, externalReferences, StoredRefs } from './validate';
+import { takePrevalidated } from './prevalidated';
 
 export interface ImportReport {
   firms: number;
@@ -161,11 +163,18 @@ export function toRows(b: Bundle, stored: StoredRefs) {
 }
 
 export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptions): Promise<ImportReport> {
-  const { bundle, stored } = await validateBundle(graph, opts.tenant, raw, opts.checked);
+  // a bundle the HTTP layer validated off the event loop arrives as its result
+  const { bundle, stored } = takePrevalidated(raw) ?? (await validateBundle(graph, opts.tenant, raw, opts.checked));
   const rows = toRows(bundle, stored);
   const batchSize = opts.batchSize ?? 5000;
   const tenant = opts.tenant;
   await graph.writeTransaction(async (tx) => {
+    // Imports of one tenant take turns: two clients sending the same new bundle at once would
+    // otherwise both find its ids unstored, both CREATE them, and the second would fail on the
+    // uniqueness constraint. Waiting on the tenant's lock, the second reads the first's records
+    // and updates them. (Retrying on the constraint error would redo a long import's work;
+    // a lock in this process would not hold across instances.)
+    await lockTenant(tx, tenant);
     // read inside the write transaction so the create/update split holds when it commits
     const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(
       tx,

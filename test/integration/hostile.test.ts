@@ -40,6 +40,10 @@ const CLEAR_CODES = new Set([
   'QUERY_TOO_COSTLY',
   'BAD_REQUEST',
   'LIMIT_EXCEEDED',
+  'QUERY_TOO_MANY_ALIASES',
+  'QUERY_TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_MANY_TOKENS',
+  'QUERY_TOO_LONG',
 ]);
 
 /** Everything stored for a tenant, one sorted line per node and relationship: equal lists, equal graphs. */
@@ -80,7 +84,7 @@ const ask = (query: string, variables: Record<string, unknown> = {}) => post(JSO
 function expectClear(r: Resp, what: string) {
   const errors: { message: string; extensions?: { code?: string; stacktrace?: unknown } }[] = r.body.errors ?? [];
   const bad = errors.filter((e) => !CLEAR_CODES.has(String(e.extensions?.code)));
-  if (bad.length || ![200, 400].includes(r.status)) {
+  if (bad.length || ![200, 400, 413].includes(r.status)) {
     throw new Error(`${what}: status ${r.status}, unclear errors ${JSON.stringify(bad).slice(0, 500)}`);
   }
   for (const e of errors) {
@@ -341,12 +345,93 @@ describe('hostile arguments to every query', () => {
       '{"query": "{ entityList { version } }", "variables": "x"}',
       '\u0000',
       '{"query": "{ nope }"}',
+      // the same through the worker thread that parses bodies naming importBundle
+      '{"importBundle": 1',
+      '["importBundle"]',
+      '{"query": "mutation { importBundle }", "variables": null}',
+      '{"query": "mutation($b: JSON!) { importBundle(bundle: $b) { firms } }", "variables": []}',
     ]) {
       const r = await post(payload);
       expect(r.status).toBe(400);
       expectClear(r, payload);
     }
     expect((await ask('{ entityList { version } }')).status).toBe(200);
+  });
+
+  // Issue 14: the shapes that used to pass and stall everyone, at sizes around each limit
+  // (aliases 100, directives 50, tokens 5000, query text 100,000 bytes, cost 20,000).
+  it("queries around every size limit: refused with that limit's code before running, or answered", async () => {
+    const shape = fc.oneof(
+      fc.record({ kind: fc.constant('aliases' as const), n: fc.integer({ min: 90, max: 400 }) }),
+      fc.record({ kind: fc.constant('traces' as const), n: fc.integer({ min: 30, max: 100 }) }),
+      fc.record({ kind: fc.constant('introspection' as const), n: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('directives' as const), n: fc.integer({ min: 40, max: 80 }) }),
+      fc.record({ kind: fc.constant('tokens' as const), n: fc.integer({ min: 4000, max: 9000 }) }),
+      fc.record({ kind: fc.constant('text' as const), n: fc.integer({ min: 90_000, max: 400_000 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(shape, async ({ kind, n }) => {
+        let query: string;
+        let over: string | undefined;
+        const few = (k: number, f: (i: number) => string) => Array.from({ length: k }, (_, i) => f(i)).join(' ');
+        switch (kind) {
+          case 'aliases':
+            query = `{ ${few(n, (i) => `a${i}: __typename`)} }`;
+            if (n > 100) over = 'QUERY_TOO_MANY_ALIASES';
+            break;
+          case 'traces': // 500 each: 40 fit the cost limit
+            query = `{ ${few(n, (i) => `t${i}: traceShipment(id: "HST-S${i}") { verdict }`)} }`;
+            if (n > 40) over = 'QUERY_TOO_COSTLY';
+            break;
+          case 'introspection': // 111 each
+            query = `{ ${few(n, (i) => `s${i}: __schema { types { fields { name } } }`)} }`;
+            break;
+          case 'directives':
+            query = `{ ${few(n, (i) => `d${i}: __typename @skip(if: false)`)} }`;
+            if (n > 50) over = 'QUERY_TOO_MANY_DIRECTIVES';
+            break;
+          case 'tokens':
+            query = `{ ${'__typename '.repeat(n)}}`;
+            if (n + 2 > 5000) over = 'QUERY_TOO_MANY_TOKENS';
+            break;
+          case 'text':
+            query = `{ __typename }${' '.repeat(n)}`;
+            if (query.length > 100_000) over = 'QUERY_TOO_LONG';
+            break;
+        }
+        const r = await ask(query);
+        expectClear(r, `${kind} ${n}`);
+        const codes = (r.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
+        if (over) {
+          expect(codes).toContain(over);
+          expect(r.body.data).toBeUndefined();
+        } else if (kind === 'tokens') {
+          // thousands of identical fields: graphql-js's own overlap check may give up (GRAPHQL_VALIDATION_FAILED)
+          expect(codes.filter((c: string) => c !== 'GRAPHQL_VALIDATION_FAILED')).toEqual([]);
+        } else if (kind !== 'traces') expect(codes).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('bundles of empty or junk records: every one refused with its places, none written', async () => {
+    const junk = fc.oneof(fc.constant({}), fc.record({ id: fc.constant(''), zz: fc.nat() }), fc.constant([]), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('firms', 'facilities', 'ownership', 'materials', 'flows', 'documents', 'shipments'),
+        junk,
+        fc.integer({ min: 1, max: 20_000 }),
+        async (section, record, n) => {
+          const r = await post(
+            `{"query":${JSON.stringify(IMPORT)},"variables":{"b":{"bundleVersion":1,"${section}":[${Array(n).fill(JSON.stringify(record)).join(',')}]}}}`,
+          );
+          expectClear(r, `${n} x ${JSON.stringify(record)} in ${section}`);
+          expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+          expect(r.body.errors[0].message).toMatch(new RegExp(`${section}\\[0\\]`));
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   it("keeps an idle keep-alive connection open longer than Node's 5 s, so a client reusing it is not reset", async () => {
@@ -681,10 +766,17 @@ describe('hostile bundles', () => {
     expect(r.body.errors[0].extensions.errors.length).toBeLessThanOrEqual(1000);
     expect(r.body.errors[0].extensions.errors[0]).toEqual({ path: 'firms[0].name', message: 'must be at most 500 characters' });
     expect(r.ms).toBeLessThan(30_000);
-    expect(await snapshot(h.tenant)).toEqual(before);
-    const long = await ask('query($t: String!) { searchFirms(text: $t) { id } screenName(name: $t) { score } }', {
-      t: 'x'.repeat(5_000_000),
+    const after = await snapshot(h.tenant);
+    expect({ gone: before.filter((l) => !after.includes(l)), added: after.filter((l) => !before.includes(l)) }).toEqual({
+      gone: [],
+      added: [],
     });
+    const search = 'query($t: String!) { searchFirms(text: $t) { id } screenName(name: $t) { score } }';
+    // 5 MB of text is over MAX_REQUEST_BYTES (only a bundle may be that large): refused at the door
+    const huge = await ask(search, { t: 'x'.repeat(5_000_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['LIMIT_EXCEEDED']);
+    const long = await ask(search, { t: 'x'.repeat(900_000) });
     expect(long.body.errors.length).toBeGreaterThan(0);
     expect(long.body.errors.every((e: { extensions: { code: string } }) => e.extensions.code === 'BAD_USER_INPUT')).toBe(true);
     expect(long.body.data).toBeNull();
@@ -743,7 +835,7 @@ describe('deep nesting', () => {
     for (const levels of [100, 3000, 20_000]) {
       const query = `{ ${'firm(id: "x") { '.repeat(levels)}id${' }'.repeat(levels)} }`;
       const r = await ask(query);
-      expect(r.status).toBe(400);
+      expect(r.status).toBe(query.length > 100_000 ? 413 : 400); // past MAX_QUERY_BYTES: QUERY_TOO_LONG
       expectClear(r, `${levels} levels`);
     }
     for (const levels of [3000, 20_000]) {
@@ -755,7 +847,7 @@ describe('deep nesting', () => {
   });
 
   // 22 fragments that each spread the next twice: a 1 KB query, 2^22 walks for a validator
-  // that does not memoise fragments (src/api/validation/depthLimit.ts), during which the
+  // that does not memoise fragments (graphql-armor's max-depth does), during which the
   // event loop serves nobody.
   it('validates a fragment bomb fast and keeps serving others meanwhile', async () => {
     const bombOf = (n: number) => {

@@ -87,15 +87,34 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   return name;
 }
 
-/** Looks up many firms and facilities by id in one request (aliased fields). */
+/** Ids per look-up request: the server refuses more than 100 aliases in one (GRAPHQL_MAX_ALIASES). */
+export const LOOKUP_CHUNK = 50;
+
+/** Looks up many firms and facilities by id: 50 of each per request (aliased fields), the requests in parallel. */
 export async function lookup(
   firmIds: string[],
   facilityIds: string[],
 ): Promise<{ firms: Map<string, Firm>; facilities: Map<string, Facility> }> {
   const firms = new Map<string, Firm>();
   const facilities = new Map<string, Facility>();
-  const fi = [...new Set(firmIds)];
-  const fa = [...new Set(facilityIds)];
+  const allFirms = [...new Set(firmIds)];
+  const allFacilities = [...new Set(facilityIds)];
+  const chunks = Math.ceil(Math.max(allFirms.length, allFacilities.length) / LOOKUP_CHUNK);
+  const parts = await Promise.all(
+    Array.from({ length: chunks }, (_, c) =>
+      lookupChunk(allFirms.slice(c * LOOKUP_CHUNK, (c + 1) * LOOKUP_CHUNK), allFacilities.slice(c * LOOKUP_CHUNK, (c + 1) * LOOKUP_CHUNK)),
+    ),
+  );
+  for (const part of parts) {
+    for (const [k, v] of part.firms) firms.set(k, v);
+    for (const [k, v] of part.facilities) facilities.set(k, v);
+  }
+  return { firms, facilities };
+}
+
+async function lookupChunk(fi: string[], fa: string[]): Promise<{ firms: Map<string, Firm>; facilities: Map<string, Facility> }> {
+  const firms = new Map<string, Firm>();
+  const facilities = new Map<string, Facility>();
   if (!fi.length && !fa.length) return { firms, facilities };
   const vars: Record<string, string> = {};
   const decl: string[] = [];

@@ -11,8 +11,10 @@
 //     `first` (e.g. shipmentRisks(first: 500) { items { ... } }) sizes the lists inside it;
 //   - root fields add their weight (tracing, packets and the dashboard cost more than a
 //     look-up by id), so aliasing one expensive field many times adds up.
-// Fragments are followed (each spread counted where it is used); introspection fields
-// (`__schema`, `__type`, `__typename`) are free. Validation has no variable values (Apollo
+// Fragments are followed (each spread counted where it is used). Introspection counts like
+// any other selection (`__schema { types { fields { name } } }` is a list in a list; only
+// `__typename` is free), so aliased introspection cannot answer megabytes for nothing.
+// Validation has no variable values (Apollo
 // caches a validated document across requests), so the estimate works from the document
 // alone; the resolvers' own caps on `first`, `limit`, `maxTiers` and `maxDepth` bound what
 // a variable can ask for.
@@ -27,6 +29,8 @@ import {
   GraphQLNamedType,
   GraphQLObjectType,
   GraphQLSchema,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -42,16 +46,19 @@ import {
 export const DEFAULT_MAX_COST = 20_000;
 
 /**
- * Extra cost of root fields whose resolvers trace, assemble or scan (the rest weigh 1): a
- * trace is worth about 50 look-ups by id, the dashboard traces every shipment of the tenant.
+ * Extra cost of root fields whose resolvers trace, assemble or scan (the rest weigh 1). A
+ * trace takes tens of milliseconds where a look-up by id takes well under one, so the limit
+ * (20,000) admits about 40 traces in one operation, about a second of work; aliasing 399 of
+ * them (11 s) passed when a trace weighed 50. A diff traces twice, a packet traces and
+ * assembles; the dashboard's own items are counted by its `first`.
  */
 export const ROOT_FIELD_WEIGHTS: Record<string, number> = {
-  traceShipment: 50,
-  supplierPaths: 50,
-  neighbourhood: 50,
-  exposure: 50,
-  supplyChainDiff: 100,
-  rebuttalPacket: 200,
+  traceShipment: 500,
+  supplierPaths: 500,
+  neighbourhood: 500,
+  exposure: 500,
+  supplyChainDiff: 1000,
+  rebuttalPacket: 2000,
   shipmentsWithFingerprint: 200,
   shipmentRisks: 500,
   importBundle: 100,
@@ -169,9 +176,10 @@ export function operationCost(
     spreads: Set<string>,
   ): number => {
     const name = node.name.value;
-    if (name.startsWith('__')) return 0;
+    if (name === '__typename') return 0;
     if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
-    const def: GraphQLField<unknown, unknown> | undefined = (parent as GraphQLObjectType).getFields()[name];
+    const introspection = isRoot && name === '__schema' ? SchemaMetaFieldDef : isRoot && name === '__type' ? TypeMetaFieldDef : undefined;
+    const def: GraphQLField<unknown, unknown> | undefined = introspection ?? (parent as GraphQLObjectType).getFields()[name];
     if (!def) return 0;
     const weight = isRoot ? (o.rootWeights[name] ?? 1) : 0;
     const nullable = getNullableType(def.type);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, DocumentNode, Kind, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, DocumentNode, getIntrospectionQuery, Kind, parse, specifiedRules, validate } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { costLimitRule, documentCosts, DEFAULT_MAX_COST, maxCostFromEnv } from '../../../../src/api/validation/costLimit';
-import { depthLimitRule } from '../../../../src/api/validation/depthLimit';
+import { depthRule, queryShapeRules } from '../../../../src/api/validation/armor';
 import { formatError } from '../../../../src/api/server';
 import pino from 'pino';
 import { loadConfig } from '../../../../src/config';
@@ -57,10 +57,16 @@ describe('cost estimate', () => {
     expect(cost(q)).toBe(499 + 1 + 200 * (1 + 10));
   });
 
-  it('follows fragments, each spread where it is used, and ignores introspection', () => {
+  it('follows fragments, each spread where it is used, and counts introspection like other lists', () => {
     const viaFragment = cost('{ searchFirms(text: "x", limit: 5) { ...F } } fragment F on Firm { facilities { id } }');
     expect(viaFragment).toBe(cost('{ searchFirms(text: "x", limit: 5) { facilities { id } } }'));
-    expect(cost('{ __schema { types { name fields { name args { name } } } } }')).toBe(0);
+    // __schema 1, types 10 x (1 + fields 10 x (1 + args 10 x 1)); only __typename is free
+    expect(cost('{ __schema { types { name fields { name args { name } } } } }')).toBe(1 + 10 * (1 + 10 * (1 + 10)));
+    expect(cost('{ __typename a: __typename }')).toBe(0);
+    // the 30 x 30 aliased `types { fields }` of issue 14 (5 MB in 3.3 s) is refused; GraphiQL's own introspection passes
+    const inner = Array.from({ length: 30 }, (_, j) => `t${j}: types { fields { name } }`).join(' ');
+    expect(cost(`{ ${Array.from({ length: 30 }, (_, i) => `s${i}: __schema { ${inner} }`).join(' ')} }`)).toBeGreaterThan(DEFAULT_MAX_COST);
+    expect(cost(getIntrospectionQuery())).toBeLessThan(DEFAULT_MAX_COST);
   });
 
   it('adds up aliases of an expensive field', () => {
@@ -111,9 +117,13 @@ describe('cost limit rule', () => {
       LIST_SIZES['main.ts firms'],
       LIST_SIZES['search.ts terms'],
     ]);
-    const serverRules = [...specifiedRules, depthLimitRule(loadConfig({}).maxDepth), costLimitRule(DEFAULT_MAX_COST)];
+    const serverRules = [...specifiedRules, ...queryShapeRules(loadConfig({})), costLimitRule(DEFAULT_MAX_COST)];
+    const { maxTokens, maxQueryBytes } = loadConfig({});
     for (const q of queries) {
-      expect({ where: q.where, errors: validate(schema, parse(q.text), serverRules).map((e) => e.message) }).toEqual({
+      expect(Buffer.byteLength(q.text)).toBeLessThanOrEqual(maxQueryBytes);
+      // the server parses with graphql-js's token limit (GRAPHQL_MAX_TOKENS); parse throws past it
+      const doc = parse(q.text, { maxTokens });
+      expect({ where: q.where, errors: validate(schema, doc, serverRules).map((e) => e.message) }).toEqual({
         where: q.where,
         errors: [],
       });
@@ -162,7 +172,7 @@ describe('cost limit rule', () => {
           },
         },
       },
-      validationRules: [depthLimitRule(2), costLimitRule(1000)],
+      validationRules: [depthRule(2), costLimitRule(1000)],
       formatError: formatError(pino({ level: 'silent' })),
     });
     await server.start();
@@ -181,19 +191,19 @@ describe('cost limit rule', () => {
 describe('depth limit on fragment bombs', () => {
   // A 1 KB query whose fragments spread the next one twice: 2^20 walks without memoising
   // (2^30, a few hundred bytes more, blocks the event loop for half an hour).
-  it('validates a fragment bomb in linear time (src/api/validation/depthLimit.ts)', () => {
+  it('validates a fragment bomb in linear time (graphql-armor max-depth, src/api/validation/armor.ts)', () => {
     let q = '{ firm(id: "x") { ...F0 } }\n';
     for (let i = 0; i < 20; i++) q += `fragment F${i} on Firm { ${i + 1 < 20 ? `...F${i + 1} ...F${i + 1}` : 'id name'} }\n`;
     const counted = countingFragmentWalks(q);
-    const errs = validate(schema, counted.doc, [depthLimitRule(15)]);
+    const errs = validate(schema, counted.doc, [depthRule(15)]);
     expect(errs).toEqual([]);
-    // once by graphql's own visit and once by the rule (memoised); exponential was 2^20 walks, 14 s
-    expect(counted.walks()).toBeLessThanOrEqual(2 * 20);
+    // a few reads per fragment by graphql's own visit and by the rule (memoised); exponential was 2^20 walks, 14 s
+    expect(counted.walks()).toBeLessThanOrEqual(3 * 20);
   });
 
   it('still measures depth through fragments', () => {
     const deep = `{ searchFirms(text: "x") { ...A } } fragment A on Firm { facilities { ...B } } fragment B on Facility { id }`;
-    expect(validate(schema, parse(deep), [depthLimitRule(2)]).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_DEEP']);
-    expect(validate(schema, parse(deep), [depthLimitRule(3)])).toEqual([]);
+    expect(validate(schema, parse(deep), [depthRule(2)]).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_DEEP']);
+    expect(validate(schema, parse(deep), [depthRule(3)])).toEqual([]);
   });
 });

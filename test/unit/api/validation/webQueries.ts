@@ -14,8 +14,8 @@ export const WEB_SRC = join(__dirname, '..', '..', '..', '..', 'web', 'src');
 export const LIST_SIZES: Record<string, number> = {
   'main.ts firms': 20, // showControllingOwners: .slice(0, 20)
   'search.ts terms': 10, // searchTerms: .slice(0, 10)
-  'api.ts fi': 1500, // lookup: the firms of a large trace (unbounded in the page; 1500 is a large trace)
-  'api.ts fa': 1500, // lookup: its facilities
+  'api.ts fi': 50, // lookupChunk: LOOKUP_CHUNK firms of a trace per request
+  'api.ts fa': 50, // lookupChunk: LOOKUP_CHUNK facilities
 };
 
 export interface WebQuery {

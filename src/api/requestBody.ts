@@ -1,0 +1,202 @@
+// Turns a POST body into the GraphQL request Apollo runs, without letting one body stall the
+// server. A small body that imports nothing is parsed here (a millisecond). Every other body
+// (a bundle, or anything over MAX_REQUEST_BYTES) goes to one worker thread (bodyWorker.ts),
+// which parses it, refuses what is over a limit, and validates each bundle with the import's
+// own validation; the event loop meanwhile answers everyone else, /health included. A
+// bundle comes back validated (or with its errors) in place of the raw value, so the import
+// does not validate it again (src/import/prevalidated.ts). Bodies wait their turn for the
+// worker (one at a time, so its memory cap bounds the total); past a short queue the caller
+// is asked to retry.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Graph } from '../graph/graph';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
+import { markPrevalidated } from '../import/prevalidated';
+import type { BodyJob, BodyLimits, BodyReply, ToWorker } from './bodyProtocol';
+
+export interface BodyParserOptions extends BodyLimits {
+  /** Heap of the worker thread (BODY_WORKER_MEMORY_MB). */
+  workerMemoryMb: number;
+  /** Bodies that may wait for the worker before callers are asked to retry. */
+  maxQueued?: number;
+}
+
+/** A body refused before it ran: answered with this status and code. */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+const IMPORT_FIELD = Buffer.from('importBundle');
+
+interface Job {
+  message: BodyJob;
+  resolve(body: unknown): void;
+  reject(e: Error): void;
+}
+
+export class BodyParser {
+  private worker: Worker | undefined;
+  private running: Job | undefined;
+  private readonly queue: Job[] = [];
+  private nextJob = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: BodyParserOptions,
+    private readonly graph: Pick<Graph, 'read'>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts the worker now, so the first large body does not wait for it to load (about a second). */
+  warm(): void {
+    this.workerThread();
+  }
+
+  /** The parsed request, or a RequestRefused. */
+  async parse(bytes: Buffer, tenant: string): Promise<unknown> {
+    if (bytes.length <= this.options.maxRequestBytes && !bytes.includes(IMPORT_FIELD)) return this.parseHere(bytes);
+    if (this.queue.length >= (this.options.maxQueued ?? 8)) {
+      throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
+    }
+    // a copy of its own, so the worker can take the memory (a Buffer may share a pooled slab)
+    const own = new Uint8Array(bytes.length);
+    own.set(bytes);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ message: { kind: 'job', jobId: this.nextJob++, bytes: own, tenant, limits: this.limits() }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private limits(): BodyLimits {
+    const { maxQueryBytes, maxTokens, maxRequestBytes, maxBundleRecords } = this.options;
+    return { maxQueryBytes, maxTokens, maxRequestBytes, maxBundleRecords };
+  }
+
+  private parseHere(bytes: Buffer): unknown {
+    let body: unknown;
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      throw new RequestRefused(400, 'BAD_REQUEST', `request body is not valid JSON: ${(e as Error).message}`);
+    }
+    const query = (body as { query?: unknown } | null)?.query;
+    if (typeof query === 'string' && Buffer.byteLength(query) > this.options.maxQueryBytes) {
+      throw new RequestRefused(413, 'QUERY_TOO_LONG', `query text is longer than ${this.options.maxQueryBytes} bytes (MAX_QUERY_BYTES)`);
+    }
+    return body;
+  }
+
+  private pump(): void {
+    if (this.running || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    this.workerThread().postMessage(job.message, [job.message.bytes.buffer as ArrayBuffer]);
+  }
+
+  private finish(jobId: number, outcome: { body?: unknown; error?: Error }): void {
+    const job = this.running;
+    if (!job || job.message.jobId !== jobId) return;
+    this.running = undefined;
+    if (outcome.error) job.reject(outcome.error);
+    else job.resolve(outcome.body);
+    this.pump();
+  }
+
+  private workerThread(): Worker {
+    if (this.worker) return this.worker;
+    const compiled = join(__dirname, 'bodyWorker.js');
+    // run under tsx (npm start) and under ts-jest alike: the worker registers tsx itself
+    const source = existsSync(compiled)
+      ? `require(${JSON.stringify(compiled)})`
+      : `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'bodyWorker.ts'))})`;
+    const w = new Worker(source, {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.workerMemoryMb },
+      stdout: false,
+      stderr: false,
+    });
+    w.unref();
+    w.on('message', (reply: BodyReply) => void this.onReply(w, reply));
+    w.on('error', (e: Error & { code?: string }) => {
+      const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (!outOfMemory) this.log.error({ err: e }, 'body worker failed');
+      const jobId = this.running?.message.jobId;
+      if (this.worker === w) this.worker = undefined;
+      if (jobId === undefined) return;
+      this.finish(jobId, {
+        error: outOfMemory
+          ? new RequestRefused(
+              413,
+              'LIMIT_EXCEEDED',
+              `request body needs more than ${this.options.workerMemoryMb} MB to parse and validate (BODY_WORKER_MEMORY_MB); split the bundle`,
+            )
+          : e,
+      });
+    });
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = undefined;
+      const jobId = this.running?.message.jobId;
+      if (jobId !== undefined && !this.closed) this.finish(jobId, { error: new Error('the body worker stopped') });
+    });
+    this.worker = w;
+    return w;
+  }
+
+  private async onReply(w: Worker, reply: BodyReply): Promise<void> {
+    switch (reply.kind) {
+      case 'read': {
+        let answer: ToWorker;
+        try {
+          answer = { kind: 'readResult', readId: reply.readId, rows: await this.graph.read(reply.cypher, reply.params) };
+        } catch (e) {
+          answer = {
+            kind: 'readResult',
+            readId: reply.readId,
+            error: { name: (e as Error).constructor.name, message: (e as Error).message },
+          };
+        }
+        w.postMessage(answer);
+        return;
+      }
+      case 'refused':
+        return this.finish(reply.jobId, { error: new RequestRefused(reply.status, reply.code, reply.message) });
+      case 'failed': {
+        const { name, message } = reply.error;
+        const error =
+          name === 'DatabaseUnavailableError'
+            ? new DatabaseUnavailableError(message)
+            : name === 'QueryTimeoutError'
+              ? new QueryTimeoutError(message)
+              : new Error(`body worker: ${message}`);
+        return this.finish(reply.jobId, { error });
+      }
+      case 'done': {
+        // bundles are only ever found in an object's variables
+        const variables = reply.bundles.length ? (reply.body as { variables: Record<string, unknown> }).variables : {};
+        for (const b of reply.bundles) {
+          const placeholder = {};
+          markPrevalidated(placeholder, b.validated ? { validated: b.validated } : { errors: b.errors ?? [], total: b.total, countStopped: b.countStopped });
+          variables[b.variable] = placeholder;
+        }
+        return this.finish(reply.jobId, { body: reply.body });
+      }
+    }
+  }
+}
