@@ -33,7 +33,13 @@ export type BodyReply =
       jobId: number;
       body: unknown;
       /** Each importBundle variable, validated: the typed bundle and the stored ids it refers to, or every error. */
-      bundles: { variable: string; validated?: { bundle: Bundle; stored: StoredRefs }; errors?: BundleError[]; total?: number; countStopped?: boolean }[];
+      bundles: {
+        variable: string;
+        validated?: { bundle: Bundle; stored: StoredRefs };
+        errors?: BundleError[];
+        total?: number;
+        countStopped?: boolean;
+      }[];
     }
   | { kind: 'refused'; jobId: number; status: number; code: string; message: string }
   | { kind: 'failed'; jobId: number; error: { name: string; message: string } }

@@ -192,7 +192,10 @@ export class BodyParser {
         const variables = reply.bundles.length ? (reply.body as { variables: Record<string, unknown> }).variables : {};
         for (const b of reply.bundles) {
           const placeholder = {};
-          markPrevalidated(placeholder, b.validated ? { validated: b.validated } : { errors: b.errors ?? [], total: b.total, countStopped: b.countStopped });
+          markPrevalidated(
+            placeholder,
+            b.validated ? { validated: b.validated } : { errors: b.errors ?? [], total: b.total, countStopped: b.countStopped },
+          );
           variables[b.variable] = placeholder;
         }
         return this.finish(reply.jobId, { body: reply.body });

@@ -5,7 +5,8 @@
 import type { Bundle } from '../model/bundle';
 import { BundleValidationError, type BundleError, type StoredRefs } from './validate';
 
-export type Prevalidated = { validated: { bundle: Bundle; stored: StoredRefs } } | { errors: BundleError[]; total?: number; countStopped?: boolean };
+export type Prevalidated =
+  { validated: { bundle: Bundle; stored: StoredRefs } } | { errors: BundleError[]; total?: number; countStopped?: boolean };
 
 const marks = new WeakMap<object, Prevalidated>();
 

@@ -408,7 +408,8 @@ export function placeTables(): PlaceTables {
     const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, ''), ...(p.names ?? []).filter(han)] : [];
     add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName, '65');
   }
-  for (const [canonical, zhName] of CITIES) add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? []), ...olderCityNames(zhName)], [zhName]);
+  for (const [canonical, zhName] of CITIES)
+    add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? []), ...olderCityNames(zhName)], [zhName]);
   cached = { latin, zh, codesByCanonical };
   return cached;
 }
