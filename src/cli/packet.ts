@@ -1,4 +1,4 @@
-// npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
+// npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--status-on YYYY-MM-DD] [--exhibit-root DIR]
 // Writes one shipment's packet to a file ("-" for standard output).
 import { writeFileSync } from 'node:fs';
 import { createLogger, createServices } from '../app';
@@ -17,7 +17,8 @@ async function main() {
   const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
   let code = 0;
   try {
-    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, args.asOf, {
+    const dates = { asOf: args.asOf, statusOn: args.statusOn };
+    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, dates, {
       ...(args.exhibitRoot ? { exhibitRoot: args.exhibitRoot } : {}),
     });
     const out = args.out ?? file.filename;
