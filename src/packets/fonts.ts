@@ -153,7 +153,37 @@ export function splitRuns(text: string, faces: Face[]): Run[] {
     else if (LOOKALIKE[ch]) push(faces[0], LOOKALIKE[ch]);
     else push(faces[0], `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`);
   }
-  return preferTraditional(runs);
+  return preferTraditional(neutralsOutOfRtl(runs, faces[0]));
+}
+
+/**
+ * Spaces and punctuation at either end of a right-to-left run go to the surrounding
+ * left-to-right text, as the Unicode bidi rules place them in a left-to-right line: so
+ * "Firm (شىنجاڭ)" keeps its brackets outside the Arabic, facing the right way.
+ */
+function neutralsOutOfRtl(runs: Run[], ltr: Face): Run[] {
+  const out: Run[] = [];
+  const push = (face: Face, text: string) => {
+    if (!text) return;
+    const prev = out[out.length - 1];
+    if (prev && prev.face === face) prev.text += text;
+    else out.push({ face, text });
+  };
+  for (const r of runs) {
+    if (!r.face.rtl) {
+      push(r.face, r.text);
+      continue;
+    }
+    const lead = /^[\p{Script=Common}]+/u.exec(r.text)?.[0] ?? '';
+    const rest = r.text.slice(lead.length);
+    const trail = /[\p{Script=Common}]+$/u.exec(rest)?.[0] ?? '';
+    const core = rest.slice(0, rest.length - trail.length);
+    const outside = (t: string) => push([...t].every((c) => ltr.font.hasGlyphForCodePoint(c.codePointAt(0)!)) ? ltr : r.face, t);
+    outside(lead);
+    if (core) out.push({ face: r.face, text: core });
+    outside(trail);
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
 // the page's width and, printed, to the paper; sections that open a page in the PDF open one
 // in print, and table headers repeat on every printed page.
 import { layoutChart, renderSvg, xmlEscape as esc } from './svg';
+import { webFonts } from './webFonts';
 import type { Block, Seg, Text } from './types';
 
 function seg(s: Seg): string {
@@ -40,7 +41,7 @@ function block(b: Block): string {
 }
 
 const STYLE = `
-body { font-family: 'Noto Sans', 'Noto Sans SC', 'Noto Sans CJK SC', 'Noto Sans TC', 'Noto Naskh Arabic', 'Noto Sans Thai', 'Noto Sans Bengali', Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1b2631; max-width: 1200px; margin: 2em auto; padding: 0 1.5em; }
+body { font-size: 14px; line-height: 1.45; color: #1b2631; max-width: 1200px; margin: 2em auto; padding: 0 1.5em; }
 h1 { font-size: 1.7em; border-bottom: 2px solid #1b2631; padding-bottom: .3em; }
 h2 { font-size: 1.35em; margin-top: 2em; border-bottom: 1px solid #aab7b8; padding-bottom: .2em; }
 h3 { font-size: 1.1em; margin-top: 1.4em; }
@@ -51,7 +52,7 @@ code { font-size: .92em; word-break: break-all; }
 thead { display: table-header-group; }
 ol.toc { columns: 2; }
 figure.chart { margin: 1em 0; }
-figure.chart svg { display: block; width: 100%; height: auto; margin: 0 auto; }
+figure.chart svg { display: block; width: 100%; height: auto; margin: 0 auto; font-family: inherit; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11px; }
   h1, h2, h3 { break-after: avoid; }
@@ -62,9 +63,17 @@ figure.chart svg { display: block; width: 100%; height: auto; margin: 0 auto; }
 }
 `;
 
-export function renderHtml(blocks: Block[], title: string): string {
+/** The text a page shows: what its fonts must hold. */
+const shownText = (body: string) =>
+  body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+
+export async function renderHtml(blocks: Block[], title: string): Promise<string> {
+  const body = blocks.map(block).join('\n');
+  const fonts = await webFonts(`${title} ${shownText(body)}`);
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${blocks.map(block).join('\n')}\n</body>\n</html>\n`
+    `<title>${esc(title)}</title>\n<style>\n${fonts.css}\nbody { font-family: ${fonts.family}; }${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
   );
 }

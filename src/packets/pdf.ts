@@ -236,7 +236,7 @@ class Writer {
     }
   }
 
-  table(b: Extract<Block, { kind: 'table' }>): void {
+  private tableLines(b: Extract<Block, { kind: 'table' }>, rowCount = b.rows.length) {
     const size = b.head.length >= 6 ? SIZE.tableWide : SIZE.table;
     const widths = columnWidths(b, this.width);
     const lh = size * LEADING;
@@ -244,10 +244,21 @@ class Writer {
       widths.map((w, c) => this.lines(cells[c] ?? '', w - 2 * CELL_PAD.x, size, header ? { bold: true } : {}));
     const head = cellLines(b.head, true);
     const headH = Math.max(...head.map((l) => l.length)) * lh + 2 * CELL_PAD.y;
-    const rows = b.rows.map((r) => cellLines(r, false));
-    const rowH = (r: Line[][]) => Math.max(1, ...r.map((l) => l.length)) * lh + 2 * CELL_PAD.y;
-    // the header with the first row (or the first line of it) together
-    this.ensure(headH + (rows[0] ? Math.min(rowH(rows[0]), 3 * lh + 2 * CELL_PAD.y) : 0));
+    const rows = b.rows.slice(0, rowCount).map((r) => cellLines(r, false));
+    return { size, widths, lh, head, headH, rows };
+  }
+
+  /** The header and the first row: what must stand together (a row taller than a page: its first lines). */
+  tableLead(b: Extract<Block, { kind: 'table' }>): number {
+    const { lh, headH, rows } = this.tableLines(b, 1);
+    if (!rows[0]) return headH;
+    const first = Math.max(1, ...rows[0].map((l) => l.length));
+    return headH + Math.min(first, this.fullPageLines(lh, headH)) * lh + 2 * CELL_PAD.y;
+  }
+
+  table(b: Extract<Block, { kind: 'table' }>): void {
+    const { size, widths, lh, head, headH, rows } = this.tableLines(b);
+    this.ensure(this.tableLead(b));
     const drawRow = (r: Line[][], from: number, count: number, header: boolean) => {
       const h = count * lh + 2 * CELL_PAD.y;
       let x = this.left;
@@ -487,20 +498,27 @@ function columnWidths(b: Extract<Block, { kind: 'table' }>, total: number): numb
   return raw.map((w) => w * scale);
 }
 
-/** Height the block needs at the top of what follows a heading, so the heading is never alone at a page foot. */
+/**
+ * Height the blocks after a heading need on its page, so the heading is never alone at a page
+ * foot: the first lines of what follows, and where that is a short lead-in (a caption or a
+ * subheading), the start of what comes after it too.
+ */
 function leadOf(w: Writer, b: Block | undefined, next: Block | undefined): number {
   if (!b) return 0;
   const lh = SIZE.body * LEADING;
   switch (b.kind) {
     case 'h':
       return 40 + leadOf(w, next, undefined);
-    case 'p':
-      return Math.min(2, w.lines(b.text, w.width, SIZE.body).length) * lh;
+    case 'p': {
+      const lines = w.lines(b.text, w.width, SIZE.body).length;
+      const captions = next && (next.kind === 'table' || next.kind === 'chart' || next.kind === 'ol' || next.kind === 'ul');
+      return lines <= 4 && captions ? (lines + 0.6) * lh + leadOf(w, next, undefined) : Math.min(2, lines) * lh;
+    }
     case 'ul':
     case 'ol':
       return b.items.length ? Math.min(2, w.lines(b.items[0], w.width - 16, SIZE.body).length) * lh : 0;
     case 'table':
-      return 5 * SIZE.table * LEADING + 12;
+      return w.tableLead(b);
     case 'toc':
       return 3 * SIZE.toc * 1.9;
     case 'chart':

@@ -36,7 +36,7 @@ export function safeFileName(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'shipment';
 }
 
-export function renderPacketHtml(packet: Packet): string {
+export function renderPacketHtml(packet: Packet): Promise<string> {
   return renderHtml(blocksOf(packet), packetTitle(packet));
 }
 
@@ -52,7 +52,7 @@ export function renderPacketPdf(packet: Packet, opts: RenderOptions = {}): Promi
 }
 
 export async function renderPacketZip(packet: Packet, opts: RenderOptions = {}): Promise<Buffer> {
-  const [html, pdf] = [renderPacketHtml(packet), await renderPacketPdf(packet, opts)];
+  const [html, pdf] = await Promise.all([renderPacketHtml(packet), renderPacketPdf(packet, opts)]);
   const { zip } = await buildZip({
     packet,
     markdown: packet.markdown,
@@ -71,7 +71,7 @@ export async function renderPacketAs(packet: Packet, format: PacketFormat, opts:
       body = Buffer.from(packet.markdown, 'utf8');
       break;
     case 'html':
-      body = Buffer.from(renderPacketHtml(packet), 'utf8');
+      body = Buffer.from(await renderPacketHtml(packet), 'utf8');
       break;
     case 'pdf':
       body = await renderPacketPdf(packet, opts);
