@@ -13,9 +13,8 @@ export interface PacketAnalysis {
   kind: PacketKind;
   verdict: Verdict;
   asOf: string;
-  /** the day the detention clock counts from, and whether the caller chose it (or it is the day the packet was made) */
+  /** the day the detention clock counts from: the caller's, or the day the packet was made */
   statusOn: string;
-  statusOnGiven: boolean;
   /** whether the caller chose asOf (or it is the entry date) */
   asOfGiven: boolean;
   fingerprint: string;
@@ -69,7 +68,6 @@ export function previouslyCleared(data: PacketData): IdenticalShipment[] {
 
 export interface PacketDates {
   statusOn: string;
-  statusOnGiven?: boolean;
   asOfGiven?: boolean;
 }
 
@@ -85,7 +83,6 @@ export function analyzePacket(raw: PacketData, dates: PacketDates): PacketAnalys
     verdict: data.trace.verdict,
     asOf: data.trace.asOf,
     statusOn: dates.statusOn,
-    statusOnGiven: !!dates.statusOnGiven,
     asOfGiven: !!dates.asOfGiven,
     fingerprint: fingerprintOf(data.trace),
     exhibits,

@@ -149,8 +149,8 @@ function cover(a: PacketAnalysis): Block[] {
     out.push(h3(`Detention clock (status on ${day})`));
     out.push(
       p(
-        `Days left count from ${day}, ${a.statusOnGiven ? 'the day asked for' : 'the day this packet was made (the default)'}; ` +
-          'every edition of this packet (Markdown, HTML, PDF, ZIP) counts from the same day. Ask for another day with statusOn (API) or --status-on (CLI).',
+        `Days left count from ${day}. Every edition of this packet (Markdown, HTML, PDF, ZIP) counts from this one day: ` +
+          'the day the packet was asked for unless another was named (statusOn in the API, --status-on in the CLI).',
       ),
     );
     out.push({

@@ -153,7 +153,7 @@ export function splitRuns(text: string, faces: Face[]): Run[] {
     else if (LOOKALIKE[ch]) push(faces[0], LOOKALIKE[ch]);
     else push(faces[0], `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`);
   }
-  return preferTraditional(neutralsOutOfRtl(runs, faces[0]));
+  return preferTraditional(neutralsOutOfRtl(runs, faces[0]), faces);
 }
 
 /**
@@ -186,12 +186,25 @@ function neutralsOutOfRtl(runs: Run[], ltr: Face): Run[] {
   return out;
 }
 
+/** The Han characters of GB 2312, the Simplified set: a name with others is most likely Traditional. */
+let gb2312: Set<string> | null = null;
+const HAN = /\p{Script=Han}/u;
+function simplifiedSet(): Set<string> {
+  if (!gb2312) {
+    const bytes: number[] = [];
+    for (let hi = 0xa1; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
+    gb2312 = new Set([...new TextDecoder('gb2312').decode(new Uint8Array(bytes))].filter((c) => HAN.test(c)));
+  }
+  return gb2312;
+}
+
 /**
- * Neighbouring Simplified and Traditional runs (a Traditional name of which the Simplified face
- * has most characters) are set in the Traditional face when it has them all, so one name is
- * never drawn in two designs.
+ * A run of Chinese is set in the Traditional face (Taiwan and Hong Kong glyph forms) where it
+ * holds characters beyond the Simplified set and that face has them all; neighbouring
+ * Simplified and Traditional runs are joined, so one name is drawn in one design.
  */
-function preferTraditional(runs: Run[]): Run[] {
+function preferTraditional(runs: Run[], faces: Face[]): Run[] {
+  const hant = faces.find((f) => f.key === 'hant');
   const han = (r: Run) => r.face.key === 'hans' || r.face.key === 'hant';
   const out: Run[] = [];
   for (let i = 0; i < runs.length; i++) {
@@ -202,12 +215,10 @@ function preferTraditional(runs: Run[]): Run[] {
     let j = i;
     while (j + 1 < runs.length && han(runs[j + 1])) j++;
     const group = runs.slice(i, j + 1);
-    const hant = group.find((r) => r.face.key === 'hant')?.face;
-    if (hant && group.length > 1) {
-      const text = group.map((r) => r.text).join('');
-      if ([...text].every((c) => hant.font.hasGlyphForCodePoint(c.codePointAt(0)!))) out.push({ face: hant, text });
-      else out.push(...group);
-    } else out.push(...group);
+    const text = group.map((r) => r.text).join('');
+    const traditional = [...text].some((c) => HAN.test(c) && !simplifiedSet().has(c));
+    if (hant && traditional && [...text].every((c) => hant.font.hasGlyphForCodePoint(c.codePointAt(0)!))) out.push({ face: hant, text });
+    else out.push(...group);
     i = j;
   }
   return out;

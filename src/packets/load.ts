@@ -105,7 +105,7 @@ export async function buildPacket(
 ): Promise<Packet> {
   const given = optionalDate('statusOn', statusOn);
   const data = await loadPacketData(services, tenant, shipmentId, asOf);
-  return assemblePacket(data, { statusOn: given ?? today(), statusOnGiven: !!given, asOfGiven: !!optionalDate('asOf', asOf) });
+  return assemblePacket(data, { statusOn: given ?? today(), asOfGiven: !!optionalDate('asOf', asOf) });
 }
 
 /** Shipments of the tenant whose traced chain has this fingerprint (one trace per distinct chain start; fine at today's sizes). */

@@ -569,6 +569,9 @@ export function renderPdf(blocks: Block[], opts: PdfOptions): Promise<Buffer> {
   });
   w.finishToc();
   w.footer(show(opts.footer));
-  doc.end();
+  doc.end(); // embeds the font subsets, synchronously
+  // The subsetter looked up component glyphs (the ơ inside ờ) without their characters, and a
+  // font caches a glyph as first looked up: forget them, or the next PDF maps ơ to no text.
+  for (const face of [...w.fonts.regular, ...w.fonts.bold]) (face.font as unknown as { _glyphs: object })._glyphs = {};
   return done;
 }

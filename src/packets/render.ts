@@ -46,7 +46,8 @@ export function renderPacketPdf(packet: Packet, opts: RenderOptions = {}): Promi
     title: packetTitle(packet),
     subject: `${KIND_LABEL[packet.kind]} for U.S. entry ${entry} (verdict ${packet.verdict}, as of ${packet.asOf})`,
     keywords: ['UFLPA', `entry ${entry}`, `shipment ${packet.shipmentId}`, packet.verdict, packet.kind].join('; '),
-    footer: `Entry ${entry} | ${KIND_LABEL[packet.kind]} | as of ${packet.asOf} | status on ${packet.statusOn}`,
+    // the status date matters, and is stated, where there is a detention clock
+    footer: `Entry ${entry} | ${KIND_LABEL[packet.kind]} | as of ${packet.asOf}${packet.analysis.clock ? ` | status on ${packet.statusOn}` : ''}`,
     extraFont: opts.pdfFont === undefined ? process.env.PACKET_PDF_FONT : opts.pdfFont,
   });
 }

@@ -28,7 +28,15 @@ describe('packet markdown', () => {
 
   it('has the cover facts', () => {
     const md = assemblePacket(cottonPacketData(), DATES).markdown;
-    for (const s of ['Acme Apparel Inc.', 'ABC-1234567-8', 'Los Angeles', '2024-06-10', 'Cotton T-shirts', '6109.10.0012', 'USD 250,000.00']) {
+    for (const s of [
+      'Acme Apparel Inc.',
+      'ABC-1234567-8',
+      'Los Angeles',
+      '2024-06-10',
+      'Cotton T-shirts',
+      '6109.10.0012',
+      'USD 250,000.00',
+    ]) {
       expect(md.slice(0, md.indexOf('## 2.'))).toContain(s);
     }
   });
@@ -143,8 +151,10 @@ describe('packet markdown', () => {
     const md = assemblePacket(d, { statusOn: '2024-07-16' }).markdown;
     const cover = md.slice(0, md.indexOf('## 2.'));
     expect(cover).toContain('### Detention clock (status on 2024-07-16)');
-    expect(cover).toContain('Days left count from 2024-07-16, the day this packet was made (the default)');
-    expect(assemblePacket(d, { statusOn: '2024-07-16', statusOnGiven: true }).markdown).toContain('2024-07-16, the day asked for');
+    expect(cover).toContain(
+      'Days left count from 2024-07-16. Every edition of this packet (Markdown, HTML, PDF, ZIP) counts from this one day',
+    );
+    expect(cover).toContain('unless another was named (statusOn in the API, --status-on in the CLI)');
     expect(cover).toContain('| Importer response to the detention notice | 2024-07-18 | 2 | **NEAR** |');
     expect(cover).toContain('| CBP admissibility decision (otherwise deemed excluded) | 2024-07-14 | -2 | **PAST** |');
   });

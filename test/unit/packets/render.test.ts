@@ -44,7 +44,8 @@ function multiScript(d: PacketData): PacketData {
 
 function need(tool: string) {
   // poppler-utils is part of the test setup (scripts/run.mjs test installs it): missing, this fails
-  if (spawnSync(tool, ['-v']).status !== 0) throw new Error(`${tool} (poppler-utils) is needed to check the PDF; apt-get install poppler-utils`);
+  if (spawnSync(tool, ['-v']).status !== 0)
+    throw new Error(`${tool} (poppler-utils) is needed to check the PDF; apt-get install poppler-utils`);
 }
 const strip = (s: string) => s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
 
@@ -82,7 +83,8 @@ describe('HTML edition', () => {
     expect(html).toContain('<a href="#12-exhibit-index">Exhibit index</a>');
     for (const name of Object.values(SCRIPTS)) expect(html).toContain(name);
     // subsets of the bundled faces, inline: the page shows every script without the reader's fonts
-    for (const face of ['latin', 'hans', 'arabic', 'bengali']) expect(html).toMatch(new RegExp(`@font-face \\{ font-family: 'packet-${face}'`));
+    for (const face of ['latin', 'hans', 'arabic', 'bengali'])
+      expect(html).toMatch(new RegExp(`@font-face \\{ font-family: 'packet-${face}'`));
     expect(html).not.toContain("'packet-thai'"); // no Thai text, no Thai font
     // the chart scales to its container and, printed, to the page
     expect(html).toMatch(/figure\.chart svg \{[^}]*width: 100%; height: auto/);
@@ -124,7 +126,18 @@ describe('flow chart', () => {
     const nodes: ChartModel['nodes'] = [];
     const edges: ChartModel['edges'] = [];
     const node = (id: string, tier: number, facility: string) =>
-      nodes.push({ id, tier, group: id, mark: 'NONE', facility, firm: `${facility} Co., Ltd.`, localName: null, place: 'Aksu, Xinjiang, CN', ships: 'ships lint', flagNote: '' });
+      nodes.push({
+        id,
+        tier,
+        group: id,
+        mark: 'NONE',
+        facility,
+        firm: `${facility} Co., Ltd.`,
+        localName: null,
+        place: 'Aksu, Xinjiang, CN',
+        ships: 'ships lint',
+        flagNote: '',
+      });
     node('imp', 0, 'Importer DC');
     node('mill', 1, 'Spinning mill');
     edges.push({ from: 'mill', to: 'imp', label: 'yarn', flagged: false });
@@ -156,7 +169,8 @@ describe('PDF edition', () => {
     const { pages, layout, images, info } = lookAt(pdf, 'fixture-flagged');
     const all = pages.join(' ');
     expect(all).toContain('ABC-1234567-8');
-    for (const name of ['Evergreen Garments Ltd', 'Golden Thread Spinning Co', 'Lubbock Cotton Gin LLC', 'Acme Apparel Inc.']) expect(all).toContain(name);
+    for (const name of ['Evergreen Garments Ltd', 'Golden Thread Spinning Co', 'Lubbock Cotton Gin LLC', 'Acme Apparel Inc.'])
+      expect(all).toContain(name);
     for (const [script, name] of Object.entries(SCRIPTS)) {
       // pdftotext gives Bengali vowel signs in visual order, and right-to-left words in visual order: probe a part of each
       const probe = script === 'bengali' ? 'এভার' : script === 'uyghur' ? 'پاختا' : name;
@@ -267,7 +281,10 @@ describe('download URLs and CLI arguments', () => {
 
   it('parses the CLI', () => {
     expect(
-      parseCliArgs(['S1', '--format', 'zip', '--out', 'x.zip', '--tenant', 'acme', '--asOf', '2024-06-10', '--status-on', '2024-07-01'], {}),
+      parseCliArgs(
+        ['S1', '--format', 'zip', '--out', 'x.zip', '--tenant', 'acme', '--asOf', '2024-06-10', '--status-on', '2024-07-01'],
+        {},
+      ),
     ).toEqual({
       shipmentId: 'S1',
       format: 'zip',
