@@ -375,10 +375,13 @@ class Writer {
           .lineWidth(line)
           .strokeColor(color)
           .moveTo(X(g.start[0]), Y(g.start[1]))
-          .bezierCurveTo(X(g.c1[0]), Y(g.c1[1]), X(g.c2[0]), Y(g.c2[1]), X(g.end[0]), Y(g.end[1]))
+          .lineTo(X(g.from[0]), Y(g.from[1]))
+          .bezierCurveTo(X(g.c1[0]), Y(g.c1[1]), X(g.c2[0]), Y(g.c2[1]), X(g.to[0]), Y(g.to[1]))
+          .lineTo(X(g.end[0]), Y(g.end[1]))
           .stroke()
           .restore();
-        arrow(X(g.end[0]), Y(g.end[1]), Math.atan2(g.end[1] - g.c2[1], g.end[0] - g.c2[0]), color);
+        const [px, py] = g.to[0] === g.end[0] && g.to[1] === g.end[1] ? g.c2 : g.to;
+        arrow(X(g.end[0]), Y(g.end[1]), Math.atan2(g.end[1] - py, g.end[0] - px), color);
       } else if (a && g.end[1] > g.start[1]) {
         // down to the next part: a stub to the cut
         const sx = X(g.start[0]);

@@ -146,7 +146,9 @@ export function layoutChart(model: ChartModel, fonts: FontSet = loadFonts()): Ch
     Math.max(NODE_W_MIN, Math.min(NODE_W_MAX, (TARGET_W - left - MARGIN - (columnsUsed - 1) * GAP_X) / columnsUsed)),
   );
   const slot = nodeW + GAP_X;
-  const innerW = columnsUsed * slot - GAP_X;
+  // wrapped tiers stagger their rows by half a box, so arrows from a row drop through the gaps of the next
+  const staggered = gridded && [...shared.rows.values()].some((r) => r.length > MAX_COLUMNS);
+  const innerW = columnsUsed * slot - GAP_X + (staggered ? slot / 2 : 0);
   const boxes = new Map(model.nodes.map((n) => [n.id, { n, ...boxLines(n, fonts, nodeW) }]));
   const backward = model.edges.some((e) => {
     const a = model.nodes.find((n) => n.id === e.from);
@@ -167,9 +169,10 @@ export function layoutChart(model: ChartModel, fonts: FontSet = loadFonts()): Ch
     subRows.forEach((row, r) => {
       const h = Math.max(...row.map((id) => boxes.get(id)!.h));
       const rowW = row.length * slot - GAP_X;
+      const rowX = subRows.length > 1 ? left + (r % 2) * (slot / 2) : left + (innerW - rowW) / 2;
       row.forEach((id, i) => {
         const b = boxes.get(id)!;
-        const x = !gridded ? left + (shared.x.get(id)! - minX) * slot : left + (innerW - rowW) / 2 + i * slot;
+        const x = !gridded ? left + (shared.x.get(id)! - minX) * slot : rowX + i * slot;
         nodes.push({
           id,
           tier,
@@ -197,29 +200,45 @@ export function layoutChart(model: ChartModel, fonts: FontSet = loadFonts()): Ch
   };
 }
 
+/** start, straight down to `from`, a cubic curve (c1, c2) to `to`, straight on to `end`. */
 export interface EdgeGeometry {
   start: [number, number];
+  from: [number, number];
   c1: [number, number];
   c2: [number, number];
+  to: [number, number];
   end: [number, number];
 }
 
-/** A cubic curve down from the source's foot to the destination's head; hops that go up or sideways (cycles) loop round the right. */
+/**
+ * Down from the source's foot to the destination's head: straight to the foot of the
+ * source's tier (through the gaps of a wrapped tier's lower rows), a curve to the head of the
+ * destination's tier, straight on to the box. Hops that go up or sideways (cycles) loop round
+ * the right.
+ */
 export function edgeGeometry(layout: ChartLayout, e: ChartEdge): EdgeGeometry | null {
   const a = layout.nodes.find((n) => n.id === e.from);
   const b = layout.nodes.find((n) => n.id === e.to);
   if (!a || !b) return null;
   if (a.y + a.h <= b.y) {
+    const laneA = layout.lanes.find((l) => l.tier === a.tier);
+    const laneB = layout.lanes.find((l) => l.tier === b.tier);
     const start: [number, number] = [a.x + a.w / 2, a.y + a.h];
     const end: [number, number] = [b.x + b.w / 2, b.y];
-    const my = (start[1] + end[1]) / 2;
-    return { start, c1: [start[0], my], c2: [end[0], my], end };
+    const from: [number, number] = [start[0], Math.max(start[1], Math.min(laneA?.bottom ?? start[1], end[1]))];
+    const to: [number, number] = [end[0], Math.min(end[1], Math.max(laneB?.top ?? end[1], from[1]))];
+    const my = (from[1] + to[1]) / 2;
+    return { start, from, c1: [from[0], my], c2: [to[0], my], to, end };
   }
   const start: [number, number] = [a.x + a.w, a.y + a.h / 2];
   const end: [number, number] = [b.x + b.w, b.y + b.h / 2];
   const right = layout.width - MARGIN / 2;
-  return { start, c1: [right, start[1]], c2: [right, end[1]], end };
+  return { start, from: start, c1: [right, start[1]], c2: [right, end[1]], to: end, end };
 }
+
+/** The edge as an SVG path. */
+export const edgePath = (g: EdgeGeometry): string =>
+  `M${g.start[0]},${g.start[1]} L${g.from[0]},${g.from[1]} C${g.c1[0]},${g.c1[1]} ${g.c2[0]},${g.c2[1]} ${g.to[0]},${g.to[1]} L${g.end[0]},${g.end[1]}`;
 
 export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -250,7 +269,7 @@ export function renderSvg(layout: ChartLayout): string {
     const g = edgeGeometry(layout, e);
     if (!g) continue;
     const color = e.flagged ? COLORS.edgeFlagged : COLORS.edge;
-    const d = `M${g.start[0]},${g.start[1]} C${g.c1[0]},${g.c1[1]} ${g.c2[0]},${g.c2[1]} ${g.end[0]},${g.end[1]}`;
+    const d = edgePath(g);
     out.push(
       `<path d="${d}" fill="none" stroke="${color}" stroke-width="${e.flagged ? 2 : 1.2}" marker-end="url(#arrow)"><title>${xmlEscape(e.label)}</title></path>`,
     );

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { assemblePacket } from '../../../src/packets/packet';
 import { renderPacketHtml, renderPacketPdf, renderPacketZip, downloadUrls, safeFileName } from '../../../src/packets/render';
 import { resolveExhibit, sha256 } from '../../../src/packets/zip';
-import { chartModel, layoutChart, MAX_COLUMNS, renderSvg } from '../../../src/packets/svg';
+import { chartModel, edgeGeometry, layoutChart, MAX_COLUMNS, renderSvg } from '../../../src/packets/svg';
 import { buildLookup } from '../../../src/packets/lookup';
 import { loadFonts, textWidth } from '../../../src/packets/fonts';
 import { parseCliArgs } from '../../../src/cli/packetArgs';
@@ -155,6 +155,15 @@ describe('flow chart', () => {
       for (const b of layout.nodes)
         if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
     for (const n of layout.nodes) expect(n.x + n.w).toBeLessThanOrEqual(layout.width);
+    // rows of a wrapped tier are staggered: an arrow drops from a box through the gap of the row below
+    const ys = [...rows.keys()].sort((p, q) => p - q);
+    for (const g of gins.filter((n) => n.y === ys[0])) {
+      const x = edgeGeometry(
+        layout,
+        edges.find((e) => e.from === g.id)!,
+      )!.from[0];
+      for (const below of gins.filter((n) => n.y === ys[1])) expect(x < below.x || x > below.x + below.w).toBe(true);
+    }
   });
 });
 
