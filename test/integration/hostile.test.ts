@@ -222,6 +222,7 @@ const operations: { name: string; query: string; vars: fc.Arbitrary<Record<strin
   },
   {
     name: 'disputeMatch',
+    text: { a: 'id', b: 'note' },
     query: 'mutation($a: ID!, $b: String!) { disputeMatch(id: $a, note: $b) { status } }',
     vars: fc.record({ a: hostileString(), b: hostileString() }),
   },
@@ -462,8 +463,10 @@ describe('hostile arguments to every query', () => {
 });
 
 describe('one text policy at every entry point (issue 14, finding 8)', () => {
-  it('refuses a 10 MB id with a short message naming the argument, never echoing it', async () => {
-    const huge = 'x'.repeat(10 * 1024 * 1024);
+  it('refuses a huge id with a short message naming the argument, never echoing it', async () => {
+    // 10 MB bodies are refused at the door (LIMIT_EXCEEDED, tested in limits.test.ts); under the
+    // 1 MiB body limit the argument itself is checked
+    const huge = 'x'.repeat(900 * 1024);
     for (const q of [
       'query($a: ID!) { traceShipment(id: $a) { verdict } }',
       'query($a: ID!) { firm(id: $a) { id } }',
