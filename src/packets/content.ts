@@ -245,11 +245,19 @@ function executiveSummary(a: PacketAnalysis): Block[] {
       ]),
     );
   } else if (a.verdict === 'INCOMPLETE') {
+    const unreviewed = untraced.filter((f) => f.kind === 'POSSIBLE_LISTING').length;
+    const open = untraced.length - unreviewed;
+    const why = [
+      ...(open ? [`${open} input(s) are not traced to their origin (sections 6 and 10)`] : []),
+      ...(unreviewed
+        ? [`${unreviewed} party(ies) possibly match an Entity List entry and the match is not yet reviewed (section 10)`]
+        : []),
+    ];
     out.push(
       p([
         { b: 'Verdict INCOMPLETE.' },
-        ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${untraced.length} input(s) are not traced to their origin ` +
-          '(sections 6 and 10). Until they are, the record cannot show that the presumption does not apply.',
+        ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${why.join(', and ')}. ` +
+          'Until that is resolved, the record cannot show that the presumption does not apply.',
       ]),
     );
   } else {
@@ -360,7 +368,7 @@ function flowChart(a: PacketAnalysis): Block[] {
     h2('Supply chain flow chart'),
     p(
       'Each box is a facility and the firm that operates it, in lanes by tier from the raw material to the importer; ' +
-        'each arrow is a hop in the direction the goods moved, labelled with the material shipped. Red boxes carry a presumptive flag, dashed boxes an untraced input.',
+        'each arrow is a hop in the direction the goods moved, labelled with the material shipped. Red boxes carry a presumptive flag, dashed boxes an untraced input or a possible Entity List match not yet reviewed.',
     ),
     { kind: 'chart', mermaid: renderMermaid(layout), layout, portrait: layoutChart(model, 'TB') },
   ];

@@ -27,6 +27,8 @@ export interface Hop {
   material: TraceMaterial | undefined;
   /** a firm's Entity List listing that counts on asOf */
   listingOf(firmId: string): StoredMatch | undefined;
+  /** a firm's best POSSIBLE match no reviewer has decided, effective on asOf (see kinds/possibleListing.ts) */
+  pendingListingOf(firmId: string): StoredMatch | undefined;
   /** the firms that control a firm through majority chains, nearest first */
   controllersOf(firmId: string): readonly OwnerChain[];
   /** a firm's name, or its id when the firm is unknown */

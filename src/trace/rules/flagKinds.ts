@@ -12,6 +12,7 @@ import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
+import { possibleListing } from './kinds/possibleListing';
 import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
@@ -20,6 +21,7 @@ export const specifiedFlagKinds = [
   xuarLocation,
   uflpaListed,
   listedAffiliate,
+  possibleListing,
   nameIndicator,
   disguisedName,
   highPrioritySector,
