@@ -181,6 +181,8 @@ function judgeUpstream(
     flow: undefined as unknown as TraceFlow,
     tier: 0,
     asOf: opts.asOf,
+    maxTiers: opts.maxTiers,
+    reached: (id) => tierOf.has(id),
     facility: undefined,
     firmId: '',
     firm: undefined,

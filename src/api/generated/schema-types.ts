@@ -27,7 +27,8 @@ export type FlagKind =
   | 'NAME_INDICATOR'
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
-  | 'UNTRACED_INPUT';
+  | 'UNTRACED_INPUT'
+  | 'TIER_LIMIT';
 
 export type MatchDecision =
   | 'MATCH'
