@@ -5,7 +5,8 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { assemblePacket } from '../../../src/packets/packet';
+import { assemblePacket, blocksOf } from '../../../src/packets/packet';
+import { RAW_IN_PACKET } from '../../fixtures/arbitraries';
 import { renderPacketHtml, renderPacketPdf, renderPacketZip, downloadUrls, safeFileName } from '../../../src/packets/render';
 import { sha256 } from '../../../src/packets/zip';
 import { ExhibitStore, NO_SUCH_EXHIBIT } from '../../../src/exhibits';
@@ -165,6 +166,50 @@ describe('flow chart', () => {
       )!.from[0];
       for (const below of gins.filter((n) => n.y === ys[1])) expect(x < below.x || x > below.x + below.w).toBe(true);
     }
+  });
+});
+
+describe('names with direction-control and invisible characters in the chart', () => {
+  // names are stored as given (they are evidence); every edition, the chart included, shows
+  // such characters escaped, so a right-to-left override cannot reorder a label
+  const hostile = () => {
+    const d = flagGin(cottonPacketData());
+    d.firms.find((f) => f.id === 'F2')!.name = 'Blue \u202eRiver\u202c Knits';
+    d.facilities.find((f) => f.firmId === 'F3')!.name = 'Nantong \u2067mill\u2069 no.\u200b2';
+    return assemblePacket(d, DATES);
+  };
+
+  it('wraps the escaped label, not the raw one, in the chart the HTML and PDF draw', async () => {
+    const packet = hostile();
+    const block = blocksOf(packet).find((b) => b.kind === 'chart');
+    if (block?.kind !== 'chart') throw new Error('the packet has no chart');
+    const layout = layoutChart(block.model);
+    const boxes = layout.nodes.map((n) => n.lines.map((l) => l.text).join(' '));
+    for (const box of boxes) expect(RAW_IN_PACKET.exec(box)?.[0]).toBeUndefined();
+    // ⟨ ⟩ are set as their look-alikes ‹ › where no bundled face has them
+    const shown = boxes.join(' | ').replace(/\s+/g, ' ');
+    expect(shown).toMatch(/Blue [⟨‹]U\+202E[⟩›]River[⟨‹]U\+202C[⟩›] Knits/);
+    expect(shown).toMatch(/Nantong [⟨‹]U\+2067[⟩›]mill[⟨‹]U\+2069[⟩›] no\.[⟨‹]U\+200B[⟩›]2/);
+    const html = await renderPacketHtml(packet);
+    const svg = /<svg [^>]*class="flow-chart"[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(RAW_IN_PACKET.exec(html)?.[0]).toBeUndefined();
+    expect(svg).toMatch(/[⟨‹]U\+202E[⟩›]/);
+    expect(svg).toMatch(/[⟨‹]U\+2067[⟩›]/);
+  });
+
+  it('prints them escaped on the PDF chart page', async () => {
+    need('pdftotext');
+    const pdf = await renderPacketPdf(hostile());
+    const file = join(mkdtempSync(join(tmpdir(), 'packet-bidi-')), 'p.pdf');
+    writeFileSync(file, pdf);
+    const pages = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f');
+    const all = pages.join(' ').replace(/\s+/g, ' ');
+    expect(RAW_IN_PACKET.exec(all)?.[0]).toBeUndefined();
+    // nowhere a name with its controls dropped or applied: the chart's boxes included
+    expect(all).not.toMatch(/Blue River Knits|Nantong mill/);
+    const chart = pages.find((p) => p.includes('4. Supply chain flow chart') && /Tier \d/.test(p))!.replace(/\s+/g, ' ');
+    expect(chart).toMatch(/Blue [⟨‹]U\+202E[⟩›]River/);
+    expect(chart).toMatch(/Nantong [⟨‹]U\+2067[⟩›]mill/);
   });
 });
 
