@@ -59,7 +59,9 @@ figure.chart svg { display: block; width: 100%; height: auto; margin: 0 auto; fo
   h2.new-page { break-before: page; }
   tr, li { break-inside: avoid; }
   figure.chart { break-inside: avoid; }
-  figure.chart svg { max-height: 9in; }
+  /* the section's heading and its one-line key stay on the chart's page (Letter or A4) */
+  p:has(+ figure.chart) { break-after: avoid; }
+  figure.chart svg { max-height: 8in; }
 }
 `;
 

@@ -90,7 +90,7 @@ describe('HTML edition', () => {
     expect(html).not.toContain("'packet-thai'"); // no Thai text, no Thai font
     // the chart scales to its container and, printed, to the page
     expect(html).toMatch(/figure\.chart svg \{[^}]*width: 100%; height: auto/);
-    expect(html).toMatch(/@media print \{[\s\S]*figure\.chart svg \{ max-height: 9in; \}/);
+    expect(html).toMatch(/@media print \{[\s\S]*figure\.chart svg \{ max-height: 8in; \}/);
   });
 });
 
