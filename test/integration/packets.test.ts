@@ -281,13 +281,26 @@ describe('packet downloads (real Neo4j)', () => {
     expect(await zip.file('packet.md')!.async('string')).not.toMatch(/generatedAt|\d{2}:\d{2}:\d{2}/);
   });
 
-  it('answers 404 for an unknown shipment and 400 for a bad asOf', async () => {
+  it('answers 404 for an unknown shipment and 400 for a bad asOf or statusOn', async () => {
     const missing = await get('/packets/no-such-shipment.pdf');
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.toString()).errors[0].extensions.code).toBe('NOT_FOUND');
     const bad = await get('/packets/PKZ-S1.md?asOf=2024-02-30');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body.toString()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // the bad value is quoted as the text policy shows text: a direction override escaped
+    const badStatus = await get(`/packets/PKZ-S1.pdf?statusOn=${encodeURIComponent('2024-07-1\u202e5')}`);
+    expect(badStatus.status).toBe(400);
+    const err = JSON.parse(badStatus.body.toString()).errors[0];
+    expect(err.extensions.code).toBe('BAD_USER_INPUT');
+    expect(err.message).toBe('statusOn must be a real calendar date YYYY-MM-DD, got "2024-07-1⟨U+202E⟩5"');
+  });
+
+  it('states the status date the download asked for (?statusOn=) in the ZIP manifest', async () => {
+    const res = await get('/packets/PKZ-S1.zip?statusOn=2024-07-15');
+    expect(res.status).toBe(200);
+    const manifest = JSON.parse(await (await JSZip.loadAsync(res.body)).file('manifest.json')!.async('string'));
+    expect(manifest.statusOn).toBe('2024-07-15');
   });
 
   it('the CLI writes the same packet', async () => {
