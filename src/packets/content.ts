@@ -299,11 +299,21 @@ function executiveSummary(a: PacketAnalysis): Block[] {
       ]),
     );
   } else if (a.verdict === 'INCOMPLETE') {
+    const unreviewed = untraced.filter((f) => f.kind === 'POSSIBLE_LISTING').length;
+    const open = untraced.length - unreviewed;
+    const why = [
+      ...(open
+        ? [`${open} input(s) are not traced to their origin (${sectionRef('Raw material origin')} and ${sectionRef('Flags')})`]
+        : []),
+      ...(unreviewed
+        ? [`${unreviewed} party(ies) possibly match an Entity List entry and the match is not yet reviewed (${sectionRef('Flags')})`]
+        : []),
+    ];
     out.push(
       p([
         { b: 'Verdict INCOMPLETE.' },
-        ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${untraced.length} input(s) are not traced to their origin ` +
-          `(${sectionRef('Raw material origin')} and ${sectionRef('Flags')}). Until they are, the record cannot show that the presumption does not apply.`,
+        ` The trace finds no facility in the XUAR and no listed or listed-controlled party, but ${why.join(', and ')}. ` +
+          'Until that is resolved, the record cannot show that the presumption does not apply.',
       ]),
     );
   } else {
@@ -404,7 +414,7 @@ function flowChart(a: PacketAnalysis): Block[] {
     h2('Supply chain flow chart'),
     p(
       'Each box is a facility with the firm that operates it, its place and what it ships, in rows by tier: the raw material at the top, the importer at the bottom. ' +
-        'Each arrow is a hop in the direction the goods moved. Red boxes and arrows carry a presumptive flag and its path; dashed boxes an untraced input.',
+        'Each arrow is a hop in the direction the goods moved. Red boxes and arrows carry a presumptive flag and its path; dashed boxes an untraced input or a possible Entity List match not yet reviewed.',
     ),
     { kind: 'chart', mermaid: renderMermaid(model), model },
     h3('Supply chain step by step'),

@@ -40,11 +40,16 @@ export const COLORS = {
 };
 export const TONE = { text: COLORS.text, muted: COLORS.muted, flag: COLORS.flag } as const;
 
+/** A dashed box's note: "UNTRACED INPUT" where that is all, else the kinds that keep the verdict INCOMPLETE. */
+const incompleteNote = (kinds: string[]) =>
+  kinds.every((k) => k === 'UNTRACED_INPUT') ? 'UNTRACED INPUT' : `INCOMPLETE: ${kinds.sort().join(', ')}`;
+
 /** Nodes and edges from the trace: one node per facility, one edge per (source, destination, material). */
 export function chartModel(l: Lookup): ChartModel {
   const tierOf = facilityTiers(l.orderedHops);
   const flagged = new Map<string, Set<string>>();
-  const untraced = new Set<string>();
+  /** facilities whose flags make the verdict INCOMPLETE (an untraced input, an unreviewed possible listing), with those kinds */
+  const untraced = new Map<string, Set<string>>();
   const flaggedFlows = new Set<string>();
   const mark = (id: string, kind: string) => flagged.set(id, (flagged.get(id) ?? new Set()).add(kind));
   for (const f of l.data.trace.flags) {
@@ -59,7 +64,7 @@ export function chartModel(l: Lookup): ChartModel {
       f.path.forEach((id) => flaggedFlows.add(id));
     } else if (rule?.verdictEffect === 'INCOMPLETE' && f.flowId) {
       const hop = l.hops.get(f.flowId);
-      if (hop) untraced.add(hop.fromFacilityId);
+      if (hop) untraced.set(hop.fromFacilityId, (untraced.get(hop.fromFacilityId) ?? new Set()).add(f.kind));
     }
   }
   const ships = new Map<string, string[]>();
@@ -87,7 +92,7 @@ export function chartModel(l: Lookup): ChartModel {
         localName: firm?.localName?.trim() || null,
         place: placeOf(l, id),
         ships: out ? `ships ${out.join(', ')}` : firmId === l.data.shipment.importerId ? 'importer of record' : 'receives only',
-        flagNote: kinds.length ? `FLAGGED: ${kinds.join(', ')}` : untraced.has(id) ? 'UNTRACED INPUT' : '',
+        flagNote: kinds.length ? `FLAGGED: ${kinds.join(', ')}` : untraced.has(id) ? incompleteNote([...untraced.get(id)!]) : '',
       };
     });
   const edges = new Map<string, ChartEdge>();

@@ -186,7 +186,12 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     const t = await trace('XGN-S1', { maxTiers: 2 });
     expect(t.tiers).toBe(2);
     expect(t.truncated).toBe(true);
-    expect(t.verdict).toBe('CLEAR');
+    // the XUAR gin lies beyond the limit: a walk that stopped short never says CLEAR
+    expect(t.verdict).toBe('INCOMPLETE');
+    const cut = t.flags.find((f: { kind: string }) => f.kind === 'TIER_LIMIT');
+    expect(cut).toMatchObject({ tier: 2, flowId: 'XGN-FL2' });
+    expect(cut.reason).toMatch(/stopped at tier 2 \(maxTiers 2\).*XGN-FL3.*larger maxTiers/);
+    expect((await trace('XGN-S1')).verdict).toBe('FLAGGED');
     const bad = await h.gql(TRACE, { id: 'XGN-S1', maxTiers: 1000 });
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.errors[0].message).toMatch(/maxTiers must be an integer from 1 to 30/);

@@ -17,6 +17,7 @@ import { parseCliArgs } from '../../../src/cli/packetArgs';
 import type { ChartModel } from '../../../src/packets/chartLayout';
 import { cottonPacketData, flagGin } from '../../fixtures/packet-data';
 import type { PacketData } from '../../../src/packets/types';
+import type { RiskFlag } from '../../../src/trace/engine';
 
 jest.setTimeout(60_000); // the first PDF parses the fonts' layout tables
 
@@ -122,6 +123,26 @@ describe('flow chart', () => {
     const svg = renderSvg(layout);
     expect(svg.match(/<rect x="\d[^"]*" y="[^"]*" width="\d+" height="\d+" rx="5"/g)).toHaveLength(5);
     expect(svg.match(/marker-end=/g)).toHaveLength(4);
+  });
+
+  it('dashes the boxes whose flags keep the verdict INCOMPLETE and names those kinds', () => {
+    const d = cottonPacketData();
+    const flag = (kind: RiskFlag['kind'], firmId: string, flowId: string, tier: number): RiskFlag => ({
+      kind,
+      firmId,
+      facilityId: null,
+      flowId,
+      tier,
+      path: [],
+      evidence: [],
+      reason: `${kind} at tier ${tier}`,
+    });
+    d.trace.flags = [flag('UNTRACED_INPUT', 'F4', 'FL4', 4), flag('POSSIBLE_LISTING', 'F2', 'FL2', 2)];
+    d.trace.verdict = 'INCOMPLETE';
+    const nodes = new Map(chartModel(buildLookup(d)).nodes.map((n) => [n.id, n]));
+    expect(nodes.get('FAC4')).toMatchObject({ mark: 'UNTRACED', flagNote: 'UNTRACED INPUT' });
+    expect(nodes.get('FAC2')).toMatchObject({ mark: 'UNTRACED', flagNote: 'INCOMPLETE: POSSIBLE_LISTING' });
+    expect(nodes.get('FAC3')).toMatchObject({ mark: 'NONE', flagNote: '' });
   });
 
   it('wraps a tier wider than MAX_COLUMNS boxes into more rows and never overlaps boxes', () => {

@@ -21,10 +21,12 @@ export type FlagKind =
   | 'XUAR_LOCATION'
   | 'UFLPA_LISTED'
   | 'LISTED_AFFILIATE'
+  | 'POSSIBLE_LISTING'
   | 'NAME_INDICATOR'
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
-  | 'UNTRACED_INPUT';
+  | 'UNTRACED_INPUT'
+  | 'TIER_LIMIT';
 
 export type MatchDecision =
   | 'MATCH'
