@@ -15,7 +15,7 @@ export { validateBundle };
 /** What an import needs: the graph, and the screening that runs in its transaction. */
 export interface ImportServices {
   graph: Graph;
-  screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx'>;
+  screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx' | 'firmNamesInTx'>;
 }
 
 export async function importBundle(
@@ -30,7 +30,11 @@ export async function importBundle(
     onProgress: opts.onProgress,
     checked: opts.checked,
     afterWrite: async (tx, bundle) => {
-      await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
+      // the bundle's firms, and the stored firms whose facilities it adds or renames
+      const inBundle = new Set(bundle.firms.map((f) => f.id));
+      const operators = [...new Set(bundle.facilities.map((f) => f.firm))].filter((id) => !inBundle.has(id));
+      const stored = await services.screening.firmNamesInTx(tx, tenant, operators);
+      await services.screening.screenFirmsInTx(tx, tenant, [...bundle.firms, ...stored]);
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant,
