@@ -7,11 +7,11 @@
 import { pinyin } from 'pinyin-pro';
 import { toSimplified } from '../model/gazetteer/traditional';
 import { foldDisguise } from '../model/text/disguise';
-import { umlautAsV, umlautSpellings } from '../model/text/pinyin';
+import { isPinyinWord, umlautAsV, umlautSpellings } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
-import { abbreviationIndex, expandAbbreviations, type Abbreviation } from './abbreviations';
+import { abbreviates, abbreviationIndex, ELEMENT_SYMBOLS, expandAbbreviations, type Abbreviation } from './abbreviations';
 import { digitRepairs, letterPairRepairs } from './ocrTypos';
 
 export type TokenKind = 'name' | 'form' | 'sector' | 'place';
@@ -56,6 +56,8 @@ interface Tables {
   /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
   fuzzyIndex: Map<string, string[]>;
   abbreviations: Map<string, Abbreviation[]>;
+  /** Single English lexicon words by first letter, for abbreviations no table lists. */
+  fullWords: Map<string, Array<{ key: string; hit: LexHit }>>;
 }
 
 const latinKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -102,12 +104,21 @@ function getTables(): Tables {
       if (!zh.has(w)) zh.set(w, hit(e, pinyin(w, { toneType: 'none', type: 'array', v: true }).join('')));
     }
   }
+  const fullWords = new Map<string, Array<{ key: string; hit: LexHit }>>();
+  for (const e of LEXICON)
+    for (const w of e.en ?? []) {
+      const k = latinKey(w);
+      if (w.includes(' ') || k.length < 5 || !e.out.length) continue;
+      const l = fullWords.get(k[0]) ?? [];
+      if (!l.some((x) => x.key === k)) l.push({ key: k, hit: latin.get(k)! });
+      fullWords.set(k[0], l);
+    }
   const places = placeTables();
   // Only long province and region names get typo correction: pinyin city names sit too close to trade names.
   for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
   let zhMax = 0;
   for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
-  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex() };
+  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex(), fullWords };
   return tables;
 }
 
@@ -123,6 +134,22 @@ function fuzzyLookup(t: Tables, token: string): string | undefined {
     }
   }
   return best;
+}
+
+/**
+ * The one lexicon word an unknown word abbreviates by rule ("Alum.", "Whsg", "Prtg"), if it
+ * abbreviates words of one lexicon entry only. A word that reads as pinyin is taken for a
+ * trade name unless written with a full stop.
+ */
+function abbreviatedLexiconWord(t: Tables, word: string, dotted: boolean): LexHit | undefined {
+  if (!dotted && isPinyinWord(word)) return undefined;
+  let found: LexHit | undefined;
+  for (const { key, hit } of t.fullWords.get(word[0]) ?? []) {
+    if (!abbreviates(word, key, dotted)) continue;
+    if (found && found.out.join(' ') !== hit.out.join(' ')) return undefined;
+    found = hit;
+  }
+  return found;
 }
 
 function fold(s: string): string {
@@ -148,6 +175,8 @@ class Builder {
   private readonly secondReadings = new Map<string, string>();
   /** The name's words so far, spelled out. */
   private readonly spelled: string[] = [];
+  /** Words written with a full stop after them ("Alum."), which may be abbreviations no table lists. */
+  private readonly dottedWords = new Set<string>();
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
@@ -175,7 +204,15 @@ class Builder {
   }
   private emitName(raw: string) {
     const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw), ...umlautSpellings(raw)];
-    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren, ...(ocr.length ? { ocr } : {}) });
+    const element = Object.hasOwn(ELEMENT_SYMBOLS, raw) ? ELEMENT_SYMBOLS[raw] : undefined;
+    this.tokens.push({
+      text: raw,
+      raw,
+      kind: 'name',
+      paren: this.paren,
+      ...(ocr.length ? { ocr } : {}),
+      ...(element ? { alt: element } : {}),
+    });
   }
 
   private knows(key: string): boolean {
@@ -196,6 +233,7 @@ class Builder {
       );
       return best;
     });
+    letters.forEach((w, i) => dotted[i] && this.dottedWords.add(w));
     const out = expandAbbreviations(
       letters,
       dotted,
@@ -249,8 +287,10 @@ class Builder {
       const misread = known
         ? undefined
         : (letterPairRepairs(word).find((s) => this.knows(s)) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
+      const abbreviated = known || misread ? undefined : abbreviatedLexiconWord(t, word, this.dottedWords.has(word));
       const near = misread ?? fuzzyLookup(t, word);
-      if (near) {
+      if (abbreviated) this.emitLex(abbreviated, word);
+      else if (near) {
         const lex = t.latin.get(near);
         if (lex) this.emitLex(lex, word);
         else this.emitPlace(t.places.latin.get(near)!, word);

@@ -45,3 +45,14 @@ export function umlautSpellings(word: string, toV = false): string[] {
   const tail = word.slice(from);
   return out.map((o) => o + tail).filter((w) => w !== word);
 }
+
+// One pinyin syllable as names are romanized (tone marks gone, ü written v or u): an optional
+// initial and a final. Used to tell a pinyin trade name ("Huafu", "Xinren") from a word that
+// cannot be pinyin ("Whsg", "Prtg") and may therefore be an abbreviation.
+const PINYIN_WORD =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v))+$/;
+
+/** Whether a lower-case word can be read as a run of pinyin syllables ("huafu", "xinjiang"; not "whsg"). */
+export function isPinyinWord(word: string): boolean {
+  return PINYIN_WORD.test(word);
+}
