@@ -27,7 +27,10 @@ export interface NameToken {
   codes?: readonly string[];
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
-  /** For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for. */
+  /**
+   * For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for.
+   * For a word read as a lexicon word by typo correction: the word as written and its letter-pair repairs, which may be a listed trade name.
+   */
   ocr?: string[];
   /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
   alt?: string;
@@ -233,6 +236,16 @@ class Builder {
       );
       return best;
     });
+    // a misread letter pair put right where that makes a word the lexicon or gazetteer knows,
+    // alone or with a neighbour ("Morigolia", "Xlnjiang Production and Construction Corps", "Suppiy Chain")
+    letters.forEach((w, i) => {
+      const prev = letters[i - 1] ?? '';
+      const next = letters[i + 1] ?? '';
+      const known = (s: string) => this.knows(s) || (prev && this.knows(prev + s)) || (next && this.knows(s + next));
+      if (/\d/.test(w) || known(w)) return;
+      const repaired = letterPairRepairs(w).find(known);
+      if (repaired) letters[i] = repaired;
+    });
     letters.forEach((w, i) => dotted[i] && this.dottedWords.add(w));
     const out = expandAbbreviations(
       letters,
@@ -292,8 +305,12 @@ class Builder {
       if (abbreviated) this.emitLex(abbreviated, word);
       else if (near) {
         const lex = t.latin.get(near);
-        if (lex) this.emitLex(lex, word);
-        else this.emitPlace(t.places.latin.get(near)!, word);
+        if (lex) {
+          this.emitLex(lex, word);
+          // a typo-corrected word may rather be a listed trade name misread ("Miniong" for Minlong, not mining)
+          const last = this.tokens[this.tokens.length - 1];
+          if (!misread && lex.out.length === 1 && last?.raw === lex.raw) last.ocr = [word, ...letterPairRepairs(word)];
+        } else this.emitPlace(t.places.latin.get(near)!, word);
       } else this.emitName(word);
     }
   }

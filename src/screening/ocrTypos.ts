@@ -4,12 +4,27 @@
 // that are otherwise letters are repaired, so "No.1 Factory" or "5G" stay as written.
 
 const DIGIT_AS_LETTER: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'], '5': ['s'] };
+// Each pair: what a scan or retyping shows, and the letters it stands for. Shapes that run
+// together or fall apart (rn/m, vv/w, ri/n, ii/u, cl/d) and strokes that look alike (l/i).
 const LETTER_PAIRS: Array<[string, string]> = [
   ['rn', 'm'],
   ['m', 'rn'],
   ['vv', 'w'],
   ['w', 'vv'],
+  ['ri', 'n'],
+  ['ii', 'u'],
+  ['cl', 'd'],
+  ['l', 'i'],
+  ['i', 'l'],
 ];
+// Pairs that a word misread throughout repeats ("Vvestern Chernical"): put right everywhere at once.
+const REPEATED_PAIRS: Array<[string, string]> = [
+  ['rn', 'm'],
+  ['vv', 'w'],
+  ['ri', 'n'],
+  ['ii', 'u'],
+];
+const MAX_PAIR_SPELLINGS = 48;
 const MAX_SPELLINGS = 8;
 
 /**
@@ -36,19 +51,33 @@ export function digitRepairs(word: string): string[] {
   return out;
 }
 
-/** Spellings of a letter word with one misread letter pair put right, for words the list or lexicon does not know as written. */
-export function letterPairRepairs(word: string): string[] {
+/** The word with one misread pair put right, at each place it occurs. */
+function oneRepair(word: string): string[] {
   const out: string[] = [];
   for (const [from, to] of LETTER_PAIRS) {
     let at = word.indexOf(from);
-    while (at >= 0 && out.length < MAX_SPELLINGS) {
+    while (at >= 0) {
       out.push(word.slice(0, at) + to + word.slice(at + from.length));
       at = word.indexOf(from, at + 1);
     }
   }
-  // every rn and vv put right at once, for a word misread twice ("Vvestern Chernical")
-  let all = word;
-  for (const [from, to] of LETTER_PAIRS.filter((_, k) => k % 2 === 0)) all = all.split(from).join(to);
-  if (all !== word && !out.includes(all)) out.push(all);
   return out;
+}
+
+/**
+ * Spellings of a letter word with one or two misread letter pairs put right (one first), for
+ * words the list or lexicon does not know as written: "Constructiori", "Aksii", "Zhuhal",
+ * "Jurian Jirisheng". The caller keeps only a spelling it knows.
+ */
+export function letterPairRepairs(word: string): string[] {
+  const out = new Set<string>(oneRepair(word));
+  // every repeated pair put right at once, for a word misread throughout
+  let all = word;
+  for (const [from, to] of REPEATED_PAIRS) all = all.split(from).join(to);
+  if (all !== word) out.add(all);
+  for (const once of [...out]) {
+    if (out.size >= MAX_PAIR_SPELLINGS) break;
+    for (const twice of oneRepair(once)) if (twice !== word && out.size < MAX_PAIR_SPELLINGS) out.add(twice);
+  }
+  return [...out];
 }

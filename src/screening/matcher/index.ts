@@ -17,11 +17,12 @@ import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, Weighte
 
 export type { EntityMatcher, MatchDecision, MatchedNameKind, ScreeningCandidate, ScreenOptions } from './types';
 
-/** A name word the list does not know, read as the listed word it is a misreading of ("hosh1ne" as hoshine). */
+/** A word the list does not know, read as the listed name word it is a misreading of ("hosh1ne" as hoshine, "miniong" as minlong). */
 function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>): NameToken {
-  if (t.kind !== 'name' || !t.ocr || listed.has(t.text)) return t;
+  if (!t.ocr || listed.has(t.text)) return t;
   const word = t.ocr.find((s) => listed.has(s));
-  return word ? { ...t, text: word, raw: word } : t;
+  // a typo-corrected lexicon word that is a listed trade name misread becomes that name word
+  return word ? { ...t, text: word, raw: word, kind: 'name' } : t;
 }
 
 const HOLD_SLOPE = 0.1;

@@ -1,5 +1,5 @@
 // Misread letters inside words, tested as classes over every entry of the seed list: digits
-// for letters (1/l/i, 0/o, 5/s), rn for m and m for rn, vv for w.
+// for letters (1/l/i, 0/o, 5/s), rn for m and m for rn, vv for w, ri for n, ii for u, cl for d, l for i and i for l.
 import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
@@ -22,6 +22,16 @@ const CLASSES: Record<string, { pairs: Array<[string, string]>; atLeast: number 
   'rn for m': { pairs: [['m', 'rn']], atLeast: 20 },
   'm for rn': { pairs: [['rn', 'm']], atLeast: 2 },
   'vv for w': { pairs: [['w', 'vv']], atLeast: 10 },
+  'ri for n': { pairs: [['n', 'ri']], atLeast: 300 },
+  'ii for u': { pairs: [['u', 'ii']], atLeast: 200 },
+  'l for i and i for l': {
+    pairs: [
+      ['i', 'l'],
+      ['l', 'i'],
+    ],
+    atLeast: 300,
+  },
+  'cl for d': { pairs: [['d', 'cl']], atLeast: 50 },
 };
 
 /** Every listed Latin name with one word misread, once per word and misreading of the class. */
@@ -59,6 +69,16 @@ describe('letterPairRepairs', () => {
     expect(letterPairRepairs('westem')).toContain('western');
     expect(letterPairRepairs('vvool')).toContain('wool');
     expect(letterPairRepairs('huafu')).toEqual([]);
+  });
+
+  it('offers n for ri, u for ii, d for cl, i for l and l for i, and two repairs in one word', () => {
+    expect(letterPairRepairs('constructiori')).toContain('construction');
+    expect(letterPairRepairs('aksii')).toContain('aksu');
+    expect(letterPairRepairs('zhuhal')).toContain('zhuhai');
+    expect(letterPairRepairs('blaoxin')).toContain('biaoxin');
+    expect(letterPairRepairs('golcl')).toContain('gold');
+    expect(letterPairRepairs('jirishlng')).toContain('jinshing');
+    expect(letterPairRepairs('jirishlng').length).toBeLessThanOrEqual(48);
   });
 });
 
