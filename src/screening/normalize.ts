@@ -7,7 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import { toSimplified } from '../model/gazetteer/traditional';
 import { foldDisguise } from '../model/text/disguise';
-import { isPinyinWord, umlautAsV, umlautSpellings } from '../model/text/pinyin';
+import { isPinyinWord, umlautAsV, umlautSpellings, withoutToneNumbers } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
@@ -178,6 +178,8 @@ class Builder {
   private readonly secondReadings = new Map<string, string>();
   /** The name's words so far, spelled out. */
   private readonly spelled: string[] = [];
+  /** The name has pinyin with tone numbers, so a numbered syllable alone is pinyin too ("(Shan4 Shan4)"). */
+  toneText = false;
   /** Words written with a full stop after them ("Alum."), which may be abbreviations no table lists. */
   private readonly dottedWords = new Set<string>();
   constructor(private readonly t: Tables) {}
@@ -223,7 +225,9 @@ class Builder {
   }
 
   /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
-  prepare(words: string[], dotted: boolean[]): string[] {
+  prepare(written: string[], dotted: boolean[]): string[] {
+    // pinyin with tone numbers ("Xin1jiang1 Hua2fu2") read without them
+    const words = written.map((w) => withoutToneNumbers(w, this.toneText));
     const letters = words.map((w, i) => {
       const spellings = digitRepairs(w);
       if (!spellings.length) return w;
@@ -424,6 +428,7 @@ export function normalizeName(name: string): NormalizedName {
     dotted = [];
   };
   const folded = fold(foldDisguise(name));
+  b.toneText = /\d/.test(folded) && [...folded.matchAll(/[a-z0-9]+/g)].some((m) => withoutToneNumbers(m[0]) !== m[0]);
   for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {
       flush();

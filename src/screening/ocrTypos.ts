@@ -1,9 +1,9 @@
 // Misreadings of scanned and retyped documents inside a word: digits read for letters
-// ("Texti1e", "Zh0ngtai", "5ilicon") and letter pairs read as one letter or the other way
+// ("Texti1e", "Zh0ngtai", "5ilicon", "8attery") and letter pairs read as one letter or the other way
 // round ("Chernical" for Chemical, "Westem" for Western, "Vvoollen" for Woollen). Only words
 // that are otherwise letters are repaired, so "No.1 Factory" or "5G" stay as written.
 
-const DIGIT_AS_LETTER: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'], '5': ['s'] };
+const DIGIT_AS_LETTER: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'], '5': ['s'], '8': ['b'] };
 // Each pair: what a scan or retyping shows, and the letters it stands for. Shapes that run
 // together or fall apart (rn/m, vv/w, ri/n, ii/u, cl/d) and strokes that look alike (l/i).
 const LETTER_PAIRS: Array<[string, string]> = [
@@ -29,12 +29,12 @@ const MAX_SPELLINGS = 8;
 
 /**
  * The letter spellings of a word with digits read as letters, likeliest first, or [] when the
- * word is not such a misreading: at least three letters, digits only 0, 1 or 5, each digit
+ * word is not such a misreading: at least three letters, digits only 0, 1, 5 or 8, each digit
  * inside the word or at its start (a trailing digit is usually a number: "Plant1").
  */
 export function digitRepairs(word: string): string[] {
-  if (!/[015]/.test(word) || !/^[a-z015]+$/.test(word) || word.replace(/[015]/g, '').length < 3) return [];
-  if (/[015]$/.test(word)) return [];
+  if (!/[0158]/.test(word) || !/^[a-z0158]+$/.test(word) || word.replace(/[0158]/g, '').length < 3) return [];
+  if (/[0158]$/.test(word)) return [];
   let out = [''];
   for (let i = 0; i < word.length; i++) {
     const c = word[i];
