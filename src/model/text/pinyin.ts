@@ -57,10 +57,12 @@ const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE_SOURCE})+$`);
 // "Ba1yin", "Cha0hu") is not taken for a tone.
 const TONE_NUMBERED = new RegExp(`^(?:${SYLLABLE_SOURCE}[0-5]){2,}$`);
 const TONE_NUMBERED_SYLLABLE = new RegExp(`^${SYLLABLE_SOURCE}[0-5]$`);
+const ONE_SYLLABLE = new RegExp(`^${SYLLABLE_SOURCE}$`);
 
 /** Whether a lower-case word can be read as a run of pinyin syllables ("huafu", "xinjiang"; not "whsg"). */
 export function isPinyinWord(word: string): boolean {
-  return PINYIN_WORD.test(word);
+  // j, q and x come only before i or ü (written u or v); v only after l or n
+  return PINYIN_WORD.test(word) && !/[jqx](?![iuv])|(?<![ln])v/.test(word);
 }
 
 /**
@@ -72,4 +74,30 @@ export function withoutToneNumbers(word: string, inToneText = false): string {
   // two syllables at least, so a number after one word stays ("no1", "a1")
   if (TONE_NUMBERED.test(word) || (inToneText && TONE_NUMBERED_SYLLABLE.test(word))) return word.replace(/[0-5]/g, '');
   return word;
+}
+
+/**
+ * The initials of a pinyin word of two or more syllables, one string for each way the word
+ * splits into syllables: "jingao" -> ["ja", "jg"] (jing-ao, jin-gao), "hongyuan" -> ["hy"].
+ * Firms abbreviate their pinyin names so ("JA Solar" for 晶澳, "HY" for 弘元). Empty for a
+ * word that is not pinyin or has one syllable.
+ */
+export function pinyinInitials(word: string): string[] {
+  if (word.length > 18 || !isPinyinWord(word)) return [];
+  // the splits into the fewest syllables: "gao" is one syllable, not g-a-o
+  let fewest = Infinity;
+  const found: string[] = [];
+  const split = (rest: string, initials: string) => {
+    if (initials.length > fewest) return;
+    if (!rest) {
+      if (initials.length < fewest) found.length = 0;
+      fewest = initials.length;
+      found.push(initials);
+      return;
+    }
+    for (let len = Math.min(6, rest.length); len >= 1; len--)
+      if (ONE_SYLLABLE.test(rest.slice(0, len))) split(rest.slice(len), initials + rest[0]);
+  };
+  split(word, '');
+  return fewest >= 2 ? [...new Set(found)] : [];
 }

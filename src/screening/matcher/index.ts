@@ -6,6 +6,7 @@
 // entry (decision.ts).
 import type { EntityListVersion } from '../../model/entityList';
 import { checkScreeningConfig, loadScreeningConfig, ScreeningConfig } from '../config';
+import { pinyinInitials } from '../../model/text/pinyin';
 import { normalizeName, type NameToken } from '../normalize';
 import { candidatesFor } from './candidates';
 import { countryCode, decideCandidates, type BestName } from './decision';
@@ -63,7 +64,12 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const normalized = normalizeName(name);
     const q: WeightedToken[] = normalized.tokens.map((t) => {
       const read = misreadAsListed(t, index.df);
-      return { ...read, w: index.weigh(read) };
+      const w = index.weigh(read);
+      if (read.kind !== 'name') return { ...read, w };
+      // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)
+      const alt = read.alt ?? index.equivalents.get(read.text);
+      const initials = index.byAcronym.size ? pinyinInitials(read.text) : [];
+      return { ...read, w, ...(alt ? { alt } : {}), ...(initials.length ? { initials } : {}) };
     });
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
@@ -104,6 +110,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         r.places = placeVerdict(v, r);
         if (r.places.conflicts.length) r.score = Math.min(r.score, hold(raw, conflictCap));
         else if (r.places.missing.length) r.score = Math.min(r.score, hold(raw, parentCap));
+        // Initials are weak evidence (many pinyin names share them): without a place that agrees, at most POSSIBLE.
+        else if (r.viaAcronym && !r.places.agreed.length) r.score = Math.min(r.score, hold(raw, parentCap));
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });
