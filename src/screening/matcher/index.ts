@@ -27,6 +27,21 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>): Nam
 }
 
 const HOLD_SLOPE = 0.1;
+/** Administrative codes of the Xinjiang Uyghur Autonomous Region start so. */
+const XUAR_CODE = '65';
+const TRADE_NAME_MIN_LENGTH = 4;
+
+/** A listed name word of four letters or more that a query name word spells exactly (not a typo, not initials). */
+function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean {
+  return r.used.some(
+    (p) =>
+      p.sim === 1 &&
+      p.vj.length === 1 &&
+      v.tokens[p.vj[0]].kind === 'name' &&
+      v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
+      p.qi.every((i) => q[i].kind === 'name'),
+  );
+}
 
 /**
  * Place words one name reads as a place and the other as a trade name, matched word for word:
@@ -92,6 +107,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       return verdict;
     };
 
+    let inXuar: boolean | undefined;
+    // a city, prefecture or county of the XUAR, not "Xinjiang" alone, which half the region's firms put before their names
+    const queryInXuar = () =>
+      (inXuar ??= placesOf(q).some((p) => p.codes.some((c) => c.startsWith(XUAR_CODE) && c.length > XUAR_CODE.length)));
+
     // the best-scoring name of each entry
     const best = new Map<number, BestName>();
     for (const id of candidatesFor(index, q, fuzzy)) {
@@ -112,6 +132,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         else if (r.places.missing.length) r.score = Math.min(r.score, hold(raw, parentCap));
         // Initials are weak evidence (many pinyin names share them): without a place that agrees, at most POSSIBLE.
         else if (r.viaAcronym && !r.places.agreed.length) r.score = Math.min(r.score, hold(raw, parentCap));
+      }
+      // "Urumqi Huafu": a firm placed in a city of the XUAR that carries a listed firm's trade name is shown for review however little else agrees.
+      if (r.score < cfg.possibleThreshold && sharesTradeName(q, v, r) && queryInXuar()) {
+        r.score = cfg.possibleThreshold;
+        r.xuarTradeName = true;
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });

@@ -10,7 +10,7 @@ const CONTAINED_PLACE_SIM = 0.8;
 // A pinyin name against the listed acronym of its initials ("Jingao" for JA): likely, not certain.
 const ACRONYM_SIM = 0.9;
 
-interface Pair {
+export interface Pair {
   qi: number[];
   vj: number[];
   sim: number;
@@ -28,6 +28,8 @@ export interface Alignment {
   viaAcronym: boolean;
   /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
   parentOfListed?: boolean;
+  /** Shown only because the query is placed in the XUAR and carries the listed trade name. */
+  xuarTradeName?: boolean;
   /** How the query's places compare with the listed name's (placeQualifiers.ts). */
   places?: PlaceVerdict;
 }

@@ -98,3 +98,34 @@ describe('a pinyin trade name one entry also lists under a brand', () => {
     expect(missed.map((c) => c.query)).toEqual([]);
   });
 });
+
+describe('a firm placed in a city of the XUAR with a listed trade name', () => {
+  // each entry's longest name word, as its trade name
+  const tradeNames = list.entries.flatMap((e) => {
+    const words = normalizeName(e.name)
+      .tokens.filter((t) => t.kind === 'name' && t.text.length >= 4 && /^[a-z]+$/.test(t.text))
+      .map((t) => t.text);
+    return words.length ? [words.sort((a, b) => b.length - a.length)[0]] : [];
+  });
+  const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+
+  it('is shown for review with an entry of that trade name, whatever else its name says', () => {
+    expect(tradeNames.length).toBeGreaterThan(100);
+    const missed: string[] = [];
+    tradeNames.forEach((w, k) => {
+      const city = ['Urumqi', 'Kashgar', 'Hotan', 'Korla', 'Shihezi'][k % 5];
+      const q = `${city} ${cap(w)} Trading Co., Ltd.`;
+      const c = matcher.screen(q)[0];
+      if (!c || !normalizeName(c.matchedName).tokens.some((t) => t.text === w)) missed.push(q);
+    });
+    expect(missed).toEqual([]);
+  });
+
+  it('says why, and does not lift a firm placed elsewhere or in "Xinjiang" alone', () => {
+    const c = matcher.screen('Urumqi Huafu Trading Co., Ltd.')[0];
+    expect(c.decision).toBe('POSSIBLE');
+    expect(c.reason).toContain('XUAR with a listed trade name');
+    for (const q of ['Guangzhou Huafu Trading Co., Ltd.', 'Xinjiang Huafu Trading Co., Ltd.'])
+      expect(matcher.screen(q).some((x) => x.reason.includes('XUAR with a listed trade name'))).toBe(false);
+  });
+});
