@@ -12,7 +12,7 @@ import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
 import { abbreviates, abbreviationIndex, ELEMENT_SYMBOLS, expandAbbreviations, type Abbreviation } from './abbreviations';
-import { digitRepairs, letterPairRepairs } from './ocrTypos';
+import { digitRepairs, ocrKey, ocrKeyIndex } from './ocrTypos';
 
 export type TokenKind = 'name' | 'form' | 'sector' | 'place';
 export interface NameToken {
@@ -29,7 +29,7 @@ export interface NameToken {
   paren: boolean;
   /**
    * For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for.
-   * For a word read as a lexicon word by typo correction: the word as written and its letter-pair repairs, which may be a listed trade name.
+   * For a word read as a lexicon word by typo correction: the word as written, which may be a listed trade name misread.
    */
   ocr?: string[];
   /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
@@ -59,6 +59,8 @@ interface Tables {
   /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
   fuzzyIndex: Map<string, string[]>;
   abbreviations: Map<string, Abbreviation[]>;
+  /** Lexicon and place words (and phrases joined) by their OCR key, for words misread letter by letter. */
+  ocrKnown: Map<string, string | null>;
   /** Single English lexicon words by first letter, for abbreviations no table lists. */
   fullWords: Map<string, Array<{ key: string; hit: LexHit }>>;
 }
@@ -121,7 +123,8 @@ function getTables(): Tables {
   for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
   let zhMax = 0;
   for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
-  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex(), fullWords };
+  const ocrKnown = ocrKeyIndex([...latin.keys(), ...places.latin.keys()]);
+  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex(), fullWords, ocrKnown };
   return tables;
 }
 
@@ -208,7 +211,7 @@ class Builder {
     return prev && prev.kind === 'place' && prev.paren === this.paren && prev.codes?.length ? prev.codes : undefined;
   }
   private emitName(raw: string) {
-    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw), ...umlautSpellings(raw)];
+    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...umlautSpellings(raw)];
     const element = Object.hasOwn(ELEMENT_SYMBOLS, raw) ? ELEMENT_SYMBOLS[raw] : undefined;
     this.tokens.push({
       text: raw,
@@ -222,6 +225,11 @@ class Builder {
 
   private knows(key: string): boolean {
     return this.t.latin.has(key) || this.t.places.latin.has(key);
+  }
+
+  /** The lexicon or place word an unknown word is a misreading of, letter by letter ("zhuhal": zhuhai). */
+  private misreadKnown(word: string): string | undefined {
+    return word.length < 4 ? undefined : (this.t.ocrKnown.get(ocrKey(word)) ?? undefined);
   }
 
   /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
@@ -240,15 +248,18 @@ class Builder {
       );
       return best;
     });
-    // a misread letter pair put right where that makes a word the lexicon or gazetteer knows,
-    // alone or with a neighbour ("Morigolia", "Xlnjiang Production and Construction Corps", "Suppiy Chain")
+    // misread letters put right where that makes a word the lexicon or gazetteer knows, alone or
+    // with a neighbour ("Morigolia", "Xlnjiang Production and Construction Corps", "Suppiy Chain")
     letters.forEach((w, i) => {
       const prev = letters[i - 1] ?? '';
       const next = letters[i + 1] ?? '';
-      const known = (s: string) => this.knows(s) || (prev && this.knows(prev + s)) || (next && this.knows(s + next));
-      if (/\d/.test(w) || known(w)) return;
-      const repaired = letterPairRepairs(w).find(known);
-      if (repaired) letters[i] = repaired;
+      if (/\d/.test(w) || this.knows(w) || (prev && this.knows(prev + w)) || (next && this.knows(w + next))) return;
+      const alone = this.misreadKnown(w);
+      const afterPrev = !alone && prev ? this.misreadKnown(prev + w) : undefined;
+      const beforeNext = !alone && !afterPrev && next ? this.misreadKnown(w + next) : undefined;
+      if (alone) letters[i] = alone;
+      else if (afterPrev?.startsWith(prev)) letters[i] = afterPrev.slice(prev.length);
+      else if (beforeNext?.endsWith(next)) letters[i] = beforeNext.slice(0, beforeNext.length - next.length);
     });
     letters.forEach((w, i) => dotted[i] && this.dottedWords.add(w));
     const out = expandAbbreviations(
@@ -301,9 +312,7 @@ class Builder {
       }
       const known = this.knows(word);
       // ü written otherwise ("Luliang" for Lvliang) names a place; a business word so spelled may be a trade name (Luye 绿叶)
-      const misread = known
-        ? undefined
-        : (letterPairRepairs(word).find((s) => this.knows(s)) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
+      const misread = known ? undefined : (this.misreadKnown(word) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
       const abbreviated = known || misread ? undefined : abbreviatedLexiconWord(t, word, this.dottedWords.has(word));
       const near = misread ?? fuzzyLookup(t, word);
       if (abbreviated) this.emitLex(abbreviated, word);
@@ -313,7 +322,7 @@ class Builder {
           this.emitLex(lex, word);
           // a typo-corrected word may rather be a listed trade name misread ("Miniong" for Minlong, not mining)
           const last = this.tokens[this.tokens.length - 1];
-          if (!misread && lex.out.length === 1 && last?.raw === lex.raw) last.ocr = [word, ...letterPairRepairs(word)];
+          if (!misread && lex.out.length === 1 && last?.raw === lex.raw) last.ocr = [word];
         } else this.emitPlace(t.places.latin.get(near)!, word);
       } else this.emitName(word);
     }

@@ -1,30 +1,9 @@
 // Misreadings of scanned and retyped documents inside a word: digits read for letters
-// ("Texti1e", "Zh0ngtai", "5ilicon", "8attery") and letter pairs read as one letter or the other way
-// round ("Chernical" for Chemical, "Westem" for Western, "Vvoollen" for Woollen). Only words
+// ("Texti1e", "Zh0ngtai", "5ilicon", "8attery") and letters read for others ("Chernical" for
+// Chemical, "Westem" for Western, "Vvoollen" for Woollen, "Constructiori", "Aksii", "Zhuhal"). Only words
 // that are otherwise letters are repaired, so "No.1 Factory" or "5G" stay as written.
 
 const DIGIT_AS_LETTER: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'], '5': ['s'], '8': ['b'] };
-// Each pair: what a scan or retyping shows, and the letters it stands for. Shapes that run
-// together or fall apart (rn/m, vv/w, ri/n, ii/u, cl/d) and strokes that look alike (l/i).
-const LETTER_PAIRS: Array<[string, string]> = [
-  ['rn', 'm'],
-  ['m', 'rn'],
-  ['vv', 'w'],
-  ['w', 'vv'],
-  ['ri', 'n'],
-  ['ii', 'u'],
-  ['cl', 'd'],
-  ['l', 'i'],
-  ['i', 'l'],
-];
-// Pairs that a word misread throughout repeats ("Vvestern Chernical"): put right everywhere at once.
-const REPEATED_PAIRS: Array<[string, string]> = [
-  ['rn', 'm'],
-  ['vv', 'w'],
-  ['ri', 'n'],
-  ['ii', 'u'],
-];
-const MAX_PAIR_SPELLINGS = 48;
 const MAX_SPELLINGS = 8;
 
 /**
@@ -51,33 +30,30 @@ export function digitRepairs(word: string): string[] {
   return out;
 }
 
-/** The word with one misread pair put right, at each place it occurs. */
-function oneRepair(word: string): string[] {
-  const out: string[] = [];
-  for (const [from, to] of LETTER_PAIRS) {
-    let at = word.indexOf(from);
-    while (at >= 0) {
-      out.push(word.slice(0, at) + to + word.slice(at + from.length));
-      at = word.indexOf(from, at + 1);
-    }
-  }
+/**
+ * One spelling for all the ways a scan or a retyping may show a word: letters whose shapes run
+ * together or fall apart (rn and m, vv and w, ri and n, ii and u, cl and d) and strokes that look
+ * alike (l and i) each written one way. Two words with the same key differ only by such
+ * misreadings, however many ("Constructiori", "Aksii", "Zhuhal", "Jurian Jirisheng", "Westem").
+ * The caller indexes the words it knows by key and looks an unknown word up by its key.
+ */
+export function ocrKey(word: string): string {
+  // each letter that may be misread written as the longer form it may be misread as, in one pass,
+  // so no fold depends on its neighbours: "titaniiim" and "titanium" both become titaniiirri
+  let out = '';
+  for (const c of word) out += OCR_EXPANSION[c] ?? c;
   return out;
 }
+const OCR_EXPANSION: Readonly<Record<string, string>> = { l: 'i', d: 'ci', m: 'rri', w: 'vv', u: 'ii', n: 'ri' };
 
-/**
- * Spellings of a letter word with one or two misread letter pairs put right (one first), for
- * words the list or lexicon does not know as written: "Constructiori", "Aksii", "Zhuhal",
- * "Jurian Jirisheng". The caller keeps only a spelling it knows.
- */
-export function letterPairRepairs(word: string): string[] {
-  const out = new Set<string>(oneRepair(word));
-  // every repeated pair put right at once, for a word misread throughout
-  let all = word;
-  for (const [from, to] of REPEATED_PAIRS) all = all.split(from).join(to);
-  if (all !== word) out.add(all);
-  for (const once of [...out]) {
-    if (out.size >= MAX_PAIR_SPELLINGS) break;
-    for (const twice of oneRepair(once)) if (twice !== word && out.size < MAX_PAIR_SPELLINGS) out.add(twice);
+/** Known words by their OCR key; a key two known words share leads to neither. */
+export function ocrKeyIndex(words: Iterable<string>, minLength = 4): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const w of words) {
+    if (w.length < minLength) continue;
+    const k = ocrKey(w);
+    const had = out.get(k);
+    out.set(k, had === undefined || had === w ? w : null);
   }
-  return [...out];
+  return out;
 }

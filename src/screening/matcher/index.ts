@@ -8,6 +8,7 @@ import type { EntityListVersion } from '../../model/entityList';
 import { checkScreeningConfig, loadScreeningConfig, ScreeningConfig } from '../config';
 import { pinyinInitials } from '../../model/text/pinyin';
 import { normalizeName, type NameToken } from '../normalize';
+import { ocrKey, ocrKeyIndex } from '../ocrTypos';
 import { candidatesFor } from './candidates';
 import { countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
@@ -18,10 +19,17 @@ import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, Weighte
 
 export type { EntityMatcher, MatchDecision, MatchedNameKind, ScreeningCandidate, ScreenOptions } from './types';
 
-/** A word the list does not know, read as the listed name word it is a misreading of ("hosh1ne" as hoshine, "miniong" as minlong). */
-function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>): NameToken {
-  if (!t.ocr || listed.has(t.text)) return t;
-  const word = t.ocr.find((s) => listed.has(s));
+/**
+ * A word the list does not know, read as the listed name word it is a misreading of: digits
+ * for letters ("hosh1ne" as hoshine), letters for letters ("blaoxin" as biaoxin, "miniong" as
+ * minlong), ü spelled otherwise. `byOcrKey`: the list's name words by OCR key (ocrTypos.ts).
+ */
+function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOcrKey: ReadonlyMap<string, string | null>): NameToken {
+  if (listed.has(t.text) || (t.kind !== 'name' && !t.ocr)) return t;
+  const spellings = t.kind === 'name' ? [t.text, ...(t.ocr ?? [])] : (t.ocr ?? []);
+  const word =
+    spellings.find((s) => listed.has(s)) ??
+    spellings.map((s) => (s.length >= 4 ? byOcrKey.get(ocrKey(s)) : undefined)).find((w): w is string => !!w);
   // a typo-corrected lexicon word that is a listed trade name misread becomes that name word
   return word ? { ...t, text: word, raw: word, kind: 'name' } : t;
 }
@@ -65,6 +73,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   const entries = list.entries;
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
+  const byOcrKey = ocrKeyIndex(index.vocabulary);
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
   // A conflicting place is evidence of another firm, not only of a missing word: held lower, midway into POSSIBLE.
   const conflictCap = (cfg.possibleThreshold + parentCap) / 2;
@@ -78,7 +87,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const country = countryCode(opts.country);
     const normalized = normalizeName(name);
     const q: WeightedToken[] = normalized.tokens.map((t) => {
-      const read = misreadAsListed(t, index.df);
+      const read = misreadAsListed(t, index.df, byOcrKey);
       const w = index.weigh(read);
       if (read.kind !== 'name') return { ...read, w };
       // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)

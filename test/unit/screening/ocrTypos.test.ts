@@ -3,7 +3,7 @@
 import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
-import { digitRepairs, letterPairRepairs } from '../../../src/screening/ocrTypos';
+import { digitRepairs, ocrKey, ocrKeyIndex } from '../../../src/screening/ocrTypos';
 
 const list = loadSeedEntityList();
 const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
@@ -63,22 +63,29 @@ describe('digitRepairs', () => {
   });
 });
 
-describe('letterPairRepairs', () => {
-  it('offers m for rn, rn for m and w for vv', () => {
-    expect(letterPairRepairs('chernical')).toContain('chemical');
-    expect(letterPairRepairs('westem')).toContain('western');
-    expect(letterPairRepairs('vvool')).toContain('wool');
-    expect(letterPairRepairs('huafu')).toEqual([]);
+describe('ocrKey', () => {
+  const same = (a: string, b: string) => expect({ a, key: ocrKey(a) }).toEqual({ a, key: ocrKey(b) });
+  it('gives a word misread letter for letter the key of the word', () => {
+    same('chernical', 'chemical');
+    same('westem', 'western');
+    same('vvool', 'wool');
+    same('constructiori', 'construction');
+    same('aksii', 'aksu');
+    same('zhuhal', 'zhuhai');
+    same('blaoxin', 'biaoxin');
+    same('golcl', 'gold');
+    same('jirishlng', 'jinshing'); // several misreadings in one word
   });
 
-  it('offers n for ri, u for ii, d for cl, i for l and l for i, and two repairs in one word', () => {
-    expect(letterPairRepairs('constructiori')).toContain('construction');
-    expect(letterPairRepairs('aksii')).toContain('aksu');
-    expect(letterPairRepairs('zhuhal')).toContain('zhuhai');
-    expect(letterPairRepairs('blaoxin')).toContain('biaoxin');
-    expect(letterPairRepairs('golcl')).toContain('gold');
-    expect(letterPairRepairs('jirishlng')).toContain('jinshing');
-    expect(letterPairRepairs('jirishlng').length).toBeLessThanOrEqual(48);
+  it('keeps words apart that differ otherwise', () => {
+    expect(ocrKey('huafu')).not.toBe(ocrKey('huafa'));
+    expect(ocrKey('jinsheng')).not.toBe(ocrKey('jinshan'));
+  });
+
+  it('indexes known words by key, and a key two words share leads to neither', () => {
+    const index = ocrKeyIndex(['biaoxin', 'jinlin', 'jiniin', 'aksu']);
+    expect(index.get(ocrKey('blaoxin'))).toBe('biaoxin');
+    expect(index.get(ocrKey('jinlin'))).toBeNull();
   });
 });
 
