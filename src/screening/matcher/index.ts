@@ -35,6 +35,7 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOc
 }
 
 const HOLD_SLOPE = 0.1;
+const INITIALS_CACHE_MAX = 100_000;
 /** Administrative codes of the Xinjiang Uyghur Autonomous Region start so. */
 const XUAR_CODE = '65';
 const TRADE_NAME_MIN_LENGTH = 4;
@@ -74,6 +75,16 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
   const byOcrKey = ocrKeyIndex(index.vocabulary);
+  // a pinyin word's initials, cached since supplier sheets repeat their words
+  const initialsCache = new Map<string, string[]>();
+  const initialsOf = (word: string) => {
+    let hit = initialsCache.get(word);
+    if (!hit) {
+      if (initialsCache.size >= INITIALS_CACHE_MAX) initialsCache.clear();
+      initialsCache.set(word, (hit = pinyinInitials(word)));
+    }
+    return hit;
+  };
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
   // A conflicting place is evidence of another firm, not only of a missing word: held lower, midway into POSSIBLE.
   const conflictCap = (cfg.possibleThreshold + parentCap) / 2;
@@ -92,7 +103,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       if (read.kind !== 'name') return { ...read, w };
       // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)
       const alt = read.alt ?? index.equivalents.get(read.text);
-      const initials = index.byAcronym.size ? pinyinInitials(read.text) : [];
+      const initials = index.byAcronym.size ? initialsOf(read.text) : [];
       return { ...read, w, ...(alt ? { alt } : {}), ...(initials.length ? { initials } : {}) };
     });
     if (!q.length || limit <= 0) return [];
