@@ -227,9 +227,9 @@ class Builder {
     return this.t.latin.has(key) || this.t.places.latin.has(key);
   }
 
-  /** The lexicon or place word an unknown word is a misreading of, letter by letter ("zhuhal": zhuhai). */
-  private misreadKnown(word: string): string | undefined {
-    return word.length < 4 ? undefined : (this.t.ocrKnown.get(ocrKey(word)) ?? undefined);
+  /** The lexicon or place word (or phrase) an unknown word is a misreading of, letter by letter ("zhuhal": zhuhai), by its OCR key. */
+  private misreadKnown(key: string): string | undefined {
+    return this.t.ocrKnown.get(key) ?? undefined;
   }
 
   /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
@@ -253,10 +253,11 @@ class Builder {
     letters.forEach((w, i) => {
       const prev = letters[i - 1] ?? '';
       const next = letters[i + 1] ?? '';
-      if (/\d/.test(w) || this.knows(w) || (prev && this.knows(prev + w)) || (next && this.knows(w + next))) return;
-      const alone = this.misreadKnown(w);
-      const afterPrev = !alone && prev ? this.misreadKnown(prev + w) : undefined;
-      const beforeNext = !alone && !afterPrev && next ? this.misreadKnown(w + next) : undefined;
+      if (w.length < 4 || /\d/.test(w) || this.knows(w) || (prev && this.knows(prev + w)) || (next && this.knows(w + next))) return;
+      const key = ocrKey(w);
+      const alone = this.misreadKnown(key);
+      const afterPrev = !alone && prev ? this.misreadKnown(ocrKey(prev) + key) : undefined;
+      const beforeNext = !alone && !afterPrev && next ? this.misreadKnown(key + ocrKey(next)) : undefined;
       if (alone) letters[i] = alone;
       else if (afterPrev?.startsWith(prev)) letters[i] = afterPrev.slice(prev.length);
       else if (beforeNext?.endsWith(next)) letters[i] = beforeNext.slice(0, beforeNext.length - next.length);
@@ -312,7 +313,8 @@ class Builder {
       }
       const known = this.knows(word);
       // ü written otherwise ("Luliang" for Lvliang) names a place; a business word so spelled may be a trade name (Luye 绿叶)
-      const misread = known ? undefined : (this.misreadKnown(word) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
+      // (letters misread were put right in prepare)
+      const misread = known ? undefined : umlautSpellings(word, true).find((s) => t.places.latin.has(s));
       const abbreviated = known || misread ? undefined : abbreviatedLexiconWord(t, word, this.dottedWords.has(word));
       const near = misread ?? fuzzyLookup(t, word);
       if (abbreviated) this.emitLex(abbreviated, word);
