@@ -17,8 +17,13 @@ MATCH (s:Shipment {tenant: $tenant, id: $id})
 RETURN ${projection('s', SHIPMENT)} AS shipment`;
 
 export const SEARCH_FIRMS = `
-MATCH (f:Firm {tenant: $tenant})
-WHERE f.searchText CONTAINS $text
-   OR (f.searchTextCut AND (toLower(f.localName) CONTAINS $text OR any(a IN f.aliases WHERE toLower(a) CONTAINS $text)))
+CALL {
+  MATCH (f:Firm {tenant: $tenant}) WHERE f.searchText CONTAINS $text RETURN f
+  UNION
+  // firms whose names were cut to fit the index: the rest of their names read directly
+  MATCH (f:Firm {tenant: $tenant}) WHERE f.searchText IS NOT NULL AND f.searchTextCut
+    AND (toLower(f.localName) CONTAINS $text OR any(a IN f.aliases WHERE toLower(a) CONTAINS $text))
+  RETURN f
+}
 RETURN ${projection('f', FIRM)} AS firm
 ORDER BY size(f.name), f.id LIMIT toInteger($limit)`;
