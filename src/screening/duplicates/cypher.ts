@@ -73,7 +73,7 @@ const CANDIDATE_FIELDS = `id: c.id, firmIds: c.firmIds, firms: [${projection('a'
 export const DUPLICATES_PAGE = `
 MATCH (c:DuplicateCandidate {tenant: $tenant})
 WHERE c.id > $after AND ($status IS NULL OR c.status = $status) AND ($firmId IS NULL OR $firmId IN c.firmIds)
-WITH c ORDER BY c.id LIMIT $first + 1
+WITH c ORDER BY c.id LIMIT toInteger($first) + 1
 MATCH (a:Firm {tenant: $tenant, id: c.firmIds[0]})
 MATCH (b:Firm {tenant: $tenant, id: c.firmIds[1]})
 WITH c, a, b ORDER BY c.id
