@@ -1,7 +1,16 @@
 // Constraints and indexes, created at start-up. IF NOT EXISTS makes every run idempotent.
 import type { Graph } from './graph';
 
-export const TENANT_LABELS = ['Firm', 'Facility', 'Material', 'Flow', 'Document', 'Shipment', 'ScreeningMatch', 'DuplicateCandidate'] as const;
+export const TENANT_LABELS = [
+  'Firm',
+  'Facility',
+  'Material',
+  'Flow',
+  'Document',
+  'Shipment',
+  'ScreeningMatch',
+  'DuplicateCandidate',
+] as const;
 
 const STATEMENTS: string[] = [
   ...TENANT_LABELS.map(

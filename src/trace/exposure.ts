@@ -63,17 +63,15 @@ export function exposureRoutes(
   }
   for (const s of sameEntity) names.set(s.id, s.name);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const direct = [firmId, ...sameEntity.map((s) => s.id).filter((id) => id !== firmId)].map(
-    (id): ExposureVia => ({
-      kind: 'DIRECT',
-      firmId: id,
-      firmName: nameOf(id),
-      chain: [id],
-      chainNames: [nameOf(id)],
-      shares: [],
-      effectiveShare: 1,
-    }),
-  );
+  const direct = [firmId, ...sameEntity.map((s) => s.id).filter((id) => id !== firmId)].map((id): ExposureVia => ({
+    kind: 'DIRECT',
+    firmId: id,
+    firmName: nameOf(id),
+    chain: [id],
+    chainNames: [nameOf(id)],
+    shares: [],
+    effectiveShare: 1,
+  }));
   return [
     ...direct,
     ...controlledFirms(firmId, holdings).map((c): ExposureVia => ({

@@ -11,7 +11,13 @@ import { hashToken } from '../../src/api/auth';
 jest.setTimeout(180_000);
 
 const firm = (id: string, name: string, more: Record<string, unknown> = {}) => ({ id, name, country: 'CN', ...more });
-const facility = (firmId: string) => ({ id: `FAC-${firmId}`, name: `Plant of ${firmId}`, firm: firmId, country: 'CN', province: 'Jiangsu' });
+const facility = (firmId: string) => ({
+  id: `FAC-${firmId}`,
+  name: `Plant of ${firmId}`,
+  firm: firmId,
+  country: 'CN',
+  province: 'Jiangsu',
+});
 const supply = (firmId: string) => ({
   id: `FL-${firmId}`,
   from: `FAC-${firmId}`,

@@ -61,7 +61,13 @@ export async function decideDuplicate(
       await recordAuditInTx(tx, { tenant, actor, action: 'DUPLICATE_DECISION', target: id, detail });
     } else {
       await runRows(tx, Q.PROPOSE_DUPLICATE_DECISION, { tenant, id, ...step.pending });
-      await recordAuditInTx(tx, { tenant, actor, action: 'DUPLICATE_DECISION', target: id, detail: { status, note, fourEyes: 'PROPOSED' } });
+      await recordAuditInTx(tx, {
+        tenant,
+        actor,
+        action: 'DUPLICATE_DECISION',
+        target: id,
+        detail: { status, note, fourEyes: 'PROPOSED' },
+      });
     }
     const [row] = await runRows<{ candidate: DuplicateRecord }>(tx, Q.DUPLICATE_BY_ID, { tenant, id });
     return { kind: 'done' as const, candidate: row.candidate };

@@ -123,7 +123,14 @@ describe('duplicate firms: pairs and blocks', () => {
   });
 
   it('compares only firms sharing a key, and finds there every pair all-pairs comparison finds', () => {
-    const names = ['Huafu Fashion Co', '华孚时尚股份有限公司', 'Huafu Textile', 'Hoshine Silicon (Shanshan)', '合盛硅业(鄯善)', 'Hosine Silicon'];
+    const names = [
+      'Huafu Fashion Co',
+      '华孚时尚股份有限公司',
+      'Huafu Textile',
+      'Hoshine Silicon (Shanshan)',
+      '合盛硅业(鄯善)',
+      'Hosine Silicon',
+    ];
     const cities = [undefined, 'Aksu', 'Shanshan', 'Luzhou'];
     const regs = [undefined, 'REG-0001', 'REG-0002'];
     const firms: FirmProfile[] = [];
@@ -160,6 +167,14 @@ describe('duplicate firms: pairs and blocks', () => {
   it('keeps the strongest basis of a pair found in two blocks', () => {
     const a = firm('A', 'Huafu Fashion Co', { registrationId: 'REG-0001' });
     const b = firm('B', '华孚时尚', { registrationId: 'REG-0001' });
-    expect(pairsInBlocks([[a, b], [b, a]], new Set(['A']))).toEqual([expect.objectContaining({ basis: 'REGISTRATION_ID' })]);
+    expect(
+      pairsInBlocks(
+        [
+          [a, b],
+          [b, a],
+        ],
+        new Set(['A']),
+      ),
+    ).toEqual([expect.objectContaining({ basis: 'REGISTRATION_ID' })]);
   });
 });
