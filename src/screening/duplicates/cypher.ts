@@ -3,10 +3,13 @@
 // A FirmKey node is one blocking key of a tenant; firms sharing one are compared, no others.
 import { FIRM, projection, SAME_AS_DEPTH } from '../../model/records';
 
-/** Firms whose stored profile is missing or of another version: new and re-imported firms (SET n = r clears it). */
+/**
+ * Firms whose stored profile is missing or of another version: new and re-imported firms
+ * (SET n = r clears it); every firm with $all (a list update changes which entries they MATCH).
+ */
 export const FIRMS_TO_PROFILE = `
 MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
-WHERE f.tenant = $tenant AND f.id IS NOT NULL AND coalesce(f.dupeProfileVersion, 0) <> $version
+WHERE f.tenant = $tenant AND f.id IS NOT NULL AND ($all OR coalesce(f.dupeProfileVersion, 0) <> $version)
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localName, f.country AS country,
   f.registrationId AS registrationId, f.city AS city, f.province AS province,
   [(f)-[:SCREENED]->(m:ScreeningMatch) WHERE m.decision = 'MATCH' AND m.status <> 'REJECTED' | m.entryKey] AS listedEntries`;

@@ -16,8 +16,13 @@ export interface ProposeReport {
   pairs: number;
 }
 
-export async function proposeDuplicatesInTx(tx: ManagedTransaction, tenant: string): Promise<ProposeReport> {
-  const firms = await runRows<FirmForPairing>(tx, Q.FIRMS_TO_PROFILE, { tenant, version: PROFILE_VERSION });
+/** `everyFirm`: profile every firm of the tenant again, not only new and changed ones (after a list update). */
+export async function proposeDuplicatesInTx(
+  tx: ManagedTransaction,
+  tenant: string,
+  opts: { everyFirm?: boolean } = {},
+): Promise<ProposeReport> {
+  const firms = await runRows<FirmForPairing>(tx, Q.FIRMS_TO_PROFILE, { tenant, version: PROFILE_VERSION, all: opts.everyFirm ?? false });
   if (!firms.length) return { profiled: 0, pairs: 0 };
   const profiles = firms.map(profileOf);
   const rows = profiles.map((p) => ({ id: p.id, keys: blockingKeys(p), profile: JSON.stringify(p) }));
