@@ -14,12 +14,13 @@ RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localNam
   f.registrationId AS registrationId, f.city AS city, f.province AS province,
   [(f)-[:SCREENED]->(m:ScreeningMatch) WHERE m.decision = 'MATCH' AND m.status <> 'REJECTED' | m.entryKey] AS listedEntries`;
 
-/** Stores each firm's profile and replaces its blocking keys; a key no firm holds any more goes. */
+/** Stores each firm's profile and its blocking keys; keys it no longer has are unlinked, and go when no firm holds them. */
 export const STORE_FIRM_PROFILES = `
 UNWIND $rows AS r
 MATCH (f:Firm {tenant: $tenant, id: r.id})
-CALL (f) {
+CALL (f, r) {
   OPTIONAL MATCH (f)-[old:KEYED_BY]->(k:FirmKey)
+  WHERE NOT k.key IN r.keys
   DELETE old
   WITH DISTINCT k WHERE k IS NOT NULL AND NOT EXISTS { (k)<-[:KEYED_BY]-() }
   DELETE k
@@ -41,11 +42,11 @@ WHERE size >= 2 AND size <= $maxBlock
 MATCH (k)<-[:KEYED_BY]-(f:Firm)
 RETURN k.key AS key, collect(f.dupeProfile) AS profiles`;
 
-/** Pending candidates of the re-profiled firms that the rules no longer propose. */
+/** Pending candidates of the re-profiled firms that this run ($run, stamped by STORE_CANDIDATES) did not propose again. */
 export const DROP_STALE_CANDIDATES = `
 UNWIND $firmIds AS fid
 MATCH (:Firm {tenant: $tenant, id: fid})<-[:PAIRS]-(c:DuplicateCandidate {status: 'PENDING'})
-WHERE NOT c.id IN $keep
+WHERE c.run IS NULL OR c.run <> $run
 WITH DISTINCT c
 DETACH DELETE c`;
 
@@ -62,7 +63,7 @@ WITH a, b, p, stored
 WHERE stored IS NOT NULL OR NOT EXISTS { (a)-[:SAME_AS*1..${SAME_AS_DEPTH}]-(b) }
 MERGE (c:DuplicateCandidate {tenant: $tenant, id: p.id})
 ON CREATE SET c.status = 'PENDING', c.createdAt = toString(datetime())
-SET c.firmIds = [p.a, p.b], c.basis = p.basis, c.reason = p.reason
+SET c.firmIds = [p.a, p.b], c.basis = p.basis, c.reason = p.reason, c.run = $run
 MERGE (c)-[:PAIRS]->(a)
 MERGE (c)-[:PAIRS]->(b)`;
 

@@ -48,6 +48,9 @@ export interface FirmProfile {
   namePlaces: PlaceRef[];
   /** Places of its names and of its city and province fields. */
   places: PlaceRef[];
+  /** A city field the gazetteer does not know ("Memphis"), read as words (Chinese as pinyin) and joined; null otherwise. */
+  cityKey: string | null;
+  city: string | null;
 }
 
 export type DuplicateBasis = 'REGISTRATION_ID' | 'NAME' | 'LISTED_ENTRY';
@@ -100,7 +103,10 @@ export function profileOf(f: FirmForPairing): FirmProfile {
     namePlaces.push(...placesOf(normalized.tokens));
   }
   // a county alone in parentheses reads as a place ("(Yiwu)"), as a city field means it
-  const fieldPlaces = [f.city ? `(${f.city})` : '', f.province ?? ''].filter(Boolean).flatMap((s) => placesOf(normalizeName(s).tokens));
+  const city = f.city?.trim() ? normalizeName(`(${f.city})`) : null;
+  const cityPlaces = city ? placesOf(city.tokens) : [];
+  const fieldPlaces = [...cityPlaces, ...(f.province ? placesOf(normalizeName(f.province).tokens) : [])];
+  const cityKey = city && !cityPlaces.length ? city.tokens.map((t) => t.text).join('') || null : null;
   return {
     id: f.id,
     name: f.name,
@@ -111,6 +117,8 @@ export function profileOf(f: FirmForPairing): FirmProfile {
     listedEntries: [...new Set(f.listedEntries ?? [])],
     namePlaces: uniquePlaces(namePlaces),
     places: uniquePlaces([...namePlaces, ...fieldPlaces]),
+    cityKey,
+    city: f.city ?? null,
   };
 }
 
@@ -143,6 +151,9 @@ export function placeConflict(a: FirmProfile, b: FirmProfile): string | null {
     if (x.namePlaces.length && !y.places.length)
       return `only ${x.id} gives a place (${x.namePlaces.map((p) => p.label).join(', ')}): its name may be a branch or subsidiary of ${y.id}`;
   }
+  // cities outside the gazetteer compare as words, one inside the other agreeing ("Memphis", "Memphis TN")
+  const [ca, cb] = [a.cityKey, b.cityKey];
+  if (ca && cb && !ca.includes(cb) && !cb.includes(ca)) return `cities differ: ${a.city} (${a.id}), ${b.city} (${b.id})`;
   return null;
 }
 

@@ -2,6 +2,7 @@
 // their blocking keys, compare each with the firms sharing a key, and store the pairs that
 // look like one legal entity as candidates for review. The cost follows the firms that
 // changed and the size of their blocks (at most MAX_BLOCK), never the square of the tenant.
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../../graph/graph';
 import * as Q from './cypher';
@@ -41,8 +42,10 @@ export async function proposeDuplicatesInTx(
   }
   const firmIds = profiles.map((p) => p.id);
   const pairs = pairsInBlocks(blocks, new Set(firmIds));
-  await runRows(tx, Q.DROP_STALE_CANDIDATES, { tenant, firmIds, keep: pairs.map((p) => p.id) });
+  const run = randomUUID();
   const params = pairs.map((p) => ({ id: p.id, a: p.firmIds[0], b: p.firmIds[1], basis: p.basis, reason: p.reason }));
-  for (let i = 0; i < params.length; i += BATCH) await runRows(tx, Q.STORE_CANDIDATES, { tenant, pairs: params.slice(i, i + BATCH) });
+  for (let i = 0; i < params.length; i += BATCH) await runRows(tx, Q.STORE_CANDIDATES, { tenant, run, pairs: params.slice(i, i + BATCH) });
+  for (let i = 0; i < firmIds.length; i += BATCH)
+    await runRows(tx, Q.DROP_STALE_CANDIDATES, { tenant, run, firmIds: firmIds.slice(i, i + BATCH) });
   return { profiled: profiles.length, pairs: pairs.length };
 }

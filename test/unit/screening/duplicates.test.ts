@@ -75,6 +75,10 @@ describe('duplicate firms: what rules a pair out', () => {
     expect(verdict(shanshan, firm('C', 'Hoshine Silicon Industry Co., Ltd.', { city: 'Urumqi' }))).toBeNull();
     expect(verdict(firm('D', 'Guangxi Kelun Pharmaceutical'), firm('E', 'Sichuan Kelun Pharmaceutical'))).toBeNull();
     expect(verdict(firm('F', '华孚时尚', { province: 'Zhejiang' }), firm('G', 'Huafu Fashion', { province: 'Xinjiang' }))).toBeNull();
+    // cities the gazetteer does not know compare as words
+    const memphis = firm('H', 'Harbor Carbide Corp.', { country: 'US', city: 'Memphis' });
+    expect(verdict(memphis, firm('I', 'Harbor Carbide LLC', { country: 'US', city: 'Houston' }))).toBeNull();
+    expect(verdict(memphis, firm('J', 'Harbor Carbide LLC', { country: 'US', city: 'Memphis, TN' }))).toMatchObject({ basis: 'NAME' });
   });
 
   it("a place one firm's name gives and the other firm lacks entirely (a subsidiary is not its parent)", () => {
