@@ -170,8 +170,10 @@ export function pairId(x: string, y: string): string {
 }
 
 /** Whether the two firms look like one legal entity, and on what basis; null when they do not. */
-export function pairVerdict(a: FirmProfile, b: FirmProfile): DuplicatePair | null {
-  if (a.id === b.id) return null;
+export function pairVerdict(x: FirmProfile, y: FirmProfile): DuplicatePair | null {
+  if (x.id === y.id) return null;
+  // in id order, so the reason reads the same whichever way round the two came
+  const [a, b] = x.id < y.id ? [x, y] : [y, x];
   if (a.country && b.country && a.country !== b.country) return null;
   const firmIds = (a.id < b.id ? [a.id, b.id] : [b.id, a.id]) as [string, string];
   const id = pairId(a.id, b.id);

@@ -50,8 +50,8 @@ describe('duplicate firms: names the screening normaliser reads alike', () => {
     expect(v).toMatchObject({ basis: 'NAME', firmIds: ['A', 'B'] });
   });
 
-  it('names the names that agreed and the places', () => {
-    const v = verdict(firm('A', 'Hoshine Silicon Ind. (Shanshan)'), firm('B', 'Hoshine Silicon Industry (Shanshan) Co., Ltd.'));
+  it('names the names that agreed and the places, in id order whichever way round', () => {
+    const v = verdict(firm('B', 'Hoshine Silicon Industry (Shanshan) Co., Ltd.'), firm('A', 'Hoshine Silicon Ind. (Shanshan)'));
     expect(v!.reason).toBe(
       'names read alike: "Hoshine Silicon Ind. (Shanshan)" and "Hoshine Silicon Industry (Shanshan) Co., Ltd."; places agree: Shanshan',
     );
