@@ -20,6 +20,7 @@ RETURN ${projection('s', SHIPMENT)} AS shipment`;
 export const SEARCH_FIRMS = `
 MATCH (f:Firm {tenant: $tenant})
 WHERE f.searchText CONTAINS $text
+  OR (f.searchTextCut AND (toLower(f.localName) CONTAINS $text OR any(a IN f.aliases WHERE toLower(a) CONTAINS $text)))
 WITH f ORDER BY size(f.name), f.id LIMIT toInteger($limit)
 RETURN ${projection('f', FIRM)} AS firm, [(f)-[:SAME_AS*1..${SAME_AS_DEPTH}]-(g:Firm) WHERE g <> f | g.id] AS sameIds`;
 

@@ -63,6 +63,12 @@ function listingCandidates(firm: TraceFirm | undefined): StoredMatch[] {
     .sort((a, b) => b.score - a.score);
 }
 
+/** The POSSIBLE matches no reviewer has decided, best first: they keep a trace from CLEAR (POSSIBLE_LISTING). */
+function pendingCandidates(firm: TraceFirm | undefined): StoredMatch[] {
+  if (!firm) return [];
+  return firm.matches.filter((m) => m.status === 'PENDING' && m.decision === 'POSSIBLE').sort((a, b) => b.score - a.score);
+}
+
 /** A firm's listing that counts on asOf. */
 export function effectiveListing(firm: TraceFirm | undefined, asOf: string): StoredMatch | undefined {
   return listingCandidates(firm).find((m) => m.effectiveDate <= asOf);
@@ -124,6 +130,8 @@ export interface TraceIndex {
   parties: Map<string, unknown[]>;
   /** per firm: the matches that count as a listing once effective, best first */
   listings: Map<string, StoredMatch[]>;
+  /** per firm: the POSSIBLE matches no reviewer has decided, best first */
+  pending: Map<string, StoredMatch[]>;
   /** the holdings above every firm of the index, indexed once for the control rule */
   ownership: OwnershipIndex;
 }
@@ -136,6 +144,7 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
     controllers: new Map(),
     parties: new Map(),
     listings: new Map(),
+    pending: new Map(),
     ownership: indexOwnership(ctx.firms.flatMap((f) => f.holdings)),
   };
 }
@@ -172,6 +181,8 @@ function judgeUpstream(
     flow: undefined as unknown as TraceFlow,
     tier: 0,
     asOf: opts.asOf,
+    maxTiers: opts.maxTiers,
+    reached: (id) => tierOf.has(id),
     facility: undefined,
     firmId: '',
     firm: undefined,
@@ -179,6 +190,11 @@ function judgeUpstream(
     listingOf: (firmId) => {
       let candidates = index.listings.get(firmId);
       if (!candidates) index.listings.set(firmId, (candidates = listingCandidates(firms.get(firmId))));
+      return candidates.find((m) => m.effectiveDate <= opts.asOf);
+    },
+    pendingListingOf: (firmId) => {
+      let candidates = index.pending.get(firmId);
+      if (!candidates) index.pending.set(firmId, (candidates = pendingCandidates(firms.get(firmId))));
       return candidates.find((m) => m.effectiveDate <= opts.asOf);
     },
     controllersOf: (firmId) => {

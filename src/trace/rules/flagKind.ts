@@ -19,6 +19,10 @@ export interface Hop {
   /** 1 for the flow into the importer, +1 per step upstream */
   tier: number;
   asOf: string;
+  /** the deepest tier the walk follows (the trace's maxTiers) */
+  maxTiers: number;
+  /** whether the walk reached a flow (false for an input it stopped short of) */
+  reached(flowId: string): boolean;
   /** the shipping facility; undefined when the flow's source is not a known facility */
   facility: TraceFacility | undefined;
   /** the facility's firm, or the flow's source id when no facility is known */
@@ -27,6 +31,8 @@ export interface Hop {
   material: TraceMaterial | undefined;
   /** a firm's Entity List listing that counts on asOf */
   listingOf(firmId: string): StoredMatch | undefined;
+  /** a firm's best POSSIBLE match no reviewer has decided, effective on asOf (see kinds/possibleListing.ts) */
+  pendingListingOf(firmId: string): StoredMatch | undefined;
   /** the firms that control a firm through majority chains, nearest first */
   controllersOf(firmId: string): readonly OwnerChain[];
   /** a firm's name, or its id when the firm is unknown */

@@ -12,6 +12,8 @@ import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
+import { possibleListing } from './kinds/possibleListing';
+import { tierLimit } from './kinds/tierLimit';
 import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
@@ -20,10 +22,12 @@ export const specifiedFlagKinds = [
   xuarLocation,
   uflpaListed,
   listedAffiliate,
+  possibleListing,
   nameIndicator,
   disguisedName,
   highPrioritySector,
   untracedInput,
+  tierLimit,
 ] as const;
 
 export type FlagKind = (typeof specifiedFlagKinds)[number]['kind'];

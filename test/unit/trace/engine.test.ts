@@ -131,6 +131,129 @@ describe('traceFromSubgraph', () => {
   });
 });
 
+describe('POSSIBLE_LISTING: an unreviewed POSSIBLE match never lets a trace be CLEAR', () => {
+  // a chain with no XUAR place and only raw inputs: CLEAR unless screening says otherwise
+  const chain = (supplier: Partial<TraceFirm>, owner?: TraceFirm): TraceInput => ({
+    shipment: { id: 'S', flowId: 'A', importerId: 'IMP', entryDate: '2024-06-10' },
+    flows: [flow('A', 'fac1', 'facImp', [], 'M-lint')],
+    facilities: [
+      { id: 'fac1', name: 'Plant', firmId: 'F1', country: 'CN', city: 'Hangzhou', province: 'Zhejiang' },
+      { id: 'facImp', name: 'DC', firmId: 'IMP', country: 'US' },
+    ],
+    materials: [{ id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true }],
+    firms: [firm('IMP', { name: 'Importer' }), firm('F1', { name: 'Supplier', ...supplier }), ...(owner ? [owner] : [])],
+  });
+  const run = (input: TraceInput, asOf = '2024-06-10') => traceFromSubgraph(input, { asOf, maxTiers: 10, entityListVersion: 'v' });
+  const possible = (over: Partial<StoredMatch> = {}) => match({ decision: 'POSSIBLE', score: 0.86, ...over });
+  const verdictKinds = (t: ReturnType<typeof run>) => t.flags.filter((f) => f.kind !== 'HIGH_PRIORITY_SECTOR').map((f) => f.kind);
+
+  it('is CLEAR with no match at all (the baseline)', () => {
+    expect(run(chain({})).verdict).toBe('CLEAR');
+  });
+  it('makes the verdict INCOMPLETE on a pending POSSIBLE match of the supplier, naming entry, score and that no one reviewed it', () => {
+    const t = run(chain({ matches: [possible()] }));
+    expect(t.verdict).toBe('INCOMPLETE');
+    const f = t.flags.find((x) => x.kind === 'POSSIBLE_LISTING')!;
+    expect(f).toMatchObject({ firmId: 'F1', flowId: 'A', tier: 1, path: ['A'] });
+    expect(f.reason).toMatch(/POSSIBLE match .*Listed Co\., Ltd\..*No reviewer has decided/);
+    expect(f.evidence).toContain('score 0.86, decision POSSIBLE, not reviewed');
+  });
+  it('goes when a reviewer rejects the match; becomes UFLPA_LISTED when one confirms it', () => {
+    expect(run(chain({ matches: [possible({ status: 'REJECTED' })] })).verdict).toBe('CLEAR');
+    const confirmed = run(chain({ matches: [possible({ status: 'CONFIRMED' })] }));
+    expect(confirmed.verdict).toBe('FLAGGED');
+    expect(verdictKinds(confirmed)).toEqual(['UFLPA_LISTED']);
+  });
+  it("counts only from the entry's effective date", () => {
+    expect(run(chain({ matches: [possible({ effectiveDate: '2025-01-01' })] }), '2024-06-10').verdict).toBe('CLEAR');
+    expect(run(chain({ matches: [possible({ effectiveDate: '2025-01-01' })] }), '2025-01-01').verdict).toBe('INCOMPLETE');
+  });
+  it('is not raised beside a listing of the same firm (UFLPA_LISTED says more)', () => {
+    const t = run(chain({ matches: [match(), possible({ matchId: 'm2' })] }));
+    expect(verdictKinds(t)).toEqual(['UFLPA_LISTED']);
+  });
+  it('reaches through control: an owner with a pending POSSIBLE match on an entry covering subsidiaries', () => {
+    const owner = firm('P', { name: 'Parent', matches: [possible({ coversSubsidiaries: true })] });
+    const t = run(chain({ holdings: [{ owner: 'P', owned: 'F1', share: 0.6 }] }, owner));
+    expect(t.verdict).toBe('INCOMPLETE');
+    const f = t.flags.find((x) => x.kind === 'POSSIBLE_LISTING')!;
+    expect(f.firmId).toBe('F1');
+    expect(f.reason).toMatch(/controlled by Parent/);
+    // an entry that does not cover subsidiaries, or a minority holding, does not reach the supplier
+    const narrow = firm('P', { name: 'Parent', matches: [possible({ coversSubsidiaries: false })] });
+    expect(run(chain({ holdings: [{ owner: 'P', owned: 'F1', share: 0.6 }] }, narrow)).verdict).toBe('CLEAR');
+    expect(run(chain({ holdings: [{ owner: 'P', owned: 'F1', share: 0.5 }] }, owner)).verdict).toBe('CLEAR');
+  });
+  it('property: for any mix of match states, CLEAR only when no effective match is MATCH, CONFIRMED or pending POSSIBLE', () => {
+    const arbMatch = fc.record({
+      decision: fc.constantFrom<'MATCH' | 'POSSIBLE'>('MATCH', 'POSSIBLE'),
+      status: fc.constantFrom<'PENDING' | 'CONFIRMED' | 'REJECTED'>('PENDING', 'CONFIRMED', 'REJECTED'),
+      effectiveDate: fc.constantFrom('2020-01-01', '2030-01-01'),
+    });
+    fc.assert(
+      fc.property(fc.array(arbMatch, { maxLength: 4 }), (ms) => {
+        const t = run(chain({ matches: ms.map((m, i) => match({ ...m, matchId: `m${i}` })) }));
+        const live = ms.some((m) => m.effectiveDate <= '2024-06-10' && m.status !== 'REJECTED');
+        expect(t.verdict === 'CLEAR').toBe(!live);
+      }),
+    );
+  });
+});
+
+describe('TIER_LIMIT: a walk cut short by maxTiers is never CLEAR', () => {
+  const chain = (): TraceInput => ({
+    shipment: { id: 'S', flowId: 'A', importerId: 'IMP', entryDate: '2024-06-10' },
+    flows: [
+      flow('A', 'fac1', 'facImp', [['B', true]], 'M-yarn'),
+      flow('B', 'fac2', 'fac1', [['C', true]], 'M-yarn'),
+      flow('C', 'fac3', 'fac2', [], 'M-lint'),
+    ],
+    facilities: [
+      { id: 'fac1', name: 'Weaver', firmId: 'F1', country: 'VN', city: 'Hanoi' },
+      { id: 'fac2', name: 'Spinner', firmId: 'F2', country: 'CN', city: 'Hangzhou', province: 'Zhejiang' },
+      { id: 'fac3', name: 'Gin', firmId: 'F3', country: 'CN', city: 'Aksu', province: 'Xinjiang' },
+      { id: 'facImp', name: 'DC', firmId: 'IMP', country: 'US' },
+    ],
+    materials: [
+      { id: 'M-yarn', name: 'Yarn', hsCode: '5205.11' },
+      { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+    ],
+    firms: [firm('IMP'), firm('F1'), firm('F2'), firm('F3')],
+  });
+  const run = (maxTiers: number) => traceFromSubgraph(chain(), { asOf: '2024-06-10', maxTiers, entityListVersion: 'v' });
+  it('is INCOMPLETE with TIER_LIMIT on the flow whose inputs were not followed', () => {
+    const t = run(2);
+    expect(t.truncated).toBe(true);
+    expect(t.verdict).toBe('INCOMPLETE');
+    expect(t.flags.filter((f) => f.kind === 'TIER_LIMIT')).toEqual([
+      expect.objectContaining({ flowId: 'B', facilityId: 'fac2', tier: 2, evidence: ['maxTiers 2', 'input flows not followed: C'] }),
+    ]);
+  });
+  it('is not raised when the walk reached everything, and the deeper flag decides', () => {
+    const t = run(3);
+    expect(t.truncated).toBe(false);
+    expect(t.flags.some((f) => f.kind === 'TIER_LIMIT')).toBe(false);
+    expect(t.verdict).toBe('FLAGGED');
+  });
+  it('does not count an input already reached at a shallower tier (a diamond) as cut', () => {
+    const input = chain();
+    // A takes C directly as well: C is reached at tier 2, so B's input C at the limit is not cut
+    input.flows[0] = flow(
+      'A',
+      'fac1',
+      'facImp',
+      [
+        ['B', true],
+        ['C', true],
+      ],
+      'M-yarn',
+    );
+    const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 2, entityListVersion: 'v' });
+    expect(t.flags.some((f) => f.kind === 'TIER_LIMIT')).toBe(false);
+    expect(t.verdict).toBe('FLAGGED');
+  });
+});
+
 describe('paths', () => {
   it('lists simple paths shortest first and skips revisits', () => {
     const adj: Adjacency = new Map();

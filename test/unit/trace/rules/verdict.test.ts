@@ -1,15 +1,17 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the seven flag kinds of the contract, three of them presumptive', () => {
+  it('lists the seven flag kinds of the contract, POSSIBLE_LISTING and TIER_LIMIT, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
       'LISTED_AFFILIATE',
+      'POSSIBLE_LISTING',
       'NAME_INDICATOR',
       'DISGUISED_NAME',
       'HIGH_PRIORITY_SECTOR',
       'UNTRACED_INPUT',
+      'TIER_LIMIT',
     ]);
     expect([...PRESUMPTIVE_FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
   });
@@ -19,8 +21,10 @@ describe('verdictOf', () => {
     expect(verdictOf(['UNTRACED_INPUT', 'NAME_INDICATOR', kind])).toBe('FLAGGED');
   });
 
-  it('INCOMPLETE on an untraced input without a presumptive flag', () => {
+  it('INCOMPLETE on an untraced input or an unreviewed possible listing without a presumptive flag', () => {
     expect(verdictOf(['UNTRACED_INPUT'])).toBe('INCOMPLETE');
+    expect(verdictOf(['POSSIBLE_LISTING', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
+    expect(verdictOf(['POSSIBLE_LISTING', 'UFLPA_LISTED'])).toBe('FLAGGED');
     expect(verdictOf(['HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
   });
 
