@@ -42,12 +42,19 @@ WHERE size >= 2 AND size <= $maxBlock
 MATCH (k)<-[:KEYED_BY]-(f:Firm)
 RETURN k.key AS key, collect(f.dupeProfile) AS profiles`;
 
-/** Pending candidates of the re-profiled firms that this run ($run, stamped by STORE_CANDIDATES) did not propose again. */
+/**
+ * The candidates of the re-profiled firms, after STORE_CANDIDATES stamped those this run
+ * ($run) proposed: the stamp is taken off (a re-import leaves the graph as it was), and the
+ * pending ones without it, which the rules no longer propose, go. Run once for all the firms:
+ * a pair reached through its second firm would otherwise have lost its stamp already.
+ */
 export const DROP_STALE_CANDIDATES = `
 UNWIND $firmIds AS fid
-MATCH (:Firm {tenant: $tenant, id: fid})<-[:PAIRS]-(c:DuplicateCandidate {status: 'PENDING'})
-WHERE c.run IS NULL OR c.run <> $run
+MATCH (:Firm {tenant: $tenant, id: fid})<-[:PAIRS]-(c:DuplicateCandidate)
 WITH DISTINCT c
+WITH c, coalesce(c.run = $run, false) AS proposed
+REMOVE c.run
+WITH c, proposed WHERE NOT proposed AND c.status = 'PENDING'
 DETACH DELETE c`;
 
 /**

@@ -138,9 +138,11 @@ export function placeConflict(a: FirmProfile, b: FirmProfile): string | null {
       [a, b],
       [b, a],
     ]) {
+      // the most specific places decide, as in screening: Changzhou and Wuxi conflict though both lie in Jiangsu
+      const theirs = leavesOf(y.places);
       for (const leaf of leavesOf(x.places)) {
-        if (!y.places.some((p) => placesCompatible(leaf, p)))
-          return `places conflict: ${leaf.label} (${x.id}) is not ${y.places.map((p) => p.label).join(', ')} (${y.id})`;
+        if (!theirs.some((p) => placesCompatible(leaf, p)))
+          return `places conflict: ${leaf.label} (${x.id}) is not ${theirs.map((p) => p.label).join(', ')} (${y.id})`;
       }
     }
   }
@@ -159,7 +161,7 @@ export function placeConflict(a: FirmProfile, b: FirmProfile): string | null {
 
 const agreedPlaces = (a: FirmProfile, b: FirmProfile) =>
   leavesOf(a.places)
-    .filter((p) => b.places.some((q) => placesCompatible(p, q)))
+    .filter((p) => leavesOf(b.places).some((q) => placesCompatible(p, q)))
     .map((p) => p.label);
 
 export function pairId(x: string, y: string): string {

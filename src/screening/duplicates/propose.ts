@@ -45,7 +45,7 @@ export async function proposeDuplicatesInTx(
   const run = randomUUID();
   const params = pairs.map((p) => ({ id: p.id, a: p.firmIds[0], b: p.firmIds[1], basis: p.basis, reason: p.reason }));
   for (let i = 0; i < params.length; i += BATCH) await runRows(tx, Q.STORE_CANDIDATES, { tenant, run, pairs: params.slice(i, i + BATCH) });
-  for (let i = 0; i < firmIds.length; i += BATCH)
-    await runRows(tx, Q.DROP_STALE_CANDIDATES, { tenant, run, firmIds: firmIds.slice(i, i + BATCH) });
+  // once for all the firms: the stamp comes off as each candidate is read (cypher.ts)
+  await runRows(tx, Q.DROP_STALE_CANDIDATES, { tenant, run, firmIds });
   return { profiled: profiles.length, pairs: pairs.length };
 }

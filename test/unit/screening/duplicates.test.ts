@@ -75,6 +75,10 @@ describe('duplicate firms: what rules a pair out', () => {
     expect(verdict(shanshan, firm('C', 'Hoshine Silicon Industry Co., Ltd.', { city: 'Urumqi' }))).toBeNull();
     expect(verdict(firm('D', 'Guangxi Kelun Pharmaceutical'), firm('E', 'Sichuan Kelun Pharmaceutical'))).toBeNull();
     expect(verdict(firm('F', '华孚时尚', { province: 'Zhejiang' }), firm('G', 'Huafu Fashion', { province: 'Xinjiang' }))).toBeNull();
+    // the most specific places decide: two cities of one province conflict
+    const changzhou = firm('K', 'Changzhou Boyuan Investment Co., Ltd.', { city: 'Changzhou', province: 'Jiangsu' });
+    expect(verdict(changzhou, firm('L', 'Jiangsu Boyuan Investment Co., Ltd.', { city: 'Wuxi', province: 'Jiangsu' }))).toBeNull();
+    expect(verdict(changzhou, firm('M', 'Jiangsu Boyuan Investment Co., Ltd.', { province: 'Jiangsu' }))).toMatchObject({ basis: 'NAME' });
     // cities the gazetteer does not know compare as words
     const memphis = firm('H', 'Harbor Carbide Corp.', { country: 'US', city: 'Memphis' });
     expect(verdict(memphis, firm('I', 'Harbor Carbide LLC', { country: 'US', city: 'Houston' }))).toBeNull();
