@@ -48,7 +48,7 @@ export interface FirmProfile {
   namePlaces: PlaceRef[];
   /** Places of its names and of its city and province fields. */
   places: PlaceRef[];
-  /** A city field the gazetteer does not know ("Memphis"), read as words (Chinese as pinyin) and joined; null otherwise. */
+  /** A city field China's divisions do not place ("Memphis"), read as words (Chinese as pinyin) and joined; null otherwise. */
   cityKey: string | null;
   city: string | null;
 }
@@ -106,7 +106,8 @@ export function profileOf(f: FirmForPairing): FirmProfile {
   const city = f.city?.trim() ? normalizeName(`(${f.city})`) : null;
   const cityPlaces = city ? placesOf(city.tokens) : [];
   const fieldPlaces = [...cityPlaces, ...(f.province ? placesOf(normalizeName(f.province).tokens) : [])];
-  const cityKey = city && !cityPlaces.length ? city.tokens.map((t) => t.text).join('') || null : null;
+  // a city the divisions do not place ("Hai Phong", "Ho Chi Minh City") compares as its words
+  const cityKey = city && !cityPlaces.some((p) => p.codes.length) ? city.tokens.map((t) => t.text).join('') || null : null;
   return {
     id: f.id,
     name: f.name,

@@ -83,6 +83,8 @@ describe('duplicate firms: what rules a pair out', () => {
     const memphis = firm('H', 'Harbor Carbide Corp.', { country: 'US', city: 'Memphis' });
     expect(verdict(memphis, firm('I', 'Harbor Carbide LLC', { country: 'US', city: 'Houston' }))).toBeNull();
     expect(verdict(memphis, firm('J', 'Harbor Carbide LLC', { country: 'US', city: 'Memphis, TN' }))).toMatchObject({ basis: 'NAME' });
+    const haiphong = firm('N', 'Westbrook Import & Export JSC', { country: 'VN', city: 'Hai Phong' });
+    expect(verdict(haiphong, firm('O', 'Westbrook Import & Export Co., Ltd.', { country: 'VN', city: 'Ho Chi Minh City' }))).toBeNull();
   });
 
   it("a place one firm's name gives and the other firm lacks entirely (a subsidiary is not its parent)", () => {
