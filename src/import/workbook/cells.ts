@@ -7,6 +7,8 @@ export type CellValue = null | string | number | boolean | Date | CellErrorValue
 /** A formula error shown in the cell (`#N/A`, `#REF!`). */
 export interface CellErrorValue {
   error: string;
+  /** what to say instead of "the cell holds the error ..." */
+  message?: string;
 }
 /** A number cell whose number format shows it otherwise (`5201.00` for 5201 with format `0.00`, `00123` for 123). */
 export interface FormattedNumber {
@@ -36,14 +38,15 @@ export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** How a cell reads as text: what the field gets when it is an id, code, name or date. */
 function shownText(c: Exclude<CellValue, null | CellErrorValue>): string {
-  if (typeof c === 'string') return trimCell(c);
+  // a line break inside a cell is one, however the file ends its lines (CRLF in a CSV from Windows)
+  if (typeof c === 'string') return trimCell(c).replace(/\r\n?/g, '\n');
   if (typeof c === 'number') return String(c);
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   if (c instanceof Date) return isoDay(c);
   return c.shown;
 }
 
-const errorProblem = (c: CellErrorValue) => `the cell holds the error ${c.error}; fix its formula or clear it`;
+const errorProblem = (c: CellErrorValue) => c.message ?? `the cell holds the error ${c.error}; fix its formula or clear it`;
 
 /**
  * Text fields (ids, codes, names, dates): text as written, a number as the cell shows it

@@ -9,7 +9,7 @@ import type { WorkbookContent } from './content';
 import { columnNumber } from './place';
 import { placeBundleErrors } from './placeErrors';
 import { describePlaced, type PlacedError } from './sheet';
-import { sheetsToBundle } from './toBundle';
+import { sheetsToBundle, type SheetsAsBundle } from './toBundle';
 
 export interface WorkbookCheck {
   /** the typed bundle and what is stored already, when the workbook has no error */
@@ -51,24 +51,34 @@ function sortPlaced(errors: PlacedError[], sheetOrder: string[]): PlacedError[] 
     .map((x) => x.e);
 }
 
+/** The sheets' own errors and the bundle's, placed, in one answer (pure; checkWorkbook's last step). */
+export function workbookErrors(
+  content: WorkbookContent,
+  asBundle: SheetsAsBundle,
+  bundle: { errors: readonly BundleError[]; total: number; countStopped: boolean },
+): Omit<WorkbookCheck, 'validated'> {
+  const own = [...content.errors, ...asBundle.errors];
+  const placed = placeBundleErrors(bundle.errors, asBundle);
+  const total = own.length + bundle.total - (bundle.errors.length - placed.length);
+  const errors = sortPlaced(
+    [...own, ...placed],
+    content.sheets.map((s) => s.name),
+  ).slice(0, MAX_LISTED_ERRORS);
+  return { errors, total, countStopped: bundle.countStopped };
+}
+
 export async function checkWorkbook(graph: Graph, tenant: string, content: WorkbookContent): Promise<WorkbookCheck> {
   const asBundle = sheetsToBundle(content.sheets);
-  const own = [...content.errors, ...asBundle.errors];
   let validated: WorkbookCheck['validated'];
-  let bundleErrors: BundleError[] = [];
-  let bundleTotal = 0;
-  let countStopped = false;
+  let bundle = { errors: [] as BundleError[], total: 0, countStopped: false };
   try {
     validated = await validateBundle(graph, tenant, asBundle.raw, checkBundle(asBundle.raw));
   } catch (e) {
     if (!(e instanceof BundleValidationError)) throw e;
-    ({ errors: bundleErrors, total: bundleTotal, countStopped } = e);
+    bundle = e;
   }
-  const placed = placeBundleErrors(bundleErrors, asBundle);
-  const total = own.length + bundleTotal - (bundleErrors.length - placed.length);
-  if (!total) return { validated, errors: [], total: 0, countStopped: false };
-  const errors = sortPlaced([...own, ...placed], content.sheets.map((s) => s.name)).slice(0, MAX_LISTED_ERRORS);
-  return { errors, total, countStopped };
+  const found = workbookErrors(content, asBundle, bundle);
+  return found.total ? found : { validated, ...found };
 }
 
 /** The check's bundle, or a WorkbookValidationError with every placed error. */

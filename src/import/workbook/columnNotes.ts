@@ -32,7 +32,8 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   'materials.id': ID,
   'materials.name': 'Name of the material or product, e.g. Cotton lint.',
   'materials.hsCode': 'HS code, digits and dots, e.g. 5201.00 (kept as text).',
-  'materials.raw': 'TRUE where the material is produced from nature at the site that ships it (seed cotton ginned to lint, ore, quartz): its trace ends there.',
+  'materials.raw':
+    'TRUE where the material is produced from nature at the site that ships it (seed cotton ginned to lint, ore, quartz): its trace ends there.',
   'materials.sector': 'High-priority sector code, if any (see seed/high-priority-sectors.json).',
   'flows.id': ID,
   'flows.from': 'Id of the facility the lot leaves.',
@@ -41,7 +42,8 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   'flows.quantity': 'Quantity, a number not below 0.',
   'flows.unit': 'Unit of the quantity: kg, t, m, pcs, ...',
   'flows.date': 'Date it shipped: a date cell or text YYYY-MM-DD.',
-  'flows.inputs': 'Ids of the upstream flows this lot was made from, separated by ";". Leave empty to trace through every flow into the source facility.',
+  'flows.inputs':
+    'Ids of the upstream flows this lot was made from, separated by ";". Leave empty to trace through every flow into the source facility.',
   'flows.documents': 'Ids of the documents for this flow, separated by ";".',
   'documents.id': ID,
   'documents.type': `One of: ${DOCUMENT_TYPES.join(', ')}.`,

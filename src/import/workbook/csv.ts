@@ -14,8 +14,12 @@ export const sheetNameOfCsv = (fileName: string) =>
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number };
+  /** the record's text as written, less the last byte of its line break */
+  raw: string;
 }
+
+/** Line breaks inside a record's text (CRLF counts once; csv-parse counts it twice inside quotes). */
+const breaksIn = (raw: string) => raw.replace(/\r$/, '').match(/\r\n|\r|\n/g)?.length ?? 0;
 
 /** One CSV file as a sheet, or the error that stops it being read (not UTF-8, a quote never closed). */
 export function readCsv(
@@ -33,16 +37,16 @@ export function readCsv(
   }
   let records: ParsedRecord[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as ParsedRecord[];
+    records = parse(text, { bom: true, raw: true, relax_column_count: true, skip_empty_lines: false }) as unknown as ParsedRecord[];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     return { error: { place: line ? `${name}!A${line}` : name, message: `${fileName} is not valid CSV: ${(e as Error).message}` } };
   }
   const rows: SheetRow[] = [];
-  let endOfLast = 0;
-  for (const { record, info } of records) {
-    rows.push({ number: endOfLast + 1, cells: record });
-    endOfLast = info.lines;
+  let line = 1;
+  for (const { record, raw } of records) {
+    rows.push({ number: line, cells: record });
+    line += breaksIn(raw) + 1;
     countRow(count, limits);
   }
   return { sheet: { name, rows } };

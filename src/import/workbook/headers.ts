@@ -18,14 +18,16 @@ export interface SheetColumns {
   headerless: number[];
   /** required fields with no column (reported once here, not again on every row) */
   missing: Set<string>;
+  /** false when row 1 holds no headers: the sheet's rows cannot be read */
+  readable: boolean;
 }
 
 export function matchHeaders(sheet: Sheet, section: BundleSection, mappings: Mappings, errors: PlacedError[]): SheetColumns {
-  const out: SheetColumns = { byIndex: new Map(), letterOf: new Map(), headerless: [], missing: new Set() };
+  const out: SheetColumns = { byIndex: new Map(), letterOf: new Map(), headerless: [], missing: new Set(), readable: true };
   const header = sheet.rows[0];
   if (!header || header.number !== 1) {
     if (header) errors.push({ place: `${sheet.name}!A1`, message: 'row 1 must hold the headers (it is empty)' });
-    return out;
+    return { ...out, readable: !header };
   }
   const mapped = mappings.get(section);
   const known = SECTION_FIELDS[section].map((f) => f.name);

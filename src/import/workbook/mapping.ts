@@ -45,7 +45,10 @@ export function readMapping(sheet: Sheet, errors: PlacedError[]): Mappings {
     if (!s.text && !c.text && !f.text) continue;
     const empty = [s, c, f].map((x, i) => (x.text ? null : MAPPING_COLUMNS[i])).filter(Boolean);
     if (empty.length) {
-      errors.push({ place: [s, c, f].find((x) => !x.text)!.place, message: `a mapping row needs a sheet, a column and a field (empty: ${empty.join(', ')})` });
+      errors.push({
+        place: [s, c, f].find((x) => !x.text)!.place,
+        message: `a mapping row needs a sheet, a column and a field (empty: ${empty.join(', ')})`,
+      });
       continue;
     }
     const section = sectionOfSheet(s.text!);

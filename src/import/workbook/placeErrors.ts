@@ -40,7 +40,8 @@ export function placeBundleErrors(errors: readonly BundleError[], sheets: Sheets
       SECTION_FIELDS[section].map((f) => source.columns.letterOf.get(f.name)).find((l) => l !== undefined) ??
       'A';
     const record = raw[section]?.[index];
-    const emptyRequired = field && valueAt(record, field) === undefined && SECTION_FIELDS[section].some((f) => f.name === field && f.required);
+    const emptyRequired =
+      field && valueAt(record, field) === undefined && SECTION_FIELDS[section].some((f) => f.name === field && f.required);
     const message = emptyRequired
       ? 'is required, but the cell is empty'
       : e.message.replace(FIRST_AT, (all, s: string, i: string) => {

@@ -19,17 +19,23 @@ export const CONTENT_TYPES: Record<UploadFormat, string> = {
   json: 'application/json',
 };
 
-const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
+const isZip = (b: Uint8Array) =>
+  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 const XLSX_PART = 'xl/workbook.xml';
 
 /** An upload's kind: a ZIP holding `xl/workbook.xml` is a workbook, another ZIP holds CSV files, `{` starts a bundle. */
 export function detectFormat(bytes: Uint8Array, contentType = ''): UploadFormat {
   if (isZip(bytes)) return zipEntryNames(bytes).includes(XLSX_PART) ? 'xlsx' : 'zip';
-  const text = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\ufeff/, '').trimStart();
+  const text = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\ufeff/, '')
+    .trimStart();
   if (text.startsWith('{') || /json/i.test(contentType)) return 'json';
   const declared = contentType.split(';')[0].trim().toLowerCase();
   const hint =
-    declared === CONTENT_TYPES.xlsx || declared === CONTENT_TYPES.zip ? ` (the content type says ${declared}, but the body is no ZIP file)` : '';
+    declared === CONTENT_TYPES.xlsx || declared === CONTENT_TYPES.zip
+      ? ` (the content type says ${declared}, but the body is no ZIP file)`
+      : '';
   throw new WorkbookReadError(`send an .xlsx workbook, a ZIP of CSV files or a JSON bundle${hint}`);
 }
 

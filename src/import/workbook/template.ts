@@ -50,7 +50,8 @@ function addReadme(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   ws.getRow(1).font = { bold: true };
   for (const line of README_LINES) ws.addRow(['', '', '', line]).commit();
   for (const section of BUNDLE_SECTIONS)
-    for (const f of SECTION_FIELDS[section]) ws.addRow([section, f.name, f.required ? 'yes' : '', COLUMN_NOTES[`${section}.${f.name}`] ?? '']).commit();
+    for (const f of SECTION_FIELDS[section])
+      ws.addRow([section, f.name, f.required ? 'yes' : '', COLUMN_NOTES[`${section}.${f.name}`] ?? '']).commit();
   ws.commit();
 }
 

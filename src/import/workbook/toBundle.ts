@@ -60,7 +60,8 @@ function sortSheets(sheets: Sheet[], errors: PlacedError[]) {
     const section = sectionOfSheet(sheet.name);
     if (section) {
       const before = sections.get(section);
-      if (before) errors.push({ place: sheet.name, message: `a second ${section} sheet (the first is "${before.name}"); put its rows in one sheet` });
+      if (before)
+        errors.push({ place: sheet.name, message: `a second ${section} sheet (the first is "${before.name}"); put its rows in one sheet` });
       else sections.set(section, sheet);
       continue;
     }
@@ -90,6 +91,7 @@ export function sheetsToBundle(sheets: Sheet[]): SheetsAsBundle {
     const sheet = sections.get(section);
     if (!sheet) continue;
     const columns = matchHeaders(sheet, section, mappings, errors);
+    if (!columns.readable) continue;
     const records: Record<string, unknown>[] = [];
     const rows: number[] = [];
     const strayReported = new Set<number>();

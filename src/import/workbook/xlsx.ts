@@ -29,7 +29,16 @@ export function plainCell(v: ExcelValue, numFmt?: string): CellValue {
   if (typeof v === 'number') return formatted(v, numFmt);
   if ('error' in v) return { error: String(v.error) };
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainCell((v as { result?: ExcelValue }).result as ExcelValue, numFmt);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: ExcelValue }).result;
+    // a file written by a program that does not calculate: reading it as empty would drop the value unseen
+    if (result === undefined)
+      return {
+        error: 'formula',
+        message: 'a formula whose value was not saved in the file: open and save it in a spreadsheet program, or paste the values',
+      };
+    return plainCell(result as ExcelValue, numFmt);
+  }
   if ('hyperlink' in v) return plainCell((v as { text?: ExcelValue }).text as ExcelValue, numFmt);
   return null;
 }
@@ -68,6 +77,7 @@ export async function readXlsx(input: Readable, limits: ReadLimits = {}): Promis
       }
       sheets.push({ name: ws.name, rows });
     }
+    if (!sheets.length) throw new WorkbookReadError('not a readable .xlsx workbook: it has no worksheet');
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(`not a readable .xlsx workbook: ${(e as Error).message}`);
