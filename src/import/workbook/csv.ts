@@ -14,12 +14,12 @@ export const sheetNameOfCsv = (fileName: string) =>
 
 interface ParsedRecord {
   record: string[];
-  /** the record's text as written, less the last byte of its line break */
+  /** the record's text as written, with its line break (of a CRLF, csv-parse keeps the CR) */
   raw: string;
 }
 
-/** Line breaks inside a record's text (CRLF counts once; csv-parse counts it twice inside quotes). */
-const breaksIn = (raw: string) => raw.replace(/\r$/, '').match(/\r\n|\r|\n/g)?.length ?? 0;
+/** Line breaks inside a record's text, less the one that ends it (CRLF counts once; csv-parse counts it twice inside quotes). */
+const breaksIn = (raw: string) => raw.replace(/(?:\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g)?.length ?? 0;
 
 /** One CSV file as a sheet, or the error that stops it being read (not UTF-8, a quote never closed). */
 export function readCsv(

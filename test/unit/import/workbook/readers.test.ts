@@ -18,6 +18,9 @@ import { checkBundle } from '../../../../src/import/validate';
 import { BUNDLE_SECTIONS, DOCUMENT_TYPES } from '../../../../src/model/bundle';
 import { errorsOf } from './sheets';
 
+// reading the template with exceljs's whole-workbook reader expands its drop-down ranges: seconds, not milliseconds
+jest.setTimeout(30_000);
+
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const BOM = '\ufeff';
 
@@ -28,6 +31,8 @@ describe('CSV files', () => {
     expect(error).toBeUndefined();
     expect(sheet!.name).toBe('Firms');
     expect(sheet!.rows.map((r) => r.number)).toEqual([1, 2, 4, 5]);
+    const lf = readCsv('flows.csv', utf8('id,a\nF-1,"x\ny"\n\nF-2,x\nF-3,z')).sheet!;
+    expect(lf.rows.map((r) => r.number)).toEqual([1, 2, 4, 5, 6]);
     const { raw, errors } = sheetsToBundle([sheet!]);
     expect(errors).toEqual([]);
     expect(raw.firms).toEqual([
