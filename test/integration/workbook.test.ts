@@ -105,6 +105,15 @@ describe('POST /imports', () => {
     const t = await traceShipment(h.services.graph, B, { id: 'z-S-1' }, list);
     expect(t.verdict).toBe('FLAGGED');
     expect(t.flags.map((f) => f.kind)).toContain('XUAR_LOCATION');
+    // the Open Supply Hub id is served and printed in the packet's parties
+    const res = await fetch(`${h.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${T.importerB}` },
+      body: JSON.stringify({ query: '{ facility(id: "z-FAC-gin") { osId } rebuttalPacket(shipmentId: "z-S-1") { markdown } }' }),
+    });
+    const { data } = (await res.json()) as { data: { facility: { osId: string }; rebuttalPacket: { markdown: string } } };
+    expect(data.facility.osId).toBe('CN2019303BQ3FZP');
+    expect(data.rebuttalPacket.markdown).toContain('Open Supply Hub id CN2019303BQ3FZP');
   });
 
   it('a JSON bundle imports the same way (content type, or told by its bytes)', async () => {

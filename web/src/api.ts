@@ -131,7 +131,7 @@ async function lookupChunk(fi: string[], fa: string[]): Promise<{ firms: Map<str
   });
   const q = `query Lookup(${decl.join(', ')}) { ${fields.join('\n')} }
 ${fi.length ? 'fragment Fm on Firm { id name aliases localName country registrationId address city province }' : ''}
-${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon }' : ''}`;
+${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon osId }' : ''}`;
   const data = await gql<Record<string, Firm | Facility | null>>(q, vars);
   for (const [k, v] of Object.entries(data)) {
     if (!v) continue;
