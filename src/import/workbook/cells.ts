@@ -25,7 +25,10 @@ const isFormatted = (c: CellValue): c is FormattedNumber => typeof c === 'object
 // Only the spaces a spreadsheet hides at a cell's ends go: an invisible character (a
 // zero-width space, a BOM) is evidence the trace reports, so it stays.
 const EDGE_SPACE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g;
-export const trimCell = (s: string) => s.replace(EDGE_SPACE, '');
+const EDGE = new Set([0x20, 0x09, 0x0d, 0x0a, 0xa0]);
+/** The cell's text less the spaces at its ends (most cells have none: they are returned as they are). */
+export const trimCell = (s: string) =>
+  s.length && !EDGE.has(s.charCodeAt(0)) && !EDGE.has(s.charCodeAt(s.length - 1)) ? s : s.replace(EDGE_SPACE, '');
 
 /** True for a cell that holds nothing (or only spaces): the field is absent. */
 export function isEmptyCell(c: CellValue | undefined): boolean {
@@ -39,7 +42,10 @@ export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** How a cell reads as text: what the field gets when it is an id, code, name or date. */
 function shownText(c: Exclude<CellValue, null | CellErrorValue>): string {
   // a line break inside a cell is one, however the file ends its lines (CRLF in a CSV from Windows)
-  if (typeof c === 'string') return trimCell(c).replace(/\r\n?/g, '\n');
+  if (typeof c === 'string') {
+    const t = trimCell(c);
+    return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+  }
   if (typeof c === 'number') return String(c);
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   if (c instanceof Date) return isoDay(c);

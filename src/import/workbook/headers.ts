@@ -31,7 +31,8 @@ export function matchHeaders(sheet: Sheet, section: BundleSection, mappings: Map
   }
   const mapped = mappings.get(section);
   const known = SECTION_FIELDS[section].map((f) => f.name);
-  const width = Math.max(header.cells.length, ...sheet.rows.map((r) => r.cells.length));
+  let width = 0;
+  for (const r of sheet.rows) width = Math.max(width, r.cells.length); // a loop: a spread of 300,000 rows overflows the stack
   for (let i = 0; i < width; i++) {
     const place = `${sheet.name}!${columnLetters(i + 1)}1`;
     const t = textCell(header.cells[i]);

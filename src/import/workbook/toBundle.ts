@@ -41,6 +41,10 @@ const READ: Record<FieldKind, (c: CellValue | undefined) => CellResult<unknown>>
 };
 
 function setPath(record: Record<string, unknown>, path: string[], value: unknown): void {
+  if (path.length === 1) {
+    record[path[0]] = value;
+    return;
+  }
   let at = record;
   for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
   at[path[path.length - 1]] = value;
