@@ -212,7 +212,10 @@ describe('round trip', () => {
         traceShipment(h.services.graph, asWorkbook, { id: s.id }, list),
       ]);
       expect(b.verdict).toBe(a.verdict);
-      expect(b.flags).toEqual(a.flags);
+      // where two lots lead equally far to a flagged party, the trace shows one of the paths,
+      // whichever the database returns first: compare each flag, and its path by ends and length
+      const flags = (t: typeof a) => t.flags.map((f) => ({ ...f, path: [f.path[0], f.path.length, f.path[f.path.length - 1]] }));
+      expect(flags(b)).toEqual(flags(a));
       expect(b.hops).toEqual(a.hops);
       expect(b.parties).toEqual(a.parties);
     }
