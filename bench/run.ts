@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10000,100000 --skip screening,graphql --trace-samples 50]
+// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook --trace-samples 50 --workbook-flows 100000]
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
 import type { Services } from '../src/services';
 import { benchImport } from './importBench';
+import { benchWorkbook } from './workbookBench';
 import { benchTrace, TraceSizeResult } from './traceBench';
 import { fmt } from './measure';
 import { benchRiskView } from './riskViewBench';
@@ -29,6 +30,7 @@ function args() {
     riskShipments: Number(get('risk-shipments', '10000')),
     // long enough for well over 10,000 requests at the soak's usual 50 req/s
     soakSeconds: Number(get('soak-seconds', '240')),
+    workbookFlows: Number(get('workbook-flows', '100000')),
   };
 }
 
@@ -89,6 +91,7 @@ async function main() {
       tenants.push(...res.tenants);
       imports = res.results;
     }
+    if (!opts.skip.has('workbook')) log(await benchWorkbook(services, opts.workbookFlows));
     if (!opts.skip.has('trace') && tenants.length) {
       const res = await benchTrace(services, tenants, opts.traceSamples);
       log(res.markdown);

@@ -19,7 +19,7 @@ import { startNeo4j } from './neo4j/start.mjs';
 
 export { buildLauncher } from './neo4j/launcherBuild.mjs';
 export { waitForBolt } from './neo4j/bolt.mjs';
-export { stopNeo4jFromPidFile } from './neo4j/pidFile.mjs';
+export { runningLauncher, stopNeo4jFromPidFile } from './neo4j/pidFile.mjs';
 export { startNeo4j } from './neo4j/start.mjs';
 
 async function cli(command) {

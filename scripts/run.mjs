@@ -62,6 +62,30 @@ async function ensureNeo4j({ home, port, heap = '6g', pageCache = '2g' }) {
   return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
 }
 
+/**
+ * For commands that work beside `npm start` (import, cli): the Neo4j already running for this
+ * data folder if there is one (its store is locked, so a second one could not start), else
+ * a new one as ensureNeo4j starts it.
+ */
+async function runningOrNewNeo4j({ home, port }) {
+  if (!process.env.NEO4J_URI) {
+    const { runningLauncher, waitForBolt } = await import('./neo4j.mjs');
+    const running = runningLauncher(home);
+    if (running) {
+      const boltPort = running.port ?? port;
+      await waitForBolt('127.0.0.1', boltPort, 10_000);
+      log(`using the Neo4j already running for ${home} (pid ${running.pid}, bolt://127.0.0.1:${boltPort})`);
+      const env = {
+        NEO4J_URI: `bolt://127.0.0.1:${boltPort}`,
+        NEO4J_USER: process.env.NEO4J_USER || 'neo4j',
+        NEO4J_PASSWORD: process.env.NEO4J_PASSWORD || 'uflpa-trace-local',
+      };
+      return { env, stop: async () => {} };
+    }
+  }
+  return ensureNeo4j({ home, port });
+}
+
 function run(cmd, args, env) {
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -214,12 +238,14 @@ async function main() {
         break;
       }
       case 'import': {
-        neo = await ensureNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
+        neo = await runningOrNewNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
         code = await run(bin('tsx'), ['src/cli/import.ts', ...rest], neo.env);
         break;
       }
       case 'cli': {
-        neo = await ensureNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
+        // writing the template needs no database
+        if (rest[0] !== 'template')
+          neo = await runningOrNewNeo4j({ home: neo4jHome('data'), port: Number(process.env.NEO4J_BOLT_PORT || 7687) });
         code = await run(bin('tsx'), ['src/cli/main.ts', ...rest], neo.env);
         break;
       }

@@ -68,3 +68,21 @@ export async function stopNeo4jFromPidFile(home, { log = console.log } = {}) {
   log('[neo4j] stopped');
   return true;
 }
+
+/**
+ * The launcher already running for `home` (npm start's), with its Bolt port read from its
+ * command line, or null. Lets a second command (npm run import, npm run cli) use it.
+ */
+export function runningLauncher(home) {
+  const pid = readPidFile(resolve(home));
+  if (!pid || !isLauncher(pid)) return null;
+  let port = null;
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const arg = args.find((a) => a.startsWith('--port='));
+    port = arg ? Number(arg.slice('--port='.length)) : null;
+  } catch {
+    /* no /proc: the caller falls back to NEO4J_BOLT_PORT */
+  }
+  return { pid, port };
+}

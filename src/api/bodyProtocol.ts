@@ -3,6 +3,7 @@
 import type { StoredRefs } from '../import/validate';
 import type { Bundle } from '../model/bundle';
 import type { BundleError } from '../import/validate';
+import type { PlacedError } from '../import/workbook';
 
 export interface BodyLimits {
   /** Longest query text (MAX_QUERY_BYTES). */
@@ -25,7 +26,21 @@ export interface BodyJob {
   tenant: string;
   limits: BodyLimits;
 }
-export type ToWorker = BodyJob | { kind: 'readResult'; readId: number; rows?: unknown[]; error?: { name: string; message: string } };
+/** A file sent to POST /imports: an .xlsx workbook, a ZIP of CSV files or a JSON bundle. */
+export interface UploadJob {
+  kind: 'upload';
+  jobId: number;
+  bytes: Uint8Array;
+  tenant: string;
+  contentType: string;
+  limits: BodyLimits & { maxUnpackedBytes: number };
+}
+/** What the worker made of an upload: its validated bundle, or every error placed in its cell. */
+export type UploadOutcome =
+  { validated: { bundle: Bundle; stored: StoredRefs } } | { errors: PlacedError[]; total: number; countStopped: boolean };
+
+export type ToWorker =
+  BodyJob | UploadJob | { kind: 'readResult'; readId: number; rows?: unknown[]; error?: { name: string; message: string } };
 
 export type BodyReply =
   | {
@@ -41,6 +56,7 @@ export type BodyReply =
         countStopped?: boolean;
       }[];
     }
+  | { kind: 'uploaded'; jobId: number; outcome: UploadOutcome }
   | { kind: 'refused'; jobId: number; status: number; code: string; message: string }
   | { kind: 'failed'; jobId: number; error: { name: string; message: string } }
   | { kind: 'read'; jobId: number; readId: number; cypher: string; params: Record<string, unknown> };

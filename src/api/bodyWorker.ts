@@ -10,6 +10,7 @@ import type { Graph, Params } from '../graph/graph';
 import { BundleValidationError, validateBundle } from '../import';
 import type { BodyJob, BodyReply, ToWorker } from './bodyProtocol';
 import { countObjects, LIST_ITEMS_MAX, objectBudget } from './bodyProtocol';
+import { prepareUpload } from './uploadWorker';
 
 const port = parentPort;
 if (!port) throw new Error('bodyWorker.ts runs as a worker thread (see requestBody.ts)');
@@ -158,7 +159,7 @@ port.on('message', (msg: ToWorker) => {
     else pending?.resolve(msg.rows ?? []);
     return;
   }
-  prepare(msg).then(
+  (msg.kind === 'upload' ? prepareUpload(msg, graphFor(msg.jobId)) : prepare(msg)).then(
     (reply) => port.postMessage(reply),
     (e: unknown) => {
       const reply: BodyReply =

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { Graph } from '../graph/graph';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { markPrevalidated } from '../import/prevalidated';
-import type { BodyJob, BodyLimits, BodyReply, ToWorker } from './bodyProtocol';
+import type { BodyJob, BodyLimits, BodyReply, ToWorker, UploadJob, UploadOutcome } from './bodyProtocol';
 
 export interface BodyParserOptions extends BodyLimits {
   /** Heap of the worker thread (BODY_WORKER_MEMORY_MB). */
@@ -38,7 +38,7 @@ export class RequestRefused extends Error {
 const IMPORT_FIELD = Buffer.from('importBundle');
 
 interface Job {
-  message: BodyJob;
+  message: BodyJob | UploadJob;
   resolve(body: unknown): void;
   reject(e: Error): void;
 }
@@ -72,6 +72,30 @@ export class BodyParser {
     own.set(bytes);
     return new Promise((resolve, reject) => {
       this.queue.push({ message: { kind: 'job', jobId: this.nextJob++, bytes: own, tenant, limits: this.limits() }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * An upload to POST /imports (an .xlsx, a ZIP of CSV files or a JSON bundle), read and
+   * validated on the worker: its validated bundle, or its errors placed in cells; or a RequestRefused.
+   */
+  async parseUpload(bytes: Buffer, tenant: string, contentType: string, maxUnpackedBytes: number): Promise<UploadOutcome> {
+    if (this.queue.length >= (this.options.maxQueued ?? 8)) {
+      throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
+    }
+    const own = new Uint8Array(bytes.length);
+    own.set(bytes);
+    const message: UploadJob = {
+      kind: 'upload',
+      jobId: this.nextJob++,
+      bytes: own,
+      tenant,
+      contentType,
+      limits: { ...this.limits(), maxUnpackedBytes },
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ message, resolve: (o) => resolve(o as UploadOutcome), reject });
       this.pump();
     });
   }
@@ -175,6 +199,8 @@ export class BodyParser {
         w.postMessage(answer);
         return;
       }
+      case 'uploaded':
+        return this.finish(reply.jobId, { body: reply.outcome });
       case 'refused':
         return this.finish(reply.jobId, { error: new RequestRefused(reply.status, reply.code, reply.message) });
       case 'failed': {

@@ -3,10 +3,9 @@
 // probes (they carry none). The packet downloads act for the caller's tenant:
 // GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD&statusOn=YYYY-MM-DD; the exhibit
 // upload too: PUT /documents/<documentId>/file.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Services } from '../services';
-import type { RequestContext } from './context';
+import type { ServerResponse } from 'node:http';
 import { BadInputError, NotFoundError } from '../errors';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { recordAudit } from '../audit';
@@ -14,17 +13,10 @@ import { PacketFormat, PacketServices, renderPacketFile, RenderOptions } from '.
 import { isPublicWebPath, serveWeb } from '../web';
 import { attachExhibit, ExhibitServices, ExhibitStore } from '../exhibits';
 import { requireRole } from './context';
+import { importRoutes, templateRoutes } from './importRoutes';
 
-/** Handles the request and answers true, or answers false to let the next route try. */
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext) => Promise<boolean>;
-/** A route that runs before authentication, so it has no request context. */
-export type PublicRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
-}
+export { sendJson, type PublicRoute, type Route, type RouteBodies } from './httpRoute';
+import { sendJson, type PublicRoute, type Route } from './httpRoute';
 
 /** The page, the console and their assets; health and readiness. */
 export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
@@ -41,12 +33,12 @@ export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
     }
     return false;
   };
-  return [page, probes];
+  return [page, probes, ...templateRoutes()];
 }
 
 /** The routes behind authentication that the server runs besides GraphQL. */
 export function extraRoutes(services: Services): Route[] {
-  return [...packetRoutes(services), ...exhibitRoutes(services)];
+  return [...packetRoutes(services), ...exhibitRoutes(services), ...importRoutes(services)];
 }
 
 const PACKET_PATH = /^\/packets\/(.+)\.(md|html|pdf|zip)$/;

@@ -159,7 +159,8 @@ export async function startServer(config: Config, services: Services, log: Logge
       }
       for (const route of beforeAuth) if (await route(req, res, url)) return;
       const ctx = await contextFor(req, services, requestId);
-      for (const route of routes) if (await route(req, res, url, ctx)) return;
+      const routeBodies = { read: (limit: number) => readBody(req, limit), parseUpload: bodies.parseUpload.bind(bodies) };
+      for (const route of routes) if (await route(req, res, url, ctx, routeBodies)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}` });
 
       const body = req.method === 'POST' ? await readBody(req, config.maxBodyBytes) : undefined;

@@ -1,5 +1,6 @@
-// npm run import -- <bundle.json | folder of chunk-*.json> [--tenant T]
-// Imports one bundle, or a folder of chunk files in name order (each chunk is one
+// npm run import -- <suppliers.xlsx | folder or .zip of CSV files | bundle.json | folder of chunk-*.json> [--tenant T]
+// Imports a workbook (shared/product/workbook-format.md: an .xlsx, a folder or ZIP of CSV
+// files), one bundle, or a folder of chunk files in name order (each chunk is one
 // all-or-nothing import that may refer to ids of earlier chunks). Progress bar on a TTY.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import cliProgress from 'cli-progress';
 import { createLogger, createServices } from '../app';
 import { loadConfig } from '../config';
 import { importBundle, BundleValidationError } from '../import';
+import { describePlaced, importWorkbook, readWorkbookPath, WorkbookReadError, WorkbookValidationError } from '../import/workbook';
 
 function parseArgs(argv: string[]) {
   const files: string[] = [];
@@ -14,17 +16,21 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--tenant') tenant = argv[++i];
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('usage: npm run import -- <bundle.json | chunk folder> [--tenant NAME]');
+      console.log('usage: npm run import -- <suppliers.xlsx | CSV folder | CSV .zip | bundle.json | chunk folder> [--tenant NAME]');
       process.exit(0);
     } else files.push(argv[i]);
   }
-  if (!files.length) throw new Error('name a bundle file or a folder of chunk files: npm run import -- seed/demo-bundle.json');
+  if (!files.length) throw new Error('name a workbook, a CSV folder or ZIP, or a bundle: npm run import -- suppliers.xlsx');
   return { files, tenant };
 }
 
+/** A workbook, a ZIP or folder of CSV files, or one CSV file: imported as one workbook. */
+const isWorkbook = (path: string) =>
+  /\.(xlsx|xlsm|zip|csv)$/i.test(path) || (statSync(path).isDirectory() && readdirSync(path).some((f) => /\.csv$/i.test(f)));
+
 function expand(path: string): string[] {
   if (!statSync(path, { throwIfNoEntry: false })) throw new Error(`no such file or folder: ${path}`);
-  if (!statSync(path).isDirectory()) return [path];
+  if (!statSync(path).isDirectory() || isWorkbook(path)) return [path];
   return readdirSync(path)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -45,34 +51,45 @@ async function main() {
   let failed = false;
   for (const path of paths) {
     const started = Date.now();
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (e) {
-      console.error(`${path}: not valid JSON: ${(e as Error).message}`);
-      failed = true;
-      break;
-    }
     let barStarted = false;
+    const onProgress = (done: number, total: number) => {
+      if (!bar) return;
+      if (!barStarted) {
+        bar.start(total, 0, { file: path });
+        barStarted = true;
+      }
+      bar.update(done, { file: path });
+    };
     try {
-      const report = await importBundle(services, tenant, raw, {
-        actor: 'cli',
-        onProgress: (done, total) => {
-          if (!bar) return;
-          if (!barStarted) {
-            bar.start(total, 0, { file: path });
-            barStarted = true;
-          }
-          bar.update(done, { file: path });
-        },
-      });
+      let report;
+      if (isWorkbook(path)) {
+        console.log(`${path}: reading the workbook`);
+        const content = await readWorkbookPath(path, { onRows: (n) => process.stdout.isTTY && process.stdout.write(`\r  ${n} rows read`) });
+        if (process.stdout.isTTY) process.stdout.write('\r');
+        report = await importWorkbook(services, tenant, content, { actor: 'cli', onProgress });
+      } else {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(readFileSync(path, 'utf8'));
+        } catch (e) {
+          console.error(`${path}: not valid JSON: ${(e as Error).message}`);
+          failed = true;
+          break;
+        }
+        report = await importBundle(services, tenant, raw, { actor: 'cli', onProgress });
+      }
       if (barStarted) bar?.stop();
       console.log(
         `${path}: imported into tenant "${tenant}" in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(report)}`,
       );
     } catch (e) {
       if (barStarted) bar?.stop();
-      if (e instanceof BundleValidationError) {
+      if (e instanceof WorkbookValidationError) {
+        console.error(`${path}: rejected, nothing was written. ${e.countStopped ? 'more than ' : ''}${e.total} error(s):`);
+        for (const err of e.errors.slice(0, 200)) console.error(`  ${describePlaced(err)}`);
+        if (e.total > 200) console.error(`  ... and ${e.total - 200} more`);
+      } else if (e instanceof WorkbookReadError) console.error(`${path}: not imported: ${e.message}`);
+      else if (e instanceof BundleValidationError) {
         const all = `${e.countStopped ? 'more than ' : ''}${e.total}`;
         console.error(`${path}: rejected, nothing was written. ${all} error(s):`);
         for (const err of e.errors.slice(0, 200)) console.error(`  ${err.path}: ${err.message}`);

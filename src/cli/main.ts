@@ -6,13 +6,16 @@
 //   attach-exhibits <bundle.json> [--dir DIR] [--tenant T] attach the files the bundle's documents
 //       name, read from DIR (default the bundle's folder), to the tenant's exhibits (remote
 //       importers use src/cli/exhibit.ts, which uploads over HTTP)
-import { createLogger, createServices } from '../app';
+//   template <FILE.xlsx> [--demo]                          the supplier-map workbook template
+//       (shared/product/workbook-format.md); --demo fills it with the demo seed as an example
+import { createLogger, createServices, DEMO_BUNDLE } from '../app';
 import { loadConfig } from '../config';
 import { applyEntityListUpdate } from '../screening/updateList';
 import { storedVersions } from '../screening/listStore';
 import { requiredText } from '../args';
 import { attachFromFolder } from '../exhibits';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { writeWorkbook } from '../import/workbook';
 import { dirname } from 'node:path';
 
 function opt(args: string[], name: string): string | undefined {
@@ -20,8 +23,23 @@ function opt(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** Writes the template workbook (or the demo seed as one) to `file`. */
+async function writeTemplate(args: string[]): Promise<void> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file || !/\.xlsx$/i.test(file)) throw new Error('usage: npm run cli -- template FILE.xlsx [--demo]');
+  const bundle = args.includes('--demo') ? JSON.parse(readFileSync(DEMO_BUNDLE, 'utf8')) : undefined;
+  const out = createWriteStream(file);
+  const closed = new Promise<void>((resolve, reject) => out.on('close', () => resolve()).on('error', reject));
+  await writeWorkbook(out, bundle);
+  await closed;
+  console.log(
+    `wrote ${file}${bundle ? ' (the demo seed as a filled example)' : ''}: fill it in and import it with npm run import -- ${file}`,
+  );
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'template') return writeTemplate(args);
   const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
   try {
     switch (command) {
@@ -69,7 +87,7 @@ async function main() {
         break;
       }
       default:
-        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions, screen or attach-exhibits`);
+        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions, screen, attach-exhibits or template`);
     }
   } finally {
     await services.graph.close();

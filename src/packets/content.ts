@@ -447,7 +447,8 @@ function parties(a: PacketAnalysis): Block[] {
     const same = sameEntityNote(firm);
     const firmAddr = firm ? joinPlace([firm.address, firm.city, firm.province, firm.country]) : '';
     const facAddr = fac ? joinPlace([fac.address, fac.city, fac.province, fac.country]) : '';
-    const address = fac ? `facility: ${facAddr || 'not recorded'}; firm: ${firmAddr || 'not recorded'}` : firmAddr || 'not recorded';
+    const osId = fac?.osId ? `, Open Supply Hub id ${fac.osId}` : '';
+    const address = fac ? `facility: ${facAddr || 'not recorded'}${osId}; firm: ${firmAddr || 'not recorded'}` : firmAddr || 'not recorded';
     let records: string;
     if (party.role === 'IMPORTER' && !party.facilityId) {
       const into = l.orderedHops.filter((h) => h.flowId === data.shipment.flowId);

@@ -60,6 +60,21 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   return body.data as T;
 }
 
+/** POSTs a file as the request body with the token; the status and the JSON answer (errors included). */
+export async function postFile(path: string, file: Blob, contentType: string): Promise<{ status: number; body: unknown }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, ...authHeaders() }, body: file });
+  } catch (e) {
+    throw new ApiError(`cannot reach the server: ${(e as Error).message}`);
+  }
+  try {
+    return { status: res.status, body: await res.json() };
+  } catch {
+    throw new ApiError(`the server answered ${res.status} without JSON`, undefined, res.status);
+  }
+}
+
 /** Fetches a file with the token and hands it to the browser as a download. */
 export async function downloadFile(path: string, fallbackName: string): Promise<string> {
   const res = await fetch(path, { headers: authHeaders() });
@@ -131,7 +146,7 @@ async function lookupChunk(fi: string[], fa: string[]): Promise<{ firms: Map<str
   });
   const q = `query Lookup(${decl.join(', ')}) { ${fields.join('\n')} }
 ${fi.length ? 'fragment Fm on Firm { id name aliases localName country registrationId address city province }' : ''}
-${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon }' : ''}`;
+${fa.length ? 'fragment Fa on Facility { id name firmId kind address city province country lat lon osId }' : ''}`;
   const data = await gql<Record<string, Firm | Facility | null>>(q, vars);
   for (const [k, v] of Object.entries(data)) {
     if (!v) continue;

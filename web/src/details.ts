@@ -212,6 +212,7 @@ async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<
       ['Address', f.address],
       ['Place', [f.city, f.province, f.country].filter(Boolean).join(', ')],
       ['Coordinates', f.lat != null && f.lon != null ? `${f.lat}, ${f.lon}` : null],
+      ['Open Supply Hub id', f.osId],
     ]),
     flagList(flags, act) ? h('section', {}, h('h3', {}, 'Flags'), flagList(flags, act)) : null,
     nodeActions(id, act, 'facility'),

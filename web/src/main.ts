@@ -5,6 +5,7 @@ import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
+import { initImport } from './importView';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_KINDS, h, loadFlagKinds } from './util';
 
@@ -359,6 +360,10 @@ function markCurrentRow(): void {
 // ---- start
 const shipments = initShipments(actions);
 const search = initSearch(actions);
+initImport(actions, () => {
+  state.matches = null; // the import screened its firms
+  void shipments.load();
+});
 function route(): void {
   const m = /^#(shipment|firm)=(.+)$/.exec(location.hash);
   if (!m) return;

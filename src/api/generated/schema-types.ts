@@ -474,6 +474,8 @@ export type Facility = {
   country?: Maybe<Scalars['String']['output']>;
   lat?: Maybe<Scalars['Float']['output']>;
   lon?: Maybe<Scalars['Float']['output']>;
+  /** Open Supply Hub id of the facility (bundle field osId), e.g. CN2019303BQ3FZP. */
+  osId?: Maybe<Scalars['String']['output']>;
 };
 
 export type Detention = {
@@ -1078,6 +1080,7 @@ export type FacilityResolvers<ContextType = any, ParentType extends ResolversPar
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lon?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  osId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DetentionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Detention'] = ResolversParentTypes['Detention']> = {

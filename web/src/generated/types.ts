@@ -452,6 +452,8 @@ export type Facility = {
   country: Maybe<Scalars['String']['output']>;
   lat: Maybe<Scalars['Float']['output']>;
   lon: Maybe<Scalars['Float']['output']>;
+  /** Open Supply Hub id of the facility (bundle field osId), e.g. CN2019303BQ3FZP. */
+  osId: Maybe<Scalars['String']['output']>;
 };
 
 export type Detention = {

@@ -16,6 +16,7 @@ export const LIST_SIZES: Record<string, number> = {
   'search.ts terms': 10, // searchTerms: .slice(0, 10)
   'api.ts fi': 50, // lookupChunk: LOOKUP_CHUNK firms of a trace per request
   'api.ts fa': 50, // lookupChunk: LOOKUP_CHUNK facilities
+  'importView.ts ids': 20, // verdicts: VERDICTS_SHOWN shipments traced after an import
 };
 
 export interface WebQuery {

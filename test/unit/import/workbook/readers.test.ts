@@ -1,0 +1,191 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { zipSync, strToU8 } from 'fflate';
+import {
+  detectFormat,
+  readWorkbookBytes,
+  readWorkbookPath,
+  sheetsToBundle,
+  workbookBytes,
+  WorkbookReadError,
+} from '../../../../src/import/workbook';
+import { readCsv } from '../../../../src/import/workbook/csv';
+import { plainCell } from '../../../../src/import/workbook/xlsx';
+import { checkBundle } from '../../../../src/import/validate';
+import { BUNDLE_SECTIONS, DOCUMENT_TYPES } from '../../../../src/model/bundle';
+import { errorsOf } from './sheets';
+
+// reading the template with exceljs's whole-workbook reader expands its drop-down ranges: seconds, not milliseconds
+jest.setTimeout(30_000);
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const BOM = '\ufeff';
+
+describe('CSV files', () => {
+  it('RFC 4180 quoting (commas, quotes, line breaks), a BOM, CRLF; rows numbered by the line they start on', () => {
+    const text = `${BOM}id,name,aliases,address\r\nF-1,"Acme, Inc.","Acme; ""ACME"" Ltd","1 Road\r\nSuite 2"\r\n\r\nF-2,Mill,,\r\n`;
+    const { sheet, error } = readCsv('data/Firms.csv', utf8(text));
+    expect(error).toBeUndefined();
+    expect(sheet!.name).toBe('Firms');
+    expect(sheet!.rows.map((r) => r.number)).toEqual([1, 2, 4, 5]);
+    const lf = readCsv('flows.csv', utf8('id,a\nF-1,"x\ny"\n\nF-2,x\nF-3,z')).sheet!;
+    expect(lf.rows.map((r) => r.number)).toEqual([1, 2, 4, 5, 6]);
+    const { raw, errors } = sheetsToBundle([sheet!]);
+    expect(errors).toEqual([]);
+    expect(raw.firms).toEqual([
+      { id: 'F-1', name: 'Acme, Inc.', aliases: ['Acme', '"ACME" Ltd'], address: '1 Road\nSuite 2' },
+      { id: 'F-2', name: 'Mill' },
+    ]);
+    // the header cell of the first column is "id", not "\ufeffid"
+    expect(errorsOf([sheet!])).toEqual([]);
+  });
+
+  it('everything in a CSV is text: codes keep their zeros, numbers and booleans are read by rule', () => {
+    const { sheet } = readCsv('materials.csv', utf8('id,name,hsCode,raw\n007,Lint,5201.00,TRUE\n008,Yarn,5205.10,no\n'));
+    expect(sheetsToBundle([sheet!]).raw.materials).toEqual([
+      { id: '007', name: 'Lint', hsCode: '5201.00', raw: true },
+      { id: '008', name: 'Yarn', hsCode: '5205.10', raw: false },
+    ]);
+  });
+
+  it('a file that is not UTF-8, or whose quote never closes, is an error placed in that file', () => {
+    expect(readCsv('flows.csv', new Uint8Array([0x69, 0x64, 0x0a, 0xff, 0xfe])).error).toEqual({
+      place: 'flows',
+      message: 'flows.csv is not UTF-8 text; save it as "CSV UTF-8"',
+    });
+    const { error } = readCsv('flows.csv', utf8('id,from\nFL-1,"FAC-1\nFL-2,FAC-2\n'));
+    expect(error?.place).toMatch(/^flows!A\d+$/);
+    expect(error?.message).toMatch(/^flows\.csv is not valid CSV: Quote Not Closed/);
+  });
+
+  it('a row limit refuses a workbook that is too large before it is all read', () => {
+    const text = `id,name\n${Array.from({ length: 50 }, (_, i) => `F-${i},N`).join('\n')}`;
+    expect(() => readCsv('firms.csv', utf8(text), { maxRows: 10 })).toThrow(WorkbookReadError);
+  });
+});
+
+describe('a ZIP or a folder of CSV files', () => {
+  const files = {
+    'export/firms.csv': `${BOM}id,name,country\nF-us,"Importer, Inc.",US\nF-gin,Gin,CN\n`,
+    'export/facilities.csv': 'id,name,firm,province\nFAC-us,DC,F-us,\nFAC-gin,Gin,F-gin,Xinjiang\n',
+    'export/materials.csv': 'id,name,raw\nM-1,Lint,yes\n',
+    'export/flows.csv': 'id,from,to,material,quantity,date\nFL-1,FAC-gin,FAC-us,M-1,100,2024-03-01\n',
+    'export/shipments.csv': 'id,importer,flow\nS-1,F-us,FL-1\n',
+    '__MACOSX/export/._flows.csv': 'junk',
+    'export/notes.txt': 'not read',
+  };
+
+  it('a ZIP of CSV files is one workbook; folders inside it and archiver junk are ignored', async () => {
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+    expect(detectFormat(zip, 'application/zip')).toBe('zip');
+    expect(detectFormat(zip, 'application/octet-stream')).toBe('zip');
+    const content = await readWorkbookBytes(zip, 'zip');
+    expect(content.errors).toEqual([]);
+    expect(content.sheets.map((s) => s.name).sort()).toEqual(['facilities', 'firms', 'flows', 'materials', 'shipments']);
+    expect(errorsOf(content)).toEqual([]);
+    const bundle = checkBundle(sheetsToBundle(content.sheets).raw).bundle!;
+    expect(bundle.flows).toEqual([{ id: 'FL-1', from: 'FAC-gin', to: 'FAC-us', material: 'M-1', quantity: 100, date: '2024-03-01' }]);
+    expect(bundle.firms[0].name).toBe('Importer, Inc.');
+  });
+
+  it('a ZIP whose files unpack past the limit is refused before it is unpacked', async () => {
+    const zip = zipSync({ 'flows.csv': strToU8(`id\n${'x\n'.repeat(100_000)}`) });
+    await expect(readWorkbookBytes(zip, 'zip', { maxUnpackedBytes: 10_000 })).rejects.toThrow(/unpacks to more than 10000 bytes/);
+    await expect(readWorkbookBytes(zipSync({ 'a.txt': strToU8('x') }), 'zip')).rejects.toThrow(/holds no CSV file/);
+  });
+
+  it('a folder of CSV files reads the same as the ZIP', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-csv-'));
+    for (const [k, v] of Object.entries(files)) if (k.startsWith('export/') && k.endsWith('.csv')) writeFileSync(join(dir, k.slice(7)), v);
+    const content = await readWorkbookPath(dir);
+    expect(errorsOf(content)).toEqual([]);
+    expect(sheetsToBundle(content.sheets).raw.flows).toHaveLength(1);
+  });
+
+  it('uploads are told apart by their bytes', () => {
+    expect(detectFormat(utf8(' {"bundleVersion":1}'), '')).toBe('json');
+    expect(detectFormat(utf8(`${BOM}{}`), 'text/plain')).toBe('json');
+    expect(() => detectFormat(utf8('id,name\n'), 'text/csv')).toThrow(/send an .xlsx workbook, a ZIP of CSV files or a JSON bundle/);
+    expect(() => detectFormat(utf8('hello'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toThrow(
+      /the body is no ZIP file/,
+    );
+  });
+});
+
+describe('.xlsx workbooks', () => {
+  async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    build(wb);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('typed cells: dates, numbers with their formats, booleans, rich text, formulas and their errors', async () => {
+    const bytes = await xlsx((wb) => {
+      const m = wb.addWorksheet('Materials');
+      m.addRow(['ID', 'Name', 'HS code', 'Raw']);
+      m.addRow([7, { richText: [{ text: 'Cotton ' }, { text: 'lint' }] }, 5201, true]);
+      m.getCell('A2').numFmt = '000';
+      m.getCell('C2').numFmt = '0.00';
+      m.addRow(['M-2', { formula: 'B2&" yarn"', result: 'Cotton lint yarn' }, '5205.10', false]);
+      const f = wb.addWorksheet('flows');
+      f.addRow(['id', 'from', 'to', 'material', 'quantity', 'date']);
+      f.addRow(['FL-1', 'FAC-1', 'FAC-2', '007', { formula: '1/0', result: { error: '#DIV/0!' } }, new Date(Date.UTC(2024, 2, 1))]);
+      f.addRow([]);
+      f.addRow(['FL-2', 'FAC-1', 'FAC-2', 'M-2', 12.5, '2024-03-02']);
+    });
+    expect(detectFormat(bytes, '')).toBe('xlsx');
+    const content = await readWorkbookBytes(bytes, 'xlsx');
+    const { raw, errors, sources } = sheetsToBundle(content.sheets);
+    expect(raw.materials).toEqual([
+      { id: '007', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+      { id: 'M-2', name: 'Cotton lint yarn', hsCode: '5205.10', raw: false },
+    ]);
+    expect(raw.flows).toEqual([
+      { id: 'FL-1', from: 'FAC-1', to: 'FAC-2', material: '007', date: '2024-03-01' },
+      { id: 'FL-2', from: 'FAC-1', to: 'FAC-2', material: 'M-2', quantity: 12.5, date: '2024-03-02' },
+    ]);
+    expect(sources.flows?.rows).toEqual([2, 4]);
+    // exceljs writes no value for this formula, as programs that do not calculate do: an error, not an empty cell
+    expect(errors).toEqual([
+      {
+        place: 'flows!E2',
+        field: 'quantity',
+        message: 'a formula whose value was not saved in the file: open and save it in a spreadsheet program, or paste the values',
+      },
+    ]);
+    expect(plainCell({ formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue)).toEqual({ error: '#DIV/0!' });
+    expect(plainCell({ text: 'F-1', hyperlink: 'https://example.com' } as ExcelJS.CellValue)).toBe('F-1');
+  });
+
+  it('a file that is not a workbook is refused with a clear error', async () => {
+    await expect(readWorkbookBytes(zipSync({ 'xl/workbook.xml': strToU8('<nope') }), 'xlsx')).rejects.toThrow(WorkbookReadError);
+  });
+});
+
+describe('the template and the round trip', () => {
+  it('the template has a README and every section with its headers, notes, text-formatted id columns and drop-down lists', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await workbookBytes()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['README', ...BUNDLE_SECTIONS]);
+    const docs = wb.getWorksheet('documents')!;
+    expect((docs.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['id', 'type', 'number']);
+    expect(String(docs.getCell('B1').note)).toMatch(/^Required\. One of: PURCHASE_ORDER/);
+    expect(docs.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: [`"${DOCUMENT_TYPES.join(',')}"`] });
+    expect(wb.getWorksheet('materials')!.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
+    expect(wb.getWorksheet('materials')!.getCell('C5').numFmt).toBe('@'); // hsCode stays text
+    expect(wb.getWorksheet('facilities')!.getRow(1).values).toContain('osId');
+    // the empty template imports as an empty workbook: no error
+    expect(errorsOf((await readWorkbookBytes(await workbookBytes(), 'xlsx')).sheets)).toEqual([]);
+  });
+
+  it('demo bundle -> workbook -> bundle gives the same bundle, record for record', async () => {
+    const demo = JSON.parse(readFileSync(join(__dirname, '../../../../seed/demo-bundle.json'), 'utf8'));
+    const content = await readWorkbookBytes(await workbookBytes(demo), 'xlsx');
+    expect(errorsOf(content)).toEqual([]);
+    const back = checkBundle(sheetsToBundle(content.sheets).raw).bundle;
+    expect(back).toEqual(checkBundle(demo).bundle);
+  });
+});
