@@ -103,7 +103,10 @@ export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>,
     for (const id of frontier) {
       const flow = flows.get(id)!;
       const tier = tierOf.get(id)!;
-      for (const input of flow.inputs) {
+      // inputs in id order, whatever order the database returned them in: the path a flag
+      // names is then the same on every run and in every tenant holding the same data
+      const inputs = flow.inputs.length > 1 ? [...flow.inputs].sort((a, b) => byText(a.id, b.id)) : flow.inputs;
+      for (const input of inputs) {
         if (tierOf.has(input.id)) continue; // cycles and diamonds: first (shallowest) visit wins
         if (tier >= maxTiers || !flows.has(input.id)) {
           truncated = true;
@@ -236,7 +239,7 @@ function judgeUpstream(
         fromFacilityId: flow.fromId,
         toFacilityId: flow.toId,
         materialId: flow.materialId,
-        inputs: flow.inputs.map((i) => i.id),
+        inputs: flow.inputs.map((i) => i.id).sort(byText),
         lotAllocated,
         documents: flow.documentIds ?? [],
       });
