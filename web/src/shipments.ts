@@ -118,7 +118,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         return h(
           'tr',
           {
-            tabindex: '0',
+            tabindex: '-1',
             'data-shipment': r.shipmentId,
             class: `verdict-row-${r.verdict.toLowerCase()}${state.shipmentId === r.shipmentId ? ' current' : ''}`,
             'aria-label': `Shipment ${r.shipmentId}, ${r.verdict}${chips ? `, ${chips}` : ''}. Press Enter to open its trace.`,
@@ -133,24 +133,56 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         );
       }),
     );
-    clear(table, h('caption', { class: 'sr-only' }, 'Shipments with verdict and flag counts; column headers sort'), head, body);
+    clear(
+      table,
+      h('caption', { class: 'sr-only' }, 'Shipments with verdict and flag counts; column headers sort; ↑ ↓ Home End move between rows, Enter opens'),
+      head,
+      body,
+    );
+    rove(rowToFocus(body));
+  };
+
+  /** The row that holds the table's one Tab stop: the last focused one if still shown, else the open shipment's, else the first. */
+  const rowToFocus = (body: HTMLElement): HTMLElement | null => {
+    const rows = [...body.querySelectorAll<HTMLElement>('tr[data-shipment]')];
+    return (
+      rows.find((r) => r.dataset.shipment === focusedId) ?? rows.find((r) => r.dataset.shipment === state.shipmentId) ?? rows[0] ?? null
+    );
+  };
+  let focusedId: string | null = null;
+  /** Roving tabindex: exactly one row is in the Tab order. */
+  const rove = (tr: HTMLElement | null, focus = false) => {
+    if (!tr) return;
+    table.querySelectorAll<HTMLElement>('tr[data-shipment]').forEach((r) => r.setAttribute('tabindex', r === tr ? '0' : '-1'));
+    focusedId = tr.dataset.shipment ?? null;
+    if (focus) tr.focus();
   };
 
   table.addEventListener('keydown', (e) => {
     const tr = (e.target as HTMLElement).closest('tr[data-shipment]') as HTMLTableRowElement | null;
     if (!tr) return;
+    const rows = [...table.querySelectorAll<HTMLElement>('tr[data-shipment]')];
+    const i = rows.indexOf(tr);
+    const page = Math.max(1, Math.floor((table.closest('.table-wrap')?.clientHeight ?? 300) / Math.max(1, tr.offsetHeight)) - 1);
+    const to: Record<string, number> = {
+      ArrowDown: Math.min(i + 1, rows.length - 1),
+      ArrowUp: Math.max(i - 1, 0),
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: Math.min(i + page, rows.length - 1),
+      PageUp: Math.max(i - page, 0),
+    };
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       void act.openShipment(tr.dataset.shipment!);
-    }
-    if (e.key === 'ArrowDown') {
+    } else if (e.key in to) {
       e.preventDefault();
-      (tr.nextElementSibling as HTMLElement | null)?.focus();
+      rove(rows[to[e.key]], true);
     }
-    if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      (tr.previousElementSibling as HTMLElement | null)?.focus();
-    }
+  });
+  table.addEventListener('focusin', (e) => {
+    const tr = (e.target as HTMLElement).closest('tr[data-shipment]') as HTMLElement | null;
+    if (tr) rove(tr);
   });
   filter.addEventListener('input', render);
   verdictSel.addEventListener('change', render);
