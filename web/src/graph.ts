@@ -268,6 +268,79 @@ export class GraphView {
     this.fit();
   }
 
+  /**
+   * A firm's exposure: the path of every exposed shipment from the importer up to the firm's
+   * (or its subsidiary's) facility, and the holdings from the firm down to each subsidiary,
+   * drawn even when the firm has no facility of its own.
+   */
+  showExposure(
+    firmId: string,
+    rows: { hops: { flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string }[]; via: { chain: string[]; chainNames: string[]; shares: number[] } }[],
+    names: Names,
+  ): void {
+    this.mode = 'trace';
+    this.flags = indexFlags(null);
+    this.cy.elements().remove();
+    this.tier.clear();
+    const hops = new Map(rows.flatMap((r) => r.hops).map((x) => [x.flowId, x]));
+    const facTier = new Map<string, number>();
+    for (const x of hops.values()) facTier.set(x.fromFacilityId, Math.max(facTier.get(x.fromFacilityId) ?? 0, x.tier));
+    for (const x of hops.values()) if (!facTier.has(x.toFacilityId)) facTier.set(x.toFacilityId, x.tier - 1);
+    const chainName = new Map(rows.flatMap((r) => r.via.chain.map((id, i) => [id, r.via.chainNames[i]] as const)));
+    const firmIds = new Set<string>([firmId, ...chainName.keys()]);
+    for (const fac of facTier.keys()) firmIds.add(names.firmOf(fac) ?? `?${fac}`);
+    const els: ElementDefinition[] = [...firmIds].map((id) => this.firmEl(id, names, chainName.get(id)));
+    for (const [fac, t] of facTier) {
+      els.push(this.facilityEl(fac, names, t === 0 ? ['importer'] : []));
+      this.tier.set(nodeKey('facility', fac), t);
+    }
+    for (const x of hops.values())
+      els.push({
+        group: 'edges',
+        classes: ['flow', 'exposed'],
+        data: {
+          id: flowKey(x.flowId),
+          kind: 'flow',
+          rawId: x.flowId,
+          source: nodeKey('facility', x.fromFacilityId),
+          target: nodeKey('facility', x.toFacilityId),
+          fromId: x.fromFacilityId,
+          toId: x.toFacilityId,
+          label: `T${x.tier} ${shortId(x.materialId)}`,
+        },
+      });
+    const owns = new Map<string, number>();
+    for (const r of rows) r.via.shares.forEach((share, i) => owns.set(`${r.via.chain[i]}>${r.via.chain[i + 1]}`, share));
+    for (const [key, share] of owns) {
+      const [owner, owned] = key.split('>');
+      els.push({
+        group: 'edges',
+        classes: ['owns'],
+        data: {
+          id: `own:${key}`,
+          kind: 'owns',
+          source: nodeKey('firm', owner),
+          target: nodeKey('firm', owned),
+          owner,
+          owned,
+          share,
+          label: `owns ${Math.round(share * 1000) / 10}%`,
+        },
+      });
+    }
+    this.cy.add(els);
+    this.cy.$id(nodeKey('firm', firmId)).addClass('start');
+    this.layoutAll();
+    this.placeFirmsWithoutFacilities(
+      this.cy
+        .nodes('.firm')
+        .filter((n) => n.isChildless())
+        .map((n) => n.id()),
+    );
+    this.addTierLabels();
+    this.fit();
+  }
+
   /** A firm's (or facility's) neighbourhood as the API returns it. */
   showNeighbourhood(startId: string, nodes: GraphNode[], edges: GraphEdge[], names: Names): void {
     this.mode = 'firm';

@@ -5,8 +5,9 @@ import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
+import { loadExposure, renderExposureCard } from './exposure';
 import { Actions, names, state } from './state';
-import { byId, clear, FLAG_KINDS, h, loadFlagKinds } from './util';
+import { byId, clear, FLAG_KINDS, flagTally, h, loadFlagKinds } from './util';
 
 const TRACE_QUERY = `query Trace($id: ID!) {
   trace: traceShipment(id: $id) { shipmentId verdict asOf tiers truncated entityListVersion
@@ -33,6 +34,7 @@ function fail(e: unknown): void {
 }
 
 const graphTitle = byId('graph-title');
+const exposureCard = byId('exposure-card');
 const graph = new GraphView(byId('cy'), {
   select: (sel) => void renderSelection(sel, actions),
   expand: (id) => void actions.expand(id),
@@ -114,6 +116,7 @@ const actions: Actions = {
         firmId: null,
       });
       const importerFacility = t.hops.find((x) => x.tier === 1)?.toFacilityId ?? null;
+      exposureCard.hidden = true;
       graph.showTrace(t, names, importerFacility);
       await showControllingOwners(t);
       graphTitle.textContent = `Trace of shipment ${id}`;
@@ -121,7 +124,8 @@ const actions: Actions = {
       markCurrentRow();
       renderShipmentCard(actions);
       void renderSelection(null, actions);
-      status(`Shipment ${id}: ${t.verdict}, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}, ${t.hops.length} hops.`);
+      const tally = [...new Set(t.flags.map((f) => f.kind))].map((kind) => ({ kind, count: t.flags.filter((f) => f.kind === kind).length }));
+      status(`Shipment ${id}: ${t.verdict}; ${flagTally(tally)}; ${t.hops.length} hops.`);
       gql<{ rebuttalPacket: Packet }>(PACKET_QUERY, { id })
         .then(
           (p) => {
@@ -157,6 +161,7 @@ const actions: Actions = {
         [...nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id), id],
       );
       Object.assign(state, { mode: 'firm', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
+      exposureCard.hidden = true;
       graph.showNeighbourhood(id, nb.nodes, nb.edges, names);
       graphTitle.textContent = `Network of ${names.any(id)}`;
       if (location.hash !== `#firm=${encodeURIComponent(id)}`) history.replaceState(null, '', `#firm=${encodeURIComponent(id)}`);
@@ -167,6 +172,39 @@ const actions: Actions = {
       if (!graph.hasNode(id)) void renderSelection(isFacility ? { type: 'facility', id } : { type: 'firm', id }, actions);
       status(`${names.any(id)}: ${nb.nodes.length} nodes and ${nb.edges.length} edges within two steps. Double-click a node to expand it.`);
     } catch (e) {
+      fail(e);
+    }
+  },
+
+  async openExposure(id) {
+    const my = ++loadSeq;
+    status(`Finding every shipment through ${names.any(id)} and the firms it controls…`);
+    exposureCard.hidden = false;
+    clear(exposureCard, h('p', { class: 'muted', role: 'status' }, `Loading the exposure of ${names.any(id)}…`));
+    try {
+      const [x] = await Promise.all([loadExposure(id), state.matches ? null : loadMatches().catch(() => null), loadFlagKinds()]);
+      if (my !== loadSeq) return;
+      const hops = x.rows.flatMap((r) => r.hops);
+      await ensureNames(
+        [id, ...x.rows.flatMap((r) => r.via.chain)],
+        hops.flatMap((p) => [p.fromFacilityId, p.toFacilityId]),
+      );
+      Object.assign(state, { mode: 'exposure', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
+      graph.showExposure(id, x.rows, names);
+      graphTitle.textContent = `Exposure of ${names.any(id)}`;
+      if (location.hash !== `#exposure=${encodeURIComponent(id)}`) history.replaceState(null, '', `#exposure=${encodeURIComponent(id)}`);
+      markCurrentRow();
+      renderShipmentCard(actions);
+      renderExposureCard(exposureCard, x, actions, (row) => {
+        const down = [...row.hops].reverse();
+        if (down.length) graph.showPath([down[0].fromFacilityId, ...down.map((d) => d.toFacilityId)], down.map((d) => d.flowId), names);
+        status(`Shipment ${row.shipmentId}: its path up to ${row.via.firmName} is highlighted.`);
+      });
+      void renderSelection({ type: 'firm', id }, actions);
+      const sub = x.rows.filter((r) => r.via.kind !== 'DIRECT').length;
+      status(`${names.any(id)}: ${x.total} exposed shipment${x.total === 1 ? '' : 's'}, ${x.rows.length - sub} direct and ${sub} through controlled subsidiaries.`);
+    } catch (e) {
+      if (my === loadSeq) exposureCard.hidden = true;
       fail(e);
     }
   },
@@ -238,8 +276,8 @@ const actions: Actions = {
       const url = state.packet?.downloads[format];
       const path = url
         ? new URL(url, location.href).pathname + new URL(url, location.href).search
-        : `/packets/${encodeURIComponent(id)}.${format}`;
-      const name = await downloadFile(path, `${id}-packet.${format}`);
+        : `/packets/${encodeURIComponent(id)}.${format === 'markdown' ? 'md' : format}`;
+      const name = await downloadFile(path, `${id}-packet.${format === 'markdown' ? 'md' : format}`);
       status(`Downloaded ${name}.`);
     } catch (e) {
       fail(e);
@@ -360,11 +398,12 @@ function markCurrentRow(): void {
 const shipments = initShipments(actions);
 const search = initSearch(actions);
 function route(): void {
-  const m = /^#(shipment|firm)=(.+)$/.exec(location.hash);
+  const m = /^#(shipment|firm|exposure)=(.+)$/.exec(location.hash);
   if (!m) return;
   const id = decodeURIComponent(m[2]);
   if (m[1] === 'shipment' && id !== state.shipmentId) void actions.openShipment(id);
-  if (m[1] === 'firm' && id !== state.firmId) void actions.openFirm(id);
+  if (m[1] === 'firm' && (id !== state.firmId || state.mode !== 'firm')) void actions.openFirm(id);
+  if (m[1] === 'exposure' && (id !== state.firmId || state.mode !== 'exposure')) void actions.openExposure(id);
 }
 window.addEventListener('hashchange', route);
 window.addEventListener('uflpa:unauthenticated', (e) =>

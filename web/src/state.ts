@@ -3,7 +3,7 @@ import type { Facility, Firm, Packet, Shipment, ShipmentTrace, StoredMatch } fro
 import type { Selection } from './graph';
 
 export interface AppState {
-  mode: 'empty' | 'trace' | 'firm';
+  mode: 'empty' | 'trace' | 'firm' | 'exposure';
   shipmentId: string | null;
   trace: ShipmentTrace | null;
   shipment: Shipment | null;
@@ -37,11 +37,13 @@ export const state: AppState = {
 export interface Actions {
   openShipment(id: string): Promise<void>;
   openFirm(id: string): Promise<void>;
+  /** every shipment through a firm or a firm it controls, on the graph and in a list */
+  openExposure(id: string): Promise<void>;
   expand(id: string): Promise<void>;
   select(kind: 'facility' | 'firm' | 'flow', id: string): void;
   setPathEnd(which: 'from' | 'to', id: string): void;
   decide(matchId: string, decision: 'confirm' | 'reject', note: string): Promise<void>;
-  downloadPacket(format: 'pdf' | 'zip'): Promise<void>;
+  downloadPacket(format: 'pdf' | 'zip' | 'html' | 'markdown'): Promise<void>;
   status(msg: string, kind?: 'info' | 'error'): void;
 }
 
