@@ -212,7 +212,7 @@ export async function renderSelection(sel: Selection | null, act: Actions): Prom
     );
     return;
   }
-  clear(el, h('p', { class: 'muted' }, 'Loading…'));
+  clear(el, h('p', { class: 'muted', role: 'status' }, `Loading ${sel.type === 'flow' ? sel.id : sel.type === 'owns' ? 'the holding' : names.any(sel.id)}…`));
   try {
     if (sel.type === 'facility') await facilityView(el, sel.id, act);
     else if (sel.type === 'firm') await firmView(el, sel.id, act);
@@ -248,7 +248,7 @@ async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<
   }
   const f: Facility = fac;
   const flags = traceFlags((x) => x.facilityId === id);
-  const firmBox = h('div', {});
+  const firmBox = h('div', {}, h('p', { class: 'muted', role: 'status' }, `Loading ${names.firmName(f.firmId) || f.firmId}…`));
   clear(
     el,
     h('h2', {}, h('span', { class: 'kind' }, 'Facility'), f.name),
@@ -268,7 +268,7 @@ async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<
 }
 
 async function firmView(el: HTMLElement, id: string, act: Actions): Promise<void> {
-  const box = h('div', {});
+  const box = h('div', {}, h('p', { class: 'muted', role: 'status' }, `Loading ${names.firmName(id) || id}…`));
   clear(el, box);
   await firmBlock(box, id, act, false);
 }

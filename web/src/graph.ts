@@ -197,7 +197,6 @@ export class GraphView {
       style: STYLE,
       minZoom: 0.15,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
@@ -641,6 +640,14 @@ export class GraphView {
     hit.addClass('found');
     this.cy.elements().not(hit).not(hit.ancestors()).not('.tierlabel').addClass('faded');
     this.cy.animate({ fit: { eles: hit, padding: 60 }, duration: 250 });
+  }
+
+  /** Nothing on the graph (an unknown id was asked for). */
+  clearAll(): void {
+    this.mode = 'trace';
+    this.flags = indexFlags(null);
+    this.tier.clear();
+    this.cy.elements().remove();
   }
 
   clearPath(): void {

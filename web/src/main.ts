@@ -5,6 +5,7 @@ import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
+import { initGraphList } from './graphList';
 import { loadExposure, renderExposureCard } from './exposure';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_KINDS, flagTally, h, loadFlagKinds } from './util';
@@ -27,6 +28,18 @@ function status(msg: string, kind: 'info' | 'error' = 'info'): void {
   statusEl.className = kind;
   statusEl.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
+/** An id the server does not know (a stale link, a typo in the URL): nothing of the previous view stays. */
+function notFound(what: string, id: string, e: ApiError): void {
+  graph.clearAll();
+  Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
+  graphTitle.textContent = `No ${what} ${id}`;
+  exposureCard.hidden = true;
+  renderShipmentCard(actions);
+  markCurrentRow();
+  clear(byId('selection-card'), h('p', { class: 'error', role: 'alert' }, `${e.message}. Search for it, or open a shipment from the table.`));
+  status(`${e.message}.`, 'error');
+}
+
 function fail(e: unknown): void {
   const err = e as ApiError;
   if (err.code === 'UNAUTHENTICATED') status(`${err.message}. Enter an API token at the top right.`, 'error');
@@ -142,7 +155,9 @@ const actions: Actions = {
           if (state.selection?.type === 'flow') void renderSelection(state.selection, actions);
         });
     } catch (e) {
-      fail(e);
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('shipment', id, e as ApiError);
+      else fail(e);
     }
   },
 
@@ -172,7 +187,9 @@ const actions: Actions = {
       if (!graph.hasNode(id)) void renderSelection(isFacility ? { type: 'facility', id } : { type: 'firm', id }, actions);
       status(`${names.any(id)}: ${nb.nodes.length} nodes and ${nb.edges.length} edges within two steps. Double-click a node to expand it.`);
     } catch (e) {
-      fail(e);
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('firm or facility', id, e as ApiError);
+      else fail(e);
     }
   },
 
@@ -204,8 +221,12 @@ const actions: Actions = {
       const sub = x.rows.filter((r) => r.via.kind !== 'DIRECT').length;
       status(`${names.any(id)}: ${x.total} exposed shipment${x.total === 1 ? '' : 's'}, ${x.rows.length - sub} direct and ${sub} through controlled subsidiaries.`);
     } catch (e) {
-      if (my === loadSeq) exposureCard.hidden = true;
-      fail(e);
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('firm', id, e as ApiError);
+      else {
+        exposureCard.hidden = true;
+        fail(e);
+      }
     }
   },
 
@@ -349,6 +370,7 @@ byId('pf-clear').addEventListener('click', () => {
   renderPathFinder();
   clear(pfList);
   graph.clearPath();
+  graph.fit();
 });
 byId('fit').addEventListener('click', () => graph.fit());
 
@@ -396,6 +418,7 @@ function markCurrentRow(): void {
 
 // ---- start
 const shipments = initShipments(actions);
+initGraphList(graph, actions);
 const search = initSearch(actions);
 function route(): void {
   const m = /^#(shipment|firm|exposure)=(.+)$/.exec(location.hash);
