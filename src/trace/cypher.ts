@@ -150,6 +150,13 @@ UNWIND $ids AS id
 MATCH (f:Flow {tenant: $tenant, id: id})
 RETURN f.id AS id, f.materialId AS materialId, f.date AS date`;
 
+/** One flow shipped from each firm's facilities (the first by id), for firms a network shows without their flows. */
+export const A_FLOW_OF_FIRMS = `
+UNWIND $ids AS id
+MATCH (:Firm {tenant: $tenant, id: id})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(fl:Flow)
+WITH id, fl ORDER BY fl.id
+RETURN id, collect(fl.id)[0] AS flowId`;
+
 /** A firm's name, for the start of a network. */
 export const FIRM_NAME = `
 MATCH (f:Firm {tenant: $tenant, id: $id}) RETURN f.name AS name`;

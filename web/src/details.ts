@@ -234,7 +234,16 @@ function nodeActions(id: string, act: Actions, kind: 'facility' | 'firm'): HTMLE
   );
 }
 
-const traceFlags = (pred: (f: RiskFlag) => boolean) => (state.trace?.flags ?? []).filter(pred);
+/** The flags of what the graph shows: the open trace's, or in the network view the rules' over its flows (one per firm or facility and kind). */
+const traceFlags = (pred: (f: RiskFlag) => boolean) => {
+  if (state.trace) return state.trace.flags.filter(pred);
+  if (state.mode !== 'firm') return [];
+  const seen = new Set<string>();
+  return state.netFlags.filter(pred).filter((f) => {
+    const key = `${f.kind}|${f.firmId}|${f.facilityId}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+};
 
 async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<void> {
   let fac = state.facilities.get(id);

@@ -144,7 +144,7 @@ interface FlagIndex {
   pathFlows: Set<string>;
 }
 
-export function indexFlags(trace: ShipmentTrace | null): FlagIndex {
+export function indexFlags(trace: Pick<ShipmentTrace, 'flags'> | null): FlagIndex {
   const ix: FlagIndex = { facility: new Map(), firm: new Map(), flow: new Map(), pathFlows: new Set() };
   if (!trace) return ix;
   const push = (m: Map<string, RiskFlag[]>, k: string | null, f: RiskFlag) => {
@@ -340,16 +340,23 @@ export class GraphView {
     this.fit();
   }
 
-  /** A firm's (or facility's) neighbourhood as the API returns it. */
-  showNeighbourhood(startId: string, nodes: GraphNode[], edges: GraphEdge[], names: Names): void {
+  /** A firm's (or facility's) neighbourhood as the API returns it, flagged by the trace's rules over its flows. */
+  showNeighbourhood(startId: string, nodes: GraphNode[], edges: GraphEdge[], names: Names, flags: RiskFlag[] = []): void {
     this.mode = 'firm';
-    this.flags = indexFlags(null);
+    this.flags = indexFlags({ flags });
     this.cy.elements().remove();
     this.tier.clear();
     this.merge(nodes, edges, names, startId);
     this.cy.$id(nodeKey('firm', startId)).addClass('start');
     this.cy.$id(nodeKey('facility', startId)).addClass('start');
     this.fit();
+  }
+
+  /** In the network view, more flags from the rules (an expansion's); a trace keeps its own. */
+  addFlags(flags: RiskFlag[]): void {
+    if (this.mode !== 'firm' || !flags.length) return;
+    const all = [...this.flags.facility.values(), ...this.flags.firm.values()].flat();
+    this.flags = indexFlags({ flags: [...all, ...flags] });
   }
 
   /** Adds a neighbourhood's nodes and edges; new ones are placed by tier next to the ones they touch. */
@@ -382,7 +389,7 @@ export class GraphView {
             target: t,
             fromId: e.from,
             toId: e.to,
-            label: shortId(e.materialId ?? ''),
+            label: [shortId(e.materialId ?? ''), e.date ?? ''].filter(Boolean).join(' · '),
           },
         });
       } else if (e.kind === 'OWNS') {
@@ -436,7 +443,9 @@ export class GraphView {
 
   /** Firms on a trace carry the trace's flags; others (network view, owners added later) show a listing from screening. */
   private firmEl(firmId: string, names: Names, fallback?: string, offTrace = true): ElementDefinition {
-    const flags = offTrace ? (names.listed(firmId) ? [LISTED_FLAG] : undefined) : this.flags.firm.get(firmId);
+    // off a trace: the network's own flags where its flows carry the firm, else the screening's listing
+    const own = this.flags.firm.get(firmId);
+    const flags = offTrace ? (own?.length ? own : names.listed(firmId) ? [LISTED_FLAG] : undefined) : own;
     return {
       group: 'nodes',
       classes: ['firm', ...flagClasses(flags)],

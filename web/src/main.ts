@@ -1,6 +1,6 @@
 // The page: search, shipments table, graph and details, wired together.
 import '../styles.css';
-import { ApiError, downloadFile, getToken, gql, GraphEdge, GraphNode, lookup, Packet, Shipment, ShipmentTrace, setToken } from './api';
+import { ApiError, downloadFile, getToken, gql, GraphEdge, GraphNode, lookup, Packet, RiskFlag, Shipment, ShipmentTrace, setToken } from './api';
 import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
@@ -20,7 +20,8 @@ const TRACE_QUERY = `query Trace($id: ID!) {
 const PACKET_QUERY = `query PacketSummary($id: ID!) { rebuttalPacket(shipmentId: $id) { kind verdict completeness fingerprint
   exhibits { number documentId type title } gaps { flowId missing note } downloads { pdf zip html markdown } identicalShipments } }`;
 const NB_QUERY = `query Neighbourhood($id: ID!, $depth: Int) { neighbourhood(firmId: $id, depth: $depth, direction: BOTH) {
-  nodes { id kind name firmId depth } edges { id kind from to materialId share } } }`;
+  nodes { id kind name firmId depth } edges { id kind from to materialId share date }
+  flags { kind firmId facilityId flowId tier reason path evidence } } }`;
 
 const statusEl = byId('status');
 function status(msg: string, kind: 'info' | 'error' = 'info'): void {
@@ -166,7 +167,7 @@ const actions: Actions = {
     status(`Loading the network of ${id}…`);
     try {
       const [d] = await Promise.all([
-        gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(NB_QUERY, { id, depth: 2 }),
+        gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[]; flags: RiskFlag[] } }>(NB_QUERY, { id, depth: 2 }),
         state.matches ? null : loadMatches().catch(() => null),
       ]);
       if (my !== loadSeq) return;
@@ -175,9 +176,18 @@ const actions: Actions = {
         [...nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id), id],
         [...nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id), id],
       );
-      Object.assign(state, { mode: 'firm', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
+      Object.assign(state, {
+        mode: 'firm',
+        shipmentId: null,
+        trace: null,
+        shipment: null,
+        packet: null,
+        packetError: null,
+        firmId: id,
+        netFlags: nb.flags,
+      });
       exposureCard.hidden = true;
-      graph.showNeighbourhood(id, nb.nodes, nb.edges, names);
+      graph.showNeighbourhood(id, nb.nodes, nb.edges, names, nb.flags);
       graphTitle.textContent = `Network of ${names.any(id)}`;
       if (location.hash !== `#firm=${encodeURIComponent(id)}`) history.replaceState(null, '', `#firm=${encodeURIComponent(id)}`);
       markCurrentRow();
@@ -233,8 +243,10 @@ const actions: Actions = {
   async expand(id) {
     status(`Expanding ${names.any(id)}…`);
     try {
-      const d = await gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(NB_QUERY, { id, depth: 1 });
+      const d = await gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[]; flags: RiskFlag[] } }>(NB_QUERY, { id, depth: 1 });
       const nb = d.neighbourhood;
+      graph.addFlags(nb.flags);
+      if (state.mode === 'firm') state.netFlags = [...state.netFlags, ...nb.flags];
       await ensureNames(
         nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id),
         nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id),

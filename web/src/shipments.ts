@@ -1,17 +1,9 @@
 // The shipments table: every shipment of the tenant with verdict and flag counts; sortable,
 // filterable, keyboard-navigable; a row opens its trace.
 import { gql, lookup } from './api';
-import { Actions, state } from './state';
+import { Actions, Risk, state } from './state';
 import { byId, clear, FLAG_LABEL, h, loadFlagKinds, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
 
-interface Risk {
-  shipmentId: string;
-  entryNumber: string | null;
-  importerId: string;
-  verdict: string;
-  tiers: number;
-  flagCounts: { kind: string; count: number }[];
-}
 type Key = 'shipmentId' | 'entryNumber' | 'importer' | 'verdict' | 'tiers' | 'flags' | 'signals';
 
 const VERDICT_RANK: Record<string, number> = { FLAGGED: 0, INCOMPLETE: 1, CLEAR: 2 };
@@ -195,7 +187,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       let after: string | null = null;
       for (let i = 0; i < 50; i++) {
         const d: { shipmentRisks: { items: Risk[]; endCursor: string | null; hasNextPage: boolean } } = await gql(
-          `query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } } endCursor hasNextPage } }`,
+          `query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } entryDate detainedOn flaggedFirmIds } endCursor hasNextPage } }`,
           { after },
         );
         all.push(...d.shipmentRisks.items);
@@ -203,6 +195,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         after = d.shipmentRisks.endCursor;
       }
       rows = all;
+      state.risks = all;
       const unknown = [...new Set(rows.map((r) => r.importerId))].filter((id) => !state.firms.has(id));
       if (unknown.length) for (const [id, f] of (await lookup(unknown.slice(0, 200), [])).firms) state.firms.set(id, f);
       render();
