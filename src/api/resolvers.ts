@@ -6,7 +6,16 @@ import { BadInputError } from '../errors';
 import { boundedInt, optionalCountry, optionalText, requiredText } from '../args';
 import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
-import { traceShipment, supplierPaths, neighbourhood, networkFlags, ownershipChain, exposure, shipmentRisks, specifiedFlagKinds } from '../trace';
+import {
+  traceShipment,
+  supplierPaths,
+  neighbourhood,
+  networkFlags,
+  ownershipChain,
+  exposure,
+  shipmentRisks,
+  specifiedFlagKinds,
+} from '../trace';
 import { BundleValidationError } from '../import/validate';
 import { facilitiesOfFirm, facilityById, firmById, searchFirms, shipmentById } from '../lookup';
 import { matchesOfFirm, matchesPage } from '../screening/matches';

@@ -94,7 +94,11 @@ const DOWNLOADS: { format: 'pdf' | 'zip' | 'html' | 'markdown'; label: string }[
 /** The sentence under the verdict: what decided it, in the words of the flag kinds (never a check mark unless CLEAR). */
 function verdictLine(verdict: string, presumptive: number, incomplete: RiskFlag[]): HTMLElement {
   if (verdict === 'FLAGGED')
-    return h('p', { class: 'verdict-line flagged' }, `⚑ ${presumptive} presumptive flag${presumptive === 1 ? '' : 's'} on the traced path.`);
+    return h(
+      'p',
+      { class: 'verdict-line flagged' },
+      `⚑ ${presumptive} presumptive flag${presumptive === 1 ? '' : 's'} on the traced path.`,
+    );
   if (verdict === 'INCOMPLETE') {
     const kinds = [...new Set(incomplete.map((f) => FLAG_LABEL[f.kind]?.label ?? f.kind))];
     return h(
@@ -190,7 +194,11 @@ export function renderShipmentCard(act: Actions): void {
             {},
             `${p.kind === 'EXCEPTION_REQUEST' ? 'Exception request' : 'Applicability review'} · ${pct(p.completeness)} of expected documents · ${p.exhibits.length} exhibits · ${p.gaps.length} gap${p.gaps.length === 1 ? '' : 's'}`,
           )
-        : h('p', { class: 'muted', role: 'status' }, state.packetError ? `Packet unavailable: ${state.packetError}` : 'Preparing the packet summary…'),
+        : h(
+            'p',
+            { class: 'muted', role: 'status' },
+            state.packetError ? `Packet unavailable: ${state.packetError}` : 'Preparing the packet summary…',
+          ),
     ),
   );
 }
@@ -212,7 +220,14 @@ export async function renderSelection(sel: Selection | null, act: Actions): Prom
     );
     return;
   }
-  clear(el, h('p', { class: 'muted', role: 'status' }, `Loading ${sel.type === 'flow' ? sel.id : sel.type === 'owns' ? 'the holding' : names.any(sel.id)}…`));
+  clear(
+    el,
+    h(
+      'p',
+      { class: 'muted', role: 'status' },
+      `Loading ${sel.type === 'flow' ? sel.id : sel.type === 'owns' ? 'the holding' : names.any(sel.id)}…`,
+    ),
+  );
   try {
     if (sel.type === 'facility') await facilityView(el, sel.id, act);
     else if (sel.type === 'firm') await firmView(el, sel.id, act);
@@ -387,7 +402,11 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
           'section',
           {},
           h('h3', {}, `Shipments through this firm and the firms it controls (${exposure.total})`),
-          h('button', { type: 'button', class: 'exposure-view', onclick: () => act.openExposure(id) }, '⇶ Exposure view: every path on the graph'),
+          h(
+            'button',
+            { type: 'button', class: 'exposure-view', onclick: () => act.openExposure(id) },
+            '⇶ Exposure view: every path on the graph',
+          ),
           h(
             'ul',
             { class: 'plain exposure' },

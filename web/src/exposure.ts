@@ -52,7 +52,9 @@ export async function loadExposure(firmId: string): Promise<Exposure> {
     batches.map(async (batch) => {
       const d = await gql<Record<string, { shipmentId: string; verdict: string; hops: ExposureHop[] }>>(
         `query ExposureTraces(${batch.map((_, i) => `$s${i}: ID!`).join(', ')}) { ${batch
-          .map((_, i) => `t${i}: traceShipment(id: $s${i}) { shipmentId verdict hops { flowId tier fromFacilityId toFacilityId materialId } }`)
+          .map(
+            (_, i) => `t${i}: traceShipment(id: $s${i}) { shipmentId verdict hops { flowId tier fromFacilityId toFacilityId materialId } }`,
+          )
           .join(' ')} }`,
         Object.fromEntries(batch.map((id, i) => [`s${i}`, id])),
       );

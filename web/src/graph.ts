@@ -274,7 +274,10 @@ export class GraphView {
    */
   showExposure(
     firmId: string,
-    rows: { hops: { flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string }[]; via: { chain: string[]; chainNames: string[]; shares: number[] } }[],
+    rows: {
+      hops: { flowId: string; tier: number; fromFacilityId: string; toFacilityId: string; materialId: string }[];
+      via: { chain: string[]; chainNames: string[]; shares: number[] };
+    }[],
     names: Names,
   ): void {
     this.mode = 'trace';

@@ -1,11 +1,25 @@
 // The page: search, shipments table, graph and details, wired together.
 import '../styles.css';
-import { ApiError, downloadFile, getToken, gql, GraphEdge, GraphNode, lookup, Packet, RiskFlag, Shipment, ShipmentTrace, setToken } from './api';
+import {
+  ApiError,
+  downloadFile,
+  getToken,
+  gql,
+  GraphEdge,
+  GraphNode,
+  lookup,
+  Packet,
+  RiskFlag,
+  Shipment,
+  ShipmentTrace,
+  setToken,
+} from './api';
 import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
 import { initGraphList } from './graphList';
+import { renderDashboard } from './dashboard';
 import { loadExposure, renderExposureCard } from './exposure';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_KINDS, flagTally, h, loadFlagKinds } from './util';
@@ -31,13 +45,17 @@ function status(msg: string, kind: 'info' | 'error' = 'info'): void {
 }
 /** An id the server does not know (a stale link, a typo in the URL): nothing of the previous view stays. */
 function notFound(what: string, id: string, e: ApiError): void {
+  showDashboard(false);
   graph.clearAll();
   Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
   graphTitle.textContent = `No ${what} ${id}`;
   exposureCard.hidden = true;
   renderShipmentCard(actions);
   markCurrentRow();
-  clear(byId('selection-card'), h('p', { class: 'error', role: 'alert' }, `${e.message}. Search for it, or open a shipment from the table.`));
+  clear(
+    byId('selection-card'),
+    h('p', { class: 'error', role: 'alert' }, `${e.message}. Search for it, or open a shipment from the table.`),
+  );
   status(`${e.message}.`, 'error');
 }
 
@@ -71,6 +89,32 @@ async function ensureNames(firmIds: string[], facilityIds: string[]): Promise<vo
 }
 
 let loadSeq = 0;
+
+// ---- the landing dashboard, in place of the graph until a shipment or firm is opened
+const dashboardEl = byId('dashboard');
+const graphParts = ['cy', 'graph-keys', 'legend', 'paths'].map((id) => byId(id));
+function showDashboard(on: boolean): void {
+  dashboardEl.hidden = !on;
+  for (const el of graphParts) el.hidden = on;
+  byId('nav-dashboard').setAttribute('aria-current', on ? 'page' : 'false');
+  if (on) {
+    graphTitle.textContent = 'Dashboard';
+    void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
+  } else graph.cy.resize();
+}
+function openDashboard(): void {
+  ++loadSeq;
+  graph.clearAll();
+  Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
+  exposureCard.hidden = true;
+  renderShipmentCard(actions);
+  markCurrentRow();
+  void renderSelection(null, actions);
+  showDashboard(true);
+}
+window.addEventListener('uflpa:risks', () => {
+  if (!dashboardEl.hidden) void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
+});
 
 /** For LISTED_AFFILIATE flags, adds the ownership chain up to the listed owner (dashed edges). */
 async function showControllingOwners(t: ShipmentTrace): Promise<void> {
@@ -131,6 +175,7 @@ const actions: Actions = {
       });
       const importerFacility = t.hops.find((x) => x.tier === 1)?.toFacilityId ?? null;
       exposureCard.hidden = true;
+      showDashboard(false);
       graph.showTrace(t, names, importerFacility);
       await showControllingOwners(t);
       graphTitle.textContent = `Trace of shipment ${id}`;
@@ -138,7 +183,10 @@ const actions: Actions = {
       markCurrentRow();
       renderShipmentCard(actions);
       void renderSelection(null, actions);
-      const tally = [...new Set(t.flags.map((f) => f.kind))].map((kind) => ({ kind, count: t.flags.filter((f) => f.kind === kind).length }));
+      const tally = [...new Set(t.flags.map((f) => f.kind))].map((kind) => ({
+        kind,
+        count: t.flags.filter((f) => f.kind === kind).length,
+      }));
       status(`Shipment ${id}: ${t.verdict}; ${flagTally(tally)}; ${t.hops.length} hops.`);
       gql<{ rebuttalPacket: Packet }>(PACKET_QUERY, { id })
         .then(
@@ -187,6 +235,7 @@ const actions: Actions = {
         netFlags: nb.flags,
       });
       exposureCard.hidden = true;
+      showDashboard(false);
       graph.showNeighbourhood(id, nb.nodes, nb.edges, names, nb.flags);
       graphTitle.textContent = `Network of ${names.any(id)}`;
       if (location.hash !== `#firm=${encodeURIComponent(id)}`) history.replaceState(null, '', `#firm=${encodeURIComponent(id)}`);
@@ -216,7 +265,16 @@ const actions: Actions = {
         [id, ...x.rows.flatMap((r) => r.via.chain)],
         hops.flatMap((p) => [p.fromFacilityId, p.toFacilityId]),
       );
-      Object.assign(state, { mode: 'exposure', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
+      Object.assign(state, {
+        mode: 'exposure',
+        shipmentId: null,
+        trace: null,
+        shipment: null,
+        packet: null,
+        packetError: null,
+        firmId: id,
+      });
+      showDashboard(false);
       graph.showExposure(id, x.rows, names);
       graphTitle.textContent = `Exposure of ${names.any(id)}`;
       if (location.hash !== `#exposure=${encodeURIComponent(id)}`) history.replaceState(null, '', `#exposure=${encodeURIComponent(id)}`);
@@ -224,12 +282,19 @@ const actions: Actions = {
       renderShipmentCard(actions);
       renderExposureCard(exposureCard, x, actions, (row) => {
         const down = [...row.hops].reverse();
-        if (down.length) graph.showPath([down[0].fromFacilityId, ...down.map((d) => d.toFacilityId)], down.map((d) => d.flowId), names);
+        if (down.length)
+          graph.showPath(
+            [down[0].fromFacilityId, ...down.map((d) => d.toFacilityId)],
+            down.map((d) => d.flowId),
+            names,
+          );
         status(`Shipment ${row.shipmentId}: its path up to ${row.via.firmName} is highlighted.`);
       });
       void renderSelection({ type: 'firm', id }, actions);
       const sub = x.rows.filter((r) => r.via.kind !== 'DIRECT').length;
-      status(`${names.any(id)}: ${x.total} exposed shipment${x.total === 1 ? '' : 's'}, ${x.rows.length - sub} direct and ${sub} through controlled subsidiaries.`);
+      status(
+        `${names.any(id)}: ${x.total} exposed shipment${x.total === 1 ? '' : 's'}, ${x.rows.length - sub} direct and ${sub} through controlled subsidiaries.`,
+      );
     } catch (e) {
       if (my !== loadSeq) return;
       if ((e as ApiError).code === 'NOT_FOUND') notFound('firm', id, e as ApiError);
@@ -434,7 +499,10 @@ initGraphList(graph, actions);
 const search = initSearch(actions);
 function route(): void {
   const m = /^#(shipment|firm|exposure)=(.+)$/.exec(location.hash);
-  if (!m) return;
+  if (!m) {
+    openDashboard();
+    return;
+  }
   const id = decodeURIComponent(m[2]);
   if (m[1] === 'shipment' && id !== state.shipmentId) void actions.openShipment(id);
   if (m[1] === 'firm' && (id !== state.firmId || state.mode !== 'firm')) void actions.openFirm(id);

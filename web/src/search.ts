@@ -97,7 +97,10 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
     }
     const matchesOf = (firmId: string) =>
       (state.matches ?? []).filter((m) => m.firmId === firmId && m.status !== 'REJECTED').sort((a, b) => b.score - a.score);
-    const close = [...firms.values()].filter((x) => x.closeness >= 0.3).sort((a, b) => b.closeness - a.closeness).slice(0, 12);
+    const close = [...firms.values()]
+      .filter((x) => x.closeness >= 0.3)
+      .sort((a, b) => b.closeness - a.closeness)
+      .slice(0, 12);
     const exposed = await exposureTotals(close.map((x) => x.firm.id));
     if (my !== seq) return;
     const imports = (id: string) => (state.risks ?? []).filter((r) => r.importerId === id).length;
@@ -127,7 +130,11 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
             'button',
             { type: 'button', class: 'result firm', 'data-id': f.id, onclick: () => act.openFirm(f.id) },
             h('span', { class: 'rname' }, h('span', { class: 'kind' }, 'Firm'), f.name),
-            h('span', { class: 'rmeta ids' }, [f.id, [f.city, f.province, f.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ')),
+            h(
+              'span',
+              { class: 'rmeta ids' },
+              [f.id, [f.city, f.province, f.country].filter(Boolean).join(', ')].filter(Boolean).join(' · '),
+            ),
             h(
               'span',
               { class: `rmeta shipments${n ? ' has' : ''}` },
@@ -177,7 +184,11 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
             h(
               'span',
               { class: 'rmeta' },
-              [m.section ? `section ${m.section}` : '', m.effectiveDate ? `effective ${m.effectiveDate}` : '', m.coversSubsidiaries ? 'covers subsidiaries' : '']
+              [
+                m.section ? `section ${m.section}` : '',
+                m.effectiveDate ? `effective ${m.effectiveDate}` : '',
+                m.coversSubsidiaries ? 'covers subsidiaries' : '',
+              ]
                 .filter(Boolean)
                 .join(' · '),
             ),

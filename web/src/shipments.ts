@@ -2,6 +2,7 @@
 // filterable, keyboard-navigable; a row opens its trace.
 import { gql, lookup } from './api';
 import { Actions, Risk, state } from './state';
+import { inList, ListFilter } from './dashboard';
 import { byId, clear, FLAG_LABEL, h, loadFlagKinds, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
 
 type Key = 'shipmentId' | 'entryNumber' | 'importer' | 'verdict' | 'tiers' | 'flags' | 'signals';
@@ -18,13 +19,15 @@ const COLUMNS: { key: Key; label: string; icon?: string; numeric?: boolean }[] =
 
 const count = (r: Risk, set: Set<string>) => r.flagCounts.filter((c) => set.has(c.kind)).reduce((s, c) => s + c.count, 0);
 
-export function initShipments(act: Actions): { load(): Promise<void> } {
+export function initShipments(act: Actions): { load(): Promise<void>; showList(f: ListFilter | null): void } {
   const table = byId<HTMLTableElement>('shipments-table');
   const filter = byId<HTMLInputElement>('shipments-filter');
   const verdictSel = byId<HTMLSelectElement>('shipments-verdict');
   const summary = byId('shipments-summary');
   let rows: Risk[] = [];
   let sort: { key: Key; dir: 1 | -1 } = { key: 'verdict', dir: 1 };
+  /** a list the dashboard opened (verdict, flag kind, supplier, month, detained) */
+  let list: ListFilter | null = null;
 
   const value = (r: Risk, k: Key): string | number => {
     switch (k) {
@@ -50,6 +53,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
     const v = verdictSel.value;
     const shown = rows.filter(
       (r) =>
+        inList(r, list) &&
         (!v || r.verdict === v) &&
         (!text ||
           [
@@ -58,6 +62,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
             r.importerId,
             state.firms.get(r.importerId)?.name ?? '',
             r.verdict,
+            r.entryDate ?? '',
             ...r.flagCounts.map((c) => c.kind),
           ].some((s) => s.toLowerCase().includes(text))),
     );
@@ -67,7 +72,16 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
       return c * sort.dir || a.shipmentId.localeCompare(b.shipmentId, undefined, { numeric: true });
     });
-    summary.textContent = `${shown.length} of ${rows.length} shipments`;
+    clear(
+      summary,
+      `${shown.length} of ${rows.length} shipments`,
+      list
+        ? [
+            h('span', { class: 'list-chip' }, ` · ${list.label} `),
+            h('button', { type: 'button', class: 'link', id: 'shipments-list-clear', onclick: () => showList(null) }, 'show all'),
+          ]
+        : null,
+    );
     const head = h(
       'thead',
       {},
@@ -127,7 +141,11 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
     );
     clear(
       table,
-      h('caption', { class: 'sr-only' }, 'Shipments with verdict and flag counts; column headers sort; ↑ ↓ Home End move between rows, Enter opens'),
+      h(
+        'caption',
+        { class: 'sr-only' },
+        'Shipments with verdict and flag counts; column headers sort; ↑ ↓ Home End move between rows, Enter opens',
+      ),
       head,
       body,
     );
@@ -179,6 +197,19 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
   filter.addEventListener('input', render);
   verdictSel.addEventListener('change', render);
 
+  const showList = (f: ListFilter | null) => {
+    list = f;
+    filter.value = '';
+    verdictSel.value = '';
+    render();
+    if (f) {
+      const first = table.querySelector<HTMLElement>('tr[data-shipment]');
+      first?.scrollIntoView({ block: 'nearest' });
+      rove(first, true);
+      act.status(`Showing ${summary.textContent?.split(' · ')[0] ?? ''}: ${f.label}.`);
+    }
+  };
+
   const load = async () => {
     clear(table, h('tbody', {}, h('tr', {}, h('td', { class: 'muted' }, 'Loading shipments…'))));
     try {
@@ -196,6 +227,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       }
       rows = all;
       state.risks = all;
+      window.dispatchEvent(new CustomEvent('uflpa:risks'));
       const unknown = [...new Set(rows.map((r) => r.importerId))].filter((id) => !state.firms.has(id));
       if (unknown.length) for (const [id, f] of (await lookup(unknown.slice(0, 200), [])).firms) state.firms.set(id, f);
       render();
@@ -207,5 +239,5 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       summary.textContent = '';
     }
   };
-  return { load };
+  return { load, showList };
 }
