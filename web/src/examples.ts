@@ -27,7 +27,8 @@ export function seedValues(data: unknown): SeedValues {
     matchId: d?.screeningMatches?.items?.[0]?.id ?? NO_SEED_VALUES.matchId,
   };
 }
-export const variablesOf = (ex: Example, seed: SeedValues): string => (typeof ex.variables === 'string' ? ex.variables : ex.variables(seed));
+export const variablesOf = (ex: Example, seed: SeedValues): string =>
+  typeof ex.variables === 'string' ? ex.variables : ex.variables(seed);
 
 const v = (o: Record<string, unknown>) => JSON.stringify(o, null, 2);
 
