@@ -117,9 +117,8 @@ describe('exposure view (point 3)', () => {
     await page.goto(`${app.local.url}/#firm=${holder}`);
     await page.locator('#graph-title', { hasText: 'Network of' }).waitFor();
     await page.waitForFunction(
-      (h) => (globalThis as any).uflpaGraph.getElementById(`firm:${h}`).connectedEdges('.owns').length > 0,
-      holder,
-    ); // eslint-disable-line @typescript-eslint/no-explicit-any
+      `globalThis.uflpaGraph.getElementById(${JSON.stringify(`firm:${holder}`)}).connectedEdges('.owns').length > 0`,
+    );
     await shot(page, 'explorer-network-holding');
   });
 });
