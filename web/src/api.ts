@@ -164,5 +164,3 @@ export type GraphEdge = Omit<Schema.GraphEdge, 'date'> & { date?: Schema.GraphEd
 export type ExposedShipment = Pick<Schema.ExposedShipment, 'shipmentId' | 'tier' | 'path'> & {
   via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chain' | 'chainNames' | 'shares'>;
 };
-/** The selection the exposure query makes (ExposedShipment's fields). */
-export const EXPOSED_FIELDS = 'shipmentId tier path via { kind firmId firmName chain chainNames shares }';

@@ -1,6 +1,6 @@
 // The details panel: the open shipment (verdict, flags, packet downloads) and the selected
 // node or edge (names in every script, address, flags and reasons, screening, documents).
-import { EXPOSED_FIELDS, ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
+import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
 import type { Selection } from './graph';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_LABEL, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge, verdictEffect } from './util';
@@ -324,7 +324,7 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       (e: Error) => e,
     ),
     gql<{ exposure: { total: number; items: ExposedShipment[] } }>(
-      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { ${EXPOSED_FIELDS} } } }`,
+      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares } } } }`,
       { id },
     ).then(
       (x) => x.exposure,

@@ -1,7 +1,7 @@
 // The exposure view of a firm: every shipment whose trace passes through the firm or a firm it
-// controls (the `exposure` query), each with its path from the importer up to that firm and how
+// controls (the exposure query of the API), each with its path from the importer up to that firm and how
 // it gets there (directly, or through which subsidiary and by which holdings).
-import { EXPOSED_FIELDS, ExposedShipment, gql } from './api';
+import { ExposedShipment, gql } from './api';
 import { Actions, names } from './state';
 import { clear, h, pct, verdictBadge } from './util';
 
@@ -22,6 +22,9 @@ export interface Exposure {
   total: number;
   rows: ExposureRow[];
 }
+
+/** ExposedShipment's fields, as the page reads them. */
+const EXPOSED_FIELDS = 'shipmentId tier path via { kind firmId firmName chain chainNames shares }';
 
 /** Shipments per page of `exposure`, the most the view draws, and traces per request (each an alias). */
 const PAGE = 100;
