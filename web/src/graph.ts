@@ -608,7 +608,11 @@ export class GraphView {
     if (ele.empty()) return;
     this.cy.elements().unselect();
     ele.select();
-    this.cy.animate({ center: { eles: ele }, duration: 200 });
+    // move the view only when the element is not wholly in it (a centred start would push its neighbours out)
+    const view = this.cy.extent();
+    const box = ele.boundingBox({});
+    if (box.x1 < view.x1 || box.x2 > view.x2 || box.y1 < view.y1 || box.y2 > view.y2)
+      this.cy.animate({ center: { eles: ele }, duration: 200 });
     this.on.select(this.selectionOf(ele as NodeSingular | EdgeSingular));
   }
 
