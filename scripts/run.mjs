@@ -23,9 +23,11 @@ function ensureNodeModules() {
   if (r.status !== 0) throw new Error('npm install failed');
 }
 
-/** Debian packages the tests use (pdftotext checks packets; Chromium runs the browser tests). */
+/** Debian packages the tests use (pdftotext reads packets and pdftoppm draws their pages; Chromium runs the browser tests). */
 function ensureDebianPackages(packages) {
-  const missing = packages.filter(([, binary]) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0).map(([pkg]) => pkg);
+  const missing = [
+    ...new Set(packages.filter(([, binary]) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0).map(([pkg]) => pkg)),
+  ];
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
     log(`missing ${missing.join(', ')}; install them (apt-get install -y ${missing.join(' ')}) or the tests that need them fail`);
@@ -148,6 +150,7 @@ async function main() {
       case 'test': {
         ensureDebianPackages([
           ['poppler-utils', 'pdftotext'],
+          ['poppler-utils', 'pdftoppm'],
           ['chromium', 'chromium'],
         ]);
         if (process.env.SKIP_TYPECHECK !== '1') {

@@ -2,7 +2,7 @@
 // and for the capabilities that guard their own inputs. Each throws BadInputError naming
 // the argument, so a client learns which one to fix.
 import { BadInputError } from './errors';
-import { normalizeText, TEXT_LIMITS, textProblem, type TextKind } from './model/text/policy';
+import { excerpt, normalizeText, TEXT_LIMITS, textProblem, type TextKind } from './model/text/policy';
 
 /** Longest name or search text accepted where no other limit is stated. */
 export const MAX_TEXT = TEXT_LIMITS.name;
@@ -50,10 +50,12 @@ export function boundedInt(name: string, v: number | null | undefined, fallback:
 }
 
 /** A calendar date YYYY-MM-DD, or undefined when left out (null or empty counts as left out). */
+/** A value as an error message quotes it: text as a short excerpt with invisible characters escaped. */
+export const shownValue = (v: unknown): string => (typeof v === 'string' ? excerpt(v) : String(JSON.stringify(v)).slice(0, 40));
+
 export function optionalDate(name: string, v: unknown): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  if (!isIsoDate(v))
-    throw new BadInputError(`${name} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v).slice(0, 40)}`, name);
+  if (!isIsoDate(v)) throw new BadInputError(`${name} must be a real calendar date YYYY-MM-DD, got ${shownValue(v)}`, name);
   return v;
 }
 

@@ -9,7 +9,7 @@ type Args = SchemaArgs;
 export const packetResolvers = {
   Query: {
     rebuttalPacket: async (_: unknown, a: Args, ctx: RequestContext) => {
-      const p = await buildPacket(ctx.services, ctx.tenant, a.shipmentId, a.asOf);
+      const p = await buildPacket(ctx.services, ctx.tenant, a.shipmentId, a.asOf, a.statusOn);
       return {
         shipmentId: p.shipmentId,
         kind: p.kind,
@@ -20,7 +20,8 @@ export const packetResolvers = {
         exhibits: p.exhibits,
         completeness: p.completeness,
         identicalShipments: p.identicalShipments,
-        downloads: downloadUrls(ctx.services.config.publicUrl, p.shipmentId, a.asOf),
+        statusOn: p.statusOn,
+        downloads: downloadUrls(ctx.services.config.publicUrl, p.shipmentId, a.asOf, p.statusOn),
       };
     },
     shipmentsWithFingerprint: (_: unknown, a: Args, ctx: RequestContext) =>

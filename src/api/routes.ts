@@ -1,8 +1,8 @@
 // Every HTTP route besides /graphql, in one place. The public ones answer before
 // authentication: the web page (it asks for a token itself) and the health and readiness
 // probes (they carry none). The packet downloads act for the caller's tenant:
-// GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD; the exhibit upload too:
-// PUT /documents/<documentId>/file.
+// GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD&statusOn=YYYY-MM-DD; the exhibit
+// upload too: PUT /documents/<documentId>/file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Services } from '../services';
@@ -72,7 +72,8 @@ export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore
       return true;
     }
     try {
-      const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, url.searchParams.get('asOf'), {
+      const dates = { asOf: url.searchParams.get('asOf'), statusOn: url.searchParams.get('statusOn') };
+      const file = await renderPacketFile(services, ctx.tenant, shipmentId, m[2] as PacketFormat, dates, {
         exhibits: services.exhibits,
         ...opts,
       });
@@ -81,7 +82,7 @@ export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore
         actor: ctx.principal.tokenId,
         action: 'PACKET_DOWNLOAD',
         target: shipmentId,
-        detail: { format: m[2], asOf: url.searchParams.get('asOf'), bytes: file.body.length, method: req.method },
+        detail: { format: m[2], ...dates, bytes: file.body.length, method: req.method },
       });
       res.statusCode = 200;
       res.setHeader('content-type', file.contentType);

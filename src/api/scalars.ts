@@ -1,10 +1,10 @@
 // Date (YYYY-MM-DD, a real calendar day) and JSON scalars.
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { BadInputError } from '../errors';
-import { isIsoDate } from '../args';
+import { isIsoDate, shownValue } from '../args';
 
 function parseDate(v: unknown): string {
-  if (!isIsoDate(v)) throw new BadInputError(`Date must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(v)?.slice(0, 40)}`);
+  if (!isIsoDate(v)) throw new BadInputError(`Date must be a real calendar date YYYY-MM-DD, got ${shownValue(v)}`);
   return v;
 }
 

@@ -1,4 +1,4 @@
-// npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--exhibit-root DIR]
+// npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE] [--tenant T] [--asOf YYYY-MM-DD] [--status-on YYYY-MM-DD] [--exhibit-root DIR]
 // Writes one shipment's packet to a file ("-" for standard output). --exhibit-root reads the
 // exhibits from another store folder than EXHIBIT_ROOT (the tenant's space inside it, as always).
 import { writeFileSync } from 'node:fs';
@@ -20,7 +20,8 @@ async function main() {
   let code = 0;
   try {
     const exhibits = args.exhibitRoot ? ExhibitStore.fromConfig({ ...services.config, exhibitRoot: args.exhibitRoot }) : services.exhibits;
-    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, args.asOf, { exhibits });
+    const dates = { asOf: args.asOf, statusOn: args.statusOn };
+    const file = await renderPacketFile(services, args.tenant, args.shipmentId, args.format, dates, { exhibits });
     const out = args.out ?? file.filename;
     if (out === '-') process.stdout.write(file.body);
     else {

@@ -2,7 +2,7 @@
 import { PACKET_FORMATS, PacketFormat } from '../packets';
 
 export const USAGE =
-  'usage: npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--exhibit-root DIR]';
+  'usage: npx tsx src/cli/packet.ts <shipmentId> [--format md|html|pdf|zip] [--out FILE|-] [--tenant NAME] [--asOf YYYY-MM-DD] [--status-on YYYY-MM-DD] [--exhibit-root DIR]';
 
 export interface CliArgs {
   shipmentId: string;
@@ -10,6 +10,8 @@ export interface CliArgs {
   out: string | null;
   tenant: string;
   asOf: string | null;
+  /** the day the detention clock counts from (default today) */
+  statusOn: string | null;
   exhibitRoot: string | null;
 }
 
@@ -19,6 +21,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   let out: string | null = null;
   let tenant = env.TENANT || 'default';
   let asOf: string | null = null;
+  let statusOn: string | null = null;
   let exhibitRoot: string | null = null;
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
@@ -32,6 +35,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     else if (a === '--out' || a === '-o') out = value(i++, a);
     else if (a === '--tenant') tenant = value(i++, a);
     else if (a === '--asOf' || a === '--as-of') asOf = value(i++, a);
+    else if (a === '--status-on' || a === '--statusOn') statusOn = value(i++, a);
     else if (a === '--exhibit-root') exhibitRoot = value(i++, a);
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else rest.push(a);
@@ -39,5 +43,5 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (rest.length !== 1) throw new Error(`name exactly one shipment id\n${USAGE}`);
   if (!(PACKET_FORMATS as readonly string[]).includes(format))
     throw new Error(`--format must be one of ${PACKET_FORMATS.join(', ')}, got "${format}"`);
-  return { shipmentId: rest[0], format: format as PacketFormat, out, tenant, asOf, exhibitRoot };
+  return { shipmentId: rest[0], format: format as PacketFormat, out, tenant, asOf, statusOn, exhibitRoot };
 }

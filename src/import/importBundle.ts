@@ -4,7 +4,7 @@ import type { Graph } from '../graph/graph';
 import { runRows } from '../graph/graph';
 import { lockTenant } from '../graph/tenantVersion';
 import type { Bundle } from '../model/bundle';
-import type { Document, Facility, Flow, Material, Shipment, StoredFirm } from '../model/records';
+import { searchTextOf, type Document, type Facility, type Flow, type Material, type Shipment, type StoredFirm } from '../model/records';
 import * as Q from './cypher';
 import { BundleCheck, BundleRefs, checkBundle, checkReferences, collectorOf, externalReferences, StoredRefs } from './validate';
 import { takePrevalidated } from './prevalidated';
@@ -91,7 +91,7 @@ export function toRows(b: Bundle, stored: StoredRefs) {
         address: f.address,
         city: f.city,
         province: f.province,
-        searchText: [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase(),
+        ...searchTextOf(f),
       }),
     ),
     facilities: b.facilities.map((f) =>

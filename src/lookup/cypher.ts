@@ -19,5 +19,6 @@ RETURN ${projection('s', SHIPMENT)} AS shipment`;
 export const SEARCH_FIRMS = `
 MATCH (f:Firm {tenant: $tenant})
 WHERE f.searchText CONTAINS $text
+   OR (f.searchTextCut AND (toLower(f.localName) CONTAINS $text OR any(a IN f.aliases WHERE toLower(a) CONTAINS $text)))
 RETURN ${projection('f', FIRM)} AS firm
 ORDER BY size(f.name), f.id LIMIT toInteger($limit)`;

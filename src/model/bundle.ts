@@ -3,6 +3,7 @@
 // and the code that reads a parsed bundle cannot drift apart.
 import { z } from 'zod';
 import { TEXT_LIMITS, textProblem, type TextKind } from './text/policy';
+import { isCountryCode } from './gazetteer/countries';
 
 export const DOCUMENT_TYPES = [
   'PURCHASE_ORDER',
@@ -43,6 +44,8 @@ const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 code' })
   .max(2, 'must be an ISO 3166-1 alpha-2 code such as "CN"')
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CN"')
+  // two letters are not enough: a made-up code ("XJ") would hide a place from the XUAR rule
+  .refine(isCountryCode, 'is not an ISO 3166-1 country code (e.g. "CN" for China, with province "Xinjiang")')
   .transform((s) => s.toUpperCase());
 const nonNegative = z.number({ error: 'must be a number' }).finite('must be finite').nonnegative('must not be negative');
 const idList = z.array(id, { error: 'must be an array of ids' }).max(10_000, 'has more than 10,000 entries');

@@ -103,9 +103,26 @@ export type Shipment = RecordOf<typeof SHIPMENT>;
 
 /**
  * Besides its fields a stored firm carries `searchText` (name, aliases and local name, lower
- * case) for the name search's index; it is written by the import and never read back.
+ * case) for the name search's index; it is written by the import and never read back. Neo4j
+ * refuses an index entry over 8 KB, so the text is cut to SEARCH_TEXT_MAX UTF-16 units (at
+ * most 3 bytes each) and `searchTextCut` says the search must also read the aliases.
  */
-export type StoredFirm = Firm & { searchText: string };
+export type StoredFirm = Firm & { searchText: string; searchTextCut?: true };
+
+export const SEARCH_TEXT_MAX = 2_000;
+
+/** A firm's search text and whether it had to be cut to fit the index. */
+export function searchTextOf(f: { name: string; aliases?: string[] | null; localName?: string | null }): {
+  searchText: string;
+  searchTextCut?: true;
+} {
+  const full = [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase();
+  if (full.length <= SEARCH_TEXT_MAX) return { searchText: full };
+  // never split a surrogate pair
+  let end = SEARCH_TEXT_MAX;
+  if (/[\uD800-\uDBFF]/.test(full.charAt(end - 1))) end--;
+  return { searchText: full.slice(0, end), searchTextCut: true };
+}
 
 /** A property list's names, in the order they are stated. */
 export const fieldsOf = <S extends Spec>(record: S) => Object.keys(record) as (keyof S & string)[];

@@ -13,6 +13,10 @@ export interface PacketAnalysis {
   kind: PacketKind;
   verdict: Verdict;
   asOf: string;
+  /** the day the detention clock counts from: the caller's, or the day the packet was made */
+  statusOn: string;
+  /** whether the caller chose asOf (or it is the entry date) */
+  asOfGiven: boolean;
   fingerprint: string;
   exhibits: Exhibit[];
   exhibitOf: Map<string, string>;
@@ -62,7 +66,12 @@ export function previouslyCleared(data: PacketData): IdenticalShipment[] {
   return data.identical.filter((s) => s.verdict === 'CLEAR' && !!s.entryDate && (!mine || s.entryDate < mine));
 }
 
-export function analyzePacket(raw: PacketData): PacketAnalysis {
+export interface PacketDates {
+  statusOn: string;
+  asOfGiven?: boolean;
+}
+
+export function analyzePacket(raw: PacketData, dates: PacketDates): PacketAnalysis {
   const data = normalizeData(raw);
   const l = buildLookup(data);
   const { exhibits, exhibitOf, exhibitFlows } = numberExhibits(l);
@@ -73,13 +82,15 @@ export function analyzePacket(raw: PacketData): PacketAnalysis {
     kind: kindOf(data.trace.verdict),
     verdict: data.trace.verdict,
     asOf: data.trace.asOf,
+    statusOn: dates.statusOn,
+    asOfGiven: !!dates.asOfGiven,
     fingerprint: fingerprintOf(data.trace),
     exhibits,
     exhibitOf,
     exhibitFlows,
     gaps: packetGaps(l, (id) => exhibitOf.get(id)),
-    // the packet's clock runs on asOf, not the wall clock, so the text is reproducible
-    clock: hasDetention ? detentionClock(data.shipment, data.trace.asOf) : null,
+    // one clock for every edition: the day is an input, never read here
+    clock: hasDetention ? detentionClock(data.shipment, dates.statusOn) : null,
     presumptive: data.trace.flags.filter((f) => isPresumptive(f.kind)),
     identical,
     clearedIdentical: previouslyCleared({ ...data, identical }),

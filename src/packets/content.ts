@@ -1,6 +1,7 @@
 // The packet as a list of blocks (headings, paragraphs, lists, tables, the chart), in
 // the order CBP's guidance asks for. Markdown, HTML and PDF all render these blocks, so
-// the three editions say the same thing. Pure and deterministic: no clock, no locale.
+// the three editions say the same thing. Pure and deterministic: no clock, no locale (the
+// status date of the detention clock comes in with the analysis).
 import type { RiskFlag, TraceHop } from '../trace/engine';
 import { flagKindRule, specifiedFlagKinds } from '../trace/rules/flagKinds';
 import type { PacketAnalysis } from './analyze';
@@ -21,20 +22,15 @@ import {
   placeOf,
   siteLabel,
 } from './lookup';
-import { chartModel, layoutChart, renderMermaid } from './svg';
-import type { Block, PacketDocument, Seg, Text } from './types';
-
-export interface ContentOptions {
-  /** the day the detention clock's "days left" count from; the Markdown uses asOf so it is reproducible */
-  clockDate?: string;
-}
+import { chartModel, renderMermaid } from './svg';
+import type { Block, PacketDocument, PacketGap, Seg, Text } from './types';
 
 export const KIND_LABEL = { APPLICABILITY_REVIEW: 'Applicability review', EXCEPTION_REQUEST: 'Exception request' } as const;
 
 export const SECTIONS = [
   'Cover',
-  'Executive summary',
   'Table of contents',
+  'Executive summary',
   'Supply chain flow chart',
   'Parties at every tier',
   'Raw material origin',
@@ -43,9 +39,11 @@ export const SECTIONS = [
   'Payments against invoices',
   'Flags',
   'Gaps and completeness',
-  'Exhibits',
+  'Exhibit index',
 ] as const;
 type Section = (typeof SECTIONS)[number];
+/** Sections that start a new page in the paged editions (PDF, printed HTML). */
+const NEW_PAGE: readonly Section[] = ['Table of contents', 'Executive summary', 'Supply chain flow chart'];
 
 export function slug(text: string): string {
   return text
@@ -55,7 +53,15 @@ export function slug(text: string): string {
     .replace(/\s+/g, '-');
 }
 const sectionTitle = (s: Section) => `${SECTIONS.indexOf(s) + 1}. ${s}`;
-const h2 = (s: Section): Block => ({ kind: 'h', level: 2, text: sectionTitle(s), id: slug(sectionTitle(s)) });
+/** "section 11" */
+export const sectionRef = (s: Section) => `section ${SECTIONS.indexOf(s) + 1}`;
+const h2 = (s: Section): Block => ({
+  kind: 'h',
+  level: 2,
+  text: sectionTitle(s),
+  id: slug(sectionTitle(s)),
+  ...(NEW_PAGE.includes(s) ? { newPage: true } : {}),
+});
 const h3 = (text: string): Block => ({ kind: 'h', level: 3, text, id: slug(text) });
 const p = (text: Text): Block => ({ kind: 'p', text });
 
@@ -92,7 +98,7 @@ function needsTranslation(d: PacketDocument): boolean {
 
 // ---------- 1. cover ----------
 
-function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
+function cover(a: PacketAnalysis): Block[] {
   const { data } = a.l;
   const s = data.shipment;
   const importer = a.l.firms.get(s.importerId);
@@ -116,7 +122,10 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
     ['Merchandise', merchandise],
     ['HTS code', s.htsCode ?? 'not recorded'],
     ['Entered value', s.value === null || s.value === undefined ? 'not recorded' : fmtMoney(s.value, s.currency)],
-    ['Assessed as of', a.asOf],
+    [
+      'Assessed as of',
+      `${a.asOf}${a.asOfGiven ? '' : s.entryDate === a.asOf ? ' (the entry date, the default)' : ' (the day the packet was made: no entry date is recorded)'}`,
+    ],
     [
       'UFLPA Entity List version',
       `${data.entityList.version}${data.entityList.snapshotDate ? ` (snapshot ${data.entityList.snapshotDate})` : ''}`,
@@ -135,9 +144,15 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
   ];
   const out: Block[] = [h2('Cover'), { kind: 'table', head: ['Item', 'Detail'], rows }];
   if (s.detainedOn || s.noticeDate) {
-    const day = opts.clockDate ?? a.asOf;
-    const clock = detentionClock(s, day);
+    const day = a.statusOn;
+    const clock = a.clock ?? detentionClock(s, day);
     out.push(h3(`Detention clock (status on ${day})`));
+    out.push(
+      p(
+        `Days left count from ${day}. Every edition of this packet (Markdown, HTML, PDF, ZIP) counts from this one day: ` +
+          'the day the packet was asked for unless another was named (statusOn in the API, --status-on in the CLI).',
+      ),
+    );
     out.push({
       kind: 'table',
       head: ['Deadline', 'Date', 'Days left', 'Status', 'Basis'],
@@ -154,6 +169,16 @@ function cover(a: PacketAnalysis, opts: ContentOptions): Block[] {
 }
 
 // ---------- 2. executive summary ----------
+
+/** "Gin (Firm) → (flow F4) → Spinning mill → (flow F3) → … → Importer's warehouse": the flagged site with its firm, then the facilities the goods passed. */
+function shortPath(l: Lookup, path: string[]): string {
+  const hops = [...path]
+    .reverse()
+    .map((id) => l.hops.get(id))
+    .filter((h): h is TraceHop => !!h);
+  if (!hops.length) return 'not recorded';
+  return [siteLabel(l, hops[0].fromFacilityId), ...hops.map((h) => `(flow ${h.flowId}) → ${facilityName(l, h.toFacilityId)}`)].join(' → ');
+}
 
 function pathText(l: Lookup, path: string[]): string {
   // upstream first: raw material -> ... -> importer
@@ -172,7 +197,7 @@ function pathText(l: Lookup, path: string[]): string {
 
 const EVIDENCE_ALWAYS = [
   "A description of the importer's due-diligence system: supplier code of conduct, risk assessment, supplier training, monitoring and remediation, and how it applies to these goods.",
-  'Complete supply chain tracing from raw material to import for this entry, with every gap in section 11 closed.',
+  `Complete supply chain tracing from raw material to import for this entry, with every gap in ${sectionRef('Gaps and completeness')} closed.`,
   'Evidence that the goods were not mined, produced or manufactured wholly or in part by forced labor: worker recruitment channels, employment contracts, wage and payroll records with bank transfers, working-hours records and freedom-of-movement evidence for every worker at the flagged facilities.',
 ];
 
@@ -218,6 +243,35 @@ function oneRecord(a: PacketAnalysis, hop: TraceHop): string {
   return docs.length ? exhibitRef(a, docs[0].id) : 'none on file';
 }
 
+/** Gaps the summary lists before it points to the full table. */
+const MISSING_IN_SUMMARY = 8;
+
+function missingLine(a: PacketAnalysis, x: PacketGap): Text {
+  const hop = x.flowId ? a.l.hops.get(x.flowId) : undefined;
+  const where = hop
+    ? `Flow ${x.flowId} (tier ${hop.tier}, ${firmName(a.l, firmOfFacility(a.l, hop.fromFacilityId)?.id)} to ${firmName(a.l, firmOfFacility(a.l, hop.toFacilityId)?.id)})`
+    : x.flowId
+      ? `Flow ${x.flowId}`
+      : 'The shipment';
+  return x.missing.length
+    ? [`${where}: `, { b: x.missing.map((t) => docLabel(t).toLowerCase()).join(', ') }, ' missing.']
+    : `${where}: ${x.note}`;
+}
+
+/** What the record still lacks, hop by hop: the first MISSING_IN_SUMMARY gaps, then where the rest are. */
+function missingDocuments(a: PacketAnalysis): Block[] {
+  const g = a.gaps;
+  const out: Block[] = [h3('Missing documents')];
+  if (!g.gaps.length) out.push(p('None: every document a reviewer expects for each hop is on file.'));
+  else {
+    const shown = g.gaps.slice(0, MISSING_IN_SUMMARY);
+    out.push({ kind: 'ul', items: shown.map((x) => missingLine(a, x)) });
+    if (g.gaps.length > shown.length)
+      out.push(p(`${g.gaps.length - shown.length} more in ${sectionRef('Gaps and completeness')}, which lists every gap.`));
+  }
+  return out;
+}
+
 function executiveSummary(a: PacketAnalysis): Block[] {
   const l = a.l;
   const { data } = l;
@@ -241,16 +295,18 @@ function executiveSummary(a: PacketAnalysis): Block[] {
         { b: `Verdict FLAGGED: ${a.presumptive.length} presumptive flag(s).` },
         ' The supply chain passes through a facility in the Xinjiang Uyghur Autonomous Region or a party on (or controlled by an entity on) the UFLPA Entity List, ' +
           'so the rebuttable presumption applies. This packet requests an exception and must show by clear and convincing evidence that the goods were not made wholly or in part with forced labor. ' +
-          'The flagged paths are stated below and every flag is listed in section 10.',
+          `The flagged paths are stated below and every flag is listed in ${sectionRef('Flags')}.`,
       ]),
     );
   } else if (a.verdict === 'INCOMPLETE') {
     const unreviewed = untraced.filter((f) => f.kind === 'POSSIBLE_LISTING').length;
     const open = untraced.length - unreviewed;
     const why = [
-      ...(open ? [`${open} input(s) are not traced to their origin (sections 6 and 10)`] : []),
+      ...(open
+        ? [`${open} input(s) are not traced to their origin (${sectionRef('Raw material origin')} and ${sectionRef('Flags')})`]
+        : []),
       ...(unreviewed
-        ? [`${unreviewed} party(ies) possibly match an Entity List entry and the match is not yet reviewed (section 10)`]
+        ? [`${unreviewed} party(ies) possibly match an Entity List entry and the match is not yet reviewed (${sectionRef('Flags')})`]
         : []),
     ];
     out.push(
@@ -274,8 +330,8 @@ function executiveSummary(a: PacketAnalysis): Block[] {
   out.push(
     p(
       `The record holds ${docCount} document(s)${docCount ? ` (exhibits E1 to E${docCount})` : ''} over ${data.trace.hops.length} hop(s). ` +
-        `${fmtNum(g.completeness * 100, 1)}% of the documents a reviewer expects are present; ${g.gaps.length} gap(s) remain (section 11). ` +
-        `${signals.length ? `${signals.length} further signal(s) that do not change the verdict (name indicators, high-priority sectors) are listed in section 10.` : 'No further signals were raised.'}`,
+        `${fmtNum(g.completeness * 100, 1)}% of the documents a reviewer expects are present; ${g.gaps.length} gap(s) remain (${sectionRef('Gaps and completeness')}). ` +
+        `${signals.length ? `${signals.length} further signal(s) that do not change the verdict (name indicators, high-priority sectors) are listed in ${sectionRef('Flags')}.` : 'No further signals were raised.'}`,
     ),
   );
 
@@ -283,12 +339,13 @@ function executiveSummary(a: PacketAnalysis): Block[] {
     out.push(h3('Flagged paths'));
     out.push({
       kind: 'ol',
-      items: a.presumptive.map((f): Text => [{ b: `${f.kind} at tier ${f.tier}:` }, ` ${f.reason}`, ' Path: ', pathText(l, f.path), '.']),
+      items: a.presumptive.map((f): Text => [{ b: `${f.kind} at tier ${f.tier}:` }, ` ${f.reason}`, ' Path: ', shortPath(l, f.path), '.']),
     });
+    out.push(...missingDocuments(a));
     out.push(h3('Clear and convincing evidence still needed'));
     const perFlag = [...new Map(a.presumptive.map((f) => [`${f.kind}|${f.firmId}|${f.facilityId}`, f])).values()];
     out.push({ kind: 'ul', items: [...EVIDENCE_ALWAYS, ...perFlag.map((f) => evidenceFor(l, f))] });
-  }
+  } else out.push(...missingDocuments(a));
 
   if (a.identical.length) {
     out.push(h3('Identical supply chain'));
@@ -323,24 +380,14 @@ function executiveSummary(a: PacketAnalysis): Block[] {
     }
   }
 
-  out.push(h3('Supply chain step by step'));
-  out.push(l.upstreamFirst.length ? { kind: 'ol', items: stepByStep(a) } : p('No supply chain is recorded for this shipment.'));
-
-  out.push(h3('Annotated document list'));
-  if (!a.exhibits.length) out.push(p('No documents are attached to the traced flows.'));
-  else {
-    out.push({
-      kind: 'table',
-      head: ['Exhibit', 'Document', 'Purpose', 'Key facts'],
-      rows: a.exhibits.map((e) => {
-        const d = l.documents.get(e.documentId)!;
-        const flows = a.exhibitFlows.get(e.documentId) ?? [];
-        const hop = l.hops.get(flows[0]);
-        const purpose = `${DOC_PURPOSE[d.type] ?? DOC_PURPOSE.OTHER}${hop ? ` (flow ${flows.join(', ')}: ${materialName(l, hop.materialId)}, ${firmName(l, firmOfFacility(l, hop.fromFacilityId)?.id)} to ${firmName(l, firmOfFacility(l, hop.toFacilityId)?.id)})` : ''}`;
-        return [e.number, e.title, purpose, keyFacts(l, d)];
-      }),
-    });
-  }
+  out.push(h3('Documents'));
+  out.push(
+    p(
+      a.exhibits.length
+        ? `Each of the ${a.exhibits.length} documents is annotated in ${sectionRef('Exhibit index')} (what it shows, its key facts, its file and checksum).`
+        : 'No documents are attached to the traced flows.',
+    ),
+  );
   return out;
 }
 
@@ -356,21 +403,22 @@ function keyFacts(l: Lookup, d: PacketDocument): string {
 // ---------- 3. table of contents ----------
 
 function tableOfContents(): Block[] {
-  return [h2('Table of contents'), { kind: 'ol', items: SECTIONS.map((s): Text => [{ a: s, href: `#${slug(sectionTitle(s))}` }]) }];
+  return [h2('Table of contents'), { kind: 'toc', entries: SECTIONS.map((s) => ({ title: s, id: slug(sectionTitle(s)) })) }];
 }
 
 // ---------- 4. chart ----------
 
 function flowChart(a: PacketAnalysis): Block[] {
   const model = chartModel(a.l);
-  const layout = layoutChart(model, 'LR');
   return [
     h2('Supply chain flow chart'),
     p(
-      'Each box is a facility and the firm that operates it, in lanes by tier from the raw material to the importer; ' +
-        'each arrow is a hop in the direction the goods moved, labelled with the material shipped. Red boxes carry a presumptive flag, dashed boxes an untraced input or a possible Entity List match not yet reviewed.',
+      'Each box is a facility with the firm that operates it, its place and what it ships, in rows by tier: the raw material at the top, the importer at the bottom. ' +
+        'Each arrow is a hop in the direction the goods moved. Red boxes and arrows carry a presumptive flag and its path; dashed boxes an untraced input or a possible Entity List match not yet reviewed.',
     ),
-    { kind: 'chart', mermaid: renderMermaid(layout), layout, portrait: layoutChart(model, 'TB') },
+    { kind: 'chart', mermaid: renderMermaid(model), model },
+    h3('Supply chain step by step'),
+    a.l.upstreamFirst.length ? { kind: 'ol', items: stepByStep(a) } : p('No supply chain is recorded for this shipment.'),
   ];
 }
 
@@ -655,32 +703,42 @@ function gapsSection(a: PacketAnalysis): Block[] {
   return out;
 }
 
-// ---------- 12. exhibits ----------
+// ---------- 12. exhibit index ----------
 
 function exhibits(a: PacketAnalysis): Block[] {
   const l = a.l;
-  const out: Block[] = [h2('Exhibits')];
+  const out: Block[] = [h2('Exhibit index')];
   if (!a.exhibits.length) {
-    out.push(p('No exhibits.'));
+    out.push(p('No documents are attached to the traced flows.'));
     return out;
   }
   out.push(
     p(
-      'Each document attached to a traced flow, numbered in the order the packet cites them. Files are in the exhibits folder of the ZIP edition, with SHA-256 sums in its manifest.',
+      'Each document attached to a traced flow, numbered in the order the packet cites them: what it shows and its key facts. ' +
+        'Files are in the exhibits folder of the ZIP edition, with SHA-256 sums in its manifest.',
     ),
   );
+  {
+    out.push({
+      kind: 'table',
+      head: ['Exhibit', 'Document', 'What it shows', 'Key facts'],
+      rows: a.exhibits.map((e) => {
+        const d = l.documents.get(e.documentId)!;
+        const flows = a.exhibitFlows.get(e.documentId) ?? [];
+        const hop = l.hops.get(flows[0]);
+        const purpose = `${DOC_PURPOSE[d.type] ?? DOC_PURPOSE.OTHER}${hop ? ` (flow ${flows.join(', ')}: ${materialName(l, hop.materialId)}, ${firmName(l, firmOfFacility(l, hop.fromFacilityId)?.id)} to ${firmName(l, firmOfFacility(l, hop.toFacilityId)?.id)})` : ''}`;
+        return [e.number, e.title, purpose, keyFacts(l, d)];
+      }),
+    });
+  }
+  out.push(h3('Files and checksums'));
   out.push({
     kind: 'table',
-    head: ['Exhibit', 'Type', 'Number', 'Date', 'Issuer', 'Flows', 'File', 'SHA-256 (declared)', 'Language'],
+    head: ['Exhibit', 'File', 'SHA-256 (declared)', 'Language'],
     rows: a.exhibits.map((e) => {
       const d = l.documents.get(e.documentId)!;
       return [
         e.number,
-        docLabel(d.type),
-        d.number ?? d.id,
-        d.date ?? '-',
-        d.issuerId ? firmName(l, d.issuerId) : '-',
-        (a.exhibitFlows.get(e.documentId) ?? []).join(', '),
         d.file ?? 'no file attached',
         d.sha256 ? [{ code: d.sha256 }] : '-',
         d.language ? (needsTranslation(d) ? [`${d.language}: `, { b: 'English translation needed' }] : d.language) : '-',
@@ -698,13 +756,13 @@ function exhibits(a: PacketAnalysis): Block[] {
   return out;
 }
 
-export function packetBlocks(a: PacketAnalysis, opts: ContentOptions = {}): Block[] {
+export function packetBlocks(a: PacketAnalysis): Block[] {
   const s = a.l.data.shipment;
   return [
     { kind: 'h', level: 1, text: `UFLPA ${KIND_LABEL[a.kind].toLowerCase()} packet: entry ${s.entryNumber ?? s.id}`, id: 'packet' },
-    ...cover(a, opts),
-    ...executiveSummary(a),
+    ...cover(a),
     ...tableOfContents(),
+    ...executiveSummary(a),
     ...flowChart(a),
     ...parties(a),
     ...rawOrigin(a),

@@ -3,7 +3,7 @@
 // reordered. Applied once to the blocks every edition (Markdown, HTML, PDF, the chart) is
 // drawn from.
 import { showInvisible } from '../model/text/policy';
-import type { ChartLayout } from './chartLayout';
+import type { ChartModel } from './chartLayout';
 import type { Block, Seg, Text } from './types';
 
 const seg = (s: Seg): Seg =>
@@ -16,11 +16,19 @@ const seg = (s: Seg): Seg =>
         : { a: showInvisible(s.a), href: s.href };
 const text = (t: Text): Text => (typeof t === 'string' ? showInvisible(t) : t.map(seg));
 
-function chart(l: ChartLayout): ChartLayout {
+/** The chart's text escaped before svg.ts wraps and measures it, so a label is wrapped as shown. */
+function chart(m: ChartModel): ChartModel {
   return {
-    ...l,
-    nodes: l.nodes.map((n) => ({ ...n, lines: n.lines.map(showInvisible) as [string, string, string] })),
-    edges: l.edges.map((e) => ({ ...e, label: showInvisible(e.label) })),
+    nodes: m.nodes.map((n) => ({
+      ...n,
+      facility: showInvisible(n.facility),
+      firm: showInvisible(n.firm),
+      localName: n.localName === null ? null : showInvisible(n.localName),
+      place: showInvisible(n.place),
+      ships: showInvisible(n.ships),
+      flagNote: showInvisible(n.flagNote),
+    })),
+    edges: m.edges.map((e) => ({ ...e, label: showInvisible(e.label) })),
   };
 }
 
@@ -38,7 +46,9 @@ export function shownBlocks(blocks: Block[]): Block[] {
       case 'table':
         return { ...b, head: b.head.map(showInvisible), rows: b.rows.map((r) => r.map(text)) };
       case 'chart':
-        return { ...b, mermaid: showInvisible(b.mermaid), layout: chart(b.layout), portrait: chart(b.portrait) };
+        return { ...b, mermaid: showInvisible(b.mermaid), model: chart(b.model) };
+      case 'toc':
+        return { ...b, entries: b.entries.map((e) => ({ ...e, title: showInvisible(e.title) })) };
     }
   });
 }

@@ -92,9 +92,21 @@ export async function loadPacketData(
   return { ...row, trace, entityList: list, identical };
 }
 
-/** The whole packet for a shipment of the tenant; asOf defaults to the entry date. */
-export async function buildPacket(services: PacketServices, tenant: string, shipmentId: string, asOf?: string | null): Promise<Packet> {
-  return assemblePacket(await loadPacketData(services, tenant, shipmentId, asOf));
+/**
+ * The whole packet for a shipment of the tenant; asOf defaults to the entry date, statusOn
+ * (the day the detention clock counts from) to today. Every edition made from the packet
+ * states the same day, read from the clock here, once.
+ */
+export async function buildPacket(
+  services: PacketServices,
+  tenant: string,
+  shipmentId: string,
+  asOf?: string | null,
+  statusOn?: string | null,
+): Promise<Packet> {
+  const given = optionalDate('statusOn', statusOn);
+  const data = await loadPacketData(services, tenant, shipmentId, asOf);
+  return assemblePacket(data, { statusOn: given ?? today(), asOfGiven: !!optionalDate('asOf', asOf) });
 }
 
 /** Shipments of the tenant whose traced chain has this fingerprint (one trace per distinct chain start; fine at today's sizes). */

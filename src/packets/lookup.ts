@@ -81,16 +81,34 @@ export function materialName(l: Lookup, materialId: string): string {
   return l.materials.get(materialId)?.name ?? materialId;
 }
 
+/**
+ * Address parts joined with commas, each left out where the text so far already holds it
+ * (case-insensitive; as whole words in alphabetic scripts): a full street address that names
+ * its city and state is not followed by the city and state again.
+ */
 export function joinPlace(parts: (string | null | undefined)[]): string {
-  const seen = new Set<string>();
   const out: string[] = [];
   for (const p of parts) {
-    const t = p?.trim();
-    if (!t || seen.has(t.toLowerCase())) continue;
-    seen.add(t.toLowerCase());
+    const t = p?.trim().replace(/\s+/g, ' ');
+    if (!t || out.some((o) => holds(o, t))) continue;
     out.push(t);
   }
   return out.join(', ');
+}
+function holds(text: string, part: string): boolean {
+  const hay = text.toLowerCase();
+  const needle = part.toLowerCase();
+  const at = hay.indexOf(needle);
+  if (at < 0) return false;
+  // scripts without spaces between words (Chinese) match anywhere; others on word boundaries
+  if (!/[\p{L}\p{N}]/u.test(needle) || /\p{Script=Han}/u.test(needle)) return true;
+  const word = /[\p{L}\p{N}]/u;
+  for (let i = at; i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = hay[i - 1] ?? ' ';
+    const after = hay[i + needle.length] ?? ' ';
+    if (!word.test(before) && !word.test(after)) return true;
+  }
+  return false;
 }
 /** The facility's place, or its firm's where the facility has none. */
 export function placeOf(l: Lookup, facilityId: string): string {
@@ -135,9 +153,29 @@ export function fmtNum(n: number, maxDecimals = 2): string {
 }
 export function fmtQty(q: number | null | undefined, unit: string | null | undefined): string {
   if (q === null || q === undefined) return 'quantity not stated';
-  return `${fmtNum(q, 3)}${unit ? ` ${unit}` : ''}`;
+  return `${fmtNum(q, 3)} ${unit?.trim() || '(unit not stated)'}`;
 }
+
+/** Money is grouped as a U.S. reader reads it, whatever the machine's locale. */
+export const MONEY_LOCALE = 'en-US';
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "USD 300,712.50", "CNY 2,150,000.00", "JPY 1,200": the ISO code and the currency's own decimals (two for most). */
 export function fmtMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount === null || amount === undefined) return 'amount not stated';
-  return `${fmtNum(amount, 2)}${currency ? ` ${currency}` : ''}`;
+  const code = currency?.trim().toUpperCase() ?? '';
+  let f = moneyFormats.get(code);
+  if (!f) {
+    try {
+      f = /^[A-Z]{3}$/.test(code)
+        ? new Intl.NumberFormat(MONEY_LOCALE, { style: 'currency', currency: code, currencyDisplay: 'code' })
+        : new Intl.NumberFormat(MONEY_LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    } catch {
+      f = new Intl.NumberFormat(MONEY_LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    moneyFormats.set(code, f);
+  }
+  const text = f.format(amount).replace(/\u00a0/g, ' ');
+  if (f.resolvedOptions().style === 'currency') return text;
+  return code ? `${code} ${text}` : `${text} (currency not stated)`;
 }

@@ -39,6 +39,8 @@ function block(b: Block): string {
     }
     case 'chart':
       return `\`\`\`mermaid\n${b.mermaid}\n\`\`\``;
+    case 'toc':
+      return b.entries.map((e, n) => `${n + 1}. [${mdEscape(e.title)}](#${e.id})`).join('\n');
   }
 }
 

@@ -1,7 +1,7 @@
 // A packet from its loaded data: findings, blocks and the Markdown. Pure.
 import type { Verdict } from '../trace/engine';
-import { analyzePacket, PacketAnalysis } from './analyze';
-import { ContentOptions, KIND_LABEL, packetBlocks } from './content';
+import { analyzePacket, PacketAnalysis, PacketDates } from './analyze';
+import { KIND_LABEL, packetBlocks } from './content';
 import { renderMarkdown } from './markdown';
 import { shownBlocks } from './display';
 import { showInvisible } from '../model/text/policy';
@@ -13,6 +13,8 @@ export interface Packet {
   kind: PacketKind;
   verdict: Verdict;
   asOf: string;
+  /** the day the detention clock counts from, stated alike in every edition */
+  statusOn: string;
   fingerprint: string;
   markdown: string;
   gaps: PacketGap[];
@@ -23,14 +25,15 @@ export interface Packet {
   analysis: PacketAnalysis;
 }
 
-export function assemblePacket(data: PacketData): Packet {
-  const analysis = analyzePacket(data);
+export function assemblePacket(data: PacketData, dates: PacketDates): Packet {
+  const analysis = analyzePacket(data, dates);
   return {
     shipmentId: data.shipment.id,
     entryNumber: data.shipment.entryNumber ?? null,
     kind: analysis.kind,
     verdict: analysis.verdict,
     asOf: analysis.asOf,
+    statusOn: analysis.statusOn,
     fingerprint: analysis.fingerprint,
     markdown: renderMarkdown(shownBlocks(packetBlocks(analysis))),
     gaps: analysis.gaps.gaps,
@@ -42,9 +45,9 @@ export function assemblePacket(data: PacketData): Packet {
   };
 }
 
-/** Blocks for the HTML and PDF editions; their detention clock may count from today. */
-export function blocksOf(packet: Packet, opts: ContentOptions = {}): Block[] {
-  return shownBlocks(packetBlocks(packet.analysis, opts));
+/** Blocks for the HTML and PDF editions: the same as the Markdown's. */
+export function blocksOf(packet: Packet): Block[] {
+  return shownBlocks(packetBlocks(packet.analysis));
 }
 
 export function packetTitle(packet: Packet): string {

@@ -1,7 +1,7 @@
 // The records a packet is built from (as loaded by cypher.ts) and the packet itself.
 // Everything downstream of PacketData is pure, so the same data gives the same packet.
 import type { ShipmentTrace, Verdict } from '../trace/engine';
-import type { ChartLayout } from './chartLayout';
+import type { ChartModel } from './chartLayout';
 import type { Document, Facility, Firm, Flow, Material, Shipment } from '../model/records';
 
 export type PacketKind = 'APPLICABILITY_REVIEW' | 'EXCEPTION_REQUEST';
@@ -65,8 +65,11 @@ export interface Exhibit {
 export type Seg = string | { b: string } | { code: string } | { a: string; href: string };
 export type Text = string | Seg[];
 export type Block =
-  | { kind: 'h'; level: 1 | 2 | 3; text: string; id?: string }
+  /** newPage: starts a new page in the paged editions (PDF, printed HTML) */
+  | { kind: 'h'; level: 1 | 2 | 3; text: string; id?: string; newPage?: boolean }
+  /** the table of contents: links in Markdown and HTML, page numbers and links in the PDF */
+  | { kind: 'toc'; entries: { title: string; id: string }[] }
   | { kind: 'p'; text: Text }
   | { kind: 'ul' | 'ol'; items: Text[] }
   | { kind: 'table'; head: string[]; rows: Text[][] }
-  | { kind: 'chart'; mermaid: string; layout: ChartLayout; portrait: ChartLayout };
+  | { kind: 'chart'; mermaid: string; model: ChartModel };

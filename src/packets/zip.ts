@@ -34,6 +34,7 @@ export interface Manifest {
   kind: string;
   verdict: string;
   asOf: string;
+  statusOn: string;
   fingerprint: string;
   entityListVersion: string;
   completeness: number;
@@ -93,6 +94,7 @@ export async function buildZip(input: ZipInput): Promise<{ zip: Buffer; manifest
     kind: packet.kind,
     verdict: packet.verdict,
     asOf: packet.asOf,
+    statusOn: packet.statusOn,
     fingerprint: packet.fingerprint,
     entityListVersion: packet.data.entityList.version,
     completeness: packet.completeness,

@@ -196,6 +196,8 @@ function judgeWalk(
     flow: undefined as unknown as TraceFlow,
     tier: 0,
     asOf: opts.asOf,
+    maxTiers: opts.maxTiers,
+    reached: (id) => tierOf.has(id),
     facility: undefined,
     firmId: '',
     firm: undefined,

@@ -68,9 +68,12 @@ function listFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** Server sources the page bundles too (the chart layout it shares with the packets). */
+const SHARED_SOURCES = [join(ROOT, 'src', 'packets', 'tierLayout.ts')];
+
 /** Cheap fingerprint of the inputs: web sources, installed packages, this builder. */
 function inputKey(): string {
-  const files = [...listFiles(WEB_DIR), join(ROOT, 'package-lock.json'), __filename].filter((f) => existsSync(f)).sort();
+  const files = [...listFiles(WEB_DIR), ...SHARED_SOURCES, join(ROOT, 'package-lock.json'), __filename].filter((f) => existsSync(f)).sort();
   const h = createHash('sha256');
   for (const f of files) {
     const st = statSync(f);

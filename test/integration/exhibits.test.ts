@@ -306,7 +306,7 @@ describe('the demo', () => {
     const first = await loadDemoSeed(h.services, tenant);
     expect(first.exhibits).toEqual({ attached: 10, unchanged: 0, failed: 0 });
     expect((await loadDemoSeed(h.services, tenant)).exhibits).toEqual({ attached: 0, unchanged: 10, failed: 0 });
-    const file = await renderPacketFile(h.services, tenant, 'S-1', 'zip', null, { exhibits: h.services.exhibits, pdfFont: null });
+    const file = await renderPacketFile(h.services, tenant, 'S-1', 'zip', {}, { exhibits: h.services.exhibits, pdfFont: null });
     const zip = await JSZip.loadAsync(file.body);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     const exhibits = manifest.files.filter((f: { path: string }) => f.path.startsWith('exhibits/'));

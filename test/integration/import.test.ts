@@ -55,6 +55,25 @@ describe('importBundle over GraphQL against the real Neo4j', () => {
     expect(none.data.searchFirms).toEqual([]);
   });
 
+  it('imports a firm whose names together exceed the 8 KB index entry (100 aliases of 500 characters) and finds it by its last alias', async () => {
+    const b = chainBundle('BIG', cottonTiers());
+    const aliases = Array.from({ length: 100 }, (_, i) => `${'长'.repeat(480)} alias number ${String(i).padStart(3, '0')}`);
+    b.firms[1] = { ...b.firms[1], aliases, localName: `${'字'.repeat(490)} local` };
+    const res = await h.gql(IMPORT, { b });
+    expect(res.errors).toBeUndefined();
+    const found = await h.gql('{ searchFirms(text: "alias number 099") { id } }');
+    expect(found.errors).toBeUndefined();
+    expect(found.data.searchFirms).toEqual([{ id: b.firms[1].id }]);
+    // cut back to a short name: the flag that the text was cut goes with it
+    b.firms[1] = { ...b.firms[1], aliases: ['Short alias'], localName: undefined };
+    expect((await h.gql(IMPORT, { b })).errors).toBeUndefined();
+    const [row] = await h.services.graph.read<{ cut: unknown }>('MATCH (f:Firm {tenant: $tenant, id: $id}) RETURN f.searchTextCut AS cut', {
+      tenant: h.tenant,
+      id: b.firms[1].id,
+    });
+    expect(row).toEqual({ cut: null });
+  });
+
   it('is idempotent: the same bundle again leaves the graph as it was', async () => {
     const before = await tenantSnapshot(h.tenant);
     await h.gql(IMPORT, { b: bundle });

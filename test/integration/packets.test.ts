@@ -1,9 +1,9 @@
-import { promisify } from 'node:util';
 // Packets on scenario bundles against the real Neo4j: contents, gaps, kinds, fingerprints,
-// and the download formats served over HTTP.
+// the download formats served over HTTP, and the demo's packets looked at as a reviewer would.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
@@ -16,6 +16,7 @@ import { chainBundle, cottonTiers } from '../fixtures/scenarios';
 import { RAW_IN_PACKET } from '../fixtures/arbitraries';
 import { addSecondLots, documentedChain, dropDocument, writeExhibitFiles } from '../fixtures/packet-scenarios';
 import type { Bundle } from '../../src/model/bundle';
+import { DEMO_BUNDLE } from '../../src/app';
 
 jest.setTimeout(120_000); // the first start loads the Entity List; the CLI test starts its own process
 
@@ -33,9 +34,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const PACKET = `query($id: ID!, $asOf: Date) {
-  rebuttalPacket(shipmentId: $id, asOf: $asOf) {
-    shipmentId kind verdict fingerprint markdown completeness identicalShipments
+const PACKET = `query($id: ID!, $asOf: Date, $statusOn: Date) {
+  rebuttalPacket(shipmentId: $id, asOf: $asOf, statusOn: $statusOn) {
+    shipmentId kind verdict fingerprint markdown completeness identicalShipments statusOn
     gaps { flowId missing note }
     exhibits { number documentId type title }
     downloads { markdown html pdf zip }
@@ -45,8 +46,8 @@ async function load(b: Bundle) {
   const res = await h.gql('mutation($b: JSON!) { importBundle(bundle: $b) { flows } }', { b });
   expect(res.errors).toBeUndefined();
 }
-async function packet(id: string, asOf?: string) {
-  const res = await h.gql(PACKET, { id, asOf });
+async function packet(id: string, asOf?: string, statusOn?: string) {
+  const res = await h.gql(PACKET, { id, asOf, statusOn });
   expect(res.errors).toBeUndefined();
   return res.data.rebuttalPacket;
 }
@@ -77,10 +78,11 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     expect(p.exhibits).toHaveLength(b.documents.length);
     expect(p.exhibits[0]).toMatchObject({ number: 'E1', documentId: 'PKA-D1-0', type: 'PURCHASE_ORDER' });
     const cover = section(p.markdown, 1);
-    for (const s of ['PKA Importer Inc.', 'PKA-1234560-1', 'Los Angeles', '2024-06-10', '6109.10', '50,000 USD'])
+    for (const s of ['PKA Importer Inc.', 'PKA-1234560-1', 'Los Angeles', '2024-06-10', '6109.10', 'USD 50,000.00'])
       expect(cover).toContain(s);
     expect(section(p.markdown, 7)).toMatch(/Entity List version \S+/);
-    expect(p.downloads.pdf).toMatch(/\/packets\/PKA-S1\.pdf$/);
+    // the downloads carry the status date this answer used, so they say the same as its Markdown
+    expect(p.downloads.pdf).toMatch(new RegExp(`/packets/PKA-S1\\.pdf\\?statusOn=${p.statusOn}$`));
     // same graph, same asOf: the same bytes
     expect((await packet('PKA-S1')).markdown).toBe(p.markdown);
   });
@@ -103,7 +105,7 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     const p = await packet('PKM-S1');
     const gap = p.gaps.find((g: { flowId: string }) => g.flowId === 'PKM-FL3');
     expect(gap.note).toMatch(/Payment does not match the invoice/);
-    expect(gap.note).toMatch(/paid 12,345 USD/);
+    expect(gap.note).toMatch(/paid USD 12,345.00/);
     expect(gap.note).toMatch(/paid by PKM Importer Inc\., not by the buyer Blue River Fabrics Co/);
   });
 
@@ -189,7 +191,10 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
       ['2024-07-14', 'PAST'],
       ['2025-01-10', 'OPEN'],
     ]);
-    expect(section((await packet('PKD-S1')).markdown, 1)).toContain('### Detention clock');
+    const p = await packet('PKD-S1', undefined, '2024-07-15');
+    expect(p.statusOn).toBe('2024-07-15');
+    expect(section(p.markdown, 1)).toContain('### Detention clock (status on 2024-07-15)');
+    expect(section(p.markdown, 1)).toContain('| Importer response to the detention notice | 2024-07-18 | 3 | **NEAR** |');
   });
 
   it('unknown shipments and bad arguments are clear errors', async () => {
@@ -276,13 +281,26 @@ describe('packet downloads (real Neo4j)', () => {
     expect(await zip.file('packet.md')!.async('string')).not.toMatch(/generatedAt|\d{2}:\d{2}:\d{2}/);
   });
 
-  it('answers 404 for an unknown shipment and 400 for a bad asOf', async () => {
+  it('answers 404 for an unknown shipment and 400 for a bad asOf or statusOn', async () => {
     const missing = await get('/packets/no-such-shipment.pdf');
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.toString()).errors[0].extensions.code).toBe('NOT_FOUND');
     const bad = await get('/packets/PKZ-S1.md?asOf=2024-02-30');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body.toString()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // the bad value is quoted as the text policy shows text: a direction override escaped
+    const badStatus = await get(`/packets/PKZ-S1.pdf?statusOn=${encodeURIComponent('2024-07-1\u202e5')}`);
+    expect(badStatus.status).toBe(400);
+    const err = JSON.parse(badStatus.body.toString()).errors[0];
+    expect(err.extensions.code).toBe('BAD_USER_INPUT');
+    expect(err.message).toBe('statusOn must be a real calendar date YYYY-MM-DD, got "2024-07-1⟨U+202E⟩5"');
+  });
+
+  it('states the status date the download asked for (?statusOn=) in the ZIP manifest', async () => {
+    const res = await get('/packets/PKZ-S1.zip?statusOn=2024-07-15');
+    expect(res.status).toBe(200);
+    const manifest = JSON.parse(await (await JSZip.loadAsync(res.body)).file('manifest.json')!.async('string'));
+    expect(manifest.statusOn).toBe('2024-07-15');
   });
 
   it('the CLI writes the same packet', async () => {
@@ -329,9 +347,87 @@ describe('names with invisible and direction-control characters in packets (issu
       expect(text).toContain('Golden ⟨U+202E⟩Thread⟨U+202C⟩ Spinning Co');
       expect(text).toContain('Nantong ⟨U+2067⟩mill⟨U+2069⟩ no.⟨U+200B⟩2');
     }
-    expect(pdf).toMatch(/Golden [<⟨]U\+202E[>⟩]Thread/);
+    expect(pdf).toMatch(/Golden [<⟨‹]U\+202E[>⟩›]Thread/);
     expect(p.markdown).toContain('DISGUISED_NAME');
     const firm = await h.gql('{ firm(id: "PBD-F2") { name } }');
     expect(firm.data.firm.name).toBe('Golden \u202eThread\u202c Spinning Co');
   });
+});
+
+describe("the demo's packets, looked at (real Neo4j)", () => {
+  const ARTIFACTS = join(__dirname, '..', 'artifacts', 'packets');
+  const demo = JSON.parse(readFileSync(DEMO_BUNDLE, 'utf8')) as Bundle;
+  beforeAll(async () => {
+    await load(demo);
+  });
+  if (spawnSync('pdftoppm', ['-v']).status !== 0) throw new Error('pdftoppm (poppler-utils) is needed to look at the PDF');
+
+  const strip = (s: string) => s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+  /** "status on D" and every days-left of the detention clock, as an edition states them */
+  const dates = (text: string) => ({
+    statusOn: [...new Set([...text.matchAll(/status on (\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]))],
+    daysLeft: [...text.matchAll(/(\d{4}-\d{2}-\d{2})[\s|*]*(-?\d+)[\s|*]*(PAST|NEAR|open)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`),
+  });
+
+  // flagged (a listed entity and XUAR sites), clear, incomplete
+  it.each(['S-3', 'S-1', 'S-6'])(
+    '%s: every name in its script, editions that agree, contents near the front, the whole chain charted',
+    async (id) => {
+      const p = await packet(id);
+      const zipRes = await get(new URL(p.downloads.zip).pathname + new URL(p.downloads.zip).search);
+      expect(zipRes.status).toBe(200);
+      const zip = await JSZip.loadAsync(zipRes.body);
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+      const md = await zip.file('packet.md')!.async('string');
+      const html = await zip.file('packet.html')!.async('string');
+      const pdf = await zip.file('packet.pdf')!.async('nodebuffer');
+      expect(md).toBe(p.markdown);
+
+      const dir = mkdtempSync(join(tmpdir(), 'packet-demo-'));
+      writeFileSync(join(dir, 'p.pdf'), pdf);
+      const raw = execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+      const layout = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+      const pages = raw.split('\f').slice(0, -1).map(strip);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`demo-${id}-`)) rmSync(join(ARTIFACTS, f));
+      execFileSync('pdftoppm', ['-r', '50', '-png', join(dir, 'p.pdf'), join(ARTIFACTS, `demo-${id}`)]);
+      expect(readdirSync(ARTIFACTS).filter((f) => f.startsWith(`demo-${id}-`))).toHaveLength(pages.length);
+
+      // every name prints in its own script: the local names of the parties on the chain
+      const all = pages.join(' ');
+      expect(all).not.toContain('[?]');
+      expect(all).not.toContain('<U+');
+      const firmIds = new Set(demo.facilities.filter((f) => p.markdown.includes(f.name)).map((f) => f.firm));
+      const local = demo.firms.filter((f) => firmIds.has(f.id) && f.localName).map((f) => f.localName!);
+      expect(local.length).toBeGreaterThan(0);
+      // compared without spaces: pdftotext reads a gap into some Vietnamese letter pairs (ươ) that print joined
+      const squeezed = all.replace(/\s+/g, '');
+      for (const name of local) if (!/[\u0980-\u09ff\u0600-\u06ff]/u.test(name)) expect(squeezed).toContain(name.replace(/\s+/g, ''));
+      if (id === 'S-3') expect(all).toContain('合盛硅业(鄯善)有限公司'); // the listed entity's own name
+
+      // one as-of and one status date in every edition, the same days left
+      const want = dates(md);
+      const detained = demo.shipments.find((s) => s.id === id)!.detention;
+      expect(want.statusOn).toEqual(detained ? [p.statusOn] : []);
+      if (detained) expect(want.daysLeft.length).toBeGreaterThan(0);
+      expect(manifest).toMatchObject({ statusOn: p.statusOn, asOf: md.match(/Assessed as of \| (\d{4}-\d{2}-\d{2})/)![1] });
+      expect(dates(html.replace(/<[^>]+>/g, ' | '))).toEqual(want);
+      expect(dates(layout.replace(/ {2,}/g, ' | '))).toEqual(want);
+
+      // cover, then the contents with page numbers on page 2; the summary on page 3
+      expect(pages[0]).toContain('1. Cover');
+      expect(layout.split('\f')[1]).toMatch(/3\. Executive summary[ .]+3\n/);
+      expect(pages[2]).toContain('3. Executive summary');
+      if (p.verdict === 'FLAGGED') expect(pages[2]).toContain('Flagged paths');
+      expect(pages[2] + pages[3]).toContain('Missing documents');
+
+      // the chart: one page, every facility's name whole
+      const chartPage = pages.findIndex((t, i) => i > 1 && t.includes('4. Supply chain flow chart'));
+      const chart = pages[chartPage];
+      const facilities = demo.facilities.filter((f) => p.markdown.includes(`| ${f.name}`) || p.markdown.includes(`${f.name} (`));
+      for (const f of facilities) expect(chart).toContain(f.name);
+      expect(chart).not.toContain('continued');
+      expect(all).not.toContain('…');
+    },
+  );
 });

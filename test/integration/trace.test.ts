@@ -90,6 +90,30 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect(t.flags.some((f: { kind: string; firmId: string }) => f.kind === 'NAME_INDICATOR' && f.firmId === 'XGN-F4')).toBe(true);
   });
 
+  it.each([
+    ['XTY', { country: 'CN', province: 'Xinjang', city: 'Korle' }, /province "Xinjang" read as "Xinjiang"/],
+    ['XUG', { country: 'CN', address: 'قەشقەر شەھىرى، 12-نومۇر' }, /Uyghur-script name of Kashgar/],
+  ])(
+    '%s: a gin whose place is misspelt or written in the Uyghur script is still FLAGGED, the evidence saying how it was read',
+    async (prefix, facility, read) => {
+      await load(chainBundle(prefix, cottonTiers({ firm: { name: `${prefix} Cotton Ginning Co`, country: 'CN' }, facility })));
+      const t = await trace(`${prefix}-S1`);
+      expect(t.verdict).toBe('FLAGGED');
+      const xuar = t.flags.find((f: { kind: string }) => f.kind === 'XUAR_LOCATION');
+      expect(xuar).toMatchObject({ tier: 4, facilityId: `${prefix}-FAC4` });
+      expect(xuar.reason).toMatch(read);
+    },
+  );
+
+  it('a made-up country code is refused at import, naming the field, and nothing is written', async () => {
+    const b = chainBundle('XCC', cottonTiers({ firm: { name: 'XCC Gin', country: 'CN' }, facility: { country: 'XJ', city: 'Aksu' } }));
+    const res = await h.gql('mutation($b: JSON!) { importBundle(bundle: $b) { flows } }', { b });
+    expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors[0])).toContain('facilities[4].country: is not an ISO 3166-1 country code');
+    const after = await h.gql(TRACE, { id: 'XCC-S1' });
+    expect(after.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('a listed polysilicon maker written under its alias is FLAGGED as UFLPA_LISTED', async () => {
     await load(chainBundle('ALS', solarTiers({ name: 'Hesheng Silicon Industry (Shanshan) Co.' }), { importer: 'Solar Importer Inc.' }));
     const t = await trace('ALS-S1');
@@ -186,7 +210,12 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     const t = await trace('XGN-S1', { maxTiers: 2 });
     expect(t.tiers).toBe(2);
     expect(t.truncated).toBe(true);
-    expect(t.verdict).toBe('CLEAR');
+    // the XUAR gin lies beyond the limit: a walk that stopped short never says CLEAR
+    expect(t.verdict).toBe('INCOMPLETE');
+    const cut = t.flags.find((f: { kind: string }) => f.kind === 'TIER_LIMIT');
+    expect(cut).toMatchObject({ tier: 2, flowId: 'XGN-FL2' });
+    expect(cut.reason).toMatch(/stopped at tier 2 \(maxTiers 2\).*XGN-FL3.*larger maxTiers/);
+    expect((await trace('XGN-S1')).verdict).toBe('FLAGGED');
     const bad = await h.gql(TRACE, { id: 'XGN-S1', maxTiers: 1000 });
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.errors[0].message).toMatch(/maxTiers must be an integer from 1 to 30/);

@@ -1,7 +1,9 @@
 // The cytoscape graph: facilities inside their firm (compound nodes), material flows as solid
-// arrows, ownership as dashed arrows, columns by tier (upstream to the left).
+// arrows, ownership as dashed arrows, rows by tier (upstream at the top), laid out by the same
+// function as the packets' flow chart (src/packets/tierLayout.ts).
 import cytoscape, { Core, ElementDefinition, NodeSingular, EdgeSingular } from 'cytoscape';
 import type { GraphEdge, GraphNode, RiskFlag, ShipmentTrace } from './api';
+import { facilityTiers, layoutRows } from '../../src/packets/tierLayout';
 import { FLAG_LABEL, PRESUMPTIVE, SIGNALS, shortId } from './util';
 
 export type Selection =
@@ -232,9 +234,7 @@ export class GraphView {
     this.flags = indexFlags(trace);
     this.cy.elements().remove();
     this.tier.clear();
-    const facTier = new Map<string, number>();
-    for (const h of trace.hops) facTier.set(h.fromFacilityId, Math.max(facTier.get(h.fromFacilityId) ?? 0, h.tier));
-    for (const h of trace.hops) if (!facTier.has(h.toFacilityId)) facTier.set(h.toFacilityId, h.tier - 1);
+    const facTier = facilityTiers(trace.hops);
     const els: ElementDefinition[] = [];
     const firmIds = new Set<string>();
     for (const [fac] of facTier) firmIds.add(names.firmOf(fac) ?? `?${fac}`);
@@ -496,42 +496,17 @@ export class GraphView {
 
   /** One row per tier (upstream at the top); within a row, facilities grouped by firm, ordered by their placed neighbours. */
   private layoutAll(): void {
-    const rows = new Map<number, NodeSingular[]>();
-    this.cy.nodes('.facility').forEach((n) => {
-      const t = this.tier.get(n.id()) ?? 0;
-      rows.set(t, [...(rows.get(t) ?? []), n]);
+    const facilities = this.cy.nodes('.facility');
+    const items = facilities.map((n) => ({
+      id: n.id(),
+      row: this.tier.get(n.id()) ?? 0,
+      group: (n.data('firmId') as string | null) ?? null,
+    }));
+    const links = this.cy.edges('.flow').map((e) => ({ from: e.source().id(), to: e.target().id() }));
+    const { x } = layoutRows(items, links, { slot: SLOT, groupGap: GAP });
+    facilities.forEach((n) => {
+      n.position({ x: x.get(n.id()) ?? 0, y: rowY(this.tier.get(n.id()) ?? 0) });
     });
-    const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
-    const xOf = new Map<string, number>();
-    for (const t of order) {
-      const groups = new Map<string, { nodes: NodeSingular[]; want: number }>();
-      for (const n of rows.get(t)!) {
-        const nb = n
-          .connectedEdges('.flow')
-          .connectedNodes()
-          .filter((m) => m.id() !== n.id() && xOf.has(m.id()));
-        const want = nb.length ? nb.reduce((s, m) => s + xOf.get(m.id())!, 0) / nb.length : 0;
-        const key = n.data('firmId') ?? n.id();
-        const g = groups.get(key) ?? { nodes: [], want: 0 };
-        g.want = (g.want * g.nodes.length + want) / (g.nodes.length + 1);
-        g.nodes.push(n);
-        groups.set(key, g);
-      }
-      const sorted = [...groups.values()].sort((a, b) => a.want - b.want);
-      const count = sorted.reduce((s, g) => s + g.nodes.length, 0);
-      const width = count * SLOT + sorted.length * GAP;
-      const mean = sorted.reduce((s, g) => s + g.want * g.nodes.length, 0) / Math.max(1, count);
-      let cur = mean - width / 2;
-      for (const g of sorted) {
-        cur += GAP / 2;
-        for (const n of g.nodes) {
-          xOf.set(n.id(), cur + SLOT / 2);
-          n.position({ x: cur + SLOT / 2, y: rowY(t) });
-          cur += SLOT;
-        }
-        cur += GAP / 2;
-      }
-    }
   }
 
   /** New facilities go into their tier's row at the free slot nearest their neighbours. */

@@ -27,7 +27,8 @@ export type FlagKind =
   | 'NAME_INDICATOR'
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
-  | 'UNTRACED_INPUT';
+  | 'UNTRACED_INPUT'
+  | 'TIER_LIMIT';
 
 export type MatchDecision =
   | 'MATCH'
@@ -55,7 +56,11 @@ export type Query = {
   screenName: Array<ScreeningMatch>;
   /** [contract] Supply paths (material flows) from one firm or facility to another, shortest first. */
   supplierPaths: Array<SupplyPath>;
-  /** [contract] The documentation packet for a shipment. */
+  /**
+   * [contract] The documentation packet for a shipment. statusOn (optional, beyond the contract) is the
+   * day the detention clock's days left count from in every edition; it defaults to today, and the
+   * download URLs carry the day used.
+   */
   rebuttalPacket: RebuttalPacket;
   /** [contract] Shipments of the caller's tenant whose traced supply chain has this fingerprint. */
   shipmentsWithFingerprint: Array<Scalars['ID']['output']>;
@@ -112,6 +117,7 @@ export type QuerySupplierPathsArgs = {
 export type QueryRebuttalPacketArgs = {
   shipmentId: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  statusOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -550,8 +556,10 @@ export type RebuttalPacket = {
   exhibits: Array<Exhibit>;
   /** share of expected documents present, 0..1 */
   completeness: Scalars['Float']['output'];
-  /** download URLs for the same packet */
+  /** download URLs for the same packet (the same asOf and statusOn) */
   downloads: PacketDownloads;
+  /** the day the detention clock counts from, the same in every edition */
+  statusOn: Scalars['Date']['output'];
   /** shipments of the tenant with the same fingerprint */
   identicalShipments: Array<Scalars['ID']['output']>;
 };
@@ -1098,6 +1106,7 @@ export type RebuttalPacketResolvers<ContextType = any, ParentType extends Resolv
   exhibits?: Resolver<Array<ResolversTypes['Exhibit']>, ParentType, ContextType>;
   completeness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   downloads?: Resolver<ResolversTypes['PacketDownloads'], ParentType, ContextType>;
+  statusOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   identicalShipments?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 

@@ -19,6 +19,10 @@ export interface Hop {
   /** 1 for the flow into the importer, +1 per step upstream */
   tier: number;
   asOf: string;
+  /** the deepest tier the walk follows (the trace's maxTiers) */
+  maxTiers: number;
+  /** whether the walk reached a flow (false for an input it stopped short of) */
+  reached(flowId: string): boolean;
   /** the shipping facility; undefined when the flow's source is not a known facility */
   facility: TraceFacility | undefined;
   /** the facility's firm, or the flow's source id when no facility is known */

@@ -13,6 +13,7 @@ import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
 import { possibleListing } from './kinds/possibleListing';
+import { tierLimit } from './kinds/tierLimit';
 import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
@@ -26,6 +27,7 @@ export const specifiedFlagKinds = [
   disguisedName,
   highPrioritySector,
   untracedInput,
+  tierLimit,
 ] as const;
 
 export type FlagKind = (typeof specifiedFlagKinds)[number]['kind'];

@@ -1,7 +1,8 @@
 // The verdict of a trace from the kinds of flag its hops carry (API contract, "Verdict"):
 // FLAGGED when any hop carries a kind whose verdictEffect is FLAGGED (XUAR_LOCATION,
 // UFLPA_LISTED, LISTED_AFFILIATE); otherwise INCOMPLETE when any carries a kind whose
-// effect is INCOMPLETE (UNTRACED_INPUT, POSSIBLE_LISTING); otherwise CLEAR. Kinds without an effect
+// effect is INCOMPLETE (UNTRACED_INPUT, POSSIBLE_LISTING,
+// TIER_LIMIT); otherwise CLEAR. Kinds without an effect
 // (NAME_INDICATOR, HIGH_PRIORITY_SECTOR) and unknown names never change it.
 import { flagKindRule } from './flagKinds';
 

@@ -28,6 +28,8 @@ import { fold, foldDisguise, toSimplified } from './text';
 import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
 import { compactOf, placeIndex, type LookAlike, type Place } from './xuarPlaceIndex';
+import { respellLocation } from './xuarSpelling';
+import { countryCodeOf } from '../../model/gazetteer/countries';
 
 export interface LocationInput {
   country?: string | null;
@@ -87,9 +89,19 @@ const quote = (h: Hit) => `${h.field} "${h.text}"`;
 
 /**
  * Whether a location lies in the XUAR, with the evidence. Pure; the reference data is read
- * once per process.
+ * once per process. A location that does not as written is read once more with misspelt
+ * and Uyghur-script XUAR names respelled (xuarSpelling.ts), under the same rule.
  */
 export function locateInXuar(loc: LocationInput): XuarLocation {
+  const asWritten = locateAsWritten(loc);
+  if (asWritten.inXuar) return asWritten;
+  const respelled = respellLocation(loc);
+  if (!respelled) return asWritten;
+  const reread = locateAsWritten(respelled.location);
+  return reread.inXuar ? { ...reread, evidence: [...respelled.notes, ...reread.evidence] } : asWritten;
+}
+
+function locateAsWritten(loc: LocationInput): XuarLocation {
   const idx = placeIndex();
   const rawCountry = (loc.country ?? '').trim();
   const fields: [string, string][] = [];
@@ -99,13 +111,21 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
   }
 
   let countryState: 'CN' | 'missing' | 'other';
+  let unreadCountry = false;
   if (!rawCountry) countryState = 'missing';
   else if (CN_FORMS.has(countryForm(rawCountry))) countryState = 'CN';
   else {
     // a country that names the region itself ("Xinjiang", "XUAR", "East Turkestan")
     const scan = scanField('country', rawCountry, idx, false);
-    countryState = scan.hits.some((h) => h.place?.level === 'region' && !h.street) ? 'CN' : 'other';
-    if (countryState === 'CN') fields.unshift(['country', rawCountry]);
+    if (scan.hits.some((h) => h.place?.level === 'region' && !h.street)) {
+      countryState = 'CN';
+      fields.unshift(['country', rawCountry]);
+    } else {
+      // only a real other country rules a XUAR name out; one we cannot read ("ZZ", "Chine") counts as not given
+      const code = countryCodeOf(rawCountry);
+      countryState = code && code !== 'CN' ? 'other' : 'missing';
+      unreadCountry = !code;
+    }
   }
 
   const hits: Hit[] = [];
@@ -205,7 +225,12 @@ export function locateInXuar(loc: LocationInput): XuarLocation {
         `${quote(h)} is ${describe(h.place!)}${isAmbiguous(h) ? ' (a name also used elsewhere, here confirmed by the other XUAR names)' : ''}`,
       );
     }
-    if (countryState === 'missing') add('country not given: the Chinese characters or region name place it in China');
+    if (countryState === 'missing')
+      add(
+        unreadCountry
+          ? `country "${rawCountry}" is not a country code or name: the Chinese characters or region name place it in China`
+          : 'country not given: the Chinese characters or region name place it in China',
+      );
     if (provinceField.length && decisive.every((h) => h.field !== 'province')) {
       add(`note: province "${provinceField[0]}" names another province, but the names above are found only in the XUAR`);
     }

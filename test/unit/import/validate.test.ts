@@ -43,6 +43,15 @@ describe('bundle shape', () => {
     expect(b.firms[0].country).toBe('US');
     expect(b.ownership).toEqual([]);
   });
+  it('refuses a two-letter country code that is no country ("XJ" for Xinjiang would hide the place), naming where', () => {
+    const b = minimal();
+    (b.firms[0] as Record<string, unknown>).country = 'XJ';
+    (b.firms[1] as Record<string, unknown>).country = 'zz';
+    expect(shapeErrors(b)).toEqual([
+      'firms[0].country: is not an ISO 3166-1 country code (e.g. "CN" for China, with province "Xinjiang")',
+      'firms[1].country: is not an ISO 3166-1 country code (e.g. "CN" for China, with province "Xinjiang")',
+    ]);
+  });
   it('rejects a wrong bundleVersion and a non-object', () => {
     expect(shapeErrors({ ...minimal(), bundleVersion: 2 })).toEqual(['bundleVersion: must be 1 (this server reads bundle version 1)']);
     expect(shapeErrors([1, 2])[0]).toMatch(/^bundle: must be a JSON object/);

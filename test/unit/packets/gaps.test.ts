@@ -93,9 +93,9 @@ describe('payments against invoices', () => {
     const g = analyse(d);
     const byFlow = new Map(g.payments.map((c) => [c.flowId, c]));
     expect([...byFlow.values()].map((c) => c.status)).toEqual(['MISMATCH', 'MISMATCH', 'MISMATCH', 'MISMATCH']);
-    expect(byFlow.get('FL1')!.issues.join()).toMatch(/invoiced 90,000 USD but paid 85,000 USD/);
-    expect(byFlow.get('FL2')!.issues.join()).toMatch(/invoiced 40,000 USD but paid 0 USD/);
-    expect(byFlow.get('FL2')!.issues.join()).toMatch(/invoiced 0 CNY but paid 40,000 CNY/);
+    expect(byFlow.get('FL1')!.issues.join()).toMatch(/invoiced USD 90,000.00 but paid USD 85,000.00/);
+    expect(byFlow.get('FL2')!.issues.join()).toMatch(/invoiced USD 40,000.00 but paid USD 0.00/);
+    expect(byFlow.get('FL2')!.issues.join()).toMatch(/invoiced CNY 0.00 but paid CNY 40,000.00/);
     expect(byFlow.get('FL3')!.issues.join()).toMatch(/paid by Acme Apparel Inc\., not by the buyer Blue River Fabrics Co/);
     expect(byFlow.get('FL4')!.issues.join()).toMatch(/paid to F-elsewhere, not to the seller Lubbock Cotton Gin LLC/);
     expect(g.gaps.map((x) => x.flowId)).toEqual(['FL1', 'FL2', 'FL3', 'FL4']);

@@ -3,26 +3,40 @@ import { mdEscape } from '../../../src/packets/markdown';
 import { SECTIONS } from '../../../src/packets/content';
 import { cottonPacketData, flagGin, withoutDocument } from '../../fixtures/packet-data';
 
+const DATES = { statusOn: '2024-06-20' };
+
 describe('packet markdown', () => {
   it('is byte-identical for the same data', () => {
-    expect(assemblePacket(cottonPacketData()).markdown).toBe(assemblePacket(cottonPacketData()).markdown);
+    expect(assemblePacket(cottonPacketData(), DATES).markdown).toBe(assemblePacket(cottonPacketData(), DATES).markdown);
   });
 
   it('has the sections in the order CBP asks for', () => {
-    const md = assemblePacket(cottonPacketData()).markdown;
+    const md = assemblePacket(cottonPacketData(), DATES).markdown;
     const at = SECTIONS.map((s, i) => md.indexOf(`## ${i + 1}. ${s}`));
     expect(at.every((x) => x > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    const summary = md.slice(at[1], at[2]);
-    expect(summary).toContain('### Supply chain step by step');
-    expect(summary).toContain('### Annotated document list');
-    expect(md).toContain('[Exhibits](#12-exhibits)');
-    expect(md).toContain('```mermaid\nflowchart LR');
+    // contents right after the cover; the summary points to the exhibit index, its own section
+    expect(SECTIONS.slice(0, 3)).toEqual(['Cover', 'Table of contents', 'Executive summary']);
+    const summary = md.slice(at[2], at[3]);
+    expect(summary).toContain('### Missing documents');
+    expect(summary).toContain('annotated in section 12');
+    expect(md.slice(at[3], at[4])).toContain('### Supply chain step by step');
+    expect(md.slice(at[11])).toContain('| Exhibit | Document | What it shows | Key facts |');
+    expect(md).toContain('[Exhibit index](#12-exhibit-index)');
+    expect(md).toContain('```mermaid\nflowchart TB');
   });
 
   it('has the cover facts', () => {
-    const md = assemblePacket(cottonPacketData()).markdown;
-    for (const s of ['Acme Apparel Inc.', 'ABC-1234567-8', 'Los Angeles', '2024-06-10', 'Cotton T-shirts', '6109.10.0012', '250,000 USD']) {
+    const md = assemblePacket(cottonPacketData(), DATES).markdown;
+    for (const s of [
+      'Acme Apparel Inc.',
+      'ABC-1234567-8',
+      'Los Angeles',
+      '2024-06-10',
+      'Cotton T-shirts',
+      '6109.10.0012',
+      'USD 250,000.00',
+    ]) {
       expect(md.slice(0, md.indexOf('## 2.'))).toContain(s);
     }
   });
@@ -41,7 +55,7 @@ describe('packet markdown', () => {
       decidedBy: 'analyst-1',
       listVersion: '2026-08-03',
     });
-    const p = assemblePacket(d);
+    const p = assemblePacket(d, DATES);
     const parties = p.markdown.slice(p.markdown.indexOf('## 5.'), p.markdown.indexOf('## 6.'));
     for (const party of d.trace.parties) {
       const name = d.firms.find((f) => f.id === party.firmId)!.name;
@@ -65,22 +79,22 @@ describe('packet markdown', () => {
   });
 
   it('is an applicability review when CLEAR and states no flagged path', () => {
-    const p = assemblePacket(cottonPacketData());
+    const p = assemblePacket(cottonPacketData(), DATES);
     expect(p.kind).toBe('APPLICABILITY_REVIEW');
     expect(p.markdown).toContain('Verdict CLEAR.');
     expect(p.markdown).not.toContain('### Flagged paths');
   });
 
   it('is an exception request when FLAGGED, with the flagged path and the evidence still needed', () => {
-    const p = assemblePacket(flagGin(cottonPacketData()));
+    const p = assemblePacket(flagGin(cottonPacketData()), DATES);
     expect(p.kind).toBe('EXCEPTION_REQUEST');
     const md = p.markdown;
     const flagged = md.slice(md.indexOf('### Flagged paths'), md.indexOf('### Clear and convincing evidence still needed'));
     expect(flagged).toContain('XUAR_LOCATION at tier 4');
-    expect(flagged).toMatch(
-      /Lubbock gin \(Lubbock Cotton Gin LLC\) \\\[tier 4, Aksu, Xinjiang, CN] --Cotton lint \(flow FL4\)--> Golden Thread/,
-    );
-    expect(flagged).toContain('(flow FL1)--> Acme DC (Acme Apparel Inc.)');
+    expect(flagged).toContain('Path: Lubbock gin (Lubbock Cotton Gin LLC) → (flow FL4) → Golden Thread spinning mill → (flow FL3) →');
+    expect(flagged).toContain('(flow FL1) → Acme DC.');
+    // the summary says what is missing right after the flagged paths
+    expect(md.slice(md.indexOf('## 3.'), md.indexOf('## 4.'))).toContain('### Missing documents');
     expect(md).toContain('### Clear and convincing evidence still needed');
     expect(md).toMatch(/class n\d flagged/);
   });
@@ -97,7 +111,7 @@ describe('packet markdown', () => {
       evidence: ['sector COTTON'],
       reason: 'Cotton lint falls in the FLETF high-priority sector COTTON.',
     });
-    const md = assemblePacket(d).markdown;
+    const md = assemblePacket(d, DATES).markdown;
     expect(md.slice(md.indexOf('## 10.'))).toContain('**HIGH_PRIORITY_SECTOR** at tier 4, flow FL4');
   });
 
@@ -105,10 +119,11 @@ describe('packet markdown', () => {
     const d = withoutDocument(cottonPacketData(), 'FL2', 'PROOF_OF_PAYMENT');
     d.documents.find((x) => x.id === 'D3-pay')!.amount = 1;
     d.flows.find((f) => f.id === 'FL2')!.quantity = 9000;
-    const p = assemblePacket(d);
+    const p = assemblePacket(d, DATES);
     expect(p.gaps.find((g) => g.flowId === 'FL2')!.missing).toEqual(['PROOF_OF_PAYMENT']);
     expect(p.markdown).toContain('| FL2 | PROOF_OF_PAYMENT |');
-    expect(p.markdown).toMatch(/Flow FL3 \(tier 3\): invoiced 20,000 USD but paid 1 USD/);
+    expect(p.markdown).toMatch(/Flow FL3 \(tier 3\): invoiced USD 20,000.00 but paid USD 1.00/);
+    expect(p.markdown).toContain('- Flow FL2 (tier 2, Blue River Fabrics Co to Evergreen Garments Ltd): **proof of payment** missing.');
     expect(p.markdown).toMatch(/5,400 kg cannot be accounted for/);
   });
 
@@ -118,24 +133,28 @@ describe('packet markdown', () => {
       { shipmentId: 'S0', entryNumber: 'ABC-0000001-1', entryDate: '2024-01-10', verdict: 'CLEAR' },
       { shipmentId: 'S9', entryNumber: 'ABC-0000009-9', entryDate: '2024-09-10', verdict: 'CLEAR' },
     ];
-    const p = assemblePacket(d);
+    const p = assemblePacket(d, DATES);
     expect(p.identicalShipments).toEqual(['S0', 'S9']);
-    const report = p.markdown.slice(p.markdown.indexOf('### Summary tracing report'), p.markdown.indexOf('### Supply chain step by step'));
+    const report = p.markdown.slice(p.markdown.indexOf('### Summary tracing report'), p.markdown.indexOf('### Documents'));
     expect(report).toContain('identical to that of S0 (entry ABC-0000001-1, 2024-01-10)');
     expect(report).not.toContain('S9 (entry');
     expect(report).toContain(
       '| tier 4 | Lubbock gin (Lubbock Cotton Gin LLC) | Lubbock, US | Cotton lint to Golden Thread spinning mill | E17 commercial invoice INV-4 |',
     );
-    expect(assemblePacket(cottonPacketData()).markdown).not.toContain('Summary tracing report');
+    expect(assemblePacket(cottonPacketData(), DATES).markdown).not.toContain('Summary tracing report');
   });
 
-  it('shows the detention clock on the cover, counted from asOf', () => {
+  it('shows the detention clock on the cover, counted from the status date, and says which day that is', () => {
     const d = cottonPacketData();
     Object.assign(d.shipment, { detainedOn: '2024-06-14', noticeDate: '2024-06-18' });
-    d.trace.asOf = '2024-07-16';
-    const md = assemblePacket(d).markdown;
+    d.trace.asOf = '2024-06-10';
+    const md = assemblePacket(d, { statusOn: '2024-07-16' }).markdown;
     const cover = md.slice(0, md.indexOf('## 2.'));
     expect(cover).toContain('### Detention clock (status on 2024-07-16)');
+    expect(cover).toContain(
+      'Days left count from 2024-07-16. Every edition of this packet (Markdown, HTML, PDF, ZIP) counts from this one day',
+    );
+    expect(cover).toContain('unless another was named (statusOn in the API, --status-on in the CLI)');
     expect(cover).toContain('| Importer response to the detention notice | 2024-07-18 | 2 | **NEAR** |');
     expect(cover).toContain('| CBP admissibility decision (otherwise deemed excluded) | 2024-07-14 | -2 | **PAST** |');
   });
@@ -143,7 +162,7 @@ describe('packet markdown', () => {
   it('notes documents that need a translation', () => {
     const d = cottonPacketData();
     d.documents.find((x) => x.id === 'D3-inv')!.language = 'zh';
-    const md = assemblePacket(d).markdown;
+    const md = assemblePacket(d, DATES).markdown;
     expect(md).toContain('language zh (English translation needed)');
     expect(md).toContain('### Translations needed');
   });

@@ -200,6 +200,60 @@ describe('POSSIBLE_LISTING: an unreviewed POSSIBLE match never lets a trace be C
   });
 });
 
+describe('TIER_LIMIT: a walk cut short by maxTiers is never CLEAR', () => {
+  const chain = (): TraceInput => ({
+    shipment: { id: 'S', flowId: 'A', importerId: 'IMP', entryDate: '2024-06-10' },
+    flows: [
+      flow('A', 'fac1', 'facImp', [['B', true]], 'M-yarn'),
+      flow('B', 'fac2', 'fac1', [['C', true]], 'M-yarn'),
+      flow('C', 'fac3', 'fac2', [], 'M-lint'),
+    ],
+    facilities: [
+      { id: 'fac1', name: 'Weaver', firmId: 'F1', country: 'VN', city: 'Hanoi' },
+      { id: 'fac2', name: 'Spinner', firmId: 'F2', country: 'CN', city: 'Hangzhou', province: 'Zhejiang' },
+      { id: 'fac3', name: 'Gin', firmId: 'F3', country: 'CN', city: 'Aksu', province: 'Xinjiang' },
+      { id: 'facImp', name: 'DC', firmId: 'IMP', country: 'US' },
+    ],
+    materials: [
+      { id: 'M-yarn', name: 'Yarn', hsCode: '5205.11' },
+      { id: 'M-lint', name: 'Cotton lint', hsCode: '5201.00', raw: true },
+    ],
+    firms: [firm('IMP'), firm('F1'), firm('F2'), firm('F3')],
+  });
+  const run = (maxTiers: number) => traceFromSubgraph(chain(), { asOf: '2024-06-10', maxTiers, entityListVersion: 'v' });
+  it('is INCOMPLETE with TIER_LIMIT on the flow whose inputs were not followed', () => {
+    const t = run(2);
+    expect(t.truncated).toBe(true);
+    expect(t.verdict).toBe('INCOMPLETE');
+    expect(t.flags.filter((f) => f.kind === 'TIER_LIMIT')).toEqual([
+      expect.objectContaining({ flowId: 'B', facilityId: 'fac2', tier: 2, evidence: ['maxTiers 2', 'input flows not followed: C'] }),
+    ]);
+  });
+  it('is not raised when the walk reached everything, and the deeper flag decides', () => {
+    const t = run(3);
+    expect(t.truncated).toBe(false);
+    expect(t.flags.some((f) => f.kind === 'TIER_LIMIT')).toBe(false);
+    expect(t.verdict).toBe('FLAGGED');
+  });
+  it('does not count an input already reached at a shallower tier (a diamond) as cut', () => {
+    const input = chain();
+    // A takes C directly as well: C is reached at tier 2, so B's input C at the limit is not cut
+    input.flows[0] = flow(
+      'A',
+      'fac1',
+      'facImp',
+      [
+        ['B', true],
+        ['C', true],
+      ],
+      'M-yarn',
+    );
+    const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 2, entityListVersion: 'v' });
+    expect(t.flags.some((f) => f.kind === 'TIER_LIMIT')).toBe(false);
+    expect(t.verdict).toBe('FLAGGED');
+  });
+});
+
 describe('paths', () => {
   it('lists simple paths shortest first and skips revisits', () => {
     const adj: Adjacency = new Map();

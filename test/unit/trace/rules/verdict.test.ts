@@ -1,7 +1,7 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the seven flag kinds of the contract and POSSIBLE_LISTING, three of them presumptive', () => {
+  it('lists the seven flag kinds of the contract, POSSIBLE_LISTING and TIER_LIMIT, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
@@ -11,6 +11,7 @@ describe('verdictOf', () => {
       'DISGUISED_NAME',
       'HIGH_PRIORITY_SECTOR',
       'UNTRACED_INPUT',
+      'TIER_LIMIT',
     ]);
     expect([...PRESUMPTIVE_FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
   });

@@ -1,0 +1,158 @@
+// A second reading of a location the place rule found nothing in: misspelt XUAR names
+// ("Xingjiang", "Urumuqi", "Kashgher") and names in the Uyghur script (ئۈرۈمچى) are
+// rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
+// same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
+// when that name is strictly the nearest of every place name in China (and of the XUAR
+// look-alikes): "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang".
+import { distance } from 'fastest-levenshtein';
+import { CHINA_DIVISIONS } from '../../model/gazetteer/chinaDivisions';
+import { PROVINCES } from '../../model/gazetteer/provinces';
+import { latinTokens } from './text';
+import { memoByInput } from './memo';
+import { placeIndex } from './xuarPlaceIndex';
+import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
+
+export interface LocationFields {
+  province?: string | null;
+  prefecture?: string | null;
+  county?: string | null;
+  city?: string | null;
+  address?: string | null;
+}
+export interface Respelling<L extends LocationFields> {
+  location: L;
+  /** one line per rewritten word: `city "Urumuqi" read as "Urumqi" (2 letters apart; no other place in China is as close)` */
+  notes: string[];
+}
+
+const FIELDS = ['province', 'prefecture', 'county', 'city', 'address'] as const;
+
+/** Letters a typo may change: one for a short word, two from eight letters on. */
+const allowedEdits = (len: number) => (len >= 8 ? 2 : 1);
+/** Words shorter than this are too easily some other word (Hami, Bole, Mori). */
+const MIN_LETTERS = 5;
+
+interface Vocabulary {
+  /** single-word XUAR spellings, folded */
+  xuar: Set<string>;
+  /** the other single-word place names of China it competes with, and the look-alikes' spellings, folded */
+  elsewhere: Set<string>;
+}
+/** A province field names a province: its typos compete with the other provinces only, not with every county. */
+type FieldKind = 'province' | 'place';
+const vocabularies = new Map<FieldKind, Vocabulary>();
+const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+
+function vocabularyOf(kind: FieldKind): Vocabulary {
+  const known = vocabularies.get(kind);
+  if (known) return known;
+  const idx = placeIndex();
+  const xuar = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const [compact, phrases] of idx.latin) {
+    for (const p of phrases) {
+      if (p.words.length !== 1 || compact.length < MIN_LETTERS) continue;
+      if (p.place && !p.place.ambiguous && (kind === 'place' || p.place.level === 'region')) xuar.add(compact);
+      else if (kind === 'place') elsewhere.add(compact);
+    }
+  }
+  for (const p of PROVINCES) for (const n of [p.pinyin, ...p.names]) elsewhere.add(letters(n));
+  if (kind === 'place') {
+    for (const la of idx.lookAlikes) for (const n of [la.pinyin ?? '', ...la.names]) elsewhere.add(letters(n));
+    for (const line of CHINA_DIVISIONS.split('\n')) {
+      const [code, , , pinyin] = line.split(' ');
+      if (pinyin && !code.startsWith('65')) elsewhere.add(pinyin);
+    }
+  }
+  for (const x of xuar) elsewhere.delete(x);
+  const v = { xuar, elsewhere };
+  vocabularies.set(kind, v);
+  return v;
+}
+
+type Nearest = { spelling: string; edits: number } | null;
+// the same words (street types, district names) recur in every address: each is weighed once
+const remembered = memoByInput(
+  ({ word, kind }: { word: string; kind: FieldKind }) => nearestOf(word, kind),
+  ({ word, kind }) => `${kind} ${word}`,
+);
+
+/** The XUAR spelling a misspelt word stands for, with the distance; null when none is strictly nearest. */
+export function nearestXuarSpelling(word: string, kind: FieldKind = 'place'): Nearest {
+  const w = word.toLowerCase();
+  if (w.length < MIN_LETTERS || !/^[a-z]+$/.test(w)) return null;
+  return remembered({ word: w, kind });
+}
+
+function nearestOf(w: string, kind: FieldKind): Nearest {
+  const { xuar, elsewhere } = vocabularyOf(kind);
+  // a word that is itself a place name anywhere in China ("Jinjiang", Fujian) is never a typo
+  const everywhere = vocabularyOf('place');
+  if (everywhere.xuar.has(w) || everywhere.elsewhere.has(w)) return null;
+  const limit = allowedEdits(w.length);
+  let best: string | null = null;
+  let bestEdits = limit + 1;
+  let tied = false;
+  for (const x of xuar) {
+    if (Math.abs(x.length - w.length) > limit) continue;
+    const d = distance(w, x);
+    if (d < bestEdits) [best, bestEdits, tied] = [x, d, false];
+    else if (d === bestEdits) tied = true;
+  }
+  if (!best || tied || bestEdits > allowedEdits(Math.min(w.length, best.length))) return null;
+  for (const e of elsewhere) {
+    if (Math.abs(e.length - w.length) > bestEdits) continue;
+    if (distance(w, e) <= bestEdits) return null;
+  }
+  return { spelling: best, edits: bestEdits };
+}
+
+/** Arabic-script letters written differently by different keyboards, folded to the Uyghur forms. */
+const foldArabic = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[يی]/g, 'ى')
+    .replace(/ک/g, 'ك')
+    .replace(/\u0640/g, '');
+
+const UYGHUR_NAMES_FOLDED = UYGHUR_PLACE_NAMES.map(([u, l]) => [foldArabic(u), l] as const);
+
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The location with misspelt XUAR names and Uyghur-script names rewritten, or null when
+ * nothing was rewritten. Pure; the vocabulary is built once per process.
+ */
+export function respellLocation<L extends LocationFields>(loc: L): Respelling<L> | null {
+  const notes: string[] = [];
+  const out: L = { ...loc };
+  for (const field of FIELDS) {
+    const value = loc[field];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    let text = value;
+    const fieldNotes: string[] = [];
+    if (/\p{Script=Arabic}/u.test(text)) {
+      text = foldArabic(text);
+      for (const [uyghur, latin] of UYGHUR_NAMES_FOLDED) {
+        if (!text.includes(uyghur)) continue;
+        text = text.split(uyghur).join(` ${latin} `);
+        fieldNotes.push(`${field} "${value}": "${uyghur}" is the Uyghur-script name of ${latin}`);
+      }
+    }
+    // right to left, so the offsets of earlier words stay true
+    const typos: string[] = [];
+    for (const t of latinTokens(text).reverse()) {
+      const near = nearestXuarSpelling(t.norm, field === 'province' ? 'province' : 'place');
+      if (!near) continue;
+      const written = titleCase(near.spelling);
+      typos.unshift(
+        `${field} "${t.text}" read as "${written}" (${near.edits} letter${near.edits > 1 ? 's' : ''} apart; ` +
+          `no other ${field === 'province' ? "province's name" : 'place name in China'} is as close)`,
+      );
+      text = text.slice(0, t.start) + written + text.slice(t.end);
+    }
+    if (text !== value) out[field] = text as L[typeof field];
+    notes.push(...fieldNotes, ...typos);
+  }
+  return notes.length ? { location: out, notes } : null;
+}

@@ -1,0 +1,117 @@
+// Misspelt and Uyghur-script XUAR names, and countries the rule cannot read: each class that
+// once let a XUAR site trace CLEAR. Typos are read only when a XUAR name is strictly the
+// nearest place name (per field), so no one-letter variant of a place elsewhere in China is
+// ever read as the XUAR.
+import fc from 'fast-check';
+import { distance } from 'fastest-levenshtein';
+import { locateInXuar } from '../../../../src/trace/rules';
+import { nearestXuarSpelling, respellLocation } from '../../../../src/trace/rules/xuarSpelling';
+import { CHINA_DIVISIONS } from '../../../../src/model/gazetteer/chinaDivisions';
+import { placeIndex } from '../../../../src/trace/rules/xuarPlaceIndex';
+import { UYGHUR_PLACE_NAMES } from '../../../../src/model/gazetteer/uyghurPlaceNames';
+import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/countries';
+
+const CN = { country: 'CN' };
+
+describe('misspelt XUAR names', () => {
+  it.each([
+    ['province', 'Xingjiang', 'Xinjiang'],
+    ['province', 'Xinjang', 'Xinjiang'],
+    ['province', 'Xinjaing', 'Xinjiang'],
+    ['city', 'Urumuqi', 'Urumqi'],
+    ['city', 'Urumqui', 'Urumqi'],
+    ['city', 'Kashgher', 'Kashghar'],
+    ['city', 'Korle', 'Korla'],
+    ['city', 'Shanshen', 'Shanshan'],
+    ['city', 'Turpen', 'Turpan'],
+  ])('%s "%s" is read as %s and placed in the XUAR, the evidence saying so', (field, typo, read) => {
+    const r = locateInXuar({ ...CN, [field]: typo });
+    expect(r.inXuar).toBe(true);
+    expect(r.evidence[0]).toMatch(new RegExp(`^${field} "${typo}" read as "${read}" \\(\\d letters? apart; no other`));
+  });
+
+  it('never reads a word that is itself a place elsewhere in China ("Jinjiang" in Fujian, "Xinjian" in Jiangxi)', () => {
+    for (const word of ['Jinjiang', 'Xinjian', 'Fuyang', 'Shenzhen', 'Changzhi']) {
+      expect(locateInXuar({ ...CN, province: word }).inXuar).toBe(false);
+      expect(locateInXuar({ ...CN, city: word }).inXuar).toBe(false);
+    }
+  });
+
+  it('leaves a typo as close to another place as to a XUAR one unread ("Yinning": Yining, Xinning)', () => {
+    expect(nearestXuarSpelling('yinning')).toBeNull();
+    expect(locateInXuar({ ...CN, city: 'Yinning' }).inXuar).toBe(false);
+  });
+
+  it('keeps the rule: a respelled name still yields to a real other country, and a street stays a street', () => {
+    expect(locateInXuar({ country: 'KZ', city: 'Aksuu' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Xinjaing Road, Huangpu District', city: 'Shanghai' }).inXuar).toBe(false);
+  });
+
+  it('ignores ordinary words and short words (Hotel, Manor, Texas; under five letters)', () => {
+    for (const w of ['Hotel', 'Manor', 'Texas', 'Plaza', 'Hamy']) expect(respellLocation({ city: w, address: `1 ${w} Street` })).toBeNull();
+  });
+
+  // every county-level and larger place outside the XUAR, one letter changed: never read as the XUAR
+  // (names spelled exactly like a XUAR name, 新绛 "Xinjiang", are the place rule's look-alikes, decided as written)
+  const idx = placeIndex();
+  const elsewhere = CHINA_DIVISIONS.split('\n')
+    .map((l) => l.split(' '))
+    .filter(([code, , , pinyin]) => pinyin && !code.startsWith('65') && pinyin.length >= 5)
+    .map(([, , , pinyin]) => pinyin)
+    .filter((pinyin) => !idx.latin.get(pinyin)?.some((p) => p.place));
+  it(`property: no one-letter variant of any of ${elsewhere.length} places outside the XUAR is read as a XUAR name`, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...elsewhere),
+        fc.nat(),
+        fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+        fc.constantFrom('sub', 'del', 'ins'),
+        (name, at, c, op) => {
+          const i = at % name.length;
+          const typo =
+            op === 'sub'
+              ? name.slice(0, i) + c + name.slice(i + 1)
+              : op === 'del'
+                ? name.slice(0, i) + name.slice(i + 1)
+                : name.slice(0, i) + c + name.slice(i);
+          const near = nearestXuarSpelling(typo);
+          // read only when strictly nearer to the XUAR name than to the place it came from
+          if (near) expect(near.edits).toBeLessThan(distance(typo, name));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('names in the Uyghur script', () => {
+  it.each(UYGHUR_PLACE_NAMES.map(([u, l]) => [u, l]))('address "%s" is placed in the XUAR as %s', (uyghur, latin) => {
+    const r = locateInXuar({ ...CN, address: `${uyghur} شەھىرى` });
+    expect(r.inXuar).toBe(true);
+    expect(r.evidence[0]).toContain(`is the Uyghur-script name of ${latin}`);
+  });
+  it('reads Arabic and Persian letter forms as the Uyghur ones (ي/ی for ى, ک for ك)', () => {
+    expect(locateInXuar({ ...CN, address: 'شینجاڭ' }).inXuar).toBe(true);
+    expect(locateInXuar({ ...CN, address: 'کورلا' }).inXuar).toBe(true);
+  });
+});
+
+describe('countries the rule cannot read', () => {
+  it('only a real other country rules a XUAR name out; an unreadable one counts as not given', () => {
+    const zz = locateInXuar({ country: 'ZZ', province: 'Xinjiang' });
+    expect(zz.inXuar).toBe(true);
+    expect(zz.evidence.join(' ')).toContain('country "ZZ" is not a country code or name');
+    expect(locateInXuar({ country: 'Chine', city: '乌鲁木齐' }).inXuar).toBe(true);
+    expect(locateInXuar({ country: 'Kazakhstan', city: 'Aksu' }).inXuar).toBe(false);
+    expect(locateInXuar({ country: 'KZ', city: 'Aksu' }).inXuar).toBe(false);
+  });
+  it('knows codes and English names from CLDR, not made-up codes', () => {
+    expect(isCountryCode('cn')).toBe(true);
+    expect(isCountryCode('XJ')).toBe(false);
+    expect(isCountryCode('ZZ')).toBe(false);
+    expect(countryCodeOf('Kazakhstan')).toBe('KZ');
+    expect(countryCodeOf('Viet Nam')).toBe('VN');
+    expect(countryCodeOf('Chine')).toBeUndefined();
+    expect(countryCodeOf('vietnam')).toBe('VN');
+  });
+});
