@@ -186,7 +186,7 @@ function judgeWalk(
   pathTo: (flowId: string) => string[],
   flows: Map<string, TraceFlow>,
   index: TraceIndex,
-  opts: Pick<TraceOptions, 'asOf'>,
+  opts: Pick<TraceOptions, 'asOf' | 'maxTiers'>,
   detail: boolean,
 ) {
   const { facilities, materials, firms } = index;
@@ -303,7 +303,8 @@ function judgeWalk(
  * 1 nearest), its path the flow alone.
  */
 export function judgeFlows(tierOf: Map<string, number>, flows: Map<string, TraceFlow>, index: TraceIndex, asOf: string): RiskFlag[] {
-  return judgeWalk(tierOf, (id) => [id], flows, index, { asOf }, true).flags;
+  // a network is no walk cut at a tier limit: TIER_LIMIT has nothing to say there
+  return judgeWalk(tierOf, (id) => [id], flows, index, { asOf, maxTiers: Number.POSITIVE_INFINITY }, true).flags;
 }
 
 /** The trace of one shipment over flows and party tables that may be shared with other shipments. */
