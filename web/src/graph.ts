@@ -20,9 +20,14 @@ export interface Names {
   listed(firmId: string): boolean;
 }
 
-const SLOT = 180; // horizontal room per facility
-const GAP = 36; // between firms in a row
-const ROWH = 150; // between tiers
+const SLOT = 196; // horizontal room per facility
+const GAP = 40; // between firms in a row
+const ROWH = 170; // between tiers
+/** The smallest label, in px at the zoom the page opens a view with (and the least any label is drawn at). */
+export const FONT = 11;
+const LINE = 14; // px per label line at FONT
+const LANE_GAP = 90; // between the chain and the owners' lane
+const LANE_STEP = 210; // between an owner and its own owner in the lane
 const rowY = (tier: number) => -tier * ROWH;
 export const nodeKey = (kind: 'facility' | 'firm', id: string) => `${kind === 'facility' ? 'fac' : 'firm'}:${id}`;
 const flowKey = (id: string) => `flow:${id}`;
@@ -32,12 +37,14 @@ const STYLE: cytoscape.StylesheetJson = [
     selector: 'node',
     style: {
       shape: 'round-rectangle',
-      width: 160,
-      height: 46,
+      width: 168,
+      height: 'data(h)',
       label: 'data(label)',
       'text-wrap': 'wrap',
-      'text-max-width': '150px',
-      'font-size': 11,
+      'text-max-width': '158px',
+      'font-size': FONT,
+      // level of detail: a label that would render under FONT px is not drawn (zoomed out, or Fit on a large graph)
+      'min-zoomed-font-size': FONT,
       'font-family': 'system-ui, sans-serif',
       color: '#17202c',
       'text-valign': 'center',
@@ -49,21 +56,16 @@ const STYLE: cytoscape.StylesheetJson = [
   },
   { selector: 'node.firm', style: { 'background-color': '#f5f1e6', 'border-color': '#8a7b55' } },
   {
+    // the firm's name is in each of its facilities' labels: a label on the box would sit where arrows come in
     selector: 'node.firm:parent',
     style: {
-      'text-valign': 'top',
-      'text-halign': 'center',
+      label: '',
       'background-opacity': 0.45,
-      padding: '10px',
-      'font-weight': 'bold',
-      'text-margin-y': -3,
-      'text-max-width': '260px',
+      padding: '8px',
       shape: 'round-rectangle',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
     },
   },
+  { selector: 'node.firm:childless', style: { 'font-weight': 'bold' } },
   { selector: 'node.flagged', style: { 'border-color': '#b71c1c', 'border-width': 4, 'background-color': '#fde6e6', color: '#6d0000' } },
   { selector: 'node.firm.flagged:parent', style: { 'background-color': '#fbd5d5', 'background-opacity': 0.55 } },
   {
@@ -93,9 +95,9 @@ const STYLE: cytoscape.StylesheetJson = [
       'line-color': '#7d8a9b',
       'target-arrow-color': '#7d8a9b',
       'target-arrow-shape': 'triangle',
-      'source-label': 'data(label)',
-      'source-text-offset': 42,
-      'font-size': 10,
+      label: 'data(label)',
+      'font-size': FONT,
+      'min-zoomed-font-size': FONT,
       color: '#2b3440',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.9,
@@ -105,8 +107,12 @@ const STYLE: cytoscape.StylesheetJson = [
     },
   },
   {
+    // owners sit in a lane beside the chain: their holdings arrive at the owned box's top corner, above its row
     selector: 'edge.owns',
     style: {
+      'curve-style': 'straight',
+      'target-endpoint': '50% -50%',
+      'source-endpoint': '-50% 0%',
       'line-style': 'dashed',
       'line-dash-pattern': [7, 4],
       'line-color': '#6a3d9a',
@@ -174,10 +180,17 @@ function flagLine(flags: RiskFlag[] = []): string {
   return kinds.map((k) => `${FLAG_LABEL[k].icon} ${FLAG_LABEL[k].label}`).join(' · ');
 }
 
-function label(name: string, flags?: RiskFlag[]): string {
-  const line = flagLine(flags);
-  const short = name.length > 60 ? `${name.slice(0, 57)}…` : name;
-  return line ? `${short}\n${line}` : short;
+const shorten = (name: string, max = 60) => (name.length > max ? `${name.slice(0, max - 3)}…` : name);
+
+/** Label lines: the name, the firm's name under a facility's, the flags. */
+function label(name: string, flags?: RiskFlag[], firmName?: string): string {
+  return [shorten(name), firmName ? `(${shorten(firmName, 48)})` : '', flagLine(flags)].filter(Boolean).join('\n');
+}
+
+/** A node's height from its label: the lines as wrapped at the node's width (about 6.3 px a character at FONT). */
+function heightOf(text: string): number {
+  const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 6.3) / 156)), 0);
+  return Math.max(40, lines * LINE + 14);
 }
 
 export class GraphView {
@@ -264,7 +277,7 @@ export class GraphView {
     this.cy.add(els);
     this.layoutAll();
     this.addTierLabels();
-    this.fit();
+    this.home();
   }
 
   /**
@@ -340,7 +353,7 @@ export class GraphView {
         .map((n) => n.id()),
     );
     this.addTierLabels();
-    this.fit();
+    this.home();
   }
 
   /** A firm's (or facility's) neighbourhood as the API returns it, flagged by the trace's rules over its flows. */
@@ -352,7 +365,7 @@ export class GraphView {
     this.merge(nodes, edges, names, startId);
     this.cy.$id(nodeKey('firm', startId)).addClass('start');
     this.cy.$id(nodeKey('facility', startId)).addClass('start');
-    this.fit();
+    this.home();
   }
 
   /** In the network view, more flags from the rules (an expansion's); a trace keeps its own. */
@@ -449,26 +462,32 @@ export class GraphView {
     // off a trace: the network's own flags where its flows carry the firm, else the screening's listing
     const own = this.flags.firm.get(firmId);
     const flags = offTrace ? (own?.length ? own : names.listed(firmId) ? [LISTED_FLAG] : undefined) : own;
+    const text = label(names.firmName(firmId) || fallback || firmId, flags);
     return {
       group: 'nodes',
       classes: ['firm', ...flagClasses(flags)],
-      data: { id: nodeKey('firm', firmId), kind: 'firm', rawId: firmId, label: label(names.firmName(firmId) || fallback || firmId, flags) },
+      data: { id: nodeKey('firm', firmId), kind: 'firm', rawId: firmId, label: text, h: heightOf(text), flags: flags ?? [] },
     };
   }
 
   private facilityEl(facId: string, names: Names, extra: string[], fallback?: string, firmId?: string): ElementDefinition {
-    const flags = this.flags.facility.get(facId);
     const firm = names.firmOf(facId) ?? firmId ?? null;
+    // the facility's own flags, then its firm's (a listing), shown on the facility as the firm box has no label
+    const own = this.flags.facility.get(facId) ?? [];
+    const ofFirm = firm ? (this.flags.firm.get(firm) ?? (this.mode === 'firm' && names.listed(firm) ? [LISTED_FLAG] : [])) : [];
+    const flags = [...own, ...ofFirm];
+    const text = label(names.facilityName(facId) || fallback || facId, flags, firm ? names.firmName(firm) || firm : undefined);
     return {
       group: 'nodes',
-      classes: ['facility', ...extra, ...flagClasses(flags)],
+      classes: ['facility', ...extra, ...flagClasses(own)],
       data: {
         id: nodeKey('facility', facId),
         kind: 'facility',
         rawId: facId,
         firmId: firm,
         parent: firm ? nodeKey('firm', firm) : undefined,
-        label: label(names.facilityName(facId) || fallback || facId, flags),
+        label: text,
+        h: heightOf(text),
       },
     };
   }
@@ -538,17 +557,37 @@ export class GraphView {
     return want;
   }
 
-  /** Owners with no facility on the graph sit above the firm they own, in a free slot. */
+  /**
+   * Firms with no facility on the graph (owners, holdings) sit in a lane to the right of the
+   * chain, level with the top of the firm they own; an owner's owner one step further right.
+   * Their holdings run above the owned firm's row, so they cross no box and no label.
+   */
   private placeFirmsWithoutFacilities(ids: string[]): void {
-    for (const id of ids) {
-      const n = this.cy.getElementById(id) as NodeSingular;
-      const other = n
-        .connectedEdges('.owns')
-        .connectedNodes()
-        .filter((m) => m.id() !== id);
-      const ref = other.nonempty() ? other.boundingBox({}) : { x1: 0, x2: 0, y1: 0, y2: 0 };
-      const y = ref.y1 - ROWH / 2;
-      n.position({ x: this.freeSlot(y, (ref.x1 + ref.x2) / 2, id), y });
+    const boxes = this.cy.nodes().filter((n) => !n.hasClass('tierlabel') && !ids.includes(n.id()) && n.isChildless());
+    const right = boxes.nonempty() ? boxes.boundingBox({}).x2 : 0;
+    const placed = new Map<string, { x: number; y: number }>();
+    const pending = new Set(ids);
+    for (let step = 0; pending.size && step < 20; step++) {
+      for (const id of [...pending]) {
+        const n = this.cy.getElementById(id) as NodeSingular;
+        const owned = n.outgoers('edge.owns').targets();
+        const ready = owned.filter((m) => !pending.has(m.id()));
+        if (owned.nonempty() && ready.empty()) continue; // its owned firm is itself an owner not placed yet
+        const refs = ready.nonempty()
+          ? ready
+          : n
+              .connectedEdges('.owns')
+              .connectedNodes()
+              .filter((m) => m.id() !== id);
+        const top = refs.nonempty() ? refs.boundingBox({}).y1 : 0;
+        const lane = refs.filter((m) => placed.has(m.id()));
+        const x = lane.nonempty() ? Math.max(...lane.map((m) => placed.get(m.id())!.x)) + LANE_STEP : right + LANE_GAP + SLOT / 2;
+        let y = lane.nonempty() ? placed.get(lane[0].id())!.y : top - (n.data('h') as number) / 2 - 12;
+        while ([...placed.values()].some((p) => Math.abs(p.x - x) < SLOT && Math.abs(p.y - y) < 56)) y -= 60;
+        n.position({ x, y });
+        placed.set(id, { x, y });
+        pending.delete(id);
+      }
     }
   }
 
@@ -573,8 +612,36 @@ export class GraphView {
     }
   }
 
+  /** Everything in view, however small (labels under FONT px are then not drawn: level of detail). */
   fit(): void {
     this.cy.fit(undefined, 30);
+  }
+
+  /**
+   * The view a graph opens with: all of it when it fits at a zoom where every label is at
+   * least FONT px; otherwise zoom 1 (labels at FONT px) on what matters, its top first: the
+   * flagged path, else the start, else the most upstream tier. Drag to pan, Fit for the whole.
+   */
+  home(): void {
+    if (this.cy.elements().empty()) return;
+    this.cy.resize();
+    this.cy.fit(undefined, 30);
+    if (this.cy.zoom() >= 1) {
+      if (this.cy.zoom() > 1.4) this.cy.zoom({ level: 1.4, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+      return;
+    }
+    this.cy.zoom(1);
+    const flagged = this.cy.elements('edge.flagpath, node.flagged, edge.exposed');
+    const start = this.cy.nodes('.start');
+    const focus = flagged.nonempty() ? flagged : start.nonempty() ? start.union(start.children()) : this.cy.nodes().not('.tierlabel');
+    const bb = focus.boundingBox({});
+    const room = this.cy.height() - 40;
+    const y = bb.h <= room ? (bb.y1 + bb.y2) / 2 : bb.y1 - 20 + room / 2;
+    // the tier names on the left stay in view when they fit beside the focus
+    const tiers = this.cy.nodes('.tierlabel');
+    const left = tiers.nonempty() ? Math.min(bb.x1, tiers.boundingBox({}).x1) : bb.x1;
+    const x = bb.x2 - left <= this.cy.width() - 40 ? (left + bb.x2) / 2 : (bb.x1 + bb.x2) / 2;
+    this.cy.pan({ x: this.cy.width() / 2 - x, y: this.cy.height() / 2 - y });
   }
 
   select(sel: { kind: 'facility' | 'firm' | 'flow'; id: string }): void {

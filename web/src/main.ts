@@ -143,7 +143,7 @@ async function showControllingOwners(t: ShipmentTrace): Promise<void> {
       edges,
       names,
     );
-    graph.fit();
+    graph.home();
   } catch {
     /* the trace stands without the owners */
   }
@@ -317,7 +317,7 @@ const actions: Actions = {
         nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id),
       );
       const added = graph.merge(nb.nodes, nb.edges, names);
-      graph.fit();
+      graph.home();
       status(added.length ? `Added ${added.length} nodes and edges around ${names.any(id)}.` : `Nothing new around ${names.any(id)}.`);
     } catch (e) {
       fail(e);
@@ -447,7 +447,7 @@ byId('pf-clear').addEventListener('click', () => {
   renderPathFinder();
   clear(pfList);
   graph.clearPath();
-  graph.fit();
+  graph.home();
 });
 byId('fit').addEventListener('click', () => graph.fit());
 
