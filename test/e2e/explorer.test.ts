@@ -10,6 +10,7 @@ import { parse, OperationDefinitionNode } from 'graphql';
 import { ARTIFACTS, gql, launchBrowser, startWebApp, WebApp } from './browser';
 import { chainBundle, TierSpec } from '../fixtures/scenarios';
 import { EXAMPLES, NO_SEED_VALUES, SEED_VALUES_QUERY, seedValues, variablesOf } from '../../web/src/examples';
+import { EDGES_THROUGH_LABELS, RENDERED_LABEL_SIZES } from './graphGeometry';
 
 jest.setTimeout(180_000);
 
@@ -60,6 +61,66 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await context?.close();
+});
+
+describe('a layered graph you can read (point 1)', () => {
+  test('every view opens with labels of at least 11 px, and no edge runs through a label', async () => {
+    const shipments = (await api('{ shipmentRisks(first: 500) { items { shipmentId } } }')).shipmentRisks.items.map(
+      (r: { shipmentId: string }) => `#shipment=${r.shipmentId}`,
+    );
+    const owners = [
+      ...new Set(
+        ((await api('{ ownershipChain(firmId: "F-jiaxing-hexin") { firms } }')).ownershipChain as { firms: string[] }[]).map(
+          (c) => c.firms[0],
+        ),
+      ),
+    ];
+    const views = [...shipments, ...owners.flatMap((f) => [`#firm=${f}`, `#exposure=${f}`]), '#firm=F-hoshine'];
+    page = await newPage();
+    const measured: string[] = [];
+    for (const view of views) {
+      await page.evaluate(`location.hash = ${JSON.stringify(view)}`);
+      await page.locator('#graph-title', { hasText: /^(Trace of shipment|Network of|Exposure of)/ }).waitFor();
+      await page.waitForFunction('globalThis.uflpaGraph.nodes().length > 0');
+      await page.waitForTimeout(700); // owners and holdings arrive after the trace
+      const sizes = await inGraph<[string, number, number][]>(page, RENDERED_LABEL_SIZES);
+      expect(sizes.length).toBeGreaterThanOrEqual(3);
+      const small = sizes.filter(([, px]) => px < 11 - 1e-9);
+      expect({ view, small }).toEqual({ view, small: [] });
+      expect({ view, through: await inGraph<string[]>(page, EDGES_THROUGH_LABELS) }).toEqual({ view, through: [] });
+      measured.push(`${view}: ${sizes.length} labels, smallest ${Math.min(...sizes.map(([, px]) => px)).toFixed(1)} px`);
+      if (/S-3|S-4|exposure/.test(view)) await shot(page, `explorer-layout-${view.slice(1).replace(/[^A-Za-z0-9-]/g, '_')}`);
+      // the whole graph (Fit) may be smaller: labels that would be under 11 px are then not drawn at all
+      await page.locator('#fit').click();
+      const all = await inGraph<[string, number, number][]>(page, RENDERED_LABEL_SIZES);
+      for (const [id, , minDrawn] of all) expect({ id, minDrawn: minDrawn >= 11 }).toEqual({ id, minDrawn: true });
+    }
+    console.log(measured.join('\n'));
+  });
+
+  test('owners sit beside the chain with their holdings, never in a supplier tier', async () => {
+    page = await newPage('#shipment=S-4');
+    await page.waitForFunction('globalThis.uflpaGraph.edges(".owns").length > 0');
+    await page.waitForTimeout(500);
+    const geo = await inGraph<{ owners: { id: string; x1: number; y: number }[]; chainRight: number; rows: number[] }>(
+      page,
+      `(cy) => {
+        const owners = cy.nodes('.firm').filter((n) => n.isChildless() && n.outgoers('edge.owns').nonempty());
+        const chain = cy.nodes('.facility');
+        return {
+          owners: owners.map((n) => ({ id: n.id(), x1: n.boundingBox({}).x1, y: n.position('y') })),
+          chainRight: chain.boundingBox({}).x2,
+          rows: [...new Set(chain.map((n) => Math.round(n.position('y'))))],
+        };
+      }`,
+    );
+    expect(geo.owners.length).toBeGreaterThan(0);
+    for (const o of geo.owners) {
+      expect(o.x1).toBeGreaterThan(geo.chainRight); // in the lane, right of every facility
+      expect(geo.rows).not.toContain(Math.round(o.y)); // not in a tier row of the chain
+    }
+    await shot(page, 'explorer-layout-owners-S-4');
+  });
 });
 
 describe('exposure view (point 3)', () => {

@@ -96,6 +96,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-color': '#7d8a9b',
       'target-arrow-shape': 'triangle',
       label: 'data(label)',
+      // parallel flows (lots of one pair) bow apart far enough that none runs through another's label
+      'control-point-step-size': 120,
       'font-size': FONT,
       'min-zoomed-font-size': FONT,
       color: '#2b3440',
@@ -110,15 +112,31 @@ const STYLE: cytoscape.StylesheetJson = [
     // owners sit in a lane beside the chain: their holdings arrive at the owned box's top corner, above its row
     selector: 'edge.owns',
     style: {
-      'curve-style': 'straight',
-      'target-endpoint': '50% -50%',
-      'source-endpoint': '-50% 0%',
+      // between two firm boxes: from top to top, bowed above the row, so the line crosses neither firm's facilities
+      'curve-style': 'unbundled-bezier',
+      'control-point-distances': [-60], // bowUp() sets the side per edge once the boxes are placed
+      'control-point-weights': [0.5],
+      'source-endpoint': '0% -50%',
+      'target-endpoint': '0% -50%',
+      // the share beside the owner, where holdings that meet at one firm are still apart
+      label: '',
+      'source-label': 'data(label)',
+      'source-text-offset': 46,
       'line-style': 'dashed',
       'line-dash-pattern': [7, 4],
       'line-color': '#6a3d9a',
       'target-arrow-color': '#6a3d9a',
       'target-arrow-shape': 'diamond',
       color: '#4b2a70',
+    },
+  },
+  {
+    // from an owner in the lane: its left side to the owned box's top corner, above that row
+    selector: 'edge.owns.lane',
+    style: {
+      'curve-style': 'straight',
+      'source-endpoint': '-50% 0%',
+      'target-endpoint': '50% -50%',
     },
   },
   {
@@ -585,13 +603,24 @@ export class GraphView {
         let y = lane.nonempty() ? placed.get(lane[0].id())!.y : top - (n.data('h') as number) / 2 - 12;
         while ([...placed.values()].some((p) => Math.abs(p.x - x) < SLOT && Math.abs(p.y - y) < 56)) y -= 60;
         n.position({ x, y });
+        n.outgoers('edge.owns').addClass('lane');
         placed.set(id, { x, y });
         pending.delete(id);
       }
     }
   }
 
+  /** Holdings between firm boxes bow above the boxes: the bow's side follows the edge's direction. */
+  private bowUp(): void {
+    this.cy.edges('edge.owns').forEach((e) => {
+      if (e.hasClass('lane')) return;
+      const dx = e.target().position('x') - e.source().position('x');
+      e.style('control-point-distances', [dx >= 0 ? -60 : 60]);
+    });
+  }
+
   private addTierLabels(): void {
+    this.bowUp();
     this.cy.remove('.tierlabel');
     const tiers = new Set<number>();
     this.cy.nodes('.facility').forEach((n) => {
@@ -636,7 +665,7 @@ export class GraphView {
     const focus = flagged.nonempty() ? flagged : start.nonempty() ? start.union(start.children()) : this.cy.nodes().not('.tierlabel');
     const bb = focus.boundingBox({});
     const room = this.cy.height() - 40;
-    const y = bb.h <= room ? (bb.y1 + bb.y2) / 2 : bb.y1 - 20 + room / 2;
+    const y = bb.h <= room ? (bb.y1 + bb.y2) / 2 : bb.y1 - 50 + room / 2;
     // the tier names on the left stay in view when they fit beside the focus
     const tiers = this.cy.nodes('.tierlabel');
     const left = tiers.nonempty() ? Math.min(bb.x1, tiers.boundingBox({}).x1) : bb.x1;
