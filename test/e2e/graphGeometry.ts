@@ -39,3 +39,18 @@ export const EDGES_THROUGH_LABELS = `(cy) => {
   });
   return bad;
 }`;
+
+/** Pairs of drawn labels whose boxes overlap (edge labels on each other, or on a node's). */
+export const OVERLAPPING_LABELS = `(cy) => {
+  const boxes = cy.elements().filter((e) => e.visible() && (String(e.style('label') || '') !== '' || String(e.style('source-label') || '') !== '' || String(e.style('target-label') || '') !== ''))
+    .map((e) => ({ id: e.id(), node: e.isNode(), anc: e.isNode() ? e.ancestors().map((a) => a.id()) : [], bb: e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }))
+    .filter((x) => x.bb.w > 0 && x.bb.h > 0);
+  const bad = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.anc.includes(b.id) || b.anc.includes(a.id)) continue;
+      if (a.bb.x1 < b.bb.x2 - 1 && b.bb.x1 < a.bb.x2 - 1 && a.bb.y1 < b.bb.y2 - 1 && b.bb.y1 < a.bb.y2 - 1) bad.push(a.id + ' on ' + b.id);
+    }
+  return bad;
+}`;

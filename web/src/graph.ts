@@ -83,7 +83,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'font-size': 13,
       'font-weight': 'bold',
       color: '#4a5565',
-      width: 140,
+      width: 84,
       height: 20,
     },
   },
@@ -96,6 +96,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-color': '#7d8a9b',
       'target-arrow-shape': 'triangle',
       label: 'data(label)',
+      'text-wrap': 'wrap',
       // parallel flows (lots of one pair) bow apart far enough that none runs through another's label
       'control-point-step-size': 120,
       'font-size': FONT,
@@ -130,6 +131,9 @@ const STYLE: cytoscape.StylesheetJson = [
       color: '#4b2a70',
     },
   },
+  // where arrows meet at one end, each label sits at its other end, away from the meeting point
+  { selector: 'edge.flow.lbl-src', style: { label: '', 'source-label': 'data(label)', 'source-text-offset': 58 } },
+  { selector: 'edge.flow.lbl-tgt', style: { label: '', 'target-label': 'data(label)', 'target-text-offset': 58 } },
   {
     // from an owner in the lane: its left side to the owned box's top corner, above that row
     selector: 'edge.owns.lane',
@@ -327,7 +331,16 @@ export class GraphView {
       els.push(this.facilityEl(fac, names, t === 0 ? ['importer'] : []));
       this.tier.set(nodeKey('facility', fac), t);
     }
-    for (const x of hops.values())
+    // one edge per pair of facilities: the lots of several shipments between them share it
+    const pairs = new Map<string, (typeof rows)[number]['hops']>();
+    for (const x of hops.values()) {
+      const key = `${x.fromFacilityId}>${x.toFacilityId}`;
+      pairs.set(key, [...(pairs.get(key) ?? []), x]);
+    }
+    for (const lots of pairs.values()) {
+      const x = lots[0];
+      const tiers = [...new Set(lots.map((l) => `T${l.tier}`))].join('/');
+      const materials = [...new Set(lots.map((l) => shortId(l.materialId)))].join(', ');
       els.push({
         group: 'edges',
         classes: ['flow', 'exposed'],
@@ -335,13 +348,15 @@ export class GraphView {
           id: flowKey(x.flowId),
           kind: 'flow',
           rawId: x.flowId,
+          rawIds: lots.map((l) => l.flowId),
           source: nodeKey('facility', x.fromFacilityId),
           target: nodeKey('facility', x.toFacilityId),
           fromId: x.fromFacilityId,
           toId: x.toFacilityId,
-          label: `T${x.tier} ${shortId(x.materialId)}`,
+          label: `${tiers} ${materials}${lots.length > 1 ? `\n${lots.length} lots` : ''}`,
         },
       });
+    }
     const owns = new Map<string, number>();
     for (const r of rows) r.via.shares.forEach((share, i) => owns.set(`${r.via.chain[i]}>${r.via.chain[i + 1]}`, share));
     for (const [key, share] of owns) {
@@ -423,7 +438,7 @@ export class GraphView {
             target: t,
             fromId: e.from,
             toId: e.to,
-            label: [shortId(e.materialId ?? ''), e.date ?? ''].filter(Boolean).join(' · '),
+            label: [shortId(e.materialId ?? ''), e.date ?? ''].filter(Boolean).join('\n'),
           },
         });
       } else if (e.kind === 'OWNS') {
@@ -619,14 +634,26 @@ export class GraphView {
     });
   }
 
+  /** Labels of flows that meet at a facility move to their far end (lbl-src / lbl-tgt), so they do not pile up there. */
+  private placeFlowLabels(): void {
+    this.cy.edges('.flow').forEach((e) => {
+      const into = e.target().incomers('edge.flow').length;
+      const outOf = e.source().outgoers('edge.flow').length;
+      e.removeClass('lbl-src lbl-tgt');
+      if (into > 1 && outOf === 1) e.addClass('lbl-src');
+      else if (outOf > 1 && into === 1) e.addClass('lbl-tgt');
+    });
+  }
+
   private addTierLabels(): void {
     this.bowUp();
+    this.placeFlowLabels();
     this.cy.remove('.tierlabel');
     const tiers = new Set<number>();
     this.cy.nodes('.facility').forEach((n) => {
       tiers.add(this.tier.get(n.id()) ?? 0);
     });
-    const left = Math.min(...this.cy.nodes().map((n) => n.boundingBox({}).x1)) - 80;
+    const left = Math.min(...this.cy.nodes().map((n) => n.boundingBox({}).x1)) - 52;
     for (const t of tiers) {
       const text =
         this.mode === 'trace' ? (t === 0 ? 'Importer' : `Tier ${t}`) : t === 0 ? 'Start' : t > 0 ? `Upstream ${t}` : `Downstream ${-t}`;
@@ -662,7 +689,8 @@ export class GraphView {
     this.cy.zoom(1);
     const flagged = this.cy.elements('edge.flagpath, node.flagged, edge.exposed');
     const start = this.cy.nodes('.start');
-    const focus = flagged.nonempty() ? flagged : start.nonempty() ? start.union(start.children()) : this.cy.nodes().not('.tierlabel');
+    const near = start.union(start.children()).union(start.union(start.children()).neighborhood('node'));
+    const focus = flagged.nonempty() ? flagged : start.nonempty() ? near : this.cy.nodes().not('.tierlabel');
     const bb = focus.boundingBox({});
     const room = this.cy.height() - 40;
     const y = bb.h <= room ? (bb.y1 + bb.y2) / 2 : bb.y1 - 50 + room / 2;
