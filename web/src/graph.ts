@@ -27,7 +27,7 @@ const ROWH = 170; // between tiers
 export const FONT = 11;
 const LINE = 14; // px per label line at FONT
 const LANE_GAP = 90; // between the chain and the owners' lane
-const LANE_STEP = 210; // between an owner and its own owner in the lane
+const LANE_STEP = 270; // between an owner and its own owner in the lane
 const rowY = (tier: number) => -tier * ROWH;
 export const nodeKey = (kind: 'facility' | 'firm', id: string) => `${kind === 'facility' ? 'fac' : 'firm'}:${id}`;
 const flowKey = (id: string) => `flow:${id}`;
@@ -119,10 +119,9 @@ const STYLE: cytoscape.StylesheetJson = [
       'control-point-weights': [0.5],
       'source-endpoint': '0% -50%',
       'target-endpoint': '0% -50%',
-      // the share beside the owner, where holdings that meet at one firm are still apart
-      label: '',
-      'source-label': 'data(label)',
-      'source-text-offset': 46,
+      // the share at the top of the bow, clear of the arrows that come down into either box
+      label: 'data(label)',
+      'text-margin-y': -8,
       'line-style': 'dashed',
       'line-dash-pattern': [7, 4],
       'line-color': '#6a3d9a',
@@ -141,6 +140,11 @@ const STYLE: cytoscape.StylesheetJson = [
       'curve-style': 'straight',
       'source-endpoint': '-50% 0%',
       'target-endpoint': '50% -50%',
+      // the share beside the owner, where holdings that meet at one firm are still apart
+      label: '',
+      'text-margin-y': 0,
+      'source-label': 'data(label)',
+      'source-text-offset': 46,
     },
   },
   {
