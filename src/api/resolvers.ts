@@ -17,9 +17,10 @@ import {
   specifiedFlagKinds,
 } from '../trace';
 import { BundleValidationError } from '../import/validate';
-import { facilitiesOfFirm, facilityById, firmById, searchFirms, shipmentById } from '../lookup';
+import { facilitiesOfFirm, facilityById, firmById, sameEntityAs, searchFirms, shipmentById } from '../lookup';
 import { matchesOfFirm, matchesPage } from '../screening/matches';
 import { decideMatch, disputeMatch, ReviewDecision } from '../screening/decisions';
+import { decideDuplicate, duplicatesPage } from '../screening/duplicates';
 import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
@@ -76,6 +77,10 @@ export const resolvers = {
       const first = boundedInt('first', a.first, 50, 500);
       return matchesPage(ctx.services.graph, ctx.tenant, { status: a.status, firmId: a.firmId, after: a.after, first });
     },
+    duplicateFirms: (_: unknown, a: ArgsOf<'duplicateFirms'>, ctx: RequestContext) => {
+      const first = boundedInt('first', a.first, 50, 500);
+      return duplicatesPage(ctx.services.graph, ctx.tenant, { status: a.status, firmId: a.firmId, after: a.after, first });
+    },
     auditLog: async (_: unknown, a: Args, ctx: RequestContext) => {
       requireRole(ctx, 'ADMIN');
       const first = boundedInt('first', a.first, 100, 1000);
@@ -97,6 +102,8 @@ export const resolvers = {
     },
     confirmMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note),
     rejectMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note),
+    confirmDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note, decideDuplicate),
+    rejectDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note, decideDuplicate),
     disputeMatch: (_: unknown, a: Args, ctx: RequestContext) => {
       // the importer is the party under review: it may argue its case, never decide it
       requireRole(ctx, 'IMPORTER', 'ADMIN');
@@ -108,6 +115,7 @@ export const resolvers = {
     facilities: (firm: { id: string }, _: Args, ctx: RequestContext) => facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     aliases: (firm: { aliases?: string[] }) => firm.aliases ?? [],
+    sameAs: (firm: { id: string }, _: Args, ctx: RequestContext) => sameEntityAs(ctx.services.graph, ctx.tenant, firm.id),
   },
   Neighbourhood: {
     flags: async (net: Parameters<typeof networkFlags>[3], _: Args, ctx: RequestContext) =>
@@ -124,11 +132,14 @@ export const resolvers = {
 const bundleRejected = (e: BundleValidationError) =>
   new BadInputError(e.message, 'bundle', { errors: e.errors, errorCount: e.total, errorCountComplete: !e.countStopped });
 
-/** Confirming or rejecting is for reviewers: an importer would be clearing its own supplier. */
-function decide(ctx: RequestContext, id: string, status: ReviewDecision, note?: string | null) {
+/**
+ * Confirming or rejecting is for reviewers: an importer would be clearing its own supplier
+ * (a match rejected, or a listed firm's duplicate rejected). Matches and duplicate firms alike.
+ */
+function decide(ctx: RequestContext, id: string, status: ReviewDecision, note?: string | null, apply = decideMatch) {
   requireRole(ctx, 'INVESTIGATOR', 'ADMIN');
   const checkedNote = optionalText('note', note, 2000);
-  return decideMatch(ctx.services.graph, ctx.tenant, {
+  return apply(ctx.services.graph, ctx.tenant, {
     id,
     status,
     note: checkedNote,

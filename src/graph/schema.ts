@@ -1,12 +1,22 @@
 // Constraints and indexes, created at start-up. IF NOT EXISTS makes every run idempotent.
 import type { Graph } from './graph';
 
-export const TENANT_LABELS = ['Firm', 'Facility', 'Material', 'Flow', 'Document', 'Shipment', 'ScreeningMatch'] as const;
+export const TENANT_LABELS = [
+  'Firm',
+  'Facility',
+  'Material',
+  'Flow',
+  'Document',
+  'Shipment',
+  'ScreeningMatch',
+  'DuplicateCandidate',
+] as const;
 
 const STATEMENTS: string[] = [
   ...TENANT_LABELS.map(
     (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_tenant_id IF NOT EXISTS FOR (n:${l}) REQUIRE (n.tenant, n.id) IS UNIQUE`,
   ),
+  'CREATE CONSTRAINT firm_key IF NOT EXISTS FOR (n:FirmKey) REQUIRE (n.tenant, n.key) IS UNIQUE',
   'CREATE CONSTRAINT listed_entity_key IF NOT EXISTS FOR (n:ListedEntity) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT tenant_state IF NOT EXISTS FOR (n:TenantState) REQUIRE n.tenant IS UNIQUE',
   'CREATE CONSTRAINT entity_list_version IF NOT EXISTS FOR (n:EntityListVersion) REQUIRE n.version IS UNIQUE',

@@ -1,11 +1,13 @@
 // Public surface of import: a bundle in, counts out; the tenant's new or changed firms
-// are screened in the same transaction, so a firm is never stored unscreened.
+// are screened in the same transaction, so a firm is never stored unscreened, and compared
+// with the tenant's other firms for duplicates (src/screening/duplicates/).
 import type { Graph } from '../graph/graph';
 import type { ScreeningService } from '../screening/service';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
+import { proposeDuplicatesInTx } from '../screening/duplicates';
 
 export type { ImportReport } from './importBundle';
 export { BundleValidationError, checkBundle, parseBundleShape, MAX_LISTED_ERRORS, MAX_COUNTED_ERRORS } from './validate';
@@ -15,7 +17,7 @@ export { validateBundle };
 /** What an import needs: the graph, and the screening that runs in its transaction. */
 export interface ImportServices {
   graph: Graph;
-  screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx'>;
+  screening: Pick<ScreeningService, 'current' | 'screenFirmsInTx' | 'firmNamesInTx'>;
 }
 
 export async function importBundle(
@@ -30,7 +32,13 @@ export async function importBundle(
     onProgress: opts.onProgress,
     checked: opts.checked,
     afterWrite: async (tx, bundle) => {
-      await services.screening.screenFirmsInTx(tx, tenant, bundle.firms);
+      // the bundle's firms, and the stored firms whose facilities it adds or renames
+      const inBundle = new Set(bundle.firms.map((f) => f.id));
+      const operators = [...new Set(bundle.facilities.map((f) => f.firm))].filter((id) => !inBundle.has(id));
+      const stored = await services.screening.firmNamesInTx(tx, tenant, operators);
+      await services.screening.screenFirmsInTx(tx, tenant, [...bundle.firms, ...stored]);
+      // after screening: firms that both MATCH one listed entry pair through it
+      await proposeDuplicatesInTx(tx, tenant);
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant,

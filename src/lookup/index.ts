@@ -1,5 +1,6 @@
 // Records by id and the firm name search, each scoped to the caller's tenant: what the API
-// answers for firm, facility, shipment, searchFirms and a firm's facilities.
+// answers for firm, facility, shipment, searchFirms, a firm's facilities and the firms it is
+// confirmed to be (SAME_AS).
 import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
 
@@ -26,8 +27,36 @@ export async function facilitiesOfFirm(graph: Graph, tenant: string, firmId: str
   return rows.map((r) => r.facility);
 }
 
-/** Firms whose stored search text (name, aliases and local name, lower case) contains the text, shortest name first. */
+/**
+ * Firms whose stored search text (name, aliases and local name, lower case) contains the text,
+ * shortest name first; firms confirmed to be one legal entity count as one firm, answered
+ * once (by the first of them found, whose `sameAs` names the others).
+ */
 export async function searchFirms(graph: Graph, tenant: string, text: string, limit: number): Promise<Properties[]> {
-  const rows = await graph.read<{ firm: Properties }>(Q.SEARCH_FIRMS, { tenant, text: text.toLowerCase(), limit });
+  // twice the limit, so that entities found under two names still fill the answer
+  const rows = await graph.read<{ firm: Properties & { id: string }; sameIds: string[] }>(Q.SEARCH_FIRMS, {
+    tenant,
+    text: text.toLowerCase(),
+    limit: limit * 2,
+  });
+  return oneFirmPerEntity(rows).slice(0, limit);
+}
+
+/** The rows in order, without a firm confirmed to be the same entity as one before it. */
+export function oneFirmPerEntity<T extends { firm: { id: string }; sameIds: readonly string[] }>(rows: readonly T[]): T['firm'][] {
+  const seen = new Set<string>();
+  const out: T['firm'][] = [];
+  for (const r of rows) {
+    if (seen.has(r.firm.id)) continue;
+    seen.add(r.firm.id);
+    r.sameIds.forEach((id) => seen.add(id));
+    out.push(r.firm);
+  }
+  return out;
+}
+
+/** The firms confirmed to be the same legal entity as this one, by id. */
+export async function sameEntityAs(graph: Graph, tenant: string, firmId: string): Promise<Properties[]> {
+  const rows = await graph.read<{ firm: Properties }>(Q.SAME_ENTITY_AS, { tenant, id: firmId });
   return rows.map((r) => r.firm);
 }

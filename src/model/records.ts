@@ -143,3 +143,9 @@ export function projection<S extends Spec>(
   const entries = [...fields.map((f) => `.${f}`), ...Object.entries(computed).map(([k, expr]) => `${k}: ${expr}`)];
   return `${variable} { ${entries.join(', ')} }`;
 }
+
+/**
+ * Firms a reviewer confirmed to be one legal entity are linked by SAME_AS (src/screening/duplicates/);
+ * every read that treats them as one firm walks at most this many such links.
+ */
+export const SAME_AS_DEPTH = 6;

@@ -23,7 +23,7 @@ import {
   siteLabel,
 } from './lookup';
 import { chartModel, renderMermaid } from './svg';
-import type { Block, PacketDocument, PacketGap, Seg, Text } from './types';
+import type { Block, PacketDocument, PacketFirm, PacketGap, Seg, Text } from './types';
 
 export const KIND_LABEL = { APPLICABILITY_REVIEW: 'Applicability review', EXCEPTION_REQUEST: 'Exception request' } as const;
 
@@ -424,6 +424,18 @@ function flowChart(a: PacketAnalysis): Block[] {
 
 // ---------- 5. parties ----------
 
+/** The firms a reviewer confirmed to be the same legal entity, each once by id: both names are the party's. */
+function sameEntityNote(firm: PacketFirm | undefined): string {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const g of firm?.sameAs ?? []) {
+    if (seen.has(g.id)) continue;
+    seen.add(g.id);
+    names.push(`${g.name}${g.localName ? ` (${g.localName})` : ''}, ${g.id}`);
+  }
+  return names.length ? `; the same legal entity as ${names.join('; ')} (confirmed duplicate)` : '';
+}
+
 function parties(a: PacketAnalysis): Block[] {
   const l = a.l;
   const { data } = l;
@@ -432,6 +444,7 @@ function parties(a: PacketAnalysis): Block[] {
     const fac = party.facilityId ? l.facilities.get(party.facilityId) : undefined;
     const name = fac ? `${fac.name}, operated by ${firm?.name ?? party.firmId}` : (firm?.name ?? party.name);
     const aliases = firm?.aliases?.length ? ` (also known as ${firm.aliases.join('; ')})` : '';
+    const same = sameEntityNote(firm);
     const firmAddr = firm ? joinPlace([firm.address, firm.city, firm.province, firm.country]) : '';
     const facAddr = fac ? joinPlace([fac.address, fac.city, fac.province, fac.country]) : '';
     const address = fac ? `facility: ${facAddr || 'not recorded'}; firm: ${firmAddr || 'not recorded'}` : firmAddr || 'not recorded';
@@ -452,7 +465,7 @@ function parties(a: PacketAnalysis): Block[] {
     const role = party.role === 'IMPORTER' ? 'Importer of record' : party.role;
     return [
       String(party.tier),
-      `${name}${aliases}`,
+      `${name}${aliases}${same}`,
       firm?.localName ?? '',
       address,
       `${role}${firm?.registrationId ? `; registration ${firm.registrationId}` : ''}`,

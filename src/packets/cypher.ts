@@ -1,11 +1,17 @@
 // Every Cypher statement the packets capability runs, named for what it asks. Input
 // arrives only as parameters, and every match is scoped by $tenant.
-import { DOCUMENT, FACILITY, FIRM, FLOW, MATERIAL, projection, SHIPMENT } from '../model/records';
+import { DOCUMENT, FACILITY, FIRM, FLOW, MATERIAL, projection, SAME_AS_DEPTH, SHIPMENT } from '../model/records';
+
+/** A firm with the firms confirmed to be the same legal entity (SAME_AS): the packet names them all. */
+const PACKET_FIRM = projection('f', FIRM, undefined, {
+  sameAs: `[(f)-[:SAME_AS*1..${SAME_AS_DEPTH}]-(g:Firm) WHERE g <> f | g { .id, .name, .localName }]`,
+});
 
 /**
  * The records behind one traced shipment: its flows, their documents, the facilities,
  * materials, the firms that operate the facilities or appear on the documents (issuer,
- * payer, payee), and the stored screening candidates of the chain's firms.
+ * payer, payee), and the stored screening candidates of the chain's firms (with those of the
+ * firms confirmed to be the same entity, under the party's id).
  */
 export const PACKET_RECORDS = `
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})
@@ -39,12 +45,13 @@ CALL () {
   UNWIND operatorIds + docFirmIds + $firmIds AS fid
   WITH DISTINCT fid
   MATCH (f:Firm {tenant: $tenant, id: fid})
-  RETURN collect(${projection('f', FIRM)}) AS firms
+  RETURN collect(${PACKET_FIRM}) AS firms
 }
 CALL () {
   UNWIND $firmIds AS fid
-  MATCH (f:Firm {tenant: $tenant, id: fid})-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+  MATCH (f:Firm {tenant: $tenant, id: fid})-[:SAME_AS*0..${SAME_AS_DEPTH}]-(:Firm)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
   WHERE NOT coalesce(e.removed, false)
+  WITH DISTINCT f, m, e
   RETURN collect({ id: m.id, firmId: f.id, entityName: e.name, entityKey: e.key, matchedName: m.matchedName, score: m.score,
                    decision: m.decision, status: m.status, listVersion: m.listVersion, decidedBy: m.decidedBy, note: m.note,
                    sections: e.sections, effectiveDate: e.effectiveDate }) AS matches

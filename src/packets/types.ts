@@ -8,7 +8,13 @@ export type PacketKind = 'APPLICABILITY_REVIEW' | 'EXCEPTION_REQUEST';
 
 // The stored records as packets read them: every field (src/model/records.ts).
 export type PacketShipment = Shipment;
-export type PacketFirm = Firm;
+/** A firm confirmed to be the same legal entity as a party (SAME_AS), as the packet names it. */
+export interface SameEntityFirm {
+  id: string;
+  name: string;
+  localName?: string | null;
+}
+export type PacketFirm = Firm & { sameAs?: SameEntityFirm[] | null };
 export type PacketFacility = Facility;
 export type PacketMaterial = Material;
 export type PacketFlow = Flow;

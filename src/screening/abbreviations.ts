@@ -88,6 +88,23 @@ export const ABBREVIATIONS: Abbreviation[] = [
   ...abbr(['fac'], 'factory', true),
   ...abbr(['div'], 'division'),
   ...abbr(['bingtuan', 'btn'], 'corps'),
+  // Ordinals written with digits ("XPCC 8th Div.")
+  ...[
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    'eleventh',
+    'twelfth',
+    'thirteenth',
+    'fourteenth',
+  ].flatMap((word, i) => abbr([`${i + 1}${i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'}`], word)),
   ...abbr(['xpcc'], 'xinjiang corps'),
   // Places and administrative words
   ...abbr(['prov', 'pr'], 'province', true),
@@ -170,3 +187,36 @@ export function expandAbbreviations(
   }
   return out;
 }
+
+/**
+ * Whether `short` may abbreviate `word` by the two rules trade documents follow for words no
+ * table lists: a truncation, the word's first letters ("Alum." for aluminum, "Internat." for
+ * international; three letters with a full stop, four without), or a contraction, letters of
+ * the word in order from its first to its last ("Whsg" and "Warehsg" for warehousing, "Prtg"
+ * for printing). At least three letters, and at least two fewer than the word.
+ */
+export function abbreviates(short: string, word: string, dotted: boolean): boolean {
+  if (short.length < 3 || short.length > word.length - 2 || short[0] !== word[0]) return false;
+  if (word.startsWith(short)) return dotted || short.length >= 4;
+  if (short[short.length - 1] !== word[word.length - 1]) return false;
+  let j = 1;
+  for (let i = 1; i < word.length && j < short.length; i++) if (word[i] === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * Chemical symbols of the elements the lexicon names, as firms write them ("Meike Si Energy"
+ * for Meike Silicon Energy). Each is also a pinyin syllable or a word, so it stays a name word
+ * and only may stand for the element (a second reading). Ag is left out: it is a legal form.
+ */
+export const ELEMENT_SYMBOLS: Readonly<Record<string, string>> = {
+  si: 'silicon',
+  al: 'aluminum',
+  cu: 'copper',
+  zn: 'zinc',
+  mg: 'magnesium',
+  li: 'lithium',
+  ti: 'titanium',
+  fe: 'iron',
+  au: 'gold',
+};

@@ -59,6 +59,18 @@ CALL (firm, r) {
 export const TENANTS_WITH_FIRMS = `
 MATCH (f:Firm) RETURN DISTINCT f.tenant AS tenant`;
 
+/** The names of the facilities each firm operates. */
+export const FACILITY_NAMES_OF_FIRMS = `
+UNWIND $ids AS id
+MATCH (fac:Facility {tenant: $tenant, firmId: id})
+RETURN id, collect(fac.name) AS names`;
+
+/** Firms by id with the names screening reads. */
+export const FIRM_NAMES_BY_ID = `
+UNWIND $ids AS id
+MATCH (f:Firm {tenant: $tenant, id: id})
+RETURN f.id AS id, f.name AS name, coalesce(f.aliases, []) AS aliases, f.localName AS localName, f.country AS country`;
+
 export const TENANT_FIRMS = `
 MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
 WHERE f.tenant = $tenant AND f.id IS NOT NULL

@@ -7,12 +7,12 @@
 import { pinyin } from 'pinyin-pro';
 import { toSimplified } from '../model/gazetteer/traditional';
 import { foldDisguise } from '../model/text/disguise';
-import { umlautAsV, umlautSpellings } from '../model/text/pinyin';
+import { isPinyinWord, umlautAsV, umlautSpellings, withoutToneNumbers } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
 import { editDistance } from './fuzzy';
-import { abbreviationIndex, expandAbbreviations, type Abbreviation } from './abbreviations';
-import { digitRepairs, letterPairRepairs } from './ocrTypos';
+import { abbreviates, abbreviationIndex, ELEMENT_SYMBOLS, expandAbbreviations, type Abbreviation } from './abbreviations';
+import { digitRepairs, ocrKey, ocrKeyIndex } from './ocrTypos';
 
 export type TokenKind = 'name' | 'form' | 'sector' | 'place';
 export interface NameToken {
@@ -27,7 +27,10 @@ export interface NameToken {
   codes?: readonly string[];
   /** Inside parentheses, e.g. "(Shanshan)" or "(XPCC)". */
   paren: boolean;
-  /** For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for. */
+  /**
+   * For a name word that may be misread ("Hosh1ne", "Chernical") or spells ü otherwise ("Luliang"): the spellings it may stand for.
+   * For a word read as a lexicon word by typo correction: the word as written, which may be a listed trade name misread.
+   */
   ocr?: string[];
   /** Another canonical form the word may stand for: "transport" for "Comm.", read first as commercial. */
   alt?: string;
@@ -56,6 +59,10 @@ interface Tables {
   /** One-deletion neighbourhood of English lexicon words and long region names, for typo correction. */
   fuzzyIndex: Map<string, string[]>;
   abbreviations: Map<string, Abbreviation[]>;
+  /** Lexicon and place words (and phrases joined) by their OCR key, for words misread letter by letter. */
+  ocrKnown: Map<string, string | null>;
+  /** Single English lexicon words by first letter, for abbreviations no table lists. */
+  fullWords: Map<string, Array<{ key: string; hit: LexHit }>>;
 }
 
 const latinKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -102,12 +109,22 @@ function getTables(): Tables {
       if (!zh.has(w)) zh.set(w, hit(e, pinyin(w, { toneType: 'none', type: 'array', v: true }).join('')));
     }
   }
+  const fullWords = new Map<string, Array<{ key: string; hit: LexHit }>>();
+  for (const e of LEXICON)
+    for (const w of e.en ?? []) {
+      const k = latinKey(w);
+      if (w.includes(' ') || k.length < 5 || !e.out.length) continue;
+      const l = fullWords.get(k[0]) ?? [];
+      if (!l.some((x) => x.key === k)) l.push({ key: k, hit: latin.get(k)! });
+      fullWords.set(k[0], l);
+    }
   const places = placeTables();
   // Only long province and region names get typo correction: pinyin city names sit too close to trade names.
   for (const [k, p] of places.latin) if (k.length >= 8 && p.level === 'region') addFuzzy(k);
   let zhMax = 0;
   for (const k of [...zh.keys(), ...places.zh.keys()]) zhMax = Math.max(zhMax, k.length);
-  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex() };
+  const ocrKnown = ocrKeyIndex([...latin.keys(), ...places.latin.keys()]);
+  tables = { latin, zh, zhMax, places, fuzzyIndex, abbreviations: abbreviationIndex(), fullWords, ocrKnown };
   return tables;
 }
 
@@ -123,6 +140,22 @@ function fuzzyLookup(t: Tables, token: string): string | undefined {
     }
   }
   return best;
+}
+
+/**
+ * The one lexicon word an unknown word abbreviates by rule ("Alum.", "Whsg", "Prtg"), if it
+ * abbreviates words of one lexicon entry only. A word that reads as pinyin is taken for a
+ * trade name unless written with a full stop.
+ */
+function abbreviatedLexiconWord(t: Tables, word: string, dotted: boolean): LexHit | undefined {
+  if (!dotted && isPinyinWord(word)) return undefined;
+  let found: LexHit | undefined;
+  for (const { key, hit } of t.fullWords.get(word[0]) ?? []) {
+    if (!abbreviates(word, key, dotted)) continue;
+    if (found && found.out.join(' ') !== hit.out.join(' ')) return undefined;
+    found = hit;
+  }
+  return found;
 }
 
 function fold(s: string): string {
@@ -148,6 +181,10 @@ class Builder {
   private readonly secondReadings = new Map<string, string>();
   /** The name's words so far, spelled out. */
   private readonly spelled: string[] = [];
+  /** The name has pinyin with tone numbers, so a numbered syllable alone is pinyin too ("(Shan4 Shan4)"). */
+  toneText = false;
+  /** Words written with a full stop after them ("Alum."), which may be abbreviations no table lists. */
+  private readonly dottedWords = new Set<string>();
   constructor(private readonly t: Tables) {}
 
   private emitLex(hit: LexHit, surface: string) {
@@ -174,16 +211,31 @@ class Builder {
     return prev && prev.kind === 'place' && prev.paren === this.paren && prev.codes?.length ? prev.codes : undefined;
   }
   private emitName(raw: string) {
-    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...letterPairRepairs(raw), ...umlautSpellings(raw)];
-    this.tokens.push({ text: raw, raw, kind: 'name', paren: this.paren, ...(ocr.length ? { ocr } : {}) });
+    const ocr = [...(this.digitSpellings.get(raw) ?? []), ...umlautSpellings(raw)];
+    const element = Object.hasOwn(ELEMENT_SYMBOLS, raw) ? ELEMENT_SYMBOLS[raw] : undefined;
+    this.tokens.push({
+      text: raw,
+      raw,
+      kind: 'name',
+      paren: this.paren,
+      ...(ocr.length ? { ocr } : {}),
+      ...(element ? { alt: element } : {}),
+    });
   }
 
   private knows(key: string): boolean {
     return this.t.latin.has(key) || this.t.places.latin.has(key);
   }
 
+  /** The lexicon or place word (or phrase) an unknown word is a misreading of, letter by letter ("zhuhal": zhuhai), by its OCR key. */
+  private misreadKnown(key: string): string | undefined {
+    return this.t.ocrKnown.get(key) ?? undefined;
+  }
+
   /** Digits read as letters put right, then abbreviations spelled out; `dotted[i]`: words[i] ended in a full stop. */
-  prepare(words: string[], dotted: boolean[]): string[] {
+  prepare(written: string[], dotted: boolean[]): string[] {
+    // pinyin with tone numbers ("Xin1jiang1 Hua2fu2") read without them
+    const words = written.map((w) => withoutToneNumbers(w, this.toneText));
     const letters = words.map((w, i) => {
       const spellings = digitRepairs(w);
       if (!spellings.length) return w;
@@ -196,6 +248,21 @@ class Builder {
       );
       return best;
     });
+    // misread letters put right where that makes a word the lexicon or gazetteer knows, alone or
+    // with a neighbour ("Morigolia", "Xlnjiang Production and Construction Corps", "Suppiy Chain")
+    letters.forEach((w, i) => {
+      const prev = letters[i - 1] ?? '';
+      const next = letters[i + 1] ?? '';
+      if (w.length < 4 || /\d/.test(w) || this.knows(w) || (prev && this.knows(prev + w)) || (next && this.knows(w + next))) return;
+      const key = ocrKey(w);
+      const alone = this.misreadKnown(key);
+      const afterPrev = !alone && prev ? this.misreadKnown(ocrKey(prev) + key) : undefined;
+      const beforeNext = !alone && !afterPrev && next ? this.misreadKnown(key + ocrKey(next)) : undefined;
+      if (alone) letters[i] = alone;
+      else if (afterPrev?.startsWith(prev)) letters[i] = afterPrev.slice(prev.length);
+      else if (beforeNext?.endsWith(next)) letters[i] = beforeNext.slice(0, beforeNext.length - next.length);
+    });
+    letters.forEach((w, i) => dotted[i] && this.dottedWords.add(w));
     const out = expandAbbreviations(
       letters,
       dotted,
@@ -246,14 +313,19 @@ class Builder {
       }
       const known = this.knows(word);
       // ü written otherwise ("Luliang" for Lvliang) names a place; a business word so spelled may be a trade name (Luye 绿叶)
-      const misread = known
-        ? undefined
-        : (letterPairRepairs(word).find((s) => this.knows(s)) ?? umlautSpellings(word, true).find((s) => t.places.latin.has(s)));
+      // (letters misread were put right in prepare)
+      const misread = known ? undefined : umlautSpellings(word, true).find((s) => t.places.latin.has(s));
+      const abbreviated = known || misread ? undefined : abbreviatedLexiconWord(t, word, this.dottedWords.has(word));
       const near = misread ?? fuzzyLookup(t, word);
-      if (near) {
+      if (abbreviated) this.emitLex(abbreviated, word);
+      else if (near) {
         const lex = t.latin.get(near);
-        if (lex) this.emitLex(lex, word);
-        else this.emitPlace(t.places.latin.get(near)!, word);
+        if (lex) {
+          this.emitLex(lex, word);
+          // a typo-corrected word may rather be a listed trade name misread ("Miniong" for Minlong, not mining)
+          const last = this.tokens[this.tokens.length - 1];
+          if (!misread && lex.out.length === 1 && last?.raw === lex.raw) last.ocr = [word];
+        } else this.emitPlace(t.places.latin.get(near)!, word);
       } else this.emitName(word);
     }
   }
@@ -367,6 +439,7 @@ export function normalizeName(name: string): NormalizedName {
     dotted = [];
   };
   const folded = fold(foldDisguise(name));
+  b.toneText = /\d/.test(folded) && [...folded.matchAll(/[a-z0-9]+/g)].some((m) => withoutToneNumbers(m[0]) !== m[0]);
   for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {
       flush();

@@ -14,17 +14,39 @@ export interface FirmNames {
   aliases?: string[];
   localName?: string;
   country?: string;
+  /** names of the facilities the firm operates: a plant named for a listed entity is a lead */
+  facilityNames?: string[];
 }
 type Matcher = ReturnType<typeof buildEntityMatcher>;
 
-/** The best candidate per list entry over all of a firm's names. */
+/**
+ * A facility's name matching an entry says the firm may run the listed entity's plant, not
+ * that the firm is the entity: at most POSSIBLE, so a reviewer decides (and the trace is not
+ * CLEAR until one does).
+ */
+function asFacilityLead(c: ScreeningCandidate, facilityName: string): ScreeningCandidate {
+  return {
+    ...c,
+    decision: 'POSSIBLE',
+    reason: `facility name "${facilityName}" of this firm (at most POSSIBLE: the firm's own names do not match) — ${c.reason}`,
+  };
+}
+
+/** The best candidate per list entry over all of a firm's names, then its facilities' names. */
 export function screenFirmNames(matcher: Matcher, firm: FirmNames): ScreeningCandidate[] {
   const best = new Map<string, ScreeningCandidate>();
+  const country = firm.country ?? null;
   const names = [firm.name, ...(firm.aliases ?? []), ...(firm.localName ? [firm.localName] : [])];
   for (const name of names) {
-    for (const c of matcher.screen(name, { country: firm.country ?? null, limit: 5 })) {
+    for (const c of matcher.screen(name, { country, limit: 5 })) {
       const prev = best.get(c.entryKey);
       if (!prev || c.score > prev.score) best.set(c.entryKey, c);
+    }
+  }
+  for (const facilityName of new Set(firm.facilityNames ?? [])) {
+    for (const c of matcher.screen(facilityName, { country, limit: 5 })) {
+      // the firm's own names decide when they reach the entry at all
+      if (!best.has(c.entryKey)) best.set(c.entryKey, asFacilityLead(c, facilityName));
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
@@ -60,15 +82,39 @@ export class ScreeningService {
     return matcher.screen(name, { country: country ?? null, limit });
   }
 
+  /** The stored names of firms by id, read in the caller's transaction (firms a bundle's facilities name but it does not carry). */
+  async firmNamesInTx(tx: ManagedTransaction, tenant: string, ids: string[]): Promise<FirmNames[]> {
+    if (!ids.length) return [];
+    const rows = await runRows<{ id: string; name: string; aliases: string[]; localName: string | null; country: string | null }>(
+      tx,
+      Q.FIRM_NAMES_BY_ID,
+      { tenant, ids },
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      aliases: r.aliases,
+      localName: r.localName ?? undefined,
+      country: r.country ?? undefined,
+    }));
+  }
+
   /**
    * Stores each firm's candidates as reviewable matches inside the caller's transaction.
    * Review decisions already made are kept; pending candidates that no longer score are removed.
    */
   async screenFirmsInTx(tx: ManagedTransaction, tenant: string, firms: FirmNames[]): Promise<number> {
     const { list, matcher } = await this.current();
+    // the stored facilities' names, read in the caller's transaction (the import has written them)
+    const facilityNames = new Map<string, string[]>();
+    for (let i = 0; i < firms.length; i += 5000) {
+      const ids = firms.slice(i, i + 5000).map((f) => f.id);
+      for (const r of await runRows<{ id: string; names: string[] }>(tx, Q.FACILITY_NAMES_OF_FIRMS, { tenant, ids }))
+        facilityNames.set(r.id, r.names);
+    }
     const rows = firms.map((f) => ({
       firmId: f.id,
-      candidates: screenFirmNames(matcher, f).map((c) => ({
+      candidates: screenFirmNames(matcher, { ...f, facilityNames: f.facilityNames ?? facilityNames.get(f.id) }).map((c) => ({
         id: `${f.id}|${c.entryKey}`,
         entryKey: c.entryKey,
         matchedName: c.matchedName,

@@ -9,6 +9,7 @@ import { storeEntityListVersion, currentEntityList } from './listStore';
 import type { ScreeningService } from './service';
 import { prepareEntityListUpdate, EntityListDiff } from './update';
 import * as Q from './cypher';
+import { proposeDuplicatesInTx } from './duplicates';
 
 export interface ListUpdateReport {
   previousVersion: string;
@@ -75,6 +76,8 @@ export async function applyVersion(
     }));
     await graph.writeTransaction(async (tx) => {
       await screening.screenFirmsInTx(tx, tenant, names);
+      // firms that now MATCH one entry may be one entity; pairs decided already keep their decision
+      await proposeDuplicatesInTx(tx, tenant, { everyFirm: true });
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant,

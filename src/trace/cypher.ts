@@ -2,7 +2,7 @@
 // Variable-length bounds cannot be parameters in Cypher, so each depth has its own
 // statement text built here from an integer the caller has already clamped.
 
-import { FACILITY, FIRM, FLOW, MATERIAL, projection, SHIPMENT } from '../model/records';
+import { FACILITY, FIRM, FLOW, MATERIAL, projection, SAME_AS_DEPTH, SHIPMENT } from '../model/records';
 import { TRACE_FACILITY_FIELDS, TRACE_FLOW_FIELDS, TRACE_SHIPMENT_FIELDS } from './records';
 
 export const TIER_CEILING = 30;
@@ -63,8 +63,8 @@ const OWNERSHIP_DEPTH = 12;
 /**
  * From the firms in `base`: every firm above them through holdings (DISTINCT lets Neo4j
  * prune the walk instead of enumerating paths), then each firm's holdings and screening
- * matches, one row per firm as `f`, `holdings`, `matches`. Shared by the single
- * trace and the batch view.
+ * matches (with those of the firms confirmed to be the same entity, SAME_AS), one row per
+ * firm as `f`, `holdings`, `matches`. Shared by the single trace and the batch view.
  */
 const FIRMS_WITH_OWNERS_AND_MATCHES = `
 CALL (base) {
@@ -80,8 +80,12 @@ CALL (f) {
   RETURN [h IN collect({owner: up.id, owned: f.id, share: o.share}) WHERE h.owner IS NOT NULL] AS holdings
 }
 CALL (f) {
-  OPTIONAL MATCH (f)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
+  OPTIONAL MATCH (f)-[:SAME_AS*0..${SAME_AS_DEPTH}]-(:Firm)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
   WHERE NOT coalesce(e.removed, false)
+  WITH DISTINCT m, e
+  // firms confirmed to be one entity share their matches; per entry a decided match outweighs pending ones
+  WITH e, collect(m) AS ms
+  UNWIND CASE WHEN any(x IN ms WHERE x.status <> 'PENDING') THEN [x IN ms WHERE x.status <> 'PENDING'] ELSE ms END AS m
   RETURN [x IN collect({
     matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
     decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
@@ -180,19 +184,29 @@ MATCH (x)<-[o:OWNS]-(owner:Firm)
 RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
 
 /**
- * Every firm below this one through holdings (any share, as deep as a trace reads owners),
- * with the holdings out of each and the names of both ends (a row with owned null for a
- * firm that holds nothing, so the firm asked about is named even then). Each holding once:
- * control adds up repeated holdings, and a cycle brings the firm back among `subs`.
+ * Every firm below this one, or below a firm confirmed to be the same entity (SAME_AS), through
+ * holdings (any share, as deep as a trace reads owners), with the holdings out of each and the
+ * names of both ends (a row with owned null for a firm that holds nothing, so the firm asked
+ * about is named even then). Each holding once: control adds up repeated holdings, and a
+ * cycle brings the firm back among `subs`.
  */
 export const OWNERSHIP_BELOW = `
 MATCH (f:Firm {tenant: $tenant, id: $firmId})
-OPTIONAL MATCH (f)-[:OWNS*1..${OWNERSHIP_DEPTH}]->(sub:Firm)
-WITH f, collect(DISTINCT sub) AS subs
-UNWIND [f] + subs AS x
+OPTIONAL MATCH (f)-[:SAME_AS*1..${SAME_AS_DEPTH}]-(same:Firm)
+WITH f, collect(DISTINCT same) AS sames
+UNWIND [f] + sames AS g
+OPTIONAL MATCH (g)-[:OWNS*1..${OWNERSHIP_DEPTH}]->(sub:Firm)
+WITH collect(DISTINCT g) + collect(DISTINCT sub) AS xs
+UNWIND xs AS x
 WITH DISTINCT x
 OPTIONAL MATCH (x)-[o:OWNS]->(owned:Firm)
 RETURN x.id AS owner, x.name AS ownerName, owned.id AS owned, owned.name AS ownedName, o.share AS share`;
+
+/** The firms confirmed to be the same legal entity as this one (SAME_AS, over any number of such links up to the depth). */
+export const SAME_ENTITY_FIRMS = `
+MATCH (f:Firm {tenant: $tenant, id: $firmId})-[:SAME_AS*1..${SAME_AS_DEPTH}]-(same:Firm)
+WHERE same <> f
+RETURN DISTINCT same.id AS id, same.name AS name ORDER BY id`;
 
 /**
  * Shipments downstream of any flow out of the facilities of the firms in $firmIds, by id,

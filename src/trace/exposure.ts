@@ -1,5 +1,5 @@
-// Exposure of a firm: the shipments whose trace passes through its own facilities or through
-// the facilities of a firm it controls (the control of rules/control.ts, the notion
+// Exposure of a firm: the shipments whose trace passes through its own facilities (or those of
+// a firm confirmed to be the same legal entity) or through the facilities of a firm it controls (the control of rules/control.ts, the notion
 // LISTED_AFFILIATE flags on), each saying which firm it passes through and how that firm
 // is held.
 import type { Graph } from '../graph/graph';
@@ -41,30 +41,39 @@ export interface HoldingBelow {
 }
 
 /**
- * The routes by which a shipment can reach firmId: the firm itself (DIRECT), then every firm
- * it controls, nearest first and then by id (controlledFirms' order).
+ * The routes by which a shipment can reach firmId: the firm itself and the firms confirmed to
+ * be the same legal entity (`sameEntity`, DIRECT), then every firm it controls, nearest first
+ * and then by id (controlledFirms' order). The same entity is one firm: its holdings add up.
  */
-export function exposureRoutes(firmId: string, below: readonly HoldingBelow[]): ExposureVia[] {
+export function exposureRoutes(
+  firmId: string,
+  below: readonly HoldingBelow[],
+  sameEntity: readonly { id: string; name: string }[] = [],
+): ExposureVia[] {
   const names = new Map<string, string>();
+  const group = new Set([firmId, ...sameEntity.map((s) => s.id)]);
+  const asOne = (id: string) => (group.has(id) ? firmId : id);
   const holdings = [];
   for (const r of below) {
     names.set(r.owner, r.ownerName);
     if (r.owned === null) continue;
     names.set(r.owned, r.ownedName ?? r.owned);
-    holdings.push({ owner: r.owner, owned: r.owned, share: Number(r.share ?? 0) });
+    if (group.has(r.owner) && group.has(r.owned)) continue;
+    holdings.push({ owner: asOne(r.owner), owned: asOne(r.owned), share: Number(r.share ?? 0) });
   }
+  for (const s of sameEntity) names.set(s.id, s.name);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const direct: ExposureVia = {
+  const direct = [firmId, ...sameEntity.map((s) => s.id).filter((id) => id !== firmId)].map((id): ExposureVia => ({
     kind: 'DIRECT',
-    firmId,
-    firmName: nameOf(firmId),
-    chain: [firmId],
-    chainNames: [nameOf(firmId)],
+    firmId: id,
+    firmName: nameOf(id),
+    chain: [id],
+    chainNames: [nameOf(id)],
     shares: [],
     effectiveShare: 1,
-  };
+  }));
   return [
-    direct,
+    ...direct,
     ...controlledFirms(firmId, holdings).map((c): ExposureVia => ({
       kind: 'CONTROLLED_SUBSIDIARY',
       firmId: c.firmId,
@@ -89,19 +98,21 @@ function shallowestHopOf(trace: TraceHops, firmId: string): ShipmentTrace['hops'
 
 /**
  * How a traced shipment reaches the firm, given its routes in exposureRoutes' order: through
- * the firm's own facilities whenever they are on the path; otherwise through the controlled
- * firm that ships nearest the importer (the earlier route among equals). Null when none of
- * the routes' firms ships on the traced path.
+ * the firm's own facilities (or those of the same entity) whenever they are on the path, the
+ * shallowest of them; otherwise through the controlled firm that ships nearest the importer
+ * (the earlier route among equals). Null when none of the routes' firms ships on the traced path.
  */
 export function routeOf(trace: TraceHops, routes: readonly ExposureVia[]): { via: ExposureVia; hop: ShipmentTrace['hops'][number] } | null {
+  let direct: { via: ExposureVia; hop: ShipmentTrace['hops'][number] } | null = null;
   let best: { via: ExposureVia; hop: ShipmentTrace['hops'][number] } | null = null;
   for (const via of routes) {
     const hop = shallowestHopOf(trace, via.firmId);
     if (!hop) continue;
-    if (via.kind === 'DIRECT') return { via, hop };
-    if (!best || hop.tier < best.hop.tier) best = { via, hop };
+    if (via.kind === 'DIRECT') {
+      if (!direct || hop.tier < direct.hop.tier) direct = { via, hop };
+    } else if (!best || hop.tier < best.hop.tier) best = { via, hop };
   }
-  return best;
+  return direct ?? best;
 }
 
 export async function exposure(
@@ -114,7 +125,8 @@ export async function exposure(
   const offset = offsetFromCursor(args.after);
   await resolveFacilities(graph, tenant, args.firmId);
   const below = await graph.read<HoldingBelow>(Q.OWNERSHIP_BELOW, { tenant, firmId: args.firmId });
-  const routes = exposureRoutes(args.firmId, below);
+  const sameEntity = await graph.read<{ id: string; name: string }>(Q.SAME_ENTITY_FIRMS, { tenant, firmId: args.firmId });
+  const routes = exposureRoutes(args.firmId, below, sameEntity);
   const rows = await graph.read<{ shipmentId: string; firmIds: string[] }>(Q.exposureQuery(DEFAULT_MAX_TIERS - 1), {
     tenant,
     firmIds: routes.map((r) => r.firmId),

@@ -117,6 +117,39 @@ describe('unreviewed POSSIBLE matches keep a trace from CLEAR (real Neo4j)', () 
     expect(md).toMatch(/possible match.*not yet reviewed|not yet reviewed/i);
   });
 
+  it('a trading firm running a plant named for a listed entity is not CLEAR: the facility name is screened (at most POSSIBLE)', async () => {
+    const b = supplierChain('PL-FAC', 'Shanghai Sunrise Trading Co., Ltd.');
+    b.facilities = b.facilities.map((f) =>
+      f.id === 'PL-FAC-FAC2' ? { ...f, name: 'Hoshine Silicon Industry (Shanshan) Co., Ltd. Plant 3' } : f,
+    );
+    await load(b);
+    const [m] = await matchesOf('PL-FAC-F2');
+    expect(m).toMatchObject({ decision: 'POSSIBLE', status: 'PENDING' });
+    expect(m.entityName).toMatch(/Hoshine Silicon Industry \(Shanshan\)/);
+    const t = await trace('PL-FAC-S1');
+    expect(t.verdict).toBe('INCOMPLETE');
+    expect(t.flags.find((f) => f.kind === 'POSSIBLE_LISTING')).toMatchObject({ firmId: 'PL-FAC-F2', tier: 2 });
+  });
+
+  it("a later bundle that only renames a stored firm's facility re-screens that firm", async () => {
+    await load(supplierChain('PL-REN', 'Ningbo Harbour Logistics Co., Ltd.'));
+    expect(await matchesOf('PL-REN-F2')).toEqual([]);
+    const full = supplierChain('PL-REN', 'Ningbo Harbour Logistics Co., Ltd.');
+    const fac = full.facilities.find((f) => f.id === 'PL-REN-FAC2')!;
+    await load({
+      bundleVersion: 1,
+      firms: [],
+      facilities: [{ ...fac, name: 'Xinjiang Daqo New Energy Co., Ltd. depot' }],
+      materials: [],
+      flows: [],
+      documents: [],
+      shipments: [],
+      ownership: [],
+    } as unknown as Bundle);
+    expect((await matchesOf('PL-REN-F2')).map((m) => m.entityName)).toEqual([expect.stringMatching(/Daqo New Energy/)]);
+    expect((await trace('PL-REN-S1')).verdict).toBe('INCOMPLETE');
+  });
+
   it('a supplier with no match at all stays CLEAR (the flag is not raised on every firm)', async () => {
     await load(supplierChain('PL-NONE', 'Zhejiang Bright Glassworks Co., Ltd.'));
     expect(await matchesOf('PL-NONE-F2')).toEqual([]);

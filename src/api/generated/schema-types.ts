@@ -81,6 +81,8 @@ export type Query = {
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
   screeningMatches: ScreeningMatchPage;
+  /** Pairs of the tenant's firms that look like one legal entity, proposed after every import, in id order. */
+  duplicateFirms: DuplicateFirmPage;
   /** Audit log of the tenant, newest first (ADMIN). */
   auditLog: Array<AuditEvent>;
   /** Deadlines that follow from a detained shipment's dates (19 CFR 151.16). */
@@ -182,6 +184,14 @@ export type QueryScreeningMatchesArgs = {
 };
 
 
+export type QueryDuplicateFirmsArgs = {
+  status?: InputMaybe<ReviewStatus>;
+  firmId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -210,6 +220,10 @@ export type Mutation = {
   rejectMatch: StoredScreeningMatch;
   /** Dispute a screening candidate (IMPORTER or ADMIN): a note the reviewers see; it changes no status. */
   disputeMatch: StoredScreeningMatch;
+  /** Confirm a duplicate-firm candidate: the two firms are one legal entity (SAME_AS) for traces, exposure, search and packets (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  confirmDuplicate: DuplicateFirmCandidate;
+  /** Reject a duplicate-firm candidate: two firms; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  rejectDuplicate: DuplicateFirmCandidate;
 };
 
 
@@ -233,6 +247,18 @@ export type MutationRejectMatchArgs = {
 export type MutationDisputeMatchArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ShipmentTrace = {
@@ -396,7 +422,7 @@ export type ExposedShipment = {
 };
 
 export type ExposureRoute =
-  /** Through the firm's own facilities. */
+  /** Through the firm's own facilities, or those of a firm confirmed to be the same legal entity. */
   | 'DIRECT'
   /** Through a firm it controls: more than 50% at every link of the chain. */
   | 'CONTROLLED_SUBSIDIARY';
@@ -441,6 +467,8 @@ export type Firm = {
   province?: Maybe<Scalars['String']['output']>;
   facilities: Array<Facility>;
   screening: Array<StoredScreeningMatch>;
+  /** Firms a reviewer confirmed to be the same legal entity (confirmDuplicate). */
+  sameAs: Array<Firm>;
 };
 
 export type Facility = {
@@ -537,6 +565,42 @@ export type ScreeningMatchPage = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Why two firms were proposed as one legal entity. */
+export type DuplicateBasis =
+  /** the same registration id */
+  | 'REGISTRATION_ID'
+  /** names that read alike across scripts and romanizations, with agreeing country and places */
+  | 'NAME'
+  /** both MATCH one Entity List entry, whose names tie their spellings together */
+  | 'LISTED_ENTRY';
+
+export type DuplicateFirmCandidate = {
+  __typename?: 'DuplicateFirmCandidate';
+  /** the two firm ids, escaped and joined with |; the same in either order */
+  id: Scalars['ID']['output'];
+  firmIds: Array<Scalars['ID']['output']>;
+  firms: Array<Firm>;
+  basis: DuplicateBasis;
+  reason: Scalars['String']['output'];
+  status: ReviewStatus;
+  createdAt: Scalars['String']['output'];
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  decidedAt?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy?: Maybe<Scalars['String']['output']>;
+  /** a decision that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision?: Maybe<PendingReviewDecision>;
+};
+
+export type DuplicateFirmPage = {
+  __typename?: 'DuplicateFirmPage';
+  items: Array<DuplicateFirmCandidate>;
+  total: Scalars['Int']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type EntityListInfo = {
   __typename?: 'EntityListInfo';
   version: Scalars['String']['output'];
@@ -620,6 +684,7 @@ export type AuditAction =
   | 'LIST_UPDATE'
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
+  | 'DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
   | 'EXHIBIT_UPLOAD';
 
@@ -759,6 +824,9 @@ export type ResolversTypes = {
   PendingReviewDecision: ResolverTypeWrapper<PendingReviewDecision>;
   MatchDispute: ResolverTypeWrapper<MatchDispute>;
   ScreeningMatchPage: ResolverTypeWrapper<ScreeningMatchPage>;
+  DuplicateBasis: DuplicateBasis;
+  DuplicateFirmCandidate: ResolverTypeWrapper<DuplicateFirmCandidate>;
+  DuplicateFirmPage: ResolverTypeWrapper<DuplicateFirmPage>;
   EntityListInfo: ResolverTypeWrapper<EntityListInfo>;
   RebuttalPacket: ResolverTypeWrapper<RebuttalPacket>;
   PacketGap: ResolverTypeWrapper<PacketGap>;
@@ -808,6 +876,8 @@ export type ResolversParentTypes = {
   PendingReviewDecision: PendingReviewDecision;
   MatchDispute: MatchDispute;
   ScreeningMatchPage: ScreeningMatchPage;
+  DuplicateFirmCandidate: DuplicateFirmCandidate;
+  DuplicateFirmPage: DuplicateFirmPage;
   EntityListInfo: EntityListInfo;
   RebuttalPacket: RebuttalPacket;
   PacketGap: PacketGap;
@@ -844,6 +914,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   exposure?: Resolver<ResolversTypes['ExposurePage'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'firmId'>>;
   entityList?: Resolver<ResolversTypes['EntityListInfo'], ParentType, ContextType>;
   screeningMatches?: Resolver<ResolversTypes['ScreeningMatchPage'], ParentType, ContextType, Partial<QueryScreeningMatchesArgs>>;
+  duplicateFirms?: Resolver<ResolversTypes['DuplicateFirmPage'], ParentType, ContextType, Partial<QueryDuplicateFirmsArgs>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   detentionClock?: Resolver<ResolversTypes['DetentionClock'], ParentType, ContextType, RequireFields<QueryDetentionClockArgs, 'shipmentId'>>;
   supplyChainDiff?: Resolver<ResolversTypes['SupplyChainDiff'], ParentType, ContextType, RequireFields<QuerySupplyChainDiffArgs, 'shipmentId' | 'againstShipmentId'>>;
@@ -855,6 +926,8 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   confirmMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationConfirmMatchArgs, 'id'>>;
   rejectMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   disputeMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationDisputeMatchArgs, 'id' | 'note'>>;
+  confirmDuplicate?: Resolver<ResolversTypes['DuplicateFirmCandidate'], ParentType, ContextType, RequireFields<MutationConfirmDuplicateArgs, 'id'>>;
+  rejectDuplicate?: Resolver<ResolversTypes['DuplicateFirmCandidate'], ParentType, ContextType, RequireFields<MutationRejectDuplicateArgs, 'id'>>;
 };
 
 export type ShipmentTraceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ShipmentTrace'] = ResolversParentTypes['ShipmentTrace']> = {
@@ -1005,6 +1078,7 @@ export type FirmResolvers<ContextType = any, ParentType extends ResolversParentT
   province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
   screening?: Resolver<Array<ResolversTypes['StoredScreeningMatch']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['Firm']>, ParentType, ContextType>;
 };
 
 export type FacilityResolvers<ContextType = any, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
@@ -1084,6 +1158,28 @@ export type MatchDisputeResolvers<ContextType = any, ParentType extends Resolver
 
 export type ScreeningMatchPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ScreeningMatchPage'] = ResolversParentTypes['ScreeningMatchPage']> = {
   items?: Resolver<Array<ResolversTypes['StoredScreeningMatch']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DuplicateFirmCandidateResolvers<ContextType = any, ParentType extends ResolversParentTypes['DuplicateFirmCandidate'] = ResolversParentTypes['DuplicateFirmCandidate']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firmIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  firms?: Resolver<Array<ResolversTypes['Firm']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['DuplicateBasis'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  agreedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pendingDecision?: Resolver<Maybe<ResolversTypes['PendingReviewDecision']>, ParentType, ContextType>;
+};
+
+export type DuplicateFirmPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DuplicateFirmPage'] = ResolversParentTypes['DuplicateFirmPage']> = {
+  items?: Resolver<Array<ResolversTypes['DuplicateFirmCandidate']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1204,6 +1300,8 @@ export type Resolvers<ContextType = any> = {
   PendingReviewDecision?: PendingReviewDecisionResolvers<ContextType>;
   MatchDispute?: MatchDisputeResolvers<ContextType>;
   ScreeningMatchPage?: ScreeningMatchPageResolvers<ContextType>;
+  DuplicateFirmCandidate?: DuplicateFirmCandidateResolvers<ContextType>;
+  DuplicateFirmPage?: DuplicateFirmPageResolvers<ContextType>;
   EntityListInfo?: EntityListInfoResolvers<ContextType>;
   RebuttalPacket?: RebuttalPacketResolvers<ContextType>;
   PacketGap?: PacketGapResolvers<ContextType>;

@@ -65,6 +65,7 @@ export const ROOT_FIELD_WEIGHTS: Record<string, number> = {
   screenName: 5,
   searchFirms: 5,
   screeningMatches: 5,
+  duplicateFirms: 5,
   auditLog: 5,
 };
 

@@ -45,3 +45,59 @@ export function umlautSpellings(word: string, toV = false): string[] {
   const tail = word.slice(from);
   return out.map((o) => o + tail).filter((w) => w !== word);
 }
+
+// One pinyin syllable as names are romanized (tone marks gone, ü written v or u): an optional
+// initial and a final. Used to tell a pinyin trade name ("Huafu", "Xinren") from a word that
+// cannot be pinyin ("Whsg", "Prtg") and may therefore be an abbreviation.
+const SYLLABLE_SOURCE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|ian|iao|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
+const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE_SOURCE})+$`);
+// Pinyin with tone numbers ("xin1jiang1", "lv4se4"): every syllable carries one, 1-4 or 5 (or 0) for
+// the neutral tone. Every syllable, so a digit misread for a letter inside a word ("Ake5u",
+// "Ba1yin", "Cha0hu") is not taken for a tone.
+const TONE_NUMBERED = new RegExp(`^(?:${SYLLABLE_SOURCE}[0-5]){2,}$`);
+const TONE_NUMBERED_SYLLABLE = new RegExp(`^${SYLLABLE_SOURCE}[0-5]$`);
+const ONE_SYLLABLE = new RegExp(`^${SYLLABLE_SOURCE}$`);
+
+/** Whether a lower-case word can be read as a run of pinyin syllables ("huafu", "xinjiang"; not "whsg"). */
+export function isPinyinWord(word: string): boolean {
+  // j, q and x come only before i or ü (written u or v); v only after l or n
+  return PINYIN_WORD.test(word) && !/[jqx](?![iuv])|(?<![ln])v/.test(word);
+}
+
+/**
+ * A lower-case word in pinyin with tone numbers, without them ("hua2fu2" -> "huafu"); other
+ * words as they are ("texti1e", "ake5u", "no1", "5g"). `inToneText`: the text around has
+ * such words, so one numbered syllable alone ("Shan4") is read the same way.
+ */
+export function withoutToneNumbers(word: string, inToneText = false): string {
+  // two syllables at least, so a number after one word stays ("no1", "a1")
+  if (TONE_NUMBERED.test(word) || (inToneText && TONE_NUMBERED_SYLLABLE.test(word))) return word.replace(/[0-5]/g, '');
+  return word;
+}
+
+/**
+ * The initials of a pinyin word of two or more syllables, one string for each way the word
+ * splits into syllables: "jingao" -> ["ja", "jg"] (jing-ao, jin-gao), "hongyuan" -> ["hy"].
+ * Firms abbreviate their pinyin names so ("JA Solar" for 晶澳, "HY" for 弘元). Empty for a
+ * word that is not pinyin or has one syllable.
+ */
+export function pinyinInitials(word: string): string[] {
+  if (word.length > 18 || !isPinyinWord(word)) return [];
+  // the splits into the fewest syllables: "gao" is one syllable, not g-a-o
+  let fewest = Infinity;
+  const found: string[] = [];
+  const split = (rest: string, initials: string) => {
+    if (initials.length > fewest) return;
+    if (!rest) {
+      if (initials.length < fewest) found.length = 0;
+      fewest = initials.length;
+      found.push(initials);
+      return;
+    }
+    for (let len = Math.min(6, rest.length); len >= 1; len--)
+      if (ONE_SYLLABLE.test(rest.slice(0, len))) split(rest.slice(len), initials + rest[0]);
+  };
+  split(word, '');
+  return fewest >= 2 ? [...new Set(found)] : [];
+}

@@ -1,16 +1,18 @@
-// Candidate generation: the indexed names that share a token, a spelling, two spellings
-// joined or a typo-close word with the query.
+// Candidate generation: the indexed names that share a token (or its second reading), a
+// spelling, two spellings joined, a typo-close word or an acronym of a pinyin word with the query.
 import type { NameIndex } from './nameIndex';
 import type { TypoMatches, WeightedToken } from './types';
 
 export function candidatesFor(index: NameIndex, q: WeightedToken[], fuzzy: TypoMatches): Set<number> {
-  const { byToken, byJoined, bySpelling } = index;
+  const { byToken, byJoined, bySpelling, byAcronym } = index;
   const out = new Set<number>();
   const addAll = (l: number[] | undefined) => {
     if (l) for (const id of l) out.add(id);
   };
   q.forEach((t, i) => {
     addAll(byToken.get(t.text));
+    if (t.alt) addAll(byToken.get(t.alt));
+    for (const a of t.initials ?? []) addAll(byAcronym.get(a));
     if (t.kind === 'name') {
       addAll(byJoined.get(t.raw));
       for (const w of fuzzy[i].keys()) addAll(byToken.get(w));

@@ -79,6 +79,7 @@ export function decideCandidates(
     if (r.noNameAgreement) parts.push('only generic or place words agree');
     if (r.parentOfListed) parts.push('query names a group or holding company, the listed firm is not one (at most POSSIBLE)');
     parts.push(...placeParts(r.places));
+    if (r.xuarTradeName) parts.push('a firm placed in the XUAR with a listed trade name: shown for review');
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
     out.push({
       entryKey: e.key,

@@ -6,7 +6,9 @@
 // entry (decision.ts).
 import type { EntityListVersion } from '../../model/entityList';
 import { checkScreeningConfig, loadScreeningConfig, ScreeningConfig } from '../config';
+import { pinyinInitials } from '../../model/text/pinyin';
 import { normalizeName, type NameToken } from '../normalize';
+import { ocrKey, ocrKeyIndex } from '../ocrTypos';
 import { candidatesFor } from './candidates';
 import { countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
@@ -17,14 +19,38 @@ import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, Weighte
 
 export type { EntityMatcher, MatchDecision, MatchedNameKind, ScreeningCandidate, ScreenOptions } from './types';
 
-/** A name word the list does not know, read as the listed word it is a misreading of ("hosh1ne" as hoshine). */
-function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>): NameToken {
-  if (t.kind !== 'name' || !t.ocr || listed.has(t.text)) return t;
-  const word = t.ocr.find((s) => listed.has(s));
-  return word ? { ...t, text: word, raw: word } : t;
+/**
+ * A word the list does not know, read as the listed name word it is a misreading of: digits
+ * for letters ("hosh1ne" as hoshine), letters for letters ("blaoxin" as biaoxin, "miniong" as
+ * minlong), ü spelled otherwise. `byOcrKey`: the list's name words by OCR key (ocrTypos.ts).
+ */
+function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOcrKey: ReadonlyMap<string, string | null>): NameToken {
+  if (listed.has(t.text) || (t.kind !== 'name' && !t.ocr)) return t;
+  const spellings = t.kind === 'name' ? [t.text, ...(t.ocr ?? [])] : (t.ocr ?? []);
+  const word =
+    spellings.find((s) => listed.has(s)) ??
+    spellings.map((s) => (s.length >= 4 ? byOcrKey.get(ocrKey(s)) : undefined)).find((w): w is string => !!w);
+  // a typo-corrected lexicon word that is a listed trade name misread becomes that name word
+  return word ? { ...t, text: word, raw: word, kind: 'name' } : t;
 }
 
 const HOLD_SLOPE = 0.1;
+const INITIALS_CACHE_MAX = 100_000;
+/** Administrative codes of the Xinjiang Uyghur Autonomous Region start so. */
+const XUAR_CODE = '65';
+const TRADE_NAME_MIN_LENGTH = 4;
+
+/** A listed name word of four letters or more that a query name word spells exactly (not a typo, not initials). */
+function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean {
+  return r.used.some(
+    (p) =>
+      p.sim === 1 &&
+      p.vj.length === 1 &&
+      v.tokens[p.vj[0]].kind === 'name' &&
+      v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
+      p.qi.every((i) => q[i].kind === 'name'),
+  );
+}
 
 /**
  * Place words one name reads as a place and the other as a trade name, matched word for word:
@@ -48,6 +74,17 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   const entries = list.entries;
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
+  const byOcrKey = ocrKeyIndex(index.vocabulary);
+  // a pinyin word's initials, cached since supplier sheets repeat their words
+  const initialsCache = new Map<string, string[]>();
+  const initialsOf = (word: string) => {
+    let hit = initialsCache.get(word);
+    if (!hit) {
+      if (initialsCache.size >= INITIALS_CACHE_MAX) initialsCache.clear();
+      initialsCache.set(word, (hit = pinyinInitials(word)));
+    }
+    return hit;
+  };
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
   // A conflicting place is evidence of another firm, not only of a missing word: held lower, midway into POSSIBLE.
   const conflictCap = (cfg.possibleThreshold + parentCap) / 2;
@@ -61,8 +98,13 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const country = countryCode(opts.country);
     const normalized = normalizeName(name);
     const q: WeightedToken[] = normalized.tokens.map((t) => {
-      const read = misreadAsListed(t, index.df);
-      return { ...read, w: index.weigh(read) };
+      const read = misreadAsListed(t, index.df, byOcrKey);
+      const w = index.weigh(read);
+      if (read.kind !== 'name') return { ...read, w };
+      // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)
+      const alt = read.alt ?? index.equivalents.get(read.text);
+      const initials = index.byAcronym.size ? initialsOf(read.text) : [];
+      return { ...read, w, ...(alt ? { alt } : {}), ...(initials.length ? { initials } : {}) };
     });
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
@@ -85,6 +127,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       return verdict;
     };
 
+    let inXuar: boolean | undefined;
+    // a city, prefecture or county of the XUAR, not "Xinjiang" alone, which half the region's firms put before their names
+    const queryInXuar = () =>
+      (inXuar ??= placesOf(q).some((p) => p.codes.some((c) => c.startsWith(XUAR_CODE) && c.length > XUAR_CODE.length)));
+
     // the best-scoring name of each entry
     const best = new Map<number, BestName>();
     for (const id of candidatesFor(index, q, fuzzy)) {
@@ -103,6 +150,13 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         r.places = placeVerdict(v, r);
         if (r.places.conflicts.length) r.score = Math.min(r.score, hold(raw, conflictCap));
         else if (r.places.missing.length) r.score = Math.min(r.score, hold(raw, parentCap));
+        // Initials are weak evidence (many pinyin names share them): without a place that agrees, at most POSSIBLE.
+        else if (r.viaAcronym && !r.places.agreed.length) r.score = Math.min(r.score, hold(raw, parentCap));
+      }
+      // "Urumqi Huafu": a firm placed in a city of the XUAR that carries a listed firm's trade name is shown for review however little else agrees.
+      if (r.score < cfg.possibleThreshold && sharesTradeName(q, v, r) && queryInXuar()) {
+        r.score = cfg.possibleThreshold;
+        r.xuarTradeName = true;
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });

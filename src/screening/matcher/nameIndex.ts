@@ -1,6 +1,7 @@
 // Index building: every name, alias, former name and Chinese name of the list normalized
 // once, its tokens weighed, and postings by token, by spelling and by two spellings joined.
 import type { EntityListEntry } from '../../model/entityList';
+import { pinyinInitials } from '../../model/text/pinyin';
 import { normalizeName, NameToken, TokenKind } from '../normalize';
 import { leavesOf, placesOf, type ListedPlaces, type PlaceRef } from './placeQualifiers';
 import type { MatchedNameKind, Variant } from './types';
@@ -15,6 +16,10 @@ export interface NameIndex {
   variants: Variant[];
   /** token text -> variants; business and place words only for names without a name word */
   byToken: Map<string, number[]>;
+  /** a listed acronym ("ja") -> variants, for pinyin names abbreviated to their initials */
+  byAcronym: Map<string, number[]>;
+  /** name words one entry's names use for each other ("yida" <-> "esquel"), learned from the list */
+  equivalents: Map<string, string>;
   /** name word's spelling -> variants */
   bySpelling: Map<string, number[]>;
   /** two adjacent spellings joined -> variants */
@@ -124,14 +129,48 @@ function entryPlaces(raw: NormalizedVariant[]): Map<number, EntryPlaces> {
   return new Map([...all].map(([entry, e]) => [entry, { leaves: leavesOf(e.places), placeless: e.placeless }]));
 }
 
+const isTradeName = (word: string) => pinyinInitials(word).length > 0;
+
+/**
+ * 2c. Two names of one entry that differ in one name word only ("Changji Esquel Textile",
+ * alias "Changji Yida Textile") use those words for each other: the list itself says 溢达 Yida
+ * is Esquel, wherever either is written (Guangdong Esquel has no such alias). Mapped from the
+ * pinyin word to the other.
+ */
+function learnedEquivalents(raw: NormalizedVariant[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byEntry = new Map<number, NormalizedVariant[]>();
+  for (const v of raw) byEntry.set(v.entry, [...(byEntry.get(v.entry) ?? []), v]);
+  for (const vs of byEntry.values())
+    for (let a = 0; a < vs.length; a++)
+      for (let b = a + 1; b < vs.length; b++) {
+        const [x, y] = [vs[a].tokens, vs[b].tokens];
+        if (x.length !== y.length) continue;
+        const differ = x.map((_, k) => k).filter((k) => x[k].text !== y[k].text);
+        if (differ.length !== 1) continue;
+        const [s, t] = [x[differ[0]], y[differ[0]]];
+        if (s.kind !== 'name' || t.kind !== 'name') continue;
+        // only a pinyin trade name of two syllables or more leads to the other: "Yida" may be
+        // Esquel, but a common word ("Union", "Great") or one syllable ("Yuan") is no sign of the firm
+        if (!out.has(s.text) && isTradeName(s.text)) out.set(s.text, t.text);
+        if (!out.has(t.text) && isTradeName(t.text)) out.set(t.text, s.text);
+      }
+  return out;
+}
+
+// A word of two to four capitals in a listed name ("JA Solar", "HY Solar").
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
+
 /** 3a. Variants with weights. */
 function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, entry: EntryPlaces): Variant {
+  const acronyms = new Set([...r.name.matchAll(ACRONYM)].map((m) => m[0].toLowerCase()));
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
   const tokens = r.tokens.map((t) => ({
     ...t,
     w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t),
+    ...(t.kind === 'name' && acronyms.has(t.text) ? { acronym: true } : {}),
   }));
   const identifying = tokens.filter((t) => t.kind === 'name' || (placeIsName && t.kind === 'place'));
   const places = placesOf(r.tokens);
@@ -149,8 +188,9 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, ent
 }
 
 /** 3b. Postings by token, by spelling and by two spellings joined. */
-function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling' | 'byJoined'> {
+function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling' | 'byJoined' | 'byAcronym'> {
   const byToken = new Map<string, number[]>();
+  const byAcronym = new Map<string, number[]>();
   const bySpelling = new Map<string, number[]>();
   const byJoined = new Map<string, number[]>();
   const post = (m: Map<string, number[]>, k: string, id: number) => {
@@ -166,11 +206,12 @@ function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling'
     v.tokens.forEach((t, j) => {
       if (t.kind === 'name' || generic) post(byToken, t.text, id);
       if (t.kind === 'name') post(bySpelling, t.raw, id);
+      if (t.acronym) post(byAcronym, t.text, id);
       const next = v.tokens[j + 1];
       if (next && t.raw && next.raw) post(byJoined, t.raw + next.raw, id);
     });
   });
-  return { byToken, bySpelling, byJoined };
+  return { byToken, bySpelling, byJoined, byAcronym };
 }
 
 export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
@@ -181,5 +222,5 @@ export function buildNameIndex(entries: EntityListEntry[]): NameIndex {
   const weigh = tokenWeigher(df, entries.length);
   const leaves = entryPlaces(raw);
   const variants = raw.map((r) => weighVariant(r, weigh, leaves.get(r.entry)!));
-  return { variants, ...postings(variants), df, vocabulary: [...perEntry.keys()], weigh };
+  return { variants, ...postings(variants), equivalents: learnedEquivalents(raw), df, vocabulary: [...perEntry.keys()], weigh };
 }

@@ -29,7 +29,7 @@ export interface PlaceVerdict {
 }
 
 /** Whether `a` may be the same place as `b` or one inside the other; unknown places agree only by name. */
-const compatible = (a: PlaceRef, b: PlaceRef) =>
+export const placesCompatible = (a: PlaceRef, b: PlaceRef) =>
   a.text === b.text || (a.codes.length > 0 && b.codes.length > 0 && overlaps(a.codes, b.codes));
 const strictlyContains = (outer: PlaceRef, inner: PlaceRef) =>
   outer.text !== inner.text && outer.codes.some((o) => inner.codes.some((i) => i.length > o.length && i.startsWith(o)));
@@ -97,10 +97,10 @@ export function comparePlaces(
   const against = listed.leaves.length ? listed.leaves : listed.entryLeaves;
   for (const q of queryLeaves) {
     if (!against.length) verdict.added.push(q.label);
-    else if (!against.some((l) => compatible(q, l))) verdict.conflicts.push({ query: q.label, listed: against.map((l) => l.label) });
+    else if (!against.some((l) => placesCompatible(q, l))) verdict.conflicts.push({ query: q.label, listed: against.map((l) => l.label) });
   }
   for (const l of listed.leaves) {
-    const q = query.find((p) => compatible(p, l));
+    const q = query.find((p) => placesCompatible(p, l));
     if (q) verdict.agreed.push(describe(q, l));
     else if (!alignedListed.has(l.text)) verdict.missing.push(l.label);
   }

@@ -7,11 +7,15 @@ import type { TypoMatches, Variant, WeightedToken } from './types';
 const NO_NAME_AGREEMENT_FACTOR = 0.5;
 // Two places one inside the other ("Xinjiang" for "(Shanshan)") agree, a little less than the same place.
 const CONTAINED_PLACE_SIM = 0.8;
+// A pinyin name against the listed acronym of its initials ("Jingao" for JA): likely, not certain.
+const ACRONYM_SIM = 0.9;
 
-interface Pair {
+export interface Pair {
   qi: number[];
   vj: number[];
   sim: number;
+  /** A pinyin word against the listed acronym of its initials. */
+  acronym?: boolean;
 }
 
 export interface Alignment {
@@ -20,8 +24,12 @@ export interface Alignment {
   usedQ: boolean[];
   usedN: boolean[];
   noNameAgreement: boolean;
+  /** A name word agreed only as a pinyin word with the listed acronym of its initials. */
+  viaAcronym: boolean;
   /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
   parentOfListed?: boolean;
+  /** Shown only because the query is placed in the XUAR and carries the listed trade name. */
+  xuarTradeName?: boolean;
   /** How the query's places compare with the listed name's (placeQualifiers.ts). */
   places?: PlaceVerdict;
 }
@@ -33,8 +41,11 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
     for (let j = 0; j < n.length; j++) {
       if (q[i].text === n[j].text || q[i].alt === n[j].text) pairs.push({ qi: [i], vj: [j], sim: 1 });
       else if (q[i].kind === 'name' && n[j].kind === 'name') {
-        const s = fuzzy[i].get(n[j].text);
-        if (s) pairs.push({ qi: [i], vj: [j], sim: s });
+        if (n[j].acronym && q[i].initials?.includes(n[j].text)) pairs.push({ qi: [i], vj: [j], sim: ACRONYM_SIM, acronym: true });
+        else {
+          const s = fuzzy[i].get(n[j].text);
+          if (s) pairs.push({ qi: [i], vj: [j], sim: s });
+        }
       } else if (q[i].kind === 'place' && n[j].kind === 'place' && !v.placeIsName && placesOverlap(q[i], n[j]))
         pairs.push({ qi: [i], vj: [j], sim: CONTAINED_PLACE_SIM });
     }
@@ -76,7 +87,7 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
   let score = Math.sqrt(covN * covQ);
   const noNameAgreement = v.nameWeight > 0 && mName === 0;
   if (noNameAgreement) score *= NO_NAME_AGREEMENT_FACTOR;
-  return { score, used, usedQ, usedN, noNameAgreement };
+  return { score, used, usedQ, usedN, noNameAgreement, viaAcronym: used.some((p) => p.acronym === true) };
 }
 
 /** Which words agreed, and which only one side has; built only for returned candidates. */

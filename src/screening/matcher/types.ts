@@ -44,6 +44,10 @@ export interface EntityMatcher {
 /** A name token with its weight. */
 export interface WeightedToken extends NameToken {
   w: number;
+  /** A listed word written in capitals of two to four letters ("JA", "HY"): it may be the initials of a pinyin name. */
+  acronym?: boolean;
+  /** A query's pinyin name word: its syllables' initials ("jingao": ja, jg). */
+  initials?: string[];
 }
 
 /** One indexed spelling of an entry: its name, an alias, a former or a Chinese name. */

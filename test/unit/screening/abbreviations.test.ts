@@ -4,7 +4,7 @@
 import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
-import { abbreviationIndex, expandAbbreviations } from '../../../src/screening/abbreviations';
+import { abbreviates, abbreviationIndex, expandAbbreviations } from '../../../src/screening/abbreviations';
 import { normalizeName } from '../../../src/screening/normalize';
 import { editDistance } from '../../../src/screening/fuzzy';
 
@@ -256,5 +256,69 @@ describe('abbreviated look-alikes', () => {
     expect(others.length).toBeGreaterThan(4);
     expect(made).toBeGreaterThan(150);
     expect(matched).toEqual([]);
+  });
+});
+
+describe('abbreviations no table lists, by rule', () => {
+  it('reads truncations and contractions of a word', () => {
+    expect(abbreviates('alum', 'aluminum', true)).toBe(true);
+    expect(abbreviates('internat', 'international', true)).toBe(true);
+    expect(abbreviates('log', 'logistics', true)).toBe(true);
+    expect(abbreviates('log', 'logistics', false)).toBe(false); // three letters need the full stop
+    expect(abbreviates('whsg', 'warehousing', false)).toBe(true);
+    expect(abbreviates('warehsg', 'warehousing', false)).toBe(true);
+    expect(abbreviates('prtg', 'printing', false)).toBe(true);
+    expect(abbreviates('prtn', 'printing', false)).toBe(false); // a contraction ends as the word does
+    expect(abbreviates('trng', 'printing', false)).toBe(false); // and starts as it does
+    expect(abbreviates('prin', 'print', true)).toBe(false); // two letters shorter at least
+  });
+
+  it('takes a word that reads as pinyin for a trade name unless it has a full stop', () => {
+    expect(normalizeName('Huafu Textile').normalized).toBe('huafu textile');
+    expect(normalizeName('Fujian Minlong Whsg Co., Ltd.').normalized).toBe('fujian minlong warehousing');
+  });
+
+  // Every listed name with one lexicon word written as its consonant skeleton (first letter,
+  // then its consonants, ending as the word ends) or truncated to five letters with a full
+  // stop, where that spelling abbreviates no other lexicon word and is no table's.
+  function ruleVariants(): Array<{ entry: string; query: string }> {
+    const out: Array<{ entry: string; query: string }> = [];
+    const words = ['aluminum', 'warehousing', 'printing', 'logistics', 'international', 'pharmaceutical', 'agriculture', 'electronics'];
+    for (const e of list.entries)
+      for (const listed of latinNames(e))
+        for (const w of words) {
+          const re = new RegExp(`\\b${w}\\b`, 'i');
+          if (!re.test(listed)) continue;
+          const skeleton = w[0] + w.slice(1, -1).replace(/[aeiou]/g, '') + w[w.length - 1];
+          for (const s of [skeleton, `${w.slice(0, 5)}.`]) out.push({ entry: e.name, query: listed.replace(re, s) });
+        }
+    return out;
+  }
+
+  it('finds listed names so abbreviated as MATCH of their own entry', () => {
+    const variants = ruleVariants();
+    expect(variants.length).toBeGreaterThan(20);
+    const missed = variants.filter((v) => {
+      const c = matcher.screen(v.query)[0];
+      return !(c && c.entityName === v.entry && c.decision === 'MATCH');
+    });
+    expect(missed.map((v) => v.query)).toEqual([]);
+  });
+
+  it('reads a chemical symbol as the element it may stand for, in every listed name with an element', () => {
+    const symbols: Array<[RegExp, string]> = [
+      [/\bSilicon\b/, 'Si'],
+      [/\bAluminu?m\b/, 'Al'],
+      [/\bCopper\b/, 'Cu'],
+      [/\bZinc\b/, 'Zn'],
+      [/\bTitanium\b/, 'Ti'],
+    ];
+    const variants = list.entries.flatMap((e) =>
+      latinNames(e).flatMap((n) => symbols.filter(([re]) => re.test(n)).map(([re, s]) => ({ entry: e.name, query: n.replace(re, s) }))),
+    );
+    expect(variants.length).toBeGreaterThan(10);
+    const missed = variants.filter((v) => matcher.screen(v.query)[0]?.entityName !== v.entry);
+    expect(missed.map((v) => v.query)).toEqual([]);
+    expect(normalizeName('Meike Si Energy').tokens.find((t) => t.text === 'si')?.alt).toBe('silicon');
   });
 });

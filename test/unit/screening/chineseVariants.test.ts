@@ -10,6 +10,8 @@ import { xuarPlaces } from '../../../src/model/gazetteer/xuarPlaces';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { normalizeName } from '../../../src/screening/normalize';
+import { LEXICON } from '../../../src/screening/lexicon';
+import { withoutToneNumbers } from '../../../src/model/text/pinyin';
 
 const HAN = /\p{Script=Han}/u;
 const list = loadSeedEntityList();
@@ -136,5 +138,50 @@ describe('place words in every romanization', () => {
     }
     expect(places('Tihwa Huafu')).toEqual(['wulumuqi']);
     expect(places('Kuldja Huafu')).toEqual(['yining']);
+  });
+});
+
+describe('pinyin with tone numbers and business words in pinyin', () => {
+  it('reads pinyin with tone numbers of every listed Chinese name as the same pinyin without them', () => {
+    // two syllables a word, as names are usually romanized ("Bai2yin2 You3se4 ...")
+    const byTwo = (a: string[]) => a.map((s, i) => (i % 2 ? s : ` ${s[0].toUpperCase()}${s.slice(1)}`)).join('');
+    let found = 0;
+    for (const { e, zh } of listedChinese) {
+      const numbered = byTwo(pinyin(zh, { type: 'array', toneType: 'num', v: true }));
+      const plain = byTwo(pinyin(zh, { type: 'array', toneType: 'none', v: true }));
+      expect(normalizeName(numbered).normalized).toBe(normalizeName(plain).normalized);
+      expect({ numbered, found: top(numbered)?.entityName }).toEqual({ numbered, found: top(plain)?.entityName });
+      if (top(numbered)?.entityName === e.name) found++;
+    }
+    expect(found).toBeGreaterThan(listedChinese.length / 2);
+  });
+
+  it('leaves a digit misread for a letter inside a word to the misreading rules', () => {
+    expect(withoutToneNumbers('hua2fu2')).toBe('huafu');
+    for (const w of ['ake5u', 'ba1yin', 'texti1e', 'no1', 'a1', 'gong1si']) expect(withoutToneNumbers(w)).toBe(w);
+  });
+
+  it('finds every listed name with its business words written in pinyin as the lexicon spells them', () => {
+    const pinyinOf = new Map<string, string>();
+    for (const x of LEXICON) if (x.out.length && x.py?.length) for (const w of x.en ?? []) if (!pinyinOf.has(w)) pinyinOf.set(w, x.py[0]);
+    const made: string[] = [];
+    const missed: string[] = [];
+    for (const e of list.entries) {
+      const words = e.name.split(/\s+/);
+      let changed = false;
+      const q = words
+        .map((w) => {
+          const py = pinyinOf.get(w.toLowerCase().replace(/[^a-z]/g, ''));
+          if (!py) return w;
+          changed = true;
+          return py[0].toUpperCase() + py.slice(1) + (w.match(/[^A-Za-z]+$/)?.[0] ?? '');
+        })
+        .join(' ');
+      if (!changed) continue;
+      made.push(q);
+      if (top(q)?.entityName !== e.name) missed.push(q);
+    }
+    expect(made.length).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
   });
 });

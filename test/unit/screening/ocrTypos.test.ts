@@ -1,9 +1,9 @@
 // Misread letters inside words, tested as classes over every entry of the seed list: digits
-// for letters (1/l/i, 0/o, 5/s), rn for m and m for rn, vv for w.
+// for letters (1/l/i, 0/o, 5/s), rn for m and m for rn, vv for w, ri for n, ii for u, cl for d, l for i and i for l.
 import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
-import { digitRepairs, letterPairRepairs } from '../../../src/screening/ocrTypos';
+import { digitRepairs, ocrKey, ocrKeyIndex } from '../../../src/screening/ocrTypos';
 
 const list = loadSeedEntityList();
 const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
@@ -22,6 +22,16 @@ const CLASSES: Record<string, { pairs: Array<[string, string]>; atLeast: number 
   'rn for m': { pairs: [['m', 'rn']], atLeast: 20 },
   'm for rn': { pairs: [['rn', 'm']], atLeast: 2 },
   'vv for w': { pairs: [['w', 'vv']], atLeast: 10 },
+  'ri for n': { pairs: [['n', 'ri']], atLeast: 300 },
+  'ii for u': { pairs: [['u', 'ii']], atLeast: 200 },
+  'l for i and i for l': {
+    pairs: [
+      ['i', 'l'],
+      ['l', 'i'],
+    ],
+    atLeast: 300,
+  },
+  'cl for d': { pairs: [['d', 'cl']], atLeast: 50 },
 };
 
 /** Every listed Latin name with one word misread, once per word and misreading of the class. */
@@ -53,12 +63,29 @@ describe('digitRepairs', () => {
   });
 });
 
-describe('letterPairRepairs', () => {
-  it('offers m for rn, rn for m and w for vv', () => {
-    expect(letterPairRepairs('chernical')).toContain('chemical');
-    expect(letterPairRepairs('westem')).toContain('western');
-    expect(letterPairRepairs('vvool')).toContain('wool');
-    expect(letterPairRepairs('huafu')).toEqual([]);
+describe('ocrKey', () => {
+  const same = (a: string, b: string) => expect({ a, key: ocrKey(a) }).toEqual({ a, key: ocrKey(b) });
+  it('gives a word misread letter for letter the key of the word', () => {
+    same('chernical', 'chemical');
+    same('westem', 'western');
+    same('vvool', 'wool');
+    same('constructiori', 'construction');
+    same('aksii', 'aksu');
+    same('zhuhal', 'zhuhai');
+    same('blaoxin', 'biaoxin');
+    same('golcl', 'gold');
+    same('jirishlng', 'jinshing'); // several misreadings in one word
+  });
+
+  it('keeps words apart that differ otherwise', () => {
+    expect(ocrKey('huafu')).not.toBe(ocrKey('huafa'));
+    expect(ocrKey('jinsheng')).not.toBe(ocrKey('jinshan'));
+  });
+
+  it('indexes known words by key, and a key two words share leads to neither', () => {
+    const index = ocrKeyIndex(['biaoxin', 'jinlin', 'jiniin', 'aksu']);
+    expect(index.get(ocrKey('blaoxin'))).toBe('biaoxin');
+    expect(index.get(ocrKey('jinlin'))).toBeNull();
   });
 });
 

@@ -81,3 +81,36 @@ describe('routeOf', () => {
     expect(routeOf(trace(['Q', 1]), routes)).toBeNull();
   });
 });
+
+describe('exposure of a firm confirmed to be the same entity as another (SAME_AS)', () => {
+  const same = [{ id: 'P2', name: 'P Second Record' }];
+
+  it('both records are DIRECT, and their holdings add up as one firm', () => {
+    // P holds 30% of S and its other record P2 holds 30%: together they control S
+    const routes = exposureRoutes('P', [row('P', 'S', 0.3), row('P2', 'S', 0.3), row('S', null), row('P2', 'P', 1)], same);
+    expect(routes.map((r) => [r.kind, r.firmId, r.chain])).toEqual([
+      ['DIRECT', 'P', ['P']],
+      ['DIRECT', 'P2', ['P2']],
+      ['CONTROLLED_SUBSIDIARY', 'S', ['P', 'S']],
+    ]);
+    expect(routes[1].firmName).toBe('P Second Record');
+    expect(routes[2].effectiveShare).toBeCloseTo(0.6);
+  });
+
+  it('the shallowest of the direct records routes the shipment', () => {
+    const routes = exposureRoutes('P', [row('P', null), row('P2', null)], same);
+    const party = (firmId: string, tier: number) => ({ firmId, facilityId: `${firmId}-FAC`, name: firmId, tier, role: 'SUPPLIER' });
+    const hop = (firmId: string, tier: number) => ({
+      flowId: `${firmId}-FL`,
+      tier,
+      fromFacilityId: `${firmId}-FAC`,
+      toFacilityId: 'X',
+      materialId: 'M',
+      inputs: [],
+      lotAllocated: true,
+      documents: [],
+    });
+    const r = routeOf({ parties: [party('P', 3), party('P2', 1)], hops: [hop('P', 3), hop('P2', 1)] }, routes);
+    expect([r?.via.kind, r?.via.firmId, r?.hop.tier]).toEqual(['DIRECT', 'P2', 1]);
+  });
+});

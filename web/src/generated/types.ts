@@ -78,6 +78,8 @@ export type Query = {
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
   screeningMatches: ScreeningMatchPage;
+  /** Pairs of the tenant's firms that look like one legal entity, proposed after every import, in id order. */
+  duplicateFirms: DuplicateFirmPage;
   /** Audit log of the tenant, newest first (ADMIN). */
   auditLog: Array<AuditEvent>;
   /** Deadlines that follow from a detained shipment's dates (19 CFR 151.16). */
@@ -179,6 +181,14 @@ export type QueryScreeningMatchesArgs = {
 };
 
 
+export type QueryDuplicateFirmsArgs = {
+  status?: InputMaybe<ReviewStatus>;
+  firmId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -206,6 +216,10 @@ export type Mutation = {
   rejectMatch: StoredScreeningMatch;
   /** Dispute a screening candidate (IMPORTER or ADMIN): a note the reviewers see; it changes no status. */
   disputeMatch: StoredScreeningMatch;
+  /** Confirm a duplicate-firm candidate: the two firms are one legal entity (SAME_AS) for traces, exposure, search and packets (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  confirmDuplicate: DuplicateFirmCandidate;
+  /** Reject a duplicate-firm candidate: two firms; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  rejectDuplicate: DuplicateFirmCandidate;
 };
 
 
@@ -229,6 +243,18 @@ export type MutationRejectMatchArgs = {
 export type MutationDisputeMatchArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ShipmentTrace = {
@@ -378,7 +404,7 @@ export type ExposedShipment = {
 };
 
 export type ExposureRoute =
-  /** Through the firm's own facilities. */
+  /** Through the firm's own facilities, or those of a firm confirmed to be the same legal entity. */
   | 'DIRECT'
   /** Through a firm it controls: more than 50% at every link of the chain. */
   | 'CONTROLLED_SUBSIDIARY';
@@ -420,6 +446,8 @@ export type Firm = {
   province: Maybe<Scalars['String']['output']>;
   facilities: Array<Facility>;
   screening: Array<StoredScreeningMatch>;
+  /** Firms a reviewer confirmed to be the same legal entity (confirmDuplicate). */
+  sameAs: Array<Firm>;
 };
 
 export type Facility = {
@@ -508,6 +536,40 @@ export type ScreeningMatchPage = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Why two firms were proposed as one legal entity. */
+export type DuplicateBasis =
+  /** the same registration id */
+  | 'REGISTRATION_ID'
+  /** names that read alike across scripts and romanizations, with agreeing country and places */
+  | 'NAME'
+  /** both MATCH one Entity List entry, whose names tie their spellings together */
+  | 'LISTED_ENTRY';
+
+export type DuplicateFirmCandidate = {
+  /** the two firm ids, escaped and joined with |; the same in either order */
+  id: Scalars['ID']['output'];
+  firmIds: Array<Scalars['ID']['output']>;
+  firms: Array<Firm>;
+  basis: DuplicateBasis;
+  reason: Scalars['String']['output'];
+  status: ReviewStatus;
+  createdAt: Scalars['String']['output'];
+  decidedBy: Maybe<Scalars['String']['output']>;
+  decidedAt: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy: Maybe<Scalars['String']['output']>;
+  /** a decision that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision: Maybe<PendingReviewDecision>;
+};
+
+export type DuplicateFirmPage = {
+  items: Array<DuplicateFirmCandidate>;
+  total: Scalars['Int']['output'];
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type EntityListInfo = {
   version: Scalars['String']['output'];
   snapshotDate: Scalars['String']['output'];
@@ -583,6 +645,7 @@ export type AuditAction =
   | 'LIST_UPDATE'
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
+  | 'DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
   | 'EXHIBIT_UPLOAD';
 

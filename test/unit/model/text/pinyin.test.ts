@@ -1,4 +1,4 @@
-import { umlautAsV, umlautSpellings } from '../../../../src/model/text/pinyin';
+import { isPinyinWord, umlautAsV, umlautSpellings, withoutToneNumbers } from '../../../../src/model/text/pinyin';
 
 const fold = (s: string) => umlautAsV(s.normalize('NFD')).replace(/\p{M}/gu, '').normalize('NFC');
 
@@ -45,5 +45,29 @@ describe('umlautSpellings', () => {
     expect(umlautSpellings('nuan')).toEqual([]);
     expect(umlautSpellings('lianyungang')).toEqual([]);
     expect(umlautSpellings('textile')).toEqual([]);
+  });
+});
+
+describe('isPinyinWord', () => {
+  it('reads runs of pinyin syllables as pinyin and consonant skeletons as not', () => {
+    for (const w of ['huafu', 'xinjiang', 'zhongtai', 'lvye', 'guangxi']) expect(isPinyinWord(w)).toBe(true);
+    for (const w of ['whsg', 'prtg', 'warehsg', 'alum', 'esquel', 'septwolves']) expect(isPinyinWord(w)).toBe(false);
+  });
+});
+
+describe('withoutToneNumbers', () => {
+  it('drops the tone number of every syllable, the neutral tone written 5 or 0 too', () => {
+    expect(withoutToneNumbers('xin1jiang1')).toBe('xinjiang');
+    expect(withoutToneNumbers('lv4se4')).toBe('lvse');
+    expect(withoutToneNumbers('de5zi0')).toBe('dezi');
+  });
+
+  it('reads one numbered syllable only in a text that has numbered pinyin', () => {
+    expect(withoutToneNumbers('shan4')).toBe('shan4');
+    expect(withoutToneNumbers('shan4', true)).toBe('shan');
+  });
+
+  it('leaves digits misread for letters and numbers after words', () => {
+    for (const w of ['ake5u', 'ba1yin', 'texti1e', 'hosh1ne', 'no1', 'plant1', '5g']) expect(withoutToneNumbers(w)).toBe(w);
   });
 });

@@ -1,0 +1,78 @@
+// A reviewer confirms or rejects a duplicate-firm candidate, under the same rights and the
+// same four-eyes rule (REVIEW_FOUR_EYES) as screening matches (../review.ts): a confirmation
+// links the two firms as one entity (SAME_AS), which moves traces, so every decision waits
+// for a second reviewer when four-eyes review is on. A decision that takes effect, the
+// tenant's new data version and the audit event commit together.
+import type { Graph } from '../../graph/graph';
+import { runRows } from '../../graph/graph';
+import { bumpTenantVersion } from '../../graph/tenantVersion';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { recordAuditInTx } from '../../audit';
+import { quotedId } from '../../model/text/policy';
+import { PendingDecision, ReviewDecision, reviewStep } from '../review';
+import * as Q from './cypher';
+
+export type DuplicateRecord = Record<string, unknown> & { id: string };
+export interface DuplicatesPage {
+  items: DuplicateRecord[];
+  total: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** The tenant's duplicate candidates after the cursor (a candidate id), with the total under the same filter. */
+export async function duplicatesPage(
+  graph: Graph,
+  tenant: string,
+  args: { status?: string | null; firmId?: string | null; after?: string | null; first: number },
+): Promise<DuplicatesPage> {
+  const params = { tenant, status: args.status ?? null, firmId: args.firmId ?? null, after: args.after ?? '', first: args.first };
+  const [page] = await graph.read<{ items: DuplicateRecord[]; hasNextPage: boolean }>(Q.DUPLICATES_PAGE, params);
+  const [count] = await graph.read<{ total: number }>(Q.COUNT_DUPLICATES, params);
+  const items = page?.items ?? [];
+  return {
+    items,
+    total: count.total,
+    hasNextPage: page?.hasNextPage ?? false,
+    endCursor: items.length ? items[items.length - 1].id : null,
+  };
+}
+
+export async function decideDuplicate(
+  graph: Graph,
+  tenant: string,
+  args: { id: string; status: ReviewDecision; note: string | null; actor: string; fourEyes?: boolean },
+): Promise<DuplicateRecord> {
+  const { id, status, note, actor } = args;
+  const outcome = await graph.writeTransaction(async (tx) => {
+    const [locked] = await runRows<{ pending: PendingDecision | null }>(tx, Q.LOCK_DUPLICATE_FOR_REVIEW, { tenant, id });
+    if (!locked) return { kind: 'missing' as const };
+    // every pair is a strong candidate: four-eyes review, when on, applies to each
+    const state = { decision: 'MATCH', pending: locked.pending };
+    const step = reviewStep(state, { status, by: actor, at: new Date().toISOString(), note }, args.fourEyes ?? false);
+    if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
+    if (step.kind === 'APPLY') {
+      const { kind: _kind, ...decision } = step;
+      await runRows(tx, Q.APPLY_DUPLICATE_DECISION, { tenant, id, ...decision });
+      await bumpTenantVersion(tx, tenant);
+      const detail = step.agreedBy
+        ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
+        : { status, note };
+      await recordAuditInTx(tx, { tenant, actor, action: 'DUPLICATE_DECISION', target: id, detail });
+    } else {
+      await runRows(tx, Q.PROPOSE_DUPLICATE_DECISION, { tenant, id, ...step.pending });
+      await recordAuditInTx(tx, {
+        tenant,
+        actor,
+        action: 'DUPLICATE_DECISION',
+        target: id,
+        detail: { status, note, fourEyes: 'PROPOSED' },
+      });
+    }
+    const [row] = await runRows<{ candidate: DuplicateRecord }>(tx, Q.DUPLICATE_BY_ID, { tenant, id });
+    return { kind: 'done' as const, candidate: row.candidate };
+  });
+  if (outcome.kind === 'missing') throw new NotFoundError(`no duplicate-firm candidate ${quotedId(id)}`);
+  if (outcome.kind === 'refused') throw new ForbiddenError(outcome.reason);
+  return outcome.candidate;
+}
