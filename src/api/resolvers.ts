@@ -6,7 +6,16 @@ import { BadInputError } from '../errors';
 import { boundedInt, optionalCountry, optionalText, requiredText } from '../args';
 import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
-import { traceShipment, supplierPaths, neighbourhood, ownershipChain, exposure, shipmentRisks, specifiedFlagKinds } from '../trace';
+import {
+  traceShipment,
+  supplierPaths,
+  neighbourhood,
+  networkFlags,
+  ownershipChain,
+  exposure,
+  shipmentRisks,
+  specifiedFlagKinds,
+} from '../trace';
 import { BundleValidationError } from '../import/validate';
 import { facilitiesOfFirm, facilityById, firmById, sameEntityAs, searchFirms, shipmentById } from '../lookup';
 import { matchesOfFirm, matchesPage } from '../screening/matches';
@@ -107,6 +116,10 @@ export const resolvers = {
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     aliases: (firm: { aliases?: string[] }) => firm.aliases ?? [],
     sameAs: (firm: { id: string }, _: Args, ctx: RequestContext) => sameEntityAs(ctx.services.graph, ctx.tenant, firm.id),
+  },
+  Neighbourhood: {
+    flags: async (net: Parameters<typeof networkFlags>[3], _: Args, ctx: RequestContext) =>
+      networkFlags(ctx.services.graph, ctx.tenant, await listVersion(ctx), net),
   },
   Shipment: {
     detention: (s: { detainedOn?: string; noticeDate?: string }) =>

@@ -148,6 +148,23 @@ UNWIND $ids AS id
 MATCH (fac:Facility {tenant: $tenant, id: id})-[:OPERATED_BY]->(firm:Firm)
 RETURN fac.id AS id, fac.name AS name, firm.id AS firmId, firm.name AS firmName`;
 
+/** What a network edge says of its flow: the material and the date. */
+export const FLOW_FACTS = `
+UNWIND $ids AS id
+MATCH (f:Flow {tenant: $tenant, id: id})
+RETURN f.id AS id, f.materialId AS materialId, f.date AS date`;
+
+/** One flow shipped from each firm's facilities (the first by id), for firms a network shows without their flows. */
+export const A_FLOW_OF_FIRMS = `
+UNWIND $ids AS id
+MATCH (:Firm {tenant: $tenant, id: id})<-[:OPERATED_BY]-(:Facility)<-[:FROM]-(fl:Flow)
+WITH id, fl ORDER BY fl.id
+RETURN id, collect(fl.id)[0] AS flowId`;
+
+/** A firm's name, for the start of a network. */
+export const FIRM_NAME = `
+MATCH (f:Firm {tenant: $tenant, id: $id}) RETURN f.name AS name`;
+
 /** Ownership edges around a set of firms, both directions, up to the depth. */
 export const OWNERSHIP_AROUND = `
 UNWIND $ids AS id
@@ -208,4 +225,4 @@ RETURN s.id AS shipmentId, collect(DISTINCT firmId) AS firmIds ORDER BY shipment
 export const SHIPMENT_IDS = `
 MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
 WHERE s.tenant = $tenant AND s.id IS NOT NULL
-RETURN ${TRACED_SHIPMENT} AS shipment ORDER BY s.id`;
+RETURN ${TRACED_SHIPMENT} AS shipment, s.detainedOn AS detainedOn ORDER BY s.id`;

@@ -176,8 +176,23 @@ function judgeUpstream(
   opts: TraceOptions,
   detail: boolean,
 ) {
+  const walk = walkUpstream(shipment.flowId, flows, opts.maxTiers);
+  return { ...judgeWalk(walk.tierOf, walk.pathTo, flows, index, opts, detail), truncated: walk.truncated };
+}
+
+/**
+ * The rules over flows whose tiers are known (a shipment's walk, or a network's flows at
+ * their distance from its start): each flow judged once by each kind of the registry.
+ */
+function judgeWalk(
+  tierOf: Map<string, number>,
+  pathTo: (flowId: string) => string[],
+  flows: Map<string, TraceFlow>,
+  index: TraceIndex,
+  opts: Pick<TraceOptions, 'asOf' | 'maxTiers'>,
+  detail: boolean,
+) {
   const { facilities, materials, firms } = index;
-  const { tierOf, pathTo, truncated } = walkUpstream(shipment.flowId, flows, opts.maxTiers);
   // one hop object for the whole walk, refilled per flow: the rules read it during the call only
   const hop: Hop = {
     flowId: '',
@@ -209,6 +224,8 @@ function judgeUpstream(
   };
 
   const kinds: FlagKind[] = [];
+  // the suppliers whose hops raised a presumptive flag (the dashboard's "suppliers behind flagged shipments")
+  const presumptiveFirms = new Set<string>();
   const flags: RiskFlag[] = [];
   // suppliers by facility (a facility's firm is fixed), nearest tier first
   const parties = new Map<string, TraceParty>();
@@ -265,6 +282,7 @@ function judgeUpstream(
       const finding = rule.judge(hop, judged[r]);
       if (finding === null || finding === undefined) continue;
       kinds.push(rule.kind);
+      if (rule.presumptive) presumptiveFirms.add(firmId);
       if (detail) {
         flags.push({
           kind: rule.kind,
@@ -279,7 +297,17 @@ function judgeUpstream(
       }
     }
   }
-  return { kinds, flags, hops, parties, tiers, truncated };
+  return { kinds, presumptiveFirms, flags, hops, parties, tiers };
+}
+
+/**
+ * The trace's rules over a network's flows outside any shipment (the explorer's firm
+ * network): each flow judged as a hop at its tier (distance from the network's start,
+ * 1 nearest), its path the flow alone.
+ */
+export function judgeFlows(tierOf: Map<string, number>, flows: Map<string, TraceFlow>, index: TraceIndex, asOf: string): RiskFlag[] {
+  // a network is no walk cut at a tier limit: TIER_LIMIT has nothing to say there
+  return judgeWalk(tierOf, (id) => [id], flows, index, { asOf, maxTiers: Number.POSITIVE_INFINITY }, true).flags;
 }
 
 /** The trace of one shipment over flows and party tables that may be shared with other shipments. */
@@ -321,6 +349,8 @@ export interface ShipmentSummary {
   truncated: boolean;
   /** flags per kind, in FLAG_KINDS order, kinds with none left out */
   flagCounts: { kind: FlagKind; count: number }[];
+  /** firms whose hops raised a presumptive flag, by id */
+  flaggedFirmIds: string[];
 }
 
 export function summarizeWithIndex(
@@ -338,6 +368,7 @@ export function summarizeWithIndex(
     verdict: verdictOf(judged.kinds) as Verdict,
     tiers: judged.tiers,
     flagCounts,
+    flaggedFirmIds: [...judged.presumptiveFirms].sort(byText),
     truncated: judged.truncated,
   };
 }

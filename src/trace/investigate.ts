@@ -84,6 +84,8 @@ export interface GraphEdge {
   to: string;
   materialId: string | null;
   share: number | null;
+  /** a flow's date (FLOW edges) */
+  date?: string | null;
 }
 
 export async function neighbourhood(
@@ -102,9 +104,16 @@ export async function neighbourhood(
     for (const [a, outs] of res.adj) {
       for (const [b, flows] of outs) {
         const [from, to] = dir === 'DOWNSTREAM' ? [a, b] : [b, a];
-        edges.set(`FLOW:${from}>${to}`, { id: flows[0], kind: 'FLOW', from, to, materialId: null, share: null });
+        edges.set(`FLOW:${from}>${to}`, { id: flows[0], kind: 'FLOW', from, to, materialId: null, share: null, date: null });
       }
     }
+  }
+  const flowEdges = [...edges.values()];
+  for (const f of await graph.read<{ id: string; materialId: string | null; date: string | null }>(Q.FLOW_FACTS, {
+    tenant,
+    ids: flowEdges.map((e) => e.id),
+  })) {
+    for (const e of flowEdges) if (e.id === f.id) Object.assign(e, { materialId: f.materialId, date: f.date });
   }
   const facilities = await graph.read<{ id: string; name: string; firmId: string; firmName: string }>(Q.FACILITIES_BY_ID, {
     tenant,
@@ -126,8 +135,12 @@ export async function neighbourhood(
       share: null,
     });
   }
+  // a firm without facilities (a holding) is still the network's start, with its holdings drawn
+  if (start.firmId && !nodes.has(`FIRM:${start.firmId}`)) {
+    const [row] = await graph.read<{ name: string }>(Q.FIRM_NAME, { tenant, id: start.firmId });
+    nodes.set(`FIRM:${start.firmId}`, { id: start.firmId, kind: 'FIRM', name: row?.name ?? start.firmId, firmId: start.firmId, depth: 0 });
+  }
   const firmIds = [...nodes.values()].filter((n) => n.kind === 'FIRM').map((n) => n.id);
-  if (start.firmId && !firmIds.includes(start.firmId)) firmIds.push(start.firmId);
   const holdings = await graph.read<{ owner: string; owned: string; share: number; other: string; otherName: string }>(Q.OWNERSHIP_AROUND, {
     tenant,
     ids: firmIds,

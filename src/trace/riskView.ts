@@ -13,6 +13,10 @@ export interface ShipmentRisk {
   verdict: Verdict;
   tiers: number;
   flagCounts: { kind: FlagKind; count: number }[];
+  entryDate: string | null;
+  detainedOn: string | null;
+  /** suppliers whose hops raised a presumptive flag */
+  flaggedFirmIds: string[];
 }
 
 export async function shipmentRisks(
@@ -23,7 +27,9 @@ export async function shipmentRisks(
 ): Promise<Page<ShipmentRisk>> {
   const first = boundedInt('first', args.first, 100, 10_000);
   const offset = offsetFromCursor(args.after);
-  const all = (await graph.read<{ shipment: TraceInput['shipment'] }>(Q.SHIPMENT_IDS, { tenant })).map((r) => r.shipment);
+  const rows = await graph.read<{ shipment: TraceInput['shipment']; detainedOn: string | null }>(Q.SHIPMENT_IDS, { tenant });
+  const all = rows.map((r) => r.shipment);
+  const detainedOn = new Map(rows.map((r) => [r.shipment.id, r.detainedOn]));
   const page = all.slice(offset, offset + first);
   const summaries = await summarizeShipments(graph, tenant, page, { asOf: args.asOf }, listVersion);
   const byId = new Map(summaries.map((t) => [t.shipmentId, t]));
@@ -38,6 +44,9 @@ export async function shipmentRisks(
         verdict: t.verdict,
         tiers: t.tiers,
         flagCounts: t.flagCounts,
+        entryDate: s.entryDate ?? null,
+        detainedOn: detainedOn.get(s.id) ?? null,
+        flaggedFirmIds: t.flaggedFirmIds,
       },
     ];
   });

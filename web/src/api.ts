@@ -175,7 +175,7 @@ export type Packet = Pick<
 >;
 export type StoredMatch = Schema.StoredScreeningMatch;
 export type GraphNode = Schema.GraphNode;
-export type GraphEdge = Schema.GraphEdge;
-export type ExposedShipment = Pick<Schema.ExposedShipment, 'shipmentId' | 'tier'> & {
-  via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chainNames' | 'shares'>;
+export type GraphEdge = Omit<Schema.GraphEdge, 'date'> & { date?: Schema.GraphEdge['date'] };
+export type ExposedShipment = Pick<Schema.ExposedShipment, 'shipmentId' | 'tier' | 'path'> & {
+  via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chain' | 'chainNames' | 'shares'>;
 };

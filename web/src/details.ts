@@ -3,7 +3,7 @@
 import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
 import type { Selection } from './graph';
 import { Actions, names, state } from './state';
-import { byId, clear, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge } from './util';
+import { byId, clear, FLAG_LABEL, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge, verdictEffect } from './util';
 
 const MATCH_FIELDS =
   'id firmId firmName entityName matchedName score decision status decidedBy decidedAt note listVersion agreedBy pendingDecision { status proposedBy proposedAt note } disputes { by at note }';
@@ -83,7 +83,36 @@ function flagList(flags: RiskFlag[], act: Actions, showTarget = false): HTMLElem
   );
 }
 
-/** The open shipment: verdict, facts, flags with reasons and the packet downloads. */
+/** The packet formats the page offers, in the order of the buttons. */
+const DOWNLOADS: { format: 'pdf' | 'zip' | 'html' | 'markdown'; label: string }[] = [
+  { format: 'pdf', label: 'PDF' },
+  { format: 'zip', label: 'ZIP (with exhibits)' },
+  { format: 'html', label: 'HTML' },
+  { format: 'markdown', label: 'Markdown' },
+];
+
+/** The sentence under the verdict: what decided it, in the words of the flag kinds (never a check mark unless CLEAR). */
+function verdictLine(verdict: string, presumptive: number, incomplete: RiskFlag[]): HTMLElement {
+  if (verdict === 'FLAGGED')
+    return h(
+      'p',
+      { class: 'verdict-line flagged' },
+      `⚑ ${presumptive} presumptive flag${presumptive === 1 ? '' : 's'} on the traced path.`,
+    );
+  if (verdict === 'INCOMPLETE') {
+    const kinds = [...new Set(incomplete.map((f) => FLAG_LABEL[f.kind]?.label ?? f.kind))];
+    return h(
+      'p',
+      { class: 'verdict-line incomplete' },
+      '⚠ No presumptive flag, but the trace is not complete',
+      kinds.length ? `: ${kinds.join(', ')} (${incomplete.length}).` : '.',
+      ' Resolve these before relying on it.',
+    );
+  }
+  return h('p', { class: 'verdict-line ok' }, '✓ No presumptive flag and nothing left open on the traced path.');
+}
+
+/** The open shipment: verdict and packet actions (kept in view), facts, flags with reasons. */
 export function renderShipmentCard(act: Actions): void {
   const el = byId('shipment-card');
   const t = state.trace;
@@ -95,11 +124,27 @@ export function renderShipmentCard(act: Actions): void {
   el.hidden = false;
   const s = state.shipment;
   const presumptive = t.flags.filter((f) => PRESUMPTIVE.has(f.kind));
-  const others = t.flags.filter((f) => !PRESUMPTIVE.has(f.kind));
+  // flags that hold the verdict at INCOMPLETE (verdictEffect from flagKinds), then the rest
+  const incomplete = t.flags.filter((f) => !PRESUMPTIVE.has(f.kind) && verdictEffect(f.kind) === 'INCOMPLETE');
+  const signals = t.flags.filter((f) => !PRESUMPTIVE.has(f.kind) && !incomplete.includes(f) && flagSeverity(f.kind) === 'signal');
+  const info = t.flags.filter((f) => !PRESUMPTIVE.has(f.kind) && !incomplete.includes(f) && !signals.includes(f));
   const p = state.packet;
   clear(
     el,
-    h('h2', {}, h('span', { class: 'kind' }, 'Shipment'), `${t.shipmentId} `, verdictBadge(t.verdict)),
+    h(
+      'div',
+      { class: 'sticky-head' },
+      h('h2', {}, h('span', { class: 'kind' }, 'Shipment'), `${t.shipmentId} `, verdictBadge(t.verdict)),
+      verdictLine(t.verdict, presumptive.length, incomplete),
+      h(
+        'div',
+        { class: 'row packet-actions', role: 'group', 'aria-label': 'Download the documentation packet' },
+        h('span', { class: 'muted small' }, 'Packet:'),
+        DOWNLOADS.map((d) =>
+          h('button', { type: 'button', id: `download-${d.format}`, onclick: () => act.downloadPacket(d.format) }, `↓ ${d.label}`),
+        ),
+      ),
+    ),
     dl([
       ['Entry', s?.entryNumber],
       ['Importer', s ? `${names.firmName(s.importerId) || s.importerId}` : null],
@@ -119,14 +164,25 @@ export function renderShipmentCard(act: Actions): void {
           h('h3', {}, `⚑ ${presumptive.length} presumptive flag${presumptive.length > 1 ? 's' : ''}`),
           flagList(presumptive, act, true),
         )
-      : h('p', { class: 'ok' }, '✓ No presumptive flag on the traced path.'),
-    others.length
+      : null,
+    incomplete.length
+      ? h(
+          'section',
+          { 'aria-label': 'Flags that leave the verdict incomplete' },
+          h('h3', {}, `⚠ ${incomplete.length} open question${incomplete.length > 1 ? 's' : ''} (verdict INCOMPLETE)`),
+          flagList(incomplete, act, true),
+        )
+      : null,
+    signals.length
       ? h(
           'details',
           {},
-          h('summary', {}, `${others.length} other signal${others.length > 1 ? 's' : ''} (not presumptive)`),
-          flagList(others, act, true),
+          h('summary', {}, `⚠ ${signals.length} signal${signals.length > 1 ? 's' : ''} (not presumptive)`),
+          flagList(signals, act, true),
         )
+      : null,
+    info.length
+      ? h('details', {}, h('summary', {}, `${info.length} note${info.length > 1 ? 's' : ''} (information only)`), flagList(info, act, true))
       : null,
     h(
       'section',
@@ -138,13 +194,11 @@ export function renderShipmentCard(act: Actions): void {
             {},
             `${p.kind === 'EXCEPTION_REQUEST' ? 'Exception request' : 'Applicability review'} · ${pct(p.completeness)} of expected documents · ${p.exhibits.length} exhibits · ${p.gaps.length} gap${p.gaps.length === 1 ? '' : 's'}`,
           )
-        : h('p', { class: 'muted' }, state.packetError ? `Packet unavailable: ${state.packetError}` : 'Preparing the packet summary…'),
-      h(
-        'div',
-        { class: 'row' },
-        h('button', { type: 'button', id: 'download-pdf', onclick: () => act.downloadPacket('pdf') }, '↓ Packet PDF'),
-        h('button', { type: 'button', id: 'download-zip', onclick: () => act.downloadPacket('zip') }, '↓ Packet ZIP (exhibits)'),
-      ),
+        : h(
+            'p',
+            { class: 'muted', role: 'status' },
+            state.packetError ? `Packet unavailable: ${state.packetError}` : 'Preparing the packet summary…',
+          ),
     ),
   );
 }
@@ -166,7 +220,14 @@ export async function renderSelection(sel: Selection | null, act: Actions): Prom
     );
     return;
   }
-  clear(el, h('p', { class: 'muted' }, 'Loading…'));
+  clear(
+    el,
+    h(
+      'p',
+      { class: 'muted', role: 'status' },
+      `Loading ${sel.type === 'flow' ? sel.id : sel.type === 'owns' ? 'the holding' : names.any(sel.id)}…`,
+    ),
+  );
   try {
     if (sel.type === 'facility') await facilityView(el, sel.id, act);
     else if (sel.type === 'firm') await firmView(el, sel.id, act);
@@ -188,7 +249,16 @@ function nodeActions(id: string, act: Actions, kind: 'facility' | 'firm'): HTMLE
   );
 }
 
-const traceFlags = (pred: (f: RiskFlag) => boolean) => (state.trace?.flags ?? []).filter(pred);
+/** The flags of what the graph shows: the open trace's, or in the network view the rules' over its flows (one per firm or facility and kind). */
+const traceFlags = (pred: (f: RiskFlag) => boolean) => {
+  if (state.trace) return state.trace.flags.filter(pred);
+  if (state.mode !== 'firm') return [];
+  const seen = new Set<string>();
+  return state.netFlags.filter(pred).filter((f) => {
+    const key = `${f.kind}|${f.firmId}|${f.facilityId}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+};
 
 async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<void> {
   let fac = state.facilities.get(id);
@@ -202,7 +272,7 @@ async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<
   }
   const f: Facility = fac;
   const flags = traceFlags((x) => x.facilityId === id);
-  const firmBox = h('div', {});
+  const firmBox = h('div', {}, h('p', { class: 'muted', role: 'status' }, `Loading ${names.firmName(f.firmId) || f.firmId}…`));
   clear(
     el,
     h('h2', {}, h('span', { class: 'kind' }, 'Facility'), f.name),
@@ -223,7 +293,7 @@ async function facilityView(el: HTMLElement, id: string, act: Actions): Promise<
 }
 
 async function firmView(el: HTMLElement, id: string, act: Actions): Promise<void> {
-  const box = h('div', {});
+  const box = h('div', {}, h('p', { class: 'muted', role: 'status' }, `Loading ${names.firmName(id) || id}…`));
   clear(el, box);
   await firmBlock(box, id, act, false);
 }
@@ -255,7 +325,7 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       (e: Error) => e,
     ),
     gql<{ exposure: { total: number; items: ExposedShipment[] } }>(
-      'query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier via { kind firmId firmName chainNames shares } } } }',
+      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares } } } }`,
       { id },
     ).then(
       (x) => x.exposure,
@@ -333,6 +403,11 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
           'section',
           {},
           h('h3', {}, `Shipments through this firm and the firms it controls (${exposure.total})`),
+          h(
+            'button',
+            { type: 'button', class: 'exposure-view', onclick: () => act.openExposure(id) },
+            '⇶ Exposure view: every path on the graph',
+          ),
           h(
             'ul',
             { class: 'plain exposure' },

@@ -2,8 +2,33 @@
 export interface Example {
   title: string;
   query: string;
-  variables: string;
+  /** JSON text; where a value depends on the data (a fingerprint, a match id) it is read from the server first */
+  variables: string | ((seed: SeedValues) => string);
 }
+
+/** Values of the demo seed that the server computes, read once when the console opens. */
+export interface SeedValues {
+  fingerprint: string;
+  matchId: string;
+}
+export const SEED_VALUES_QUERY = `query SeedValues {
+  rebuttalPacket(shipmentId: "S-8") { fingerprint }
+  screeningMatches(first: 1) { items { id } }
+}`;
+export const NO_SEED_VALUES: SeedValues = {
+  fingerprint: 'take one from rebuttalPacket',
+  matchId: 'take one from screeningMatches',
+};
+/** The seed values from SEED_VALUES_QUERY's answer, or the placeholders where it has none. */
+export function seedValues(data: unknown): SeedValues {
+  const d = data as { rebuttalPacket?: { fingerprint?: string }; screeningMatches?: { items?: { id?: string }[] } } | null;
+  return {
+    fingerprint: d?.rebuttalPacket?.fingerprint ?? NO_SEED_VALUES.fingerprint,
+    matchId: d?.screeningMatches?.items?.[0]?.id ?? NO_SEED_VALUES.matchId,
+  };
+}
+export const variablesOf = (ex: Example, seed: SeedValues): string =>
+  typeof ex.variables === 'string' ? ex.variables : ex.variables(seed);
 
 const v = (o: Record<string, unknown>) => JSON.stringify(o, null, 2);
 
@@ -60,7 +85,7 @@ query RebuttalPacket($shipmentId: ID!, $asOf: Date) {
 query SameChain($fingerprint: String!) {
   shipmentsWithFingerprint(fingerprint: $fingerprint)
 }`,
-    variables: v({ fingerprint: 'paste a fingerprint from rebuttalPacket' }),
+    variables: (seed) => v({ fingerprint: seed.fingerprint }),
   },
   {
     title: 'importBundle (contract)',
@@ -113,6 +138,6 @@ query ShipmentRisks($first: Int, $after: String) {
 mutation Confirm($id: ID!, $note: String) {
   confirmMatch(id: $id, note: $note) { id status decidedBy decidedAt note }
 }`,
-    variables: v({ id: 'paste a screening match id', note: 'checked the registration number' }),
+    variables: (seed) => v({ id: seed.matchId, note: 'checked the registration number' }),
   },
 ];

@@ -7,7 +7,7 @@ import { useEditorContext } from '@graphiql/react';
 import 'graphiql/graphiql.css';
 import '../graphiql.css';
 import { getToken, setToken } from './api';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, NO_SEED_VALUES, SEED_VALUES_QUERY, seedValues, variablesOf } from './examples';
 
 async function fetcher(params, opts) {
   const headers = { 'content-type': 'application/json', accept: 'application/json', ...(opts?.headers ?? {}) };
@@ -22,11 +22,19 @@ async function fetcher(params, opts) {
   }
 }
 
+// the demo seed's computed values (a packet fingerprint, a match id), read once; placeholders until then
+let seed = NO_SEED_VALUES;
+const seedReady = fetcher({ query: SEED_VALUES_QUERY }).then(
+  (r) => (seed = seedValues(r?.data)),
+  () => seed,
+);
+
 function ExamplesPanel() {
   const editor = useEditorContext({ nonNull: true });
-  const open = (ex) => {
+  const open = async (ex) => {
+    await seedReady;
     editor.queryEditor?.setValue(ex.query);
-    editor.variableEditor?.setValue(ex.variables);
+    editor.variableEditor?.setValue(variablesOf(ex, seed));
   };
   return (
     <div className="examples">
@@ -102,7 +110,10 @@ function App() {
           fetcher={fetcher}
           plugins={[examplesPlugin]}
           visiblePlugin={examplesPlugin}
-          defaultTabs={EXAMPLES.slice(0, 6).map((ex) => ({ query: ex.query, variables: ex.variables }))}
+          // GraphiQL opens the first tab with the query and variables props, not defaultTabs[0]'s variables
+          query={EXAMPLES[0].query}
+          variables={variablesOf(EXAMPLES[0], seed)}
+          defaultTabs={EXAMPLES.slice(0, 6).map((ex) => ({ query: ex.query, variables: variablesOf(ex, seed) }))}
           defaultEditorToolsVisibility="variables"
           shouldPersistHeaders={false}
         />
@@ -111,4 +122,5 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('graphiql')).render(<App />);
+// the tabs take the seed values, so render once they are known (or known to be missing)
+seedReady.then(() => createRoot(document.getElementById('graphiql')).render(<App />));

@@ -1,13 +1,29 @@
 // The page: search, shipments table, graph and details, wired together.
 import '../styles.css';
-import { ApiError, downloadFile, getToken, gql, GraphEdge, GraphNode, lookup, Packet, Shipment, ShipmentTrace, setToken } from './api';
+import {
+  ApiError,
+  downloadFile,
+  getToken,
+  gql,
+  GraphEdge,
+  GraphNode,
+  lookup,
+  Packet,
+  RiskFlag,
+  Shipment,
+  ShipmentTrace,
+  setToken,
+} from './api';
 import { loadMatches, renderSelection, renderShipmentCard } from './details';
 import { GraphView } from './graph';
 import { initSearch } from './search';
 import { initShipments } from './shipments';
 import { initImport } from './importView';
+import { initGraphList } from './graphList';
+import { renderDashboard } from './dashboard';
+import { loadExposure, renderExposureCard } from './exposure';
 import { Actions, names, state } from './state';
-import { byId, clear, FLAG_KINDS, h, loadFlagKinds } from './util';
+import { byId, clear, FLAG_KINDS, flagTally, h, loadFlagKinds } from './util';
 
 const TRACE_QUERY = `query Trace($id: ID!) {
   trace: traceShipment(id: $id) { shipmentId verdict asOf tiers truncated entityListVersion
@@ -19,7 +35,8 @@ const TRACE_QUERY = `query Trace($id: ID!) {
 const PACKET_QUERY = `query PacketSummary($id: ID!) { rebuttalPacket(shipmentId: $id) { kind verdict completeness fingerprint
   exhibits { number documentId type title } gaps { flowId missing note } downloads { pdf zip html markdown } identicalShipments } }`;
 const NB_QUERY = `query Neighbourhood($id: ID!, $depth: Int) { neighbourhood(firmId: $id, depth: $depth, direction: BOTH) {
-  nodes { id kind name firmId depth } edges { id kind from to materialId share } } }`;
+  nodes { id kind name firmId depth } edges { id kind from to materialId share date }
+  flags { kind firmId facilityId flowId tier reason path evidence } } }`;
 
 const statusEl = byId('status');
 function status(msg: string, kind: 'info' | 'error' = 'info'): void {
@@ -27,6 +44,22 @@ function status(msg: string, kind: 'info' | 'error' = 'info'): void {
   statusEl.className = kind;
   statusEl.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
+/** An id the server does not know (a stale link, a typo in the URL): nothing of the previous view stays. */
+function notFound(what: string, id: string, e: ApiError): void {
+  showDashboard(false);
+  graph.clearAll();
+  Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
+  graphTitle.textContent = `No ${what} ${id}`;
+  exposureCard.hidden = true;
+  renderShipmentCard(actions);
+  markCurrentRow();
+  clear(
+    byId('selection-card'),
+    h('p', { class: 'error', role: 'alert' }, `${e.message}. Search for it, or open a shipment from the table.`),
+  );
+  status(`${e.message}.`, 'error');
+}
+
 function fail(e: unknown): void {
   const err = e as ApiError;
   if (err.code === 'UNAUTHENTICATED') status(`${err.message}. Enter an API token at the top right.`, 'error');
@@ -34,6 +67,7 @@ function fail(e: unknown): void {
 }
 
 const graphTitle = byId('graph-title');
+const exposureCard = byId('exposure-card');
 const graph = new GraphView(byId('cy'), {
   select: (sel) => void renderSelection(sel, actions),
   expand: (id) => void actions.expand(id),
@@ -56,6 +90,32 @@ async function ensureNames(firmIds: string[], facilityIds: string[]): Promise<vo
 }
 
 let loadSeq = 0;
+
+// ---- the landing dashboard, in place of the graph until a shipment or firm is opened
+const dashboardEl = byId('dashboard');
+const graphParts = ['cy', 'graph-keys', 'legend', 'paths'].map((id) => byId(id));
+function showDashboard(on: boolean): void {
+  dashboardEl.hidden = !on;
+  for (const el of graphParts) el.hidden = on;
+  byId('nav-dashboard').setAttribute('aria-current', on ? 'page' : 'false');
+  if (on) {
+    graphTitle.textContent = 'Dashboard';
+    void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
+  } else graph.cy.resize();
+}
+function openDashboard(): void {
+  ++loadSeq;
+  graph.clearAll();
+  Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
+  exposureCard.hidden = true;
+  renderShipmentCard(actions);
+  markCurrentRow();
+  void renderSelection(null, actions);
+  showDashboard(true);
+}
+window.addEventListener('uflpa:risks', () => {
+  if (!dashboardEl.hidden) void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
+});
 
 /** For LISTED_AFFILIATE flags, adds the ownership chain up to the listed owner (dashed edges). */
 async function showControllingOwners(t: ShipmentTrace): Promise<void> {
@@ -84,7 +144,7 @@ async function showControllingOwners(t: ShipmentTrace): Promise<void> {
       edges,
       names,
     );
-    graph.fit();
+    graph.home();
   } catch {
     /* the trace stands without the owners */
   }
@@ -115,6 +175,8 @@ const actions: Actions = {
         firmId: null,
       });
       const importerFacility = t.hops.find((x) => x.tier === 1)?.toFacilityId ?? null;
+      exposureCard.hidden = true;
+      showDashboard(false);
       graph.showTrace(t, names, importerFacility);
       await showControllingOwners(t);
       graphTitle.textContent = `Trace of shipment ${id}`;
@@ -122,7 +184,11 @@ const actions: Actions = {
       markCurrentRow();
       renderShipmentCard(actions);
       void renderSelection(null, actions);
-      status(`Shipment ${id}: ${t.verdict}, ${t.flags.length} flag${t.flags.length === 1 ? '' : 's'}, ${t.hops.length} hops.`);
+      const tally = [...new Set(t.flags.map((f) => f.kind))].map((kind) => ({
+        kind,
+        count: t.flags.filter((f) => f.kind === kind).length,
+      }));
+      status(`Shipment ${id}: ${t.verdict}; ${flagTally(tally)}; ${t.hops.length} hops.`);
       gql<{ rebuttalPacket: Packet }>(PACKET_QUERY, { id })
         .then(
           (p) => {
@@ -139,7 +205,9 @@ const actions: Actions = {
           if (state.selection?.type === 'flow') void renderSelection(state.selection, actions);
         });
     } catch (e) {
-      fail(e);
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('shipment', id, e as ApiError);
+      else fail(e);
     }
   },
 
@@ -148,7 +216,7 @@ const actions: Actions = {
     status(`Loading the network of ${id}…`);
     try {
       const [d] = await Promise.all([
-        gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(NB_QUERY, { id, depth: 2 }),
+        gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[]; flags: RiskFlag[] } }>(NB_QUERY, { id, depth: 2 }),
         state.matches ? null : loadMatches().catch(() => null),
       ]);
       if (my !== loadSeq) return;
@@ -157,8 +225,19 @@ const actions: Actions = {
         [...nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id), id],
         [...nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id), id],
       );
-      Object.assign(state, { mode: 'firm', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: id });
-      graph.showNeighbourhood(id, nb.nodes, nb.edges, names);
+      Object.assign(state, {
+        mode: 'firm',
+        shipmentId: null,
+        trace: null,
+        shipment: null,
+        packet: null,
+        packetError: null,
+        firmId: id,
+        netFlags: nb.flags,
+      });
+      exposureCard.hidden = true;
+      showDashboard(false);
+      graph.showNeighbourhood(id, nb.nodes, nb.edges, names, nb.flags);
       graphTitle.textContent = `Network of ${names.any(id)}`;
       if (location.hash !== `#firm=${encodeURIComponent(id)}`) history.replaceState(null, '', `#firm=${encodeURIComponent(id)}`);
       markCurrentRow();
@@ -168,21 +247,78 @@ const actions: Actions = {
       if (!graph.hasNode(id)) void renderSelection(isFacility ? { type: 'facility', id } : { type: 'firm', id }, actions);
       status(`${names.any(id)}: ${nb.nodes.length} nodes and ${nb.edges.length} edges within two steps. Double-click a node to expand it.`);
     } catch (e) {
-      fail(e);
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('firm or facility', id, e as ApiError);
+      else fail(e);
+    }
+  },
+
+  async openExposure(id) {
+    const my = ++loadSeq;
+    status(`Finding every shipment through ${names.any(id)} and the firms it controls…`);
+    exposureCard.hidden = false;
+    clear(exposureCard, h('p', { class: 'muted', role: 'status' }, `Loading the exposure of ${names.any(id)}…`));
+    try {
+      const [x] = await Promise.all([loadExposure(id), state.matches ? null : loadMatches().catch(() => null), loadFlagKinds()]);
+      if (my !== loadSeq) return;
+      const hops = x.rows.flatMap((r) => r.hops);
+      await ensureNames(
+        [id, ...x.rows.flatMap((r) => r.via.chain)],
+        hops.flatMap((p) => [p.fromFacilityId, p.toFacilityId]),
+      );
+      Object.assign(state, {
+        mode: 'exposure',
+        shipmentId: null,
+        trace: null,
+        shipment: null,
+        packet: null,
+        packetError: null,
+        firmId: id,
+      });
+      showDashboard(false);
+      graph.showExposure(id, x.rows, names);
+      graphTitle.textContent = `Exposure of ${names.any(id)}`;
+      if (location.hash !== `#exposure=${encodeURIComponent(id)}`) history.replaceState(null, '', `#exposure=${encodeURIComponent(id)}`);
+      markCurrentRow();
+      renderShipmentCard(actions);
+      renderExposureCard(exposureCard, x, actions, (row) => {
+        const down = [...row.hops].reverse();
+        if (down.length)
+          graph.showPath(
+            [down[0].fromFacilityId, ...down.map((d) => d.toFacilityId)],
+            down.map((d) => d.flowId),
+            names,
+          );
+        status(`Shipment ${row.shipmentId}: its path up to ${row.via.firmName} is highlighted.`);
+      });
+      void renderSelection({ type: 'firm', id }, actions);
+      const sub = x.rows.filter((r) => r.via.kind !== 'DIRECT').length;
+      status(
+        `${names.any(id)}: ${x.total} exposed shipment${x.total === 1 ? '' : 's'}, ${x.rows.length - sub} direct and ${sub} through controlled subsidiaries.`,
+      );
+    } catch (e) {
+      if (my !== loadSeq) return;
+      if ((e as ApiError).code === 'NOT_FOUND') notFound('firm', id, e as ApiError);
+      else {
+        exposureCard.hidden = true;
+        fail(e);
+      }
     }
   },
 
   async expand(id) {
     status(`Expanding ${names.any(id)}…`);
     try {
-      const d = await gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(NB_QUERY, { id, depth: 1 });
+      const d = await gql<{ neighbourhood: { nodes: GraphNode[]; edges: GraphEdge[]; flags: RiskFlag[] } }>(NB_QUERY, { id, depth: 1 });
       const nb = d.neighbourhood;
+      graph.addFlags(nb.flags);
+      if (state.mode === 'firm') state.netFlags = [...state.netFlags, ...nb.flags];
       await ensureNames(
         nb.nodes.filter((n) => n.kind === 'FIRM').map((n) => n.id),
         nb.nodes.filter((n) => n.kind === 'FACILITY').map((n) => n.id),
       );
       const added = graph.merge(nb.nodes, nb.edges, names);
-      graph.fit();
+      graph.home();
       status(added.length ? `Added ${added.length} nodes and edges around ${names.any(id)}.` : `Nothing new around ${names.any(id)}.`);
     } catch (e) {
       fail(e);
@@ -239,8 +375,8 @@ const actions: Actions = {
       const url = state.packet?.downloads[format];
       const path = url
         ? new URL(url, location.href).pathname + new URL(url, location.href).search
-        : `/packets/${encodeURIComponent(id)}.${format}`;
-      const name = await downloadFile(path, `${id}-packet.${format}`);
+        : `/packets/${encodeURIComponent(id)}.${format === 'markdown' ? 'md' : format}`;
+      const name = await downloadFile(path, `${id}-packet.${format === 'markdown' ? 'md' : format}`);
       status(`Downloaded ${name}.`);
     } catch (e) {
       fail(e);
@@ -312,6 +448,7 @@ byId('pf-clear').addEventListener('click', () => {
   renderPathFinder();
   clear(pfList);
   graph.clearPath();
+  graph.home();
 });
 byId('fit').addEventListener('click', () => graph.fit());
 
@@ -359,17 +496,22 @@ function markCurrentRow(): void {
 
 // ---- start
 const shipments = initShipments(actions);
+initGraphList(graph, actions);
 const search = initSearch(actions);
 initImport(actions, () => {
   state.matches = null; // the import screened its firms
   void shipments.load();
 });
 function route(): void {
-  const m = /^#(shipment|firm)=(.+)$/.exec(location.hash);
-  if (!m) return;
+  const m = /^#(shipment|firm|exposure)=(.+)$/.exec(location.hash);
+  if (!m) {
+    openDashboard();
+    return;
+  }
   const id = decodeURIComponent(m[2]);
   if (m[1] === 'shipment' && id !== state.shipmentId) void actions.openShipment(id);
-  if (m[1] === 'firm' && id !== state.firmId) void actions.openFirm(id);
+  if (m[1] === 'firm' && (id !== state.firmId || state.mode !== 'firm')) void actions.openFirm(id);
+  if (m[1] === 'exposure' && (id !== state.firmId || state.mode !== 'exposure')) void actions.openExposure(id);
 }
 window.addEventListener('hashchange', route);
 window.addEventListener('uflpa:unauthenticated', (e) =>

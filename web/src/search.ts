@@ -59,70 +59,114 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
       state.matches ? Promise.resolve(state.matches) : loadMatches().catch(() => []),
     ]);
     if (my !== seq) return;
-    render(q, list, firms);
+    await render(q, list, firms, my);
   };
 
-  const render = (q: string, list: ListMatch[] | Error, found: Firm[] | Error) => {
-    const firms = new Map<string, { firm: Firm; score: number; via: string; facility?: { id: string; name: string } }>();
+  /** Shipments through each firm or a firm it controls (exposure), one request for all. */
+  const exposureTotals = async (ids: string[]): Promise<Map<string, number>> => {
+    if (!ids.length) return new Map();
+    try {
+      const d = await gql<Record<string, { total: number }>>(
+        `query SearchExposure(${ids.map((_, i) => `$f${i}: ID!`).join(', ')}) { ${ids
+          .map((_, i) => `e${i}: exposure(firmId: $f${i}, first: 1) { total }`)
+          .join(' ')} }`,
+        Object.fromEntries(ids.map((id, i) => [`f${i}`, id])),
+      );
+      return new Map(ids.map((id, i) => [id, d[`e${i}`]?.total ?? 0]));
+    } catch {
+      return new Map();
+    }
+  };
+
+  const render = async (q: string, list: ListMatch[] | Error, found: Firm[] | Error, my: number) => {
+    // one row per firm: its best spelling (name, local name, alias or one of its facilities)
+    const firms = new Map<string, { firm: Firm; closeness: number; via: string; facility?: { id: string; name: string } }>();
     for (const f of found instanceof Error ? [] : found) {
       const cands = [f.name, f.localName ?? '', ...f.aliases].filter(Boolean);
-      let best = { score: 0, via: f.name };
+      let best: { closeness: number; via: string; facility?: { id: string; name: string } } = { closeness: 0, via: f.name };
       for (const c of cands) {
         const s = similarity(q, c);
-        if (s > best.score) best = { score: s, via: c };
+        if (s > best.closeness) best = { closeness: s, via: c };
       }
-      let facility: { id: string; name: string } | undefined;
       for (const fa of f.facilities ?? []) {
         const s = similarity(q, fa.name);
-        if (s > best.score) {
-          best = { score: s, via: fa.name };
-          facility = fa;
-        }
+        if (s > best.closeness) best = { closeness: s, via: fa.name, facility: fa };
       }
       const prev = firms.get(f.id);
-      if (!prev || prev.score < best.score) firms.set(f.id, { firm: f, ...best, facility });
+      if (!prev || prev.closeness < best.closeness) firms.set(f.id, { firm: f, ...best });
     }
-    // firms the screening linked to a matching Entity List entry
-    const linked = (entity: string) => (state.matches ?? []).filter((m) => m.entityName === entity);
-    const ranked = [...firms.values()]
-      .filter((x) => x.score >= 0.3)
-      .sort((a, b) => b.score - a.score)
+    const matchesOf = (firmId: string) =>
+      (state.matches ?? []).filter((m) => m.firmId === firmId && m.status !== 'REJECTED').sort((a, b) => b.score - a.score);
+    const close = [...firms.values()]
+      .filter((x) => x.closeness >= 0.3)
+      .sort((a, b) => b.closeness - a.closeness)
+      .slice(0, 12);
+    const exposed = await exposureTotals(close.map((x) => x.firm.id));
+    if (my !== seq) return;
+    const imports = (id: string) => (state.risks ?? []).filter((r) => r.importerId === id).length;
+    const shipmentsOf = (id: string) => (exposed.get(id) ?? 0) + imports(id);
+    // firms with shipments first, then firms the screening links to a listing, then by spelling
+    const ranked = close
+      .sort(
+        (a, b) =>
+          Number(shipmentsOf(b.firm.id) > 0) - Number(shipmentsOf(a.firm.id) > 0) ||
+          Number(matchesOf(b.firm.id).length > 0) - Number(matchesOf(a.firm.id).length > 0) ||
+          b.closeness - a.closeness,
+      )
       .slice(0, 6);
     const items: HTMLElement[] = [];
     items.push(h('li', { class: 'group', role: 'presentation' }, 'Your firms and facilities'));
     if (found instanceof Error) items.push(h('li', { class: 'error', role: 'alert' }, `Firm search failed: ${found.message}`));
     else if (!ranked.length) items.push(h('li', { class: 'muted' }, 'No firm or facility of yours is close to this name.'));
     for (const r of ranked) {
-      const target = r.facility?.id ?? r.firm.id;
+      const f = r.firm;
+      const n = shipmentsOf(f.id);
+      const listing = matchesOf(f.id)[0];
       items.push(
         h(
           'li',
-          {},
+          { class: 'firm-hit' },
           h(
             'button',
-            { type: 'button', class: 'result', 'data-id': target, onclick: () => act.openFirm(target) },
-            h('span', { class: 'score', title: 'spelling closeness' }, pct(r.score)),
+            { type: 'button', class: 'result firm', 'data-id': f.id, onclick: () => act.openFirm(f.id) },
+            h('span', { class: 'rname' }, h('span', { class: 'kind' }, 'Firm'), f.name),
             h(
               'span',
-              { class: 'rname' },
-              h('span', { class: 'kind' }, r.facility ? 'Facility' : 'Firm'),
-              r.facility ? r.facility.name : r.firm.name,
+              { class: 'rmeta ids' },
+              [f.id, [f.city, f.province, f.country].filter(Boolean).join(', ')].filter(Boolean).join(' · '),
             ),
             h(
               'span',
-              { class: 'rmeta' },
-              [r.facility ? r.firm.name : r.firm.localName, r.firm.country].filter(Boolean).join(' · '),
-              r.via !== r.firm.name && r.via !== r.facility?.name ? ` · matched “${r.via}”` : '',
+              { class: `rmeta shipments${n ? ' has' : ''}` },
+              n ? `${n} shipment${n === 1 ? '' : 's'} through it or its subsidiaries` : 'no shipments of yours',
             ),
+            r.facility
+              ? h('span', { class: 'rmeta' }, `matched its facility “${r.facility.name}” (${r.facility.id})`)
+              : r.via !== f.name
+                ? h('span', { class: 'rmeta' }, `matched “${r.via}”`)
+                : null,
+            listing
+              ? h(
+                  'span',
+                  { class: `rmeta listing decision-${listing.decision.toLowerCase()}` },
+                  `${listing.decision === 'MATCH' || listing.status === 'CONFIRMED' ? '⚑' : '⚠'} Entity List ${listing.decision} ${pct(listing.score)}: ${listing.entityName} (${listing.status.toLowerCase()})`,
+                )
+              : null,
           ),
         ),
       );
     }
-    items.push(h('li', { class: 'group', role: 'presentation' }, 'UFLPA Entity List (screening matcher)'));
-    if (list instanceof Error) items.push(h('li', { class: 'error', role: 'alert' }, `Screening failed: ${list.message}`));
-    else if (!list.length) items.push(h('li', { class: 'muted' }, 'No Entity List entry is close to this name.'));
+    items.push(h('li', { class: 'group', role: 'presentation' }, 'UFLPA Entity List (screening score, MATCH ≥ POSSIBLE)'));
+    // one row per listed entity: its best-scoring name
+    const entries = new Map<string, ListMatch>();
     for (const m of list instanceof Error ? [] : list) {
-      const firmsOf = linked(m.entityName);
+      const prev = entries.get(m.entityName);
+      if (!prev || prev.score < m.score) entries.set(m.entityName, m);
+    }
+    if (list instanceof Error) items.push(h('li', { class: 'error', role: 'alert' }, `Screening failed: ${list.message}`));
+    else if (!entries.size) items.push(h('li', { class: 'muted' }, 'No Entity List entry is close to this name.'));
+    for (const m of entries.values()) {
+      const linked = [...new Map((state.matches ?? []).filter((x) => x.entityName === m.entityName).map((x) => [x.firmId, x])).values()];
       items.push(
         h(
           'li',
@@ -130,31 +174,39 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
           h(
             'div',
             { class: 'result static' },
-            h('span', { class: `score decision-${m.decision.toLowerCase()}`, title: 'screening score' }, pct(m.score)),
+            h(
+              'span',
+              { class: `score decision-${m.decision.toLowerCase()}`, title: 'screening score' },
+              pct(m.score),
+              h('span', { class: 'decision' }, m.decision),
+            ),
             h('span', { class: 'rname' }, h('span', { class: 'kind' }, 'Listed'), m.entityName),
             h(
               'span',
               { class: 'rmeta' },
-              `${m.decision} · matched “${m.matchedName}”`,
-              m.section ? ` · ${m.section}` : '',
-              m.effectiveDate ? ` · effective ${m.effectiveDate}` : '',
-              m.coversSubsidiaries ? ' · covers subsidiaries' : '',
+              [
+                m.section ? `section ${m.section}` : '',
+                m.effectiveDate ? `effective ${m.effectiveDate}` : '',
+                m.coversSubsidiaries ? 'covers subsidiaries' : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
             ),
-            h('span', { class: 'rmeta' }, m.reason),
+            h('span', { class: 'rmeta' }, m.matchedName !== m.entityName ? `matched “${m.matchedName}”: ` : '', m.reason),
           ),
-          firmsOf.length
+          linked.length
             ? h(
                 'ul',
                 { class: 'linked' },
-                firmsOf.map((x) =>
+                linked.map((x) =>
                   h(
                     'li',
                     {},
                     h(
                       'button',
                       { type: 'button', class: 'result small', 'data-id': x.firmId, onclick: () => act.openFirm(x.firmId) },
-                      `In your data: ${x.firmName}`,
-                      h('span', { class: 'rmeta' }, ` · ${x.status.toLowerCase()} candidate, ${pct(x.score)}`),
+                      `In your data: ${x.firmName} (${x.firmId})`,
+                      h('span', { class: 'rmeta' }, ` · ${x.decision} ${pct(x.score)}, ${x.status.toLowerCase()}`),
                     ),
                   ),
                 ),

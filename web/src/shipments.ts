@@ -1,17 +1,10 @@
 // The shipments table: every shipment of the tenant with verdict and flag counts; sortable,
 // filterable, keyboard-navigable; a row opens its trace.
 import { gql, lookup } from './api';
-import { Actions, state } from './state';
+import { Actions, Risk, state } from './state';
+import { inList, ListFilter } from './dashboard';
 import { byId, clear, FLAG_LABEL, h, loadFlagKinds, PRESUMPTIVE, SIGNALS, verdictBadge } from './util';
 
-interface Risk {
-  shipmentId: string;
-  entryNumber: string | null;
-  importerId: string;
-  verdict: string;
-  tiers: number;
-  flagCounts: { kind: string; count: number }[];
-}
 type Key = 'shipmentId' | 'entryNumber' | 'importer' | 'verdict' | 'tiers' | 'flags' | 'signals';
 
 const VERDICT_RANK: Record<string, number> = { FLAGGED: 0, INCOMPLETE: 1, CLEAR: 2 };
@@ -26,13 +19,15 @@ const COLUMNS: { key: Key; label: string; icon?: string; numeric?: boolean }[] =
 
 const count = (r: Risk, set: Set<string>) => r.flagCounts.filter((c) => set.has(c.kind)).reduce((s, c) => s + c.count, 0);
 
-export function initShipments(act: Actions): { load(): Promise<void> } {
+export function initShipments(act: Actions): { load(): Promise<void>; showList(f: ListFilter | null): void } {
   const table = byId<HTMLTableElement>('shipments-table');
   const filter = byId<HTMLInputElement>('shipments-filter');
   const verdictSel = byId<HTMLSelectElement>('shipments-verdict');
   const summary = byId('shipments-summary');
   let rows: Risk[] = [];
   let sort: { key: Key; dir: 1 | -1 } = { key: 'verdict', dir: 1 };
+  /** a list the dashboard opened (verdict, flag kind, supplier, month, detained) */
+  let list: ListFilter | null = null;
 
   const value = (r: Risk, k: Key): string | number => {
     switch (k) {
@@ -58,6 +53,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
     const v = verdictSel.value;
     const shown = rows.filter(
       (r) =>
+        inList(r, list) &&
         (!v || r.verdict === v) &&
         (!text ||
           [
@@ -66,6 +62,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
             r.importerId,
             state.firms.get(r.importerId)?.name ?? '',
             r.verdict,
+            r.entryDate ?? '',
             ...r.flagCounts.map((c) => c.kind),
           ].some((s) => s.toLowerCase().includes(text))),
     );
@@ -75,7 +72,16 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
       return c * sort.dir || a.shipmentId.localeCompare(b.shipmentId, undefined, { numeric: true });
     });
-    summary.textContent = `${shown.length} of ${rows.length} shipments`;
+    clear(
+      summary,
+      `${shown.length} of ${rows.length} shipments`,
+      list
+        ? [
+            h('span', { class: 'list-chip' }, ` · ${list.label} `),
+            h('button', { type: 'button', class: 'link', id: 'shipments-list-clear', onclick: () => showList(null) }, 'show all'),
+          ]
+        : null,
+    );
     const head = h(
       'thead',
       {},
@@ -118,7 +124,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         return h(
           'tr',
           {
-            tabindex: '0',
+            tabindex: '-1',
             'data-shipment': r.shipmentId,
             class: `verdict-row-${r.verdict.toLowerCase()}${state.shipmentId === r.shipmentId ? ' current' : ''}`,
             'aria-label': `Shipment ${r.shipmentId}, ${r.verdict}${chips ? `, ${chips}` : ''}. Press Enter to open its trace.`,
@@ -133,27 +139,76 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         );
       }),
     );
-    clear(table, h('caption', { class: 'sr-only' }, 'Shipments with verdict and flag counts; column headers sort'), head, body);
+    clear(
+      table,
+      h(
+        'caption',
+        { class: 'sr-only' },
+        'Shipments with verdict and flag counts; column headers sort; ↑ ↓ Home End move between rows, Enter opens',
+      ),
+      head,
+      body,
+    );
+    rove(rowToFocus(body));
+  };
+
+  /** The row that holds the table's one Tab stop: the last focused one if still shown, else the open shipment's, else the first. */
+  const rowToFocus = (body: HTMLElement): HTMLElement | null => {
+    const rows = [...body.querySelectorAll<HTMLElement>('tr[data-shipment]')];
+    return (
+      rows.find((r) => r.dataset.shipment === focusedId) ?? rows.find((r) => r.dataset.shipment === state.shipmentId) ?? rows[0] ?? null
+    );
+  };
+  let focusedId: string | null = null;
+  /** Roving tabindex: exactly one row is in the Tab order. */
+  const rove = (tr: HTMLElement | null, focus = false) => {
+    if (!tr) return;
+    table.querySelectorAll<HTMLElement>('tr[data-shipment]').forEach((r) => r.setAttribute('tabindex', r === tr ? '0' : '-1'));
+    focusedId = tr.dataset.shipment ?? null;
+    if (focus) tr.focus();
   };
 
   table.addEventListener('keydown', (e) => {
     const tr = (e.target as HTMLElement).closest('tr[data-shipment]') as HTMLTableRowElement | null;
     if (!tr) return;
+    const rows = [...table.querySelectorAll<HTMLElement>('tr[data-shipment]')];
+    const i = rows.indexOf(tr);
+    const page = Math.max(1, Math.floor((table.closest('.table-wrap')?.clientHeight ?? 300) / Math.max(1, tr.offsetHeight)) - 1);
+    const to: Record<string, number> = {
+      ArrowDown: Math.min(i + 1, rows.length - 1),
+      ArrowUp: Math.max(i - 1, 0),
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: Math.min(i + page, rows.length - 1),
+      PageUp: Math.max(i - page, 0),
+    };
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       void act.openShipment(tr.dataset.shipment!);
-    }
-    if (e.key === 'ArrowDown') {
+    } else if (e.key in to) {
       e.preventDefault();
-      (tr.nextElementSibling as HTMLElement | null)?.focus();
+      rove(rows[to[e.key]], true);
     }
-    if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      (tr.previousElementSibling as HTMLElement | null)?.focus();
-    }
+  });
+  table.addEventListener('focusin', (e) => {
+    const tr = (e.target as HTMLElement).closest('tr[data-shipment]') as HTMLElement | null;
+    if (tr) rove(tr);
   });
   filter.addEventListener('input', render);
   verdictSel.addEventListener('change', render);
+
+  const showList = (f: ListFilter | null) => {
+    list = f;
+    filter.value = '';
+    verdictSel.value = '';
+    render();
+    if (f) {
+      const first = table.querySelector<HTMLElement>('tr[data-shipment]');
+      first?.scrollIntoView({ block: 'nearest' });
+      rove(first, true);
+      act.status(`Showing ${summary.textContent?.split(' · ')[0] ?? ''}: ${f.label}.`);
+    }
+  };
 
   const load = async () => {
     clear(table, h('tbody', {}, h('tr', {}, h('td', { class: 'muted' }, 'Loading shipments…'))));
@@ -163,7 +218,7 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       let after: string | null = null;
       for (let i = 0; i < 50; i++) {
         const d: { shipmentRisks: { items: Risk[]; endCursor: string | null; hasNextPage: boolean } } = await gql(
-          `query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } } endCursor hasNextPage } }`,
+          `query Risks($after: String) { shipmentRisks(first: 200, after: $after) { items { shipmentId entryNumber importerId verdict tiers flagCounts { kind count } entryDate detainedOn flaggedFirmIds } endCursor hasNextPage } }`,
           { after },
         );
         all.push(...d.shipmentRisks.items);
@@ -171,6 +226,8 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
         after = d.shipmentRisks.endCursor;
       }
       rows = all;
+      state.risks = all;
+      window.dispatchEvent(new CustomEvent('uflpa:risks'));
       const unknown = [...new Set(rows.map((r) => r.importerId))].filter((id) => !state.firms.has(id));
       if (unknown.length) for (const [id, f] of (await lookup(unknown.slice(0, 200), [])).firms) state.firms.set(id, f);
       render();
@@ -182,5 +239,5 @@ export function initShipments(act: Actions): { load(): Promise<void> } {
       summary.textContent = '';
     }
   };
-  return { load };
+  return { load, showList };
 }

@@ -1,9 +1,22 @@
 // What the page shows now, and the actions the views call on each other.
-import type { Facility, Firm, Packet, Shipment, ShipmentTrace, StoredMatch } from './api';
+import type { Facility, Firm, Packet, RiskFlag, Shipment, ShipmentTrace, StoredMatch } from './api';
 import type { Selection } from './graph';
 
+/** A row of shipmentRisks, as the table and the dashboard read it. */
+export interface Risk {
+  shipmentId: string;
+  entryNumber: string | null;
+  importerId: string;
+  verdict: string;
+  tiers: number;
+  flagCounts: { kind: string; count: number }[];
+  entryDate: string | null;
+  detainedOn: string | null;
+  flaggedFirmIds: string[];
+}
+
 export interface AppState {
-  mode: 'empty' | 'trace' | 'firm';
+  mode: 'empty' | 'trace' | 'firm' | 'exposure';
   shipmentId: string | null;
   trace: ShipmentTrace | null;
   shipment: Shipment | null;
@@ -16,6 +29,10 @@ export interface AppState {
   selection: Selection | null;
   pathFrom: string | null;
   pathTo: string | null;
+  /** every shipment of the tenant with its verdict (shipmentRisks), once loaded */
+  risks: Risk[] | null;
+  /** the network view's flags (the trace's rules over its flows) */
+  netFlags: RiskFlag[];
 }
 
 export const state: AppState = {
@@ -32,16 +49,20 @@ export const state: AppState = {
   selection: null,
   pathFrom: null,
   pathTo: null,
+  risks: null,
+  netFlags: [],
 };
 
 export interface Actions {
   openShipment(id: string): Promise<void>;
   openFirm(id: string): Promise<void>;
+  /** every shipment through a firm or a firm it controls, on the graph and in a list */
+  openExposure(id: string): Promise<void>;
   expand(id: string): Promise<void>;
   select(kind: 'facility' | 'firm' | 'flow', id: string): void;
   setPathEnd(which: 'from' | 'to', id: string): void;
   decide(matchId: string, decision: 'confirm' | 'reject', note: string): Promise<void>;
-  downloadPacket(format: 'pdf' | 'zip'): Promise<void>;
+  downloadPacket(format: 'pdf' | 'zip' | 'html' | 'markdown'): Promise<void>;
   status(msg: string, kind?: 'info' | 'error'): void;
 }
 

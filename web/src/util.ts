@@ -79,6 +79,31 @@ export function loadFlagKinds(): Promise<void> {
   return flagKinds;
 }
 
+/** The verdict a flag kind leads to (FLAGGED, INCOMPLETE) or null, as flagKinds says. */
+export function verdictEffect(kind: string): string | null {
+  return FLAG_KINDS.find((k) => k.kind === kind)?.verdictEffect ?? null;
+}
+
+/** "2 presumptive flags, 1 open question, 3 signals": flags counted apart by what they weigh (flagKinds), never one sum. */
+export function flagTally(kinds: { kind: string; count: number }[]): string {
+  let presumptive = 0;
+  let open = 0;
+  let signals = 0;
+  for (const { kind, count } of kinds) {
+    if (PRESUMPTIVE.has(kind)) presumptive += count;
+    else if (verdictEffect(kind) === 'INCOMPLETE') open += count;
+    else if (SIGNALS.has(kind)) signals += count;
+  }
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return [
+    n(presumptive, 'presumptive flag', 'presumptive flags'),
+    open ? n(open, 'open question', 'open questions') : '',
+    n(signals, 'signal', 'signals'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 export const VERDICT_LABEL: Record<string, string> = { FLAGGED: '⚑ FLAGGED', INCOMPLETE: '⚠ INCOMPLETE', CLEAR: '✓ CLEAR' };
 
 export function flagSeverity(kind: string): 'flag' | 'signal' | 'info' {

@@ -322,6 +322,11 @@ export type ShipmentRisk = {
   tiers: Scalars['Int']['output'];
   /** The flags traceShipment would raise, counted by kind, in FlagKind order; kinds with none are left out. */
   flagCounts: Array<FlagCount>;
+  entryDate?: Maybe<Scalars['Date']['output']>;
+  /** the day CBP detained the shipment, when it was */
+  detainedOn?: Maybe<Scalars['Date']['output']>;
+  /** The suppliers (firm ids) whose hops raise a presumptive flag on this shipment's trace. */
+  flaggedFirmIds: Array<Scalars['ID']['output']>;
 };
 
 export type FlagCount = {
@@ -386,12 +391,16 @@ export type GraphEdge = {
   to: Scalars['ID']['output'];
   materialId?: Maybe<Scalars['ID']['output']>;
   share?: Maybe<Scalars['Float']['output']>;
+  /** a FLOW edge's flow date (the first flow between the two facilities) */
+  date?: Maybe<Scalars['Date']['output']>;
 };
 
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
   nodes: Array<GraphNode>;
   edges: Array<GraphEdge>;
+  /** The trace's rules over the FLOW edges as of today, each flow judged as a hop at its source's distance from the start (at least 1); path is the flow alone. */
+  flags: Array<RiskFlag>;
 };
 
 export type OwnershipChain = {
@@ -972,6 +981,9 @@ export type ShipmentRiskResolvers<ContextType = any, ParentType extends Resolver
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
   tiers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flagCounts?: Resolver<Array<ResolversTypes['FlagCount']>, ParentType, ContextType>;
+  entryDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  detainedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  flaggedFirmIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type FlagCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['FlagCount'] = ResolversParentTypes['FlagCount']> = {
@@ -1017,11 +1029,13 @@ export type GraphEdgeResolvers<ContextType = any, ParentType extends ResolversPa
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   materialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type NeighbourhoodResolvers<ContextType = any, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['RiskFlag']>, ParentType, ContextType>;
 };
 
 export type OwnershipChainResolvers<ContextType = any, ParentType extends ResolversParentTypes['OwnershipChain'] = ResolversParentTypes['OwnershipChain']> = {

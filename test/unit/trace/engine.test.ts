@@ -11,7 +11,7 @@ import {
   TraceInput,
   StoredMatch,
 } from '../../../src/trace/engine';
-import { FLAG_KINDS } from '../../../src/trace/rules';
+import { FLAG_KINDS, isPresumptive } from '../../../src/trace/rules';
 import { simplePaths, addEdge, Adjacency } from '../../../src/trace/paths';
 import { pathTo } from '../../../src/trace/investigate';
 
@@ -365,6 +365,8 @@ describe('summarizeWithIndex (the batch view) agrees with the full trace', () =>
           tiers: full.tiers,
           truncated: full.truncated,
           flagCounts: counts,
+          // the suppliers behind presumptive flags, as the full trace names them
+          flaggedFirmIds: [...new Set(full.flags.filter((f) => isPresumptive(f.kind)).map((f) => f.firmId!))].sort(),
         });
       }),
       { numRuns: 300 },

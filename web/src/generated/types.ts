@@ -313,6 +313,11 @@ export type ShipmentRisk = {
   tiers: Scalars['Int']['output'];
   /** The flags traceShipment would raise, counted by kind, in FlagKind order; kinds with none are left out. */
   flagCounts: Array<FlagCount>;
+  entryDate: Maybe<Scalars['Date']['output']>;
+  /** the day CBP detained the shipment, when it was */
+  detainedOn: Maybe<Scalars['Date']['output']>;
+  /** The suppliers (firm ids) whose hops raise a presumptive flag on this shipment's trace. */
+  flaggedFirmIds: Array<Scalars['ID']['output']>;
 };
 
 export type FlagCount = {
@@ -371,11 +376,15 @@ export type GraphEdge = {
   to: Scalars['ID']['output'];
   materialId: Maybe<Scalars['ID']['output']>;
   share: Maybe<Scalars['Float']['output']>;
+  /** a FLOW edge's flow date (the first flow between the two facilities) */
+  date: Maybe<Scalars['Date']['output']>;
 };
 
 export type Neighbourhood = {
   nodes: Array<GraphNode>;
   edges: Array<GraphEdge>;
+  /** The trace's rules over the FLOW edges as of today, each flow judged as a hop at its source's distance from the start (at least 1); path is the flow alone. */
+  flags: Array<RiskFlag>;
 };
 
 export type OwnershipChain = {

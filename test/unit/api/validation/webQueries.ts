@@ -17,6 +17,9 @@ export const LIST_SIZES: Record<string, number> = {
   'api.ts fi': 50, // lookupChunk: LOOKUP_CHUNK firms of a trace per request
   'api.ts fa': 50, // lookupChunk: LOOKUP_CHUNK facilities
   'importView.ts ids': 20, // verdicts: VERDICTS_SHOWN shipments traced after an import
+  'dashboard.ts some': 20, // deadlines: ids.slice(0, 20)
+  'exposure.ts batch': 10, // loadExposure: TRACES_PER_REQUEST traces per request
+  'search.ts ids': 12, // exposureTotals: the closest firms, .slice(0, 12)
 };
 
 export interface WebQuery {
