@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
 
-export type AuditAction = 'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'MATCH_DISPUTE' | 'PACKET_DOWNLOAD' | 'EXHIBIT_UPLOAD';
+export type AuditAction =
+  'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'MATCH_DISPUTE' | 'PACKET_DOWNLOAD' | 'EXHIBIT_UPLOAD' | 'TENANT_EXPORT' | 'TENANT_RESTORE';
 export interface AuditEvent {
   tenant: string;
   actor: string;

@@ -568,7 +568,9 @@ export type AuditAction =
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
   | 'PACKET_DOWNLOAD'
-  | 'EXHIBIT_UPLOAD';
+  | 'EXHIBIT_UPLOAD'
+  | 'TENANT_EXPORT'
+  | 'TENANT_RESTORE';
 
 export type AuditEvent = {
   id: Scalars['ID']['output'];
