@@ -40,18 +40,25 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function storedModelVersion(graph: Graph): Promise<{ version: number; steps: string[]; release: string | null }> {
-  const [row] = await graph.read<{ version: number | null; steps: string[]; release: string | null }>(READ_MODEL_VERSION);
+/** The version node's key: one per store (tests name their own, so they never touch the store's). */
+export const MODEL_KEY = 'graph';
+
+export async function storedModelVersion(
+  graph: Graph,
+  key = MODEL_KEY,
+): Promise<{ version: number; steps: string[]; release: string | null }> {
+  const [row] = await graph.read<{ version: number | null; steps: string[]; release: string | null }>(READ_MODEL_VERSION, { key });
   return { version: row?.version ?? 0, steps: row?.steps ?? [], release: row?.release ?? null };
 }
 
 /** Brings the store up to MODEL_VERSION, or refuses a store written by a newer release. */
 export async function migrate(
   graph: Graph,
-  opts: { release: string; steps?: readonly Migration[]; log?: (msg: string) => void } = { release: 'unknown' },
+  opts: { release: string; steps?: readonly Migration[]; log?: (msg: string) => void; key?: string } = { release: 'unknown' },
 ): Promise<MigrationReport> {
   const steps = opts.steps ?? MIGRATIONS;
-  const stored = await storedModelVersion(graph);
+  const key = opts.key ?? MODEL_KEY;
+  const stored = await storedModelVersion(graph, key);
   if (stored.version > steps.length) {
     throw new StoreTooNewError(
       `the graph store was written by a newer release (model version ${stored.version}${stored.release ? `, release ${stored.release}` : ''}); ` +
@@ -64,7 +71,7 @@ export async function migrate(
     if (done && !step.everyStart) continue;
     await step.run(graph);
     if (done) continue;
-    await graph.write(RECORD_MIGRATION_STEP, { version: i + 1, name: step.name, release: opts.release });
+    await graph.write(RECORD_MIGRATION_STEP, { key, version: i + 1, name: step.name, release: opts.release });
     applied.push(step.name);
     opts.log?.(`graph model: applied step ${i + 1} "${step.name}"`);
   }
