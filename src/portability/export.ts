@@ -141,6 +141,7 @@ export async function exportTenant(
   );
   const zip = new ZipFile();
   const written = finished((zip.outputStream as unknown as Readable).pipe(out));
+  written.catch(() => undefined); // awaited at the end; an early failure is reported where it happens
   const files: ManifestFile[] = [];
   const counts: Record<string, number> = {};
   const mtime = new Date();
@@ -173,6 +174,13 @@ export async function exportTenant(
     counts.exhibits = exhibits;
   } catch (e) {
     (zip.outputStream as unknown as Readable).destroy(e as Error);
+    throw e;
+  }
+  // pages are read in separate transactions: an import or a decision in between would mix two states
+  const [after] = await graph.read<{ tenantVersion: string | null }>(Q.EXPORT_STATE, { tenant });
+  if ((after?.tenantVersion ?? null) !== (state?.tenantVersion ?? null)) {
+    const e = new Error(`tenant "${tenant}" changed while it was being exported (an import or a review decision); export it again`);
+    (zip.outputStream as unknown as Readable).destroy(e);
     throw e;
   }
   const manifest: ExportManifest = {

@@ -132,7 +132,7 @@ async function restoreDecisions(tx: ManagedTransaction, tenant: string, decision
     if (!cypher) throw bad(`${DECISIONS_ENTRY} holds review records of kind "${kind}", which this release does not know`);
     if (!Array.isArray(records)) throw bad(`${DECISIONS_ENTRY}: "${kind}" is not a list`);
     const rows = records.map((r) => {
-      const { tenant: _t, ...props } = r as Record<string, unknown>; // eslint-disable-line @typescript-eslint/no-unused-vars
+      const { tenant: _t, ...props } = r as Record<string, unknown>;
       return props;
     });
     const restored = new Set<string>();
