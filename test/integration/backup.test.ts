@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 
 const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'backup-test-password';
-jest.setTimeout(600_000);
+jest.setTimeout(1_500_000);
 
 const work = mkdtempSync(join(tmpdir(), 'uflpa-backup-'));
 const home = join(work, 'neo4j-home');
@@ -34,13 +34,20 @@ function freePort(): Promise<number> {
 async function startNeo4j(): Promise<void> {
   const child = spawn(process.execPath, ['scripts/neo4j.mjs', 'start'], {
     cwd: ROOT,
-    env: { ...env, NEO4J_BOLT_PORT: String(port), NEO4J_PASSWORD: PASSWORD, NEO4J_HEAP: '768m', NEO4J_PAGECACHE: '64m' },
+    env: {
+      ...env,
+      NEO4J_BOLT_PORT: String(port),
+      NEO4J_PASSWORD: PASSWORD,
+      NEO4J_HEAP: '768m',
+      NEO4J_PAGECACHE: '64m',
+      NEO4J_START_TIMEOUT_SECONDS: '400',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   neo = child;
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Neo4j did not start in 240 s:\n${out.slice(-2000)}`)), 240_000);
+    const timer = setTimeout(() => reject(new Error(`Neo4j did not start in 420 s:\n${out.slice(-2000)}`)), 420_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       if (/Neo4j running at /.test(out)) {
