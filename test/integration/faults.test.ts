@@ -418,7 +418,7 @@ describe('faults against a Neo4j this file starts and stops', () => {
 
   it('stores nothing of an import whose Neo4j is killed midway; the service reconnects by itself and takes it again', async () => {
     const s = service!;
-    const bundle = wideBundle('NKILL', 6000);
+    const bundle = wideBundle('NKILL', 5000);
     const answer = gql(IMPORT, { b: bundle });
     const deadline = Date.now() + 60_000;
     let seen: string[] = [];
@@ -445,8 +445,11 @@ describe('faults against a Neo4j this file starts and stops', () => {
     expect(s.alive()).toBe(true);
     expect((await gql(TRACE, { id: 'FLT-S1' })).body.data.traceShipment).toEqual({ verdict: 'CLEAR', tiers: 4 });
     const again = await gql(IMPORT, { b: bundle });
-    expect(again.body.data.importBundle).toEqual({ firms: 6001, facilities: 6001, flows: 6000, documents: 6000, shipments: 1 });
-    expect(await stored('NKILL-')).toEqual({ Document: 6000, Facility: 6001, Firm: 6001, Flow: 6000, Material: 1, Shipment: 1 });
+    expect(again.body.data.importBundle).toEqual({ firms: 5001, facilities: 5001, flows: 5000, documents: 5000, shipments: 1 });
+    expect(await stored('NKILL-')).toEqual({ Document: 5000, Facility: 5001, Firm: 5001, Flow: 5000, Material: 1, Shipment: 1 });
+    // the audit event is written in the import's transaction: the killed one left none
+    const audit = await gql('{ auditLog(first: 100, action: IMPORT) { target } }');
+    expect(audit.body.data.auditLog.filter((e: { target: string }) => e.target === '5000 flows')).toHaveLength(1);
   });
 
   it('keeps imports and review decisions when the service is killed and restarted', async () => {
