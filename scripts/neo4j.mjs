@@ -6,7 +6,7 @@
 //   node scripts/neo4j.mjs stop    # stops the one started for NEO4J_HOME_DIR (pid file)
 //
 // Env: NEO4J_HOME_DIR (default .neo4j/data), NEO4J_BOLT_PORT (7687), NEO4J_PASSWORD
-// (uflpa-trace-local), NEO4J_HEAP (2g), NEO4J_PAGECACHE (512m).
+// (uflpa-trace-local), NEO4J_HEAP (2g), NEO4J_PAGECACHE (512m), NEO4J_START_TIMEOUT_SECONDS (120).
 //
 // The parts live in scripts/neo4j/: layout.mjs (paths), launcherBuild.mjs (Maven build),
 // start.mjs (start and readiness), bolt.mjs (Bolt handshake), pidFile.mjs (pid file, stop).
@@ -37,7 +37,9 @@ async function cli(command) {
     return 2;
   }
   await buildLauncher({ log });
-  const neo = await startNeo4j({ home, port, password: process.env.NEO4J_PASSWORD || DEFAULT_PASSWORD, log });
+  // a loaded machine can take longer than the default 120 s to start Neo4j
+  const timeoutMs = Number(process.env.NEO4J_START_TIMEOUT_SECONDS || 120) * 1000;
+  const neo = await startNeo4j({ home, port, password: process.env.NEO4J_PASSWORD || DEFAULT_PASSWORD, log, timeoutMs });
   log(`Neo4j running at ${neo.uri} (user ${neo.user}, home ${home}); Ctrl-C stops it`);
   const why = await new Promise((r) => {
     process.once('SIGINT', () => r('signal'));

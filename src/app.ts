@@ -5,7 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Config, loadConfig } from './config';
 import { connectWithRetry, createGraph, Graph } from './graph/graph';
-import { ensureSchema } from './graph/schema';
+import { migrate } from './graph/migrations';
+import { RELEASE } from './config/release';
 import { ensureEntityList } from './screening/listStore';
 import { ScreeningService } from './screening/service';
 import type { Services } from './services';
@@ -22,7 +23,11 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   const graph: Graph = createGraph(config);
   log.info({ uri: config.neo4jUri }, 'connecting to Neo4j');
   await connectWithRetry(graph, { uri: config.neo4jUri, log: (m) => log.warn(m), deadlineMs: 90_000 });
-  await ensureSchema(graph);
+  const model = await migrate(graph, { release: RELEASE, log: (m) => log.info(m) }).catch(async (e) => {
+    await graph.close(); // a store this release refuses: nothing left open behind the error
+    throw e;
+  });
+  if (model.applied.length) log.info({ from: model.from, to: model.to, applied: model.applied }, 'graph model upgraded');
   const version = await ensureEntityList(graph);
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');
   const auth = authenticatorFor(config, (m) => log.warn(m));

@@ -14,6 +14,7 @@ import { isPublicWebPath, serveWeb } from '../web';
 import { attachExhibit, ExhibitServices, ExhibitStore } from '../exhibits';
 import { requireRole } from './context';
 import { importRoutes, templateRoutes } from './importRoutes';
+import { exportTenant, PortabilityServices } from '../portability';
 
 export { sendJson, type PublicRoute, type Route, type RouteBodies } from './httpRoute';
 import { sendJson, type PublicRoute, type Route } from './httpRoute';
@@ -39,6 +40,7 @@ export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
 /** The routes behind authentication that the server runs besides GraphQL. */
 export function extraRoutes(services: Services): Route[] {
   return [...packetRoutes(services), ...exhibitRoutes(services), ...importRoutes(services)];
+  return [...packetRoutes(services), ...exhibitRoutes(services), ...exportRoutes(services)];
 }
 
 const PACKET_PATH = /^\/packets\/(.+)\.(md|html|pdf|zip)$/;
@@ -143,6 +145,40 @@ export function exhibitRoutes(services: ExhibitServices): Route[] {
       else if (req.destroyed)
         res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
       else throw e; // the server logs it and answers 500
+    }
+    return true;
+  };
+  return [route];
+}
+
+// ---- tenant export: GET /export (ADMIN; src/portability) ----
+// The caller's tenant as one ZIP, streamed as it is read. Restore goes through the CLI, or
+// restoreTenant() from a route that takes the ZIP.
+
+export function exportRoutes(services: PortabilityServices): Route[] {
+  const route: Route = async (req, res, url, ctx) => {
+    if (url.pathname !== '/export') return false;
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      sendError(res, 405, `${req.method} is not allowed here; use GET`, 'BAD_REQUEST');
+      return true;
+    }
+    try {
+      requireRole(ctx, 'ADMIN');
+    } catch (e) {
+      sendError(res, 403, (e as Error).message, 'FORBIDDEN');
+      return true;
+    }
+    const stamp = new Date().toISOString().slice(0, 10);
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/zip');
+    res.setHeader('content-disposition', `attachment; filename="export-${encodeURIComponent(ctx.tenant)}-${stamp}.zip"`);
+    res.setHeader('cache-control', 'no-store');
+    try {
+      await exportTenant(services, ctx.tenant, res, { actor: ctx.principal.tokenId });
+    } catch {
+      // the headers are gone: cutting the connection tells the client the ZIP is not whole
+      res.destroy();
     }
     return true;
   };

@@ -7,7 +7,15 @@ import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
 
 export type AuditAction =
-  'IMPORT' | 'LIST_UPDATE' | 'MATCH_DECISION' | 'MATCH_DISPUTE' | 'DUPLICATE_DECISION' | 'PACKET_DOWNLOAD' | 'EXHIBIT_UPLOAD';
+  | 'IMPORT'
+  | 'LIST_UPDATE'
+  | 'MATCH_DECISION'
+  | 'MATCH_DISPUTE'
+  | 'DUPLICATE_DECISION'
+  | 'PACKET_DOWNLOAD'
+  | 'EXHIBIT_UPLOAD'
+  | 'TENANT_EXPORT'
+  | 'TENANT_RESTORE';
 export interface AuditEvent {
   tenant: string;
   actor: string;

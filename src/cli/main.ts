@@ -8,14 +8,17 @@
 //       importers use src/cli/exhibit.ts, which uploads over HTTP)
 //   template <FILE.xlsx> [--demo]                          the supplier-map workbook template
 //       (shared/product/workbook-format.md); --demo fills it with the demo seed as an example
+//   export --tenant T <out.zip>                             the tenant's data, decisions, exhibits and audit log as one ZIP
+//   restore --tenant T <in.zip> [--merge]                   such a ZIP into a tenant (an empty one unless --merge)
 import { createLogger, createServices, DEMO_BUNDLE } from '../app';
 import { loadConfig } from '../config';
 import { applyEntityListUpdate } from '../screening/updateList';
 import { storedVersions } from '../screening/listStore';
 import { requiredText } from '../args';
 import { attachFromFolder } from '../exhibits';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeWorkbook } from '../import/workbook';
+import { exportTenant, restoreTenant } from '../portability';
 import { dirname } from 'node:path';
 
 function opt(args: string[], name: string): string | undefined {
@@ -86,8 +89,40 @@ async function main() {
         if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
         break;
       }
+      case 'export': {
+        const tenant = opt(args, 'tenant');
+        const out = args.find((a) => !a.startsWith('--') && a !== tenant);
+        if (!tenant || !out) throw new Error('usage: npm run cli -- export --tenant T out.zip');
+        // written beside the target and renamed once whole: a failed export leaves no half ZIP under the name
+        const part = `${out}.part`;
+        try {
+          const manifest = await exportTenant(services, tenant, createWriteStream(part), { actor: 'cli' });
+          renameSync(part, out);
+          console.log(`tenant "${tenant}" exported to ${out}: ${JSON.stringify(manifest.counts)}`);
+        } catch (e) {
+          rmSync(part, { force: true });
+          throw e;
+        }
+        break;
+      }
+      case 'restore': {
+        const tenant = opt(args, 'tenant');
+        const file = args.find((a) => !a.startsWith('--') && a !== tenant);
+        if (!tenant || !file) throw new Error('usage: npm run cli -- restore --tenant T in.zip [--merge]');
+        const r = await restoreTenant(services, tenant, file, { actor: 'cli', merge: args.includes('--merge') });
+        console.log(`restored ${file} (tenant "${r.from.tenant}", exported ${r.from.exportedAt}) into tenant "${tenant}"`);
+        console.log(`  records ${JSON.stringify(r.imported)}`);
+        for (const [kind, d] of Object.entries(r.decisions))
+          console.log(
+            `  ${kind}: ${d.restored} restored${d.skipped.length ? `, ${d.skipped.length} skipped (firm or list entry gone): ${d.skipped.join(', ')}` : ''}`,
+          );
+        console.log(`  audit events ${r.auditEvents}, exhibits ${r.exhibits}`);
+        break;
+      }
       default:
-        throw new Error(`unknown command "${command ?? ''}"; use update-list, list-versions, screen, attach-exhibits or template`);
+        throw new Error(
+          `unknown command "${command ?? ''}"; use update-list, list-versions, screen, attach-exhibits, template, export or restore`,
+        );
     }
   } finally {
     await services.graph.close();

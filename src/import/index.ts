@@ -1,7 +1,9 @@
 // Public surface of import: a bundle in, counts out; the tenant's new or changed firms
 // are screened in the same transaction, so a firm is never stored unscreened, and compared
 // with the tenant's other firms for duplicates (src/screening/duplicates/).
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
+import type { Bundle } from '../model/bundle';
 import type { ScreeningService } from '../screening/service';
 import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
@@ -24,7 +26,13 @@ export async function importBundle(
   services: ImportServices,
   tenant: string,
   raw: unknown,
-  opts: { actor?: string; onProgress?: (done: number, total: number) => void; checked?: BundleCheck } = {},
+  opts: {
+    actor?: string;
+    onProgress?: (done: number, total: number) => void;
+    checked?: BundleCheck;
+    /** More work in the same transaction, after screening (a restore re-applies decisions here). */
+    afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
+  } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
   return writeBundle(services.graph, raw, {
@@ -53,6 +61,7 @@ export async function importBundle(
           shipments: bundle.shipments.length,
         },
       });
+      if (opts.afterWrite) await opts.afterWrite(tx, bundle);
     },
   });
 }

@@ -5,6 +5,8 @@
 //   - Neo4j killed and restarted under traffic: clear SERVICE_UNAVAILABLE errors, then
 //     answers again without restarting the service;
 //   - the service killed in the middle of an import: nothing of it stored;
+//   - Neo4j killed (SIGKILL) in the middle of an import: nothing of it stored after recovery, the
+//     service reconnects by itself and the same import goes through when sent again;
 //   - the service killed and restarted: imports and review decisions intact.
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -412,6 +414,42 @@ describe('faults against a Neo4j this file starts and stops', () => {
     const again = await gql(IMPORT, { b: bundle });
     expect(again.body.data.importBundle).toEqual({ firms: 6001, facilities: 6001, flows: 6000, documents: 6000, shipments: 1 });
     expect(await stored('KILL-')).toEqual({ Document: 6000, Facility: 6001, Firm: 6001, Flow: 6000, Material: 1, Shipment: 1 });
+  });
+
+  it('stores nothing of an import whose Neo4j is killed midway; the service reconnects by itself and takes it again', async () => {
+    const s = service!;
+    const bundle = wideBundle('NKILL', 5000);
+    const answer = gql(IMPORT, { b: bundle });
+    const deadline = Date.now() + 60_000;
+    let seen: string[] = [];
+    // wait until the write transaction is busy with its flows: firms, facilities and documents are written by then
+    while (Date.now() < deadline) {
+      seen = await runningImports();
+      if (seen.some((q) => q.includes('MERGE (n:Flow') || q.includes('INPUT') || q.includes('Shipment') || q.includes('SCREENED'))) break;
+      await sleep(50);
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    try {
+      await crashNeo4j(); // SIGKILL: no clean shutdown, the store recovers from its transaction log on start
+      const failed = await answer;
+      expect(failed.body?.data?.importBundle ?? null).toBeNull();
+      expect(failed.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await startNeo4j();
+    }
+    // recovery replays committed transactions only: nothing of the killed import
+    expect(await stored('NKILL-')).toEqual({});
+    // the same service process, reconnected without a restart
+    const back = Date.now() + 60_000;
+    while (Date.now() < back && (await gql(TRACE, { id: 'FLT-S1' })).code) await sleep(500);
+    expect(s.alive()).toBe(true);
+    expect((await gql(TRACE, { id: 'FLT-S1' })).body.data.traceShipment).toEqual({ verdict: 'CLEAR', tiers: 4 });
+    const again = await gql(IMPORT, { b: bundle });
+    expect(again.body.data.importBundle).toEqual({ firms: 5001, facilities: 5001, flows: 5000, documents: 5000, shipments: 1 });
+    expect(await stored('NKILL-')).toEqual({ Document: 5000, Facility: 5001, Firm: 5001, Flow: 5000, Material: 1, Shipment: 1 });
+    // the audit event is written in the import's transaction: the killed one left none
+    const audit = await gql('{ auditLog(first: 100, action: IMPORT) { target } }');
+    expect(audit.body.data.auditLog.filter((e: { target: string }) => e.target === '5000 flows')).toHaveLength(1);
   });
 
   it('keeps imports and review decisions when the service is killed and restarted', async () => {

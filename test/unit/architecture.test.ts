@@ -10,7 +10,7 @@ const SRC = resolve(__dirname, '..', '..', 'src');
 const LAYERS: { name: string; parts: string[] }[] = [
   { name: 'bottom', parts: ['model', 'errors.ts', 'args.ts', 'config'] },
   { name: 'graph', parts: ['graph'] },
-  { name: 'capabilities', parts: ['import', 'trace', 'screening', 'packets', 'audit', 'generate', 'lookup', 'exhibits'] },
+  { name: 'capabilities', parts: ['import', 'trace', 'screening', 'packets', 'audit', 'generate', 'lookup', 'exhibits', 'portability'] },
   { name: 'entry points', parts: ['api', 'cli', 'web', 'services.ts', 'app.ts', 'main.ts'] },
 ];
 

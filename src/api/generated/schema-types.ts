@@ -688,7 +688,9 @@ export type AuditAction =
   | 'MATCH_DISPUTE'
   | 'DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
-  | 'EXHIBIT_UPLOAD';
+  | 'EXHIBIT_UPLOAD'
+  | 'TENANT_EXPORT'
+  | 'TENANT_RESTORE';
 
 export type AuditEvent = {
   __typename?: 'AuditEvent';

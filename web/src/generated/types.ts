@@ -649,7 +649,9 @@ export type AuditAction =
   | 'MATCH_DISPUTE'
   | 'DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
-  | 'EXHIBIT_UPLOAD';
+  | 'EXHIBIT_UPLOAD'
+  | 'TENANT_EXPORT'
+  | 'TENANT_RESTORE';
 
 export type AuditEvent = {
   id: Scalars['ID']['output'];
