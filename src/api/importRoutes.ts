@@ -3,7 +3,9 @@
 //                                 bundle (told by its bytes; the content type where they cannot
 //                                 tell); read and validated on the body worker, then imported
 //                                 all or nothing for the caller's tenant. 200 with the counts, or
-//                                 400 with {"errors": [{"place", "field", "message"}]}.
+//                                 400 with {"errors": [{"place", "field", "message"}]}. A tenant
+//                                 export ZIP (GET /export, told by its manifest) is restored
+//                                 instead (ADMIN; ?merge=true into a tenant that has data).
 //   GET /templates/workbook.xlsx  the empty template; GET /templates/demo.xlsx the demo seed as
 //                                 a filled example (public: neither holds a tenant's data).
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { markPrevalidated } from '../import/prevalidated';
 import { CONTENT_TYPES, workbookBytes } from '../import/workbook';
 import { SEED_DIR } from '../model/entityList';
 import { QueryTimeoutError } from '../graph/graph';
+import { isTenantExport, restoreUpload } from '../portability';
 import { requireRole } from './context';
 import { sendJson, type PublicRoute, type Route } from './httpRoute';
 
@@ -74,6 +77,21 @@ export function importRoutes(services: Services): Route[] {
           },
         ],
       });
+      return true;
+    }
+    if (isTenantExport(bytes)) {
+      // a tenant export (GET /export): restored whole, decisions and audit log included, so ADMIN only
+      requireRole(ctx, 'ADMIN');
+      try {
+        const report = await restoreUpload(services, ctx.tenant, bytes, {
+          actor: ctx.principal.tokenId,
+          merge: url.searchParams.get('merge') === 'true',
+        });
+        sendJson(res, 200, { restored: report });
+      } catch (e) {
+        if (e instanceof GraphQLError) sendJson(res, 400, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+        else throw e;
+      }
       return true;
     }
     const outcome = await bodies.parseUpload(bytes, ctx.tenant, String(req.headers['content-type'] ?? ''), services.config.maxBodyBytes);

@@ -39,8 +39,7 @@ export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
 
 /** The routes behind authentication that the server runs besides GraphQL. */
 export function extraRoutes(services: Services): Route[] {
-  return [...packetRoutes(services), ...exhibitRoutes(services), ...importRoutes(services)];
-  return [...packetRoutes(services), ...exhibitRoutes(services), ...exportRoutes(services)];
+  return [...packetRoutes(services), ...exhibitRoutes(services), ...importRoutes(services), ...exportRoutes(services)];
 }
 
 const PACKET_PATH = /^\/packets\/(.+)\.(md|html|pdf|zip)$/;

@@ -5,3 +5,4 @@ export { restoreTenant, tenantHasData } from './restore';
 export type { RestoreOptions, RestoreReport, RestoreServices } from './restore';
 export { EXPORT_FORMAT, MANIFEST_ENTRY, isExportManifest } from './format';
 export type { ExportManifest } from './format';
+export { isTenantExport, restoreUpload } from './upload';

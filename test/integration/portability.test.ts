@@ -204,6 +204,23 @@ describe('tenant export and restore', () => {
     await expectSameTenant(source, target);
   });
 
+  it('POST /imports takes an export ZIP and restores it (ADMIN), refusing a tenant with data unless ?merge=true', async () => {
+    const file = join(dir, 'gen.zip'); // written by the test above
+    const body = readFileSync(file);
+    const target = uniqueTenant('http-dst');
+    const post = (tenant: string, query = '') =>
+      fetch(`${h.server.url}/imports${query}`, { method: 'POST', headers: { ...as(tenant), 'content-type': 'application/zip' }, body });
+    const res = await post(target);
+    expect(res.status).toBe(200);
+    const { restored } = (await res.json()) as { restored: { imported: { flows: number }; from: { tenant: string } } };
+    expect(restored.imported.flows).toBe(600);
+    await expectSameTenant(restored.from.tenant, target);
+    const again = await post(target);
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(await again.json())).toMatch(/already holds data/);
+    expect((await post(target, '?merge=true')).status).toBe(200);
+  });
+
   it('refuses a damaged export before writing anything', async () => {
     const source = uniqueTenant('dmg-src');
     await loadDemoSeed(h.services, source);
