@@ -26,16 +26,21 @@ MATCH (e:AuditEvent) USING INDEX e:AuditEvent(tenant, at)
 WHERE e.tenant = $tenant AND e.at IS NOT NULL AND (e.at > $at OR (e.at = $at AND e.id > $id))
 RETURN properties(e) AS r ORDER BY e.at, e.id LIMIT toInteger($first)`;
 
-export const EXPORT_STATE = `
+/** The tenant's data version (the same before and after the pages, or the export is refused). */
+export const EXPORT_TENANT_VERSION = `
 OPTIONAL MATCH (v:TenantState {tenant: $tenant})
+RETURN v.version AS tenantVersion`;
+
+/** The store's Entity List and model versions (one node each, not the tenant's). */
+export const EXPORT_STORE_VERSIONS = `
 OPTIONAL MATCH (l:EntityListVersion {current: true})
 OPTIONAL MATCH (m:ModelVersion {key: 'graph'})
-RETURN v.version AS tenantVersion, l.version AS entityListVersion, m.version AS modelVersion`;
+RETURN l.version AS entityListVersion, m.version AS modelVersion`;
 
 /** Whether the tenant holds any record (restore refuses such a tenant unless told to merge). */
 export const TENANT_HAS_DATA = `
-CALL () { MATCH (n:Firm {tenant: $tenant}) RETURN n LIMIT 1
-  UNION MATCH (n:Material {tenant: $tenant}) RETURN n LIMIT 1
+CALL () { MATCH (n:Firm {tenant: $tenant}) WHERE n.id IS NOT NULL RETURN n LIMIT 1
+  UNION MATCH (n:Material {tenant: $tenant}) WHERE n.id IS NOT NULL RETURN n LIMIT 1
   UNION MATCH (n:AuditEvent) USING INDEX n:AuditEvent(tenant, at) WHERE n.tenant = $tenant AND n.at IS NOT NULL RETURN n LIMIT 1 }
 RETURN count(n) > 0 AS hasData`;
 

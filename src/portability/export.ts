@@ -135,10 +135,9 @@ export async function exportTenant(
 ): Promise<ExportManifest> {
   const pageSize = opts.pageSize ?? 5000;
   const { graph } = services;
-  const [state] = await graph.read<{ tenantVersion: string | null; entityListVersion: string | null; modelVersion: number | null }>(
-    Q.EXPORT_STATE,
-    { tenant },
-  );
+  const [tenantState] = await graph.read<{ tenantVersion: string | null }>(Q.EXPORT_TENANT_VERSION, { tenant });
+  const [storeState] = await graph.read<{ entityListVersion: string | null; modelVersion: number | null }>(Q.EXPORT_STORE_VERSIONS);
+  const state = { ...tenantState, ...storeState };
   const zip = new ZipFile();
   const written = finished((zip.outputStream as unknown as Readable).pipe(out));
   written.catch(() => undefined); // awaited at the end; an early failure is reported where it happens
@@ -177,7 +176,7 @@ export async function exportTenant(
     throw e;
   }
   // pages are read in separate transactions: an import or a decision in between would mix two states
-  const [after] = await graph.read<{ tenantVersion: string | null }>(Q.EXPORT_STATE, { tenant });
+  const [after] = await graph.read<{ tenantVersion: string | null }>(Q.EXPORT_TENANT_VERSION, { tenant });
   if ((after?.tenantVersion ?? null) !== (state?.tenantVersion ?? null)) {
     const e = new Error(`tenant "${tenant}" changed while it was being exported (an import or a review decision); export it again`);
     (zip.outputStream as unknown as Readable).destroy(e);

@@ -350,6 +350,8 @@ describe('search rows that tell apart (point 2)', () => {
     await page.press('#search-input', 'Enter');
     const firmRows = page.locator('#search-results li.firm-hit button.result');
     await firmRows.first().waitFor();
+    // the rows are drawn, then redrawn once each firm's shipments are counted: wait for the counts
+    await page.locator('#search-results li.firm-hit button.result .shipments.has').first().waitFor();
     const ids = await firmRows.evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { id: string } }).dataset.id));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {

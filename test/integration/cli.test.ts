@@ -181,7 +181,7 @@ describe('import (src/cli/import.ts)', () => {
   });
 
   it.each([
-    [[], 'import failed: name a bundle file or a folder of chunk files: npm run import -- seed/demo-bundle.json'],
+    [[], 'import failed: name a workbook, a CSV folder or ZIP, or a bundle: npm run import -- suppliers.xlsx'],
     [['/nonexistent/bundle.json'], 'import failed: no such file or folder: /nonexistent/bundle.json'],
   ])('refuses arguments %j with exit code 1 and a clear line', async (args, line) => {
     const r = await cli('src/cli/import.ts', args);
@@ -226,8 +226,8 @@ describe('operator commands (src/cli/main.ts)', () => {
   });
 
   it.each([
-    [['bogus'], 'unknown command "bogus"; use update-list, list-versions, screen or attach-exhibits'],
-    [[], 'unknown command ""; use update-list, list-versions, screen or attach-exhibits'],
+    [['bogus'], 'unknown command "bogus"; use update-list, list-versions, screen, attach-exhibits, template, export or restore'],
+    [[], 'unknown command ""; use update-list, list-versions, screen, attach-exhibits, template, export or restore'],
     [['attach-exhibits'], 'usage: npm run cli -- attach-exhibits <bundle.json> [--dir DIR] [--tenant T]'],
     [['screen'], 'usage: npm run cli -- screen "<name>" [--country CN]'],
     [['update-list'], 'name the downloaded list file: npm run cli -- update-list uflpa.html'],

@@ -43,7 +43,7 @@ const SCANS = new Set([
 ]);
 
 /** Arguments for a statement builder, by name; any other builder gets 10 for every parameter (a depth). */
-const SAMPLE_ARGS: Record<string, unknown[]> = {};
+const SAMPLE_ARGS: Record<string, unknown[]> = { 'portability.nodePage': ['Flow'] };
 
 /** Every statement text of a Cypher module that names a tenant; builders called with sample arguments. */
 function tenantStatements(mod: Record<string, unknown>, prefix: string): [string, string][] {
