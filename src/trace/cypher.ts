@@ -83,9 +83,11 @@ CALL (f) {
   OPTIONAL MATCH (f)-[:SAME_AS*0..${SAME_AS_DEPTH}]-(:Firm)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
   WHERE NOT coalesce(e.removed, false)
   WITH DISTINCT m, e
-  // firms confirmed to be one entity share their matches; per entry a decided match outweighs pending ones
+  // firms confirmed to be one entity share their matches. Per entry a confirmed match stands for
+  // the rest; a rejection speaks only for the record it was made on, so another record's
+  // automatic MATCH or pending POSSIBLE still counts until a reviewer decides it too.
   WITH e, collect(m) AS ms
-  UNWIND CASE WHEN any(x IN ms WHERE x.status <> 'PENDING') THEN [x IN ms WHERE x.status <> 'PENDING'] ELSE ms END AS m
+  UNWIND CASE WHEN any(x IN ms WHERE x.status = 'CONFIRMED') THEN [x IN ms WHERE x.status = 'CONFIRMED'] ELSE ms END AS m
   RETURN [x IN collect({
     matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
     decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
