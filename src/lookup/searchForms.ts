@@ -77,7 +77,9 @@ export interface NameSearch {
  */
 export function nameSearch(tenant: string, text: string): NameSearch {
   const lower = text.toLowerCase();
-  const norm = screeningForm(text);
+  // a form shorter than a gram ("b" of "+B") would find nearly every firm: the text alone then
+  const form = screeningForm(text);
+  const norm = Array.from(form).length >= GRAM ? form : '';
   const alternatives = [lower, ...(norm && norm !== lower ? [norm] : [])].map((t) => `(${gramsClause(t)})`);
   // tenant names have no whitespace (auth.ts); one that had would need a phrase, so it is left to Cypher
   const tenantClause = /^\S+$/.test(tenant) ? `+tenant:"${escapeLucene(tenant)}" ` : '';
