@@ -47,10 +47,12 @@ RETURN ${projection('s', SHIPMENT)} AS shipment`;
  * Firms whose names, or whose facilities' names, contain the text or its screening form
  * ($text, $norm): candidates from the full-text index ($query, searchForms.ts), kept only when
  * they are the tenant's and really contain it; shortest name first, each with the ids of the
- * firms confirmed to be the same entity.
+ * firms confirmed to be the same entity. The index answers its $candidates best first: a node
+ * with fewer grams (shorter names) ranks higher, so a text in tens of thousands of names
+ * ("inc.") still answers the shortest of them, in bounded time.
  */
 export const searchFirmsQuery = (shape: FirmShape) => `
-CALL db.index.fulltext.queryNodes('${NAME_SEARCH_INDEX}', $query) YIELD node
+CALL db.index.fulltext.queryNodes('${NAME_SEARCH_INDEX}', $query, {limit: toInteger($candidates)}) YIELD node
 WHERE node.tenant = $tenant
   AND (node.searchText CONTAINS $text
     OR ($norm <> '' AND node.searchNorm CONTAINS $norm)

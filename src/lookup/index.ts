@@ -32,9 +32,13 @@ export async function facilitiesOfFirm(graph: Graph, tenant: string, firmId: str
   return rows.map((r) => r.facility);
 }
 
+/** Index hits a search reads at most (SEARCH_FIRMS): well over the largest answer (200, read twice over). */
+const SEARCH_CANDIDATES = 1000;
+
 /**
  * Firms whose names (name, aliases, local name) or whose facilities' names contain the text,
- * as written or in its screening form (searchForms.ts), case-insensitive; shortest name first.
+ * as written or in its screening form (searchForms.ts), case-insensitive; shortest name first
+ * (of the SEARCH_CANDIDATES names the index ranks first, where more contain the text).
  * Firms confirmed to be one legal entity count as one firm, answered once (by the first of
  * them found, whose `sameAs` names the others).
  */
@@ -50,6 +54,7 @@ export async function searchFirms(
     tenant,
     ...nameSearch(tenant, text),
     limit: limit * 2,
+    candidates: SEARCH_CANDIDATES,
   });
   return oneFirmPerEntity(rows).slice(0, limit);
 }
