@@ -58,6 +58,14 @@ async function load(url: string, query: string, seconds: number) {
   });
 }
 
+/** The data of one request, or an error naming the server and the query. */
+async function answered(who: string, url: string, query: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`${who} did not answer ${query}: ${JSON.stringify(body).slice(0, 300)}`);
+  return body.data;
+}
+
 export async function benchGraphql(services: Services, tenant: string): Promise<string> {
   const log = createLogger({ logLevel: 'silent' });
   const authenticate = services.authenticate;
@@ -89,7 +97,9 @@ export async function benchGraphql(services: Services, tenant: string): Promise<
     console.log(lines[lines.length - 1]);
   };
   const memBefore = process.memoryUsage().heapUsed;
-  const trace = await load(`${server.url}/graphql`, `{ traceShipment(id: "${ship.id}") { verdict tiers flags { kind tier } } }`, 10);
+  const traceQuery = `{ traceShipment(id: "${ship.id}") { verdict tiers flags { kind tier } } }`;
+  await answered('ours', `${server.url}/graphql`, traceQuery); // warm: the first trace builds the matcher and the party cache
+  const trace = await load(`${server.url}/graphql`, traceQuery, 10);
   row('traceShipment', 'ours', {
     rps: trace.requests.average,
     p50: trace.latency.p50,
@@ -115,9 +125,9 @@ export async function benchGraphql(services: Services, tenant: string): Promise<
       ['@neo4j/graphql 7', library.url, c.library],
     ] as const) {
       // both answer the same firm (checked once, outside the timing)
-      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const body = (await answer.json()) as { data?: Record<string, unknown>; errors?: unknown };
-      if (body.errors || !body.data) throw new Error(`${who} did not answer ${query}: ${JSON.stringify(body).slice(0, 300)}`);
+      const data = Object.values(await answered(who, url, query))[0] as unknown;
+      const firm = Array.isArray(data) ? data[0] : data;
+      if (!firm) throw new Error(`${who} found no firm for ${query}`);
     }
     const tally = () => ({ requests: 0, seconds: 0, p50: [] as number[], p99: [] as number[], errors: 0, non2xx: 0 });
     const ours = tally();
