@@ -25,6 +25,8 @@ import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
 import { withTextPolicy } from './validation/textArguments';
+import { firmShape } from './selection';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** Arguments as the schema declares them (generated from schema.graphql). */
 type Args = SchemaArgs;
@@ -51,13 +53,15 @@ export const resolvers = {
     supplierPaths: (_: unknown, a: Args, ctx: RequestContext) =>
       supplierPaths(ctx.services.graph, ctx.tenant, { from: a.from, to: a.to, maxDepth: a.maxDepth, limit: a.limit }),
 
-    firm: (_: unknown, a: Args, ctx: RequestContext) => firmById(ctx.services.graph, ctx.tenant, a.id),
+    // one query for the firm and what the operation selects of it (its facilities too)
+    firm: (_: unknown, a: Args, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      firmById(ctx.services.graph, ctx.tenant, a.id, firmShape(info)),
     facility: (_: unknown, a: Args, ctx: RequestContext) => facilityById(ctx.services.graph, ctx.tenant, a.id),
     shipment: (_: unknown, a: Args, ctx: RequestContext) => shipmentById(ctx.services.graph, ctx.tenant, a.id),
-    searchFirms: (_: unknown, a: Args, ctx: RequestContext) => {
+    searchFirms: (_: unknown, a: Args, ctx: RequestContext, info: GraphQLResolveInfo) => {
       const text = requiredText('text', a.text, 200);
       const limit = boundedInt('limit', a.limit, 20, 200);
-      return searchFirms(ctx.services.graph, ctx.tenant, text, limit);
+      return searchFirms(ctx.services.graph, ctx.tenant, text, limit, firmShape(info));
     },
 
     shipmentRisks: async (_: unknown, a: Args, ctx: RequestContext) =>
@@ -112,7 +116,9 @@ export const resolvers = {
     },
   }),
   Firm: {
-    facilities: (firm: { id: string }, _: Args, ctx: RequestContext) => facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
+    // read with the firm where its look-up saw them selected; a firm from elsewhere (sameAs) reads them here
+    facilities: (firm: { id: string; facilities?: unknown[] }, _: Args, ctx: RequestContext) =>
+      firm.facilities ?? facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     aliases: (firm: { aliases?: string[] }) => firm.aliases ?? [],
     sameAs: (firm: { id: string }, _: Args, ctx: RequestContext) => sameEntityAs(ctx.services.graph, ctx.tenant, firm.id),

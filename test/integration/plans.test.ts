@@ -43,7 +43,13 @@ const SCANS = new Set([
 ]);
 
 /** Arguments for a statement builder, by name; any other builder gets 10 for every parameter (a depth). */
-const SAMPLE_ARGS: Record<string, unknown[]> = { 'portability.nodePage': ['Flow'] };
+const SAMPLE_ARGS: Record<string, unknown[]> = {
+  'portability.nodePage': ['Flow'],
+  // a firm with every field and its facilities' (the look-ups project the selection)
+  'lookup.firmById': [{ fields: ['id', 'name', 'aliases'], facilities: ['id', 'name', 'city'] }],
+  'lookup.searchFirmsQuery': [{ fields: ['id', 'name'], facilities: ['id'] }],
+  'lookup.nodesWithoutSearchForms': ['Firm'],
+};
 
 /** Every statement text of a Cypher module that names a tenant; builders called with sample arguments. */
 function tenantStatements(mod: Record<string, unknown>, prefix: string): [string, string][] {
@@ -76,7 +82,8 @@ describe('query plans', () => {
       expect.arrayContaining([
         'lookup.FACILITIES_OF_FIRM',
         'trace.traceQuery',
-        'lookup.SEARCH_FIRMS',
+        'lookup.searchFirmsQuery',
+        'lookup.firmById',
         'trace.SHIPMENT_IDS',
         'screening.COUNT_MATCHES',
       ]),

@@ -64,7 +64,11 @@ export type Query = {
   firm: Maybe<Firm>;
   facility: Maybe<Facility>;
   shipment: Maybe<Shipment>;
-  /** Firms of the caller's tenant whose name, alias or local name contains the text (case-insensitive). */
+  /**
+   * Firms of the caller's tenant whose name, alias or local name, or one of whose facilities' names, contains
+   * the text (case-insensitive), as written or in the screening matcher's form (accents, legal forms and
+   * Chinese as pinyin folded), shortest name first.
+   */
   searchFirms: Array<Firm>;
   /** Every shipment of the tenant with its verdict and flag counts (the dashboard view). */
   shipmentRisks: ShipmentRiskPage;
