@@ -504,6 +504,10 @@ export type Shipment = {
   currency?: Maybe<Scalars['String']['output']>;
   entryDate?: Maybe<Scalars['Date']['output']>;
   portOfEntry?: Maybe<Scalars['String']['output']>;
+  /** the origin declared on the entry (ISO 3166-1 alpha-2); see the trace's origin for the computed one */
+  countryOfOrigin?: Maybe<Scalars['String']['output']>;
+  /** the trade-preference program the entry claims (USMCA, CAFTA-DR...); null when none */
+  preferenceProgram?: Maybe<Scalars['String']['output']>;
   detention?: Maybe<Detention>;
 };
 
@@ -1114,6 +1118,8 @@ export type ShipmentResolvers<ContextType = any, ParentType extends ResolversPar
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entryDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   portOfEntry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryOfOrigin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferenceProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   detention?: Resolver<Maybe<ResolversTypes['Detention']>, ParentType, ContextType>;
 };
 

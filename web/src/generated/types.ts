@@ -480,6 +480,10 @@ export type Shipment = {
   currency: Maybe<Scalars['String']['output']>;
   entryDate: Maybe<Scalars['Date']['output']>;
   portOfEntry: Maybe<Scalars['String']['output']>;
+  /** the origin declared on the entry (ISO 3166-1 alpha-2); see the trace's origin for the computed one */
+  countryOfOrigin: Maybe<Scalars['String']['output']>;
+  /** the trade-preference program the entry claims (USMCA, CAFTA-DR...); null when none */
+  preferenceProgram: Maybe<Scalars['String']['output']>;
   detention: Maybe<Detention>;
 };
 
