@@ -28,7 +28,10 @@ export type FlagKind =
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
   | 'UNTRACED_INPUT'
-  | 'TIER_LIMIT';
+  | 'TIER_LIMIT'
+  | 'ORIGIN_MISMATCH'
+  | 'TRANSSHIPMENT'
+  | 'YARN_FORWARD_FAIL';
 
 export type MatchDecision =
   | 'MATCH'
@@ -274,6 +277,46 @@ export type ShipmentTrace = {
   /** true when maxTiers stopped the walk before the chain ended */
   truncated: Scalars['Boolean']['output'];
   entityListVersion: Scalars['String']['output'];
+  /** the origin the supply chain shows (heading-level tariff shift), beside the one the entry declares */
+  origin: ShipmentOrigin;
+};
+
+/** The computed origin of a shipment: where its goods were last substantially transformed (origin-checks.md). */
+export type ShipmentOrigin = {
+  __typename?: 'ShipmentOrigin';
+  /** the entry's countryOfOrigin */
+  declared?: Maybe<Scalars['String']['output']>;
+  /** the entry's preferenceProgram */
+  preferenceProgram?: Maybe<Scalars['String']['output']>;
+  /** false where a heading is unknown, a flow is untraced or beyond the trace */
+  known: Scalars['Boolean']['output'];
+  /** ISO codes of the countries where the goods were last transformed; empty when unknown */
+  countries: Array<Scalars['String']['output']>;
+  /** the transforming flows where the origin was decided, reached from the carried flow through pass-throughs */
+  decidedAt: Array<OriginDecision>;
+  /** the flows on the way that shipped on what they received without a change of heading */
+  passThrough: Array<OriginPassThrough>;
+  /** why the origin is unknown; null when known */
+  unknownReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type OriginDecision = {
+  __typename?: 'OriginDecision';
+  flowId: Scalars['ID']['output'];
+  country: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  /** flow ids from the carried flow to this one, each passing through the next */
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginPassThrough = {
+  __typename?: 'OriginPassThrough';
+  flowId: Scalars['ID']['output'];
+  country?: Maybe<Scalars['String']['output']>;
+  /** the heading (4 digits) it shipped on unchanged */
+  heading: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  path: Array<Scalars['ID']['output']>;
 };
 
 export type RiskFlag = {
@@ -805,6 +848,9 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShipmentTrace: ResolverTypeWrapper<ShipmentTrace>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ShipmentOrigin: ResolverTypeWrapper<ShipmentOrigin>;
+  OriginDecision: ResolverTypeWrapper<OriginDecision>;
+  OriginPassThrough: ResolverTypeWrapper<OriginPassThrough>;
   RiskFlag: ResolverTypeWrapper<RiskFlag>;
   TraceParty: ResolverTypeWrapper<TraceParty>;
   TraceHop: ResolverTypeWrapper<TraceHop>;
@@ -859,6 +905,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   ShipmentTrace: ShipmentTrace;
   Boolean: Scalars['Boolean']['output'];
+  ShipmentOrigin: ShipmentOrigin;
+  OriginDecision: OriginDecision;
+  OriginPassThrough: OriginPassThrough;
   RiskFlag: RiskFlag;
   TraceParty: TraceParty;
   TraceHop: TraceHop;
@@ -948,6 +997,32 @@ export type ShipmentTraceResolvers<ContextType = any, ParentType extends Resolve
   hops?: Resolver<Array<ResolversTypes['TraceHop']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entityListVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['ShipmentOrigin'], ParentType, ContextType>;
+};
+
+export type ShipmentOriginResolvers<ContextType = any, ParentType extends ResolversParentTypes['ShipmentOrigin'] = ResolversParentTypes['ShipmentOrigin']> = {
+  declared?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferenceProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Array<ResolversTypes['OriginDecision']>, ParentType, ContextType>;
+  passThrough?: Resolver<Array<ResolversTypes['OriginPassThrough']>, ParentType, ContextType>;
+  unknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OriginDecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginDecision'] = ResolversParentTypes['OriginDecision']> = {
+  flowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type OriginPassThroughResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginPassThrough'] = ResolversParentTypes['OriginPassThrough']> = {
+  flowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type RiskFlagResolvers<ContextType = any, ParentType extends ResolversParentTypes['RiskFlag'] = ResolversParentTypes['RiskFlag']> = {
@@ -1287,6 +1362,9 @@ export type Resolvers<ContextType = any> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ShipmentTrace?: ShipmentTraceResolvers<ContextType>;
+  ShipmentOrigin?: ShipmentOriginResolvers<ContextType>;
+  OriginDecision?: OriginDecisionResolvers<ContextType>;
+  OriginPassThrough?: OriginPassThroughResolvers<ContextType>;
   RiskFlag?: RiskFlagResolvers<ContextType>;
   TraceParty?: TracePartyResolvers<ContextType>;
   TraceHop?: TraceHopResolvers<ContextType>;

@@ -26,7 +26,10 @@ export type FlagKind =
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
   | 'UNTRACED_INPUT'
-  | 'TIER_LIMIT';
+  | 'TIER_LIMIT'
+  | 'ORIGIN_MISMATCH'
+  | 'TRANSSHIPMENT'
+  | 'YARN_FORWARD_FAIL';
 
 export type MatchDecision =
   | 'MATCH'
@@ -269,6 +272,43 @@ export type ShipmentTrace = {
   /** true when maxTiers stopped the walk before the chain ended */
   truncated: Scalars['Boolean']['output'];
   entityListVersion: Scalars['String']['output'];
+  /** the origin the supply chain shows (heading-level tariff shift), beside the one the entry declares */
+  origin: ShipmentOrigin;
+};
+
+/** The computed origin of a shipment: where its goods were last substantially transformed (origin-checks.md). */
+export type ShipmentOrigin = {
+  /** the entry's countryOfOrigin */
+  declared: Maybe<Scalars['String']['output']>;
+  /** the entry's preferenceProgram */
+  preferenceProgram: Maybe<Scalars['String']['output']>;
+  /** false where a heading is unknown, a flow is untraced or beyond the trace */
+  known: Scalars['Boolean']['output'];
+  /** ISO codes of the countries where the goods were last transformed; empty when unknown */
+  countries: Array<Scalars['String']['output']>;
+  /** the transforming flows where the origin was decided, reached from the carried flow through pass-throughs */
+  decidedAt: Array<OriginDecision>;
+  /** the flows on the way that shipped on what they received without a change of heading */
+  passThrough: Array<OriginPassThrough>;
+  /** why the origin is unknown; null when known */
+  unknownReason: Maybe<Scalars['String']['output']>;
+};
+
+export type OriginDecision = {
+  flowId: Scalars['ID']['output'];
+  country: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  /** flow ids from the carried flow to this one, each passing through the next */
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginPassThrough = {
+  flowId: Scalars['ID']['output'];
+  country: Maybe<Scalars['String']['output']>;
+  /** the heading (4 digits) it shipped on unchanged */
+  heading: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  path: Array<Scalars['ID']['output']>;
 };
 
 export type RiskFlag = {
