@@ -2,8 +2,15 @@
 // certificate of origin for the goods, and the production records of the facility where
 // the goods were, or are claimed to be, transformed. Read from the trace's flags; pure.
 import type { TraceHop } from '../trace/engine';
-import type { Expectation } from './gaps';
 import type { Lookup } from './lookup';
+
+/** A document a hop is expected to have (the shape of gaps.ts's Expectation, which reads these). */
+interface Expectation {
+  key: string;
+  accepts: string[];
+  missingType: string;
+  label: string;
+}
 
 const certificate = (label: string): Expectation => ({
   key: 'origin',

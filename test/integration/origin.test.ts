@@ -195,4 +195,48 @@ describe('origin and transshipment signals (real Neo4j)', () => {
     const res = await h.gql('query($id: ID!) { shipment(id: $id) { countryOfOrigin preferenceProgram } }', { id: 'OCA-S1' });
     expect(res.data.shipment).toEqual({ countryOfOrigin: 'HN', preferenceProgram: 'CAFTA-DR' });
   });
+
+  it('origin concentration: quantity by country of the transforming facility, pass-throughs not counted twice', async () => {
+    // a tenant of its own: the concentration is over the whole tenant
+    const own = await startHarness();
+    try {
+      const flows: FlowSpec[] = [
+        { id: 'A', country: 'VN', hs: '6205.20', inputs: ['B'] },
+        { id: 'B', country: 'CN', hs: '6205.20', inputs: ['C'] },
+        { id: 'C', country: 'CN', hs: '5208.32', raw: true },
+      ];
+      for (const [pre, country] of [
+        ['OC1', 'CN'],
+        ['OC2', 'CN'],
+        ['OC3', 'BD'],
+      ] as const) {
+        const b = originBundle(
+          pre,
+          flows.map((f) => (f.id === 'B' ? { ...f, country } : f)),
+        );
+        const res = await own.gql('mutation($b: JSON!) { importBundle(bundle: $b) { flows } }', { b });
+        expect(res.errors).toBeUndefined();
+      }
+      const q = `query($h: String!) { originConcentration(heading: $h) { heading materialIds transformingFlows passThroughFlows unresolvedFlows
+        units { unit total largestCountry largestShare herfindahl countries { country quantity share flows } } } }`;
+      const res = await own.gql(q, { h: '6205.20.2003' });
+      expect(res.errors).toBeUndefined();
+      const c = res.data.originConcentration;
+      expect(c).toMatchObject({ heading: '6205', transformingFlows: 3, passThroughFlows: 3, unresolvedFlows: 0 });
+      expect(c.materialIds).toHaveLength(6);
+      expect(c.units).toHaveLength(1);
+      expect(c.units[0]).toMatchObject({ unit: 'kg', total: 3000, largestCountry: 'CN' });
+      expect(c.units[0].largestShare).toBeCloseTo(2 / 3, 5);
+      expect(c.units[0].herfindahl).toBeCloseTo(4 / 9 + 1 / 9, 5);
+      expect(c.units[0].countries.map((x: { country: string; flows: number }) => [x.country, x.flows])).toEqual([
+        ['CN', 2],
+        ['BD', 1],
+      ]);
+      const bad = await own.gql(q, { h: '62' });
+      expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(bad.errors[0].message).toMatch(/fewer than four digits/);
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -80,6 +80,8 @@ export type Query = {
   ownershipChain: Array<OwnershipChain>;
   /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
+  /** Where the tenant's supply of a material heading was made: quantity by country of the transforming facility (origin-checks.md), per unit, with the largest country's share and the Herfindahl index. heading: four digits, or any HS code under it. */
+  originConcentration: OriginConcentration;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
@@ -176,6 +178,11 @@ export type QueryExposureArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryOriginConcentrationArgs = {
+  heading: Scalars['String']['input'];
 };
 
 
@@ -317,6 +324,43 @@ export type OriginPassThrough = {
   heading: Scalars['String']['output'];
   tier: Scalars['Int']['output'];
   path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginConcentration = {
+  __typename?: 'OriginConcentration';
+  /** the four-digit heading asked about */
+  heading: Scalars['String']['output'];
+  /** the tenant's materials under the heading */
+  materialIds: Array<Scalars['ID']['output']>;
+  /** one entry per unit the quantities are stated in, largest total first (quantities add up within a unit only) */
+  units: Array<UnitConcentration>;
+  /** flows of the heading made at their source facility (raw, or a change of heading from every input): the ones counted */
+  transformingFlows: Scalars['Int']['output'];
+  /** flows that passed goods of the heading on: the same goods again, not counted */
+  passThroughFlows: Scalars['Int']['output'];
+  /** flows whose transformation cannot be told (an input's heading unknown, no inputs, no country or no quantity): not counted */
+  unresolvedFlows: Scalars['Int']['output'];
+};
+
+export type UnitConcentration = {
+  __typename?: 'UnitConcentration';
+  unit?: Maybe<Scalars['String']['output']>;
+  total: Scalars['Float']['output'];
+  /** largest quantity first */
+  countries: Array<CountryQuantity>;
+  largestCountry?: Maybe<Scalars['String']['output']>;
+  /** the largest country's share of the total (0 to 1) */
+  largestShare: Scalars['Float']['output'];
+  /** sum of the countries' squared shares: 1 when one country makes everything, 1/n for n equal countries */
+  herfindahl: Scalars['Float']['output'];
+};
+
+export type CountryQuantity = {
+  __typename?: 'CountryQuantity';
+  country: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+  share: Scalars['Float']['output'];
+  flows: Scalars['Int']['output'];
 };
 
 export type RiskFlag = {
@@ -851,6 +895,10 @@ export type ResolversTypes = {
   ShipmentOrigin: ResolverTypeWrapper<ShipmentOrigin>;
   OriginDecision: ResolverTypeWrapper<OriginDecision>;
   OriginPassThrough: ResolverTypeWrapper<OriginPassThrough>;
+  OriginConcentration: ResolverTypeWrapper<OriginConcentration>;
+  UnitConcentration: ResolverTypeWrapper<UnitConcentration>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CountryQuantity: ResolverTypeWrapper<CountryQuantity>;
   RiskFlag: ResolverTypeWrapper<RiskFlag>;
   TraceParty: ResolverTypeWrapper<TraceParty>;
   TraceHop: ResolverTypeWrapper<TraceHop>;
@@ -862,7 +910,6 @@ export type ResolversTypes = {
   SupplyPath: ResolverTypeWrapper<SupplyPath>;
   GraphNode: ResolverTypeWrapper<GraphNode>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Neighbourhood: ResolverTypeWrapper<Neighbourhood>;
   OwnershipChain: ResolverTypeWrapper<OwnershipChain>;
   ExposedShipment: ResolverTypeWrapper<ExposedShipment>;
@@ -908,6 +955,10 @@ export type ResolversParentTypes = {
   ShipmentOrigin: ShipmentOrigin;
   OriginDecision: OriginDecision;
   OriginPassThrough: OriginPassThrough;
+  OriginConcentration: OriginConcentration;
+  UnitConcentration: UnitConcentration;
+  Float: Scalars['Float']['output'];
+  CountryQuantity: CountryQuantity;
   RiskFlag: RiskFlag;
   TraceParty: TraceParty;
   TraceHop: TraceHop;
@@ -918,7 +969,6 @@ export type ResolversParentTypes = {
   SupplyPath: SupplyPath;
   GraphNode: GraphNode;
   GraphEdge: GraphEdge;
-  Float: Scalars['Float']['output'];
   Neighbourhood: Neighbourhood;
   OwnershipChain: OwnershipChain;
   ExposedShipment: ExposedShipment;
@@ -969,6 +1019,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'firmId'>>;
   ownershipChain?: Resolver<Array<ResolversTypes['OwnershipChain']>, ParentType, ContextType, RequireFields<QueryOwnershipChainArgs, 'firmId'>>;
   exposure?: Resolver<ResolversTypes['ExposurePage'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'firmId'>>;
+  originConcentration?: Resolver<ResolversTypes['OriginConcentration'], ParentType, ContextType, RequireFields<QueryOriginConcentrationArgs, 'heading'>>;
   entityList?: Resolver<ResolversTypes['EntityListInfo'], ParentType, ContextType>;
   screeningMatches?: Resolver<ResolversTypes['ScreeningMatchPage'], ParentType, ContextType, Partial<QueryScreeningMatchesArgs>>;
   duplicateFirms?: Resolver<ResolversTypes['DuplicateFirmPage'], ParentType, ContextType, Partial<QueryDuplicateFirmsArgs>>;
@@ -1023,6 +1074,31 @@ export type OriginPassThroughResolvers<ContextType = any, ParentType extends Res
   heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type OriginConcentrationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginConcentration'] = ResolversParentTypes['OriginConcentration']> = {
+  heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  materialIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['UnitConcentration']>, ParentType, ContextType>;
+  transformingFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passThroughFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unresolvedFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitConcentrationResolvers<ContextType = any, ParentType extends ResolversParentTypes['UnitConcentration'] = ResolversParentTypes['UnitConcentration']> = {
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['CountryQuantity']>, ParentType, ContextType>;
+  largestCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  largestShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  herfindahl?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CountryQuantityResolvers<ContextType = any, ParentType extends ResolversParentTypes['CountryQuantity'] = ResolversParentTypes['CountryQuantity']> = {
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RiskFlagResolvers<ContextType = any, ParentType extends ResolversParentTypes['RiskFlag'] = ResolversParentTypes['RiskFlag']> = {
@@ -1365,6 +1441,9 @@ export type Resolvers<ContextType = any> = {
   ShipmentOrigin?: ShipmentOriginResolvers<ContextType>;
   OriginDecision?: OriginDecisionResolvers<ContextType>;
   OriginPassThrough?: OriginPassThroughResolvers<ContextType>;
+  OriginConcentration?: OriginConcentrationResolvers<ContextType>;
+  UnitConcentration?: UnitConcentrationResolvers<ContextType>;
+  CountryQuantity?: CountryQuantityResolvers<ContextType>;
   RiskFlag?: RiskFlagResolvers<ContextType>;
   TraceParty?: TracePartyResolvers<ContextType>;
   TraceHop?: TraceHopResolvers<ContextType>;

@@ -77,6 +77,8 @@ export type Query = {
   ownershipChain: Array<OwnershipChain>;
   /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
+  /** Where the tenant's supply of a material heading was made: quantity by country of the transforming facility (origin-checks.md), per unit, with the largest country's share and the Herfindahl index. heading: four digits, or any HS code under it. */
+  originConcentration: OriginConcentration;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
@@ -173,6 +175,11 @@ export type QueryExposureArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryOriginConcentrationArgs = {
+  heading: Scalars['String']['input'];
 };
 
 
@@ -309,6 +316,40 @@ export type OriginPassThrough = {
   heading: Scalars['String']['output'];
   tier: Scalars['Int']['output'];
   path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginConcentration = {
+  /** the four-digit heading asked about */
+  heading: Scalars['String']['output'];
+  /** the tenant's materials under the heading */
+  materialIds: Array<Scalars['ID']['output']>;
+  /** one entry per unit the quantities are stated in, largest total first (quantities add up within a unit only) */
+  units: Array<UnitConcentration>;
+  /** flows of the heading made at their source facility (raw, or a change of heading from every input): the ones counted */
+  transformingFlows: Scalars['Int']['output'];
+  /** flows that passed goods of the heading on: the same goods again, not counted */
+  passThroughFlows: Scalars['Int']['output'];
+  /** flows whose transformation cannot be told (an input's heading unknown, no inputs, no country or no quantity): not counted */
+  unresolvedFlows: Scalars['Int']['output'];
+};
+
+export type UnitConcentration = {
+  unit: Maybe<Scalars['String']['output']>;
+  total: Scalars['Float']['output'];
+  /** largest quantity first */
+  countries: Array<CountryQuantity>;
+  largestCountry: Maybe<Scalars['String']['output']>;
+  /** the largest country's share of the total (0 to 1) */
+  largestShare: Scalars['Float']['output'];
+  /** sum of the countries' squared shares: 1 when one country makes everything, 1/n for n equal countries */
+  herfindahl: Scalars['Float']['output'];
+};
+
+export type CountryQuantity = {
+  country: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+  share: Scalars['Float']['output'];
+  flows: Scalars['Int']['output'];
 };
 
 export type RiskFlag = {
