@@ -1,6 +1,8 @@
 // origin-checks.md against the real Neo4j: scenario bundles imported through GraphQL, traced,
 // and each rule of the page checked on the answer; the verdict is that of the same bundle
 // with no declared origin and no preference claim.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startHarness, Harness } from './harness';
 import { originBundle, type FlowSpec, type ShipmentSpec } from '../fixtures/originGraph';
 
@@ -235,6 +237,42 @@ describe('origin and transshipment signals (real Neo4j)', () => {
       const bad = await own.gql(q, { h: '62' });
       expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(bad.errors[0].message).toMatch(/fewer than four digits/);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("the README's transshipment worked example answers as the README says", async () => {
+    // a tenant of its own: the README's ids are fixed
+    const own = await startHarness();
+    try {
+      const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+      const example = readme.slice(readme.indexOf('### Worked example: transshipment'));
+      const bodies = [...example.matchAll(/-d '(\{[\s\S]*?\})'\n/g)].slice(0, 2).map((m) => JSON.parse(m[1]));
+      expect(bodies).toHaveLength(2);
+      const imported = await own.gql(bodies[0].query, bodies[0].variables);
+      expect(imported.errors).toBeUndefined();
+      const res = await own.gql(bodies[1].query);
+      expect(res.errors).toBeUndefined();
+      const t = res.data.traceShipment;
+      expect(t.verdict).toBe('CLEAR');
+      expect(t.origin).toEqual({
+        declared: 'VN',
+        countries: ['CN'],
+        decidedAt: [{ flowId: 'FL-cn', country: 'CN', tier: 2 }],
+        passThrough: [{ flowId: 'FL-vn', country: 'VN', heading: '6205' }],
+      });
+      const signals = (t.flags as Flag[]).filter((f) => ['TRANSSHIPMENT', 'ORIGIN_MISMATCH'].includes(f.kind));
+      expect(signals.map((f) => [f.kind, f.tier, f.path])).toEqual([
+        ['TRANSSHIPMENT', 1, ['FL-vn', 'FL-cn']],
+        ['ORIGIN_MISMATCH', 2, ['FL-vn', 'FL-cn']],
+      ]);
+      expect(signals[0].reason).toMatch(
+        /^Hai Phong warehouse of Red River Logistics JSC in VN \(tier 1\) shipped Cotton shirts \(heading 6205\) as received from CN \(flow FL-cn\), without a change of heading/,
+      );
+      expect(signals[1].reason).toMatch(
+        /^The entry declares origin VN, but Cotton shirts was last transformed in CN by Ningbo sewing plant/,
+      );
     } finally {
       await own.close();
     }
