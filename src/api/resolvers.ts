@@ -8,6 +8,7 @@ import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
 import {
   traceShipment,
+  originConcentration,
   supplierPaths,
   neighbourhood,
   networkFlags,
@@ -70,6 +71,8 @@ export const resolvers = {
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
     ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) =>
       ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
+    originConcentration: (_: unknown, a: ArgsOf<'originConcentration'>, ctx: RequestContext) =>
+      originConcentration(ctx.services.graph, ctx.tenant, requiredText('heading', a.heading, 40)),
     exposure: async (_: unknown, a: ArgsOf<'exposure'>, ctx: RequestContext) =>
       exposure(ctx.services.graph, ctx.tenant, await listVersion(ctx), { firmId: a.firmId, first: a.first, after: a.after, asOf: a.asOf }),
 
