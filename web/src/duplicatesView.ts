@@ -20,17 +20,23 @@ interface Pair {
   records: [Row, Row];
 }
 
-const PAGE = 200;
 const FIRM_FIELDS = 'id name aliases localName country registrationId address city province';
 const FACILITY_FIELDS = 'id name firmId osId address city province country';
 const PAIR = 'id basis reason status decidedBy decidedAt note pendingDecision { status proposedBy proposedAt }';
 const QUERY = `query Duplicates($status: ReviewStatus) {
-  duplicateFirms(status: $status, first: ${PAGE}) { total items { ${PAIR} firms { ${FIRM_FIELDS} } } }
-  duplicateFacilities(status: $status, first: ${PAGE}) { total items { ${PAIR} facilities { ${FACILITY_FIELDS} } } }
+  duplicateFirms(status: $status, first: 200) { total items { ${PAIR} firms { ${FIRM_FIELDS} } } }
+  duplicateFacilities(status: $status, first: 200) { total items { ${PAIR} facilities { ${FACILITY_FIELDS} } } }
 }`;
-const MUTATION: Record<Kind, Record<'confirm' | 'reject', string>> = {
-  firm: { confirm: 'confirmDuplicate', reject: 'rejectDuplicate' },
-  facility: { confirm: 'confirmFacilityDuplicate', reject: 'rejectFacilityDuplicate' },
+/** One operation per kind and decision, written out (the cost-limit test reads each from this file). */
+const DECIDE: Record<Kind, Record<'confirm' | 'reject', string>> = {
+  firm: {
+    confirm: `mutation ConfirmDuplicate($id: ID!, $note: String) { decided: confirmDuplicate(id: $id, note: $note) { status decidedBy pendingDecision { status } } }`,
+    reject: `mutation RejectDuplicate($id: ID!, $note: String) { decided: rejectDuplicate(id: $id, note: $note) { status decidedBy pendingDecision { status } } }`,
+  },
+  facility: {
+    confirm: `mutation ConfirmFacilityDuplicate($id: ID!, $note: String) { decided: confirmFacilityDuplicate(id: $id, note: $note) { status decidedBy pendingDecision { status } } }`,
+    reject: `mutation RejectFacilityDuplicate($id: ID!, $note: String) { decided: rejectFacilityDuplicate(id: $id, note: $note) { status decidedBy pendingDecision { status } } }`,
+  },
 };
 
 /** The rows of the side-by-side table: field label and property. */
@@ -132,14 +138,13 @@ function card(kind: Kind, pair: Pair, act: Actions, onDecided: (card: HTMLElemen
   });
   const message = h('p', { class: 'dup-message', role: 'status', tabindex: -1 });
   const decide = async (choice: 'confirm' | 'reject') => {
-    const field = MUTATION[kind][choice];
     buttons.forEach((x) => (x.disabled = true));
     try {
-      const d = await gql<Record<string, { status: string; decidedBy: string | null; pendingDecision: unknown }>>(
-        `mutation Decide($id: ID!, $note: String) { ${field}(id: $id, note: $note) { status decidedBy pendingDecision { status } } }`,
-        { id: pair.id, note: note.value.trim() || null },
-      );
-      const after = d[field];
+      const d = await gql<{ decided: { status: string; decidedBy: string | null; pendingDecision: unknown } }>(DECIDE[kind][choice], {
+        id: pair.id,
+        note: note.value.trim() || null,
+      });
+      const after = d.decided;
       const done = after.pendingDecision
         ? 'proposed; it waits for a second reviewer'
         : `${STATUS_LABEL[after.status].toLowerCase()} by ${after.decidedBy}`;
