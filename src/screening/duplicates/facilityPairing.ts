@@ -38,7 +38,7 @@ export interface FacilityProfile {
   country: string | null;
   /** the name's words (places included: a site's name that gives a place gives its own), joined; null without a word of its own */
   nameKey: string | null;
-  /** the address read as words (Chinese as pinyin), joined; null when absent */
+  /** the address folded (width, case, spaces, punctuation); null when absent */
   addressKey: string | null;
   address: string | null;
   /** places of the city and province fields, and the name's */
@@ -70,14 +70,14 @@ export function foldOsId(raw: string | null | undefined): string | null {
   return folded;
 }
 
-const wordsOf = (text: string | null | undefined): string | null => {
-  if (!text?.trim()) return null;
-  return (
-    normalizeName(text)
-      .tokens.map((t) => t.text)
-      .join('') || null
-  );
-};
+/** An address as compared: width, case, spaces and punctuation folded ("No. 8 Weiyi Road" = "no 8, Weiyi road"). */
+const addressKeyOf = (address: string | null | undefined): string | null =>
+  address?.trim()
+    ? address
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}]/gu, '') || null
+    : null;
 
 const uniquePlaces = (ps: PlaceRef[]) => ps.filter((p, i) => ps.findIndex((q) => q.text === p.text) === i);
 
@@ -95,7 +95,7 @@ export function facilityProfileOf(f: FacilityForPairing): FacilityProfile {
     osId: foldOsId(f.osId),
     country: countryCode(f.country),
     nameKey: hasOwnWord ? name.tokens.map((t) => t.text).join('') : null,
-    addressKey: wordsOf(f.address),
+    addressKey: addressKeyOf(f.address),
     address: f.address?.trim() || null,
     places: uniquePlaces([...placesOf(name.tokens), ...cityPlaces, ...provincePlaces]),
     cityKey: city && !cityPlaces.some((p) => p.codes.length) ? city.tokens.map((t) => t.text).join('') || null : null,
