@@ -33,6 +33,8 @@ export interface UploadJob {
   bytes: Uint8Array;
   tenant: string;
   contentType: string;
+  /** the file name the upload gives (?filename=, or Content-Disposition), which names a lone CSV file's section */
+  fileName?: string;
   limits: BodyLimits & { maxUnpackedBytes: number };
 }
 /** What the worker made of an upload: its validated bundle, or every error placed in its cell. */

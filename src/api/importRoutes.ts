@@ -1,7 +1,8 @@
 // Spreadsheet import over HTTP (shared/product/workbook-format.md, "Ways in"):
-//   POST /imports                 the body is an .xlsx workbook, a ZIP of CSV files or a JSON
-//                                 bundle (told by its bytes; the content type where they cannot
-//                                 tell); read and validated on the body worker, then imported
+//   POST /imports                 the body is an .xlsx workbook, a ZIP of CSV files, one CSV file
+//                                 (text/csv; ?filename=flows.csv or Content-Disposition names its
+//                                 section, else its headers) or a JSON bundle (told by its bytes;
+//                                 the content type where they cannot tell); read and validated on the body worker, then imported
 //                                 all or nothing for the caller's tenant. 200 with the counts, or
 //                                 400 with {"errors": [{"place", "field", "message"}]}. A tenant
 //                                 export ZIP (GET /export, told by its manifest) is restored
@@ -20,6 +21,15 @@ import { QueryTimeoutError } from '../graph/graph';
 import { isTenantExport, restoreUpload } from '../portability';
 import { requireRole } from './context';
 import { sendJson, type PublicRoute, type Route } from './httpRoute';
+
+/** The upload's file name: ?filename=, else a Content-Disposition filename (a lone CSV file's section). */
+function uploadFileName(req: { headers: Record<string, string | string[] | undefined> }, url: URL): string | undefined {
+  const given = url.searchParams.get('filename');
+  if (given) return given;
+  const disposition = String(req.headers['content-disposition'] ?? '');
+  const m = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(disposition);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
 
 /** New shipment ids the answer lists (for the explorer to show their verdicts). */
 const SHIPMENT_IDS_LISTED = 1000;
@@ -72,7 +82,7 @@ export function importRoutes(services: Services): Route[] {
       sendJson(res, 400, {
         errors: [
           {
-            message: 'the request body is empty: send an .xlsx workbook, a ZIP of CSV files or a JSON bundle',
+            message: 'the request body is empty: send an .xlsx workbook, a ZIP of CSV files, one CSV file or a JSON bundle',
             extensions: { code: 'BAD_REQUEST' },
           },
         ],
@@ -94,7 +104,13 @@ export function importRoutes(services: Services): Route[] {
       }
       return true;
     }
-    const outcome = await bodies.parseUpload(bytes, ctx.tenant, String(req.headers['content-type'] ?? ''), services.config.maxBodyBytes);
+    const outcome = await bodies.parseUpload(
+      bytes,
+      ctx.tenant,
+      String(req.headers['content-type'] ?? ''),
+      services.config.maxBodyBytes,
+      uploadFileName(req, url),
+    );
     if ('errors' in outcome) {
       sendJson(res, 400, outcome);
       return true;

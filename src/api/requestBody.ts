@@ -80,7 +80,13 @@ export class BodyParser {
    * An upload to POST /imports (an .xlsx, a ZIP of CSV files or a JSON bundle), read and
    * validated on the worker: its validated bundle, or its errors placed in cells; or a RequestRefused.
    */
-  async parseUpload(bytes: Buffer, tenant: string, contentType: string, maxUnpackedBytes: number): Promise<UploadOutcome> {
+  async parseUpload(
+    bytes: Buffer,
+    tenant: string,
+    contentType: string,
+    maxUnpackedBytes: number,
+    fileName?: string,
+  ): Promise<UploadOutcome> {
     if (this.queue.length >= (this.options.maxQueued ?? 8)) {
       throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
     }
@@ -92,6 +98,7 @@ export class BodyParser {
       bytes: own,
       tenant,
       contentType,
+      fileName,
       limits: { ...this.limits(), maxUnpackedBytes },
     };
     return new Promise((resolve, reject) => {

@@ -21,7 +21,7 @@ import { BundleValidationError } from '../import/validate';
 import { facilitiesOfFirm, facilityById, firmById, sameEntityAs, searchFirms, shipmentById } from '../lookup';
 import { matchesOfFirm, matchesPage } from '../screening/matches';
 import { decideMatch, disputeMatch, ReviewDecision } from '../screening/decisions';
-import { decideDuplicate, duplicatesPage } from '../screening/duplicates';
+import { decideDuplicate, decideFacilityDuplicate, duplicatesPage, facilityDuplicatesPage, sameSiteAs } from '../screening/duplicates';
 import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
@@ -88,6 +88,10 @@ export const resolvers = {
       const first = boundedInt('first', a.first, 50, 500);
       return duplicatesPage(ctx.services.graph, ctx.tenant, { status: a.status, firmId: a.firmId, after: a.after, first });
     },
+    duplicateFacilities: (_: unknown, a: ArgsOf<'duplicateFacilities'>, ctx: RequestContext) => {
+      const first = boundedInt('first', a.first, 50, 500);
+      return facilityDuplicatesPage(ctx.services.graph, ctx.tenant, { status: a.status, facilityId: a.facilityId, after: a.after, first });
+    },
     auditLog: async (_: unknown, a: Args, ctx: RequestContext) => {
       requireRole(ctx, 'ADMIN');
       const first = boundedInt('first', a.first, 100, 1000);
@@ -111,6 +115,8 @@ export const resolvers = {
     rejectMatch: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note),
     confirmDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note, decideDuplicate),
     rejectDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note, decideDuplicate),
+    confirmFacilityDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'CONFIRMED', a.note, decideFacilityDuplicate),
+    rejectFacilityDuplicate: (_: unknown, a: Args, ctx: RequestContext) => decide(ctx, a.id, 'REJECTED', a.note, decideFacilityDuplicate),
     disputeMatch: (_: unknown, a: Args, ctx: RequestContext) => {
       // the importer is the party under review: it may argue its case, never decide it
       requireRole(ctx, 'IMPORTER', 'ADMIN');
@@ -125,6 +131,9 @@ export const resolvers = {
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     aliases: (firm: { aliases?: string[] }) => firm.aliases ?? [],
     sameAs: (firm: { id: string }, _: Args, ctx: RequestContext) => sameEntityAs(ctx.services.graph, ctx.tenant, firm.id),
+  },
+  Facility: {
+    sameSiteAs: (facility: { id: string }, _: Args, ctx: RequestContext) => sameSiteAs(ctx.services.graph, ctx.tenant, facility.id),
   },
   Neighbourhood: {
     flags: async (net: Parameters<typeof networkFlags>[3], _: Args, ctx: RequestContext) =>

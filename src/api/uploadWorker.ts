@@ -1,5 +1,5 @@
 // The body worker's part for POST /imports (bodyWorker.ts runs it): an uploaded workbook, ZIP
-// of CSV files or JSON bundle read, turned into bundle v1 and validated with the import's own
+// of CSV files, lone CSV file or JSON bundle read, turned into bundle v1 and validated with the import's own
 // validation, off the event loop and within the worker's memory cap. The answer is the
 // validated bundle, or every error placed in its cell.
 import type { Graph } from '../graph/graph';
@@ -41,16 +41,21 @@ async function jsonBundle(job: UploadJob, graph: Graph): Promise<UploadOutcome |
 }
 
 export async function prepareUpload(job: UploadJob, graph: Graph): Promise<BodyReply> {
-  const { bytes, limits, jobId, tenant, contentType } = job;
+  const { bytes, limits, jobId, tenant, contentType, fileName } = job;
   try {
-    const format = detectFormat(bytes, contentType);
+    const format = detectFormat(bytes, contentType, fileName);
     const outcome =
       format === 'json'
         ? await jsonBundle(job, graph)
         : await checkWorkbook(
             graph,
             tenant,
-            await readWorkbookBytes(bytes, format, { maxRows: limits.maxBundleRecords, maxUnpackedBytes: limits.maxUnpackedBytes }),
+            await readWorkbookBytes(
+              bytes,
+              format,
+              { maxRows: limits.maxBundleRecords, maxUnpackedBytes: limits.maxUnpackedBytes },
+              fileName,
+            ),
           ).then((c): UploadOutcome =>
             c.validated ? { validated: c.validated } : { errors: c.errors, total: c.total, countStopped: c.countStopped },
           );

@@ -82,6 +82,12 @@ async function main() {
       console.log(
         `${path}: imported into tenant "${tenant}" in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(report)}`,
       );
+      const { duplicateFirmCandidates: firms, duplicateFacilityCandidates: facilities } = report;
+      if (firms || facilities) {
+        console.log(
+          `  to review: ${firms} new duplicate-firm and ${facilities} new duplicate-facility candidate(s) (the explorer's Duplicates view, or duplicateFirms / duplicateFacilities)`,
+        );
+      }
     } catch (e) {
       if (barStarted) bar?.stop();
       if (e instanceof WorkbookValidationError) {

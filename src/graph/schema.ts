@@ -10,6 +10,7 @@ export const TENANT_LABELS = [
   'Shipment',
   'ScreeningMatch',
   'DuplicateCandidate',
+  'FacilityDuplicate',
 ] as const;
 
 /** The full-text index of firm and facility names (its query: src/lookup/cypher.ts). */
@@ -20,6 +21,7 @@ const STATEMENTS: string[] = [
     (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_tenant_id IF NOT EXISTS FOR (n:${l}) REQUIRE (n.tenant, n.id) IS UNIQUE`,
   ),
   'CREATE CONSTRAINT firm_key IF NOT EXISTS FOR (n:FirmKey) REQUIRE (n.tenant, n.key) IS UNIQUE',
+  'CREATE CONSTRAINT facility_key IF NOT EXISTS FOR (n:FacilityKey) REQUIRE (n.tenant, n.key) IS UNIQUE',
   'CREATE CONSTRAINT listed_entity_key IF NOT EXISTS FOR (n:ListedEntity) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT tenant_state IF NOT EXISTS FOR (n:TenantState) REQUIRE n.tenant IS UNIQUE',
   'CREATE CONSTRAINT entity_list_version IF NOT EXISTS FOR (n:EntityListVersion) REQUIRE n.version IS UNIQUE',

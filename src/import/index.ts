@@ -1,17 +1,24 @@
 // Public surface of import: a bundle in, counts out; the tenant's new or changed firms
 // are screened in the same transaction, so a firm is never stored unscreened, and compared
-// with the tenant's other firms for duplicates (src/screening/duplicates/).
+// with the tenant's other firms (facilities with its other facilities) for duplicates
+// (src/screening/duplicates/).
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import type { Bundle } from '../model/bundle';
 import type { ScreeningService } from '../screening/service';
-import { importBundle as writeBundle, ImportReport, validateBundle } from './importBundle';
+import { importBundle as writeBundle, type ImportReport as WriteReport, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
-import { proposeDuplicatesInTx } from '../screening/duplicates';
+import { proposeDuplicatesInTx, proposeFacilityDuplicatesInTx } from '../screening/duplicates';
 
-export type { ImportReport } from './importBundle';
+export type { ImportReport as WriteReport } from './importBundle';
+
+/** The records written, and the duplicate candidates the import proposed for the first time. */
+export interface ImportReport extends WriteReport {
+  duplicateFirmCandidates: number;
+  duplicateFacilityCandidates: number;
+}
 export { BundleValidationError, checkBundle, parseBundleShape, MAX_LISTED_ERRORS, MAX_COUNTED_ERRORS } from './validate';
 export type { BundleCheck, BundleError } from './validate';
 export { validateBundle };
@@ -35,7 +42,8 @@ export async function importBundle(
   } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
-  return writeBundle(services.graph, raw, {
+  const proposed = { duplicateFirmCandidates: 0, duplicateFacilityCandidates: 0 };
+  const written = await writeBundle(services.graph, raw, {
     tenant,
     onProgress: opts.onProgress,
     checked: opts.checked,
@@ -46,7 +54,8 @@ export async function importBundle(
       const stored = await services.screening.firmNamesInTx(tx, tenant, operators);
       await services.screening.screenFirmsInTx(tx, tenant, [...bundle.firms, ...stored]);
       // after screening: firms that both MATCH one listed entry pair through it
-      await proposeDuplicatesInTx(tx, tenant);
+      proposed.duplicateFirmCandidates = (await proposeDuplicatesInTx(tx, tenant)).created;
+      proposed.duplicateFacilityCandidates = (await proposeFacilityDuplicatesInTx(tx, tenant)).created;
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant,
@@ -59,9 +68,11 @@ export async function importBundle(
           flows: bundle.flows.length,
           documents: bundle.documents.length,
           shipments: bundle.shipments.length,
+          ...proposed,
         },
       });
       if (opts.afterWrite) await opts.afterWrite(tx, bundle);
     },
   });
+  return { ...written, ...proposed };
 }

@@ -230,3 +230,84 @@ describe('duplicate firms', () => {
     expect(await listed('S-HS-ZH')).toBe(true);
   });
 });
+
+describe('duplicate facilities (point 7: an Open Supply Hub id is strong evidence)', () => {
+  const mill = (id: string, name: string, more: Record<string, unknown> = {}) => ({ id, name, firm: 'MILLCO', country: 'CN', ...more });
+  const sites = () => ({
+    bundleVersion: 1,
+    firms: [{ id: 'MILLCO', name: 'Golden Field Agricultural Co', country: 'CN' }],
+    facilities: [
+      // one site under a supplier's id and a buyer's, in two scripts: the hub's id ties them
+      mill('OS-A', 'Aksu Golden Cotton Ginning Plant', { osId: 'CN2019303BQ3FZP', city: 'Aksu' }),
+      mill('OS-B', '阿克苏金棉轧花厂', { osId: 'cn 2019303 bq3fzp', city: '阿克苏' }),
+      // one name at one address, written two ways; and the same name elsewhere
+      mill('NM-A', 'Weiqiao Textile Zouping Mill', { address: 'No. 1 Weiqiao Road', city: 'Zouping' }),
+      mill('NM-B', 'Weiqiao Textile Zouping Mill', { address: 'no 1, Weiqiao road', city: 'Zouping' }),
+      mill('NM-C', 'Weiqiao Textile Zouping Mill', { address: '99 Huixian Street', city: 'Zouping' }),
+    ],
+  });
+  const FAC_CANDIDATE = 'id facilityIds basis reason status decidedBy decidedAt note facilities { id name osId }';
+  const importSites = () =>
+    ok('IMPORTER', 'mutation($b: JSON!) { importBundle(bundle: $b) { facilities duplicateFirmCandidates duplicateFacilityCandidates } }', {
+      b: sites(),
+    });
+  async function facilityPairs(status?: string) {
+    const d = await ok('INVESTIGATOR', `query($s: ReviewStatus) { duplicateFacilities(status: $s) { total items { ${FAC_CANDIDATE} } } }`, {
+      s: status ?? null,
+    });
+    return d.duplicateFacilities.items as { id: string; facilityIds: string[]; basis: string; reason: string; status: string }[];
+  }
+  const sitePair = async (a: string, b: string) => (await facilityPairs()).find((c) => c.facilityIds.join() === [a, b].sort().join());
+
+  it('an import proposes facilities sharing an OS ID, and same-named ones at one address, naming the evidence; its counts say how many are new', async () => {
+    const first = await importSites();
+    expect(first.importBundle).toEqual({ facilities: 5, duplicateFirmCandidates: 0, duplicateFacilityCandidates: 2 });
+    const pairs = Object.fromEntries((await facilityPairs()).map((c) => [c.facilityIds.join(' + '), c.basis]));
+    expect(pairs).toEqual({ 'OS-A + OS-B': 'OS_ID', 'NM-A + NM-B': 'NAME_AND_PLACE' });
+    expect((await sitePair('OS-A', 'OS-B'))!.reason).toMatch(/^same Open Supply Hub id CN2019303BQ3FZP/);
+    expect((await sitePair('NM-A', 'NM-B'))!.reason).toContain('same address "No. 1 Weiqiao Road"');
+    const byFacility = await ok('INVESTIGATOR', '{ duplicateFacilities(facilityId: "OS-B") { total items { id } } }');
+    expect(byFacility.duplicateFacilities.total).toBe(1);
+    // the same data again: nothing new to review
+    expect((await importSites()).importBundle.duplicateFacilityCandidates).toBe(0);
+  });
+
+  it('a reviewer confirms (one site) or rejects (two sites), with who, when and a note, audited; an importer may not', async () => {
+    const os = (await sitePair('OS-A', 'OS-B'))!;
+    const refused = await as('IMPORTER', 'mutation($id: ID!) { confirmFacilityDuplicate(id: $id) { status } }', { id: os.id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const confirmed = await ok(
+      'INVESTIGATOR',
+      `mutation($id: ID!) { confirmFacilityDuplicate(id: $id, note: "one OS ID") { ${FAC_CANDIDATE} } }`,
+      {
+        id: os.id,
+      },
+    );
+    expect(confirmed.confirmFacilityDuplicate).toMatchObject({ status: 'CONFIRMED', decidedBy: 'dup-investigator', note: 'one OS ID' });
+    expect(confirmed.confirmFacilityDuplicate.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const site = await ok('IMPORTER', '{ facility(id: "OS-B") { osId sameSiteAs { id osId } } }');
+    expect(site.facility).toEqual({ osId: 'cn 2019303 bq3fzp', sameSiteAs: [{ id: 'OS-A', osId: 'CN2019303BQ3FZP' }] });
+    const nm = (await sitePair('NM-A', 'NM-B'))!;
+    const rejected = await ok('INVESTIGATOR', 'mutation($id: ID!) { rejectFacilityDuplicate(id: $id, note: "two halls") { status } }', {
+      id: nm.id,
+    });
+    expect(rejected.rejectFacilityDuplicate.status).toBe('REJECTED');
+    const audit = await h.services.graph.read<{ target: string }>(
+      "MATCH (e:AuditEvent {tenant: $tenant}) WHERE e.action = 'FACILITY_DUPLICATE_DECISION' RETURN e.target AS target ORDER BY target",
+      { tenant },
+    );
+    expect(audit.map((e) => e.target)).toEqual([nm.id, os.id].sort());
+    const missing = await as('INVESTIGATOR', 'mutation { rejectFacilityDuplicate(id: "NO|SUCH") { status } }');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(missing.errors[0].message).toContain('no duplicate-facility candidate');
+  });
+
+  it('a re-import keeps the decisions and never proposes a rejected pair again', async () => {
+    await importSites();
+    expect((await sitePair('OS-A', 'OS-B'))!.status).toBe('CONFIRMED');
+    expect((await sitePair('NM-A', 'NM-B'))!.status).toBe('REJECTED');
+    expect(await facilityPairs('PENDING')).toEqual([]);
+    const site = await ok('IMPORTER', '{ facility(id: "OS-A") { sameSiteAs { id } } }');
+    expect(site.facility.sameSiteAs).toEqual([{ id: 'OS-B' }]);
+  });
+});

@@ -43,8 +43,8 @@ afterAll(async () => {
 });
 
 type Resp = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-async function upload(token: string | null, body: Uint8Array | string, contentType: string): Promise<Resp> {
-  const res = await fetch(`${h.server.url}/imports`, {
+async function upload(token: string | null, body: Uint8Array | string, contentType: string, query = ''): Promise<Resp> {
+  const res = await fetch(`${h.server.url}/imports${query}`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : Buffer.from(body),
@@ -139,6 +139,26 @@ describe('POST /imports', () => {
     expect(await countOf(B, ['j-F-3'])).toBe(0);
   });
 
+  it('one CSV file imports as the section its file name says, or else its headers; the answer counts the new duplicate candidates', async () => {
+    const firms = await upload(T.importerB, 'id,name,country\nz-F-mill,Aksu Mill Co,CN\n', 'text/csv', '?filename=firms.csv');
+    expect(firms.status).toBe(200);
+    expect(firms.body).toMatchObject({ firms: 1, facilities: 0, duplicateFirmCandidates: 0, duplicateFacilityCandidates: 0 });
+    // no file name: its headers are facilities' columns; it shares the Open Supply Hub id of z-FAC-gin
+    const site = await upload(
+      T.importerB,
+      'id,name,firm,city,country,osId\nz-FAC-mill,Aksu ginning yard,z-F-mill,Aksu,CN,CN2019303BQ3FZP\n',
+      'text/csv; charset=utf-8',
+    );
+    expect(site.status).toBe(200);
+    expect(site.body).toMatchObject({ firms: 0, facilities: 1, duplicateFacilityCandidates: 1 });
+    const errors = await upload(T.importerB, 'id,from,to,material\nz-FL-9,z-FAC-9,z-FAC-us,z-M-lint\n', 'text/csv', '?filename=export.csv');
+    expect(errors.status).toBe(400);
+    expect(errors.body.errors).toEqual([{ place: 'export!B2', field: 'from', message: 'no facility "z-FAC-9"' }]);
+    const ambiguous = await upload(T.importerB, 'id,name\nF-1,x\n', 'text/csv');
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.errors[0].message).toMatch(/its headers \(id, name\) fit firms and materials; name the file after its section/);
+  });
+
   it('a workbook with errors answers 400 with every error placed in its cell, and writes nothing', async () => {
     const files = smallFiles('e-');
     files['flows.csv'] =
@@ -155,9 +175,9 @@ describe('POST /imports', () => {
   });
 
   it('refuses what it cannot read, the wrong method, and callers without the right', async () => {
-    const garbage = await upload(T.importerA, 'id,name\nF-1,x\n', 'text/csv');
+    const garbage = await upload(T.importerA, 'id,name\nF-1,x\n', 'application/octet-stream');
     expect(garbage.status).toBe(400);
-    expect(garbage.body.errors[0].message).toMatch(/send an .xlsx workbook, a ZIP of CSV files or a JSON bundle/);
+    expect(garbage.body.errors[0].message).toMatch(/send an .xlsx workbook, a ZIP of CSV files, one CSV file \(content type text\/csv/);
     const notXlsx = await upload(T.importerA, zipOf({ 'xl/workbook.xml': '<nope' }), XLSX);
     expect(notXlsx.status).toBe(400);
     expect(notXlsx.body.errors[0].message).toMatch(/not a readable .xlsx workbook/);

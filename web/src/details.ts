@@ -2,6 +2,7 @@
 // node or edge (names in every script, address, flags and reasons, screening, documents).
 import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, ShipmentTrace, StoredMatch } from './api';
 import type { Selection } from './graph';
+import { fmtMoney } from '../../src/model/text/money';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_LABEL, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge, verdictEffect } from './util';
 
@@ -180,7 +181,7 @@ export function renderShipmentCard(act: Actions): void {
       ['Entry', s?.entryNumber],
       ['Importer', s ? `${names.firmName(s.importerId) || s.importerId}` : null],
       ['HTS', s?.htsCode],
-      ['Value', s?.value != null ? `${s.value.toLocaleString('en-US')} ${s.currency ?? ''}` : null],
+      ['Value', s?.value != null ? fmtMoney(s.value, s.currency) : null],
       ['Entry date', s?.entryDate],
       ['Port', s?.portOfEntry],
       ['Declared origin', s?.countryOfOrigin],

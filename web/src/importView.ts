@@ -1,6 +1,7 @@
-// The Import view: drop a supplier-map workbook (.xlsx), a ZIP of CSV files or a JSON bundle
-// (or choose one), POST it to /imports, and show what came back: every error placed in its
-// cell as a table to fix the workbook from, or the counts and the new shipments' verdicts.
+// The Import view: drop a supplier-map workbook (.xlsx), a ZIP of CSV files, one CSV file or a
+// JSON bundle (or choose one), POST it to /imports, and show what came back: every error placed
+// in its cell as a table to fix the workbook from, or the counts, the new duplicate pairs to
+// review and the new shipments' verdicts.
 import { ApiError, gql, postFile } from './api';
 import type { Actions } from './state';
 import { byId, clear, h, verdictBadge } from './util';
@@ -18,6 +19,8 @@ interface ImportAnswer {
   flows: number;
   documents: number;
   shipments: number;
+  duplicateFirmCandidates: number;
+  duplicateFacilityCandidates: number;
   shipmentIds: string[];
 }
 
@@ -30,6 +33,7 @@ function contentTypeOf(file: File): string {
   if (/\.xlsx$/i.test(file.name)) return XLSX;
   if (/\.zip$/i.test(file.name)) return 'application/zip';
   if (/\.json$/i.test(file.name)) return 'application/json';
+  if (/\.csv$/i.test(file.name)) return 'text/csv';
   return file.type || 'application/octet-stream';
 }
 
@@ -70,7 +74,8 @@ export function initImport(act: Actions, onImported: () => void): void {
     clear(result, h('p', { class: 'muted small' }, `Importing ${file.name}…`));
     act.status(`Importing ${file.name}…`);
     try {
-      const { status, body } = await postFile('/imports', file, contentTypeOf(file));
+      // the file name tells a lone CSV file's section (flows.csv)
+      const { status, body } = await postFile(`/imports?filename=${encodeURIComponent(file.name)}`, file, contentTypeOf(file));
       const answer = body as Partial<ImportAnswer> & { errors?: PlacedError[]; total?: number; countStopped?: boolean };
       if (status === 400 && answer.errors?.some((e) => 'place' in e)) {
         const total = answer.total ?? answer.errors.length;
@@ -97,8 +102,21 @@ export function initImport(act: Actions, onImported: () => void): void {
       const counts = (['firms', 'facilities', 'ownership', 'materials', 'flows', 'documents', 'shipments'] as const)
         .map((k) => `${done[k]} ${k}`)
         .join(', ');
-      clear(result, h('p', { class: 'ok' }, `${file.name} imported: ${counts}.`));
-      act.status(`${file.name} imported: ${counts}.`);
+      const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+      const dupes = done.duplicateFirmCandidates + done.duplicateFacilityCandidates;
+      const review = dupes
+        ? `${plural(done.duplicateFirmCandidates, 'new duplicate-firm pair')} and ${plural(done.duplicateFacilityCandidates, 'new duplicate-facility pair')} to review`
+        : 'no new duplicate pair to review';
+      clear(
+        result,
+        h('p', { class: 'ok' }, `${file.name} imported: ${counts}.`),
+        h(
+          'p',
+          { class: 'dup-count' },
+          dupes ? h('a', { href: '#duplicates' }, `${review}.`) : `${review[0].toUpperCase()}${review.slice(1)}.`,
+        ),
+      );
+      act.status(`${file.name} imported: ${counts}; ${review}.`);
       onImported();
       const shown = done.shipmentIds.slice(0, VERDICTS_SHOWN);
       const rows = await verdicts(shown);

@@ -21,6 +21,7 @@ import { initShipments } from './shipments';
 import { initImport } from './importView';
 import { initGraphList } from './graphList';
 import { renderDashboard } from './dashboard';
+import { renderDuplicates } from './duplicatesView';
 import { loadExposure, renderExposureCard } from './exposure';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_KINDS, flagTally, h, loadFlagKinds } from './util';
@@ -97,16 +98,25 @@ let loadSeq = 0;
 // ---- the landing dashboard, in place of the graph until a shipment or firm is opened
 const dashboardEl = byId('dashboard');
 const graphParts = ['cy', 'graph-keys', 'legend', 'paths'].map((id) => byId(id));
-function showDashboard(on: boolean): void {
-  dashboardEl.hidden = !on;
-  for (const el of graphParts) el.hidden = on;
-  byId('nav-dashboard').setAttribute('aria-current', on ? 'page' : 'false');
-  if (on) {
+const duplicatesEl = byId('duplicates');
+/** What the centre shows: the graph, the dashboard or the duplicate review. */
+function showCentre(view: 'graph' | 'dashboard' | 'duplicates'): void {
+  dashboardEl.hidden = view !== 'dashboard';
+  duplicatesEl.hidden = view !== 'duplicates';
+  for (const el of graphParts) el.hidden = view !== 'graph';
+  byId('nav-dashboard').setAttribute('aria-current', view === 'dashboard' ? 'page' : 'false');
+  byId('nav-duplicates').setAttribute('aria-current', view === 'duplicates' ? 'page' : 'false');
+  if (view === 'dashboard') {
     graphTitle.textContent = 'Dashboard';
     void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
+  } else if (view === 'duplicates') {
+    graphTitle.textContent = 'Duplicates';
+    void renderDuplicates(duplicatesEl, actions);
   } else graph.cy.resize();
 }
-function openDashboard(): void {
+const showDashboard = (on: boolean) => showCentre(on ? 'dashboard' : 'graph');
+/** Leaves whatever was open for a view of its own in the centre. */
+function openCentre(view: 'dashboard' | 'duplicates'): void {
   ++loadSeq;
   graph.clearAll();
   Object.assign(state, { mode: 'empty', shipmentId: null, trace: null, shipment: null, packet: null, packetError: null, firmId: null });
@@ -114,8 +124,9 @@ function openDashboard(): void {
   renderShipmentCard(actions);
   markCurrentRow();
   void renderSelection(null, actions);
-  showDashboard(true);
+  showCentre(view);
 }
+const openDashboard = () => openCentre('dashboard');
 window.addEventListener('uflpa:risks', () => {
   if (!dashboardEl.hidden) void renderDashboard(dashboardEl, actions, (f) => shipments.showList(f));
 });
@@ -506,6 +517,10 @@ initImport(actions, () => {
   void shipments.load();
 });
 function route(): void {
+  if (location.hash === '#duplicates') {
+    openCentre('duplicates');
+    return;
+  }
   const m = /^#(shipment|firm|exposure)=(.+)$/.exec(location.hash);
   if (!m) {
     openDashboard();

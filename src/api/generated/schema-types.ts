@@ -92,6 +92,8 @@ export type Query = {
   screeningMatches: ScreeningMatchPage;
   /** Pairs of the tenant's firms that look like one legal entity, proposed after every import, in id order. */
   duplicateFirms: DuplicateFirmPage;
+  /** Pairs of the tenant's facilities that look like one site (the same Open Supply Hub id; or names that read alike at the same address or place), proposed after every import, in id order. */
+  duplicateFacilities: DuplicateFacilityPage;
   /** Audit log of the tenant, newest first (ADMIN). */
   auditLog: Array<AuditEvent>;
   /** Deadlines that follow from a detained shipment's dates (19 CFR 151.16). */
@@ -206,6 +208,14 @@ export type QueryDuplicateFirmsArgs = {
 };
 
 
+export type QueryDuplicateFacilitiesArgs = {
+  status?: InputMaybe<ReviewStatus>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -238,6 +248,10 @@ export type Mutation = {
   confirmDuplicate: DuplicateFirmCandidate;
   /** Reject a duplicate-firm candidate: two firms; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
   rejectDuplicate: DuplicateFirmCandidate;
+  /** Confirm a duplicate-facility candidate: the two facilities are one site (Facility.sameSiteAs) (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  confirmFacilityDuplicate: DuplicateFacilityCandidate;
+  /** Reject a duplicate-facility candidate: two sites; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  rejectFacilityDuplicate: DuplicateFacilityCandidate;
 };
 
 
@@ -271,6 +285,18 @@ export type MutationConfirmDuplicateArgs = {
 
 
 export type MutationRejectDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConfirmFacilityDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectFacilityDuplicateArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
 };
@@ -576,6 +602,8 @@ export type Facility = {
   lon?: Maybe<Scalars['Float']['output']>;
   /** Open Supply Hub id of the facility (bundle field osId), e.g. CN2019303BQ3FZP. */
   osId?: Maybe<Scalars['String']['output']>;
+  /** Facilities a reviewer confirmed to be the same site (confirmFacilityDuplicate). */
+  sameSiteAs: Array<Facility>;
 };
 
 export type Detention = {
@@ -690,6 +718,41 @@ export type DuplicateFirmCandidate = {
   pendingDecision?: Maybe<PendingReviewDecision>;
 };
 
+/** Why two facilities were proposed as one site. */
+export type FacilityDuplicateBasis =
+  /** the same Open Supply Hub id: strong evidence (a differing country or address is named in the reason) */
+  | 'OS_ID'
+  /** names that read alike across scripts and romanizations, at the same address, or in the same place without two addresses to compare */
+  | 'NAME_AND_PLACE';
+
+export type DuplicateFacilityCandidate = {
+  __typename?: 'DuplicateFacilityCandidate';
+  /** the two facility ids, escaped and joined with |; the same in either order */
+  id: Scalars['ID']['output'];
+  facilityIds: Array<Scalars['ID']['output']>;
+  facilities: Array<Facility>;
+  basis: FacilityDuplicateBasis;
+  /** the evidence, in words */
+  reason: Scalars['String']['output'];
+  status: ReviewStatus;
+  createdAt: Scalars['String']['output'];
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  decidedAt?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy?: Maybe<Scalars['String']['output']>;
+  /** a decision that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision?: Maybe<PendingReviewDecision>;
+};
+
+export type DuplicateFacilityPage = {
+  __typename?: 'DuplicateFacilityPage';
+  items: Array<DuplicateFacilityCandidate>;
+  total: Scalars['Int']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type DuplicateFirmPage = {
   __typename?: 'DuplicateFirmPage';
   items: Array<DuplicateFirmCandidate>;
@@ -782,6 +845,7 @@ export type AuditAction =
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
   | 'DUPLICATE_DECISION'
+  | 'FACILITY_DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
   | 'EXHIBIT_UPLOAD'
   | 'TENANT_EXPORT'
@@ -806,6 +870,10 @@ export type ImportReport = {
   shipments: Scalars['Int']['output'];
   materials: Scalars['Int']['output'];
   ownership: Scalars['Int']['output'];
+  /** duplicate-firm candidates this import proposed for the first time (duplicateFirms) */
+  duplicateFirmCandidates: Scalars['Int']['output'];
+  /** duplicate-facility candidates this import proposed for the first time (duplicateFacilities) */
+  duplicateFacilityCandidates: Scalars['Int']['output'];
 };
 
 
@@ -931,6 +999,9 @@ export type ResolversTypes = {
   ScreeningMatchPage: ResolverTypeWrapper<ScreeningMatchPage>;
   DuplicateBasis: DuplicateBasis;
   DuplicateFirmCandidate: ResolverTypeWrapper<DuplicateFirmCandidate>;
+  FacilityDuplicateBasis: FacilityDuplicateBasis;
+  DuplicateFacilityCandidate: ResolverTypeWrapper<DuplicateFacilityCandidate>;
+  DuplicateFacilityPage: ResolverTypeWrapper<DuplicateFacilityPage>;
   DuplicateFirmPage: ResolverTypeWrapper<DuplicateFirmPage>;
   EntityListInfo: ResolverTypeWrapper<EntityListInfo>;
   RebuttalPacket: ResolverTypeWrapper<RebuttalPacket>;
@@ -988,6 +1059,8 @@ export type ResolversParentTypes = {
   MatchDispute: MatchDispute;
   ScreeningMatchPage: ScreeningMatchPage;
   DuplicateFirmCandidate: DuplicateFirmCandidate;
+  DuplicateFacilityCandidate: DuplicateFacilityCandidate;
+  DuplicateFacilityPage: DuplicateFacilityPage;
   DuplicateFirmPage: DuplicateFirmPage;
   EntityListInfo: EntityListInfo;
   RebuttalPacket: RebuttalPacket;
@@ -1027,6 +1100,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   entityList?: Resolver<ResolversTypes['EntityListInfo'], ParentType, ContextType>;
   screeningMatches?: Resolver<ResolversTypes['ScreeningMatchPage'], ParentType, ContextType, Partial<QueryScreeningMatchesArgs>>;
   duplicateFirms?: Resolver<ResolversTypes['DuplicateFirmPage'], ParentType, ContextType, Partial<QueryDuplicateFirmsArgs>>;
+  duplicateFacilities?: Resolver<ResolversTypes['DuplicateFacilityPage'], ParentType, ContextType, Partial<QueryDuplicateFacilitiesArgs>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   detentionClock?: Resolver<ResolversTypes['DetentionClock'], ParentType, ContextType, RequireFields<QueryDetentionClockArgs, 'shipmentId'>>;
   supplyChainDiff?: Resolver<ResolversTypes['SupplyChainDiff'], ParentType, ContextType, RequireFields<QuerySupplyChainDiffArgs, 'shipmentId' | 'againstShipmentId'>>;
@@ -1040,6 +1114,8 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   disputeMatch?: Resolver<ResolversTypes['StoredScreeningMatch'], ParentType, ContextType, RequireFields<MutationDisputeMatchArgs, 'id' | 'note'>>;
   confirmDuplicate?: Resolver<ResolversTypes['DuplicateFirmCandidate'], ParentType, ContextType, RequireFields<MutationConfirmDuplicateArgs, 'id'>>;
   rejectDuplicate?: Resolver<ResolversTypes['DuplicateFirmCandidate'], ParentType, ContextType, RequireFields<MutationRejectDuplicateArgs, 'id'>>;
+  confirmFacilityDuplicate?: Resolver<ResolversTypes['DuplicateFacilityCandidate'], ParentType, ContextType, RequireFields<MutationConfirmFacilityDuplicateArgs, 'id'>>;
+  rejectFacilityDuplicate?: Resolver<ResolversTypes['DuplicateFacilityCandidate'], ParentType, ContextType, RequireFields<MutationRejectFacilityDuplicateArgs, 'id'>>;
 };
 
 export type ShipmentTraceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ShipmentTrace'] = ResolversParentTypes['ShipmentTrace']> = {
@@ -1256,6 +1332,7 @@ export type FacilityResolvers<ContextType = any, ParentType extends ResolversPar
   lat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lon?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   osId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sameSiteAs?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
 };
 
 export type DetentionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Detention'] = ResolversParentTypes['Detention']> = {
@@ -1342,6 +1419,28 @@ export type DuplicateFirmCandidateResolvers<ContextType = any, ParentType extend
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   agreedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pendingDecision?: Resolver<Maybe<ResolversTypes['PendingReviewDecision']>, ParentType, ContextType>;
+};
+
+export type DuplicateFacilityCandidateResolvers<ContextType = any, ParentType extends ResolversParentTypes['DuplicateFacilityCandidate'] = ResolversParentTypes['DuplicateFacilityCandidate']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facilityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  facilities?: Resolver<Array<ResolversTypes['Facility']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FacilityDuplicateBasis'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  agreedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pendingDecision?: Resolver<Maybe<ResolversTypes['PendingReviewDecision']>, ParentType, ContextType>;
+};
+
+export type DuplicateFacilityPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DuplicateFacilityPage'] = ResolversParentTypes['DuplicateFacilityPage']> = {
+  items?: Resolver<Array<ResolversTypes['DuplicateFacilityCandidate']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DuplicateFirmPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DuplicateFirmPage'] = ResolversParentTypes['DuplicateFirmPage']> = {
@@ -1434,6 +1533,8 @@ export type ImportReportResolvers<ContextType = any, ParentType extends Resolver
   shipments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   materials?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ownership?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicateFirmCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicateFacilityCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -1473,6 +1574,8 @@ export type Resolvers<ContextType = any> = {
   MatchDispute?: MatchDisputeResolvers<ContextType>;
   ScreeningMatchPage?: ScreeningMatchPageResolvers<ContextType>;
   DuplicateFirmCandidate?: DuplicateFirmCandidateResolvers<ContextType>;
+  DuplicateFacilityCandidate?: DuplicateFacilityCandidateResolvers<ContextType>;
+  DuplicateFacilityPage?: DuplicateFacilityPageResolvers<ContextType>;
   DuplicateFirmPage?: DuplicateFirmPageResolvers<ContextType>;
   EntityListInfo?: EntityListInfoResolvers<ContextType>;
   RebuttalPacket?: RebuttalPacketResolvers<ContextType>;

@@ -66,6 +66,7 @@ export const ROOT_FIELD_WEIGHTS: Record<string, number> = {
   searchFirms: 5,
   screeningMatches: 5,
   duplicateFirms: 5,
+  duplicateFacilities: 5,
   auditLog: 5,
 };
 

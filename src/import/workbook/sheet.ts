@@ -1,6 +1,7 @@
 // A sheet as every reader hands it over (.xlsx worksheet, CSV file): its name and its
 // non-empty rows with their spreadsheet row numbers, cells from column A on. And the error
 // of a workbook, placed in a cell.
+import type { BundleSection } from '../../model/bundle';
 import type { CellValue } from './cells';
 
 export interface SheetRow {
@@ -14,6 +15,8 @@ export interface Sheet {
   /** the worksheet's name, or the CSV file's base name (`flows` for `flows.csv`) */
   name: string;
   rows: SheetRow[];
+  /** the section a lone CSV file stands for when its name does not say (told by its headers: loneCsv.ts) */
+  section?: BundleSection;
 }
 
 /** One error of a workbook: `flows!C12`, the field (`from`), what is wrong. */

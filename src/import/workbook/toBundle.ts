@@ -61,7 +61,7 @@ function sortSheets(sheets: Sheet[], errors: PlacedError[]) {
       mapping = sheet;
       continue;
     }
-    const section = sectionOfSheet(sheet.name);
+    const section = sheet.section ?? sectionOfSheet(sheet.name);
     if (section) {
       const before = sections.get(section);
       if (before)

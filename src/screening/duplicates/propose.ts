@@ -15,6 +15,8 @@ export interface ProposeReport {
   profiled: number;
   /** candidate pairs the rules found among them (decided pairs keep their decision) */
   pairs: number;
+  /** candidates stored for the first time (pairs never proposed before) */
+  created: number;
 }
 
 /** `everyFirm`: profile every firm of the tenant again, not only new and changed ones (after a list update). */
@@ -24,7 +26,7 @@ export async function proposeDuplicatesInTx(
   opts: { everyFirm?: boolean } = {},
 ): Promise<ProposeReport> {
   const firms = await runRows<FirmForPairing>(tx, Q.FIRMS_TO_PROFILE, { tenant, version: PROFILE_VERSION, all: opts.everyFirm ?? false });
-  if (!firms.length) return { profiled: 0, pairs: 0 };
+  if (!firms.length) return { profiled: 0, pairs: 0, created: 0 };
   const profiles = firms.map(profileOf);
   const rows = profiles.map((p) => ({ id: p.id, keys: blockingKeys(p), profile: JSON.stringify(p) }));
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -44,8 +46,12 @@ export async function proposeDuplicatesInTx(
   const pairs = pairsInBlocks(blocks, new Set(firmIds));
   const run = randomUUID();
   const params = pairs.map((p) => ({ id: p.id, a: p.firmIds[0], b: p.firmIds[1], basis: p.basis, reason: p.reason }));
-  for (let i = 0; i < params.length; i += BATCH) await runRows(tx, Q.STORE_CANDIDATES, { tenant, run, pairs: params.slice(i, i + BATCH) });
+  let created = 0;
+  for (let i = 0; i < params.length; i += BATCH) {
+    const [row] = await runRows<{ created: number }>(tx, Q.STORE_CANDIDATES, { tenant, run, pairs: params.slice(i, i + BATCH) });
+    created += row?.created ?? 0;
+  }
   // once for all the firms: the stamp comes off as each candidate is read (cypher.ts)
   await runRows(tx, Q.DROP_STALE_CANDIDATES, { tenant, run, firmIds });
-  return { profiled: profiles.length, pairs: pairs.length };
+  return { profiled: profiles.length, pairs: pairs.length, created };
 }

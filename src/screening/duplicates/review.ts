@@ -1,4 +1,4 @@
-// A reviewer confirms or rejects a duplicate-firm candidate, under the same rights and the
+// A reviewer confirms or rejects a duplicate-firm (or duplicate-facility) candidate, under the same rights and the
 // same four-eyes rule (REVIEW_FOUR_EYES) as screening matches (../review.ts): a confirmation
 // links the two firms as one entity (SAME_AS), which moves traces, so every decision waits
 // for a second reviewer when four-eyes review is on. A decision that takes effect, the
@@ -38,14 +38,66 @@ export async function duplicatesPage(
   };
 }
 
-export async function decideDuplicate(
+/** The tenant's duplicate-facility candidates after the cursor, with the total under the same filter. */
+export async function facilityDuplicatesPage(
   graph: Graph,
   tenant: string,
-  args: { id: string; status: ReviewDecision; note: string | null; actor: string; fourEyes?: boolean },
-): Promise<DuplicateRecord> {
+  args: { status?: string | null; facilityId?: string | null; after?: string | null; first: number },
+): Promise<DuplicatesPage> {
+  const params = { tenant, status: args.status ?? null, facilityId: args.facilityId ?? null, after: args.after ?? '', first: args.first };
+  const [page] = await graph.read<{ items: DuplicateRecord[]; hasNextPage: boolean }>(Q.FACILITY_DUPLICATES_PAGE, params);
+  const [count] = await graph.read<{ total: number }>(Q.COUNT_FACILITY_DUPLICATES, params);
+  const items = page?.items ?? [];
+  return {
+    items,
+    total: count.total,
+    hasNextPage: page?.hasNextPage ?? false,
+    endCursor: items.length ? items[items.length - 1].id : null,
+  };
+}
+
+/** Facilities a reviewer confirmed to be one site with this one. */
+export async function sameSiteAs(graph: Graph, tenant: string, facilityId: string): Promise<Record<string, unknown>[]> {
+  const rows = await graph.read<{ facility: Record<string, unknown> }>(Q.SAME_SITE_AS, { tenant, facilityId });
+  return rows.map((r) => r.facility);
+}
+
+/** The statements of one kind of candidate, and how an error names it. */
+interface CandidateKind {
+  what: string;
+  action: 'DUPLICATE_DECISION' | 'FACILITY_DUPLICATE_DECISION';
+  lock: string;
+  apply: string;
+  propose: string;
+  byId: string;
+}
+const FIRM_PAIRS: CandidateKind = {
+  what: 'duplicate-firm candidate',
+  action: 'DUPLICATE_DECISION',
+  lock: Q.LOCK_DUPLICATE_FOR_REVIEW,
+  apply: Q.APPLY_DUPLICATE_DECISION,
+  propose: Q.PROPOSE_DUPLICATE_DECISION,
+  byId: Q.DUPLICATE_BY_ID,
+};
+const FACILITY_PAIRS: CandidateKind = {
+  what: 'duplicate-facility candidate',
+  action: 'FACILITY_DUPLICATE_DECISION',
+  lock: Q.LOCK_FACILITY_DUPLICATE_FOR_REVIEW,
+  apply: Q.APPLY_FACILITY_DUPLICATE_DECISION,
+  propose: Q.PROPOSE_FACILITY_DUPLICATE_DECISION,
+  byId: Q.FACILITY_DUPLICATE_BY_ID,
+};
+
+type DecideArgs = { id: string; status: ReviewDecision; note: string | null; actor: string; fourEyes?: boolean };
+
+export const decideDuplicate = (graph: Graph, tenant: string, args: DecideArgs) => decide(graph, tenant, args, FIRM_PAIRS);
+/** A confirmed pair is linked as one site (SAME_SITE); a rejected pair is never proposed again. */
+export const decideFacilityDuplicate = (graph: Graph, tenant: string, args: DecideArgs) => decide(graph, tenant, args, FACILITY_PAIRS);
+
+async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: CandidateKind): Promise<DuplicateRecord> {
   const { id, status, note, actor } = args;
   const outcome = await graph.writeTransaction(async (tx) => {
-    const [locked] = await runRows<{ pending: PendingDecision | null }>(tx, Q.LOCK_DUPLICATE_FOR_REVIEW, { tenant, id });
+    const [locked] = await runRows<{ pending: PendingDecision | null }>(tx, kind.lock, { tenant, id });
     if (!locked) return { kind: 'missing' as const };
     // every pair is a strong candidate: four-eyes review, when on, applies to each
     const state = { decision: 'MATCH', pending: locked.pending };
@@ -53,26 +105,26 @@ export async function decideDuplicate(
     if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
     if (step.kind === 'APPLY') {
       const { kind: _kind, ...decision } = step;
-      await runRows(tx, Q.APPLY_DUPLICATE_DECISION, { tenant, id, ...decision });
+      await runRows(tx, kind.apply, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
       const detail = step.agreedBy
         ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
         : { status, note };
-      await recordAuditInTx(tx, { tenant, actor, action: 'DUPLICATE_DECISION', target: id, detail });
+      await recordAuditInTx(tx, { tenant, actor, action: kind.action, target: id, detail });
     } else {
-      await runRows(tx, Q.PROPOSE_DUPLICATE_DECISION, { tenant, id, ...step.pending });
+      await runRows(tx, kind.propose, { tenant, id, ...step.pending });
       await recordAuditInTx(tx, {
         tenant,
         actor,
-        action: 'DUPLICATE_DECISION',
+        action: kind.action,
         target: id,
         detail: { status, note, fourEyes: 'PROPOSED' },
       });
     }
-    const [row] = await runRows<{ candidate: DuplicateRecord }>(tx, Q.DUPLICATE_BY_ID, { tenant, id });
+    const [row] = await runRows<{ candidate: DuplicateRecord }>(tx, kind.byId, { tenant, id });
     return { kind: 'done' as const, candidate: row.candidate };
   });
-  if (outcome.kind === 'missing') throw new NotFoundError(`no duplicate-firm candidate ${quotedId(id)}`);
+  if (outcome.kind === 'missing') throw new NotFoundError(`no ${kind.what} ${quotedId(id)}`);
   if (outcome.kind === 'refused') throw new ForbiddenError(outcome.reason);
   return outcome.candidate;
 }

@@ -89,6 +89,8 @@ export type Query = {
   screeningMatches: ScreeningMatchPage;
   /** Pairs of the tenant's firms that look like one legal entity, proposed after every import, in id order. */
   duplicateFirms: DuplicateFirmPage;
+  /** Pairs of the tenant's facilities that look like one site (the same Open Supply Hub id; or names that read alike at the same address or place), proposed after every import, in id order. */
+  duplicateFacilities: DuplicateFacilityPage;
   /** Audit log of the tenant, newest first (ADMIN). */
   auditLog: Array<AuditEvent>;
   /** Deadlines that follow from a detained shipment's dates (19 CFR 151.16). */
@@ -203,6 +205,14 @@ export type QueryDuplicateFirmsArgs = {
 };
 
 
+export type QueryDuplicateFacilitiesArgs = {
+  status?: InputMaybe<ReviewStatus>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryAuditLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -234,6 +244,10 @@ export type Mutation = {
   confirmDuplicate: DuplicateFirmCandidate;
   /** Reject a duplicate-firm candidate: two firms; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
   rejectDuplicate: DuplicateFirmCandidate;
+  /** Confirm a duplicate-facility candidate: the two facilities are one site (Facility.sameSiteAs) (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  confirmFacilityDuplicate: DuplicateFacilityCandidate;
+  /** Reject a duplicate-facility candidate: two sites; the pair is never proposed again (INVESTIGATOR or ADMIN; with REVIEW_FOUR_EYES, once a second reviewer agrees). */
+  rejectFacilityDuplicate: DuplicateFacilityCandidate;
 };
 
 
@@ -267,6 +281,18 @@ export type MutationConfirmDuplicateArgs = {
 
 
 export type MutationRejectDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConfirmFacilityDuplicateArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectFacilityDuplicateArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
 };
@@ -548,6 +574,8 @@ export type Facility = {
   lon: Maybe<Scalars['Float']['output']>;
   /** Open Supply Hub id of the facility (bundle field osId), e.g. CN2019303BQ3FZP. */
   osId: Maybe<Scalars['String']['output']>;
+  /** Facilities a reviewer confirmed to be the same site (confirmFacilityDuplicate). */
+  sameSiteAs: Array<Facility>;
 };
 
 export type Detention = {
@@ -654,6 +682,39 @@ export type DuplicateFirmCandidate = {
   pendingDecision: Maybe<PendingReviewDecision>;
 };
 
+/** Why two facilities were proposed as one site. */
+export type FacilityDuplicateBasis =
+  /** the same Open Supply Hub id: strong evidence (a differing country or address is named in the reason) */
+  | 'OS_ID'
+  /** names that read alike across scripts and romanizations, at the same address, or in the same place without two addresses to compare */
+  | 'NAME_AND_PLACE';
+
+export type DuplicateFacilityCandidate = {
+  /** the two facility ids, escaped and joined with |; the same in either order */
+  id: Scalars['ID']['output'];
+  facilityIds: Array<Scalars['ID']['output']>;
+  facilities: Array<Facility>;
+  basis: FacilityDuplicateBasis;
+  /** the evidence, in words */
+  reason: Scalars['String']['output'];
+  status: ReviewStatus;
+  createdAt: Scalars['String']['output'];
+  decidedBy: Maybe<Scalars['String']['output']>;
+  decidedAt: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** the second reviewer whose agreement made the decision take effect (four-eyes review) */
+  agreedBy: Maybe<Scalars['String']['output']>;
+  /** a decision that waits for a second reviewer (REVIEW_FOUR_EYES); the status is unchanged until then */
+  pendingDecision: Maybe<PendingReviewDecision>;
+};
+
+export type DuplicateFacilityPage = {
+  items: Array<DuplicateFacilityCandidate>;
+  total: Scalars['Int']['output'];
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type DuplicateFirmPage = {
   items: Array<DuplicateFirmCandidate>;
   total: Scalars['Int']['output'];
@@ -737,6 +798,7 @@ export type AuditAction =
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
   | 'DUPLICATE_DECISION'
+  | 'FACILITY_DUPLICATE_DECISION'
   | 'PACKET_DOWNLOAD'
   | 'EXHIBIT_UPLOAD'
   | 'TENANT_EXPORT'
@@ -759,4 +821,8 @@ export type ImportReport = {
   shipments: Scalars['Int']['output'];
   materials: Scalars['Int']['output'];
   ownership: Scalars['Int']['output'];
+  /** duplicate-firm candidates this import proposed for the first time (duplicateFirms) */
+  duplicateFirmCandidates: Scalars['Int']['output'];
+  /** duplicate-facility candidates this import proposed for the first time (duplicateFacilities) */
+  duplicateFacilityCandidates: Scalars['Int']['output'];
 };

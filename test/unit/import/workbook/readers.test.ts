@@ -105,10 +105,56 @@ describe('a ZIP or a folder of CSV files', () => {
     expect(sheetsToBundle(content.sheets).raw.flows).toHaveLength(1);
   });
 
+  describe('one CSV file alone', () => {
+    const flowsCsv = 'id,from,to,material,date\nFL-1,FAC-gin,FAC-us,M-1,2024-03-01\n';
+
+    it('is the section its file name says', async () => {
+      const content = await readWorkbookBytes(utf8(flowsCsv), 'csv', {}, 'Flows.csv');
+      expect(content.sheets.map((s) => s.name)).toEqual(['Flows']);
+      expect(sheetsToBundle(content.sheets).raw.flows).toHaveLength(1);
+    });
+
+    it('otherwise the one section its headers name, placed under its own name (or the section when it has none)', async () => {
+      const named = await readWorkbookBytes(utf8(flowsCsv), 'csv', {}, 'export-2026.csv');
+      expect(named.sheets[0]).toMatchObject({ name: 'export-2026', section: 'flows' });
+      const converted = sheetsToBundle(named.sheets);
+      expect(converted.raw.flows).toEqual([{ id: 'FL-1', from: 'FAC-gin', to: 'FAC-us', material: 'M-1', date: '2024-03-01' }]);
+      const unnamed = await readWorkbookBytes(utf8('id,from,to,material,Quantitiy\nFL-1,A,B,M,1\n'), 'csv');
+      expect(unnamed.sheets[0].name).toBe('flows');
+      // most headers name flows' columns: read as flows, the odd one placed with a suggestion
+      expect(sheetsToBundle(unnamed.sheets).errors).toEqual([
+        { place: 'flows!E1', message: 'unknown column "Quantitiy" (did you mean "quantity"?)' },
+      ]);
+    });
+
+    it('is refused, naming what to send, when its headers fit several sections or none', async () => {
+      await expect(readWorkbookBytes(utf8('id,name\nF-1,x\n'), 'csv', {}, 'suppliers.csv')).rejects.toThrow(
+        /suppliers.csv: its headers \(id, name\) fit firms and materials; name the file after its section \(firms.csv or materials.csv\)/,
+      );
+      await expect(readWorkbookBytes(utf8('supplier,country\nAcme,US\n'), 'csv')).rejects.toThrow(
+        /the CSV file: a CSV file on its own is one section, named after it \(firms.csv, .*\), and its headers \(supplier, country\) do not tell which section it is; rename the file/,
+      );
+    });
+
+    it('reads the same from a path (npm run import -- file.csv)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wb-lone-'));
+      writeFileSync(join(dir, 'file.csv'), flowsCsv);
+      const content = await readWorkbookPath(join(dir, 'file.csv'));
+      expect(content.sheets[0]).toMatchObject({ name: 'file', section: 'flows' });
+      writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n');
+      await expect(readWorkbookPath(join(dir, 'other.csv'))).rejects.toThrow(/other.csv: a CSV file on its own is one section/);
+    });
+  });
+
   it('uploads are told apart by their bytes', () => {
     expect(detectFormat(utf8(' {"bundleVersion":1}'), '')).toBe('json');
     expect(detectFormat(utf8(`${BOM}{}`), 'text/plain')).toBe('json');
-    expect(() => detectFormat(utf8('id,name\n'), 'text/csv')).toThrow(/send an .xlsx workbook, a ZIP of CSV files or a JSON bundle/);
+    // one CSV file is told by its content type or the file name the upload gives
+    expect(detectFormat(utf8('id,name\n'), 'text/csv')).toBe('csv');
+    expect(detectFormat(utf8('id,name\n'), 'application/octet-stream', 'flows.csv')).toBe('csv');
+    expect(() => detectFormat(utf8('id,name\n'), 'application/octet-stream')).toThrow(
+      /send an .xlsx workbook, a ZIP of CSV files, one CSV file \(content type text\/csv/,
+    );
     expect(() => detectFormat(utf8('hello'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toThrow(
       /the body is no ZIP file/,
     );
