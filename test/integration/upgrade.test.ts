@@ -84,7 +84,7 @@ async function buildStoreWithPreviousRelease(plan: Omit<UpgradePlan, 'out'>): Pr
     });
   } catch (e) {
     const err = e as Error & { stderr?: string; stdout?: string };
-    throw new Error(`the previous release's code failed: ${err.message}\n${err.stderr ?? ''}`);
+    throw new Error(`the previous release's code failed: ${err.message}\n${err.stderr ?? ''}`, { cause: e });
   }
   return JSON.parse(readFileSync(out, 'utf8'));
 }
