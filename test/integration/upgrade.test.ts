@@ -4,7 +4,8 @@
 // current code then starts on that store: the named migration steps apply (once; a second run
 // changes nothing), and every trace, packet, screening and duplicate-firm decision (who, when,
 // notes), exhibit and audit event reads the same as the previous release showed it. A store a
-// newer release wrote is refused.
+// newer release wrote is refused. Traces and packets are computed live by each release's API, so a
+// later release that stores derived data (summaries) adds a migration step and this still holds.
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
