@@ -96,7 +96,7 @@ export async function benchExport(services: Services, sizes: number[], imported:
   const lines = [
     '### Tenant export: memory and time',
     '',
-    `Generated tenants (\`generateBundleChunks\`, seed 1, 10 tiers, one shipment per 100 flows), each exported to a ZIP by \`src/cli/main.ts export\` (what \`npm run cli -- export\` runs) in a process of its own; its peak RSS is getrusage's high-water mark over the whole run (start-up, Entity List, export), read by \`bench/peakRss.mjs\`. Target: bounded memory, a peak that does not grow with the tenant. Load average (1, 5, 15 min) at the end of each export, as the machine is shared.`,
+    `Generated tenants (\`generateBundleChunks\`, seed 1, 10 tiers, one shipment per 100 flows, imported ${CHUNK.toLocaleString()} flows at a time), each exported to a ZIP by \`src/cli/main.ts export\` (what \`npm run cli -- export\` runs) in a process of its own; its peak RSS is getrusage's high-water mark over the whole run (start-up, Entity List, export), read by \`bench/peakRss.mjs\`. Target: bounded memory, a peak that does not grow with the tenant. Load average (1, 5, 15 min) at the end of each export, as the machine is shared.`,
     '',
     '| flows | export s | flows/s | CPU s | ZIP MiB | peak RSS of the CLI (MiB) | load |',
     '|---|---|---|---|---|---|---|',
