@@ -1,4 +1,6 @@
-// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook,search --trace-samples 50 --workbook-flows 100000 --search-firms 180000]
+// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook,search --trace-samples 50 --workbook-flows 100000
+//                   --search-firms 180000 --export-sizes 100000,1000000 --only export]
+// Sections: screening, import, workbook, trace, risk, graphql, search, export, soak; --only runs the ones it names.
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
@@ -15,8 +17,11 @@ import { fmt } from './measure';
 import { benchRiskView } from './riskViewBench';
 import { benchGraphql } from './graphqlBench';
 import { benchSearch } from './searchBench';
+import { benchExport } from './exportBench';
 import { runSoak } from './soak';
 import { version as driverVersion } from 'neo4j-driver/package.json';
+
+const SECTIONS = ['screening', 'import', 'workbook', 'trace', 'risk', 'graphql', 'search', 'export', 'soak'];
 
 function args() {
   const a = process.argv.slice(2);
@@ -24,9 +29,16 @@ function args() {
     const i = a.indexOf(`--${name}`);
     return i >= 0 ? a[i + 1] : fallback;
   };
+  const list = (name: string) => get(name, '').split(',').filter(Boolean);
+  for (const name of [...list('only'), ...list('skip')])
+    if (!SECTIONS.includes(name)) throw new Error(`unknown bench section "${name}"; the sections are ${SECTIONS.join(', ')}`);
+  const only = list('only');
+  const sizes = get('sizes', '10000,100000,1000000').split(',').map(Number);
   return {
-    sizes: get('sizes', '10000,100000,1000000').split(',').map(Number),
-    skip: new Set(get('skip', '').split(',').filter(Boolean)),
+    sizes,
+    skip: new Set(only.length ? SECTIONS.filter((s) => !only.includes(s)) : list('skip')),
+    // the export section reuses the import section's tenants of these sizes, and imports the others itself
+    exportSizes: get('export-sizes', sizes.join(',')).split(',').map(Number),
     traceSamples: Number(get('trace-samples', '40')),
     riskShipments: Number(get('risk-shipments', '10000')),
     // long enough for well over 10,000 requests at the soak's usual 50 req/s
@@ -104,6 +116,7 @@ async function main() {
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
+    if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
   } finally {
     await services.graph.close();

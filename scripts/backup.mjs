@@ -5,7 +5,7 @@
 // stopped database, so both refuse while the launcher's Neo4j runs on that home.
 //
 //   npm run backup [-- --to DIR]          DIR (default backups/<UTC time>/): neo4j.dump, exhibits/, backup.json
-//   npm run restore-backup -- DIR         replaces the local database and the exhibit store with DIR's
+//   npm run restore -- DIR                replaces the local database and the exhibit store with DIR's
 //
 // Env: NEO4J_HOME_DIR (default .neo4j/data), EXHIBIT_ROOT (default .exhibits), JAVA_HOME.
 // Plain Node ESM with no npm dependencies, like scripts/neo4j.mjs.
@@ -92,7 +92,7 @@ export async function backup({ to, env = process.env, log = console.log } = {}) 
 }
 
 export async function restoreBackup({ from, env = process.env, log = console.log } = {}) {
-  if (!from) throw new Error('name the backup folder: npm run restore-backup -- backups/<time>');
+  if (!from) throw new Error('name the backup folder: npm run restore -- backups/<time>');
   const dir = resolve(from);
   const { home, exhibits } = locations(env);
   if (!existsSync(join(dir, DUMP))) throw new Error(`${dir} holds no ${DUMP}: not a backup folder`);

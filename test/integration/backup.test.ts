@@ -1,6 +1,7 @@
 // Backups of the local store against a real Neo4j this file starts on its own home and port:
 // `npm run backup` refuses while that Neo4j runs, dumps it once stopped (with the exhibit store
-// beside the dump), and `npm run restore-backup` brings both back over later changes.
+// beside the dump), and `npm run restore` brings both back over later changes. The commands run
+// as the README gives them (npm run, package.json's scripts); `restore-backup` is the older name.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -80,8 +81,8 @@ async function cypher<T = Record<string, unknown>>(query: string, params: Record
     await driver.close();
   }
 }
-const npm = (script: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['scripts/backup.mjs', script, ...args], { cwd: ROOT, env, encoding: 'utf8' });
+const npm = (script: 'backup' | 'restore' | 'restore-backup', ...args: string[]) => {
+  const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env, encoding: 'utf8' });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
@@ -128,7 +129,7 @@ it('dumps the stopped store with its exhibits, and loads them back over later ch
 
   // a damaged dump is refused before anything is replaced
   writeFileSync(join(backupDir, 'neo4j.dump'), Buffer.concat([readFileSync(join(backupDir, 'neo4j.dump')), Buffer.from('x')]));
-  const damaged = npm('restore', backupDir);
+  const damaged = npm('restore-backup', backupDir);
   expect(damaged.code).toBe(1);
   expect(damaged.out).toMatch(/changed or damaged/);
 });

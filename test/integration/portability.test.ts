@@ -1,7 +1,8 @@
 // Tenant export and restore against the real Neo4j: the demo seed (with exhibits and review
 // decisions of every kind) and a generated tenant go out as one ZIP (GET /export and the
 // library call the CLI uses) and back into a new tenant; every trace (verdict, flags), every
-// decision and every exhibit is then the same. A tenant with data is refused unless merging;
+// decision, every shipment's packet (markdown, on fixed dates) and every exhibit's bytes are then
+// the same. A tenant with data is refused unless merging;
 // a damaged ZIP is refused before anything is written.
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,6 +15,7 @@ import { loadDemoSeed } from '../../src/app';
 import { importBundle, validateBundle } from '../../src/import';
 import { generateBundle } from '../../src/generate/generator';
 import { exportTenant, restoreTenant, type ExportManifest } from '../../src/portability';
+import { duplicateDecisions, exhibitReader, exhibits, packets, PACKET_DATES, type ApiClient } from './upgrade/snapshot';
 
 jest.setTimeout(300_000);
 
@@ -32,6 +34,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const as = (tenant: string) => ({ 'x-test-tenant': tenant });
+const api = (): ApiClient => ({ url: h.server.url, headers: as });
 
 async function shipmentIds(tenant: string): Promise<string[]> {
   const ids: string[] = [];
@@ -127,9 +130,22 @@ async function manifestOf(file: string): Promise<{ manifest: ExportManifest; zip
   return { manifest: JSON.parse(await zip.file('manifest.json')!.async('string')), zip };
 }
 
+/** Every shipment's packet in markdown, on fixed dates (PACKET_DATES), so both are made as of one day. */
+async function expectSamePackets(from: string, to: string) {
+  const [a, b] = [await packets(api(), from), await packets(api(), to)];
+  expect(Object.keys(b)).toEqual(Object.keys(a));
+  expect(Object.keys(a).length).toBeGreaterThan(0);
+  for (const id of Object.keys(a)) {
+    expect(a[id]).toContain(PACKET_DATES.asOf);
+    expect({ id, packet: b[id] }).toEqual({ id, packet: a[id] });
+  }
+}
+
 async function expectSameTenant(from: string, to: string) {
   expect(await traces(to)).toEqual(await traces(from));
   expect(await decisions(to)).toEqual(await decisions(from));
+  expect(await duplicateDecisions(api(), to)).toEqual(await duplicateDecisions(api(), from));
+  await expectSamePackets(from, to);
 }
 
 describe('tenant export and restore', () => {
@@ -170,12 +186,12 @@ describe('tenant export and restore', () => {
     expect(report.decisions.screeningMatches.skipped).toEqual([]);
     expect(report.exhibits).toBe(manifest.counts.exhibits);
     await expectSameTenant(source, target);
-    for (const d of bundle.documents.filter((x: { file?: string }) => x.file)) {
-      const [a, b] = await Promise.all([h.services.exhibits.find(source, d.file), h.services.exhibits.find(target, d.file)]);
-      if ('reason' in a) continue;
-      expect('reason' in b).toBe(false);
-      expect(readFileSync((b as { abs: string }).abs)).toEqual(readFileSync(a.abs));
-    }
+    // every exhibit the source holds, byte for byte (SHA-256 and size) in the target's space
+    const files = bundle.documents.flatMap((d: { file?: string }) => (d.file ? [d.file] : []));
+    const read = exhibitReader(h.services.exhibits);
+    const [sourceExhibits, targetExhibits] = [await exhibits(source, read, files), await exhibits(target, read, files)];
+    expect(Object.values(sourceExhibits).filter(Boolean).length).toBe(manifest.counts.exhibits);
+    expect(targetExhibits).toEqual(sourceExhibits);
     // the audit log came along, and says it was restored
     const restoredLog = await h.gql('{ auditLog(first: 200) { id action } }', {}, as(target));
     const actions = restoredLog.data.auditLog.map((e: { action: string }) => e.action);
