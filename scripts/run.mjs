@@ -249,6 +249,18 @@ async function main() {
         code = await run(bin('tsx'), ['src/cli/main.ts', ...rest], neo.env);
         break;
       }
+      case 'bulk-load': {
+        // offline: the importer writes the stopped store, then bulkLoad.mjs starts Neo4j itself
+        const { bulkLoad } = await import('./bulkLoad.mjs');
+        const value = (name) => (rest.includes(`--${name}`) ? rest[rest.indexOf(`--${name}`) + 1] : undefined);
+        await bulkLoad({
+          input: rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--tenant'),
+          tenant: value('tenant') || process.env.TENANT || 'default',
+          overwrite: rest.includes('--overwrite'),
+        });
+        code = 0;
+        break;
+      }
       case 'generate':
         code = await run(bin('tsx'), ['src/generate/cli.ts', ...rest], {});
         break;
@@ -282,7 +294,7 @@ async function main() {
         break;
       }
       default:
-        console.error(`unknown command "${command}"; use start, test, test-node24, bench, import, cli, generate, neo4j-start, neo4j-stop`);
+        console.error(`unknown command "${command}"; use start, test, test-node24, bench, import, bulk-load, cli, generate, neo4j-start, neo4j-stop`);
         code = 2;
     }
   } catch (e) {
