@@ -64,9 +64,13 @@ export async function bulkLoad({ input, tenant = 'default', overwrite = false, e
   const home = resolve(env.NEO4J_HOME_DIR || join(root, '.neo4j', 'data'));
   const pid = readPidFile(home);
   if (pid && isLauncher(pid))
-    throw new Error(`Neo4j is running on ${home} (pid ${pid}); the importer writes only a stopped store. Stop it (npm run neo4j:stop) and run this again.`);
+    throw new Error(
+      `Neo4j is running on ${home} (pid ${pid}); the importer writes only a stopped store. Stop it (npm run neo4j:stop) and run this again.`,
+    );
   if (existsSync(join(home, 'data', 'databases', DATABASE)) && !overwrite)
-    throw new Error(`${home} holds a store already; a bulk load replaces it whole. Back it up (npm run backup) and pass --overwrite, or import bundles online.`);
+    throw new Error(
+      `${home} holds a store already; a bulk load replaces it whole. Back it up (npm run backup) and pass --overwrite, or import bundles online.`,
+    );
   const dir = join(home, `bulk-import-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(dir, { recursive: true });
   const timings = {};
@@ -75,7 +79,8 @@ export async function bulkLoad({ input, tenant = 'default', overwrite = false, e
   try {
     let t = Date.now();
     log(`validating ${input} and writing CSV files into ${dir}`);
-    if ((await tsx(['prepare', input, '--tenant', tenant, '--dir', dir])) !== 0) throw new Error('rejected; nothing was loaded (the errors are above)');
+    if ((await tsx(['prepare', input, '--tenant', tenant, '--dir', dir])) !== 0)
+      throw new Error('rejected; nothing was loaded (the errors are above)');
     timings.prepareS = (Date.now() - t) / 1000;
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     t = Date.now();

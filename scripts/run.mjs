@@ -23,7 +23,7 @@ function ensureNodeModules() {
   if (r.status !== 0) throw new Error('npm install failed');
 }
 
-/** Debian packages the tests use (pdftotext reads packets and pdftoppm draws their pages; Chromium runs the browser tests). */
+/** Debian packages the tests use (pdftotext reads packets and pdftoppm draws their pages; Chromium runs the browser tests; HAProxy balances the replica test's two services). */
 function ensureDebianPackages(packages) {
   const missing = [
     ...new Set(packages.filter(([, binary]) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0).map(([pkg]) => pkg)),
@@ -176,6 +176,7 @@ async function main() {
           ['poppler-utils', 'pdftotext'],
           ['poppler-utils', 'pdftoppm'],
           ['chromium', 'chromium'],
+          ['haproxy', 'haproxy'],
         ]);
         if (process.env.SKIP_TYPECHECK !== '1') {
           log('type-checking (tsc --noEmit: the server, then the web page)');
@@ -294,7 +295,9 @@ async function main() {
         break;
       }
       default:
-        console.error(`unknown command "${command}"; use start, test, test-node24, bench, import, bulk-load, cli, generate, neo4j-start, neo4j-stop`);
+        console.error(
+          `unknown command "${command}"; use start, test, test-node24, bench, import, bulk-load, cli, generate, neo4j-start, neo4j-stop`,
+        );
         code = 2;
     }
   } catch (e) {

@@ -74,7 +74,10 @@ async function finish(args: string[]): Promise<number> {
     const started = Date.now();
     const [stored] = await services.graph.read<Record<string, number>>(TENANT_COUNTS, { tenant: manifest.tenant });
     const off = Object.entries(stored).filter(([k, n]) => manifest.counts[k as keyof typeof manifest.counts] !== n);
-    if (off.length) throw new Error(`the store holds other counts than the bundles: ${off.map(([k, n]) => `${k} ${n} (bundles: ${manifest.counts[k as keyof typeof manifest.counts]})`).join(', ')}`);
+    if (off.length)
+      throw new Error(
+        `the store holds other counts than the bundles: ${off.map(([k, n]) => `${k} ${n} (bundles: ${manifest.counts[k as keyof typeof manifest.counts]})`).join(', ')}`,
+      );
     const r = await finishBulkLoad(services, manifest.tenant, manifest.counts, { actor: 'cli', log: (m) => console.log(m) });
     console.log(
       `screened ${r.screened} firms (${r.candidates} candidates), ${r.duplicatePairs} duplicate-firm pairs, in ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -30,7 +30,14 @@ let port = 0;
 let neo: ChildProcess | undefined;
 let bulk: Services | undefined;
 let online: Services | undefined;
-const baseEnv = { ...process.env, NEO4J_HOME_DIR: home, NEO4J_URI: '', NEO4J_PASSWORD: PASSWORD, NEO4J_HEAP: '768m', NEO4J_PAGECACHE: '128m' };
+const baseEnv = {
+  ...process.env,
+  NEO4J_HOME_DIR: home,
+  NEO4J_URI: '',
+  NEO4J_PASSWORD: PASSWORD,
+  NEO4J_HEAP: '768m',
+  NEO4J_PAGECACHE: '128m',
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -160,7 +167,9 @@ it('loads chunks offline into the same graph, traces and verdicts as the online 
   for (const id of shipments) expect({ id, trace: bulkTraces[id] }).toEqual({ id, trace: onlineTraces[id] });
   const verdicts = new Set(Object.values(bulkTraces).map((t) => (t as { verdict: string }).verdict));
   expect(verdicts).toEqual(new Set(['CLEAR', 'FLAGGED', 'INCOMPLETE']));
-  const [audit] = await bulk.graph.read<{ n: number }>(`MATCH (e:AuditEvent {tenant: $tenant, action: 'IMPORT'}) RETURN count(e) AS n`, { tenant });
+  const [audit] = await bulk.graph.read<{ n: number }>(`MATCH (e:AuditEvent {tenant: $tenant, action: 'IMPORT'}) RETURN count(e) AS n`, {
+    tenant,
+  });
   expect(audit.n).toBe(1);
 
   // changes online on top of both: a CLEAR shipment's flow now leaves a XUAR facility, and a new flow and shipment
@@ -176,7 +185,10 @@ it('loads chunks offline into the same graph, traces and verdicts as the online 
     ownership: [],
     materials: [],
     documents: [],
-    flows: [{ ...flow, from: xuar.id }, { ...all[0], id: 'CHG-FL-1' }],
+    flows: [
+      { ...flow, from: xuar.id },
+      { ...all[0], id: 'CHG-FL-1' },
+    ],
     shipments: [{ ...shipment, id: 'CHG-S-1', flow: 'CHG-FL-1' }],
   };
   await importBundle(bulk, tenant, changes, { actor: 'test' });

@@ -55,7 +55,13 @@ const ownershipKey = (o: { owner: string; owned: string }) => `${o.owner}\u0000$
 export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown }>, opts: { tenant: string; dir: string }): BulkManifest {
   const { tenant, dir } = opts;
   const files = {
-    Firm: new CsvFile(join(dir, 'firms.csv'), nodeColumns('Firm', FIRM, [{ name: 'searchText', type: 'string' }, { name: 'searchTextCut', type: 'boolean' }])),
+    Firm: new CsvFile(
+      join(dir, 'firms.csv'),
+      nodeColumns('Firm', FIRM, [
+        { name: 'searchText', type: 'string' },
+        { name: 'searchTextCut', type: 'boolean' },
+      ]),
+    ),
     Facility: new CsvFile(join(dir, 'facilities.csv'), nodeColumns('Facility', FACILITY)),
     Material: new CsvFile(join(dir, 'materials.csv'), nodeColumns('Material', MATERIAL)),
     Document: new CsvFile(join(dir, 'documents.csv'), nodeColumns('Document', DOCUMENT)),
@@ -126,18 +132,52 @@ export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown 
         );
 
       const rows = toRows(bundle, stored);
-      for (const f of rows.firms) files.Firm.row([f.id, tenant, ...fieldsOf(FIRM).slice(1).map((k) => f[k]), f.searchText, f.searchTextCut]);
+      for (const f of rows.firms)
+        files.Firm.row([
+          f.id,
+          tenant,
+          ...fieldsOf(FIRM)
+            .slice(1)
+            .map((k) => f[k]),
+          f.searchText,
+          f.searchTextCut,
+        ]);
       for (const f of rows.facilities) {
-        files.Facility.row([f.id, tenant, ...fieldsOf(FACILITY).slice(1).map((k) => f[k])]);
+        files.Facility.row([
+          f.id,
+          tenant,
+          ...fieldsOf(FACILITY)
+            .slice(1)
+            .map((k) => f[k]),
+        ]);
         rels.OPERATED_BY.row([f.id, f.firmId]);
       }
-      for (const m of rows.materials) files.Material.row([m.id, tenant, ...fieldsOf(MATERIAL).slice(1).map((k) => m[k])]);
+      for (const m of rows.materials)
+        files.Material.row([
+          m.id,
+          tenant,
+          ...fieldsOf(MATERIAL)
+            .slice(1)
+            .map((k) => m[k]),
+        ]);
       for (const d of rows.documents) {
-        files.Document.row([d.id, tenant, ...fieldsOf(DOCUMENT).slice(1).map((k) => d[k])]);
+        files.Document.row([
+          d.id,
+          tenant,
+          ...fieldsOf(DOCUMENT)
+            .slice(1)
+            .map((k) => d[k]),
+        ]);
         if (d.issuerId) rels.ISSUED_BY.row([d.id, d.issuerId]);
       }
       for (const f of rows.flows) {
-        files.Flow.row([f.id, tenant, ...fieldsOf(FLOW).slice(1).map((k) => f[k])]);
+        files.Flow.row([
+          f.id,
+          tenant,
+          ...fieldsOf(FLOW)
+            .slice(1)
+            .map((k) => f[k]),
+        ]);
         rels.FROM.row([f.id, f.fromId]);
         rels.TO.row([f.id, f.toId]);
         rels.OF.row([f.id, f.materialId]);
@@ -149,7 +189,13 @@ export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown 
         if (f.fallback) fallbacks.push({ id: f.id, fromId: f.fromId, date: f.date ?? undefined });
       }
       for (const s of rows.shipments) {
-        files.Shipment.row([s.id, tenant, ...fieldsOf(SHIPMENT).slice(1).map((k) => s[k])]);
+        files.Shipment.row([
+          s.id,
+          tenant,
+          ...fieldsOf(SHIPMENT)
+            .slice(1)
+            .map((k) => s[k]),
+        ]);
         rels.IMPORTED_BY.row([s.id, s.importerId]);
         rels.CARRIED_BY.row([s.id, s.flowId]);
       }
