@@ -46,7 +46,8 @@ async function floorWrite(services: Services, tenant: string, b: Bundle): Promis
   }, 3600);
 }
 
-export async function benchImport(services: Services, sizes: number[]) {
+export async function benchImport(services: Services, sizes: number[], opts: { floor?: boolean } = {}) {
+  const withFloor = opts.floor ?? true;
   const lines = [
     '### Import throughput',
     '',
@@ -62,7 +63,7 @@ export async function benchImport(services: Services, sizes: number[]) {
   const warmStamp = Date.now().toString(36);
   for (const chunk of generateBundleChunks({ flows: WARM_UP_FLOWS, seed: 2, tiers: 10, shipments: 20 }, CHUNK)) {
     await importBundle(services, `warm-${warmStamp}`, chunk);
-    await floorWrite(services, `warm-floor-${warmStamp}`, chunk);
+    if (withFloor) await floorWrite(services, `warm-floor-${warmStamp}`, chunk);
   }
   await deleteTenant(services, `warm-${warmStamp}`);
   await deleteTenant(services, `warm-floor-${warmStamp}`);
@@ -80,16 +81,15 @@ export async function benchImport(services: Services, sizes: number[]) {
       serviceMs += svc.ms;
       peakRss = Math.max(peakRss, svc.peakRssMiB);
       peakHeap = Math.max(peakHeap, svc.peakHeapMiB);
-      const floor = await withPeakMemory(() => floorWrite(services, floorTenant, chunk));
-      floorMs += floor.ms;
+      if (withFloor) floorMs += (await withPeakMemory(() => floorWrite(services, floorTenant, chunk))).ms;
     }
     await deleteTenant(services, floorTenant);
     lines.push(
-      `| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`,
+      `| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(withFloor ? floorMs / 1000 : NaN)} | ${fmt(withFloor ? size / (floorMs / 1000) : NaN, 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`,
     );
     console.log(lines[lines.length - 1]);
     tenants.push({ size, tenant });
-    results.push({ size, serviceS: serviceMs / 1000, floorS: floorMs / 1000, peakRssMiB: peakRss, timings });
+    results.push({ size, serviceS: serviceMs / 1000, floorS: withFloor ? floorMs / 1000 : NaN, peakRssMiB: peakRss, timings });
   }
   lines.push('');
   const largest = results[results.length - 1];

@@ -96,7 +96,7 @@ async function main() {
     let imports: Awaited<ReturnType<typeof benchImport>>['results'] = [];
     let traces: TraceSizeResult[] = [];
     if (!opts.skip.has('import')) {
-      const res = await benchImport(services, opts.sizes);
+      const res = await benchImport(services, opts.sizes, { floor: !opts.skip.has('floor') });
       log(res.markdown);
       tenants.push(...res.tenants);
       imports = res.results;
