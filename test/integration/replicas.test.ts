@@ -166,16 +166,17 @@ it('an import through one instance is traced through the other at once (neo4j://
   expect(imported.body.errors).toBeUndefined();
   expect(imported.body.data.importBundle).toMatchObject({ flows: bundle.flows.length, shipments: 1 });
   // round robin: the next request goes to the other instance, which has cached the tenant's empty state above
-  const traced = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict flags { kind } } }', { id: shipment });
+  const traced = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', { id: shipment });
   expect(traced.servedBy).not.toBe(imported.servedBy);
   expect(traced.body.errors).toBeUndefined();
-  expect(traced.body.data.traceShipment.verdict).toBe('FLAGGED');
-  const again = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict flags { kind } } }', { id: shipment });
+  expect(traced.body.data.traceShipment).toMatchObject({ verdict: 'CLEAR', tiers: 4 });
+  const again = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', { id: shipment });
   expect(again.servedBy).toBe(imported.servedBy);
   expect(again.body.data.traceShipment).toEqual(traced.body.data.traceShipment);
 });
 
 async function burst(base: string, token: string, n: number) {
+  const started = Date.now();
   const statuses: number[] = [];
   const servers = new Set<string>();
   for (let i = 0; i < n; i++) {
@@ -183,7 +184,9 @@ async function burst(base: string, token: string, n: number) {
     statuses.push(r.status);
     servers.add(r.servedBy ?? '');
   }
-  return { ok: statuses.filter((s) => s === 200).length, limited: statuses.filter((s) => s === 429).length, servers };
+  // a bucket refills LIMIT a minute: a slow burst earns that many more
+  const refilled = Math.ceil(((Date.now() - started) / 60_000) * LIMIT);
+  return { ok: statuses.filter((s) => s === 200).length, limited: statuses.filter((s) => s === 429).length, servers, refilled };
 }
 
 it('keeps a token on one instance so its rate limit holds across both; round robin gives it one limit per instance', async () => {
@@ -191,10 +194,10 @@ it('keeps a token on one instance so its rate limit holds across both; round rob
   const sticky = await burst(stickyUrl, TOKENS.sticky, 2 * LIMIT + 10);
   expect(sticky.servers.size).toBe(1);
   expect(sticky.ok).toBeGreaterThanOrEqual(LIMIT);
-  expect(sticky.ok).toBeLessThanOrEqual(LIMIT + 2);
+  expect(sticky.ok).toBeLessThanOrEqual(LIMIT + sticky.refilled);
   expect(sticky.limited).toBe(2 * LIMIT + 10 - sticky.ok);
   const spread = await burst(rrUrl, TOKENS.spread, 2 * LIMIT + 10);
   expect(spread.servers.size).toBe(2);
   expect(spread.ok).toBeGreaterThanOrEqual(2 * LIMIT);
-  expect(spread.ok).toBeLessThanOrEqual(2 * LIMIT + 4);
+  expect(spread.ok).toBeLessThanOrEqual(2 * LIMIT + 2 * spread.refilled);
 });
