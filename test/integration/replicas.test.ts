@@ -166,11 +166,15 @@ it('an import through one instance is traced through the other at once (neo4j://
   expect(imported.body.errors).toBeUndefined();
   expect(imported.body.data.importBundle).toMatchObject({ flows: bundle.flows.length, shipments: 1 });
   // round robin: the next request goes to the other instance, which has cached the tenant's empty state above
-  const traced = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', { id: shipment });
+  const traced = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', {
+    id: shipment,
+  });
   expect(traced.servedBy).not.toBe(imported.servedBy);
   expect(traced.body.errors).toBeUndefined();
   expect(traced.body.data.traceShipment).toMatchObject({ verdict: 'CLEAR', tiers: 4 });
-  const again = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', { id: shipment });
+  const again = await gql(rrUrl, TOKENS.data, 'query($id: ID!) { traceShipment(id: $id) { verdict tiers flags { kind } } }', {
+    id: shipment,
+  });
   expect(again.servedBy).toBe(imported.servedBy);
   expect(again.body.data.traceShipment).toEqual(traced.body.data.traceShipment);
 });
