@@ -57,6 +57,8 @@ async function ensureNeo4j({ home, port, heap = '6g', pageCache = '2g' }) {
     log,
     heap: process.env.NEO4J_HEAP || heap,
     pageCache: process.env.NEO4J_PAGECACHE || pageCache,
+    // a loaded machine can take longer than the default 120 s to start Neo4j
+    timeoutMs: Number(process.env.NEO4J_START_TIMEOUT_SECONDS || 120) * 1000,
   });
   log(`Neo4j ready at ${neo.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
