@@ -46,7 +46,8 @@ async function floorWrite(services: Services, tenant: string, b: Bundle): Promis
   }, 3600);
 }
 
-export async function benchImport(services: Services, sizes: number[]) {
+export async function benchImport(services: Services, sizes: number[], opts: { floor?: boolean } = {}) {
+  const withFloor = opts.floor ?? true;
   const lines = [
     '### Import throughput',
     '',
@@ -56,13 +57,13 @@ export async function benchImport(services: Services, sizes: number[]) {
     '|---|---|---|---|---|---|---|---|',
   ];
   const tenants: { size: number; tenant: string }[] = [];
-  const results: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[] = [];
+  const results: { size: number; serviceS: number; floorS: number; peakRssMiB: number; timings: Map<string, number> }[] = [];
   // Warm-up, unmeasured: the first import of a fresh process and database pays for query
   // planning, JIT and a cold page cache, which would otherwise all fall on the first row.
   const warmStamp = Date.now().toString(36);
   for (const chunk of generateBundleChunks({ flows: WARM_UP_FLOWS, seed: 2, tiers: 10, shipments: 20 }, CHUNK)) {
     await importBundle(services, `warm-${warmStamp}`, chunk);
-    await floorWrite(services, `warm-floor-${warmStamp}`, chunk);
+    if (withFloor) await floorWrite(services, `warm-floor-${warmStamp}`, chunk);
   }
   await deleteTenant(services, `warm-${warmStamp}`);
   await deleteTenant(services, `warm-floor-${warmStamp}`);
@@ -74,22 +75,39 @@ export async function benchImport(services: Services, sizes: number[]) {
     let floorMs = 0;
     let peakRss = 0;
     let peakHeap = 0;
+    const timings = new Map<string, number>();
     for (const chunk of generateBundleChunks({ flows: size, seed: 1, tiers: 10, shipments: Math.max(10, Math.round(size / 100)) }, CHUNK)) {
-      const svc = await withPeakMemory(() => importBundle(services, tenant, chunk));
+      const svc = await withPeakMemory(() => importBundle(services, tenant, chunk, { timings }));
       serviceMs += svc.ms;
       peakRss = Math.max(peakRss, svc.peakRssMiB);
       peakHeap = Math.max(peakHeap, svc.peakHeapMiB);
-      const floor = await withPeakMemory(() => floorWrite(services, floorTenant, chunk));
-      floorMs += floor.ms;
+      if (withFloor) floorMs += (await withPeakMemory(() => floorWrite(services, floorTenant, chunk))).ms;
     }
     await deleteTenant(services, floorTenant);
     lines.push(
-      `| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(floorMs / 1000)} | ${fmt(size / (floorMs / 1000), 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`,
+      `| ${size.toLocaleString()} | ${fmt(serviceMs / 1000)} | ${fmt(size / (serviceMs / 1000), 0)} | ${fmt(withFloor ? floorMs / 1000 : NaN)} | ${fmt(withFloor ? size / (floorMs / 1000) : NaN, 0)} | ${fmt(serviceMs / floorMs, 2)} | ${fmt(peakRss, 0)} | ${fmt(peakHeap, 0)} |`,
     );
     console.log(lines[lines.length - 1]);
     tenants.push({ size, tenant });
-    results.push({ size, serviceS: serviceMs / 1000, floorS: floorMs / 1000, peakRssMiB: peakRss });
+    results.push({ size, serviceS: serviceMs / 1000, floorS: withFloor ? floorMs / 1000 : NaN, peakRssMiB: peakRss, timings });
   }
   lines.push('');
+  const largest = results[results.length - 1];
+  if (largest) lines.push(profileTable(largest.size, largest.serviceS, largest.timings));
   return { markdown: lines.join('\n'), tenants, results };
+}
+
+/** Where the online import's time goes: each statement of its transaction, summed over the chunks. */
+function profileTable(size: number, serviceS: number, timings: Map<string, number>): string {
+  const totalMs = serviceS * 1000;
+  const rows = [...timings].filter(([name]) => name !== 'transaction').sort((a, b) => b[1] - a[1]);
+  const lines = [
+    `Where the online import's time goes at ${size.toLocaleString()} flows (each step's wall time in the transaction, summed over the chunks; validation runs before the transaction opens and "commit" after its last statement):`,
+    '',
+    '| step | s | share of the import |',
+    '|---|---|---|',
+    ...rows.map(([name, ms]) => `| ${name} | ${fmt(ms / 1000)} | ${fmt((100 * ms) / totalMs, 0)}% |`),
+    '',
+  ];
+  return lines.join('\n');
 }

@@ -1,6 +1,6 @@
-// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook,search --trace-samples 50 --workbook-flows 100000
-//                   --search-firms 180000 --export-sizes 100000,1000000 --only export]
-// Sections: screening, import, workbook, trace, risk, graphql, search, export, soak; --only runs the ones it names.
+// npm run bench [-- --sizes 10000,100000 --bulk-sizes 100000,1000000 --skip screening,graphql,workbook,search,bulk --trace-samples 50
+//                   --workbook-flows 100000 --search-firms 180000 --export-sizes 100000,1000000 --only export]
+// Sections: screening, import, bulk, floor, workbook, trace, risk, graphql, search, export, soak; --only runs the ones it names.
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
 import type { Services } from '../src/services';
 import { benchImport } from './importBench';
+import { benchBulk, type BulkResult } from './bulkBench';
 import { benchWorkbook } from './workbookBench';
 import { benchTrace, TraceSizeResult } from './traceBench';
 import { fmt } from './measure';
@@ -21,7 +22,7 @@ import { benchExport } from './exportBench';
 import { runSoak } from './soak';
 import { version as driverVersion } from 'neo4j-driver/package.json';
 
-const SECTIONS = ['screening', 'import', 'workbook', 'trace', 'risk', 'graphql', 'search', 'export', 'soak'];
+const SECTIONS = ['screening', 'import', 'floor', 'bulk', 'workbook', 'trace', 'risk', 'graphql', 'search', 'export', 'soak'];
 
 function args() {
   const a = process.argv.slice(2);
@@ -46,23 +47,32 @@ function args() {
     workbookFlows: Number(get('workbook-flows', '100000')),
     // the issue's target size: the firms of a 1M-flow tenant
     searchFirms: Number(get('search-firms', '180000')),
+    // bulk loads (each into a store of its own): the import sizes unless named
+    bulkSizes: get('bulk-sizes', '').split(',').filter(Boolean).map(Number),
   };
 }
 
 /** How each cost grows with the graph: one row per size, and the factor per tenfold. */
-function growthTable(imports: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[], traces: TraceSizeResult[]): string {
+function growthTable(
+  imports: { size: number; serviceS: number; floorS: number; peakRssMiB: number }[],
+  traces: TraceSizeResult[],
+  bulk: BulkResult[],
+): string {
   const lines = [
     '### Growth with graph size',
     '',
     'The same runs as above, side by side. Import time per flow should stay flat (each chunk is one transaction of the same size); trace time should follow the traced upstream, not the graph.',
     '',
-    '| flows | import s | import µs per flow | floor µs per flow | trace median ms | trace p99 ms | raw median ms |',
-    '|---|---|---|---|---|---|---|',
+    '| flows | import s | import µs per flow | floor µs per flow | bulk load s | bulk µs per flow (without start) | trace median ms | trace p99 ms | raw median ms |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const i of imports) {
-    const t = traces.find((x) => x.size === i.size);
+  const sizes = [...new Set([...imports.map((i) => i.size), ...bulk.map((b) => b.size)])].sort((a, b) => a - b);
+  for (const size of sizes) {
+    const i = imports.find((x) => x.size === size);
+    const b = bulk.find((x) => x.size === size);
+    const t = traces.find((x) => x.size === size);
     lines.push(
-      `| ${i.size.toLocaleString()} | ${fmt(i.serviceS)} | ${fmt((i.serviceS * 1e6) / i.size, 0)} | ${fmt((i.floorS * 1e6) / i.size, 0)} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`,
+      `| ${size.toLocaleString()} | ${i ? fmt(i.serviceS) : 'n/a'} | ${i ? fmt((i.serviceS * 1e6) / size, 0) : 'n/a'} | ${i ? fmt((i.floorS * 1e6) / size, 0) : 'n/a'} | ${b ? fmt(b.totalS) : 'n/a'} | ${b ? fmt(((b.totalS - b.stages.startS) * 1e6) / size, 0) : 'n/a'} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`,
     );
   }
   lines.push('');
@@ -101,7 +111,7 @@ async function main() {
     let imports: Awaited<ReturnType<typeof benchImport>>['results'] = [];
     let traces: TraceSizeResult[] = [];
     if (!opts.skip.has('import')) {
-      const res = await benchImport(services, opts.sizes);
+      const res = await benchImport(services, opts.sizes, { floor: !opts.skip.has('floor') });
       log(res.markdown);
       tenants.push(...res.tenants);
       imports = res.results;
@@ -112,7 +122,13 @@ async function main() {
       log(res.markdown);
       traces = res.results;
     }
-    if (imports.length > 1) log(growthTable(imports, traces));
+    let bulk: BulkResult[] = [];
+    if (!opts.skip.has('bulk')) {
+      const res = await benchBulk(opts.bulkSizes.length ? opts.bulkSizes : opts.sizes, imports);
+      log(res.markdown);
+      bulk = res.results;
+    }
+    if (imports.length + bulk.length > 1) log(growthTable(imports, traces, bulk));
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));

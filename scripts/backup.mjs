@@ -9,12 +9,11 @@
 //
 // Env: NEO4J_HOME_DIR (default .neo4j/data), EXHIBIT_ROOT (default .exhibits), JAVA_HOME.
 // Plain Node ESM with no npm dependencies, like scripts/neo4j.mjs.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildLauncher, buildNeeded, readClasspath } from './neo4j/launcherBuild.mjs';
+import { runAdmin } from './neo4j/admin.mjs';
 import { root } from './neo4j/layout.mjs';
 import { isLauncher, readPidFile } from './neo4j/pidFile.mjs';
 
@@ -44,20 +43,7 @@ function refuseIfRunning(home, env, { storeRequired = true } = {}) {
     throw new Error(`no Neo4j store at ${home} (NEO4J_HOME_DIR): start the service once, or name the right home`);
 }
 
-/** Runs neo4j-admin with NEO4J_HOME set to the launcher's home; its output goes to ours. */
-async function admin(home, args, log) {
-  if (buildNeeded()) await buildLauncher({ log });
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const child = spawn(java, ['-Xmx1g', '-cp', readClasspath(), 'org.neo4j.cli.AdminTool', ...args], {
-    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const code = await new Promise((r, reject) => {
-    child.on('error', reject);
-    child.on('exit', (c) => r(c));
-  });
-  if (code !== 0) throw new Error(`neo4j-admin ${args.join(' ')} failed (exit ${code}); its messages are above`);
-}
+const admin = (home, args, log) => runAdmin(home, args, { log });
 
 const sha256File = (path) =>
   new Promise((r, reject) => {

@@ -23,7 +23,7 @@ function ensureNodeModules() {
   if (r.status !== 0) throw new Error('npm install failed');
 }
 
-/** Debian packages the tests use (pdftotext reads packets and pdftoppm draws their pages; Chromium runs the browser tests). */
+/** Debian packages the tests use (pdftotext reads packets and pdftoppm draws their pages; Chromium runs the browser tests; HAProxy balances the replica test's two services). */
 function ensureDebianPackages(packages) {
   const missing = [
     ...new Set(packages.filter(([, binary]) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0).map(([pkg]) => pkg)),
@@ -57,6 +57,8 @@ async function ensureNeo4j({ home, port, heap = '6g', pageCache = '2g' }) {
     log,
     heap: process.env.NEO4J_HEAP || heap,
     pageCache: process.env.NEO4J_PAGECACHE || pageCache,
+    // a loaded machine can take longer than the default 120 s to start Neo4j
+    timeoutMs: Number(process.env.NEO4J_START_TIMEOUT_SECONDS || 120) * 1000,
   });
   log(`Neo4j ready at ${neo.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { env: { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, stop: neo.stop };
@@ -176,6 +178,7 @@ async function main() {
           ['poppler-utils', 'pdftotext'],
           ['poppler-utils', 'pdftoppm'],
           ['chromium', 'chromium'],
+          ['haproxy', 'haproxy'],
         ]);
         if (process.env.SKIP_TYPECHECK !== '1') {
           log('type-checking (tsc --noEmit: the server, then the web page)');
@@ -249,6 +252,18 @@ async function main() {
         code = await run(bin('tsx'), ['src/cli/main.ts', ...rest], neo.env);
         break;
       }
+      case 'bulk-load': {
+        // offline: the importer writes the stopped store, then bulkLoad.mjs starts Neo4j itself
+        const { bulkLoad } = await import('./bulkLoad.mjs');
+        const value = (name) => (rest.includes(`--${name}`) ? rest[rest.indexOf(`--${name}`) + 1] : undefined);
+        await bulkLoad({
+          input: rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--tenant'),
+          tenant: value('tenant') || process.env.TENANT || 'default',
+          overwrite: rest.includes('--overwrite'),
+        });
+        code = 0;
+        break;
+      }
       case 'generate':
         code = await run(bin('tsx'), ['src/generate/cli.ts', ...rest], {});
         break;
@@ -282,7 +297,9 @@ async function main() {
         break;
       }
       default:
-        console.error(`unknown command "${command}"; use start, test, test-node24, bench, import, cli, generate, neo4j-start, neo4j-stop`);
+        console.error(
+          `unknown command "${command}"; use start, test, test-node24, bench, import, bulk-load, cli, generate, neo4j-start, neo4j-stop`,
+        );
         code = 2;
     }
   } catch (e) {

@@ -85,8 +85,15 @@ export function createGraph(config: Config): Graph {
     logging: { level: 'error', logger: () => undefined },
   });
   const txConfig = { timeout: config.txTimeoutSeconds * 1000 };
+  // one bookmark manager for every session: in a cluster a read waits until the server it is
+  // routed to has this process's earlier writes (on a single server it never waits)
+  const bookmarkManager = neo4j.bookmarkManager();
   const session = (mode: 'READ' | 'WRITE'): Session =>
-    driver.session({ database: config.neo4jDatabase, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    driver.session({
+      database: config.neo4jDatabase,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager,
+    });
 
   async function guard<T>(fn: () => Promise<T>): Promise<T> {
     try {

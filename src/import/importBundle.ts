@@ -39,6 +39,19 @@ export interface ImportOptions {
   timeoutSeconds?: number;
   /** `checkBundle(raw)`, when the caller has run it already (where the JSON was parsed). */
   checked?: BundleCheck;
+  /** Milliseconds spent per step, added up by step name (the bench's profile of the transaction). */
+  timings?: Map<string, number>;
+}
+
+/** Adds the time `work` takes to `timings` under `name` (no-op without timings). */
+export async function timed<T>(timings: Map<string, number> | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  if (!timings) return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings.set(name, (timings.get(name) ?? 0) + performance.now() - started);
+  }
 }
 
 async function loadStoredRefs(graph: Graph, tenant: string, b: BundleRefs): Promise<StoredRefs> {
@@ -176,22 +189,22 @@ export function toRows(b: Bundle, stored: StoredRefs) {
 
 export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptions): Promise<ImportReport> {
   // a bundle the HTTP layer validated off the event loop arrives as its result
-  const { bundle, stored } = takePrevalidated(raw) ?? (await validateBundle(graph, opts.tenant, raw, opts.checked));
+  const { bundle, stored } =
+    takePrevalidated(raw) ?? (await timed(opts.timings, 'validate', () => validateBundle(graph, opts.tenant, raw, opts.checked)));
   const rows = toRows(bundle, stored);
   const batchSize = opts.batchSize ?? 5000;
   const tenant = opts.tenant;
+  const started = performance.now();
   await graph.writeTransaction(async (tx) => {
     // Imports of one tenant take turns: two clients sending the same new bundle at once would
     // otherwise both find its ids unstored, both CREATE them, and the second would fail on the
     // uniqueness constraint. Waiting on the tenant's lock, the second reads the first's records
     // and updates them. (Retrying on the constraint error would redo a long import's work;
     // a lock in this process would not hold across instances.)
-    await lockTenant(tx, tenant);
+    await timed(opts.timings, 'LOCK_TENANT', () => lockTenant(tx, tenant));
     // read inside the write transaction so the create/update split holds when it commits
-    const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(
-      tx,
-      Q.EXISTING_IDS,
-      {
+    const [existing] = await timed(opts.timings, 'EXISTING_IDS', () =>
+      runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(tx, Q.EXISTING_IDS, {
         tenant,
         firms: rows.firms.map((r) => r.id),
         facilities: rows.facilities.map((r) => r.id),
@@ -199,7 +212,7 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
         documents: rows.documents.map((r) => r.id),
         flows: rows.flows.map((r) => r.id),
         shipments: rows.shipments.map((r) => r.id),
-      },
+      }),
     );
     // New records take a plain CREATE path; records stored already are merged and their edges replaced.
     const split = <T extends { id: string }>(items: T[], stored: string[]) => {
@@ -218,39 +231,42 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
     const fallbackIds = rows.flows.filter((f) => f.fallback).map((f) => f.id);
     const flowIds = rows.flows.map((f) => f.id);
 
-    const steps: [string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
-      [Q.CREATE_FIRMS, newFirms, 'rows'],
-      [Q.UPSERT_FIRMS, oldFirms, 'rows'],
-      [Q.CREATE_FACILITIES, newFacilities, 'rows'],
-      [Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
-      [Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
-      [Q.CREATE_MATERIALS, newMaterials, 'rows'],
-      [Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
-      [Q.CREATE_DOCUMENTS, newDocuments, 'rows'],
-      [Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
-      [Q.CREATE_FLOWS, newFlows, 'rows'],
-      [Q.UPSERT_FLOWS, oldFlows, 'rows'],
-      [Q.CREATE_FLOW_DOCUMENTS, flowDocs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
-      [Q.LINK_FLOW_DOCUMENTS, flowDocs.filter((r) => storedFlow.has(r.flow)), 'rows'],
-      [Q.CREATE_LOT_INPUTS, lotInputs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
-      [Q.LINK_LOT_INPUTS, lotInputs.filter((r) => storedFlow.has(r.flow)), 'rows'],
-      [Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
-      [Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
-      [Q.CREATE_SHIPMENTS, newShipments, 'rows'],
-      [Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
+    const steps: [string, string, Record<string, unknown>[] | string[], 'rows' | 'ids'][] = [
+      ['CREATE_FIRMS', Q.CREATE_FIRMS, newFirms, 'rows'],
+      ['UPSERT_FIRMS', Q.UPSERT_FIRMS, oldFirms, 'rows'],
+      ['CREATE_FACILITIES', Q.CREATE_FACILITIES, newFacilities, 'rows'],
+      ['UPSERT_FACILITIES', Q.UPSERT_FACILITIES, oldFacilities, 'rows'],
+      ['UPSERT_OWNERSHIP', Q.UPSERT_OWNERSHIP, rows.ownership, 'rows'],
+      ['CREATE_MATERIALS', Q.CREATE_MATERIALS, newMaterials, 'rows'],
+      ['UPSERT_MATERIALS', Q.UPSERT_MATERIALS, oldMaterials, 'rows'],
+      ['CREATE_DOCUMENTS', Q.CREATE_DOCUMENTS, newDocuments, 'rows'],
+      ['UPSERT_DOCUMENTS', Q.UPSERT_DOCUMENTS, oldDocuments, 'rows'],
+      ['CREATE_FLOWS', Q.CREATE_FLOWS, newFlows, 'rows'],
+      ['UPSERT_FLOWS', Q.UPSERT_FLOWS, oldFlows, 'rows'],
+      ['CREATE_FLOW_DOCUMENTS', Q.CREATE_FLOW_DOCUMENTS, flowDocs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
+      ['LINK_FLOW_DOCUMENTS', Q.LINK_FLOW_DOCUMENTS, flowDocs.filter((r) => storedFlow.has(r.flow)), 'rows'],
+      ['CREATE_LOT_INPUTS', Q.CREATE_LOT_INPUTS, lotInputs.filter((r) => !storedFlow.has(r.flow)), 'rows'],
+      ['LINK_LOT_INPUTS', Q.LINK_LOT_INPUTS, lotInputs.filter((r) => storedFlow.has(r.flow)), 'rows'],
+      ['LINK_FALLBACK_INPUTS', Q.LINK_FALLBACK_INPUTS, fallbackIds, 'ids'],
+      ['LINK_NEW_FLOWS_INTO_FALLBACKS', Q.LINK_NEW_FLOWS_INTO_FALLBACKS, flowIds, 'ids'],
+      ['CREATE_SHIPMENTS', Q.CREATE_SHIPMENTS, newShipments, 'rows'],
+      ['UPSERT_SHIPMENTS', Q.UPSERT_SHIPMENTS, oldShipments, 'rows'],
     ];
-    const total = steps.reduce((n, [, r]) => n + r.length, 0);
+    const total = steps.reduce((n, [, , r]) => n + r.length, 0);
     let done = 0;
-    for (const [cypher, items, param] of steps) {
+    for (const [name, cypher, items, param] of steps) {
       for (let i = 0; i < items.length; i += batchSize) {
         const batch = items.slice(i, i + batchSize);
-        await runRows(tx, cypher, { tenant, [param]: batch });
+        await timed(opts.timings, name, () => runRows(tx, cypher, { tenant, [param]: batch }));
         done += batch.length;
         opts.onProgress?.(done, total);
       }
     }
     if (opts.afterWrite) await opts.afterWrite(tx, bundle);
+    // the commit is what the transaction's total leaves over
+    opts.timings?.set('transaction', performance.now() - started);
   }, opts.timeoutSeconds ?? 3600);
+  opts.timings?.set('commit', performance.now() - started - (opts.timings.get('transaction') ?? 0));
 
   return {
     firms: bundle.firms.length,

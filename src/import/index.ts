@@ -6,7 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../graph/graph';
 import type { Bundle } from '../model/bundle';
 import type { ScreeningService } from '../screening/service';
-import { importBundle as writeBundle, type ImportReport as WriteReport, validateBundle } from './importBundle';
+import { importBundle as writeBundle, type ImportReport as WriteReport, timed, validateBundle } from './importBundle';
 import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
@@ -39,6 +39,8 @@ export async function importBundle(
     checked?: BundleCheck;
     /** More work in the same transaction, after screening (a restore re-applies decisions here). */
     afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
+    /** milliseconds per step of the transaction, for the bench's profile */
+    timings?: Map<string, number>;
   } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
@@ -47,15 +49,17 @@ export async function importBundle(
     tenant,
     onProgress: opts.onProgress,
     checked: opts.checked,
+    timings: opts.timings,
     afterWrite: async (tx, bundle) => {
+      const t = <T>(name: string, work: () => Promise<T>) => timed(opts.timings, name, work);
       // the bundle's firms, and the stored firms whose facilities it adds or renames
       const inBundle = new Set(bundle.firms.map((f) => f.id));
       const operators = [...new Set(bundle.facilities.map((f) => f.firm))].filter((id) => !inBundle.has(id));
-      const stored = await services.screening.firmNamesInTx(tx, tenant, operators);
-      await services.screening.screenFirmsInTx(tx, tenant, [...bundle.firms, ...stored]);
+      const stored = await t('screening', () => services.screening.firmNamesInTx(tx, tenant, operators));
+      await t('screening', () => services.screening.screenFirmsInTx(tx, tenant, [...bundle.firms, ...stored]));
       // after screening: firms that both MATCH one listed entry pair through it
-      proposed.duplicateFirmCandidates = (await proposeDuplicatesInTx(tx, tenant)).created;
-      proposed.duplicateFacilityCandidates = (await proposeFacilityDuplicatesInTx(tx, tenant)).created;
+      proposed.duplicateFirmCandidates = (await t('duplicates', () => proposeDuplicatesInTx(tx, tenant))).created;
+      proposed.duplicateFacilityCandidates = (await t('duplicates', () => proposeFacilityDuplicatesInTx(tx, tenant))).created;
       await bumpTenantVersion(tx, tenant);
       await recordAuditInTx(tx, {
         tenant,

@@ -1,0 +1,103 @@
+// Bulk load (npm run bulk-load: scripts/bulkLoad.mjs) beside the online import: the same
+// generated chunks (seed 1, as importBench.ts generates them) written as chunk files, then
+// loaded offline into a Neo4j home of the bench's own (neo4j-admin needs a stopped store; the
+// bench's running Neo4j is left alone). The time counts every stage a user waits for:
+// validating and writing the CSV files, neo4j-admin, starting Neo4j, and the online finish
+// (migrations, Entity List, screening every firm, duplicate candidates).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { generateBundleChunks } from '../src/generate/generator';
+import { writeChunks } from '../src/generate/write';
+import { fmt } from './measure';
+
+const ROOT = join(__dirname, '..');
+const CHUNK = 100_000;
+
+export interface BulkResult {
+  size: number;
+  totalS: number;
+  stages: { prepareS: number; importS: number; startS: number; finishS: number };
+  loadAverage: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['stages']> {
+  const port = await freePort();
+  let out = '';
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/bulkLoad.mjs', input, '--tenant', 'bulk-bench', '--overwrite'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEO4J_URI: '',
+        NEO4J_HOME_DIR: home,
+        NEO4J_BOLT_PORT: String(port),
+        NEO4J_HEAP: process.env.BULK_NEO4J_HEAP || '4g',
+        NEO4J_PAGECACHE: process.env.BULK_NEO4J_PAGECACHE || '2g',
+        NODE_OPTIONS: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (d: Buffer) => {
+      out = (out + d.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  const m = /done: (\{.*\})/.exec(out);
+  if (code !== 0 || !m) throw new Error(`bulk load failed (exit ${code}):\n${out.slice(-4000)}`);
+  return JSON.parse(m[1]);
+}
+
+export async function benchBulk(sizes: number[], online: { size: number; serviceS: number }[]) {
+  const lines = [
+    '### Bulk load',
+    '',
+    `\`npm run bulk-load\` of the import section's generated data (seed 1, chunk files of ${CHUNK.toLocaleString()} flows) into an empty store of its own: validation and CSV files, \`neo4j-admin database import\`, starting Neo4j, and the online finish (constraints and indexes, Entity List, screening every firm, duplicate candidates). "without start" leaves out Neo4j's start-up, which does not grow with the data.`,
+    '',
+    '| flows | total s | flows/s | validate + CSV s | neo4j-admin s | Neo4j start s | finish s | flows/s without start | online import flows/s | bulk ÷ online (without start) | load average |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const results: BulkResult[] = [];
+  for (const size of sizes) {
+    const work = mkdtempSync(join(tmpdir(), 'uflpa-bulk-bench-'));
+    try {
+      const chunks = join(work, 'chunks');
+      writeChunks(
+        generateBundleChunks({ flows: size, seed: 1, tiers: 10, shipments: Math.max(10, Math.round(size / 100)) }, CHUNK),
+        chunks,
+      );
+      const started = performance.now();
+      const stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
+      const totalS = (performance.now() - started) / 1000;
+      const r: BulkResult = { size, totalS, stages, loadAverage: loadavg()[0] };
+      results.push(r);
+      const without = totalS - stages.startS;
+      const o = online.find((x) => x.size === size);
+      const onlineRate = o ? size / o.serviceS : NaN;
+      lines.push(
+        `| ${size.toLocaleString()} | ${fmt(totalS)} | ${fmt(size / totalS, 0)} | ${fmt(stages.prepareS)} | ${fmt(stages.importS)} | ${fmt(stages.startS)} | ${fmt(stages.finishS)} | ${fmt(size / without, 0)} | ${o ? fmt(onlineRate, 0) : 'n/a'} | ${o ? fmt(size / without / onlineRate, 1) : 'n/a'} | ${fmt(r.loadAverage)} |`,
+      );
+      console.log(lines[lines.length - 1]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  lines.push('');
+  return { markdown: lines.join('\n'), results };
+}

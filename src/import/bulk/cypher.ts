@@ -1,0 +1,17 @@
+// Cypher of the bulk load's online finish (finish.ts). Parameters only, as everywhere.
+
+/** Every firm id of the tenant, by the (tenant, id) constraint's index. */
+export const TENANT_FIRM_IDS = `
+MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
+WHERE f.tenant = $tenant AND f.id IS NOT NULL
+RETURN f.id AS id`;
+
+/** How many of each record the tenant holds: the load is checked against the bundle's counts. */
+export const TENANT_COUNTS = `
+CALL { MATCH (n:Firm {tenant: $tenant}) RETURN count(n) AS firms }
+CALL { MATCH (n:Facility {tenant: $tenant}) RETURN count(n) AS facilities }
+CALL { MATCH (n:Material {tenant: $tenant}) RETURN count(n) AS materials }
+CALL { MATCH (n:Document {tenant: $tenant}) RETURN count(n) AS documents }
+CALL { MATCH (n:Flow {tenant: $tenant}) RETURN count(n) AS flows }
+CALL { MATCH (n:Shipment {tenant: $tenant}) RETURN count(n) AS shipments }
+RETURN firms, facilities, materials, documents, flows, shipments`;
