@@ -7,10 +7,20 @@ import type { Graph } from './graph';
 import { ensureSchema } from './schema';
 import { MODEL_VERSION_CONSTRAINT, READ_MODEL_VERSION, RECORD_MIGRATION_STEP } from './cypher';
 
+/**
+ * Work of the layers above that a step needs (this layer cannot import them); the start-up
+ * wiring (app.ts) passes it. A step whose work is missing does nothing there: the data it
+ * would derive is a cache that its readers rebuild when they find it stale.
+ */
+export interface MigrationWork {
+  /** Judges every tenant's shipments whose stored summaries are missing or stale (trace/summaries/). */
+  ensureShipmentSummaries?: (graph: Graph) => Promise<void>;
+}
+
 export interface Migration {
   /** Stable, unique name: it is stored on the version node once applied. */
   name: string;
-  run(graph: Graph): Promise<void>;
+  run(graph: Graph, work: MigrationWork): Promise<void>;
   /** Runs on every start-up, not only once: for cheap idempotent steps others extend in place (schema.ts). */
   everyStart?: boolean;
 }
@@ -24,6 +34,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // restore and merge look audit events up by id
     name: 'audit-event-id-index',
     run: (g) => g.write('CREATE INDEX audit_event_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.tenant, n.id)').then(() => undefined),
+  },
+  {
+    // the risk view reads stored summaries; stores written before them get theirs here (idempotent: current ones are left alone)
+    name: 'shipment-summaries',
+    run: async (g, work) => {
+      await work.ensureShipmentSummaries?.(g);
+    },
   },
 ];
 /** The model version this code writes: the number of steps it knows. */
@@ -54,7 +71,9 @@ export async function storedModelVersion(
 /** Brings the store up to MODEL_VERSION, or refuses a store written by a newer release. */
 export async function migrate(
   graph: Graph,
-  opts: { release: string; steps?: readonly Migration[]; log?: (msg: string) => void; key?: string } = { release: 'unknown' },
+  opts: { release: string; steps?: readonly Migration[]; log?: (msg: string) => void; key?: string; work?: MigrationWork } = {
+    release: 'unknown',
+  },
 ): Promise<MigrationReport> {
   const steps = opts.steps ?? MIGRATIONS;
   const key = opts.key ?? MODEL_KEY;
@@ -69,7 +88,7 @@ export async function migrate(
   for (const [i, step] of steps.entries()) {
     const done = stored.steps.includes(step.name);
     if (done && !step.everyStart) continue;
-    await step.run(graph);
+    await step.run(graph, opts.work ?? {});
     if (done) continue;
     await graph.write(RECORD_MIGRATION_STEP, { key, version: i + 1, name: step.name, release: opts.release });
     applied.push(step.name);

@@ -24,6 +24,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch with rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Work run in the same transaction after the tenant's lock is taken and before anything is written. */
+  beforeWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
   /** Extra work run in the same transaction after the bundle is written (e.g. screening). */
   afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
   /** Transaction timeout for the whole import. */
@@ -175,6 +177,7 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
     // and updates them. (Retrying on the constraint error would redo a long import's work;
     // a lock in this process would not hold across instances.)
     await lockTenant(tx, tenant);
+    if (opts.beforeWrite) await opts.beforeWrite(tx, bundle);
     // read inside the write transaction so the create/update split holds when it commits
     const [existing] = await runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(
       tx,

@@ -10,6 +10,22 @@ import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
 import { proposeDuplicatesInTx } from '../screening/duplicates';
+import { beginSummaryChange, finishSummaryChange, SummaryChange, SummarySeeds } from '../trace/summaries';
+
+/** The records an import writes, whose shipments' verdicts it may move (firms it re-screens among them). */
+function summarySeedsOf(bundle: Bundle): SummarySeeds {
+  return {
+    firmIds: [
+      ...bundle.firms.map((f) => f.id),
+      ...bundle.facilities.map((f) => f.firm),
+      ...bundle.ownership.flatMap((o) => [o.owner, o.owned]),
+    ],
+    facilityIds: bundle.facilities.map((f) => f.id),
+    materialIds: bundle.materials.map((m) => m.id),
+    flowIds: bundle.flows.map((f) => f.id),
+    shipmentIds: bundle.shipments.map((s) => s.id),
+  };
+}
 
 export type { ImportReport } from './importBundle';
 export { BundleValidationError, checkBundle, parseBundleShape, MAX_LISTED_ERRORS, MAX_COUNTED_ERRORS } from './validate';
@@ -35,10 +51,15 @@ export async function importBundle(
   } = {},
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
+  let summaries: SummaryChange | undefined;
   return writeBundle(services.graph, raw, {
     tenant,
     onProgress: opts.onProgress,
     checked: opts.checked,
+    // the shipments the bundle's records reach before it is written (an upsert can cut a flow out of an upstream)
+    beforeWrite: async (tx, bundle) => {
+      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle));
+    },
     afterWrite: async (tx, bundle) => {
       // the bundle's firms, and the stored firms whose facilities it adds or renames
       const inBundle = new Set(bundle.firms.map((f) => f.id));
@@ -62,6 +83,8 @@ export async function importBundle(
         },
       });
       if (opts.afterWrite) await opts.afterWrite(tx, bundle);
+      // last: after screening, and after whatever the caller re-applied (a restore's decisions)
+      if (summaries) await finishSummaryChange(tx, summaries);
     },
   });
 }

@@ -6,7 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { createLogger, createServices } from '../../src/app';
 import { connectWithRetry, createGraph, Graph } from '../../src/graph/graph';
-import { migrate, MIGRATIONS, MODEL_KEY, MODEL_VERSION, StoreTooNewError, storedModelVersion } from '../../src/graph/migrations';
+import {
+  migrate,
+  MIGRATIONS,
+  MigrationWork,
+  MODEL_KEY,
+  MODEL_VERSION,
+  StoreTooNewError,
+  storedModelVersion,
+} from '../../src/graph/migrations';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +32,7 @@ describe('graph model migrations', () => {
   it('brings a store with no version recorded up to date, each step once, in order', async () => {
     const k = key();
     const ran: string[] = [];
-    const steps = MIGRATIONS.map((s) => ({ ...s, run: async (g: Graph) => (ran.push(s.name), s.run(g)) }));
+    const steps = MIGRATIONS.map((s) => ({ ...s, run: async (g: Graph, w: MigrationWork) => (ran.push(s.name), s.run(g, w)) }));
     const first = await migrate(graph, { release: 'test', key: k, steps });
     expect(first).toEqual({ from: 0, to: MODEL_VERSION, applied: MIGRATIONS.map((s) => s.name) });
     expect(ran).toEqual(MIGRATIONS.map((s) => s.name));

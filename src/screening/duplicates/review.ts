@@ -5,7 +5,8 @@
 // tenant's new data version and the audit event commit together.
 import type { Graph } from '../../graph/graph';
 import { runRows } from '../../graph/graph';
-import { bumpTenantVersion } from '../../graph/tenantVersion';
+import { bumpTenantVersion, lockTenant } from '../../graph/tenantVersion';
+import { beginSummaryChange, finishSummaryChange } from '../../trace/summaries';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { recordAuditInTx } from '../../audit';
 import { quotedId } from '../../model/text/policy';
@@ -45,7 +46,12 @@ export async function decideDuplicate(
 ): Promise<DuplicateRecord> {
   const { id, status, note, actor } = args;
   const outcome = await graph.writeTransaction(async (tx) => {
-    const [locked] = await runRows<{ pending: PendingDecision | null }>(tx, Q.LOCK_DUPLICATE_FOR_REVIEW, { tenant, id });
+    // the tenant's lock first, as imports take it: the stored summaries change with the decision
+    await lockTenant(tx, tenant);
+    const [locked] = await runRows<{ firmIds: string[]; pending: PendingDecision | null }>(tx, Q.LOCK_DUPLICATE_FOR_REVIEW, {
+      tenant,
+      id,
+    });
     if (!locked) return { kind: 'missing' as const };
     // every pair is a strong candidate: four-eyes review, when on, applies to each
     const state = { decision: 'MATCH', pending: locked.pending };
@@ -53,8 +59,11 @@ export async function decideDuplicate(
     if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
     if (step.kind === 'APPLY') {
       const { kind: _kind, ...decision } = step;
+      // SAME_AS made or undone: the firms on both sides of the link, before and after
+      const summaries = await beginSummaryChange(tx, tenant, { firmIds: locked.firmIds });
       await runRows(tx, Q.APPLY_DUPLICATE_DECISION, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
+      await finishSummaryChange(tx, summaries);
       const detail = step.agreedBy
         ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
         : { status, note };
