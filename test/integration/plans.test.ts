@@ -43,7 +43,10 @@ const SCANS = new Set([
 ]);
 
 /** Arguments for a statement builder, by name; any other builder gets 10 for every parameter (a depth). */
-const SAMPLE_ARGS: Record<string, unknown[]> = { 'portability.nodePage': ['Flow'] };
+const SAMPLE_ARGS: Record<string, unknown[]> = {
+  'portability.nodePage': ['Flow'],
+  'trace/summaries.summaryPageQuery': ['kind', 'VERDICT'],
+};
 
 /** Every statement text of a Cypher module that names a tenant; builders called with sample arguments. */
 function tenantStatements(mod: Record<string, unknown>, prefix: string): [string, string][] {
@@ -90,6 +93,24 @@ describe('query plans', () => {
         'trace.exposureQuery',
       ]),
     );
+  });
+
+  it('every page of the stored summaries seeks an index, whatever filter drives it', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { summaryPageQuery } = require(join(SRC, 'trace', 'summaries', 'cypher.ts')) as typeof import('../../src/trace/summaries/cypher');
+    const offenders: string[] = [];
+    const session = h.services.graph.driver.session();
+    try {
+      for (const driver of ['kind', 'importer', 'verdict', 'entry', 'all'] as const)
+        for (const order of ['ID', 'VERDICT', 'ENTRY_DATE'] as const) {
+          const res = await session.run(`EXPLAIN ${summaryPageQuery(driver, order)}`);
+          const scans = operators(res.summary.plan as unknown as PlanNode).filter((op) => SCANS.has(op));
+          if (scans.length) offenders.push(`${driver}/${order}: ${scans.join(', ')}`);
+        }
+    } finally {
+      await session.close();
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('no tenant-scoped statement scans a label or every node', async () => {
