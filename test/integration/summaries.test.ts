@@ -210,6 +210,46 @@ describe('stored shipment summaries', () => {
     expect(stored.summaries.find((s) => s.shipmentId === 'R-SH-A')?.verdict).not.toBe('FLAGGED');
   });
 
+  it('a flow feeding the deepest tier moves the shipments 15 hops below it (TIER_LIMIT)', async () => {
+    const tenant = uniqueTenant('sum');
+    const n = 15;
+    const sites = Array.from({ length: n + 1 }, (_, i) => `P${i}`);
+    await importBundle(h.services, tenant, {
+      bundleVersion: 1,
+      firms: [{ id: 'US', name: 'Example Importer Inc', country: 'US' }, ...sites.map((s) => firm(`F-${s}`, `Works ${s} Co`))],
+      facilities: [
+        { id: 'FAC-US', name: 'DC', firm: 'US', country: 'US' },
+        ...sites.map((s) => ({ id: s, name: `Plant ${s}`, firm: `F-${s}`, country: 'CN', province: 'Jiangsu' })),
+      ],
+      materials: [
+        { id: 'M-raw', name: 'Cotton', hsCode: '5201.00', raw: true },
+        { id: 'M-part', name: 'Yarn', hsCode: '5205.11' },
+      ],
+      // FL-1 into the importer from P1, FL-k from Pk to Pk-1; FL-15 has no inputs (facility-level fallback)
+      flows: Array.from({ length: n }, (_, i) => ({
+        id: `FL-${i + 1}`,
+        from: sites[i + 1],
+        to: i === 0 ? 'FAC-US' : sites[i],
+        material: 'M-part',
+        quantity: 1,
+        unit: 'kg',
+        date: '2026-01-01',
+        ...(i + 1 < n ? { inputs: [`FL-${i + 2}`] } : {}),
+      })),
+      shipments: [{ id: 'SH', importer: 'US', flow: 'FL-1', entryDate: '2026-06-01' }],
+    });
+    const before = (await storedVerdicts(tenant)).summaries;
+    // a new flow into P15: FL-15 (tier 15) now has an input past the limit
+    await importBundle(h.services, tenant, {
+      bundleVersion: 1,
+      flows: [{ id: 'FL-new', from: 'P0', to: sites[n], material: 'M-raw', quantity: 1, unit: 'kg', date: '2026-01-01' }],
+    });
+    const after = await storedVerdicts(tenant);
+    expect(after.current).toBe(true);
+    expect(after.summaries).toEqual(await liveVerdicts(tenant));
+    expect(after.summaries).not.toEqual(before);
+  });
+
   it('never serves a stored CLEAR after a write no hook saw: the view judges again', async () => {
     const tenant = uniqueTenant('sum');
     await importBundle(h.services, tenant, chain('X'));

@@ -21,7 +21,7 @@ RETURN DISTINCT x.id AS id`;
 /**
  * The shipments whose trace reads any of the given records: the flows out of or into the
  * facilities (of the firms), of the materials, and the flows themselves; every flow downstream
- * of those within the trace's reach ($depth is the builder's argument); the shipments carried
+ * of those within `depth` hops (the trace's reach and one more); the shipments carried
  * by them, imported by the firms, or named.
  */
 export const affectedShipmentsQuery = (depth: number): string => `

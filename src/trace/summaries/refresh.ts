@@ -69,7 +69,8 @@ export async function affectedShipmentsInTx(tx: ManagedTransaction, tenant: stri
   const firmIds = seeds.firmIds?.length
     ? (await runRows<{ id: string }>(tx, Q.AFFECTED_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
     : [];
-  const rows = await runRows<{ id: string }>(tx, Q.affectedShipmentsQuery(DEFAULT_MAX_TIERS - 1), {
+  // one hop past the trace's reach: the inputs of its deepest flows decide TIER_LIMIT
+  const rows = await runRows<{ id: string }>(tx, Q.affectedShipmentsQuery(DEFAULT_MAX_TIERS), {
     tenant,
     firmIds,
     facilityIds: [...new Set(seeds.facilityIds ?? [])],
