@@ -32,6 +32,19 @@ export interface SummaryState {
   outdated: number;
 }
 
+/**
+ * Records past which a change judges every shipment of the tenant instead of walking from each
+ * record: a bulk load reaches most shipments anyway, and thousands of downstream walks in one
+ * transaction cost more memory and time than judging them all.
+ */
+const WALK_LIMIT = 2000;
+const seedCount = (s: SummarySeeds) =>
+  (s.firmIds?.length ?? 0) +
+  (s.facilityIds?.length ?? 0) +
+  (s.materialIds?.length ?? 0) +
+  (s.flowIds?.length ?? 0) +
+  (s.shipmentIds?.length ?? 0);
+
 /** Shipments judged per round of reads: bounds a transaction's memory on a tenant of any size. */
 const SUMMARY_BATCH = 5000;
 
@@ -119,7 +132,7 @@ export async function beginSummaryChange(tx: ManagedTransaction, tenant: string,
   const listVersion = await storedListVersionInTx(tx);
   const wasCurrent = summariesCurrent(await summaryStateInTx(tx, tenant), listVersion);
   // only a current store is kept current; a stale one is rebuilt whole by its next reader
-  const before = wasCurrent ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
+  const before = wasCurrent && seedCount(seeds) <= WALK_LIMIT ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
   return { tenant, seeds, wasCurrent, listVersion, before };
 }
 
@@ -127,6 +140,7 @@ export async function beginSummaryChange(tx: ManagedTransaction, tenant: string,
 export async function finishSummaryChange(tx: ManagedTransaction, change: SummaryChange): Promise<number> {
   const { tenant, listVersion } = change;
   if (!change.wasCurrent || listVersion === null) return 0;
+  if (seedCount(change.seeds) > WALK_LIMIT) return rebuildSummariesInTx(tx, tenant, listVersion);
   const after = await affectedShipmentsInTx(tx, tenant, change.seeds);
   const ids = new Set([...change.before, ...after]);
   // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
