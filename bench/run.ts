@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook --trace-samples 50 --workbook-flows 100000]
+// npm run bench [-- --sizes 10000,100000 --skip screening,graphql,workbook,search --trace-samples 50 --workbook-flows 100000 --search-firms 180000]
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
@@ -14,6 +14,7 @@ import { benchTrace, TraceSizeResult } from './traceBench';
 import { fmt } from './measure';
 import { benchRiskView } from './riskViewBench';
 import { benchGraphql } from './graphqlBench';
+import { benchSearch } from './searchBench';
 import { runSoak } from './soak';
 import { version as driverVersion } from 'neo4j-driver/package.json';
 
@@ -31,6 +32,8 @@ function args() {
     // long enough for well over 10,000 requests at the soak's usual 50 req/s
     soakSeconds: Number(get('soak-seconds', '240')),
     workbookFlows: Number(get('workbook-flows', '100000')),
+    // the target size: the firms of a 1M-flow tenant
+    searchFirms: Number(get('search-firms', '180000')),
   };
 }
 
@@ -99,6 +102,7 @@ async function main() {
     }
     if (imports.length > 1) log(growthTable(imports, traces));
     if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
+    if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
   } finally {

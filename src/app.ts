@@ -14,6 +14,7 @@ import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
 import { authenticatorFor } from './api/auth';
 import { attachFromFolder, ExhibitStore } from './exhibits';
+import { backfillSearchForms } from './lookup';
 import { ensureAllSummaries } from './trace/summaries';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
@@ -26,8 +27,8 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   await connectWithRetry(graph, { uri: config.neo4jUri, log: (m) => log.warn(m), deadlineMs: 90_000 });
   const model = await migrate(graph, {
     release: RELEASE,
+    capabilities: { backfillSearchForms, ensureShipmentSummaries: (g) => ensureAllSummaries(g, (m) => log.info(m)) },
     log: (m) => log.info(m),
-    work: { ensureShipmentSummaries: (g) => ensureAllSummaries(g, (m) => log.info(m)) },
   }).catch(async (e) => {
     await graph.close(); // a store this release refuses: nothing left open behind the error
     throw e;

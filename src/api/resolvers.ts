@@ -8,6 +8,7 @@ import { RequestContext, requireRole } from './context';
 import { importBundle } from '../import';
 import {
   traceShipment,
+  originConcentration,
   supplierPaths,
   neighbourhood,
   networkFlags,
@@ -25,6 +26,8 @@ import { packetResolvers } from './packetResolvers';
 import { auditPage } from '../audit';
 import type { ArgsOf, SchemaArgs } from './schemaArgs';
 import { withTextPolicy } from './validation/textArguments';
+import { firmShape } from './selection';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** Arguments as the schema declares them (generated from schema.graphql). */
 type Args = SchemaArgs;
@@ -51,13 +54,15 @@ export const resolvers = {
     supplierPaths: (_: unknown, a: Args, ctx: RequestContext) =>
       supplierPaths(ctx.services.graph, ctx.tenant, { from: a.from, to: a.to, maxDepth: a.maxDepth, limit: a.limit }),
 
-    firm: (_: unknown, a: Args, ctx: RequestContext) => firmById(ctx.services.graph, ctx.tenant, a.id),
+    // one query for the firm and what the operation selects of it (its facilities too)
+    firm: (_: unknown, a: Args, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      firmById(ctx.services.graph, ctx.tenant, a.id, firmShape(info)),
     facility: (_: unknown, a: Args, ctx: RequestContext) => facilityById(ctx.services.graph, ctx.tenant, a.id),
     shipment: (_: unknown, a: Args, ctx: RequestContext) => shipmentById(ctx.services.graph, ctx.tenant, a.id),
-    searchFirms: (_: unknown, a: Args, ctx: RequestContext) => {
+    searchFirms: (_: unknown, a: Args, ctx: RequestContext, info: GraphQLResolveInfo) => {
       const text = requiredText('text', a.text, 200);
       const limit = boundedInt('limit', a.limit, 20, 200);
-      return searchFirms(ctx.services.graph, ctx.tenant, text, limit);
+      return searchFirms(ctx.services.graph, ctx.tenant, text, limit, firmShape(info));
     },
 
     shipmentRisks: async (_: unknown, a: Args, ctx: RequestContext) =>
@@ -76,6 +81,8 @@ export const resolvers = {
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
     ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) =>
       ownershipChain(ctx.services.graph, ctx.tenant, a.firmId),
+    originConcentration: (_: unknown, a: ArgsOf<'originConcentration'>, ctx: RequestContext) =>
+      originConcentration(ctx.services.graph, ctx.tenant, requiredText('heading', a.heading, 40)),
     exposure: async (_: unknown, a: ArgsOf<'exposure'>, ctx: RequestContext) =>
       exposure(ctx.services.graph, ctx.tenant, await listVersion(ctx), { firmId: a.firmId, first: a.first, after: a.after, asOf: a.asOf }),
 
@@ -122,7 +129,9 @@ export const resolvers = {
     },
   }),
   Firm: {
-    facilities: (firm: { id: string }, _: Args, ctx: RequestContext) => facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
+    // read with the firm where its look-up saw them selected; a firm from elsewhere (sameAs) reads them here
+    facilities: (firm: { id: string; facilities?: unknown[] }, _: Args, ctx: RequestContext) =>
+      firm.facilities ?? facilitiesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     screening: (firm: { id: string }, _: Args, ctx: RequestContext) => matchesOfFirm(ctx.services.graph, ctx.tenant, firm.id),
     aliases: (firm: { aliases?: string[] }) => firm.aliases ?? [],
     sameAs: (firm: { id: string }, _: Args, ctx: RequestContext) => sameEntityAs(ctx.services.graph, ctx.tenant, firm.id),

@@ -6,16 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
 
-export type AuditAction =
-  | 'IMPORT'
-  | 'LIST_UPDATE'
-  | 'MATCH_DECISION'
-  | 'MATCH_DISPUTE'
-  | 'DUPLICATE_DECISION'
-  | 'PACKET_DOWNLOAD'
-  | 'EXHIBIT_UPLOAD'
-  | 'TENANT_EXPORT'
-  | 'TENANT_RESTORE';
+/** What the log records, in the order schema.graphql's enum AuditAction lists them (a unit test checks the two agree). */
+export const AUDIT_ACTIONS = [
+  'IMPORT',
+  'LIST_UPDATE',
+  'MATCH_DECISION',
+  'MATCH_DISPUTE',
+  'DUPLICATE_DECISION',
+  'PACKET_DOWNLOAD',
+  'EXHIBIT_UPLOAD',
+  'TENANT_EXPORT',
+  'TENANT_RESTORE',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditEvent {
   tenant: string;
   actor: string;

@@ -8,19 +8,20 @@ import { ensureSchema } from './schema';
 import { MODEL_VERSION_CONSTRAINT, READ_MODEL_VERSION, RECORD_MIGRATION_STEP } from './cypher';
 
 /**
- * Work of the layers above that a step needs (this layer cannot import them); the start-up
- * wiring (app.ts) passes it. A step whose work is missing does nothing there: the data it
- * would derive is a cache that its readers rebuild when they find it stale.
+ * Work a step needs from a layer above the graph (the graph layer imports none): the entry
+ * point passes it to `migrate`.
  */
-export interface MigrationWork {
+export interface MigrationCapabilities {
+  /** Stores every firm's and facility's name search forms (src/lookup/backfill.ts). */
+  backfillSearchForms(graph: Graph): Promise<void>;
   /** Judges every tenant's shipments whose stored summaries are missing or stale (trace/summaries/). */
-  ensureShipmentSummaries?: (graph: Graph) => Promise<void>;
+  ensureShipmentSummaries(graph: Graph): Promise<void>;
 }
 
 export interface Migration {
   /** Stable, unique name: it is stored on the version node once applied. */
   name: string;
-  run(graph: Graph, work: MigrationWork): Promise<void>;
+  run(graph: Graph, capabilities: MigrationCapabilities): Promise<void>;
   /** Runs on every start-up, not only once: for cheap idempotent steps others extend in place (schema.ts). */
   everyStart?: boolean;
 }
@@ -36,11 +37,15 @@ export const MIGRATIONS: readonly Migration[] = [
     run: (g) => g.write('CREATE INDEX audit_event_id IF NOT EXISTS FOR (n:AuditEvent) ON (n.tenant, n.id)').then(() => undefined),
   },
   {
+    // the name search's full-text index (schema.ts) reads grams the import now writes: add them
+    // to what was written before, then drop the range index the old search scanned
+    name: 'name-search-forms',
+    run: (g, capabilities) => capabilities.backfillSearchForms(g),
+  },
+  {
     // the risk view reads stored summaries; stores written before them get theirs here (idempotent: current ones are left alone)
     name: 'shipment-summaries',
-    run: async (g, work) => {
-      await work.ensureShipmentSummaries?.(g);
-    },
+    run: (g, capabilities) => capabilities.ensureShipmentSummaries(g),
   },
 ];
 /** The model version this code writes: the number of steps it knows. */
@@ -71,9 +76,7 @@ export async function storedModelVersion(
 /** Brings the store up to MODEL_VERSION, or refuses a store written by a newer release. */
 export async function migrate(
   graph: Graph,
-  opts: { release: string; steps?: readonly Migration[]; log?: (msg: string) => void; key?: string; work?: MigrationWork } = {
-    release: 'unknown',
-  },
+  opts: { release: string; capabilities: MigrationCapabilities; steps?: readonly Migration[]; log?: (msg: string) => void; key?: string },
 ): Promise<MigrationReport> {
   const steps = opts.steps ?? MIGRATIONS;
   const key = opts.key ?? MODEL_KEY;
@@ -88,7 +91,7 @@ export async function migrate(
   for (const [i, step] of steps.entries()) {
     const done = stored.steps.includes(step.name);
     if (done && !step.everyStart) continue;
-    await step.run(graph, opts.work ?? {});
+    await step.run(graph, opts.capabilities);
     if (done) continue;
     await graph.write(RECORD_MIGRATION_STEP, { key, version: i + 1, name: step.name, release: opts.release });
     applied.push(step.name);

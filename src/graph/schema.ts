@@ -12,6 +12,9 @@ export const TENANT_LABELS = [
   'DuplicateCandidate',
 ] as const;
 
+/** The full-text index of firm and facility names (its query: src/lookup/cypher.ts). */
+export const NAME_SEARCH_INDEX = 'name_search';
+
 const STATEMENTS: string[] = [
   ...TENANT_LABELS.map(
     (l) => `CREATE CONSTRAINT ${l.toLowerCase()}_tenant_id IF NOT EXISTS FOR (n:${l}) REQUIRE (n.tenant, n.id) IS UNIQUE`,
@@ -26,7 +29,10 @@ const STATEMENTS: string[] = [
   'CREATE INDEX facility_firm IF NOT EXISTS FOR (n:Facility) ON (n.tenant, n.firmId)',
   'CREATE INDEX shipment_importer IF NOT EXISTS FOR (n:Shipment) ON (n.tenant, n.importerId)',
   'CREATE INDEX shipment_fingerprint IF NOT EXISTS FOR (n:Shipment) ON (n.tenant, n.fingerprint)',
-  'CREATE INDEX firm_search IF NOT EXISTS FOR (n:Firm) ON (n.tenant, n.searchText)',
+  // the name search (src/lookup/searchForms.ts): grams split on whitespace only, case kept, so
+  // a tenant is one exact term; updated in the writing transaction, so an import is found at once
+  `CREATE FULLTEXT INDEX ${NAME_SEARCH_INDEX} IF NOT EXISTS FOR (n:Firm|Facility) ON EACH [n.tenant, n.searchGrams]
+   OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: false}}`,
   'CREATE INDEX match_status IF NOT EXISTS FOR (n:ScreeningMatch) ON (n.tenant, n.status)',
   'CREATE INDEX audit_tenant IF NOT EXISTS FOR (n:AuditEvent) ON (n.tenant, n.at)',
   // stored shipment summaries (trace/summaries/): the risk view's filters and orders seek these

@@ -4,7 +4,16 @@ import type { Graph } from '../graph/graph';
 import { runRows } from '../graph/graph';
 import { lockTenant } from '../graph/tenantVersion';
 import type { Bundle } from '../model/bundle';
-import { searchTextOf, type Document, type Facility, type Flow, type Material, type Shipment, type StoredFirm } from '../model/records';
+import {
+  searchTextOf,
+  type Document,
+  type Flow,
+  type Material,
+  type Shipment,
+  type StoredFacility,
+  type StoredFirm,
+} from '../model/records';
+import { searchFormsOf } from '../lookup/searchForms';
 import * as Q from './cypher';
 import { BundleCheck, BundleRefs, checkBundle, checkReferences, collectorOf, externalReferences, StoredRefs } from './validate';
 import { takePrevalidated } from './prevalidated';
@@ -94,10 +103,11 @@ export function toRows(b: Bundle, stored: StoredRefs) {
         city: f.city,
         province: f.province,
         ...searchTextOf(f),
+        ...searchFormsOf([f.name, ...(f.aliases ?? []), f.localName]),
       }),
     ),
     facilities: b.facilities.map((f) =>
-      compact<Facility>({
+      compact<StoredFacility>({
         id: f.id,
         name: f.name,
         firmId: f.firm,
@@ -109,6 +119,8 @@ export function toRows(b: Bundle, stored: StoredRefs) {
         lat: f.lat,
         lon: f.lon,
         osId: f.osId,
+        ...searchTextOf(f),
+        ...searchFormsOf([f.name]),
       }),
     ),
     ownership: b.ownership.map((o) => ({ owner: o.owner, owned: o.owned, share: o.share })),

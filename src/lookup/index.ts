@@ -3,12 +3,17 @@
 // confirmed to be (SAME_AS).
 import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
+import type { FirmShape } from './cypher';
+export type { FirmShape } from './cypher';
+import { nameSearch } from './searchForms';
+export { backfillSearchForms } from './backfill';
 
 /** A node's stored properties, as its Cypher projection returns them. */
 type Properties = Record<string, unknown>;
 
-export async function firmById(graph: Graph, tenant: string, id: string): Promise<Properties | null> {
-  const [row] = await graph.read<{ firm: Properties }>(Q.FIRM_BY_ID, { tenant, id });
+/** A firm by id, with what the shape asks for (every stored field by default), in one query. */
+export async function firmById(graph: Graph, tenant: string, id: string, shape: FirmShape = Q.WHOLE_FIRM): Promise<Properties | null> {
+  const [row] = await graph.read<{ firm: Properties }>(Q.firmById(shape), { tenant, id });
   return row?.firm ?? null;
 }
 
@@ -27,17 +32,29 @@ export async function facilitiesOfFirm(graph: Graph, tenant: string, firmId: str
   return rows.map((r) => r.facility);
 }
 
+/** Index hits a search reads at most (SEARCH_FIRMS): well over the largest answer (200, read twice over). */
+const SEARCH_CANDIDATES = 1000;
+
 /**
- * Firms whose stored search text (name, aliases and local name, lower case) contains the text,
- * shortest name first; firms confirmed to be one legal entity count as one firm, answered
- * once (by the first of them found, whose `sameAs` names the others).
+ * Firms whose names (name, aliases, local name) or whose facilities' names contain the text,
+ * as written or in its screening form (searchForms.ts), case-insensitive; shortest name first
+ * (of the SEARCH_CANDIDATES names the index ranks first, where more contain the text).
+ * Firms confirmed to be one legal entity count as one firm, answered once (by the first of
+ * them found, whose `sameAs` names the others).
  */
-export async function searchFirms(graph: Graph, tenant: string, text: string, limit: number): Promise<Properties[]> {
+export async function searchFirms(
+  graph: Graph,
+  tenant: string,
+  text: string,
+  limit: number,
+  shape: FirmShape = Q.WHOLE_FIRM,
+): Promise<Properties[]> {
   // twice the limit, so that entities found under two names still fill the answer
-  const rows = await graph.read<{ firm: Properties & { id: string }; sameIds: string[] }>(Q.SEARCH_FIRMS, {
+  const rows = await graph.read<{ firm: Properties & { id: string }; sameIds: string[] }>(Q.searchFirmsQuery(shape), {
     tenant,
-    text: text.toLowerCase(),
+    ...nameSearch(tenant, text),
     limit: limit * 2,
+    candidates: SEARCH_CANDIDATES,
   });
   return oneFirmPerEntity(rows).slice(0, limit);
 }

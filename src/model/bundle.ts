@@ -42,8 +42,8 @@ const isoDate = z.string({ error: 'must be a date YYYY-MM-DD' }).refine((s) => {
 }, 'must be a real calendar date YYYY-MM-DD');
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 code' })
-  .max(2, 'must be an ISO 3166-1 alpha-2 code such as "CN"')
-  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "CN"')
+  // one message per bad value: a shape error stops the checks after it
+  .regex(/^[A-Za-z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as "CN"', abort: true })
   // two letters are not enough: a made-up code ("XJ") would hide a place from the XUAR rule
   .refine(isCountryCode, 'is not an ISO 3166-1 country code (e.g. "CN" for China, with province "Xinjiang")')
   .transform((s) => s.toUpperCase());

@@ -103,11 +103,20 @@ export type Shipment = RecordOf<typeof SHIPMENT>;
 
 /**
  * Besides its fields a stored firm carries `searchText` (name, aliases and local name, lower
- * case) for the name search's index; it is written by the import and never read back. Neo4j
- * refuses an index entry over 8 KB, so the text is cut to SEARCH_TEXT_MAX UTF-16 units (at
- * most 3 bytes each) and `searchTextCut` says the search must also read the aliases.
+ * case), written by the import and read by the name search. It was cut to SEARCH_TEXT_MAX
+ * UTF-16 units for a range index (which refuses entries over 8 KB) and `searchTextCut` says the
+ * search must also read the aliases; the full-text index now holds the whole names as grams
+ * (`searchGrams`, with their screening forms `searchNorm`: src/lookup/searchForms.ts).
  */
-export type StoredFirm = Firm & { searchText: string; searchTextCut?: true };
+export type StoredFirm = Firm & NameSearchProperties;
+/** A stored facility carries the same search properties for its name. */
+export type StoredFacility = Facility & NameSearchProperties;
+export type NameSearchProperties = {
+  searchText: string;
+  searchTextCut?: true;
+  searchNorm: string;
+  searchGrams: string;
+};
 
 export const SEARCH_TEXT_MAX = 2_000;
 

@@ -22,6 +22,7 @@ import {
   placeOf,
   siteLabel,
 } from './lookup';
+import { originBlocks } from './originSection';
 import { chartModel, renderMermaid } from './svg';
 import type { Block, PacketDocument, PacketFirm, PacketGap, Seg, Text } from './types';
 
@@ -34,6 +35,7 @@ export const SECTIONS = [
   'Supply chain flow chart',
   'Parties at every tier',
   'Raw material origin',
+  'Origin',
   'Screening results',
   'Quantity reconciliation',
   'Payments against invoices',
@@ -519,7 +521,7 @@ function rawOrigin(a: PacketAnalysis): Block[] {
   return out;
 }
 
-// ---------- 7. screening ----------
+// ---------- 8. screening ----------
 
 function screening(a: PacketAnalysis): Block[] {
   const l = a.l;
@@ -561,7 +563,7 @@ function screening(a: PacketAnalysis): Block[] {
   ];
 }
 
-// ---------- 8. quantities ----------
+// ---------- 9. quantities ----------
 
 function quantities(a: PacketAnalysis): Block[] {
   const l = a.l;
@@ -606,7 +608,7 @@ function quantities(a: PacketAnalysis): Block[] {
   return out;
 }
 
-// ---------- 9. payments ----------
+// ---------- 10. payments ----------
 
 function payments(a: PacketAnalysis): Block[] {
   const l = a.l;
@@ -640,7 +642,7 @@ function payments(a: PacketAnalysis): Block[] {
   ];
 }
 
-// ---------- 10. flags ----------
+// ---------- 11. flags ----------
 
 /** "A, B and C" */
 const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
@@ -678,7 +680,7 @@ function flags(a: PacketAnalysis): Block[] {
   return out;
 }
 
-// ---------- 11. gaps ----------
+// ---------- 12. gaps ----------
 
 function gapsSection(a: PacketAnalysis): Block[] {
   const g = a.gaps;
@@ -717,7 +719,7 @@ function gapsSection(a: PacketAnalysis): Block[] {
   return out;
 }
 
-// ---------- 12. exhibit index ----------
+// ---------- 13. exhibit index ----------
 
 function exhibits(a: PacketAnalysis): Block[] {
   const l = a.l;
@@ -780,6 +782,7 @@ export function packetBlocks(a: PacketAnalysis): Block[] {
     ...flowChart(a),
     ...parties(a),
     ...rawOrigin(a),
+    ...originBlocks(a, h2('Origin'), h3),
     ...screening(a),
     ...quantities(a),
     ...payments(a),

@@ -2,6 +2,7 @@
 // payments match invoices, and that quantities add up from tier to tier. Pure.
 import type { TraceHop } from '../trace/engine';
 import { cmp, countryOf, docLabel, fmtMoney, fmtNum, fmtQty, firmIdOfFacility, firmName, Lookup, materialName, siteLabel } from './lookup';
+import { originExpectations } from './originGaps';
 import type { PacketDocument, PacketFlow, PacketGap, PacketMaterial } from './types';
 
 // ---------- expected documents ----------
@@ -129,7 +130,14 @@ export function expectedDocuments(f: HopFacts): Expectation[] {
 export function documentCoverage(l: Lookup): HopCoverage[] {
   return l.orderedHops.map((hop) => {
     const f = hopFacts(l, hop);
-    const items = expectedDocuments(f).map((expectation) => ({
+    const expected = expectedDocuments(f);
+    // an origin signal asks for its own documents; where the hop already expects the same kind, the signal's label says why
+    for (const e of originExpectations(l, hop)) {
+      const at = expected.findIndex((x) => x.key === e.key);
+      if (at < 0) expected.push(e);
+      else expected[at] = { ...e, accepts: [...new Set([...expected[at].accepts, ...e.accepts])] };
+    }
+    const items = expected.map((expectation) => ({
       expectation,
       present: f.docs.filter((d) => expectation.accepts.includes(d.type)).map((d) => d.id),
     }));

@@ -2,7 +2,7 @@
 // Chinese name and by pinyin, and which place contains which. A division's code is its place in
 // the tree: 65 Xinjiang, 6504 Turpan, 650421 Shanshan county; a code that begins with another
 // lies inside it.
-import { CHINA_DIVISIONS } from '../model/gazetteer/chinaDivisions';
+import { chinaDivisionRows } from '../model/gazetteer/divisionRows';
 
 export type DivisionLevel = 'province' | 'prefecture' | 'county' | 'district';
 export interface Division {
@@ -37,10 +37,7 @@ export function divisions(): Divisions {
     if (!l) m.set(k, [d]);
     else if (!l.includes(d)) l.push(d);
   };
-  for (const line of CHINA_DIVISIONS.split('\n')) {
-    const [code, zh, suffixField, pinyin] = line.split(' ');
-    if (!pinyin) continue;
-    const suffix = suffixField === '-' ? '' : suffixField;
+  for (const { code, zh, suffix, pinyin } of chinaDivisionRows()) {
     const d: Division = { code, zh, suffix, pinyin, level: levelOf(code, suffix) };
     all.push(d);
     post(byZh, zh, d);

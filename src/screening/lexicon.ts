@@ -147,6 +147,16 @@ export const LEXICON: LexEntry[] = [
   form('cooperation', ['cooperation', 'cooperative', 'coop'], ['hezuo'], ['合作']),
   form('service', ['service', 'services'], ['fuwu'], ['服务']),
   form('management', ['management'], ['guanli'], ['管理']),
+  // Development zones and the bodies that run them name a kind of place or office, not a firm.
+  form(['development', 'zone'], ['development zone'], ['kaifaqu'], ['开发区']),
+  form(['technology', 'zone'], ['hightech zone', 'high tech zone', 'hitech zone'], ['gaoxinqu'], ['高新区']),
+  form('zone', ['zone', 'zones']),
+  form(
+    'administration',
+    ['administration', 'administrative', 'authority', 'bureau', 'committee', 'commission', 'office'],
+    [],
+    ['管委会', '管理局', '委员会'],
+  ),
   form('park', ['park', 'industrial park', 'industry park'], ['yuanqu'], ['园区']),
   form('center', ['center', 'centre'], [], ['中心']),
   form('factory', ['factory', 'plant', 'mill', 'mills', 'works'], [], ['厂']),

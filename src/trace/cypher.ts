@@ -83,9 +83,11 @@ CALL (f) {
   OPTIONAL MATCH (f)-[:SAME_AS*0..${SAME_AS_DEPTH}]-(:Firm)-[:SCREENED]->(m:ScreeningMatch)-[:AGAINST]->(e:ListedEntity)
   WHERE NOT coalesce(e.removed, false)
   WITH DISTINCT m, e
-  // firms confirmed to be one entity share their matches; per entry a decided match outweighs pending ones
+  // firms confirmed to be one entity share their matches. Per entry a confirmed match stands for
+  // the rest; a rejection speaks only for the record it was made on, so another record's
+  // automatic MATCH or pending POSSIBLE still counts until a reviewer decides it too.
   WITH e, collect(m) AS ms
-  UNWIND CASE WHEN any(x IN ms WHERE x.status <> 'PENDING') THEN [x IN ms WHERE x.status <> 'PENDING'] ELSE ms END AS m
+  UNWIND CASE WHEN any(x IN ms WHERE x.status = 'CONFIRMED') THEN [x IN ms WHERE x.status = 'CONFIRMED'] ELSE ms END AS m
   RETURN [x IN collect({
     matchId: m.id, entryKey: e.key, entityName: e.name, matchedName: m.matchedName, score: m.score,
     decision: m.decision, status: m.status, effectiveDate: e.effectiveDate, sections: e.sections,
@@ -226,3 +228,24 @@ export const SHIPMENT_IDS = `
 MATCH (s:Shipment) USING INDEX s:Shipment(tenant, id)
 WHERE s.tenant = $tenant AND s.id IS NOT NULL
 RETURN ${TRACED_SHIPMENT} AS shipment, s.detainedOn AS detainedOn ORDER BY s.id`;
+
+/** The tenant's materials with their codes: origin concentration picks those of one heading (rules/origin.ts headingOf). */
+export const TENANT_MATERIAL_CODES = `
+MATCH (m:Material {tenant: $tenant})
+RETURN m.id AS id, m.hsCode AS hsCode, coalesce(m.raw, false) AS raw`;
+
+/**
+ * The flows of the materials in $materialIds, each with its quantity and unit, the country
+ * of its source facility (or of the facility's firm), and its inputs' HS codes (an input of
+ * a material with no code gives '', so a flow with no inputs has an empty list).
+ */
+export const FLOWS_OF_MATERIALS = `
+UNWIND $materialIds AS mid
+MATCH (m:Material {tenant: $tenant, id: mid})<-[:OF]-(u:Flow)
+OPTIONAL MATCH (u)-[:FROM]->(fac:Facility)
+OPTIONAL MATCH (fac)-[:OPERATED_BY]->(firm:Firm)
+OPTIONAL MATCH (u)-[:INPUT]->(v:Flow)-[:OF]->(vm:Material)
+WITH u, m, fac, firm, collect(CASE WHEN v IS NULL THEN null ELSE coalesce(vm.hsCode, '') END) AS inputCodes
+RETURN u.id AS flowId, u.quantity AS quantity, u.unit AS unit, coalesce(m.raw, false) AS raw, m.hsCode AS hsCode,
+       coalesce(fac.country, firm.country) AS country, inputCodes
+ORDER BY flowId`;

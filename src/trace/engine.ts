@@ -3,6 +3,7 @@
 // judge a single hop live in rules/.
 import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
 import type { FlagKind, FlagKindRule, Hop, Verdict } from './rules';
+import { computedOrigin, headingOf, type FlowOrigin, type OriginView } from './rules/origin';
 import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial, TraceShipment } from './records';
 
 export type { FlagKind, Verdict } from './rules';
@@ -43,6 +44,19 @@ export interface TraceHop {
   lotAllocated: boolean;
   documents: string[];
 }
+/** The computed origin of the shipment (origin-checks.md), beside what its entry declares. */
+export interface ShipmentOrigin {
+  declared: string | null;
+  preferenceProgram: string | null;
+  known: boolean;
+  countries: string[];
+  /** the transforming flows where the origin was decided, each reached through pass-throughs */
+  decidedAt: { flowId: string; country: string; tier: number; path: string[] }[];
+  /** the flows on the way that only passed the goods on, with their countries */
+  passThrough: { flowId: string; country: string | null; heading: string; tier: number; path: string[] }[];
+  /** why the origin is unknown; null when known */
+  unknownReason: string | null;
+}
 export interface ShipmentTrace {
   shipmentId: string;
   verdict: Verdict;
@@ -53,6 +67,7 @@ export interface ShipmentTrace {
   hops: TraceHop[];
   truncated: boolean;
   entityListVersion: string;
+  origin: ShipmentOrigin;
 }
 
 /** The matches that make a firm listed once effective (an auto MATCH or a confirmed candidate, never a rejected one), best first. */
@@ -177,7 +192,7 @@ function judgeUpstream(
   detail: boolean,
 ) {
   const walk = walkUpstream(shipment.flowId, flows, opts.maxTiers);
-  return { ...judgeWalk(walk.tierOf, walk.pathTo, flows, index, opts, detail), truncated: walk.truncated };
+  return { ...judgeWalk(walk.tierOf, walk.pathTo, flows, index, opts, detail, shipment), truncated: walk.truncated, tierOf: walk.tierOf };
 }
 
 /**
@@ -191,8 +206,33 @@ function judgeWalk(
   index: TraceIndex,
   opts: Pick<TraceOptions, 'asOf' | 'maxTiers'>,
   detail: boolean,
+  shipment?: TraceInput['shipment'],
 ) {
   const { facilities, materials, firms } = index;
+  // the walk's flows as the origin rules read them: a flow the walk did not reach is beyond the trace
+  const origin: OriginView = {
+    flow: (id) => (tierOf.has(id) ? flows.get(id) : undefined),
+    heading: (id) => {
+      const f = flows.get(id);
+      return f ? headingOf(materials.get(f.materialId)?.hsCode) : null;
+    },
+    raw: (id) => {
+      const f = flows.get(id);
+      return !!(f && materials.get(f.materialId)?.raw);
+    },
+    country: (id) => {
+      const f = flows.get(id);
+      if (!f) return null;
+      const fac = facilities.get(f.fromId);
+      const country = fac?.country ?? firms.get(fac?.firmId ?? f.fromId)?.country;
+      return country ? country.toUpperCase() : null;
+    },
+  };
+  let carriedOrigin: FlowOrigin | undefined;
+  const shipmentOrigin = () => {
+    if (!shipment) return undefined;
+    return (carriedOrigin ??= computedOrigin(origin, shipment.flowId));
+  };
   // one hop object for the whole walk, refilled per flow: the rules read it during the call only
   const hop: Hop = {
     flowId: '',
@@ -221,6 +261,10 @@ function judgeWalk(
       return c;
     },
     firmName: (firmId) => firms.get(firmId)?.name ?? firmId,
+    shipment,
+    origin,
+    shipmentOrigin,
+    pathTo,
   };
 
   const kinds: FlagKind[] = [];
@@ -279,25 +323,30 @@ function judgeWalk(
     }
     for (let r = 0; r < RULES.length; r++) {
       const rule = RULES[r];
-      const finding = rule.judge(hop, judged[r]);
-      if (finding === null || finding === undefined) continue;
-      kinds.push(rule.kind);
-      if (rule.presumptive) presumptiveFirms.add(firmId);
-      if (detail) {
-        flags.push({
-          kind: rule.kind,
-          firmId,
-          facilityId: rule.pinsFacility && fac ? fac.id : null,
-          flowId,
-          tier,
-          path: pathTo(flowId),
-          evidence: rule.evidence(hop, finding),
-          reason: rule.reason(hop, finding),
-        });
+      if (rule.findings) {
+        for (const finding of rule.findings(hop, judged[r])) flag(rule, finding);
+        continue;
       }
+      const finding = rule.judge(hop, judged[r]);
+      if (finding !== null && finding !== undefined) flag(rule, finding);
     }
   }
-  return { kinds, presumptiveFirms, flags, hops, parties, tiers };
+  function flag(rule: FlagKindRule<FlagKind>, finding: unknown) {
+    kinds.push(rule.kind);
+    if (rule.presumptive) presumptiveFirms.add(hop.firmId);
+    if (!detail) return;
+    flags.push({
+      kind: rule.kind,
+      firmId: hop.firmId,
+      facilityId: rule.pinsFacility && hop.facility ? hop.facility.id : null,
+      flowId: hop.flowId,
+      tier: hop.tier,
+      path: rule.path ? rule.path(hop, finding) : pathTo(hop.flowId),
+      evidence: rule.evidence(hop, finding),
+      reason: rule.reason(hop, finding),
+    });
+  }
+  return { kinds, presumptiveFirms, flags, hops, parties, tiers, shipmentOrigin };
 }
 
 /**
@@ -338,6 +387,21 @@ export function traceWithIndex(
     hops: judged.hops,
     truncated: judged.truncated,
     entityListVersion: opts.entityListVersion,
+    origin: originOfShipment(shipment, judged.shipmentOrigin()!, judged.tierOf),
+  };
+}
+
+/** The carried flow's computed origin as the trace shows it: each flow with its tier. */
+function originOfShipment(shipment: TraceInput['shipment'], o: FlowOrigin, tierOf: Map<string, number>): ShipmentOrigin {
+  const tier = (id: string) => tierOf.get(id) ?? 0;
+  return {
+    declared: shipment.countryOfOrigin ?? null,
+    preferenceProgram: shipment.preferenceProgram ?? null,
+    known: o.known,
+    countries: o.countries,
+    decidedAt: o.decidedAt.map((d) => ({ ...d, tier: tier(d.flowId) })),
+    passThrough: o.passThrough.map((p) => ({ ...p, tier: tier(p.flowId) })),
+    unknownReason: o.unknown?.why ?? null,
   };
 }
 

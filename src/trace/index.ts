@@ -7,3 +7,5 @@ export { networkFlags } from './networkFlags';
 export type { ExposedShipment, ExposureVia } from './exposure';
 export { shipmentRisks } from './riskView';
 export { specifiedFlagKinds } from './rules';
+export { originConcentration, concentrationOf } from './originConcentration';
+export type { OriginConcentration } from './originConcentration';

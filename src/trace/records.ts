@@ -8,6 +8,10 @@ export const TRACE_SHIPMENT_FIELDS = [
   'importerId',
   'entryDate',
   'entryNumber',
+  // origin-checks.md: the declared origin, the preference claim and the entry's HTS chapter
+  'htsCode',
+  'countryOfOrigin',
+  'preferenceProgram',
 ] as const satisfies readonly (keyof Shipment)[];
 export const TRACE_FLOW_FIELDS = ['id', 'fromId', 'toId', 'materialId', 'documentIds'] as const satisfies readonly (keyof Flow)[];
 export const TRACE_FACILITY_FIELDS = [

@@ -76,6 +76,22 @@ describe('disguised supplier names (real Neo4j)', () => {
     expect(packet.data.rebuttalPacket.markdown).toContain('U+0430 CYRILLIC SMALL LETTER A');
   });
 
+  it('a listed supplier stored backwards under a right-to-left override (shown as its name) is FLAGGED', async () => {
+    const shown = 'Xinjiang Zhongtai Chemical Co. Ltd.';
+    const stored = '\u202e' + [...shown].reverse().join('') + '\u202c';
+    await load(
+      chainBundle('RLO', pvcTiers({ name: stored, country: 'CN' }, { country: 'CN', city: 'Shanghai', province: 'Shanghai' }), {
+        importer: 'Flooring Importer Inc.',
+      }),
+    );
+    const t = await trace('RLO-S1');
+    expect(t.verdict).toBe('FLAGGED');
+    expect(t.flags.find((f) => f.kind === 'UFLPA_LISTED')).toMatchObject({ firmId: 'RLO-F2', tier: 2 });
+    const disguised = t.flags.find((f) => f.kind === 'DISGUISED_NAME');
+    expect(disguised!.reason).toContain(`as it shows on screen, as "${shown}"`);
+    expect(disguised!.evidence.join(' ')).toContain('U+202E RIGHT-TO-LEFT OVERRIDE');
+  });
+
   it('a disguised name of a firm that is not listed carries DISGUISED_NAME and changes no verdict', async () => {
     const name = 'Ningbo Hai\u200bxing Plаstics Co., Ltd.';
     await load(chainBundle('DSN', pvcTiers({ name, country: 'CN' }, { country: 'CN', city: 'Ningbo', province: 'Zhejiang' })));

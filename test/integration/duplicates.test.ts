@@ -209,4 +209,24 @@ describe('duplicate firms', () => {
     await ok('IMPORTER', 'mutation($b: JSON!) { importBundle(bundle: $b) { firms } }', { b });
     expect(await pairOf('HS-EN', 'HS-ZH')).toBeUndefined();
   });
+
+  it("a rejection on one record of a confirmed pair does not clear the other record's own match", async () => {
+    // the Chinese-named record has its name back, and the pair is proposed again
+    await importIt();
+    // both records of the Shanshan company screen to the same entry on their own
+    const zh = await ok('INVESTIGATOR', '{ screeningMatches(firmId: "HS-ZH") { items { id entityName decision status } } }');
+    const en = await ok('INVESTIGATOR', '{ screeningMatches(firmId: "HS-EN") { items { id entityName decision status } } }');
+    const zhMatch = zh.screeningMatches.items[0];
+    expect(en.screeningMatches.items.map((m: { entityName: string }) => m.entityName)).toContain(zhMatch.entityName);
+    expect(await listed('S-HS-EN')).toBe(true);
+    // a reviewer rejects the match of the Chinese-named record, then confirms the two are one company
+    await ok('INVESTIGATOR', 'mutation($id: ID!) { rejectMatch(id: $id, note: "checked the wrong licence") { status } }', {
+      id: zhMatch.id,
+    });
+    const pair = (await pairOf('HS-EN', 'HS-ZH'))!;
+    await ok('INVESTIGATOR', 'mutation($id: ID!) { confirmDuplicate(id: $id) { status } }', { id: pair.id });
+    // the English record's own match still stands, and now speaks for the entity under both ids
+    expect(await listed('S-HS-EN')).toBe(true);
+    expect(await listed('S-HS-ZH')).toBe(true);
+  });
 });

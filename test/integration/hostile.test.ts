@@ -3,6 +3,7 @@
 // strings everywhere, cycles, deep nesting and huge values. Each answer is a clear error with
 // a code or a correct answer; never a crash, a 500, a hang, or a partial write.
 import fc from 'fast-check';
+import { nameSearch, screeningForm } from '../../src/lookup/searchForms';
 import { Agent, request } from 'node:http';
 import { startHarness, Harness, uniqueTenant } from './harness';
 import { chainBundle, cottonTiers } from '../fixtures/scenarios';
@@ -157,7 +158,7 @@ const operations: { name: string; query: string; vars: fc.Arbitrary<Record<strin
   {
     name: 'searchFirms',
     text: { a: 'name' },
-    query: 'query($a: String!, $n: Int) { searchFirms(text: $a, limit: $n) { id name aliases localName } }',
+    query: 'query($a: String!, $n: Int) { searchFirms(text: $a, limit: $n) { id name aliases localName facilities { name } } }',
     vars: fc.record({ a: hostileString(), n: intArg }),
   },
   {
@@ -275,10 +276,15 @@ function checkAnswer(name: string, vars: Record<string, unknown>, r: Resp, text:
     case 'detentionClock':
       throw new Error(`${name} answered for id ${JSON.stringify(vars.a)}: ${JSON.stringify(data).slice(0, 200)}`);
     case 'searchFirms': {
-      const text = String(vars.a).toLowerCase();
+      // every firm found really contains the text, in a name of its own or of a facility, as written or in screening form
+      const { text, norm } = nameSearch(h.tenant, String(vars.a));
       for (const f of data.searchFirms) {
-        const hay = [f.name, ...(f.aliases ?? []), f.localName ?? ''].join(' | ').toLowerCase();
-        expect(hay).toContain(text); // every firm found really contains the text
+        const own: string[] = [f.name, ...(f.aliases ?? []), f.localName ?? ''];
+        const names = [own.join(' | '), ...f.facilities.map((x: { name: string }) => x.name)];
+        const contains =
+          names.some((n) => n.toLowerCase().includes(text)) ||
+          (!!norm && [...own, ...names.slice(1)].some((n) => n && screeningForm(n).includes(norm)));
+        expect({ text, norm, names, contains }).toMatchObject({ contains: true });
       }
       break;
     }

@@ -80,7 +80,7 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     const cover = section(p.markdown, 1);
     for (const s of ['PKA Importer Inc.', 'PKA-1234560-1', 'Los Angeles', '2024-06-10', '6109.10', 'USD 50,000.00'])
       expect(cover).toContain(s);
-    expect(section(p.markdown, 7)).toMatch(/Entity List version \S+/);
+    expect(section(p.markdown, 8)).toMatch(/Entity List version \S+/);
     // the downloads carry the status date this answer used, so they say the same as its Markdown
     expect(p.downloads.pdf).toMatch(new RegExp(`/packets/PKA-S1\\.pdf\\?statusOn=${p.statusOn}$`));
     // same graph, same asOf: the same bytes
@@ -94,7 +94,7 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     const p = await packet('PKB-S1');
     expect(p.gaps).toEqual([expect.objectContaining({ flowId: 'PKB-FL2', missing: ['PROOF_OF_PAYMENT'] })]);
     expect(p.completeness).toBeLessThan(1);
-    expect(section(p.markdown, 11)).toContain('| PKB-FL2 | PROOF_OF_PAYMENT |');
+    expect(section(p.markdown, 12)).toContain('| PKB-FL2 | PROOF_OF_PAYMENT |');
   });
 
   it('a payment that does not match its invoice is called out as a gap', async () => {
@@ -129,7 +129,7 @@ describe('rebuttalPacket on scenario chains (real Neo4j)', () => {
     for (const flow of ['PKX-FL4', 'PKX-FL3', 'PKX-FL2', 'PKX-FL1']) expect(flagged).toContain(`(flow ${flow})`);
     expect(flagged).toContain('Tianshan Cotton Ginning Co');
     expect(p.markdown).toContain('### Clear and convincing evidence still needed');
-    expect(section(p.markdown, 10)).toContain('**XUAR_LOCATION** at tier 4, flow PKX-FL4');
+    expect(section(p.markdown, 11)).toContain('**XUAR_LOCATION** at tier 4, flow PKX-FL4');
   });
 
   it('two shipments over the same parties with other lots share a fingerprint; a changed supplier changes it', async () => {

@@ -46,6 +46,10 @@ const SCANS = new Set([
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   'portability.nodePage': ['Flow'],
   'trace/summaries.summaryPageQuery': ['kind', 'VERDICT'],
+  // a firm with every field and its facilities' (the look-ups project the selection)
+  'lookup.firmById': [{ fields: ['id', 'name', 'aliases'], facilities: ['id', 'name', 'city'] }],
+  'lookup.searchFirmsQuery': [{ fields: ['id', 'name'], facilities: ['id'] }],
+  'lookup.nodesWithoutSearchForms': ['Firm'],
 };
 
 /** Every statement text of a Cypher module that names a tenant; builders called with sample arguments. */
@@ -79,7 +83,8 @@ describe('query plans', () => {
       expect.arrayContaining([
         'lookup.FACILITIES_OF_FIRM',
         'trace.traceQuery',
-        'lookup.SEARCH_FIRMS',
+        'lookup.searchFirmsQuery',
+        'lookup.firmById',
         'trace.SHIPMENT_IDS',
         'screening.COUNT_MATCHES',
       ]),

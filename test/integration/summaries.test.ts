@@ -274,7 +274,7 @@ describe('stored shipment summaries', () => {
     );
     expect((await storedVerdicts(tenant)).summaries).toEqual([]);
     const step = MIGRATIONS.find((m) => m.name === 'shipment-summaries')!;
-    await step.run(h.services.graph, { ensureShipmentSummaries: (g) => ensureAllSummaries(g) });
+    await step.run(h.services.graph, { backfillSearchForms: async () => undefined, ensureShipmentSummaries: (g) => ensureAllSummaries(g) });
     const stored = await storedVerdicts(tenant);
     expect(stored.current).toBe(true);
     expect(stored.summaries).toEqual(await liveVerdicts(tenant));

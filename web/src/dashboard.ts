@@ -2,6 +2,7 @@
 // flags by kind, the suppliers behind most flagged shipments, detained shipments with their
 // deadlines (detentionClock) and verdicts by entry month. Every figure opens its list.
 import { gql, lookup } from './api';
+import { concentrationBlock } from './concentration';
 import { Actions, names, Risk, state } from './state';
 import { clear, FLAG_KINDS, h, verdictBadge, VERDICT_LABEL } from './util';
 
@@ -163,6 +164,7 @@ export async function renderDashboard(el: HTMLElement, act: Actions, openList: (
       figure(detained.length, `detained`, () => openList({ detained: true, label: 'detained shipments' })),
       detainedList,
     ),
+    concentrationBlock(),
     h(
       'section',
       { class: 'dash-block', 'aria-labelledby': 'dash-months' },

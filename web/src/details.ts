@@ -1,6 +1,6 @@
 // The details panel: the open shipment (verdict, flags, packet downloads) and the selected
 // node or edge (names in every script, address, flags and reasons, screening, documents).
-import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, StoredMatch } from './api';
+import { ExposedShipment, Facility, Firm, gql, lookup, RiskFlag, ShipmentTrace, StoredMatch } from './api';
 import type { Selection } from './graph';
 import { Actions, names, state } from './state';
 import { byId, clear, FLAG_LABEL, flagBadge, flagSeverity, h, pct, PRESUMPTIVE, shortId, verdictBadge, verdictEffect } from './util';
@@ -112,6 +112,37 @@ function verdictLine(verdict: string, presumptive: number, incomplete: RiskFlag[
   return h('p', { class: 'verdict-line ok' }, '✓ No presumptive flag and nothing left open on the traced path.');
 }
 
+/** "CN" or "unknown (why)": the country where the trace shows the goods were last transformed. */
+function computedOriginText(o: ShipmentTrace['origin']): string {
+  return o.known ? o.countries.join(', ') : `unknown (${o.unknownReason ?? 'not traced'})`;
+}
+
+/** Where the computed origin was decided and the countries the goods only passed through, each flow one click from the graph. */
+function originSection(o: ShipmentTrace['origin'], act: Actions): HTMLElement | null {
+  if (!o.decidedAt.length && !o.passThrough.length) return null;
+  const flowButton = (id: string) => h('button', { type: 'button', class: 'link', onclick: () => act.select('flow', id) }, id);
+  return h(
+    'details',
+    { class: 'origin', open: o.declared != null && o.known && !o.countries.includes(o.declared) },
+    h('summary', {}, `Origin: ${computedOriginText(o)}${o.declared ? ` (declared ${o.declared})` : ''}`),
+    h(
+      'ul',
+      {},
+      o.decidedAt.map((d) => h('li', {}, 'Last transformed in ', h('b', {}, d.country), ` at tier ${d.tier}, flow `, flowButton(d.flowId))),
+      o.passThrough.map((p) =>
+        h(
+          'li',
+          {},
+          'Passed through ',
+          h('b', {}, p.country ?? 'an unrecorded country'),
+          ` (heading ${p.heading} kept) at tier ${p.tier}, flow `,
+          flowButton(p.flowId),
+        ),
+      ),
+    ),
+  );
+}
+
 /** The open shipment: verdict and packet actions (kept in view), facts, flags with reasons. */
 export function renderShipmentCard(act: Actions): void {
   const el = byId('shipment-card');
@@ -152,11 +183,15 @@ export function renderShipmentCard(act: Actions): void {
       ['Value', s?.value != null ? `${s.value.toLocaleString('en-US')} ${s.currency ?? ''}` : null],
       ['Entry date', s?.entryDate],
       ['Port', s?.portOfEntry],
+      ['Declared origin', s?.countryOfOrigin],
+      ['Preference claim', s?.preferenceProgram],
+      ['Computed origin', computedOriginText(t.origin)],
       ['Detained', s?.detention?.detainedOn],
       ['Traced as of', t.asOf],
       ['Tiers', `${t.tiers}${t.truncated ? ' (stopped at the tier limit)' : ''}`],
       ['Entity List', t.entityListVersion],
     ]),
+    originSection(t.origin, act),
     presumptive.length
       ? h(
           'section',

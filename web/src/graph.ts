@@ -148,6 +148,10 @@ const STYLE: cytoscape.StylesheetJson = [
     },
   },
   {
+    selector: 'edge.signalflow',
+    style: { 'line-style': 'dashed', 'line-color': '#e65100', 'target-arrow-color': '#e65100', width: 4, color: '#8a3a00' },
+  },
+  {
     selector: 'edge.flagpath',
     style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828', width: 5, color: '#6d0000', 'font-weight': 'bold', 'z-index': 10 },
   },
@@ -284,7 +288,10 @@ export class GraphView {
     }
     for (const h of trace.hops) {
       const cls = this.flags.pathFlows.has(h.flowId) ? ['flagpath'] : [];
-      const flagged = cls.length ? '⚑ ' : '';
+      // signals judged on the flow itself (origin mismatch, transshipment, yarn forward) show on its edge
+      const signals = [...new Set((this.flags.flow.get(h.flowId) ?? []).filter((f) => SIGNALS.has(f.kind)).map((f) => f.kind))];
+      if (signals.length) cls.push('signalflow');
+      const flagged = `${this.flags.pathFlows.has(h.flowId) ? '⚑ ' : ''}${signals.map((k) => `${FLAG_LABEL[k]?.icon ?? ''} `).join('')}`;
       els.push({
         group: 'edges',
         classes: ['flow', ...cls],

@@ -29,8 +29,11 @@ const TRACE_QUERY = `query Trace($id: ID!) {
   trace: traceShipment(id: $id) { shipmentId verdict asOf tiers truncated entityListVersion
     flags { kind firmId facilityId flowId tier reason path evidence }
     parties { firmId facilityId name tier role }
-    hops { flowId tier fromFacilityId toFacilityId materialId inputs lotAllocated documents } }
-  shipment(id: $id) { id entryNumber importerId flowId htsCode value currency entryDate portOfEntry detention { detainedOn noticeDate } }
+    hops { flowId tier fromFacilityId toFacilityId materialId inputs lotAllocated documents }
+    origin { declared preferenceProgram known countries unknownReason
+      decidedAt { flowId country tier path } passThrough { flowId country heading tier path } } }
+  shipment(id: $id) { id entryNumber importerId flowId htsCode value currency entryDate portOfEntry countryOfOrigin preferenceProgram
+    detention { detainedOn noticeDate } }
 }`;
 const PACKET_QUERY = `query PacketSummary($id: ID!) { rebuttalPacket(shipmentId: $id) { kind verdict completeness fingerprint
   exhibits { number documentId type title } gaps { flowId missing note } downloads { pdf zip html markdown } identicalShipments } }`;

@@ -28,7 +28,10 @@ export type FlagKind =
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
   | 'UNTRACED_INPUT'
-  | 'TIER_LIMIT';
+  | 'TIER_LIMIT'
+  | 'ORIGIN_MISMATCH'
+  | 'TRANSSHIPMENT'
+  | 'YARN_FORWARD_FAIL';
 
 export type MatchDecision =
   | 'MATCH'
@@ -67,7 +70,11 @@ export type Query = {
   firm?: Maybe<Firm>;
   facility?: Maybe<Facility>;
   shipment?: Maybe<Shipment>;
-  /** Firms of the caller's tenant whose name, alias or local name contains the text (case-insensitive). */
+  /**
+   * Firms of the caller's tenant whose name, alias or local name, or one of whose facilities' names, contains
+   * the text (case-insensitive), as written or in the screening matcher's form (accents, legal forms and
+   * Chinese as pinyin folded), shortest name first.
+   */
   searchFirms: Array<Firm>;
   /** Every shipment of the tenant with its verdict and flag counts (the dashboard view). */
   shipmentRisks: ShipmentRiskPage;
@@ -77,6 +84,8 @@ export type Query = {
   ownershipChain: Array<OwnershipChain>;
   /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
+  /** Where the tenant's supply of a material heading was made: quantity by country of the transforming facility (origin-checks.md), per unit, with the largest country's share and the Herfindahl index. heading: four digits, or any HS code under it. */
+  originConcentration: OriginConcentration;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
@@ -182,6 +191,11 @@ export type QueryExposureArgs = {
 };
 
 
+export type QueryOriginConcentrationArgs = {
+  heading: Scalars['String']['input'];
+};
+
+
 export type QueryScreeningMatchesArgs = {
   status?: InputMaybe<ReviewStatus>;
   firmId?: InputMaybe<Scalars['ID']['input']>;
@@ -280,6 +294,83 @@ export type ShipmentTrace = {
   /** true when maxTiers stopped the walk before the chain ended */
   truncated: Scalars['Boolean']['output'];
   entityListVersion: Scalars['String']['output'];
+  /** the origin the supply chain shows (heading-level tariff shift), beside the one the entry declares */
+  origin: ShipmentOrigin;
+};
+
+/** The computed origin of a shipment: where its goods were last substantially transformed (origin-checks.md). */
+export type ShipmentOrigin = {
+  __typename?: 'ShipmentOrigin';
+  /** the entry's countryOfOrigin */
+  declared?: Maybe<Scalars['String']['output']>;
+  /** the entry's preferenceProgram */
+  preferenceProgram?: Maybe<Scalars['String']['output']>;
+  /** false where a heading is unknown, a flow is untraced or beyond the trace */
+  known: Scalars['Boolean']['output'];
+  /** ISO codes of the countries where the goods were last transformed; empty when unknown */
+  countries: Array<Scalars['String']['output']>;
+  /** the transforming flows where the origin was decided, reached from the carried flow through pass-throughs */
+  decidedAt: Array<OriginDecision>;
+  /** the flows on the way that shipped on what they received without a change of heading */
+  passThrough: Array<OriginPassThrough>;
+  /** why the origin is unknown; null when known */
+  unknownReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type OriginDecision = {
+  __typename?: 'OriginDecision';
+  flowId: Scalars['ID']['output'];
+  country: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  /** flow ids from the carried flow to this one, each passing through the next */
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginPassThrough = {
+  __typename?: 'OriginPassThrough';
+  flowId: Scalars['ID']['output'];
+  country?: Maybe<Scalars['String']['output']>;
+  /** the heading (4 digits) it shipped on unchanged */
+  heading: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginConcentration = {
+  __typename?: 'OriginConcentration';
+  /** the four-digit heading asked about */
+  heading: Scalars['String']['output'];
+  /** the tenant's materials under the heading */
+  materialIds: Array<Scalars['ID']['output']>;
+  /** one entry per unit the quantities are stated in, largest total first (quantities add up within a unit only) */
+  units: Array<UnitConcentration>;
+  /** flows of the heading made at their source facility (raw, or a change of heading from every input): the ones counted */
+  transformingFlows: Scalars['Int']['output'];
+  /** flows that passed goods of the heading on: the same goods again, not counted */
+  passThroughFlows: Scalars['Int']['output'];
+  /** flows whose transformation cannot be told (an input's heading unknown, no inputs, no country or no quantity): not counted */
+  unresolvedFlows: Scalars['Int']['output'];
+};
+
+export type UnitConcentration = {
+  __typename?: 'UnitConcentration';
+  unit?: Maybe<Scalars['String']['output']>;
+  total: Scalars['Float']['output'];
+  /** largest quantity first */
+  countries: Array<CountryQuantity>;
+  largestCountry?: Maybe<Scalars['String']['output']>;
+  /** the largest country's share of the total (0 to 1) */
+  largestShare: Scalars['Float']['output'];
+  /** sum of the countries' squared shares: 1 when one country makes everything, 1/n for n equal countries */
+  herfindahl: Scalars['Float']['output'];
+};
+
+export type CountryQuantity = {
+  __typename?: 'CountryQuantity';
+  country: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+  share: Scalars['Float']['output'];
+  flows: Scalars['Int']['output'];
 };
 
 export type RiskFlag = {
@@ -516,6 +607,10 @@ export type Shipment = {
   currency?: Maybe<Scalars['String']['output']>;
   entryDate?: Maybe<Scalars['Date']['output']>;
   portOfEntry?: Maybe<Scalars['String']['output']>;
+  /** the origin declared on the entry (ISO 3166-1 alpha-2); see the trace's origin for the computed one */
+  countryOfOrigin?: Maybe<Scalars['String']['output']>;
+  /** the trade-preference program the entry claims (USMCA, CAFTA-DR...); null when none */
+  preferenceProgram?: Maybe<Scalars['String']['output']>;
   detention?: Maybe<Detention>;
 };
 
@@ -813,6 +908,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShipmentTrace: ResolverTypeWrapper<ShipmentTrace>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ShipmentOrigin: ResolverTypeWrapper<ShipmentOrigin>;
+  OriginDecision: ResolverTypeWrapper<OriginDecision>;
+  OriginPassThrough: ResolverTypeWrapper<OriginPassThrough>;
+  OriginConcentration: ResolverTypeWrapper<OriginConcentration>;
+  UnitConcentration: ResolverTypeWrapper<UnitConcentration>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CountryQuantity: ResolverTypeWrapper<CountryQuantity>;
   RiskFlag: ResolverTypeWrapper<RiskFlag>;
   TraceParty: ResolverTypeWrapper<TraceParty>;
   TraceHop: ResolverTypeWrapper<TraceHop>;
@@ -825,7 +927,6 @@ export type ResolversTypes = {
   SupplyPath: ResolverTypeWrapper<SupplyPath>;
   GraphNode: ResolverTypeWrapper<GraphNode>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Neighbourhood: ResolverTypeWrapper<Neighbourhood>;
   OwnershipChain: ResolverTypeWrapper<OwnershipChain>;
   ExposedShipment: ResolverTypeWrapper<ExposedShipment>;
@@ -868,6 +969,13 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   ShipmentTrace: ShipmentTrace;
   Boolean: Scalars['Boolean']['output'];
+  ShipmentOrigin: ShipmentOrigin;
+  OriginDecision: OriginDecision;
+  OriginPassThrough: OriginPassThrough;
+  OriginConcentration: OriginConcentration;
+  UnitConcentration: UnitConcentration;
+  Float: Scalars['Float']['output'];
+  CountryQuantity: CountryQuantity;
   RiskFlag: RiskFlag;
   TraceParty: TraceParty;
   TraceHop: TraceHop;
@@ -878,7 +986,6 @@ export type ResolversParentTypes = {
   SupplyPath: SupplyPath;
   GraphNode: GraphNode;
   GraphEdge: GraphEdge;
-  Float: Scalars['Float']['output'];
   Neighbourhood: Neighbourhood;
   OwnershipChain: OwnershipChain;
   ExposedShipment: ExposedShipment;
@@ -929,6 +1036,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'firmId'>>;
   ownershipChain?: Resolver<Array<ResolversTypes['OwnershipChain']>, ParentType, ContextType, RequireFields<QueryOwnershipChainArgs, 'firmId'>>;
   exposure?: Resolver<ResolversTypes['ExposurePage'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'firmId'>>;
+  originConcentration?: Resolver<ResolversTypes['OriginConcentration'], ParentType, ContextType, RequireFields<QueryOriginConcentrationArgs, 'heading'>>;
   entityList?: Resolver<ResolversTypes['EntityListInfo'], ParentType, ContextType>;
   screeningMatches?: Resolver<ResolversTypes['ScreeningMatchPage'], ParentType, ContextType, Partial<QueryScreeningMatchesArgs>>;
   duplicateFirms?: Resolver<ResolversTypes['DuplicateFirmPage'], ParentType, ContextType, Partial<QueryDuplicateFirmsArgs>>;
@@ -957,6 +1065,57 @@ export type ShipmentTraceResolvers<ContextType = any, ParentType extends Resolve
   hops?: Resolver<Array<ResolversTypes['TraceHop']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entityListVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['ShipmentOrigin'], ParentType, ContextType>;
+};
+
+export type ShipmentOriginResolvers<ContextType = any, ParentType extends ResolversParentTypes['ShipmentOrigin'] = ResolversParentTypes['ShipmentOrigin']> = {
+  declared?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferenceProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Array<ResolversTypes['OriginDecision']>, ParentType, ContextType>;
+  passThrough?: Resolver<Array<ResolversTypes['OriginPassThrough']>, ParentType, ContextType>;
+  unknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OriginDecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginDecision'] = ResolversParentTypes['OriginDecision']> = {
+  flowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type OriginPassThroughResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginPassThrough'] = ResolversParentTypes['OriginPassThrough']> = {
+  flowId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type OriginConcentrationResolvers<ContextType = any, ParentType extends ResolversParentTypes['OriginConcentration'] = ResolversParentTypes['OriginConcentration']> = {
+  heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  materialIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['UnitConcentration']>, ParentType, ContextType>;
+  transformingFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passThroughFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unresolvedFlows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitConcentrationResolvers<ContextType = any, ParentType extends ResolversParentTypes['UnitConcentration'] = ResolversParentTypes['UnitConcentration']> = {
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['CountryQuantity']>, ParentType, ContextType>;
+  largestCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  largestShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  herfindahl?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CountryQuantityResolvers<ContextType = any, ParentType extends ResolversParentTypes['CountryQuantity'] = ResolversParentTypes['CountryQuantity']> = {
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  flows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RiskFlagResolvers<ContextType = any, ParentType extends ResolversParentTypes['RiskFlag'] = ResolversParentTypes['RiskFlag']> = {
@@ -1127,6 +1286,8 @@ export type ShipmentResolvers<ContextType = any, ParentType extends ResolversPar
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entryDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   portOfEntry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryOfOrigin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preferenceProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   detention?: Resolver<Maybe<ResolversTypes['Detention']>, ParentType, ContextType>;
 };
 
@@ -1294,6 +1455,12 @@ export type Resolvers<ContextType = any> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ShipmentTrace?: ShipmentTraceResolvers<ContextType>;
+  ShipmentOrigin?: ShipmentOriginResolvers<ContextType>;
+  OriginDecision?: OriginDecisionResolvers<ContextType>;
+  OriginPassThrough?: OriginPassThroughResolvers<ContextType>;
+  OriginConcentration?: OriginConcentrationResolvers<ContextType>;
+  UnitConcentration?: UnitConcentrationResolvers<ContextType>;
+  CountryQuantity?: CountryQuantityResolvers<ContextType>;
   RiskFlag?: RiskFlagResolvers<ContextType>;
   TraceParty?: TracePartyResolvers<ContextType>;
   TraceHop?: TraceHopResolvers<ContextType>;

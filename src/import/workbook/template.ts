@@ -23,6 +23,7 @@ const README_LINES = [
   'Headers match a field with case, spaces, "_" and "-" ignored. Your own headers can be mapped in a "_mapping" sheet with the columns sheet, column, field.',
   'Lists (aliases, inputs, documents) hold several ids separated by ";". Dates: a date cell or text YYYY-MM-DD. Numbers: a number cell or plain text such as 12000 or 0.6.',
   'Ids and codes are text: keep the id and code columns formatted as text so 5201.00 and leading zeros stay.',
+  'shipments: countryOfOrigin (the origin declared on the entry, ISO code) and preferenceProgram (USMCA, CAFTA-DR...) are optional; the trace checks them against the origin the supply chain shows.',
   'An import is all or nothing: every error is listed with its cell (flows!C12) and nothing is written until none is left.',
   '',
 ];

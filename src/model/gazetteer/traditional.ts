@@ -21,6 +21,9 @@ for (const line of PHRASES) {
     PHRASES_BY_FIRST.set(first, [...(PHRASES_BY_FIRST.get(first) ?? []), [t, s]]);
   }
 }
+// Variant characters OpenCC leaves alone but documents use for a place: 彊 (a variant of 强)
+// stands for 疆 in 新彊, a common misprint of 新疆 that must not hide the region.
+for (const [t, s] of [['新彊', '新疆']] as const) PHRASES_BY_FIRST.set(t[0], [...(PHRASES_BY_FIRST.get(t[0]) ?? []), [t, s]]);
 for (const list of PHRASES_BY_FIRST.values()) list.sort((a, b) => b[0].length - a[0].length);
 
 const HAN = /\p{Script=Han}/u;

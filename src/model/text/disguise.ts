@@ -200,6 +200,52 @@ function wordsOf(units: Unit[], foreign: Map<number, string>): Word[] {
   return words;
 }
 
+const RLO = 0x202e;
+const PDF = 0x202c;
+const OPENS_EMBEDDING = new Set([0x202a, 0x202b, 0x202d, RLO]);
+const ENDS_PARAGRAPH = new Set([0x0a, 0x0d, 0x2029]);
+
+/**
+ * The text in the order a reader sees it, or undefined when no right-to-left override (U+202E)
+ * changes it: characters under an override show reversed, so U+202E before "dtL gnaijniX"
+ * shows "Xinjiang Ltd". Stored order and shown order are both readings of a disguised name,
+ * and a rule must not let either one pass (see `readingsOf`). A letter keeps its marks.
+ */
+export function displayOrder(s: string): string | undefined {
+  if (!s.includes('\u202e')) return undefined;
+  const stack: number[] = [];
+  let out = '';
+  let run: string[] = [];
+  const flush = () => {
+    out += run.reverse().join('');
+    run = [];
+  };
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (OPENS_EMBEDDING.has(cp) || cp === PDF || ENDS_PARAGRAPH.has(cp)) {
+      flush();
+      if (OPENS_EMBEDDING.has(cp)) stack.push(cp);
+      else if (cp === PDF) stack.pop();
+      else stack.length = 0;
+      if (!OPENS_EMBEDDING.has(cp) && cp !== PDF) out += ch;
+      continue;
+    }
+    if (stack[stack.length - 1] !== RLO) {
+      flush();
+      out += ch;
+    } else if (run.length && MARK.test(ch)) run[run.length - 1] += ch;
+    else run.push(ch);
+  }
+  flush();
+  return out;
+}
+
+/** The ways a name reads: as stored, and as shown where a direction override reorders it. */
+export function readingsOf(s: string): string[] {
+  const shown = displayOrder(s);
+  return shown === undefined ? [s] : [s, shown];
+}
+
 function analyze(s: string): Analysis {
   const { foreign, latin } = lookAlikes();
   const removed: Unit[] = [];
@@ -303,7 +349,14 @@ export function foldDisguiseMapped(s: string): MappedFold {
   }
   const shown = (a: number, b: number) => {
     if (b <= a || a >= text.length) return '';
-    return stripIgnorable(s.slice(from[a], to[Math.min(b, text.length) - 1]));
+    // under a right-to-left override the folded text runs backwards through the original
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = a; k < Math.min(b, text.length); k++) {
+      lo = Math.min(lo, from[k]);
+      hi = Math.max(hi, to[k]);
+    }
+    return stripIgnorable(s.slice(lo, hi));
   };
   return { text, shown };
 }

@@ -96,8 +96,11 @@ export function decideCandidates(
       reason: `${v.kind === 'NAME' ? 'name' : v.kind.toLowerCase().replace('_', ' ')} "${v.name}" — ${parts.join('; ')}`,
     });
   }
-  out.sort(
-    (a, b) => b.score - a.score || KIND_RANK[a.matchedNameKind] - KIND_RANK[b.matchedNameKind] || a.entityName.localeCompare(b.entityName),
-  );
+  out.sort(compareCandidates);
   return out.slice(0, limit);
+}
+
+/** Best first: by score, then the name's kind (a current name before a former one), then by entry name. */
+export function compareCandidates(a: ScreeningCandidate, b: ScreeningCandidate): number {
+  return b.score - a.score || KIND_RANK[a.matchedNameKind] - KIND_RANK[b.matchedNameKind] || a.entityName.localeCompare(b.entityName);
 }

@@ -10,7 +10,8 @@ import { pinyinInitials } from '../../model/text/pinyin';
 import { normalizeName, type NameToken } from '../normalize';
 import { ocrKey, ocrKeyIndex } from '../ocrTypos';
 import { candidatesFor } from './candidates';
-import { countryCode, decideCandidates, type BestName } from './decision';
+import { readingsOf } from '../../model/text/disguise';
+import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
 import { comparePlaces, leavesOf, listedWithoutPlace, placesOf, type PlaceRef, type PlaceVerdict } from './placeQualifiers';
 import { align, type Alignment } from './scoring';
@@ -92,7 +93,18 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // stays first. Never below POSSIBLE for a score that was at least POSSIBLE.
   const hold = (score: number, cap: number) => Math.min(score, Math.max(cfg.possibleThreshold, cap - HOLD_SLOPE * (1 - score)));
 
+  // A name under a direction override reads one way as stored and another as shown: either
+  // may be the listed name, so both are screened and each entry keeps its better reading.
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
+    const readings = readingsOf(name);
+    if (readings.length === 1) return screenForm(name, opts);
+    const best = new Map<string, ScreeningCandidate>();
+    for (const c of readings.flatMap((r) => screenForm(r, opts)))
+      if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, c);
+    return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
+  }
+
+  function screenForm(name: string, opts: ScreenOptions): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? cfg.possibleThreshold;
     const country = countryCode(opts.country);

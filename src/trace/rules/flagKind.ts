@@ -2,8 +2,9 @@
 // hop, the text that explains a flag, and how packets and the page show it. Each kind is
 // one module in kinds/, listed once in flagKinds.ts; the engine, the verdict, packets, the
 // API (and through it the page) read that list.
-import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial } from '../records';
+import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial, TraceShipment } from '../records';
 import type { OwnerChain } from './control';
+import type { FlowOrigin, OriginView } from './origin';
 
 /** The verdict a flag of the kind leads to at least; null when it never changes the verdict. */
 export type VerdictEffect = 'FLAGGED' | 'INCOMPLETE' | null;
@@ -37,6 +38,14 @@ export interface Hop {
   controllersOf(firmId: string): readonly OwnerChain[];
   /** a firm's name, or its id when the firm is unknown */
   firmName(firmId: string): string;
+  /** the shipment traced; undefined outside a shipment (the explorer's firm network) */
+  shipment: TraceShipment | undefined;
+  /** the walk's flows as the origin rules read them (origin.ts) */
+  origin: OriginView;
+  /** the computed origin of the flow that carried the shipment, worked out once per trace; undefined outside a shipment */
+  shipmentOrigin(): FlowOrigin | undefined;
+  /** flow ids from the walk's first flow to a reached flow, as the walk reached it */
+  pathTo(flowId: string): string[];
 }
 
 /** What a rule may read when it judges a party once for every hop it ships (see judgeParty). */
@@ -68,6 +77,14 @@ export interface FlagKindRule<K extends string = string, F = unknown, P = unknow
   judgeParty?(party: Party): P;
   /** The finding on this hop, or null/undefined for none. Pure; at most one flag of a kind per flow, so the first finding. */
   judge(hop: Hop, party: P): F | null | undefined;
+  /**
+   * For kinds that may flag one flow several times (TRANSSHIPMENT: one flag per input passed
+   * through): every finding on this hop, one flag each. When given, the engine reads it
+   * instead of judge (which then gives the first finding).
+   */
+  findings?(hop: Hop, party: P): readonly F[];
+  /** the flag's path when it is not the walk's path to the flow (a chain of pass-throughs, a flow and its input) */
+  path?(hop: Hop, finding: F): string[];
   /** whether the flag names the shipping facility (facilityId) or only its firm */
   pinsFacility: boolean;
   reason(hop: Hop, finding: F): string;

@@ -12,11 +12,14 @@ import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
+import { originMismatch } from './kinds/originMismatch';
 import { possibleListing } from './kinds/possibleListing';
 import { tierLimit } from './kinds/tierLimit';
+import { transshipment } from './kinds/transshipment';
 import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
 import { xuarLocation } from './kinds/xuarLocation';
+import { yarnForwardFail } from './kinds/yarnForwardFail';
 
 export const specifiedFlagKinds = [
   xuarLocation,
@@ -28,6 +31,9 @@ export const specifiedFlagKinds = [
   highPrioritySector,
   untracedInput,
   tierLimit,
+  originMismatch,
+  transshipment,
+  yarnForwardFail,
 ] as const;
 
 export type FlagKind = (typeof specifiedFlagKinds)[number]['kind'];

@@ -7,7 +7,7 @@
 // not the region, and does not count. Chinese terms match as substrings, after folding
 // traditional characters (兵團 -> 兵团); 新绛 never matches 新疆. Disguise is folded first
 // (Cyrillic а in "Xinjiаng", a zero-width space inside "Xinjiang"); a hit names the name as written.
-import { foldDisguise, latinTokens, phraseWords, toSimplified } from './text';
+import { foldDisguise, latinTokens, phraseWords, readingsOf, toSimplified } from './text';
 
 export interface NameIndicatorHit {
   term: string;
@@ -42,17 +42,20 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== 'string' || !name.trim()) continue;
-    const folded = foldDisguise(name);
-    const ws = words(folded);
-    // the plain word sequence, and one where camel-case words are split
-    const plain = ws.map((w) => w[0]);
-    const split = ws.flatMap((w) => (w.length > 1 ? w.slice(1) : w));
-    const simplified = toSimplified(folded);
     const found: string[] = [];
-    for (const { term, words: tw, notBefore } of LATIN_TERMS) {
-      if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
+    // as stored and, under a direction override, as shown
+    for (const reading of readingsOf(name)) {
+      const folded = foldDisguise(reading);
+      const ws = words(folded);
+      // the plain word sequence, and one where camel-case words are split
+      const plain = ws.map((w) => w[0]);
+      const split = ws.flatMap((w) => (w.length > 1 ? w.slice(1) : w));
+      const simplified = toSimplified(folded);
+      for (const { term, words: tw, notBefore } of LATIN_TERMS) {
+        if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
+      }
+      for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
     }
-    for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
     for (const term of found) {
       const key = `${term}\u0000${name}`;
       if (!seen.has(key)) {

@@ -3,7 +3,7 @@
 // UFLPA_LISTED, LISTED_AFFILIATE); otherwise INCOMPLETE when any carries a kind whose
 // effect is INCOMPLETE (UNTRACED_INPUT, POSSIBLE_LISTING,
 // TIER_LIMIT); otherwise CLEAR. Kinds without an effect
-// (NAME_INDICATOR, HIGH_PRIORITY_SECTOR) and unknown names never change it.
+// (NAME_INDICATOR, HIGH_PRIORITY_SECTOR, the origin signals) and unknown names never change it.
 import { flagKindRule } from './flagKinds';
 
 export const VERDICTS = ['CLEAR', 'INCOMPLETE', 'FLAGGED'] as const;

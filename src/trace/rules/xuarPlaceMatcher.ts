@@ -24,7 +24,7 @@
 //
 // This file decides; xuarPlaceIndex.ts builds the index of names, xuarFieldScan.ts finds
 // them in one field.
-import { fold, foldDisguise, toSimplified } from './text';
+import { displayOrder, fold, foldDisguise, toSimplified } from './text';
 import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
 import { compactOf, placeIndex, type LookAlike, type Place } from './xuarPlaceIndex';
@@ -93,6 +93,32 @@ const quote = (h: Hit) => `${h.field} "${h.text}"`;
  * and Uyghur-script XUAR names respelled (xuarSpelling.ts), under the same rule.
  */
 export function locateInXuar(loc: LocationInput): XuarLocation {
+  const stored = locateOneReading(loc);
+  // a field under a direction override shows otherwise than it is stored: the XUAR in either reading counts
+  const shown = shownLocation(loc);
+  if (stored.inXuar || !shown) return stored;
+  const reread = locateOneReading(shown);
+  if (!reread.inXuar) return stored;
+  const note = 'read as the location shows on screen: a right-to-left override (U+202E) reverses what it stores';
+  return { ...reread, evidence: [note, ...reread.evidence] };
+}
+
+/** The location as a reader sees it, where a direction override reorders a field; otherwise undefined. */
+function shownLocation(loc: LocationInput): LocationInput | undefined {
+  let changed = false;
+  const out: LocationInput = { ...loc };
+  for (const f of ['country', 'province', 'prefecture', 'county', 'city', 'address'] as const) {
+    const v = loc[f];
+    const shown = typeof v === 'string' ? displayOrder(v) : undefined;
+    if (shown !== undefined) {
+      out[f] = shown;
+      changed = true;
+    }
+  }
+  return changed ? out : undefined;
+}
+
+function locateOneReading(loc: LocationInput): XuarLocation {
   const asWritten = locateAsWritten(loc);
   if (asWritten.inXuar) return asWritten;
   const respelled = respellLocation(loc);

@@ -5,7 +5,7 @@
 // when that name is strictly the nearest of every place name in China (and of the XUAR
 // look-alikes): "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang".
 import { distance } from 'fastest-levenshtein';
-import { CHINA_DIVISIONS } from '../../model/gazetteer/chinaDivisions';
+import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
 import { PROVINCES } from '../../model/gazetteer/provinces';
 import { latinTokens } from './text';
 import { memoByInput } from './memo';
@@ -59,10 +59,7 @@ function vocabularyOf(kind: FieldKind): Vocabulary {
   for (const p of PROVINCES) for (const n of [p.pinyin, ...p.names]) elsewhere.add(letters(n));
   if (kind === 'place') {
     for (const la of idx.lookAlikes) for (const n of [la.pinyin ?? '', ...la.names]) elsewhere.add(letters(n));
-    for (const line of CHINA_DIVISIONS.split('\n')) {
-      const [code, , , pinyin] = line.split(' ');
-      if (pinyin && !code.startsWith('65')) elsewhere.add(pinyin);
-    }
+    for (const { code, pinyin } of chinaDivisionRows()) if (!code.startsWith('65')) elsewhere.add(pinyin);
   }
   for (const x of xuar) elsewhere.delete(x);
   const v = { xuar, elsewhere };

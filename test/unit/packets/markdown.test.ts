@@ -19,10 +19,10 @@ describe('packet markdown', () => {
     expect(SECTIONS.slice(0, 3)).toEqual(['Cover', 'Table of contents', 'Executive summary']);
     const summary = md.slice(at[2], at[3]);
     expect(summary).toContain('### Missing documents');
-    expect(summary).toContain('annotated in section 12');
+    expect(summary).toContain('annotated in section 13');
     expect(md.slice(at[3], at[4])).toContain('### Supply chain step by step');
-    expect(md.slice(at[11])).toContain('| Exhibit | Document | What it shows | Key facts |');
-    expect(md).toContain('[Exhibit index](#12-exhibit-index)');
+    expect(md.slice(at[12])).toContain('| Exhibit | Document | What it shows | Key facts |');
+    expect(md).toContain('[Exhibit index](#13-exhibit-index)');
     expect(md).toContain('```mermaid\nflowchart TB');
   });
 
@@ -64,7 +64,7 @@ describe('packet markdown', () => {
       if (party.tier > 0) for (const type of ['PO', 'INV', 'BL']) expect(row).toContain(`${type}-${party.tier}`);
     }
     expect(parties).toContain('金线纺织有限公司');
-    const screening = p.markdown.slice(p.markdown.indexOf('## 7.'), p.markdown.indexOf('## 8.'));
+    const screening = p.markdown.slice(p.markdown.indexOf('## 8.'), p.markdown.indexOf('## 9.'));
     expect(screening).toContain('version 2026-08-03');
     expect(screening).toContain(
       '| Golden Thread Spinning Co | Golden Thread Listed Co | Golden Thread | 0.71 | POSSIBLE | rejected by analyst-1 |',
@@ -112,7 +112,7 @@ describe('packet markdown', () => {
       reason: 'Cotton lint falls in the FLETF high-priority sector COTTON.',
     });
     const md = assemblePacket(d, DATES).markdown;
-    expect(md.slice(md.indexOf('## 10.'))).toContain('**HIGH_PRIORITY_SECTOR** at tier 4, flow FL4');
+    expect(md.slice(md.indexOf('## 11.'))).toContain('**HIGH_PRIORITY_SECTOR** at tier 4, flow FL4');
   });
 
   it('lists gaps and calls out payment and quantity mismatches', () => {

@@ -83,7 +83,7 @@ describe('HTML edition', () => {
     expect(html).toContain('Blue &lt;River&gt; &amp; &quot;Sons&quot;');
     expect(html).not.toContain('<River>');
     expect(html).toContain('<h2 id="4-supply-chain-flow-chart" class="new-page">');
-    expect(html).toContain('<a href="#12-exhibit-index">Exhibit index</a>');
+    expect(html).toContain('<a href="#13-exhibit-index">Exhibit index</a>');
     for (const name of Object.values(SCRIPTS)) expect(html).toContain(name);
     // subsets of the bundled faces, inline: the page shows every script without the reader's fonts
     for (const face of ['latin', 'hans', 'arabic', 'bengali'])
@@ -261,7 +261,7 @@ describe('PDF edition', () => {
     for (const [title, n] of [
       ['Executive summary', 3],
       ['Supply chain flow chart', 4],
-      ['Exhibit index', 12],
+      ['Exhibit index', 13],
     ] as const) {
       const page = sectionPage(`${n}. ${title}`);
       expect(page).toBeGreaterThan(2);

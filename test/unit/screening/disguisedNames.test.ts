@@ -24,6 +24,14 @@ describe('screening disguised names', () => {
     });
   });
 
+  it('finds a name stored backwards under a right-to-left override, which shows the listed name on screen', () => {
+    const shown = 'Xinjiang Zhongtai Chemical Co. Ltd.';
+    const stored = '\u202e' + [...shown].reverse().join('');
+    expect(matcher.screen(stored)[0]).toMatchObject({ entityName: shown, decision: 'MATCH' });
+    // and a listed name merely wrapped in the override (stored in order, shown reversed) is still found
+    expect(matcher.screen('\u202e' + shown + '\u202c')[0]).toMatchObject({ entityName: shown, decision: 'MATCH' });
+  });
+
   it('normalizes a disguised name to the tokens of the name, and keeps the name as written', () => {
     const disguised = 'Hοshine Sili\u200bcon Indus\u00adtry (Shаnshan) Ｃｏ., Ltd';
     const n = normalizeName(disguised);

@@ -26,7 +26,10 @@ export type FlagKind =
   | 'DISGUISED_NAME'
   | 'HIGH_PRIORITY_SECTOR'
   | 'UNTRACED_INPUT'
-  | 'TIER_LIMIT';
+  | 'TIER_LIMIT'
+  | 'ORIGIN_MISMATCH'
+  | 'TRANSSHIPMENT'
+  | 'YARN_FORWARD_FAIL';
 
 export type MatchDecision =
   | 'MATCH'
@@ -64,7 +67,11 @@ export type Query = {
   firm: Maybe<Firm>;
   facility: Maybe<Facility>;
   shipment: Maybe<Shipment>;
-  /** Firms of the caller's tenant whose name, alias or local name contains the text (case-insensitive). */
+  /**
+   * Firms of the caller's tenant whose name, alias or local name, or one of whose facilities' names, contains
+   * the text (case-insensitive), as written or in the screening matcher's form (accents, legal forms and
+   * Chinese as pinyin folded), shortest name first.
+   */
   searchFirms: Array<Firm>;
   /** Every shipment of the tenant with its verdict and flag counts (the dashboard view). */
   shipmentRisks: ShipmentRiskPage;
@@ -74,6 +81,8 @@ export type Query = {
   ownershipChain: Array<OwnershipChain>;
   /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
+  /** Where the tenant's supply of a material heading was made: quantity by country of the transforming facility (origin-checks.md), per unit, with the largest country's share and the Herfindahl index. heading: four digits, or any HS code under it. */
+  originConcentration: OriginConcentration;
   /** The Entity List version in use and its entry count. */
   entityList: EntityListInfo;
   /** Screening candidates stored for the tenant's firms. */
@@ -179,6 +188,11 @@ export type QueryExposureArgs = {
 };
 
 
+export type QueryOriginConcentrationArgs = {
+  heading: Scalars['String']['input'];
+};
+
+
 export type QueryScreeningMatchesArgs = {
   status?: InputMaybe<ReviewStatus>;
   firmId?: InputMaybe<Scalars['ID']['input']>;
@@ -275,6 +289,77 @@ export type ShipmentTrace = {
   /** true when maxTiers stopped the walk before the chain ended */
   truncated: Scalars['Boolean']['output'];
   entityListVersion: Scalars['String']['output'];
+  /** the origin the supply chain shows (heading-level tariff shift), beside the one the entry declares */
+  origin: ShipmentOrigin;
+};
+
+/** The computed origin of a shipment: where its goods were last substantially transformed (origin-checks.md). */
+export type ShipmentOrigin = {
+  /** the entry's countryOfOrigin */
+  declared: Maybe<Scalars['String']['output']>;
+  /** the entry's preferenceProgram */
+  preferenceProgram: Maybe<Scalars['String']['output']>;
+  /** false where a heading is unknown, a flow is untraced or beyond the trace */
+  known: Scalars['Boolean']['output'];
+  /** ISO codes of the countries where the goods were last transformed; empty when unknown */
+  countries: Array<Scalars['String']['output']>;
+  /** the transforming flows where the origin was decided, reached from the carried flow through pass-throughs */
+  decidedAt: Array<OriginDecision>;
+  /** the flows on the way that shipped on what they received without a change of heading */
+  passThrough: Array<OriginPassThrough>;
+  /** why the origin is unknown; null when known */
+  unknownReason: Maybe<Scalars['String']['output']>;
+};
+
+export type OriginDecision = {
+  flowId: Scalars['ID']['output'];
+  country: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  /** flow ids from the carried flow to this one, each passing through the next */
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginPassThrough = {
+  flowId: Scalars['ID']['output'];
+  country: Maybe<Scalars['String']['output']>;
+  /** the heading (4 digits) it shipped on unchanged */
+  heading: Scalars['String']['output'];
+  tier: Scalars['Int']['output'];
+  path: Array<Scalars['ID']['output']>;
+};
+
+export type OriginConcentration = {
+  /** the four-digit heading asked about */
+  heading: Scalars['String']['output'];
+  /** the tenant's materials under the heading */
+  materialIds: Array<Scalars['ID']['output']>;
+  /** one entry per unit the quantities are stated in, largest total first (quantities add up within a unit only) */
+  units: Array<UnitConcentration>;
+  /** flows of the heading made at their source facility (raw, or a change of heading from every input): the ones counted */
+  transformingFlows: Scalars['Int']['output'];
+  /** flows that passed goods of the heading on: the same goods again, not counted */
+  passThroughFlows: Scalars['Int']['output'];
+  /** flows whose transformation cannot be told (an input's heading unknown, no inputs, no country or no quantity): not counted */
+  unresolvedFlows: Scalars['Int']['output'];
+};
+
+export type UnitConcentration = {
+  unit: Maybe<Scalars['String']['output']>;
+  total: Scalars['Float']['output'];
+  /** largest quantity first */
+  countries: Array<CountryQuantity>;
+  largestCountry: Maybe<Scalars['String']['output']>;
+  /** the largest country's share of the total (0 to 1) */
+  largestShare: Scalars['Float']['output'];
+  /** sum of the countries' squared shares: 1 when one country makes everything, 1/n for n equal countries */
+  herfindahl: Scalars['Float']['output'];
+};
+
+export type CountryQuantity = {
+  country: Scalars['String']['output'];
+  quantity: Scalars['Float']['output'];
+  share: Scalars['Float']['output'];
+  flows: Scalars['Int']['output'];
 };
 
 export type RiskFlag = {
@@ -492,6 +577,10 @@ export type Shipment = {
   currency: Maybe<Scalars['String']['output']>;
   entryDate: Maybe<Scalars['Date']['output']>;
   portOfEntry: Maybe<Scalars['String']['output']>;
+  /** the origin declared on the entry (ISO 3166-1 alpha-2); see the trace's origin for the computed one */
+  countryOfOrigin: Maybe<Scalars['String']['output']>;
+  /** the trade-preference program the entry claims (USMCA, CAFTA-DR...); null when none */
+  preferenceProgram: Maybe<Scalars['String']['output']>;
   detention: Maybe<Detention>;
 };
 

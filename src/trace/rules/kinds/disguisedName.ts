@@ -5,7 +5,14 @@
 // there, naming each character. A signal for review; it does not change the verdict.
 import type { Party } from '../flagKind';
 import { defineFlagKind } from '../flagKind';
-import { describeDisguise, findDisguise, foldDisguise, visibleText, type DisguisedCharacter } from '../../../model/text/disguise';
+import {
+  describeDisguise,
+  findDisguise,
+  foldDisguise,
+  readingsOf,
+  visibleText,
+  type DisguisedCharacter,
+} from '../../../model/text/disguise';
 
 export interface DisguisedName {
   /** which name: "firm name", "alias", "local name", "facility name" */
@@ -57,7 +64,9 @@ export const disguisedName = defineFlagKind({
       .map(
         (d) =>
           `The ${d.field} "${visibleText(d.name)}" (tier ${hop.tier}) ${whatItDoes(d.characters)}; ` +
-          `screening and the rules read it as "${foldDisguise(d.name)}".`,
+          `screening and the rules read it as ${readingsOf(d.name)
+            .map((r) => `"${foldDisguise(r)}"`)
+            .join(' and, as it shows on screen, as ')}.`,
       )
       .join(' ') + ' A name disguised so is worth checking, though not presumptive on its own.',
   evidence: (_hop, found) => found.flatMap((d) => d.characters.map((c) => `${describeDisguise(c)} (${d.field})`)),

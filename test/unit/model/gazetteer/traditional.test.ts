@@ -64,6 +64,11 @@ describe('toSimplified: OpenCC’s traditional-to-simplified table', () => {
     expect(toSimplified('\uF902')).toBe('车'); // CJK COMPATIBILITY IDEOGRAPH-F902, 車
   });
 
+  it('reads 新彊, a variant spelling of 新疆, as the region, and leaves 彊 elsewhere as written', () => {
+    expect(toSimplified('新彊維吾爾自治區')).toBe('新疆维吾尔自治区');
+    expect(toSimplified('彊')).toBe('彊');
+  });
+
   it('reads a kept character by its phrase, as OpenCC does (乾乾淨淨 is 干干净净), with a phrase never changing the length', () => {
     expect(toSimplified('乾乾淨淨')).toBe('干干净净');
     expect(toSimplified('乾隆')).toBe('乾隆');

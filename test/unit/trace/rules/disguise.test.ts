@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { locateInXuar, nameIndicators } from '../../../../src/trace/rules';
 import { DISGUISE_CLASSES, disguiseName } from '../../../fixtures/disguise';
+import { readingsOf } from '../../../../src/model/text/disguise';
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
@@ -67,7 +68,13 @@ describe('XUAR places read disguised locations', () => {
           const inAddress = locateInXuar({ country: 'CN', address: `No. 8 Renmin Road, ${variant} City, China` });
           if (!asCity.inXuar || !inAddress.inXuar) missed.push(JSON.stringify(variant));
           // what the evidence quotes is the text as written, without invisible characters
-          else if (cls !== 'fullwidth') expect(asCity.evidence.join(' ')).toContain(`"${variant.replace(IGNORABLE, '')}"`);
+          // (under a right-to-left override, as it shows on screen, and the evidence says so)
+          else if (cls === 'reversed') {
+            // what is quoted is a part of the text as stored or as shown
+            const [stored, shown] = readingsOf(variant).map((r) => r.replace(/\p{Default_Ignorable_Code_Point}/gu, ''));
+            const quoted = [...asCity.evidence.join(' ').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+            if (!quoted.some((q) => stored.includes(q) || shown.includes(q))) missed.push(`evidence ${JSON.stringify(variant)}`);
+          } else if (cls !== 'fullwidth') expect(asCity.evidence.join(' ')).toContain(`"${variant.replace(IGNORABLE, '')}"`);
         });
       }
       expect(missed).toEqual([]);

@@ -1,7 +1,7 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the seven flag kinds of the contract, POSSIBLE_LISTING and TIER_LIMIT, three of them presumptive', () => {
+  it('lists the flag kinds of the contract, POSSIBLE_LISTING and TIER_LIMIT, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
@@ -12,6 +12,9 @@ describe('verdictOf', () => {
       'HIGH_PRIORITY_SECTOR',
       'UNTRACED_INPUT',
       'TIER_LIMIT',
+      'ORIGIN_MISMATCH',
+      'TRANSSHIPMENT',
+      'YARN_FORWARD_FAIL',
     ]);
     expect([...PRESUMPTIVE_FLAG_KINDS]).toEqual(['XUAR_LOCATION', 'UFLPA_LISTED', 'LISTED_AFFILIATE']);
   });
@@ -33,5 +36,6 @@ describe('verdictOf', () => {
     expect(verdictOf(['NAME_INDICATOR', 'HIGH_PRIORITY_SECTOR'])).toBe('CLEAR');
     expect(verdictOf(['DISGUISED_NAME', 'NAME_INDICATOR'])).toBe('CLEAR');
     expect(verdictOf(['SOMETHING_ELSE'])).toBe('CLEAR');
+    expect(verdictOf(['ORIGIN_MISMATCH', 'TRANSSHIPMENT', 'YARN_FORWARD_FAIL'])).toBe('CLEAR');
   });
 });
