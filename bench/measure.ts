@@ -33,7 +33,7 @@ export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ result:
 
 /** Deletes a tenant's data label by label (each an index seek, not a scan of every node). */
 export async function deleteTenant(services: Pick<Services, 'graph'>, tenant: string): Promise<void> {
-  for (const label of [...TENANT_LABELS, 'AuditEvent', 'TenantState']) {
+  for (const label of [...TENANT_LABELS, 'AuditEvent', 'TenantState', 'ShipmentSummary', 'SummaryFlag']) {
     await services.graph.autoCommit(`MATCH (n:${label} {tenant: $tenant}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, {
       tenant,
     });

@@ -5,7 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Config, loadConfig } from './config';
 import { connectWithRetry, createGraph, Graph } from './graph/graph';
-import { migrate } from './graph/migrations';
+import { migrate, type MigrationCapabilities } from './graph/migrations';
 import { RELEASE } from './config/release';
 import { ensureEntityList } from './screening/listStore';
 import { ScreeningService } from './screening/service';
@@ -15,21 +15,29 @@ import { SEED_DIR } from './model/entityList';
 import { authenticatorFor } from './api/auth';
 import { attachFromFolder, ExhibitStore } from './exhibits';
 import { backfillSearchForms } from './lookup';
+import { ensureAllSummaries } from './trace/summaries';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+/** What the graph layer's migration steps need from the capabilities above it (the graph cannot import them). */
+export function migrationCapabilities(log?: (msg: string) => void): MigrationCapabilities {
+  return { backfillSearchForms, ensureShipmentSummaries: (g) => ensureAllSummaries(g, log) };
 }
 
 export async function createServices(config: Config = loadConfig(), log: Logger = createLogger(config)): Promise<Services> {
   const graph: Graph = createGraph(config);
   log.info({ uri: config.neo4jUri }, 'connecting to Neo4j');
   await connectWithRetry(graph, { uri: config.neo4jUri, log: (m) => log.warn(m), deadlineMs: 90_000 });
-  const model = await migrate(graph, { release: RELEASE, capabilities: { backfillSearchForms }, log: (m) => log.info(m) }).catch(
-    async (e) => {
-      await graph.close(); // a store this release refuses: nothing left open behind the error
-      throw e;
-    },
-  );
+  const model = await migrate(graph, {
+    release: RELEASE,
+    capabilities: migrationCapabilities((m) => log.info(m)),
+    log: (m) => log.info(m),
+  }).catch(async (e) => {
+    await graph.close(); // a store this release refuses: nothing left open behind the error
+    throw e;
+  });
   if (model.applied.length) log.info({ from: model.from, to: model.to, applied: model.applied }, 'graph model upgraded');
   const version = await ensureEntityList(graph);
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');

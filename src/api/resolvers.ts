@@ -66,7 +66,17 @@ export const resolvers = {
     },
 
     shipmentRisks: async (_: unknown, a: Args, ctx: RequestContext) =>
-      shipmentRisks(ctx.services.graph, ctx.tenant, await listVersion(ctx), { first: a.first, after: a.after, asOf: a.asOf }),
+      shipmentRisks(ctx.services.graph, ctx.tenant, await listVersion(ctx), {
+        first: a.first,
+        after: a.after,
+        asOf: a.asOf,
+        verdict: a.verdict,
+        flagKind: a.flagKind,
+        importerId: a.importerId,
+        enteredFrom: a.enteredFrom,
+        enteredTo: a.enteredTo,
+        orderBy: a.orderBy,
+      }),
     neighbourhood: (_: unknown, a: ArgsOf<'neighbourhood'>, ctx: RequestContext) =>
       neighbourhood(ctx.services.graph, ctx.tenant, { firmId: a.firmId, depth: a.depth, direction: a.direction }),
     ownershipChain: (_: unknown, a: ArgsOf<'ownershipChain'>, ctx: RequestContext) =>

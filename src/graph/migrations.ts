@@ -14,6 +14,8 @@ import { MODEL_VERSION_CONSTRAINT, READ_MODEL_VERSION, RECORD_MIGRATION_STEP } f
 export interface MigrationCapabilities {
   /** Stores every firm's and facility's name search forms (src/lookup/backfill.ts). */
   backfillSearchForms(graph: Graph): Promise<void>;
+  /** Judges every tenant's shipments whose stored summaries are missing or stale (trace/summaries/). */
+  ensureShipmentSummaries(graph: Graph): Promise<void>;
 }
 
 export interface Migration {
@@ -39,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // to what was written before, then drop the range index the old search scanned
     name: 'name-search-forms',
     run: (g, capabilities) => capabilities.backfillSearchForms(g),
+  },
+  {
+    // the risk view reads stored summaries; stores written before them get theirs here (idempotent: current ones are left alone)
+    name: 'shipment-summaries',
+    run: (g, capabilities) => capabilities.ensureShipmentSummaries(g),
   },
 ];
 /** The model version this code writes: the number of steps it knows. */

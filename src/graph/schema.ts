@@ -37,6 +37,13 @@ const STATEMENTS: string[] = [
    OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: false}}`,
   'CREATE INDEX match_status IF NOT EXISTS FOR (n:ScreeningMatch) ON (n.tenant, n.status)',
   'CREATE INDEX audit_tenant IF NOT EXISTS FOR (n:AuditEvent) ON (n.tenant, n.at)',
+  // stored shipment summaries (trace/summaries/): the risk view's filters and orders seek these
+  'CREATE CONSTRAINT shipment_summary_key IF NOT EXISTS FOR (n:ShipmentSummary) REQUIRE (n.tenant, n.shipmentId) IS UNIQUE',
+  'CREATE INDEX summary_verdict IF NOT EXISTS FOR (n:ShipmentSummary) ON (n.tenant, n.verdict)',
+  'CREATE INDEX summary_importer IF NOT EXISTS FOR (n:ShipmentSummary) ON (n.tenant, n.importerId)',
+  'CREATE INDEX summary_entry IF NOT EXISTS FOR (n:ShipmentSummary) ON (n.tenant, n.entryDate)',
+  'CREATE INDEX summary_day IF NOT EXISTS FOR (n:ShipmentSummary) ON (n.tenant, n.dayBound)',
+  'CREATE INDEX summary_flag_kind IF NOT EXISTS FOR (n:SummaryFlag) ON (n.tenant, n.kind)',
 ];
 
 export async function ensureSchema(graph: Graph): Promise<void> {

@@ -33,6 +33,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch with rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Work run in the same transaction after the tenant's lock is taken and before anything is written. */
+  beforeWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
   /** Extra work run in the same transaction after the bundle is written (e.g. screening). */
   afterWrite?: (tx: ManagedTransaction, bundle: Bundle) => Promise<void>;
   /** Transaction timeout for the whole import. */
@@ -202,6 +204,7 @@ export async function importBundle(graph: Graph, raw: unknown, opts: ImportOptio
     // and updates them. (Retrying on the constraint error would redo a long import's work;
     // a lock in this process would not hold across instances.)
     await timed(opts.timings, 'LOCK_TENANT', () => lockTenant(tx, tenant));
+    if (opts.beforeWrite) await timed(opts.timings, 'summaries', () => opts.beforeWrite!(tx, bundle));
     // read inside the write transaction so the create/update split holds when it commits
     const [existing] = await timed(opts.timings, 'EXISTING_IDS', () =>
       runRows<Record<'firms' | 'facilities' | 'materials' | 'documents' | 'flows' | 'shipments', string[]>>(tx, Q.EXISTING_IDS, {

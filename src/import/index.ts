@@ -11,6 +11,22 @@ import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
 import { proposeDuplicatesInTx, proposeFacilityDuplicatesInTx } from '../screening/duplicates';
+import { beginSummaryChange, finishSummaryChange, SummaryChange, SummarySeeds } from '../trace/summaries';
+
+/** The records an import writes, whose shipments' verdicts it may move (firms it re-screens among them). */
+function summarySeedsOf(bundle: Bundle): SummarySeeds {
+  return {
+    firmIds: [
+      ...bundle.firms.map((f) => f.id),
+      ...bundle.facilities.map((f) => f.firm),
+      ...bundle.ownership.flatMap((o) => [o.owner, o.owned]),
+    ],
+    facilityIds: bundle.facilities.map((f) => f.id),
+    materialIds: bundle.materials.map((m) => m.id),
+    flowIds: bundle.flows.map((f) => f.id),
+    shipmentIds: bundle.shipments.map((s) => s.id),
+  };
+}
 
 export type { ImportReport as WriteReport } from './importBundle';
 
@@ -45,11 +61,16 @@ export async function importBundle(
 ): Promise<ImportReport> {
   await services.screening.current(); // build the matcher before the transaction opens
   const proposed = { duplicateFirmCandidates: 0, duplicateFacilityCandidates: 0 };
+  let summaries: SummaryChange | undefined;
   const written = await writeBundle(services.graph, raw, {
     tenant,
     onProgress: opts.onProgress,
     checked: opts.checked,
     timings: opts.timings,
+    // the shipments the bundle's records reach before it is written (an upsert can cut a flow out of an upstream)
+    beforeWrite: async (tx, bundle) => {
+      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle));
+    },
     afterWrite: async (tx, bundle) => {
       const t = <T>(name: string, work: () => Promise<T>) => timed(opts.timings, name, work);
       // the bundle's firms, and the stored firms whose facilities it adds or renames
@@ -76,6 +97,8 @@ export async function importBundle(
         },
       });
       if (opts.afterWrite) await opts.afterWrite(tx, bundle);
+      // last: after screening, and after whatever the caller re-applied (a restore's decisions)
+      if (summaries) await timed(opts.timings, 'summaries', () => finishSummaryChange(tx, summaries!));
     },
   });
   return { ...written, ...proposed };

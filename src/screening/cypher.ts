@@ -108,7 +108,7 @@ export const LOCK_MATCH_FOR_REVIEW = `
 MATCH (m:ScreeningMatch {tenant: $tenant, id: $id})-[:AGAINST]->(:ListedEntity)
 MATCH (:Firm {tenant: $tenant, id: m.firmId})
 SET m.reviewSeq = coalesce(m.reviewSeq, 0) + 1
-RETURN m.decision AS decision, size(coalesce(m.disputeNotes, [])) AS disputes,
+RETURN m.decision AS decision, m.firmId AS firmId, size(coalesce(m.disputeNotes, [])) AS disputes,
   CASE WHEN m.pendingStatus IS NULL THEN null
     ELSE {status: m.pendingStatus, proposedBy: m.pendingBy, proposedAt: m.pendingAt, note: m.pendingNote} END AS pending`;
 

@@ -4,7 +4,8 @@
 // changes no status, so traces do not move until it takes effect.
 import type { Graph } from '../graph/graph';
 import { runRows } from '../graph/graph';
-import { bumpTenantVersion } from '../graph/tenantVersion';
+import { bumpTenantVersion, lockTenant } from '../graph/tenantVersion';
+import { beginSummaryChange, finishSummaryChange } from '../trace/summaries';
 import { ForbiddenError, LimitError, NotFoundError } from '../errors';
 import { recordAuditInTx } from '../audit';
 import * as Q from './cypher';
@@ -18,6 +19,7 @@ export const MAX_DISPUTES_PER_MATCH = 50;
 
 interface LockedMatch {
   decision: string;
+  firmId: string;
   disputes: number;
   pending: PendingDecision | null;
 }
@@ -31,14 +33,18 @@ export async function decideMatch(
 ): Promise<Record<string, unknown>> {
   const { id, status, note, actor } = args;
   const outcome = await graph.writeTransaction(async (tx) => {
+    // the tenant's lock first, as imports take it: the stored summaries change with the decision
+    await lockTenant(tx, tenant);
     const [locked] = await runRows<LockedMatch>(tx, Q.LOCK_MATCH_FOR_REVIEW, { tenant, id });
     if (!locked) return { kind: 'missing' as const };
     const step = reviewStep(locked, { status, by: actor, at: new Date().toISOString(), note }, args.fourEyes ?? false);
     if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
     if (step.kind === 'APPLY') {
       const { kind: _kind, ...decision } = step;
+      const summaries = await beginSummaryChange(tx, tenant, { firmIds: [locked.firmId] });
       await runRows(tx, Q.APPLY_DECISION, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
+      await finishSummaryChange(tx, summaries);
       const detail = step.agreedBy
         ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
         : { status, note };

@@ -4,7 +4,8 @@
 import type { Graph } from '../graph/graph';
 import type { EntityListVersion } from '../model/entityList';
 import { recordAuditInTx } from '../audit';
-import { bumpTenantVersion } from '../graph/tenantVersion';
+import { bumpTenantVersion, lockTenant } from '../graph/tenantVersion';
+import { rebuildSummariesInTx } from '../trace/summaries';
 import { storeEntityListVersion, currentEntityList } from './listStore';
 import type { ScreeningService } from './service';
 import { prepareEntityListUpdate, EntityListDiff } from './update';
@@ -75,10 +76,13 @@ export async function applyVersion(
       country: f.country ?? undefined,
     }));
     await graph.writeTransaction(async (tx) => {
+      await lockTenant(tx, tenant);
       await screening.screenFirmsInTx(tx, tenant, names);
       // firms that now MATCH one entry may be one entity; pairs decided already keep their decision
       await proposeDuplicatesInTx(tx, tenant, { everyFirm: true });
       await bumpTenantVersion(tx, tenant);
+      // any entry may have changed (dates, sections, subsidiaries): every shipment of the tenant judged again
+      await rebuildSummariesInTx(tx, tenant, list.version);
       await recordAuditInTx(tx, {
         tenant,
         actor,

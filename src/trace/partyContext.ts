@@ -119,3 +119,16 @@ export async function loadPartyContext(
     return asContext(places.facilities, places.materials, owners.firms);
   });
 }
+
+/**
+ * The party context read inside a caller's transaction, bypassing the cache: a writer that
+ * refreshes stored summaries must judge what it has just written, before it commits.
+ */
+export async function loadPartyContextInTx(tx: ManagedTransaction, tenant: string, ids: PartyIds): Promise<PartyContext> {
+  const facilities = await readRows<TraceFacility>(tx, FACILITIES_FOR_TRACE, tenant, [...new Set(ids.facilityIds)], 5000);
+  const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, [...new Set(ids.materialIds)], 5000);
+  const firmIds = new Set([...ids.firmIds, ...facilities.map((f) => f.firmId)]);
+  const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000);
+  // FIRMS_FOR_TRACE returns an owner once per chunk that reaches it
+  return { facilities, materials, firms: [...new Map(firms.map((f) => [f.id, f])).values()] };
+}

@@ -22,7 +22,7 @@ export function clampTiers(maxTiers: number | null | undefined): number {
 
 type UpstreamFlows = Pick<TraceInput, 'shipment' | 'flows'> & { version: string };
 
-const partyIdsOf = (flows: Iterable<TraceFlow>, firmIds: string[]): PartyIds => {
+export const partyIdsOf = (flows: Iterable<TraceFlow>, firmIds: string[]): PartyIds => {
   const facilityIds = new Set<string>();
   const materialIds = new Set<string>();
   for (const f of flows) {

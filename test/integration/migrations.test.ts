@@ -2,6 +2,7 @@
 // (as the previous release wrote it) is brought up to date on start-up, step by step, and keeps
 // its data; running again changes nothing; a store written by a newer release is refused with a
 // clear message and left as it was.
+import { migrationCapabilities } from '../../src/app';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { createLogger, createServices } from '../../src/app';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-const capabilities = { backfillSearchForms };
+const capabilities = migrationCapabilities();
 const key = () => `test-${randomUUID()}`;
 const dropKey = (k: string) => graph.write('MATCH (v:ModelVersion {key: $k}) DELETE v', { k });
 

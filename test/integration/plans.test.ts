@@ -45,6 +45,7 @@ const SCANS = new Set([
 /** Arguments for a statement builder, by name; any other builder gets 10 for every parameter (a depth). */
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   'portability.nodePage': ['Flow'],
+  'trace/summaries.summaryPageQuery': ['kind', 'VERDICT'],
   // a firm with every field and its facilities' (the look-ups project the selection)
   'lookup.firmById': [{ fields: ['id', 'name', 'aliases'], facilities: ['id', 'name', 'city'] }],
   'lookup.searchFirmsQuery': [{ fields: ['id', 'name'], facilities: ['id'] }],
@@ -97,6 +98,24 @@ describe('query plans', () => {
         'trace.exposureQuery',
       ]),
     );
+  });
+
+  it('every page of the stored summaries seeks an index, whatever filter drives it', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { summaryPageQuery } = require(join(SRC, 'trace', 'summaries', 'cypher.ts')) as typeof import('../../src/trace/summaries/cypher');
+    const offenders: string[] = [];
+    const session = h.services.graph.driver.session();
+    try {
+      for (const driver of ['kind', 'importer', 'verdict', 'entry', 'all'] as const)
+        for (const order of ['ID', 'VERDICT', 'ENTRY_DATE'] as const) {
+          const res = await session.run(`EXPLAIN ${summaryPageQuery(driver, order)}`);
+          const scans = operators(res.summary.plan as unknown as PlanNode).filter((op) => SCANS.has(op));
+          if (scans.length) offenders.push(`${driver}/${order}: ${scans.join(', ')}`);
+        }
+    } finally {
+      await session.close();
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('no tenant-scoped statement scans a label or every node', async () => {

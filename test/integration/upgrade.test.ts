@@ -22,7 +22,7 @@ import { migrate, MIGRATIONS, MODEL_KEY, MODEL_VERSION, storedModelVersion } fro
 import { generateBundle } from '../../src/generate/generator';
 import type { Services } from '../../src/services';
 import { uniqueTenant } from './harness';
-import { backfillSearchForms } from '../../src/lookup';
+import { migrationCapabilities } from '../../src/app';
 import { exhibitReader, snapshotTenant, type TenantSnapshot } from './upgrade/snapshot';
 import { testHeaders, type UpgradePlan } from './upgrade/previousRelease';
 
@@ -149,7 +149,7 @@ afterAll(async () => {
   // the store's version node as it was (or as start-up leaves it, if there was none)
   await graph.write('MATCH (v:ModelVersion {key: $k}) DELETE v', { k: MODEL_KEY });
   if (modelBefore) await graph.write('CREATE (v:ModelVersion) SET v = $p', { p: modelBefore });
-  else await migrate(graph, { release: RELEASE, capabilities: { backfillSearchForms } });
+  else await migrate(graph, { release: RELEASE, capabilities: migrationCapabilities() });
   await graph?.close();
   rmSync(work, { recursive: true, force: true });
 });
@@ -197,7 +197,7 @@ describe('upgrade from the previous release', () => {
       expect(upgraded).toMatchObject({ from: 0, to: MODEL_VERSION, applied: MIGRATIONS.map((s) => s.name) });
       expect(await storedModelVersion(graph)).toEqual({ version: MODEL_VERSION, steps: MIGRATIONS.map((s) => s.name), release: RELEASE });
       // a second run is a no-op
-      expect(await migrate(graph, { release: RELEASE, capabilities: { backfillSearchForms } })).toEqual({ from: MODEL_VERSION, to: MODEL_VERSION, applied: [] });
+      expect(await migrate(graph, { release: RELEASE, capabilities: migrationCapabilities() })).toEqual({ from: MODEL_VERSION, to: MODEL_VERSION, applied: [] });
 
       // the current code, computing live, shows each tenant as the previous release did
       const api = { url: current.server.url, headers: testHeaders };

@@ -164,6 +164,12 @@ export type QueryShipmentRisksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  verdict?: InputMaybe<Verdict>;
+  flagKind?: InputMaybe<FlagKind>;
+  importerId?: InputMaybe<Scalars['ID']['input']>;
+  enteredFrom?: InputMaybe<Scalars['Date']['input']>;
+  enteredTo?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ShipmentRiskOrder>;
 };
 
 
@@ -429,6 +435,12 @@ export type TraceHop = {
   lotAllocated: Scalars['Boolean']['output'];
   documents: Array<Scalars['ID']['output']>;
 };
+
+/** The orders of the risk view: by shipment id; most severe verdict first; by entry date (shipments with none last). Ties by shipment id. */
+export type ShipmentRiskOrder =
+  | 'ID'
+  | 'VERDICT'
+  | 'ENTRY_DATE';
 
 export type ShipmentRisk = {
   __typename?: 'ShipmentRisk';
@@ -974,6 +986,7 @@ export type ResolversTypes = {
   RiskFlag: ResolverTypeWrapper<RiskFlag>;
   TraceParty: ResolverTypeWrapper<TraceParty>;
   TraceHop: ResolverTypeWrapper<TraceHop>;
+  ShipmentRiskOrder: ShipmentRiskOrder;
   ShipmentRisk: ResolverTypeWrapper<ShipmentRisk>;
   FlagCount: ResolverTypeWrapper<FlagCount>;
   FlagKindInfo: ResolverTypeWrapper<FlagKindInfo>;

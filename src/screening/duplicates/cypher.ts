@@ -109,7 +109,7 @@ RETURN { ${CANDIDATE_FIELDS} } AS candidate`;
 export const LOCK_DUPLICATE_FOR_REVIEW = `
 MATCH (c:DuplicateCandidate {tenant: $tenant, id: $id})
 SET c.reviewSeq = coalesce(c.reviewSeq, 0) + 1
-RETURN CASE WHEN c.pendingStatus IS NULL THEN null
+RETURN c.firmIds AS firmIds, CASE WHEN c.pendingStatus IS NULL THEN null
     ELSE {status: c.pendingStatus, proposedBy: c.pendingBy, proposedAt: c.pendingAt, note: c.pendingNote} END AS pending`;
 
 /** A decision takes effect: confirmed firms are linked as one entity (SAME_AS), rejected ones unlinked. */

@@ -5,7 +5,8 @@
 // tenant's new data version and the audit event commit together.
 import type { Graph } from '../../graph/graph';
 import { runRows } from '../../graph/graph';
-import { bumpTenantVersion } from '../../graph/tenantVersion';
+import { bumpTenantVersion, lockTenant } from '../../graph/tenantVersion';
+import { beginSummaryChange, finishSummaryChange } from '../../trace/summaries';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { recordAuditInTx } from '../../audit';
 import { quotedId } from '../../model/text/policy';
@@ -70,6 +71,8 @@ interface CandidateKind {
   apply: string;
   propose: string;
   byId: string;
+  /** whether a decision changes traces (SAME_AS does, SAME_SITE does not) */
+  affectsTraces: boolean;
 }
 const FIRM_PAIRS: CandidateKind = {
   what: 'duplicate-firm candidate',
@@ -78,6 +81,7 @@ const FIRM_PAIRS: CandidateKind = {
   apply: Q.APPLY_DUPLICATE_DECISION,
   propose: Q.PROPOSE_DUPLICATE_DECISION,
   byId: Q.DUPLICATE_BY_ID,
+  affectsTraces: true,
 };
 const FACILITY_PAIRS: CandidateKind = {
   what: 'duplicate-facility candidate',
@@ -86,6 +90,7 @@ const FACILITY_PAIRS: CandidateKind = {
   apply: Q.APPLY_FACILITY_DUPLICATE_DECISION,
   propose: Q.PROPOSE_FACILITY_DUPLICATE_DECISION,
   byId: Q.FACILITY_DUPLICATE_BY_ID,
+  affectsTraces: false,
 };
 
 type DecideArgs = { id: string; status: ReviewDecision; note: string | null; actor: string; fourEyes?: boolean };
@@ -97,7 +102,9 @@ export const decideFacilityDuplicate = (graph: Graph, tenant: string, args: Deci
 async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: CandidateKind): Promise<DuplicateRecord> {
   const { id, status, note, actor } = args;
   const outcome = await graph.writeTransaction(async (tx) => {
-    const [locked] = await runRows<{ pending: PendingDecision | null }>(tx, kind.lock, { tenant, id });
+    // the tenant's lock first, as imports take it: the stored summaries change with the decision
+    await lockTenant(tx, tenant);
+    const [locked] = await runRows<{ firmIds?: string[]; pending: PendingDecision | null }>(tx, kind.lock, { tenant, id });
     if (!locked) return { kind: 'missing' as const };
     // every pair is a strong candidate: four-eyes review, when on, applies to each
     const state = { decision: 'MATCH', pending: locked.pending };
@@ -105,8 +112,12 @@ async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: Cand
     if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
     if (step.kind === 'APPLY') {
       const { kind: _kind, ...decision } = step;
+      // SAME_AS made or undone moves verdicts: the firms on both sides of the link, before and after
+      // (a facility pair's SAME_SITE moves none)
+      const summaries = kind.affectsTraces ? await beginSummaryChange(tx, tenant, { firmIds: locked.firmIds ?? [] }) : undefined;
       await runRows(tx, kind.apply, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
+      if (summaries) await finishSummaryChange(tx, summaries);
       const detail = step.agreedBy
         ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
         : { status, note };

@@ -161,6 +161,12 @@ export type QueryShipmentRisksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  verdict?: InputMaybe<Verdict>;
+  flagKind?: InputMaybe<FlagKind>;
+  importerId?: InputMaybe<Scalars['ID']['input']>;
+  enteredFrom?: InputMaybe<Scalars['Date']['input']>;
+  enteredTo?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ShipmentRiskOrder>;
 };
 
 
@@ -415,6 +421,12 @@ export type TraceHop = {
   lotAllocated: Scalars['Boolean']['output'];
   documents: Array<Scalars['ID']['output']>;
 };
+
+/** The orders of the risk view: by shipment id; most severe verdict first; by entry date (shipments with none last). Ties by shipment id. */
+export type ShipmentRiskOrder =
+  | 'ID'
+  | 'VERDICT'
+  | 'ENTRY_DATE';
 
 export type ShipmentRisk = {
   shipmentId: Scalars['ID']['output'];

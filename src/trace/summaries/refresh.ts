@@ -1,0 +1,187 @@
+// Keeping the stored summaries current, inside the transaction of every change that moves a
+// verdict. A writer calls beginSummaryChange before it writes (after taking the tenant's
+// lock) and finishSummaryChange after it has written and bumped the tenant's data version:
+// the shipments the changed records reach before and after the change are judged again and
+// the tenant's summaries are marked current at the new version. Summaries that were not
+// current before the change stay not current (the view then judges live, and refreshes them):
+// a summary never stands for a state it was not computed on.
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../../graph/graph';
+import { runRows } from '../../graph/graph';
+import { lockTenant, tenantVersionInTx } from '../../graph/tenantVersion';
+import { chunks } from '../concurrency';
+import { DEFAULT_MAX_TIERS, today } from '../traceShipment';
+import * as Q from './cypher';
+import { ShipmentToSummarize, summarizeInTx } from './compute';
+
+/** The records a change touches; any may be left out. */
+export interface SummarySeeds {
+  firmIds?: readonly string[];
+  facilityIds?: readonly string[];
+  materialIds?: readonly string[];
+  flowIds?: readonly string[];
+  shipmentIds?: readonly string[];
+}
+
+export interface SummaryState {
+  version: string | null;
+  summariesAt: string | null;
+  summariesList: string | null;
+  shipments: number;
+  summaries: number;
+  outdated: number;
+}
+
+/**
+ * Records past which a change judges every shipment of the tenant instead of walking from each
+ * record: a bulk load reaches most shipments anyway, and thousands of downstream walks in one
+ * transaction cost more memory and time than judging them all.
+ */
+const WALK_LIMIT = 2000;
+const seedCount = (s: SummarySeeds) =>
+  (s.firmIds?.length ?? 0) +
+  (s.facilityIds?.length ?? 0) +
+  (s.materialIds?.length ?? 0) +
+  (s.flowIds?.length ?? 0) +
+  (s.shipmentIds?.length ?? 0);
+
+/** Shipments judged per round of reads: bounds a transaction's memory on a tenant of any size. */
+const SUMMARY_BATCH = 5000;
+
+export async function summaryStateInTx(tx: ManagedTransaction, tenant: string): Promise<SummaryState> {
+  const [row] = await runRows<SummaryState>(tx, Q.SUMMARY_STATE, { tenant, today: today() });
+  return row;
+}
+
+/** The Entity List version current in the store (what screening reads too). */
+export async function storedListVersionInTx(tx: ManagedTransaction): Promise<string | null> {
+  const [row] = await runRows<{ version: string | null }>(tx, Q.CURRENT_LIST_VERSION);
+  return row?.version ?? null;
+}
+
+/**
+ * Whether every shipment of the tenant has a summary computed at its current data version and
+ * this list version, none judged on another day. A tenant with no shipment and no summary
+ * has nothing to be stale.
+ */
+export function summariesCurrent(state: SummaryState | undefined, listVersion: string | null): boolean {
+  if (!state) return false;
+  if (state.shipments === 0 && state.summaries === 0) return true;
+  return (
+    state.version !== null &&
+    state.summariesAt === state.version &&
+    listVersion !== null &&
+    state.summariesList === listVersion &&
+    state.summaries === state.shipments &&
+    state.outdated === 0
+  );
+}
+
+/** The shipments whose default trace reads any of the records. */
+export async function affectedShipmentsInTx(tx: ManagedTransaction, tenant: string, seeds: SummarySeeds): Promise<Set<string>> {
+  const firmIds = seeds.firmIds?.length
+    ? (await runRows<{ id: string }>(tx, Q.AFFECTED_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
+    : [];
+  // one hop past the trace's reach: the inputs of its deepest flows decide TIER_LIMIT
+  const rows = await runRows<{ id: string }>(tx, Q.affectedShipmentsQuery(DEFAULT_MAX_TIERS), {
+    tenant,
+    firmIds,
+    facilityIds: [...new Set(seeds.facilityIds ?? [])],
+    materialIds: [...new Set(seeds.materialIds ?? [])],
+    flowIds: [...new Set(seeds.flowIds ?? [])],
+    shipmentIds: [...new Set(seeds.shipmentIds ?? [])],
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Judges the named shipments again (or every shipment of the tenant) and stores their summaries; drops those of shipments gone. */
+async function storeSummaries(tx: ManagedTransaction, tenant: string, ids: Set<string> | 'all', listVersion: string): Promise<number> {
+  const tenantVersion = await tenantVersionInTx(tx, tenant);
+  let targets: ShipmentToSummarize[];
+  let gone: string[];
+  if (ids === 'all') {
+    targets = await runRows<ShipmentToSummarize>(tx, Q.ALL_SHIPMENTS_TO_SUMMARIZE, { tenant });
+    const present = new Set(targets.map((t) => t.shipment.id));
+    gone = (await runRows<{ id: string }>(tx, Q.SUMMARY_IDS, { tenant })).map((r) => r.id).filter((id) => !present.has(id));
+  } else {
+    targets = [];
+    for (const part of chunks([...ids], SUMMARY_BATCH))
+      targets.push(...(await runRows<ShipmentToSummarize>(tx, Q.SHIPMENTS_TO_SUMMARIZE, { tenant, ids: part })));
+    const present = new Set(targets.map((t) => t.shipment.id));
+    gone = [...ids].filter((id) => !present.has(id));
+  }
+  for (const part of chunks(targets, SUMMARY_BATCH)) {
+    const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion });
+    for (const batch of chunks(rows, 1000)) await runRows(tx, Q.WRITE_SUMMARIES, { tenant, rows: batch });
+  }
+  for (const part of chunks(gone, 1000)) await runRows(tx, Q.DROP_SUMMARIES_OF_GONE, { tenant, ids: part });
+  return targets.length;
+}
+
+/** What beginSummaryChange saw: whether the summaries were current, and the shipments the change reached before it. */
+export interface SummaryChange {
+  tenant: string;
+  seeds: SummarySeeds;
+  wasCurrent: boolean;
+  listVersion: string | null;
+  before: Set<string>;
+}
+
+/** Call in the writer's transaction, after its tenant lock and before it writes. */
+export async function beginSummaryChange(tx: ManagedTransaction, tenant: string, seeds: SummarySeeds): Promise<SummaryChange> {
+  const listVersion = await storedListVersionInTx(tx);
+  const wasCurrent = summariesCurrent(await summaryStateInTx(tx, tenant), listVersion);
+  // only a current store is kept current; a stale one is rebuilt whole by its next reader
+  const before = wasCurrent && seedCount(seeds) <= WALK_LIMIT ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
+  return { tenant, seeds, wasCurrent, listVersion, before };
+}
+
+/** Call in the same transaction after the writes and the tenant's version bump. Returns the shipments judged again. */
+export async function finishSummaryChange(tx: ManagedTransaction, change: SummaryChange): Promise<number> {
+  const { tenant, listVersion } = change;
+  if (!change.wasCurrent || listVersion === null) return 0;
+  if (seedCount(change.seeds) > WALK_LIMIT) return rebuildSummariesInTx(tx, tenant, listVersion);
+  const after = await affectedShipmentsInTx(tx, tenant, change.seeds);
+  const ids = new Set([...change.before, ...after]);
+  // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
+  for (const { id } of await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })) ids.add(id);
+  const judged = await storeSummaries(tx, tenant, ids, listVersion);
+  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+  return judged;
+}
+
+/** Judges every shipment of the tenant and marks the summaries current (a list update, a stale store). Call under the tenant's lock. */
+export async function rebuildSummariesInTx(tx: ManagedTransaction, tenant: string, listVersion: string): Promise<number> {
+  const judged = await storeSummaries(tx, tenant, 'all', listVersion);
+  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+  return judged;
+}
+
+/**
+ * Brings a tenant's summaries up to date in one write transaction under the tenant's lock:
+ * nothing when they are current, the outdated ones when only the day moved, all of them
+ * otherwise. Returns the shipments judged.
+ */
+export async function ensureSummaries(graph: Graph, tenant: string): Promise<number> {
+  return graph.writeTransaction(async (tx) => {
+    await lockTenant(tx, tenant);
+    const listVersion = await storedListVersionInTx(tx);
+    if (listVersion === null) return 0;
+    const state = await summaryStateInTx(tx, tenant);
+    if (summariesCurrent(state, listVersion)) return 0;
+    const onlyTheDayMoved = summariesCurrent({ ...state, outdated: 0 }, listVersion);
+    if (!onlyTheDayMoved) return rebuildSummariesInTx(tx, tenant, listVersion);
+    const ids = new Set((await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })).map((r) => r.id));
+    const judged = await storeSummaries(tx, tenant, ids, listVersion);
+    await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+    return judged;
+  }, 3600);
+}
+
+/** Every tenant's summaries brought up to date (the migration step for stores written before them). */
+export async function ensureAllSummaries(graph: Graph, log?: (msg: string) => void): Promise<void> {
+  for (const { tenant } of await graph.read<{ tenant: string }>(Q.TENANTS_WITH_SHIPMENTS)) {
+    const judged = await ensureSummaries(graph, tenant);
+    if (judged) log?.(`shipment summaries: judged ${judged} shipments of tenant ${JSON.stringify(tenant)}`);
+  }
+}
