@@ -231,7 +231,7 @@ RETURN ${TRACED_SHIPMENT} AS shipment, s.detainedOn AS detainedOn ORDER BY s.id`
 
 /** The tenant's materials with their codes: origin concentration picks those of one heading (rules/origin.ts headingOf). */
 export const TENANT_MATERIAL_CODES = `
-MATCH (m:Material {tenant: $tenant})
+MATCH (m:Material) WHERE m.tenant = $tenant AND m.id IS NOT NULL // seeks the (tenant, id) constraint's index
 RETURN m.id AS id, m.hsCode AS hsCode, coalesce(m.raw, false) AS raw`;
 
 /**
