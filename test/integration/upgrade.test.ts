@@ -197,7 +197,11 @@ describe('upgrade from the previous release', () => {
       expect(upgraded).toMatchObject({ from: 0, to: MODEL_VERSION, applied: MIGRATIONS.map((s) => s.name) });
       expect(await storedModelVersion(graph)).toEqual({ version: MODEL_VERSION, steps: MIGRATIONS.map((s) => s.name), release: RELEASE });
       // a second run is a no-op
-      expect(await migrate(graph, { release: RELEASE, capabilities: migrationCapabilities() })).toEqual({ from: MODEL_VERSION, to: MODEL_VERSION, applied: [] });
+      expect(await migrate(graph, { release: RELEASE, capabilities: migrationCapabilities() })).toEqual({
+        from: MODEL_VERSION,
+        to: MODEL_VERSION,
+        applied: [],
+      });
 
       // the current code, computing live, shows each tenant as the previous release did
       const api = { url: current.server.url, headers: testHeaders };
