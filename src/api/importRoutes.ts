@@ -11,16 +11,14 @@
 //                                 a filled example (public: neither holds a tenant's data).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GraphQLError } from 'graphql';
 import type { Services } from '../services';
 import { importBundle } from '../import';
 import { markPrevalidated } from '../import/prevalidated';
 import { CONTENT_TYPES, workbookBytes } from '../import/workbook';
 import { SEED_DIR } from '../model/entityList';
-import { QueryTimeoutError } from '../graph/graph';
 import { isTenantExport, restoreUpload } from '../portability';
 import { requireRole } from './context';
-import { sendJson, type PublicRoute, type Route } from './httpRoute';
+import { sendJson, sendRouteError, type PublicRoute, type Route } from './httpRoute';
 
 /** The upload's file name: ?filename=, else a Content-Disposition filename (a lone CSV file's section). */
 function uploadFileName(req: { headers: Record<string, string | string[] | undefined> }, url: URL): string | undefined {
@@ -99,8 +97,7 @@ export function importRoutes(services: Services): Route[] {
         });
         sendJson(res, 200, { restored: report });
       } catch (e) {
-        if (e instanceof GraphQLError) sendJson(res, 400, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
-        else throw e;
+        if (!sendRouteError(req, res, e)) throw e;
       }
       return true;
     }
@@ -121,9 +118,7 @@ export function importRoutes(services: Services): Route[] {
       const report = await importBundle(services, ctx.tenant, placeholder, { actor: ctx.principal.tokenId });
       sendJson(res, 200, { ...report, shipmentIds: outcome.validated.bundle.shipments.slice(0, SHIPMENT_IDS_LISTED).map((s) => s.id) });
     } catch (e) {
-      if (e instanceof QueryTimeoutError) sendJson(res, 503, { errors: [{ message: e.message, extensions: { code: 'QUERY_TIMEOUT' } }] });
-      else if (e instanceof GraphQLError) sendJson(res, 400, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
-      else throw e;
+      if (!sendRouteError(req, res, e)) throw e;
     }
     return true;
   };

@@ -3,11 +3,8 @@
 // probes (they carry none). The packet downloads act for the caller's tenant:
 // GET /packets/<shipmentId>.<md|html|pdf|zip>?asOf=YYYY-MM-DD&statusOn=YYYY-MM-DD; the exhibit
 // upload too: PUT /documents/<documentId>/file.
-import { GraphQLError } from 'graphql';
 import type { Services } from '../services';
 import type { ServerResponse } from 'node:http';
-import { BadInputError, NotFoundError } from '../errors';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { recordAudit } from '../audit';
 import { PacketFormat, PacketServices, renderPacketFile, RenderOptions } from '../packets';
 import { isPublicWebPath, serveWeb } from '../web';
@@ -17,7 +14,7 @@ import { importRoutes, templateRoutes } from './importRoutes';
 import { exportTenant, PortabilityServices } from '../portability';
 
 export { sendJson, type PublicRoute, type Route, type RouteBodies } from './httpRoute';
-import { sendJson, type PublicRoute, type Route } from './httpRoute';
+import { sendJson, sendRouteError, type PublicRoute, type Route } from './httpRoute';
 
 /** The page, the console and their assets; health and readiness. */
 export function publicRoutes(services: Pick<Services, 'graph'>): PublicRoute[] {
@@ -84,13 +81,7 @@ export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore
       res.setHeader('cache-control', 'no-store');
       res.end(req.method === 'HEAD' ? undefined : file.body);
     } catch (e) {
-      if (e instanceof NotFoundError) sendError(res, 404, e.message, 'NOT_FOUND');
-      else if (e instanceof BadInputError) sendError(res, 400, e.message, String((e as GraphQLError).extensions.code));
-      else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
-      else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
-      else if (req.destroyed)
-        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
-      else throw e; // the server logs it and answers 500
+      if (!sendRouteError(req, res, e)) throw e;
     }
     return true;
   };
@@ -102,13 +93,6 @@ export function packetRoutes(services: PacketServices & { exhibits: ExhibitStore
 // the document names, and checked against the document's sha256 when it declares one.
 
 const DOCUMENT_FILE_PATH = /^\/documents\/([^/]+)\/file$/;
-const UPLOAD_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  SHA256_MISMATCH: 400,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  LIMIT_EXCEEDED: 413,
-};
 
 export function exhibitRoutes(services: ExhibitServices): Route[] {
   const route: Route = async (req, res, url, ctx) => {
@@ -132,18 +116,7 @@ export function exhibitRoutes(services: ExhibitServices): Route[] {
       const attached = await attachExhibit(services, ctx.tenant, documentId, req, { actor: ctx.principal.tokenId, contentLength: length });
       sendJson(res, attached.replaced ? 200 : 201, attached);
     } catch (e) {
-      const code = e instanceof GraphQLError ? String(e.extensions.code) : '';
-      // a refusal before the whole body arrived: answer, then close rather than read the rest
-      if (!req.complete) res.setHeader('connection', 'close');
-      if (UPLOAD_STATUS[code])
-        sendJson(res, UPLOAD_STATUS[code], {
-          errors: [{ message: (e as Error).message, extensions: { ...(e as GraphQLError).extensions } }],
-        });
-      else if (e instanceof DatabaseUnavailableError) sendError(res, 503, e.message, 'SERVICE_UNAVAILABLE');
-      else if (e instanceof QueryTimeoutError) sendError(res, 503, e.message, 'QUERY_TIMEOUT');
-      else if (req.destroyed)
-        res.destroy(); // the client went away mid-upload: nothing was stored, no one to answer
-      else throw e; // the server logs it and answers 500
+      if (!sendRouteError(req, res, e)) throw e;
     }
     return true;
   };
