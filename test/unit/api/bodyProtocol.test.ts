@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { countObjects } from '../../../src/api/bodyProtocol';
 
-/** Objects in a JSON text, counted by the parser itself (a reviver sees every object once, whatever its key). */
 /** The objects a JSON text holds, by walking the parsed value (a reviver's calls differ between Node releases). */
 const objectsIn = (text: string): number => {
   const walk = (v: unknown): number =>
@@ -37,7 +36,9 @@ describe('countObjects (bytes of a body, before parsing)', () => {
   });
   it('counts exactly on braces and quotes inside strings and escapes', () => {
     const text = JSON.stringify([{ '{': [], '"': {}, '': [], 'é{': {}, '\\': null, '\\"{': '{"a":1}' }]);
-    expect(countObjects(new TextEncoder().encode(text))).toBe(objectsIn(text));
-    expect(objectsIn(text)).toBe(3);
+    // three objects by construction: the outer one, the value of '"' and the value of 'é{'. (Compared with
+    // the parsed value, this failed now and then on Node 24.21 under jest after the property above,
+    // the oracle counting 2; not reproduced outside jest: the count is stated instead.)
+    expect(countObjects(new TextEncoder().encode(text))).toBe(3);
   });
 });
