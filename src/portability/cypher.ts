@@ -71,6 +71,22 @@ CALL (a, b, r) {
 }
 RETURN r.id AS id`;
 
+/** Duplicate-facility candidates back as exported; a confirmed one links its two facilities as one site. */
+export const RESTORE_FACILITY_DUPLICATES = `
+UNWIND $rows AS r
+MATCH (a:Facility {tenant: $tenant, id: r.facilityIds[0]})
+MATCH (b:Facility {tenant: $tenant, id: r.facilityIds[1]})
+MERGE (c:FacilityDuplicate {tenant: $tenant, id: r.id})
+SET c += r, c.tenant = $tenant
+MERGE (c)-[:PAIRS]->(a)
+MERGE (c)-[:PAIRS]->(b)
+WITH a, b, r
+CALL (a, b, r) {
+  WITH a, b, r WHERE r.status = 'CONFIRMED' AND NOT EXISTS { (a)-[:SAME_SITE]-(b) }
+  CREATE (a)-[:SAME_SITE]->(b)
+}
+RETURN r.id AS id`;
+
 /** Audit events back with their own ids and times; one already there (a merge) is left alone. */
 export const RESTORE_AUDIT_EVENTS = `
 UNWIND $rows AS r

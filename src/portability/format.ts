@@ -45,6 +45,7 @@ export interface ReviewKind {
 export const REVIEW_KINDS: readonly ReviewKind[] = [
   { kind: 'screeningMatches', label: 'ScreeningMatch' },
   { kind: 'duplicateCandidates', label: 'DuplicateCandidate' },
+  { kind: 'facilityDuplicates', label: 'FacilityDuplicate' },
 ];
 
 /** Whether a ZIP entry name is the manifest of a tenant export (POST /imports can tell an export from a bundle by it). */

@@ -121,6 +121,7 @@ async function readAudit(zip: ZipReader): Promise<Record<string, unknown>[]> {
 const RESTORE_KIND: Record<string, string> = {
   screeningMatches: Q.RESTORE_SCREENING_MATCHES,
   duplicateCandidates: Q.RESTORE_DUPLICATE_CANDIDATES,
+  facilityDuplicates: Q.RESTORE_FACILITY_DUPLICATES,
 };
 
 async function restoreDecisions(tx: ManagedTransaction, tenant: string, decisions: unknown) {

@@ -220,6 +220,52 @@ describe('tenant export and restore', () => {
     await expectSameTenant(source, target);
   });
 
+  it('round-trips duplicate-facility decisions and the one-site links they make', async () => {
+    const source = uniqueTenant('site-src');
+    const site = (id: string, osId: string, city: string) => ({ id, name: `Mill ${id}`, firm: 'F-1', country: 'CN', city, osId });
+    await importBundle(h.services, source, {
+      bundleVersion: 1,
+      firms: [
+        { id: 'F-1', name: 'Example Spinning Co', country: 'CN' },
+        { id: 'US', name: 'Example Importer Inc', country: 'US' },
+      ],
+      facilities: [
+        site('A1', 'CN2019303BQ3FZP', 'Suzhou'),
+        site('A2', 'cn2019303bq3fzp', 'Suzhou'),
+        site('B1', 'CN2020111XY7ABC', 'Wuxi'),
+        site('B2', 'CN2020111-XY7ABC', 'Wuxi'),
+        { id: 'DC', name: 'Example DC', firm: 'US', country: 'US' },
+      ],
+      materials: [{ id: 'M', name: 'Cotton yarn', hsCode: '5205.11', raw: true }],
+      flows: [{ id: 'FL', from: 'A1', to: 'DC', material: 'M', quantity: 10, unit: 'kg', date: '2026-05-01' }],
+      shipments: [{ id: 'S', importer: 'US', flow: 'FL', entryDate: '2026-06-01' }],
+    });
+    const pairsOf = async (tenant: string) =>
+      (
+        await h.gql(
+          '{ duplicateFacilities(first: 50) { items { id facilityIds basis status decidedBy note facilities { id sameSiteAs { id } } } } }',
+          {},
+          as(tenant),
+        )
+      ).data.duplicateFacilities.items as { id: string; facilityIds: string[]; status: string }[];
+    const pairs = await pairsOf(source);
+    const a = pairs.find((p) => p.facilityIds.join() === 'A1,A2')!;
+    const b = pairs.find((p) => p.facilityIds.join() === 'B1,B2')!;
+    expect(a && b).toBeTruthy();
+    await h.gql('mutation($id: ID!) { confirmFacilityDuplicate(id: $id, note: "one OS Hub id") { status } }', { id: a.id }, as(source));
+    await h.gql('mutation($id: ID!) { rejectFacilityDuplicate(id: $id, note: "two buildings") { status } }', { id: b.id }, as(source));
+    const before = await pairsOf(source);
+    expect(before.map((p) => p.status).sort()).toEqual(['CONFIRMED', 'REJECTED']);
+
+    const file = join(dir, 'sites.zip');
+    await exportOverHttp(source, file);
+    const target = uniqueTenant('site-dst');
+    const report = await restoreTenant(h.services, target, file, { actor: 'test' });
+    expect(report.decisions.facilityDuplicates).toEqual({ restored: 2, skipped: [] });
+    // every decision with who, when and note, and A1 and A2 one site again
+    expect(await pairsOf(target)).toEqual(before);
+  });
+
   it('POST /imports takes an export ZIP and restores it (ADMIN), refusing a tenant with data unless ?merge=true', async () => {
     const file = join(dir, 'gen.zip'); // written by the test above
     const body = readFileSync(file);
