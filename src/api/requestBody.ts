@@ -16,6 +16,9 @@ import { DatabaseUnavailableError, QueryTimeoutError } from '../graph/graph';
 import { markPrevalidated } from '../import/prevalidated';
 import type { BodyJob, BodyLimits, BodyReply, ToWorker, UploadJob, UploadOutcome } from './bodyProtocol';
 
+/** The text, the parsed value and the validated bundle are each about the size of the body. */
+const PARSE_EXPANSION = 3;
+
 export interface BodyParserOptions extends BodyLimits {
   /** Heap of the worker thread (BODY_WORKER_MEMORY_MB). */
   workerMemoryMb: number;
@@ -64,6 +67,7 @@ export class BodyParser {
   /** The parsed request, or a RequestRefused. */
   async parse(bytes: Buffer, tenant: string): Promise<unknown> {
     if (bytes.length <= this.options.maxRequestBytes && !bytes.includes(IMPORT_FIELD)) return this.parseHere(bytes);
+    this.refuseWhatCannotFit(bytes);
     if (this.queue.length >= (this.options.maxQueued ?? 8)) {
       throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
     }
@@ -87,6 +91,7 @@ export class BodyParser {
     maxUnpackedBytes: number,
     fileName?: string,
   ): Promise<UploadOutcome> {
+    this.refuseWhatCannotFit(bytes);
     if (this.queue.length >= (this.options.maxQueued ?? 8)) {
       throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
     }
@@ -105,6 +110,21 @@ export class BodyParser {
       this.queue.push({ message, resolve: (o) => resolve(o as UploadOutcome), reject });
       this.pump();
     });
+  }
+
+  /**
+   * A body that cannot fit the worker's heap once decoded, parsed and validated is refused
+   * before the worker sees it: V8 does not always end a worker that runs out of its heap
+   * gracefully (a large string allocation can abort the whole process instead), so the
+   * out-of-memory path must stay the rare case, not the way large bodies are refused.
+   */
+  private refuseWhatCannotFit(bytes: Uint8Array): void {
+    if (bytes.length * PARSE_EXPANSION <= this.options.workerMemoryMb * 2 ** 20) return;
+    throw new RequestRefused(
+      413,
+      'LIMIT_EXCEEDED',
+      `request body (${(bytes.length / 2 ** 20).toFixed(1)} MB) needs more than ${this.options.workerMemoryMb} MB to parse and validate (BODY_WORKER_MEMORY_MB); split the bundle`,
+    );
   }
 
   async close(): Promise<void> {
