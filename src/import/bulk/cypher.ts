@@ -8,10 +8,10 @@ RETURN f.id AS id`;
 
 /** How many of each record the tenant holds: the load is checked against the bundle's counts. */
 export const TENANT_COUNTS = `
-CALL { MATCH (n:Firm {tenant: $tenant}) RETURN count(n) AS firms }
-CALL { MATCH (n:Facility {tenant: $tenant}) RETURN count(n) AS facilities }
-CALL { MATCH (n:Material {tenant: $tenant}) RETURN count(n) AS materials }
-CALL { MATCH (n:Document {tenant: $tenant}) RETURN count(n) AS documents }
-CALL { MATCH (n:Flow {tenant: $tenant}) RETURN count(n) AS flows }
-CALL { MATCH (n:Shipment {tenant: $tenant}) RETURN count(n) AS shipments }
+CALL () { MATCH (n:Firm) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS firms }
+CALL () { MATCH (n:Facility) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS facilities }
+CALL () { MATCH (n:Material) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS materials }
+CALL () { MATCH (n:Document) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS documents }
+CALL () { MATCH (n:Flow) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS flows }
+CALL () { MATCH (n:Shipment) WHERE n.tenant = $tenant AND n.id IS NOT NULL RETURN count(n) AS shipments }
 RETURN firms, facilities, materials, documents, flows, shipments`;
