@@ -317,7 +317,16 @@ class Builder {
       const misread = known ? undefined : umlautSpellings(word, true).find((s) => t.places.latin.has(s));
       const abbreviated = known || misread ? undefined : abbreviatedLexiconWord(t, word, this.dottedWords.has(word));
       const near = misread ?? fuzzyLookup(t, word);
-      if (abbreviated) this.emitLex(abbreviated, word);
+      // a word cut across a hyphen or a space ("Non-Ferr.", "Pharma Ceut."): the two pieces together abbreviate one lexicon word
+      const next = words[i];
+      const joined =
+        abbreviated || near || known || next === undefined || this.knows(next) || (isPinyinWord(word) && isPinyinWord(next))
+          ? undefined
+          : abbreviatedLexiconWord(t, word + next, this.dottedWords.has(next));
+      if (joined) {
+        this.emitLex(joined, word + next);
+        i++;
+      } else if (abbreviated) this.emitLex(abbreviated, word);
       else if (near) {
         const lex = t.latin.get(near);
         if (lex) {

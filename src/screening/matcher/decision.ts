@@ -66,9 +66,11 @@ export function decideCandidates(
     let foreign = false;
     if (country && !(GREATER_CHINA.has(country) && GREATER_CHINA.has(e.country)) && country !== e.country) {
       foreign = true;
-      // Lowered, but a candidate that qualified on its name is not dropped for its country.
+      // Lowered. A name strong enough for MATCH by itself is kept for review whatever the country
+      // (a listed firm's own name under a wrong or foreign country must not clear); a name that is
+      // only POSSIBLE by itself is one more firm sharing a word, and abroad that is weaker still.
       const lowered = score * (1 - cfg.foreignCountryPenalty);
-      score = score >= cfg.possibleThreshold ? Math.max(lowered, cfg.possibleThreshold) : lowered;
+      score = score >= cfg.matchThreshold ? Math.max(lowered, cfg.possibleThreshold) : lowered;
     }
     if (score < minScore) continue;
     const sections = e.sections.map((s) => s.section);

@@ -278,6 +278,14 @@ describe('abbreviations no table lists, by rule', () => {
     expect(normalizeName('Fujian Minlong Whsg Co., Ltd.').normalized).toBe('fujian minlong warehousing');
   });
 
+  it('reads a word cut across a hyphen or space and truncated as the one lexicon word it abbreviates', () => {
+    expect(normalizeName('Xinjiang Non-Ferr. Metals').normalized).toBe('xinjiang nonferrous metal');
+    expect(normalizeName('Xinjiang Non Ferr Metals').normalized).toBe('xinjiang nonferrous metal');
+    // two pinyin syllables stay a trade name; a known word is not joined to its neighbour
+    expect(normalizeName('Hua Fu Textile').normalized).toBe('hua fu textile');
+    expect(normalizeName('Xin Jia Trading').normalized).toBe('xin jia trade');
+  });
+
   // Every listed name with one lexicon word written as its consonant skeleton (first letter,
   // then its consonants, ending as the word ends) or truncated to five letters with a full
   // stop, where that spelling abbreviates no other lexicon word and is no table's.

@@ -90,6 +90,26 @@ describe('buildEntityMatcher on the seed list', () => {
     expect(top(HOSHINE, 'China').score).toBe(home.score);
   });
 
+  it('keeps a foreign firm at POSSIBLE only when its name alone would be decided MATCH', () => {
+    const cfg = DEFAULT_SCREENING_CONFIG;
+    // Over the whole list: each listed name, and the same name cut to its first distinctive word
+    // ("Camel", "Apex"), screened at home and abroad.
+    for (const e of list.entries.slice(0, 60)) {
+      const home = matcher.screen(e.name, { country: 'CN', minScore: 0 })[0];
+      const abroad = matcher.screen(e.name, { country: 'DE', minScore: 0 }).find((c) => c.entityName === home.entityName);
+      if (home.score >= cfg.matchThreshold) expect(abroad?.decision).toBe('POSSIBLE');
+    }
+    // A name that is only POSSIBLE at home is lowered by the full penalty abroad, with no floor.
+    const weak = matcher.screen('Camel Outdoor', { country: 'CN', minScore: 0 })[0];
+    expect(weak.decision).toBe('POSSIBLE');
+    expect(weak.score).toBeLessThan(cfg.matchThreshold);
+    const weakAbroad = matcher.screen('Camel Outdoor', { country: 'DE', minScore: 0 }).find((c) => c.entityName === weak.entityName)!;
+    expect(weakAbroad.score).toBeCloseTo(weak.score * (1 - cfg.foreignCountryPenalty), 3);
+    expect(weakAbroad.score).toBeLessThan(cfg.possibleThreshold);
+    expect(matcher.screen('Camel Outdoor', { country: 'DE' })).toEqual([]);
+    expect(weakAbroad.reason).toContain('country DE is outside');
+  });
+
   it('returns at most limit candidates, best first, all at or above the POSSIBLE threshold', () => {
     const r = matcher.screen('Huafu Textile', { limit: 3 });
     expect(r.length).toBeGreaterThan(0);
