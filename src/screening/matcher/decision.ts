@@ -39,6 +39,7 @@ function placeParts(p: PlaceVerdict | undefined): string[] {
   if (p.missing.length && !p.conflicts.length) out.push(`place: query does not name ${p.missing.join(', ')} (at most POSSIBLE)`);
   if (p.placelessName) out.push(`place: none needed, the entry is also listed as "${p.placelessName}"`);
   if (p.added.length) out.push(`place: query adds ${p.added.join(', ')}; the listed names give none`);
+  if (p.branch) out.push(`place: ${p.branch.join(', ')} after the name names a branch or subsidiary there (at most POSSIBLE)`);
   return out;
 }
 

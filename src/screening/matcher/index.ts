@@ -13,7 +13,15 @@ import { candidatesFor } from './candidates';
 import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
-import { comparePlaces, leavesOf, listedWithoutPlace, placesOf, type PlaceRef, type PlaceVerdict } from './placeQualifiers';
+import {
+  comparePlaces,
+  leavesOf,
+  listedWithoutPlace,
+  placesCompatible,
+  placesOf,
+  type PlaceRef,
+  type PlaceVerdict,
+} from './placeQualifiers';
 import { align, type Alignment } from './scoring';
 import { TypoLookup } from './typoLookup';
 import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, WeightedToken } from './types';
@@ -121,11 +129,20 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
     // The query's places, read on first need: most candidates score too low for places to matter.
-    let query: { places: PlaceRef[]; leaves: PlaceRef[]; words: Set<string> } | undefined;
+    let query: { places: PlaceRef[]; leaves: PlaceRef[]; words: Set<string>; own: string[][]; afterName: Set<string> } | undefined;
     const placeVerdict = (v: Variant, r: Alignment): PlaceVerdict => {
       if (!query) {
         const places = placesOf(q);
-        query = { places, leaves: leavesOf(places), words: new Set(q.flatMap((t) => (t.alt ? [t.text, t.alt] : [t.text]))) };
+        const spellings = (t: WeightedToken) => (t.alt ? [t.text, t.alt] : [t.text]);
+        const firstName = q.findIndex((t) => t.kind === 'name');
+        query = {
+          places,
+          leaves: leavesOf(places),
+          words: new Set(q.flatMap(spellings)),
+          own: q.filter((t) => t.kind === 'name' || t.kind === 'sector').map(spellings),
+          // places written after the name, outside parentheses: "Western Gold Yili", not "Ninestar (Zhuhai)" or "Zhuhai Ninestar"
+          afterName: new Set(firstName < 0 ? [] : q.filter((t, i) => i > firstName && t.kind === 'place' && !t.paren).map((t) => t.text)),
+        };
       }
       const asNames = placesReadAsNames(q, v, r);
       const qp = asNames.query.size ? query.places.filter((p) => !asNames.query.has(p.text)) : query.places;
@@ -133,8 +150,14 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       if (v.placeIsName) verdict.missing = []; // the place is the name there, and the score weighs it as one
       if (verdict.missing.length) {
         // The list itself names the firm without its place ("Septwolves", "中泰化学"): leaving it out is no evidence.
-        verdict.placelessName = listedWithoutPlace(v.places, query.words);
+        verdict.placelessName = listedWithoutPlace(v.places, query.words, query.own);
         if (verdict.placelessName) verdict.missing = [];
+      }
+      if (!v.placeIsName && !verdict.conflicts.length) {
+        // a place the entry's names give, or one inside or around it, is the firm's own ("Chenguang ... Group Yanqi")
+        const own = [...v.places.all, ...v.places.entryLeaves];
+        const branch = qp.filter((p) => query!.afterName.has(p.text) && !own.some((l) => placesCompatible(p, l)));
+        if (branch.length) verdict.branch = branch.map((p) => p.label);
       }
       return verdict;
     };
@@ -161,7 +184,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         // "Xinjiang Daqo New Energy" may be its parent: at most POSSIBLE, never below it.
         r.places = placeVerdict(v, r);
         if (r.places.conflicts.length) r.score = Math.min(r.score, hold(raw, conflictCap));
-        else if (r.places.missing.length) r.score = Math.min(r.score, hold(raw, parentCap));
+        else if (r.places.missing.length || r.places.branch) r.score = Math.min(r.score, hold(raw, parentCap));
         // Initials are weak evidence (many pinyin names share them): without a place that agrees, at most POSSIBLE.
         else if (r.viaAcronym && !r.places.agreed.length) r.score = Math.min(r.score, hold(raw, parentCap));
       }

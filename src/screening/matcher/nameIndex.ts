@@ -123,8 +123,9 @@ function entryPlaces(raw: NormalizedVariant[]): Map<number, EntryPlaces> {
     if (!e) all.set(v.entry, (e = { places: [], placeless: [] }));
     const own = placesOf(v.tokens);
     for (const p of own) if (!e.places.some((k) => k.text === p.text)) e.places.push(p);
-    const words = v.tokens.filter((t) => t.kind === 'name').map((t) => t.text);
-    if (!own.length && words.length) e.placeless.push({ name: v.name, words });
+    // its own words: name and line of business ("Dunhe Foods" names a food firm, not any Dunhe)
+    const words = v.tokens.filter((t) => t.kind === 'name' || t.kind === 'sector').map((t) => t.text);
+    if (!own.length && v.tokens.some((t) => t.kind === 'name')) e.placeless.push({ name: v.name, words });
   }
   return new Map([...all].map(([entry, e]) => [entry, { leaves: leavesOf(e.places), placeless: e.placeless }]));
 }

@@ -26,6 +26,8 @@ export interface PlaceVerdict {
   added: string[];
   /** The entry's name without a place that excuses a missing place. */
   placelessName?: string;
+  /** Query places written after its name words that the listed name does not give ("Western Gold Yili"): a branch or subsidiary there. */
+  branch?: string[];
 }
 
 /** Whether `a` may be the same place as `b` or one inside the other; unknown places agree only by name. */
@@ -68,13 +70,24 @@ export interface ListedPlaces {
   leaves: PlaceRef[];
   /** The leaves of all of the entry's names together, for a listed name that gives no place. */
   entryLeaves: PlaceRef[];
-  /** The entry's names that give no place ("Septwolves" for Fujian Septwolves), with their name words. */
+  /** The entry's names that give no place ("Septwolves" for Fujian Septwolves), with their name and business words. */
   placeless: Array<{ name: string; words: string[] }>;
 }
 
-/** A name of the entry without a place whose every name word the query has: the list itself names the firm without its place. */
-export function listedWithoutPlace(listed: ListedPlaces, queryWords: ReadonlySet<string>): string | undefined {
-  return listed.placeless.find((p) => p.words.every((w) => queryWords.has(w)))?.name;
+/**
+ * A name of the entry without a place that says what the query says: every name and business
+ * word of each is in the other (`queryOwn`: each such query word with its other spellings). The
+ * list itself then names the firm without its place; a query that adds its own business
+ * ("Dunhe International Trade" beside the listed "Dunhe Foods") is not excused by it.
+ */
+export function listedWithoutPlace(
+  listed: ListedPlaces,
+  queryWords: ReadonlySet<string>,
+  queryOwn: ReadonlyArray<readonly string[]>,
+): string | undefined {
+  return listed.placeless.find(
+    (p) => p.words.every((w) => queryWords.has(w)) && queryOwn.every((spellings) => spellings.some((s) => p.words.includes(s))),
+  )?.name;
 }
 
 const describe = (q: PlaceRef, l: PlaceRef) => {

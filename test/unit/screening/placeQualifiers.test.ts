@@ -172,6 +172,75 @@ describe('place qualifiers over every listed name with a place', () => {
   });
 });
 
+describe('a place after the name of a listed firm that gives none: a branch or subsidiary there', () => {
+  // Every listed name without a place, with a prefecture of the XUAR written after its name words
+  // ("Western Gold Yili Co., Ltd."), before them ("Yili Western Gold Co., Ltd.") and in parentheses
+  // after them ("Western Gold (Yili) Co., Ltd.").
+  const FORM = /,? *(Co\.?,? *Ltd\.?|Company,? Limited|Corporation|Co\.|Limited|Ltd\.?)\s*$/i;
+  // entries none of whose names gives a place
+  const placeless = list.entries.filter((e) => FORM.test(e.name) && !codesOfEntry(e).length && hasNameWord(e.name));
+  const prefectures = xuarPlaces().prefectureLevel.map((p) => p.pinyin!);
+  const placeFor = (e: Entry, i: number) => {
+    const p = prefectures[i % prefectures.length];
+    return p.charAt(0).toUpperCase() + p.slice(1);
+  };
+  const core = (e: Entry) => e.name.replace(FORM, '');
+
+  it('is at most POSSIBLE, still found, and the reason says why', () => {
+    const wrong: string[] = [];
+    placeless.forEach((e, i) => {
+      const q = `${core(e)} ${placeFor(e, i)} Co., Ltd.`;
+      const c = candidateFor(q, e);
+      if (!c || c.decision === 'MATCH') wrong.push(`${q} -> ${c?.decision ?? 'nothing'}`);
+      else expect(c.reason).toContain('branch or subsidiary');
+    });
+    expect(placeless.length).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
+
+  it('is not read so with the place before the name or in parentheses after it (MATCH where two words agree)', () => {
+    const wrong: string[] = [];
+    placeless.forEach((e, i) => {
+      // a one-word name ("TBEA") weighs little beside an added place, and is POSSIBLE by its score
+      const words = normalizeName(core(e)).tokens.filter((t) => t.kind === 'name' || t.kind === 'sector').length;
+      for (const q of [`${placeFor(e, i)} ${core(e)} Co., Ltd.`, `${core(e)} (${placeFor(e, i)}) Co., Ltd.`]) {
+        const c = candidateFor(q, e);
+        if (!c || c.reason.includes('branch') || (words >= 2 && c.decision !== 'MATCH')) wrong.push(`${q} -> ${c?.decision ?? 'nothing'}`);
+      }
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('a name of the entry without a place excuses a missing place only when it says what the query says', () => {
+  const entry = (name: string, aliases: string[]): Entry => ({
+    key: name.toLowerCase(),
+    name,
+    aliases,
+    formerNames: [],
+    localNames: [],
+    coversSubsidiaries: false,
+    scope: null,
+    sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2024-01-01' }],
+    effectiveDate: '2024-01-01',
+    country: 'CN',
+  });
+  const small = buildEntityMatcher(
+    { version: 't', snapshotDate: 't', source: 'test', entries: [entry('Tianjin Qiyuan International Trade Co., Ltd.', ['Qiyuan Foods'])] },
+    DEFAULT_SCREENING_CONFIG,
+  );
+
+  it('excuses the alias itself, with or without a legal form', () => {
+    expect(small.screen('Qiyuan Foods Co., Ltd.')[0].decision).toBe('MATCH');
+  });
+
+  it('does not excuse a query that adds a line of business the placeless name lacks', () => {
+    const c = small.screen('Qiyuan International Trade Co., Ltd.')[0];
+    expect(c.decision).toBe('POSSIBLE');
+    expect(c.reason).toContain('does not name Tianjin');
+  });
+});
+
 describe('place qualifiers in Chinese names', () => {
   const withChinesePlace = list.entries.flatMap((e) =>
     e.localNames.filter((n) => hasNameWord(n) && places(n).length).map((name) => ({ e, name, place: places(name)[0] })),
