@@ -4,9 +4,13 @@
 // seven-letter stem), so fuse only runs when it can find something.
 import Fuse from 'fuse.js';
 import { allowedEdits, STEM_LENGTH, tokenSimilarity } from '../fuzzy';
+import { isPinyinWord } from '../../model/text/pinyin';
+import { soundKey } from '../soundKey';
 
 const FUZZY_CACHE_MAX = 100_000;
 const STEM = '\u0000';
+// A brand spelled by ear ("Apecs" for Apex): as near as one typo in a five-letter word.
+const SOUND_SIM = 0.84;
 
 /** The word with up to k letters deleted, itself included. */
 function deletionsUpTo(w: string, k: number): string[] {
@@ -31,6 +35,8 @@ export class TypoLookup {
   private readonly nearKeys = new Set<string>();
   private readonly fuseByLength = new Map<number, Fuse<string>>();
   private readonly cache = new Map<string, Map<string, number>>();
+  /** Listed words that are not pinyin, by how they sound. */
+  private readonly bySound = new Map<string, string[]>();
 
   /** `vocabulary`: the list's name words; `known`: words that are listed as they are (never typos). */
   constructor(
@@ -41,6 +47,8 @@ export class TypoLookup {
       if (w.length < 4) continue;
       for (const d of deletionsUpTo(w, 2)) this.nearKeys.add(d);
       if (w.length >= STEM_LENGTH) this.nearKeys.add(STEM + w.slice(0, STEM_LENGTH));
+      const key = isPinyinWord(w) ? null : soundKey(w);
+      if (key) this.bySound.set(key, [...(this.bySound.get(key) ?? []), w]);
     }
   }
 
@@ -59,6 +67,8 @@ export class TypoLookup {
         if (sim > 0) hit.set(r.item, sim);
       }
     }
+    const key = word.length >= 4 && !this.known.has(word) && !isPinyinWord(word) ? soundKey(word) : null;
+    for (const w of (key && this.bySound.get(key)) || []) if (w !== word && (hit.get(w) ?? 0) < SOUND_SIM) hit.set(w, SOUND_SIM);
     if (this.cache.size >= FUZZY_CACHE_MAX) this.cache.clear();
     this.cache.set(word, hit);
     return hit;
