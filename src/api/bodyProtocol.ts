@@ -1,4 +1,4 @@
-// What requestBody.ts (main thread) and bodyWorker.ts (its worker thread) say to each other,
+// What requestBody.ts (the server) and bodyWorker.ts (its worker process) say to each other,
 // and the byte-level count both rely on.
 import type { StoredRefs } from '../import/validate';
 import type { Bundle } from '../model/bundle';

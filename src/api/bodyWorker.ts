@@ -1,10 +1,9 @@
-// The worker thread of requestBody.ts: parses a request body, enforces the size limits on it,
+// The worker process of requestBody.ts: parses a request body, enforces the size limits on it,
 // and validates every bundle it carries with the import's own validation (validateBundle,
 // unchanged), so that neither a 60 MB bundle nor a body of ten million empty records takes
-// the event loop that answers everyone else. Its memory is capped by the thread's
-// resourceLimits (BODY_WORKER_MEMORY_MB): past them the thread dies and only this request
+// the event loop that answers everyone else. Its heap is capped (--max-old-space-size,
+// BODY_WORKER_MEMORY_MB): past it this process dies, never the server, and only this request
 // is refused. Stored ids that validation needs are read through the main thread's driver.
-import { parentPort } from 'node:worker_threads';
 import { Kind, parse, visit } from 'graphql';
 import type { Graph, Params } from '../graph/graph';
 import { BundleValidationError, validateBundle } from '../import';
@@ -12,8 +11,13 @@ import type { BodyJob, BodyReply, ToWorker } from './bodyProtocol';
 import { countObjects, LIST_ITEMS_MAX, objectBudget } from './bodyProtocol';
 import { prepareUpload } from './uploadWorker';
 
-const port = parentPort;
-if (!port) throw new Error('bodyWorker.ts runs as a worker thread (see requestBody.ts)');
+// A child process of requestBody.ts, talking over its IPC channel; it ends with the server.
+if (!process.send) throw new Error('bodyWorker.ts runs as a child process of requestBody.ts');
+const port = {
+  postMessage: (reply: BodyReply) => void process.send!(reply),
+  on: (_event: 'message', listener: (msg: ToWorker) => void) => process.on('message', listener),
+};
+process.on('disconnect', () => process.exit(0));
 
 /** The variables that importBundle's `bundle` argument reads, in every operation of the document. */
 function bundleVariables(query: string, maxTokens: number): string[] {

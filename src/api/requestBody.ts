@@ -1,13 +1,15 @@
 // Turns a POST body into the GraphQL request Apollo runs, without letting one body stall the
 // server. A small body that imports nothing is parsed here (a millisecond). Every other body
-// (a bundle, or anything over MAX_REQUEST_BYTES) goes to one worker thread (bodyWorker.ts),
+// (a bundle, or anything over MAX_REQUEST_BYTES) goes to one worker process (bodyWorker.ts),
 // which parses it, refuses what is over a limit, and validates each bundle with the import's
 // own validation; the event loop meanwhile answers everyone else, /health included. A
 // bundle comes back validated (or with its errors) in place of the raw value, so the import
 // does not validate it again (src/import/prevalidated.ts). Bodies wait their turn for the
 // worker (one at a time, so its memory cap bounds the total); past a short queue the caller
-// is asked to retry.
-import { Worker } from 'node:worker_threads';
+// is asked to retry. A process, not a thread: V8 does not always end a thread that runs out of
+// its heap gracefully (a large string allocation aborts the whole process), and a worker that
+// dies must never take the server with it.
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -20,7 +22,7 @@ import type { BodyJob, BodyLimits, BodyReply, ToWorker, UploadJob, UploadOutcome
 const PARSE_EXPANSION = 3;
 
 export interface BodyParserOptions extends BodyLimits {
-  /** Heap of the worker thread (BODY_WORKER_MEMORY_MB). */
+  /** Heap of the worker process (BODY_WORKER_MEMORY_MB). */
   workerMemoryMb: number;
   /** Bodies that may wait for the worker before callers are asked to retry. */
   maxQueued?: number;
@@ -47,7 +49,7 @@ interface Job {
 }
 
 export class BodyParser {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private running: Job | undefined;
   private readonly queue: Job[] = [];
   private nextJob = 0;
@@ -61,7 +63,7 @@ export class BodyParser {
 
   /** Starts the worker now, so the first large body does not wait for it to load (about a second). */
   warm(): void {
-    this.workerThread();
+    this.workerProcess();
   }
 
   /** The parsed request, or a RequestRefused. */
@@ -71,11 +73,8 @@ export class BodyParser {
     if (this.queue.length >= (this.options.maxQueued ?? 8)) {
       throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
     }
-    // a copy of its own, so the worker can take the memory (a Buffer may share a pooled slab)
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
     return new Promise((resolve, reject) => {
-      this.queue.push({ message: { kind: 'job', jobId: this.nextJob++, bytes: own, tenant, limits: this.limits() }, resolve, reject });
+      this.queue.push({ message: { kind: 'job', jobId: this.nextJob++, bytes, tenant, limits: this.limits() }, resolve, reject });
       this.pump();
     });
   }
@@ -95,12 +94,10 @@ export class BodyParser {
     if (this.queue.length >= (this.options.maxQueued ?? 8)) {
       throw new RequestRefused(429, 'RATE_LIMITED', 'too many large requests are being parsed right now; retry in a few seconds', 5);
     }
-    const own = new Uint8Array(bytes.length);
-    own.set(bytes);
     const message: UploadJob = {
       kind: 'upload',
       jobId: this.nextJob++,
-      bytes: own,
+      bytes,
       tenant,
       contentType,
       fileName,
@@ -114,9 +111,9 @@ export class BodyParser {
 
   /**
    * A body that cannot fit the worker's heap once decoded, parsed and validated is refused
-   * before the worker sees it: V8 does not always end a worker that runs out of its heap
-   * gracefully (a large string allocation can abort the whole process instead), so the
-   * out-of-memory path must stay the rare case, not the way large bodies are refused.
+   * before the worker sees it: a worker that runs out of its heap is ended and started again
+   * (a second or so), so the out-of-memory path stays the rare case, not the way large
+   * bodies are refused.
    */
   private refuseWhatCannotFit(bytes: Uint8Array): void {
     if (bytes.length * PARSE_EXPANSION <= this.options.workerMemoryMb * 2 ** 20) return;
@@ -131,7 +128,11 @@ export class BodyParser {
     this.closed = true;
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (w && w.exitCode === null && w.signalCode === null) {
+      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.kill();
+      await exited;
+    }
   }
 
   private limits(): BodyLimits {
@@ -158,7 +159,7 @@ export class BodyParser {
     const job = this.queue.shift();
     if (!job) return;
     this.running = job;
-    this.workerThread().postMessage(job.message, [job.message.bytes.buffer as ArrayBuffer]);
+    this.workerProcess().send(job.message);
   }
 
   private finish(jobId: number, outcome: { body?: unknown; error?: Error }): void {
@@ -170,27 +171,32 @@ export class BodyParser {
     this.pump();
   }
 
-  private workerThread(): Worker {
+  private workerProcess(): ChildProcess {
     if (this.worker) return this.worker;
     const compiled = join(__dirname, 'bodyWorker.js');
-    // run under tsx (npm start) and under ts-jest alike: the worker registers tsx itself
-    const source = existsSync(compiled)
-      ? `require(${JSON.stringify(compiled)})`
-      : `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'bodyWorker.ts'))})`;
-    const w = new Worker(source, {
-      eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.workerMemoryMb },
-      stdout: false,
-      stderr: false,
+    // run under tsx (npm start) and under ts-jest alike: the worker loads tsx itself
+    const [script, loader] = existsSync(compiled)
+      ? [compiled, []]
+      : [join(__dirname, 'bodyWorker.ts'), ['--require', require.resolve('tsx/cjs')]];
+    const w = fork(script, [], {
+      execArgv: [...loader, `--max-old-space-size=${this.options.workerMemoryMb}`],
+      // structured clone over the channel: typed arrays and nested records as they are
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    // V8 says why it died on stderr; the last few KB are kept to tell running out of heap from a crash
+    let lastWords = '';
+    w.stderr?.on('data', (chunk: Buffer) => (lastWords = (lastWords + chunk.toString()).slice(-4096)));
     w.unref();
+    w.channel?.unref();
     w.on('message', (reply: BodyReply) => void this.onReply(w, reply));
-    w.on('error', (e: Error & { code?: string }) => {
-      const outOfMemory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      if (!outOfMemory) this.log.error({ err: e }, 'body worker failed');
-      const jobId = this.running?.message.jobId;
+    w.on('error', (e: Error) => this.log.error({ err: e }, 'body worker failed'));
+    w.on('exit', (code, signal) => {
       if (this.worker === w) this.worker = undefined;
-      if (jobId === undefined) return;
+      const jobId = this.running?.message.jobId;
+      if (jobId === undefined || this.closed) return;
+      const outOfMemory = /heap out of memory|allocation failed/i.test(lastWords);
+      if (!outOfMemory) this.log.error({ code, signal, stderr: lastWords }, 'body worker stopped');
       this.finish(jobId, {
         error: outOfMemory
           ? new RequestRefused(
@@ -198,19 +204,14 @@ export class BodyParser {
               'LIMIT_EXCEEDED',
               `request body needs more than ${this.options.workerMemoryMb} MB to parse and validate (BODY_WORKER_MEMORY_MB); split the bundle`,
             )
-          : e,
+          : new Error('the body worker stopped'),
       });
-    });
-    w.on('exit', () => {
-      if (this.worker === w) this.worker = undefined;
-      const jobId = this.running?.message.jobId;
-      if (jobId !== undefined && !this.closed) this.finish(jobId, { error: new Error('the body worker stopped') });
     });
     this.worker = w;
     return w;
   }
 
-  private async onReply(w: Worker, reply: BodyReply): Promise<void> {
+  private async onReply(w: ChildProcess, reply: BodyReply): Promise<void> {
     switch (reply.kind) {
       case 'read': {
         let answer: ToWorker;
@@ -223,7 +224,7 @@ export class BodyParser {
             error: { name: (e as Error).constructor.name, message: (e as Error).message },
           };
         }
-        w.postMessage(answer);
+        if (w.connected) w.send(answer);
         return;
       }
       case 'uploaded':

@@ -25,7 +25,7 @@ export interface Config {
   maxRequestBytes: number;
   /** Records in one bundle sent over HTTP (MAX_BUNDLE_RECORDS). */
   maxBundleRecords: number;
-  /** Heap of the worker thread that parses and validates large bodies (BODY_WORKER_MEMORY_MB). */
+  /** Heap of the worker process that parses and validates large bodies (BODY_WORKER_MEMORY_MB). */
   bodyWorkerMemoryMb: number;
   /** Host names local mode serves besides localhost, 127.0.0.1 and [::1] (ALLOWED_HOSTS). */
   allowedHosts: string[];

@@ -179,6 +179,13 @@ describe('requests that stalled everyone (finding 6)', () => {
       expect(oom.status).toBe(413);
       expect(codes(oom)).toEqual(['LIMIT_EXCEEDED']);
       expect(oom.body.errors[0].message).toMatch(/BODY_WORKER_MEMORY_MB/);
+      // 17 MB that passes the size check but runs the worker out of its heap while parsing (nine
+      // million numbers): the worker process dies, this request is refused, the server lives on
+      const dense = { bundleVersion: 1, firms: [], notes: new Array(9_000_000).fill(1) };
+      const died = await ask(IMPORT, { b: dense }, tight.server.url);
+      expect(died.status).toBe(413);
+      expect(codes(died)).toEqual(['LIMIT_EXCEEDED']);
+      expect(died.body.errors[0].message).toMatch(/BODY_WORKER_MEMORY_MB/);
       const after = await ask(IMPORT, { b: chainBundle('AFT', cottonTiers()) }, tight.server.url);
       expect(after.body.errors).toBeUndefined();
     } finally {
