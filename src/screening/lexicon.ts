@@ -162,7 +162,8 @@ export const LEXICON: LexEntry[] = [
   form('factory', ['factory', 'plant', 'mill', 'mills', 'works'], [], ['厂']),
   form('general', ['general'], [], []),
   form('new', ['new'], [], []),
-  form('information', ['information', 'info'], ['xinxi'], ['信息']),
+  // 资讯 is how Taiwan and Hong Kong write 信息 (OpenCC's Taiwan phrases turn 信息技术 into 資訊科技).
+  form('information', ['information', 'info'], ['xinxi'], ['信息', '资讯']),
   form('equipment', ['equipment'], ['shebei'], ['设备']),
   form('machinery', ['machinery', 'machine', 'machines'], ['jixie'], ['机械']),
   form('health', ['health', 'healthcare'], ['jiankang'], ['健康']),

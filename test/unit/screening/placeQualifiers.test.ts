@@ -4,6 +4,7 @@
 // class (issue 13: a conflicting place rules out MATCH, a missing one caps at POSSIBLE, an
 // agreeing one keeps MATCH) and the entry must never drop below POSSIBLE.
 import { loadSeedEntityList } from '../../../src/model/entityList';
+import { toSimplified } from '../../../src/model/gazetteer/traditional';
 import { PROVINCES } from '../../../src/model/gazetteer/provinces';
 import { xuarPlaces } from '../../../src/model/gazetteer/xuarPlaces';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
@@ -245,17 +246,21 @@ describe('place qualifiers in Chinese names', () => {
   const withChinesePlace = list.entries.flatMap((e) =>
     e.localNames.filter((n) => hasNameWord(n) && places(n).length).map((name) => ({ e, name, place: places(name)[0] })),
   );
-  // The place as written: the Chinese name of its division (divisions.ts), with or without the suffix.
+  // The place as written: the Chinese name of its division (divisions.ts), with or without the suffix,
+  // the longest that the name holds (和田市, not 和田 of the same code, when the name says 和田市).
   const written = (name: string, t: NameToken) => {
     const zh = divisions()
       .all.filter((d) => t.codes?.includes(d.code))
-      .flatMap((d) => [d.zh + d.suffix, d.zh]);
+      .flatMap((d) => [d.zh + d.suffix, d.zh])
+      .sort((a, b) => b.length - a.length);
     return zh.find((z) => name.includes(z))!;
   };
 
   it('rules out MATCH on a conflicting province and caps a dropped place at POSSIBLE, the entry still found', () => {
     expect(withChinesePlace.length).toBeGreaterThan(5);
-    for (const { e, name, place } of withChinesePlace) {
+    for (const { e, name: asListed, place } of withChinesePlace) {
+      // rewritten in simplified, as the matcher reads it: a source may give the name in traditional
+      const name = toSimplified(asListed);
       const here = written(name, place);
       const other = ['四川', '广西', '河南'].find((p) => !overlaps([provinceCode(normalizeName(p).tokens[0].text)], codesOfEntry(e)))!;
       expect(candidateFor(name, e)?.decision).toBe('MATCH');
