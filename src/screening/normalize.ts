@@ -392,6 +392,12 @@ class Builder {
         i = county.end;
         continue;
       }
+      // "市泰达服装": the place before its administrative word was cut off (a column split, a
+      // copy from the middle of an address): the word alone names no firm
+      if (i === 0 && ADMIN_ZH.has(chars[i]) && chars.length >= 4 && !this.tokens.some((t) => t.kind === 'name')) {
+        i++;
+        continue;
+      }
       if (ADMIN_ZH.has(chars[i]) && buf.length >= 2 && buf.length <= 4) {
         this.flushHan(buf, true);
         buf = [];

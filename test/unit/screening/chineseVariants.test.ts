@@ -185,3 +185,18 @@ describe('pinyin with tone numbers and business words in pinyin', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('a Chinese name whose place was cut off before its administrative word', () => {
+  it('still finds the entry when only 市, 县, 区 or 州 is left of the place ("市泰达服装有限公司")', () => {
+    const cut: Array<{ e: EntityListEntry; q: string }> = [];
+    for (const { e, zh } of listedChinese) {
+      const m = /^(\p{Script=Han}{2,4}?)([市县区州])(\p{Script=Han}{2,})/u.exec(zh);
+      if (m && places(m[1] + m[2]).length) cut.push({ e, q: m[2] + m[3] });
+    }
+    // and every other listed Chinese name with 市 put before it
+    for (const { e, zh } of listedChinese) if (!places(zh).length) cut.push({ e, q: `市${zh}` });
+    expect(cut.length).toBeGreaterThan(3);
+    const missed = cut.filter(({ e, q }) => top(q)?.entityName !== e.name).map(({ q }) => q);
+    expect(missed).toEqual([]);
+  });
+});
