@@ -62,7 +62,8 @@ function getTables(): Tables {
 export function wadeGilesSyllable(word: string): string[] {
   const t = getTables();
   // most words come already folded by the screening normalizer
-  if (/^[a-z]+$/.test(word)) return t.bare.get(word) ?? [];
+  // (which writes pinyin ü as v after l and n: Wade-Giles has no v, so it is the ü of lü, nüeh)
+  if (/^[a-z]+$/.test(word)) return t.bare.get(word.replace(/v/g, 'u')) ?? [];
   const folded = foldMarks(word.trim());
   if (folded.includes("'")) return t.exact.get(folded) ?? [];
   return t.bare.get(folded) ?? [];

@@ -120,7 +120,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
     if (!older) return asWritten;
-    const note = `read as Wade-Giles: ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`;
+    const note = `syllables read as pinyin (Wade-Giles): ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`;
     const best = new Map(asWritten.map((c) => [c.entryKey, c]));
     for (const c of screenTokens(older.tokens, normalized.parentForm, opts))
       if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, { ...c, reason: `${c.reason}; ${note}` });

@@ -20,10 +20,13 @@ export interface OlderReading {
 
 type ListedWords = Pick<NameIndex, 'df' | 'bySpelling' | 'byJoined'>;
 
-/** A name word written in Latin letters that is one whole Wade-Giles syllable: its pinyin readings. */
-function syllablesOf(t: NameToken): string[] {
-  if (t.kind !== 'name' || t.alt || t.text.length < 2 || t.text !== t.raw) return [];
-  return wadeGilesSyllable(t.text);
+/**
+ * The word as written, for a name word or a word typo-corrected into a business word ("Lien"
+ * read as linen); none for business, form and place words the name spells as such.
+ */
+function writtenWord(t: NameToken): string | undefined {
+  if (t.kind === 'name') return t.text === t.raw ? t.text : undefined;
+  return t.kind !== 'place' && t.ocr?.length === 1 ? t.ocr[0] : undefined;
 }
 
 /** Every way to read the run, syllable by syllable; none past MAX_RUN_READINGS. */
@@ -38,45 +41,54 @@ function readingsOf(perWord: string[][]): string[][] {
 
 const listedWord = (index: ListedWords, w: string) => index.df.has(w) || index.bySpelling.has(w);
 
+interface WindowReading {
+  tokens: NameToken[];
+  read?: OlderReading['read'][number];
+}
+
 /**
  * The query's tokens with its Wade-Giles runs read as listed pinyin, or undefined when no run
- * reads as a listed name word. A run of common English words only ("Sun Chin", "Pan Tang")
- * keeps its English reading.
+ * reads as a listed name word. Where runs overlap, the reading that reads the most words wins
+ * ("Tien Hung Chi Yeh": tianhong + jiye, not tianhongji + yeh). A run of common English words
+ * only ("Sun Chin", "Pan Tang") keeps its English reading.
  */
 export function wadeGilesReading(tokens: readonly NameToken[], index: ListedWords): OlderReading | undefined {
-  const syllables = tokens.map(syllablesOf);
-  const out: NameToken[] = [];
-  const read: OlderReading['read'] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let taken = 0;
-    for (let len = Math.min(LONGEST_RUN, tokens.length - i); len >= SHORTEST_RUN && !taken; len--) {
-      const run = tokens.slice(i, i + len);
-      if (run.some((t, k) => !syllables[i + k].length || t.paren !== run[0].paren)) continue;
-      const words = run.map((t) => t.text);
-      const written = words.join('');
-      // the list knows the run as written: it is pinyin ("Tai Shan" for a listed Taishan)
-      if (listedWord(index, written) || (len === 2 && index.byJoined.has(written))) {
-        out.push(...run);
-        taken = len;
-        continue;
-      }
-      if (words.every(isCommonEnglishWord)) continue;
-      const readings = readingsOf(syllables.slice(i, i + len));
-      const whole = readings.find((r) => listedWord(index, r.join('')));
-      // a listed word, or (two syllables) two listed words side by side ("Tian Shan")
-      const split = whole ? undefined : len === 2 ? readings.find((r) => index.byJoined.has(r.join(''))) : undefined;
-      if (!whole && !split) continue;
-      const pinyin = (whole ?? split)!;
-      if (whole) out.push(pinyinToken(run[0], pinyin.join('')));
-      else out.push(...pinyin.map((s, k) => pinyinToken(run[k], s)));
-      read.push({ written: words.join(' '), pinyin: pinyin.join('') });
-      taken = len;
+  const words = tokens.map(writtenWord);
+  const syllables = words.map((w) => (w ? wadeGilesSyllable(w) : []));
+  if (syllables.filter((s) => s.length).length < SHORTEST_RUN) return undefined;
+
+  const readWindow = (i: number, len: number): WindowReading | undefined => {
+    const run = tokens.slice(i, i + len);
+    if (run.some((t, k) => !syllables[i + k].length || t.paren !== run[0].paren)) return undefined;
+    const written = words.slice(i, i + len) as string[];
+    const joined = written.join('');
+    // the list knows the run as written: pinyin in syllables ("Tai Shan", "Te Mei Te" for a listed Temeite)
+    if (listedWord(index, joined) || (len === 2 && index.byJoined.has(joined)))
+      return len === 2 ? { tokens: run } : { tokens: [pinyinToken(run[0], joined)], read: { written: written.join(' '), pinyin: joined } };
+    if (written.every(isCommonEnglishWord)) return undefined;
+    const readings = readingsOf(syllables.slice(i, i + len));
+    const whole = readings.find((r) => listedWord(index, r.join('')));
+    if (whole) return { tokens: [pinyinToken(run[0], whole.join(''))], read: { written: written.join(' '), pinyin: whole.join('') } };
+    // two listed words side by side ("Tian Shan")
+    const split = len === 2 ? readings.find((r) => index.byJoined.has(r.join(''))) : undefined;
+    if (split) return { tokens: split.map((s, k) => pinyinToken(run[k], s)), read: { written: written.join(' '), pinyin: split.join('') } };
+    return undefined;
+  };
+
+  // from the end: the most words read from each position on
+  const best: Array<{ covered: number; parts: WindowReading[] }> = [];
+  best[tokens.length] = { covered: 0, parts: [] };
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    let pick = { covered: best[i + 1].covered, parts: [{ tokens: [tokens[i]] }, ...best[i + 1].parts] };
+    for (let len = SHORTEST_RUN; len <= LONGEST_RUN && i + len <= tokens.length; len++) {
+      const w = readWindow(i, len);
+      const covered = w ? len + best[i + len].covered : -1;
+      if (w && covered > pick.covered) pick = { covered, parts: [w, ...best[i + len].parts] };
     }
-    if (!taken) out.push(tokens[i++]);
-    else i += taken;
+    best[i] = pick;
   }
-  return read.length ? { tokens: out, read } : undefined;
+  const read = best[0].parts.flatMap((p) => (p.read ? [p.read] : []));
+  return read.length ? { tokens: best[0].parts.flatMap((p) => p.tokens), read } : undefined;
 }
 
 function pinyinToken(from: NameToken, pinyin: string): NameToken {
