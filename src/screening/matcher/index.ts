@@ -13,6 +13,7 @@ import { candidatesFor } from './candidates';
 import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
+import { wadeGilesReading } from './olderRomanization';
 import {
   comparePlaces,
   leavesOf,
@@ -112,12 +113,25 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
   }
 
+  // A trade name that may be written in Wade-Giles ("Tien Shan") is screened as written and as
+  // the pinyin the list agrees with; each entry keeps its better reading, the written one on a tie.
   function screenForm(name: string, opts: ScreenOptions): ScreeningCandidate[] {
+    const normalized = normalizeName(name);
+    const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
+    const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
+    if (!older) return asWritten;
+    const note = `syllables read as pinyin (Wade-Giles): ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`;
+    const best = new Map(asWritten.map((c) => [c.entryKey, c]));
+    for (const c of screenTokens(older.tokens, normalized.parentForm, opts))
+      if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, { ...c, reason: `${c.reason}; ${note}` });
+    return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
+  }
+
+  function screenTokens(tokens: NameToken[], parentForm: boolean, opts: ScreenOptions): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? cfg.possibleThreshold;
     const country = countryCode(opts.country);
-    const normalized = normalizeName(name);
-    const q: WeightedToken[] = normalized.tokens.map((t) => {
+    const q: WeightedToken[] = tokens.map((t) => {
       const read = misreadAsListed(t, index.df, byOcrKey);
       const w = index.weigh(read);
       if (read.kind !== 'name') return { ...read, w };
@@ -176,7 +190,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       if (hold(raw, conflictCap) < raw) {
         // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
         // not that firm, so at most POSSIBLE however well the rest agrees.
-        if (normalized.parentForm && !v.entryIsParent && hold(raw, parentCap) < raw) {
+        if (parentForm && !v.entryIsParent && hold(raw, parentCap) < raw) {
           r.score = hold(raw, parentCap);
           r.parentOfListed = true;
         }

@@ -31,6 +31,8 @@ export interface ScreenOptions {
   limit?: number;
   /** Lowest score returned; defaults to the POSSIBLE threshold (evaluation passes lower values). */
   minScore?: number;
+  /** Also read trade-name words written in Wade-Giles as pinyin (default true; false for comparison in evaluation). */
+  olderRomanizations?: boolean;
 }
 
 export interface EntityMatcher {

@@ -1,0 +1,96 @@
+// A second reading of a query's trade name in Wade-Giles (wadeGiles.ts): a run of two or three
+// name words that are whole Wade-Giles syllables ("Tien Shan", "Hsin Jen", "Chung Tai") is read
+// as the pinyin a listed name agrees with ("tianshan", "xinren", "zhongtai"). The index decides
+// between the readings an unmarked syllable allows (tien: dian or tian); a run the list already
+// knows as written is pinyin and stays so. The words read become the tokens the same pinyin
+// would give, so this reading is never stronger evidence than pinyin itself.
+import { isCommonEnglishWord } from '../../model/text/englishWords';
+import { MAX_RUN_READINGS, wadeGilesSyllable } from '../../model/text/wadeGiles';
+import type { NameToken } from '../normalize';
+import type { NameIndex } from './nameIndex';
+
+const LONGEST_RUN = 3;
+const SHORTEST_RUN = 2;
+
+export interface OlderReading {
+  tokens: NameToken[];
+  /** Each run read: as written and as the pinyin it was read as. */
+  read: Array<{ written: string; pinyin: string }>;
+}
+
+type ListedWords = Pick<NameIndex, 'df' | 'bySpelling' | 'byJoined'>;
+
+/**
+ * The word as written, for a name word or a word typo-corrected into a business word ("Lien"
+ * read as linen); none for business, form and place words the name spells as such.
+ */
+function writtenWord(t: NameToken): string | undefined {
+  if (t.kind === 'name') return t.text === t.raw ? t.text : undefined;
+  return t.kind !== 'place' && t.ocr?.length === 1 ? t.ocr[0] : undefined;
+}
+
+/** Every way to read the run, syllable by syllable; none past MAX_RUN_READINGS. */
+function readingsOf(perWord: string[][]): string[][] {
+  let out: string[][] = [[]];
+  for (const syllables of perWord) {
+    if (out.length * syllables.length > MAX_RUN_READINGS) return [];
+    out = out.flatMap((o) => syllables.map((s) => [...o, s]));
+  }
+  return out;
+}
+
+const listedWord = (index: ListedWords, w: string) => index.df.has(w) || index.bySpelling.has(w);
+
+interface WindowReading {
+  tokens: NameToken[];
+  read?: OlderReading['read'][number];
+}
+
+/**
+ * The query's tokens with its Wade-Giles runs read as listed pinyin, or undefined when no run
+ * reads as a listed name word. Where runs overlap, the reading that reads the most words wins
+ * ("Tien Hung Chi Yeh": tianhong + jiye, not tianhongji + yeh). A run of common English words
+ * only ("Sun Chin", "Pan Tang") keeps its English reading.
+ */
+export function wadeGilesReading(tokens: readonly NameToken[], index: ListedWords): OlderReading | undefined {
+  const words = tokens.map(writtenWord);
+  const syllables = words.map((w) => (w ? wadeGilesSyllable(w) : []));
+  if (syllables.filter((s) => s.length).length < SHORTEST_RUN) return undefined;
+
+  const readWindow = (i: number, len: number): WindowReading | undefined => {
+    const run = tokens.slice(i, i + len);
+    if (run.some((t, k) => !syllables[i + k].length || t.paren !== run[0].paren)) return undefined;
+    const written = words.slice(i, i + len) as string[];
+    const joined = written.join('');
+    // the list knows the run as written: pinyin in syllables ("Tai Shan", "Te Mei Te" for a listed Temeite)
+    if (listedWord(index, joined) || (len === 2 && index.byJoined.has(joined)))
+      return len === 2 ? { tokens: run } : { tokens: [pinyinToken(run[0], joined)], read: { written: written.join(' '), pinyin: joined } };
+    if (written.every(isCommonEnglishWord)) return undefined;
+    const readings = readingsOf(syllables.slice(i, i + len));
+    const whole = readings.find((r) => listedWord(index, r.join('')));
+    if (whole) return { tokens: [pinyinToken(run[0], whole.join(''))], read: { written: written.join(' '), pinyin: whole.join('') } };
+    // two listed words side by side ("Tian Shan")
+    const split = len === 2 ? readings.find((r) => index.byJoined.has(r.join(''))) : undefined;
+    if (split) return { tokens: split.map((s, k) => pinyinToken(run[k], s)), read: { written: written.join(' '), pinyin: split.join('') } };
+    return undefined;
+  };
+
+  // from the end: the most words read from each position on
+  const best: Array<{ covered: number; parts: WindowReading[] }> = [];
+  best[tokens.length] = { covered: 0, parts: [] };
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    let pick = { covered: best[i + 1].covered, parts: [{ tokens: [tokens[i]] }, ...best[i + 1].parts] };
+    for (let len = SHORTEST_RUN; len <= LONGEST_RUN && i + len <= tokens.length; len++) {
+      const w = readWindow(i, len);
+      const covered = w ? len + best[i + len].covered : -1;
+      if (w && covered > pick.covered) pick = { covered, parts: [w, ...best[i + len].parts] };
+    }
+    best[i] = pick;
+  }
+  const read = best[0].parts.flatMap((p) => (p.read ? [p.read] : []));
+  return read.length ? { tokens: best[0].parts.flatMap((p) => p.tokens), read } : undefined;
+}
+
+function pinyinToken(from: NameToken, pinyin: string): NameToken {
+  return { text: pinyin, raw: pinyin, kind: 'name', paren: from.paren };
+}
