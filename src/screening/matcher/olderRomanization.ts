@@ -67,8 +67,13 @@ export function wadeGilesReading(tokens: readonly NameToken[], index: ListedWord
       return len === 2 ? { tokens: run } : { tokens: [pinyinToken(run[0], joined)], read: { written: written.join(' '), pinyin: joined } };
     if (written.every(isCommonEnglishWord)) return undefined;
     const readings = readingsOf(syllables.slice(i, i + len));
-    const whole = readings.find((r) => listedWord(index, r.join('')));
-    if (whole) return { tokens: [pinyinToken(run[0], whole.join(''))], read: { written: written.join(' '), pinyin: whole.join('') } };
+    // two listed words may read so ("tien kung": tiangong and diangong): the first, and the second as its other reading
+    const wholes = readings.map((r) => r.join('')).filter((r) => listedWord(index, r));
+    if (wholes.length)
+      return {
+        tokens: [{ ...pinyinToken(run[0], wholes[0]), ...(wholes[1] ? { alt: wholes[1] } : {}) }],
+        read: { written: written.join(' '), pinyin: wholes.slice(0, 2).join(' or ') },
+      };
     // two listed words side by side ("Tian Shan")
     const split = len === 2 ? readings.find((r) => index.byJoined.has(r.join(''))) : undefined;
     if (split) return { tokens: split.map((s, k) => pinyinToken(run[k], s)), read: { written: written.join(' '), pinyin: split.join('') } };
