@@ -84,6 +84,12 @@ WITH r, row
 UNWIND range(0, size(row.flagKinds) - 1) AS i
 CREATE (r)-[:HAS_FLAG]->(:SummaryFlag {tenant: $tenant, kind: row.flagKinds[i], count: row.flagCounts[i]})`;
 
+/** The stored summaries of the named shipments (a list that shows some of them, e.g. exposure). */
+export const SUMMARIES_OF = `
+UNWIND $ids AS sid
+MATCH (r:ShipmentSummary {tenant: $tenant, shipmentId: sid})
+RETURN r AS summary`;
+
 /** Drops the summaries of the named shipments that no longer exist. */
 export const DROP_SUMMARIES_OF_GONE = `
 UNWIND $ids AS sid

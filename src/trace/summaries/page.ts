@@ -52,3 +52,20 @@ export async function readSummaryPage(
     return { items: row?.items ?? [], total: row?.total ?? 0 };
   });
 }
+
+/**
+ * The stored summaries of the named shipments by id, or null when the tenant's summaries are not
+ * all current (checked in the same read transaction, as for a page): the caller then judges live.
+ */
+export async function readCurrentSummaries(
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
+  ids: readonly string[],
+): Promise<Map<string, StoredSummary> | null> {
+  return graph.readTransaction(async (tx) => {
+    if (!summariesCurrent(await summaryStateInTx(tx, tenant), listVersion)) return null;
+    const rows = ids.length ? await runRows<{ summary: StoredSummary }>(tx, Q.SUMMARIES_OF, { tenant, ids: [...new Set(ids)] }) : [];
+    return new Map(rows.map((r) => [r.summary.shipmentId, r.summary]));
+  });
+}

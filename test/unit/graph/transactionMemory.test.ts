@@ -4,6 +4,9 @@ import { Neo4jError } from 'neo4j-driver';
 import { isTransactionMemoryError, transactionMemoryError } from '../../../src/graph/graph';
 import { LimitError } from '../../../src/errors';
 
+/** An error as the driver builds it from Neo4j's answer (51N72 is the GQL status of a memory pool out of memory). */
+const neo4jError = (message: string, code: string) => new Neo4jError(message, code, '51N72', 'memory pool out of memory');
+
 const POOL =
   'The allocation of an extra 2.0 MiB would use more than the limit 2.1 GiB. Currently using 2.1 GiB. dbms.memory.transaction.total.max threshold reached';
 
@@ -13,18 +16,18 @@ describe('transaction memory errors', () => {
     'Neo.TransientError.General.TransactionMemoryLimit',
     'Neo.TransientError.General.OutOfMemoryError',
   ])('%s is a transaction memory error', (code) => {
-    expect(isTransactionMemoryError(new Neo4jError(POOL, code))).toBe(true);
+    expect(isTransactionMemoryError(neo4jError(POOL, code))).toBe(true);
   });
 
   it.each(['Neo.TransientError.Transaction.DeadlockDetected', 'Neo.TransientError.Transaction.LockClientStopped', 'ServiceUnavailable'])(
     '%s is not',
     (code) => {
-      expect(isTransactionMemoryError(new Neo4jError('x', code))).toBe(false);
+      expect(isTransactionMemoryError(neo4jError('x', code))).toBe(false);
     },
   );
 
   it('answers LIMIT_EXCEEDED with Neo4j’s reason, that nothing was written, and what to change', () => {
-    const cause = new Neo4jError(POOL, 'Neo.TransientError.General.MemoryPoolOutOfMemoryError');
+    const cause = neo4jError(POOL, 'Neo.TransientError.General.MemoryPoolOutOfMemoryError');
     const e = transactionMemoryError(cause);
     expect(e).toBeInstanceOf(LimitError);
     expect(e.extensions.code).toBe('LIMIT_EXCEEDED');
