@@ -131,7 +131,7 @@ async function main() {
       bulk = res.results;
     }
     if (imports.length + bulk.length > 1) log(growthTable(imports, traces, bulk));
-    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments, opts.riskFlows));
+    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments, opts.riskFlows, process.env.RISK_BENCH_TENANT));
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);

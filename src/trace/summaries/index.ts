@@ -2,5 +2,5 @@
 export { beginSummaryChange, finishSummaryChange, rebuildSummariesInTx, ensureSummaries, ensureAllSummaries } from './refresh';
 export type { SummaryChange, SummarySeeds } from './refresh';
 export { readSummaryPage, readCurrentSummaries } from './page';
-export type { RiskFilters, RiskOrder } from './page';
+export type { RiskFilters, RiskOrder, ShownSummary } from './page';
 export type { StoredSummary } from './compute';
