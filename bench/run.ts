@@ -42,6 +42,8 @@ function args() {
     exportSizes: get('export-sizes', sizes.join(',')).split(',').map(Number),
     traceSamples: Number(get('trace-samples', '40')),
     riskShipments: Number(get('risk-shipments', '10000')),
+    // the target is 1M flows; 5 flows a shipment unless named
+    riskFlows: Number(get('risk-flows', '0')) || undefined,
     // long enough for well over 10,000 requests at the soak's usual 50 req/s
     soakSeconds: Number(get('soak-seconds', '240')),
     workbookFlows: Number(get('workbook-flows', '100000')),
@@ -129,7 +131,7 @@ async function main() {
       bulk = res.results;
     }
     if (imports.length + bulk.length > 1) log(growthTable(imports, traces, bulk));
-    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments));
+    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments, opts.riskFlows, process.env.RISK_BENCH_TENANT));
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);

@@ -2,6 +2,7 @@
 // timeout on every query, and a retrying connect. Capabilities keep their own Cypher.
 import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import type { Config } from '../config';
+import { LimitError } from '../errors';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -63,6 +64,29 @@ function isTimeout(e: unknown): boolean {
   return /^Neo\.ClientError\.Transaction\.TransactionTimedOut/.test(String((e as { code?: string })?.code ?? ''));
 }
 
+/**
+ * Neo4j ran out of the memory it allows transactions (the pool of dbms.memory.transaction.total.max,
+ * 70% of the heap unless set, or db.memory.transaction.max for one) or of its heap. Transient to
+ * Neo4j, but the same transaction fails the same way when sent again: it is too large, not unlucky.
+ */
+export function isTransactionMemoryError(e: unknown): boolean {
+  return /^Neo\.TransientError\.General\.(MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemoryError)$/.test(
+    String((e as { code?: string })?.code ?? ''),
+  );
+}
+
+/** What a caller is told when a transaction outgrew Neo4j's memory: nothing was written, and what to change. */
+export function transactionMemoryError(e: unknown): LimitError {
+  const detail = String((e as Error)?.message ?? '').split('\n')[0];
+  const error = new LimitError(
+    `the database ran out of the memory it allows one transaction (${detail}); nothing was written. ` +
+      'Send less at once (an import as several bundles or chunk files, each written whole or not at all) ' +
+      'or give Neo4j a larger heap (NEO4J_HEAP; its transactions may use 70% of it, dbms.memory.transaction.total.max)',
+  );
+  (error as { cause?: unknown }).cause = e;
+  return error;
+}
+
 function isTransient(e: unknown): boolean {
   return /^Neo\.TransientError\./.test(String((e as { code?: string })?.code ?? ''));
 }
@@ -105,9 +129,11 @@ export function createGraph(config: Config): Graph {
           `the query ran longer than the limit of ${config.txTimeoutSeconds} s (NEO4J_TX_TIMEOUT_SECONDS) and was stopped; ask for less (a smaller maxTiers, maxDepth or page)`,
         );
       }
+      if (isTransactionMemoryError(e)) throw transactionMemoryError(e);
       if (isTransient(e)) {
         throw new WriteConflictError(
           'another request was writing the same data at the same moment and this one was stopped; nothing was written, send it again',
+          { cause: e },
         );
       }
       throw e;

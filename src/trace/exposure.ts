@@ -5,8 +5,9 @@
 import type { Graph } from '../graph/graph';
 import { boundedInt } from '../args';
 import * as Q from './cypher';
-import type { ShipmentTrace } from './engine';
-import { controlledFirms } from './rules';
+import type { FlagKind, ShipmentTrace, Verdict } from './engine';
+import { controlledFirms, FLAG_KINDS } from './rules';
+import { readCurrentSummaries, StoredSummary } from './summaries';
 import { cursorAt, offsetFromCursor, Page, pathTo, resolveFacilities } from './investigate';
 import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
 
@@ -29,6 +30,27 @@ export interface ExposedShipment {
   tier: number;
   path: string[];
   via: ExposureVia;
+  /** the shipment's verdict and flags, as the risk view shows them */
+  verdict: Verdict;
+  flagCounts: { kind: FlagKind; count: number }[];
+}
+
+/** The verdict and flag counts shown beside an exposed shipment: its stored summary when there is one, else the live trace's. */
+export function judgementOf(
+  trace: Pick<ShipmentTrace, 'verdict' | 'flags'>,
+  stored: StoredSummary | undefined,
+): Pick<ExposedShipment, 'verdict' | 'flagCounts'> {
+  if (stored)
+    return {
+      verdict: stored.verdict as Verdict,
+      flagCounts: (stored.flagKinds ?? []).map((kind, i) => ({ kind: kind as FlagKind, count: stored.flagCounts[i] })),
+    };
+  const counts = new Map<FlagKind, number>();
+  for (const f of trace.flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return {
+    verdict: trace.verdict,
+    flagCounts: FLAG_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! })),
+  };
 }
 
 /** A row of OWNERSHIP_BELOW: a holding out of a firm below the one asked about (owned null for a firm that holds nothing). */
@@ -132,6 +154,16 @@ export async function exposure(
     firmIds: routes.map((r) => r.firmId),
   });
   const page = rows.slice(offset, offset + first);
+  // with the default as-of the verdicts are the stored summaries' (the risk view's); not all
+  // current, or another day asked, they are the live traces' (the hop paths always are)
+  const stored = args.asOf
+    ? null
+    : await readCurrentSummaries(
+        graph,
+        tenant,
+        listVersion,
+        page.map((r) => r.shipmentId),
+      );
   const items: ExposedShipment[] = [];
   for (const { shipmentId, firmIds } of page) {
     const trace = await traceShipment(graph, tenant, { id: shipmentId, asOf: args.asOf }, listVersion);
@@ -143,7 +175,13 @@ export async function exposure(
     if (!route) continue;
     // the path of the shallowest hop shipped by the firm the shipment passes through
     const flag = trace.flags.find((f) => f.flowId === route.hop.flowId);
-    items.push({ shipmentId, tier: route.hop.tier, path: flag?.path ?? pathTo(trace.hops, route.hop.flowId), via: route.via });
+    items.push({
+      shipmentId,
+      tier: route.hop.tier,
+      path: flag?.path ?? pathTo(trace.hops, route.hop.flowId),
+      via: route.via,
+      ...judgementOf(trace, stored?.get(shipmentId)),
+    });
   }
   const end = offset + page.length;
   return { items, total: rows.length, endCursor: page.length ? cursorAt(end) : null, hasNextPage: end < rows.length };

@@ -9,7 +9,7 @@ import type { FlagKind, ShipmentSummary, TraceInput, Verdict } from './engine';
 import { VERDICTS } from './rules';
 import { cursorAt, offsetFromCursor, Page } from './investigate';
 import { summarizeShipments } from './traceShipment';
-import { ensureSummaries, readSummaryPage, RiskFilters, RiskOrder, StoredSummary } from './summaries';
+import { ensureSummaries, readSummaryPage, RiskFilters, RiskOrder, ShownSummary } from './summaries';
 
 export interface ShipmentRisk {
   shipmentId: string;
@@ -31,7 +31,7 @@ export interface RiskViewArgs extends RiskFilters {
   orderBy?: RiskOrder | null;
 }
 
-const fromStored = (s: StoredSummary): ShipmentRisk => ({
+const fromStored = (s: ShownSummary): ShipmentRisk => ({
   shipmentId: s.shipmentId,
   entryNumber: s.entryNumber ?? null,
   importerId: s.importerId,

@@ -170,3 +170,74 @@ describe('exposure through control', () => {
     expect(r.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
+
+/** A trace's flags counted by kind, as a list shows them (in the order the trace raised the kinds does not matter). */
+const countsOf = (flags: { kind: string }[]) => {
+  const counts = new Map<string, number>();
+  for (const f of flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort());
+};
+const byKind = (flagCounts: { kind: string; count: number }[]) => Object.fromEntries(flagCounts.map((c) => [c.kind, c.count]).sort());
+
+/** Each exposed shipment's verdict and flags against its live trace's, and against the risk view's row. */
+async function expectVerdictsOfLiveTraces(firm: string) {
+  const r = await h.gql(
+    `query($firm: ID!) { exposure(firmId: $firm, first: 50) { items { shipmentId verdict flagCounts { kind count } } } }`,
+    {
+      firm,
+    },
+  );
+  expect(r.errors).toBeUndefined();
+  const items = r.data.exposure.items as { shipmentId: string; verdict: string; flagCounts: { kind: string; count: number }[] }[];
+  expect(items.length).toBeGreaterThan(0);
+  const risks = await h.gql('{ shipmentRisks(first: 100) { items { shipmentId verdict flagCounts { kind count } } } }');
+  expect(risks.errors).toBeUndefined();
+  const riskOf = new Map(
+    (risks.data.shipmentRisks.items as typeof items).map((i) => [i.shipmentId, { verdict: i.verdict, flags: byKind(i.flagCounts) }]),
+  );
+  for (const item of items) {
+    const t = await h.gql('query($id: ID!) { traceShipment(id: $id) { verdict flags { kind } } }', { id: item.shipmentId });
+    expect(t.errors).toBeUndefined();
+    const live = { verdict: t.data.traceShipment.verdict, flags: countsOf(t.data.traceShipment.flags) };
+    expect({ id: item.shipmentId, verdict: item.verdict, flags: byKind(item.flagCounts) }).toEqual({ id: item.shipmentId, ...live });
+    expect(riskOf.get(item.shipmentId)).toEqual(live);
+  }
+  return new Map(items.map((i) => [i.shipmentId, i.verdict]));
+}
+
+describe("exposure's verdicts (issue 20: read from the stored summaries)", () => {
+  it('equal the live traces after the import, after an import that moves one, and after a review decision', async () => {
+    for (const firm of [PARENT, 'EXP-sub', 'EXH-F2']) await expectVerdictsOfLiveTraces(firm);
+    const before = await expectVerdictsOfLiveTraces('EXH-F2');
+
+    // the half-held supplier renamed to the listed entity: its own shipment is flagged now
+    const renamed = await h.gql('mutation($b: JSON!) { importBundle(bundle: $b) { firms } }', {
+      b: { bundleVersion: 1, firms: [{ id: 'EXH-F2', name: HOSHINE, country: 'CN' }] },
+    });
+    expect(renamed.errors).toBeUndefined();
+    const afterImport = await expectVerdictsOfLiveTraces('EXH-F2');
+    expect(afterImport.get('EXH-S1')).toBe('FLAGGED');
+    expect(afterImport.get('EXH-S1')).not.toBe(before.get('EXH-S1'));
+
+    // a reviewer rejects the parent's match: its own shipment and its subsidiaries' move
+    const m = await h.gql('{ screeningMatches(firmId: "EXD-F3") { items { id decision status } } }');
+    expect(m.errors).toBeUndefined();
+    const match = (m.data.screeningMatches.items as { id: string; decision: string }[]).find((x) => x.decision === 'MATCH')!;
+    const parentBefore = await expectVerdictsOfLiveTraces(PARENT);
+    const rejected = await h.gql('mutation($id: ID!) { rejectMatch(id: $id, note: "another firm") { status } }', { id: match.id });
+    expect(rejected.errors).toBeUndefined();
+    expect(rejected.data.rejectMatch.status).toBe('REJECTED');
+    const parentAfter = await expectVerdictsOfLiveTraces(PARENT);
+    expect([...parentAfter]).not.toEqual([...parentBefore]);
+    await expectVerdictsOfLiveTraces('EXP-sub');
+  });
+
+  it('with an asOf, are the live traces of that day', async () => {
+    const r = await h.gql('{ exposure(firmId: "EXH-F2", asOf: "2020-01-01") { items { shipmentId verdict } } }');
+    expect(r.errors).toBeUndefined();
+    for (const item of r.data.exposure.items as { shipmentId: string; verdict: string }[]) {
+      const t = await h.gql('query($id: ID!) { traceShipment(id: $id, asOf: "2020-01-01") { verdict } }', { id: item.shipmentId });
+      expect(item.verdict).toBe(t.data.traceShipment.verdict);
+    }
+  });
+});

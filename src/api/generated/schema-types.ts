@@ -548,6 +548,13 @@ export type ExposedShipment = {
   path: Array<Scalars['ID']['output']>;
   /** Which firm's facility the shipment passes through, and how the firm asked about holds it. */
   via: ExposureVia;
+  /**
+   * The shipment's verdict as the risk view (shipmentRisks) shows it: with the default as-of, its
+   * stored summary when the tenant's summaries are current, else (or with asOf) its live trace's.
+   */
+  verdict: Verdict;
+  /** The flags of that verdict, counted by kind, in FlagKind order; kinds with none are left out. */
+  flagCounts: Array<FlagCount>;
 };
 
 export type ExposureRoute =
@@ -1299,6 +1306,8 @@ export type ExposedShipmentResolvers<ContextType = any, ParentType extends Resol
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   via?: Resolver<ResolversTypes['ExposureVia'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+  flagCounts?: Resolver<Array<ResolversTypes['FlagCount']>, ParentType, ContextType>;
 };
 
 export type ExposureViaResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureVia'] = ResolversParentTypes['ExposureVia']> = {

@@ -17,6 +17,8 @@ export interface RiskFilters {
   enteredTo?: string | null;
 }
 export type RiskOrder = Q.SummaryOrder;
+/** A summary as a page of the risk view carries it. */
+export type ShownSummary = Pick<StoredSummary, (typeof Q.SHOWN_SUMMARY_FIELDS)[number]>;
 
 /** The index a page seeks first: the most selective filter given. */
 export function driverOf(f: RiskFilters): Q.SummaryDriver {
@@ -32,11 +34,11 @@ export async function readSummaryPage(
   tenant: string,
   listVersion: string,
   args: { filters: RiskFilters; order: RiskOrder; offset: number; first: number },
-): Promise<{ items: StoredSummary[]; total: number } | null> {
+): Promise<{ items: ShownSummary[]; total: number } | null> {
   return graph.readTransaction(async (tx) => {
     if (!summariesCurrent(await summaryStateInTx(tx, tenant), listVersion)) return null;
     const f = args.filters;
-    const [row] = await runRows<{ total: number; items: StoredSummary[] }>(tx, Q.summaryPageQuery(driverOf(f), args.order), {
+    const [row] = await runRows<{ total: number; items: ShownSummary[] }>(tx, Q.summaryPageQuery(driverOf(f), args.order), {
       tenant,
       verdict: f.verdict ?? null,
       flagKind: f.flagKind ?? null,
@@ -50,5 +52,22 @@ export async function readSummaryPage(
       today: today(),
     });
     return { items: row?.items ?? [], total: row?.total ?? 0 };
+  });
+}
+
+/**
+ * The stored summaries of the named shipments by id, or null when the tenant's summaries are not
+ * all current (checked in the same read transaction, as for a page): the caller then judges live.
+ */
+export async function readCurrentSummaries(
+  graph: Graph,
+  tenant: string,
+  listVersion: string,
+  ids: readonly string[],
+): Promise<Map<string, StoredSummary> | null> {
+  return graph.readTransaction(async (tx) => {
+    if (!summariesCurrent(await summaryStateInTx(tx, tenant), listVersion)) return null;
+    const rows = ids.length ? await runRows<{ summary: StoredSummary }>(tx, Q.SUMMARIES_OF, { tenant, ids: [...new Set(ids)] }) : [];
+    return new Map(rows.map((r) => [r.summary.shipmentId, r.summary]));
   });
 }

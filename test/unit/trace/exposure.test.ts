@@ -1,4 +1,7 @@
-import { exposureRoutes, HoldingBelow, routeOf } from '../../../src/trace/exposure';
+import { exposureRoutes, HoldingBelow, judgementOf, routeOf } from '../../../src/trace/exposure';
+import type { RiskFlag } from '../../../src/trace/engine';
+import type { StoredSummary } from '../../../src/trace/summaries';
+import { FLAG_KINDS } from '../../../src/trace/rules';
 
 const row = (owner: string, owned: string | null, share: number | null = null): HoldingBelow => ({
   owner,
@@ -112,5 +115,36 @@ describe('exposure of a firm confirmed to be the same entity as another (SAME_AS
     });
     const r = routeOf({ parties: [party('P', 3), party('P2', 1)], hops: [hop('P', 3), hop('P2', 1)] }, routes);
     expect([r?.via.kind, r?.via.firmId, r?.hop.tier]).toEqual(['DIRECT', 'P2', 1]);
+  });
+});
+
+describe('judgementOf', () => {
+  const flag = (kind: RiskFlag['kind']): RiskFlag => ({
+    kind,
+    firmId: null,
+    facilityId: null,
+    flowId: null,
+    tier: 1,
+    reason: '',
+    path: [],
+    evidence: [],
+  });
+  // two kinds listed out of FLAG_KINDS order, one of them twice
+  const [first, second] = FLAG_KINDS;
+  const trace = { verdict: 'FLAGGED' as const, flags: [flag(second), flag(first), flag(second)] };
+
+  it('without a current summary: the live trace’s verdict and its flags counted by kind, in FLAG_KINDS order', () => {
+    expect(judgementOf(trace, undefined)).toEqual({
+      verdict: 'FLAGGED',
+      flagCounts: [
+        { kind: first, count: 1 },
+        { kind: second, count: 2 },
+      ],
+    });
+  });
+
+  it('with one: the stored verdict and counts (what the risk view shows)', () => {
+    const stored = { shipmentId: 'S1', verdict: 'INCOMPLETE', flagKinds: [second], flagCounts: [4] } as unknown as StoredSummary;
+    expect(judgementOf(trace, stored)).toEqual({ verdict: 'INCOMPLETE', flagCounts: [{ kind: second, count: 4 }] });
   });
 });

@@ -524,6 +524,13 @@ export type ExposedShipment = {
   path: Array<Scalars['ID']['output']>;
   /** Which firm's facility the shipment passes through, and how the firm asked about holds it. */
   via: ExposureVia;
+  /**
+   * The shipment's verdict as the risk view (shipmentRisks) shows it: with the default as-of, its
+   * stored summary when the tenant's summaries are current, else (or with asOf) its live trace's.
+   */
+  verdict: Verdict;
+  /** The flags of that verdict, counted by kind, in FlagKind order; kinds with none are left out. */
+  flagCounts: Array<FlagCount>;
 };
 
 export type ExposureRoute =
