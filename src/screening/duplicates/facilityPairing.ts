@@ -17,7 +17,7 @@
 import { normalizeName } from '../normalize';
 import { countryCode } from '../matcher/decision';
 import { leavesOf, placesCompatible, placesOf, type PlaceRef } from '../matcher/placeQualifiers';
-import { pairId } from './pairing';
+import { foldIdentifier, pairId, strongestPairsInBlocks } from './pairing';
 import { isSiteWord } from './siteWords';
 
 /** Bump when the profile or the keys change: stored profiles of another version are computed again. */
@@ -75,15 +75,7 @@ export interface FacilityDuplicatePair {
 }
 
 /** An OS ID as compared: upper case, letters and digits; null for a placeholder ("N/A", "0000"). */
-export function foldOsId(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const folded = raw
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-  if (folded.length < 6 || !/\p{N}/u.test(folded) || /^(.)\1*$/u.test(folded)) return null;
-  return folded;
-}
+export const foldOsId = (raw: string | null | undefined): string | null => foldIdentifier(raw, 6);
 
 /** An address as compared: width, case, spaces and punctuation folded ("No. 8 Weiyi Road" = "no 8, Weiyi road"). */
 const addressKeyOf = (address: string | null | undefined): string | null =>
@@ -215,28 +207,19 @@ export function facilityPairVerdict(
 }
 
 /**
- * The pairs within blocks (facilities sharing a key) with at least one facility in `changed`,
- * each pair once on its strongest basis. A block larger than maxBlock is passed over.
- * `firms`: the ties among the blocks' firms (facilityPairVerdict).
+ * The facility pairs within blocks (facilities sharing a key) with at least one facility in
+ * `changed` (strongestPairsInBlocks); `firms`: the ties among the blocks' firms (facilityPairVerdict).
  */
-export function facilityPairsInBlocks(
+export const facilityPairsInBlocks = (
   blocks: readonly (readonly FacilityProfile[])[],
   changed: ReadonlySet<string>,
   maxBlock: number,
   firms: FirmLinks = NO_FIRM_LINKS,
-): FacilityDuplicatePair[] {
-  const found = new Map<string, FacilityDuplicatePair>();
-  for (const block of blocks) {
-    if (block.length < 2 || block.length > maxBlock) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        if (!changed.has(block[i].id) && !changed.has(block[j].id)) continue;
-        const pair = facilityPairVerdict(block[i], block[j], firms);
-        if (!pair) continue;
-        const prev = found.get(pair.id);
-        if (!prev || BASIS_RANK[pair.basis] < BASIS_RANK[prev.basis]) found.set(pair.id, pair);
-      }
-    }
-  }
-  return [...found.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
+): FacilityDuplicatePair[] =>
+  strongestPairsInBlocks(
+    blocks,
+    changed,
+    maxBlock,
+    (a, b) => facilityPairVerdict(a, b, firms),
+    (basis) => BASIS_RANK[basis],
+  );

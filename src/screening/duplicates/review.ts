@@ -12,14 +12,10 @@ import { recordAuditInTx } from '../../audit';
 import { quotedId } from '../../model/text/policy';
 import { PendingDecision, ReviewDecision, reviewStep } from '../review';
 import * as Q from './cypher';
+import { readReviewPage, type ReviewPage, type ReviewRecord } from '../reviewPage';
 
-export type DuplicateRecord = Record<string, unknown> & { id: string };
-export interface DuplicatesPage {
-  items: DuplicateRecord[];
-  total: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type DuplicateRecord = ReviewRecord;
+export type DuplicatesPage = ReviewPage<DuplicateRecord>;
 
 /** The statements of one kind of candidate (cypher.ts), and how an error names it. */
 interface CandidateKind {
@@ -69,15 +65,7 @@ export const facilityDuplicatesPage = (graph: Graph, tenant: string, args: PageA
 
 async function candidatesPage(graph: Graph, filter: Record<string, unknown>, args: PageArgs, kind: CandidateKind): Promise<DuplicatesPage> {
   const params = { ...filter, status: args.status ?? null, after: args.after ?? '', first: args.first };
-  const [page] = await graph.read<{ items: DuplicateRecord[]; hasNextPage: boolean }>(kind.page, params);
-  const [count] = await graph.read<{ total: number }>(kind.count, params);
-  const items = page?.items ?? [];
-  return {
-    items,
-    total: count.total,
-    hasNextPage: page?.hasNextPage ?? false,
-    endCursor: items.length ? items[items.length - 1].id : null,
-  };
+  return readReviewPage(graph, kind, params);
 }
 
 /** Facilities a reviewer confirmed to be one site with this one. */
