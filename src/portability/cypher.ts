@@ -55,37 +55,30 @@ MERGE (f)-[:SCREENED]->(m)
 MERGE (m)-[:AGAINST]->(e)
 RETURN r.id AS id`;
 
-/** Duplicate-firm candidates back as exported; a confirmed one links its two firms as one entity. */
-export const RESTORE_DUPLICATE_CANDIDATES = `
+/**
+ * Candidate pairs of one kind back as exported (c the candidate, its two ids in `ids`); a
+ * confirmed one links its two as one (`link`). Labels and names come from the constants here, never from input.
+ */
+const restorePairs = (candidate: string, node: string, ids: string, link: string) => `
 UNWIND $rows AS r
-MATCH (a:Firm {tenant: $tenant, id: r.firmIds[0]})
-MATCH (b:Firm {tenant: $tenant, id: r.firmIds[1]})
-MERGE (c:DuplicateCandidate {tenant: $tenant, id: r.id})
+MATCH (a:${node} {tenant: $tenant, id: r.${ids}[0]})
+MATCH (b:${node} {tenant: $tenant, id: r.${ids}[1]})
+MERGE (c:${candidate} {tenant: $tenant, id: r.id})
 SET c += r, c.tenant = $tenant
 MERGE (c)-[:PAIRS]->(a)
 MERGE (c)-[:PAIRS]->(b)
 WITH a, b, r
 CALL (a, b, r) {
-  WITH a, b, r WHERE r.status = 'CONFIRMED' AND NOT EXISTS { (a)-[:SAME_AS]-(b) }
-  CREATE (a)-[:SAME_AS]->(b)
+  WITH a, b, r WHERE r.status = 'CONFIRMED' AND NOT EXISTS { (a)-[:${link}]-(b) }
+  CREATE (a)-[:${link}]->(b)
 }
 RETURN r.id AS id`;
 
+/** Duplicate-firm candidates back as exported; a confirmed one links its two firms as one entity. */
+export const RESTORE_DUPLICATE_CANDIDATES = restorePairs('DuplicateCandidate', 'Firm', 'firmIds', 'SAME_AS');
+
 /** Duplicate-facility candidates back as exported; a confirmed one links its two facilities as one site. */
-export const RESTORE_FACILITY_DUPLICATES = `
-UNWIND $rows AS r
-MATCH (a:Facility {tenant: $tenant, id: r.facilityIds[0]})
-MATCH (b:Facility {tenant: $tenant, id: r.facilityIds[1]})
-MERGE (c:FacilityDuplicate {tenant: $tenant, id: r.id})
-SET c += r, c.tenant = $tenant
-MERGE (c)-[:PAIRS]->(a)
-MERGE (c)-[:PAIRS]->(b)
-WITH a, b, r
-CALL (a, b, r) {
-  WITH a, b, r WHERE r.status = 'CONFIRMED' AND NOT EXISTS { (a)-[:SAME_SITE]-(b) }
-  CREATE (a)-[:SAME_SITE]->(b)
-}
-RETURN r.id AS id`;
+export const RESTORE_FACILITY_DUPLICATES = restorePairs('FacilityDuplicate', 'Facility', 'facilityIds', 'SAME_SITE');
 
 /** Audit events back with their own ids and times; one already there (a merge) is left alone. */
 export const RESTORE_AUDIT_EVENTS = `

@@ -1,14 +1,10 @@
 // Stored screening matches as reviewers page through them, in match id order.
 import type { Graph } from '../graph/graph';
 import * as Q from './cypher';
+import { readReviewPage, type ReviewPage, type ReviewRecord } from './reviewPage';
 
-export type MatchRecord = Record<string, unknown> & { id: string };
-export interface MatchesPage {
-  items: MatchRecord[];
-  total: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type MatchRecord = ReviewRecord;
+export type MatchesPage = ReviewPage<MatchRecord>;
 export interface MatchFilter {
   status?: string | null;
   firmId?: string | null;
@@ -21,15 +17,7 @@ export async function matchesPage(
   args: MatchFilter & { after?: string | null; first: number },
 ): Promise<MatchesPage> {
   const params = { tenant, status: args.status ?? null, firmId: args.firmId ?? null, after: args.after ?? '', first: args.first };
-  const [page] = await graph.read<{ items: MatchRecord[]; hasNextPage: boolean }>(Q.MATCHES_PAGE, params);
-  const [count] = await graph.read<{ total: number }>(Q.COUNT_MATCHES, params);
-  const items = page?.items ?? [];
-  return {
-    items,
-    total: count.total,
-    hasNextPage: page?.hasNextPage ?? false,
-    endCursor: items.length ? String(items[items.length - 1].id) : null,
-  };
+  return readReviewPage(graph, { page: Q.MATCHES_PAGE, count: Q.COUNT_MATCHES }, params);
 }
 
 /** A firm's matches (the first 100), whatever their status. */

@@ -310,4 +310,34 @@ describe('duplicate facilities (point 7: an Open Supply Hub id is strong evidenc
     const site = await ok('IMPORTER', '{ facility(id: "OS-A") { sameSiteAs { id } } }');
     expect(site.facility.sameSiteAs).toEqual([{ id: 'OS-B' }]);
   });
+
+  it('without addresses, a shared name and place pair the sites of one firm or of firms proposed as one, never of unrelated firms', async () => {
+    const mill = (id: string, firm: string) => ({ id, name: 'Jinyuan Wuxi Weaving Mill', firm, country: 'CN', city: 'Wuxi' });
+    const placeOnly = {
+      bundleVersion: 1,
+      firms: [
+        // one company in two scripts (a duplicate-firm candidate), and a stranger whose mill has the same name
+        firm('JY-EN', 'Jiangsu Jinyuan Textile Co., Ltd.', { province: 'Jiangsu' }),
+        firm('JY-ZH', '江苏金源纺织有限公司', { province: 'Jiangsu' }),
+        firm('HONGDA', 'Wuxi Hongda Trading Co., Ltd.', { province: 'Jiangsu' }),
+      ],
+      facilities: [
+        mill('JY-EN-MILL', 'JY-EN'),
+        mill('JY-ZH-MILL', 'JY-ZH'),
+        mill('HONGDA-MILL', 'HONGDA'),
+        mill('HONGDA-MILL-2', 'HONGDA'),
+      ],
+    };
+    const counts = await ok(
+      'IMPORTER',
+      'mutation($b: JSON!) { importBundle(bundle: $b) { duplicateFirmCandidates duplicateFacilityCandidates } }',
+      { b: placeOnly },
+    );
+    expect(counts.importBundle).toEqual({ duplicateFirmCandidates: 1, duplicateFacilityCandidates: 2 });
+    const pairs = (await facilityPairs('PENDING')).filter((p) => p.facilityIds.some((id) => /^(JY|HONGDA)-/.test(id)));
+    expect(Object.fromEntries(pairs.map((p) => [p.facilityIds.join(' + '), p.reason]))).toEqual({
+      'HONGDA-MILL + HONGDA-MILL-2': expect.stringMatching(/by their own word jinyuan; same place: Wuxi; country CN; one firm HONGDA$/),
+      'JY-EN-MILL + JY-ZH-MILL': expect.stringContaining('; firms JY-EN and JY-ZH proposed as one entity (pending review)'),
+    });
+  });
 });

@@ -4,17 +4,24 @@
 //   - they carry the same Open Supply Hub id (OS ID): strong evidence, the hub gives one id per
 //     site; a differing country or address is named in the reason for the reviewer, or
 //   - their names read as the same words (the screening normaliser: scripts, romanizations,
-//     places) and they stand at the same address, or, without two addresses to compare, in
-//     the same place (city and province agree, as screening's place qualifiers compare them)
-//     with no country against it: weaker evidence.
+//     places) and they stand at the same address, or
+//   - without two addresses to compare, their names read as the same words, carry a word of
+//     their own (not a place, a form or sector word, a site word or a number: siteWords.ts),
+//     the two stand in the same place (city and province agree, as screening's place
+//     qualifiers compare them) with no country against it, AND they belong to one firm, to
+//     two firms confirmed as one entity, or to two firms proposed as one (a pending
+//     duplicate-firm candidate). Place and a shared name alone are not evidence: supplier
+//     sheets often have no addresses, and "Aksu Spinning Mill" of two firms in one town, or a
+//     firm's "Plant No. 2", name two sites as often as one.
 // Pairs are looked for only inside blocks of facilities sharing a key (an OS ID or a name).
 import { normalizeName } from '../normalize';
 import { countryCode } from '../matcher/decision';
 import { leavesOf, placesCompatible, placesOf, type PlaceRef } from '../matcher/placeQualifiers';
-import { pairId } from './pairing';
+import { foldIdentifier, pairId, strongestPairsInBlocks } from './pairing';
+import { isSiteWord } from './siteWords';
 
 /** Bump when the profile or the keys change: stored profiles of another version are computed again. */
-export const FACILITY_PROFILE_VERSION = 1;
+export const FACILITY_PROFILE_VERSION = 2;
 
 /** A facility as stored. */
 export interface FacilityForPairing {
@@ -36,8 +43,10 @@ export interface FacilityProfile {
   /** the OS ID folded (upper case, letters and digits only), or null when absent or a placeholder */
   osId: string | null;
   country: string | null;
-  /** the name's words (places included: a site's name that gives a place gives its own), joined; null without a word of its own */
+  /** the name's words (places included: a site's name that gives a place gives its own), joined; null without a word other than places */
   nameKey: string | null;
+  /** the name's words that are its own: not places (nor the city's or province's words), form, sector or site words, or numbers */
+  ownWords: string[];
   /** the address folded (width, case, spaces, punctuation); null when absent */
   addressKey: string | null;
   address: string | null;
@@ -47,6 +56,12 @@ export interface FacilityProfile {
   cityKey: string | null;
   city: string | null;
 }
+
+/** How two firms are tied: one entity (a confirmed pair, SAME_AS) or proposed as one (a pending candidate). */
+export type FirmLink = 'ONE_ENTITY' | 'CANDIDATE';
+/** The ties among the facilities' firms, by pairId of the two firm ids. */
+export type FirmLinks = ReadonlyMap<string, FirmLink>;
+const NO_FIRM_LINKS: FirmLinks = new Map();
 
 export type FacilityDuplicateBasis = 'OS_ID' | 'NAME_AND_PLACE';
 const BASIS_RANK: Record<FacilityDuplicateBasis, number> = { OS_ID: 0, NAME_AND_PLACE: 1 };
@@ -60,15 +75,7 @@ export interface FacilityDuplicatePair {
 }
 
 /** An OS ID as compared: upper case, letters and digits; null for a placeholder ("N/A", "0000"). */
-export function foldOsId(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const folded = raw
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-  if (folded.length < 6 || !/\p{N}/u.test(folded) || /^(.)\1*$/u.test(folded)) return null;
-  return folded;
-}
+export const foldOsId = (raw: string | null | undefined): string | null => foldIdentifier(raw, 6);
 
 /** An address as compared: width, case, spaces and punctuation folded ("No. 8 Weiyi Road" = "no 8, Weiyi road"). */
 const addressKeyOf = (address: string | null | undefined): string | null =>
@@ -83,18 +90,24 @@ const uniquePlaces = (ps: PlaceRef[]) => ps.filter((p, i) => ps.findIndex((q) =>
 
 export function facilityProfileOf(f: FacilityForPairing): FacilityProfile {
   const name = normalizeName(f.name ?? '');
-  const hasOwnWord = name.tokens.some((t) => t.kind !== 'place');
+  const hasNonPlaceWord = name.tokens.some((t) => t.kind !== 'place');
   // a county alone in parentheses reads as a place ("(Yiwu)"), as a city field means it
   const city = f.city?.trim() ? normalizeName(`(${f.city})`) : null;
   const cityPlaces = city ? placesOf(city.tokens) : [];
-  const provincePlaces = f.province?.trim() ? placesOf(normalizeName(f.province).tokens) : [];
+  const province = f.province?.trim() ? normalizeName(f.province) : null;
+  const provincePlaces = province ? placesOf(province.tokens) : [];
+  // "Chennai" is a name word to the normaliser, and a place where the city field says so
+  const placeWords = new Set([...(city?.tokens ?? []), ...(province?.tokens ?? [])].map((t) => t.text));
   return {
     id: f.id,
     name: f.name,
     firmId: f.firmId,
     osId: foldOsId(f.osId),
     country: countryCode(f.country),
-    nameKey: hasOwnWord ? name.tokens.map((t) => t.text).join('') : null,
+    nameKey: hasNonPlaceWord ? name.tokens.map((t) => t.text).join('') : null,
+    ownWords: [
+      ...new Set(name.tokens.filter((t) => t.kind === 'name' && !placeWords.has(t.text) && !isSiteWord(t.text)).map((t) => t.text)),
+    ],
     addressKey: addressKeyOf(f.address),
     address: f.address?.trim() || null,
     places: uniquePlaces([...placesOf(name.tokens), ...cityPlaces, ...provincePlaces]),
@@ -109,9 +122,9 @@ export function facilityBlockingKeys(p: FacilityProfile): string[] {
 }
 
 /** Whether the two stand in one place, and what says so; or why not. */
-function samePlace(a: FacilityProfile, b: FacilityProfile): { agree: string } | { differ: string } | null {
+function samePlace(a: FacilityProfile, b: FacilityProfile): { agree: string; byAddress?: true } | { differ: string } | null {
   if (a.addressKey && b.addressKey) {
-    if (a.addressKey === b.addressKey) return { agree: `same address "${a.address}"` };
+    if (a.addressKey === b.addressKey) return { agree: `same address "${a.address}"`, byAddress: true };
     return { differ: `addresses differ: "${a.address}" (${a.id}), "${b.address}" (${b.id})` };
   }
   const [la, lb] = [leavesOf(a.places), leavesOf(b.places)];
@@ -137,8 +150,25 @@ function samePlace(a: FacilityProfile, b: FacilityProfile): { agree: string } | 
   return null;
 }
 
-/** Whether the two facilities look like one site, and on what evidence; null when they do not. */
-export function facilityPairVerdict(x: FacilityProfile, y: FacilityProfile): FacilityDuplicatePair | null {
+/** What ties the two facilities' firms (one firm, one entity, proposed as one), or null when nothing does. */
+function firmTie(a: FacilityProfile, b: FacilityProfile, firms: FirmLinks): string | null {
+  if (a.firmId === b.firmId) return `one firm ${a.firmId}`;
+  const [fa, fb] = a.firmId < b.firmId ? [a.firmId, b.firmId] : [b.firmId, a.firmId];
+  const link = firms.get(pairId(fa, fb));
+  if (link === 'ONE_ENTITY') return `firms ${fa} and ${fb} confirmed as one entity`;
+  if (link === 'CANDIDATE') return `firms ${fa} and ${fb} proposed as one entity (pending review)`;
+  return null;
+}
+
+/**
+ * Whether the two facilities look like one site, and on what evidence; null when they do not.
+ * `firms`: the ties among their firms (a place and a name alone pair only within one firm or tied firms).
+ */
+export function facilityPairVerdict(
+  x: FacilityProfile,
+  y: FacilityProfile,
+  firms: FirmLinks = NO_FIRM_LINKS,
+): FacilityDuplicatePair | null {
   if (x.id === y.id) return null;
   // in id order, so the reason reads the same whichever way round the two came
   const [a, b] = x.id < y.id ? [x, y] : [y, x];
@@ -162,35 +192,34 @@ export function facilityPairVerdict(x: FacilityProfile, y: FacilityProfile): Fac
   if (a.osId && b.osId) return null;
   if (!place || 'differ' in place) return null;
   const country = a.country && b.country ? `; country ${a.country}` : '';
+  const names = `names read alike: "${a.name}" and "${b.name}"`;
+  if (place.byAddress) return { id, facilityIds, basis: 'NAME_AND_PLACE', reason: `${names}; ${place.agree}${country}` };
+  // a place is weaker than an address: the name must be the site's own and the firms one
+  const own = a.ownWords.filter((w) => b.ownWords.includes(w));
+  const tie = own.length ? firmTie(a, b, firms) : null;
+  if (!tie) return null;
   return {
     id,
     facilityIds,
     basis: 'NAME_AND_PLACE',
-    reason: `names read alike: "${a.name}" and "${b.name}"; ${place.agree}${country}`,
+    reason: `${names}, by their own word${own.length > 1 ? 's' : ''} ${own.join(', ')}; ${place.agree}${country}; ${tie}`,
   };
 }
 
 /**
- * The pairs within blocks (facilities sharing a key) with at least one facility in `changed`,
- * each pair once on its strongest basis. A block larger than maxBlock is passed over.
+ * The facility pairs within blocks (facilities sharing a key) with at least one facility in
+ * `changed` (strongestPairsInBlocks); `firms`: the ties among the blocks' firms (facilityPairVerdict).
  */
-export function facilityPairsInBlocks(
+export const facilityPairsInBlocks = (
   blocks: readonly (readonly FacilityProfile[])[],
   changed: ReadonlySet<string>,
   maxBlock: number,
-): FacilityDuplicatePair[] {
-  const found = new Map<string, FacilityDuplicatePair>();
-  for (const block of blocks) {
-    if (block.length < 2 || block.length > maxBlock) continue;
-    for (let i = 0; i < block.length; i++) {
-      for (let j = i + 1; j < block.length; j++) {
-        if (!changed.has(block[i].id) && !changed.has(block[j].id)) continue;
-        const pair = facilityPairVerdict(block[i], block[j]);
-        if (!pair) continue;
-        const prev = found.get(pair.id);
-        if (!prev || BASIS_RANK[pair.basis] < BASIS_RANK[prev.basis]) found.set(pair.id, pair);
-      }
-    }
-  }
-  return [...found.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
+  firms: FirmLinks = NO_FIRM_LINKS,
+): FacilityDuplicatePair[] =>
+  strongestPairsInBlocks(
+    blocks,
+    changed,
+    maxBlock,
+    (a, b) => facilityPairVerdict(a, b, firms),
+    (basis) => BASIS_RANK[basis],
+  );

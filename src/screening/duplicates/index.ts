@@ -10,4 +10,12 @@ export type { DuplicateRecord, DuplicatesPage } from './review';
 export { profileOf, pairVerdict, pairsInBlocks, blockingKeys, pairId, nameKey, foldRegistration, MAX_BLOCK } from './pairing';
 export type { FirmForPairing, FirmProfile, DuplicatePair, DuplicateBasis } from './pairing';
 export { facilityProfileOf, facilityPairVerdict, facilityPairsInBlocks, facilityBlockingKeys, foldOsId } from './facilityPairing';
-export type { FacilityForPairing, FacilityProfile, FacilityDuplicatePair, FacilityDuplicateBasis } from './facilityPairing';
+export type {
+  FacilityForPairing,
+  FacilityProfile,
+  FacilityDuplicatePair,
+  FacilityDuplicateBasis,
+  FirmLink,
+  FirmLinks,
+} from './facilityPairing';
+export { isSiteWord } from './siteWords';

@@ -64,16 +64,22 @@ export interface DuplicatePair {
   reason: string;
 }
 
-/** A registration id as compared: upper case without spaces and punctuation; null for a placeholder ("N/A", "0000"). */
-export function foldRegistration(raw: string | null | undefined): string | null {
+/**
+ * An identifier as compared: upper case, letters and digits only; null for a placeholder
+ * ("N/A", "0000"): shorter than `minLength`, without a digit, or one character repeated.
+ */
+export function foldIdentifier(raw: string | null | undefined, minLength: number): string | null {
   if (!raw) return null;
   const folded = raw
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
-  if (folded.length < 5 || !/\p{N}/u.test(folded) || /^(.)\1*$/u.test(folded)) return null;
+  if (folded.length < minLength || !/\p{N}/u.test(folded) || /^(.)\1*$/u.test(folded)) return null;
   return folded;
 }
+
+/** A registration id as compared: upper case without spaces and punctuation; null for a placeholder. */
+export const foldRegistration = (raw: string | null | undefined): string | null => foldIdentifier(raw, 5);
 
 /** The key of one name: its name, sector and form words in order, joined; null when it has no name word of its own. */
 export function nameKey(name: string): string | null {
@@ -213,22 +219,33 @@ export function pairVerdict(x: FirmProfile, y: FirmProfile): DuplicatePair | nul
 }
 
 /**
- * The pairs within blocks (firms sharing a key) with at least one firm in `changed`, each
- * pair once on its strongest basis. A block larger than MAX_BLOCK is passed over.
+ * The pairs within blocks (records sharing a key) with at least one record in `changed`, in
+ * id order, each pair once on its strongest basis (the lowest rank). A block larger than
+ * maxBlock is passed over.
  */
-export function pairsInBlocks(blocks: readonly (readonly FirmProfile[])[], changed: ReadonlySet<string>): DuplicatePair[] {
-  const found = new Map<string, DuplicatePair>();
+export function strongestPairsInBlocks<P extends { id: string }, Pair extends { id: string; basis: string }>(
+  blocks: readonly (readonly P[])[],
+  changed: ReadonlySet<string>,
+  maxBlock: number,
+  verdict: (a: P, b: P) => Pair | null,
+  rank: (basis: Pair['basis']) => number,
+): Pair[] {
+  const found = new Map<string, Pair>();
   for (const block of blocks) {
-    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    if (block.length < 2 || block.length > maxBlock) continue;
     for (let i = 0; i < block.length; i++) {
       for (let j = i + 1; j < block.length; j++) {
         if (!changed.has(block[i].id) && !changed.has(block[j].id)) continue;
-        const pair = pairVerdict(block[i], block[j]);
+        const pair = verdict(block[i], block[j]);
         if (!pair) continue;
         const prev = found.get(pair.id);
-        if (!prev || BASIS_RANK[pair.basis] < BASIS_RANK[prev.basis]) found.set(pair.id, pair);
+        if (!prev || rank(pair.basis) < rank(prev.basis)) found.set(pair.id, pair);
       }
     }
   }
   return [...found.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
+
+/** The firm pairs within blocks (firms sharing a key) with at least one firm in `changed` (strongestPairsInBlocks). */
+export const pairsInBlocks = (blocks: readonly (readonly FirmProfile[])[], changed: ReadonlySet<string>): DuplicatePair[] =>
+  strongestPairsInBlocks(blocks, changed, MAX_BLOCK, pairVerdict, (basis) => BASIS_RANK[basis]);

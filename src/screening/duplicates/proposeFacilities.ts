@@ -1,7 +1,7 @@
-// After every import, in its transaction, as propose.ts does for firms: profile the tenant's
-// new and changed facilities, store their blocking keys (OS ID, name), compare each with the
-// facilities sharing a key, and store the pairs that look like one site for review.
-import { randomUUID } from 'node:crypto';
+// After every import, in its transaction, as propose.ts does for firms (and after it: the
+// firms' fresh candidates count as ties): profile the tenant's new and changed facilities,
+// store their blocking keys (OS ID, name), compare each with the facilities sharing a key,
+// and store the pairs that look like one site for review.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../../graph/graph';
 import * as Q from './cypher';
@@ -12,40 +12,51 @@ import {
   facilityProfileOf,
   type FacilityForPairing,
   type FacilityProfile,
+  type FirmLink,
 } from './facilityPairing';
-import { MAX_BLOCK } from './pairing';
+import { MAX_BLOCK, pairId } from './pairing';
 import type { ProposeReport } from './propose';
+import { PairStatements, storeProfilesAndReadBlocks, storeProposedPairs } from './proposeSteps';
 
 const BATCH = 2000;
+
+const FACILITY_STATEMENTS: PairStatements = {
+  storeProfiles: Q.STORE_FACILITY_PROFILES,
+  blocksOfKeys: Q.FACILITY_BLOCKS_OF_KEYS,
+  storeCandidates: Q.STORE_FACILITY_CANDIDATES,
+  dropStale: Q.DROP_STALE_FACILITY_CANDIDATES,
+  version: FACILITY_PROFILE_VERSION,
+};
 
 export async function proposeFacilityDuplicatesInTx(tx: ManagedTransaction, tenant: string): Promise<ProposeReport> {
   const facilities = await runRows<FacilityForPairing>(tx, Q.FACILITIES_TO_PROFILE, { tenant, version: FACILITY_PROFILE_VERSION });
   if (!facilities.length) return { profiled: 0, pairs: 0, created: 0 };
   const profiles = facilities.map(facilityProfileOf);
-  const rows = profiles.map((p) => ({ id: p.id, keys: facilityBlockingKeys(p), profile: JSON.stringify(p) }));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await runRows(tx, Q.STORE_FACILITY_PROFILES, { tenant, rows: rows.slice(i, i + BATCH), version: FACILITY_PROFILE_VERSION });
-  }
-  const keys = [...new Set(rows.flatMap((r) => r.keys))];
-  const blocks: FacilityProfile[][] = [];
-  for (let i = 0; i < keys.length; i += BATCH) {
-    const found = await runRows<{ key: string; profiles: string[] }>(tx, Q.FACILITY_BLOCKS_OF_KEYS, {
-      tenant,
-      keys: keys.slice(i, i + BATCH),
-      maxBlock: MAX_BLOCK,
-    });
-    for (const b of found) blocks.push(b.profiles.map((p) => JSON.parse(p) as FacilityProfile));
-  }
+  const blocks = await storeProfilesAndReadBlocks(tx, tenant, profiles, facilityBlockingKeys, FACILITY_STATEMENTS);
+  const firms = await firmLinksAmong(tx, tenant, blocks);
   const facilityIds = profiles.map((p) => p.id);
-  const pairs = facilityPairsInBlocks(blocks, new Set(facilityIds), MAX_BLOCK);
-  const run = randomUUID();
-  const params = pairs.map((p) => ({ id: p.id, a: p.facilityIds[0], b: p.facilityIds[1], basis: p.basis, reason: p.reason }));
-  let created = 0;
-  for (let i = 0; i < params.length; i += BATCH) {
-    const [row] = await runRows<{ created: number }>(tx, Q.STORE_FACILITY_CANDIDATES, { tenant, run, pairs: params.slice(i, i + BATCH) });
-    created += row?.created ?? 0;
-  }
-  // once for all the facilities: the stamp comes off as each candidate is read (cypher.ts)
-  await runRows(tx, Q.DROP_STALE_FACILITY_CANDIDATES, { tenant, run, facilityIds });
+  const pairs = facilityPairsInBlocks(blocks, new Set(facilityIds), MAX_BLOCK, firms);
+  const stored = pairs.map((p) => ({ ...p, ids: p.facilityIds }));
+  const created = await storeProposedPairs(tx, tenant, stored, facilityIds, FACILITY_STATEMENTS);
   return { profiled: profiles.length, pairs: pairs.length, created };
+}
+
+/** The ties (one entity, proposed as one) among the firms of the blocks' facilities, by pairId of the two firm ids. */
+async function firmLinksAmong(tx: ManagedTransaction, tenant: string, blocks: FacilityProfile[][]): Promise<Map<string, FirmLink>> {
+  // only the firms of blocks in which two firms meet can tie anything
+  const firmIds = [...new Set(blocks.filter((b) => new Set(b.map((p) => p.firmId)).size > 1).flatMap((b) => b.map((p) => p.firmId)))];
+  const among = new Set(firmIds);
+  const links = new Map<string, FirmLink>();
+  for (let i = 0; i < firmIds.length; i += BATCH) {
+    const rows = await runRows<{ firm: string; other: string; link: FirmLink }>(tx, Q.FIRM_LINKS_OF, {
+      tenant,
+      firmIds: firmIds.slice(i, i + BATCH),
+    });
+    for (const r of rows) {
+      if (!among.has(r.other)) continue;
+      const id = pairId(r.firm, r.other);
+      if (links.get(id) !== 'ONE_ENTITY') links.set(id, r.link);
+    }
+  }
+  return links;
 }

@@ -12,58 +12,12 @@ import { recordAuditInTx } from '../../audit';
 import { quotedId } from '../../model/text/policy';
 import { PendingDecision, ReviewDecision, reviewStep } from '../review';
 import * as Q from './cypher';
+import { readReviewPage, type ReviewPage, type ReviewRecord } from '../reviewPage';
 
-export type DuplicateRecord = Record<string, unknown> & { id: string };
-export interface DuplicatesPage {
-  items: DuplicateRecord[];
-  total: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type DuplicateRecord = ReviewRecord;
+export type DuplicatesPage = ReviewPage<DuplicateRecord>;
 
-/** The tenant's duplicate candidates after the cursor (a candidate id), with the total under the same filter. */
-export async function duplicatesPage(
-  graph: Graph,
-  tenant: string,
-  args: { status?: string | null; firmId?: string | null; after?: string | null; first: number },
-): Promise<DuplicatesPage> {
-  const params = { tenant, status: args.status ?? null, firmId: args.firmId ?? null, after: args.after ?? '', first: args.first };
-  const [page] = await graph.read<{ items: DuplicateRecord[]; hasNextPage: boolean }>(Q.DUPLICATES_PAGE, params);
-  const [count] = await graph.read<{ total: number }>(Q.COUNT_DUPLICATES, params);
-  const items = page?.items ?? [];
-  return {
-    items,
-    total: count.total,
-    hasNextPage: page?.hasNextPage ?? false,
-    endCursor: items.length ? items[items.length - 1].id : null,
-  };
-}
-
-/** The tenant's duplicate-facility candidates after the cursor, with the total under the same filter. */
-export async function facilityDuplicatesPage(
-  graph: Graph,
-  tenant: string,
-  args: { status?: string | null; facilityId?: string | null; after?: string | null; first: number },
-): Promise<DuplicatesPage> {
-  const params = { tenant, status: args.status ?? null, facilityId: args.facilityId ?? null, after: args.after ?? '', first: args.first };
-  const [page] = await graph.read<{ items: DuplicateRecord[]; hasNextPage: boolean }>(Q.FACILITY_DUPLICATES_PAGE, params);
-  const [count] = await graph.read<{ total: number }>(Q.COUNT_FACILITY_DUPLICATES, params);
-  const items = page?.items ?? [];
-  return {
-    items,
-    total: count.total,
-    hasNextPage: page?.hasNextPage ?? false,
-    endCursor: items.length ? items[items.length - 1].id : null,
-  };
-}
-
-/** Facilities a reviewer confirmed to be one site with this one. */
-export async function sameSiteAs(graph: Graph, tenant: string, facilityId: string): Promise<Record<string, unknown>[]> {
-  const rows = await graph.read<{ facility: Record<string, unknown> }>(Q.SAME_SITE_AS, { tenant, facilityId });
-  return rows.map((r) => r.facility);
-}
-
-/** The statements of one kind of candidate, and how an error names it. */
+/** The statements of one kind of candidate (cypher.ts), and how an error names it. */
 interface CandidateKind {
   what: string;
   action: 'DUPLICATE_DECISION' | 'FACILITY_DUPLICATE_DECISION';
@@ -71,6 +25,8 @@ interface CandidateKind {
   apply: string;
   propose: string;
   byId: string;
+  page: string;
+  count: string;
   /** whether a decision changes traces (SAME_AS does, SAME_SITE does not) */
   affectsTraces: boolean;
 }
@@ -81,6 +37,8 @@ const FIRM_PAIRS: CandidateKind = {
   apply: Q.APPLY_DUPLICATE_DECISION,
   propose: Q.PROPOSE_DUPLICATE_DECISION,
   byId: Q.DUPLICATE_BY_ID,
+  page: Q.DUPLICATES_PAGE,
+  count: Q.COUNT_DUPLICATES,
   affectsTraces: true,
 };
 const FACILITY_PAIRS: CandidateKind = {
@@ -90,8 +48,31 @@ const FACILITY_PAIRS: CandidateKind = {
   apply: Q.APPLY_FACILITY_DUPLICATE_DECISION,
   propose: Q.PROPOSE_FACILITY_DUPLICATE_DECISION,
   byId: Q.FACILITY_DUPLICATE_BY_ID,
+  page: Q.FACILITY_DUPLICATES_PAGE,
+  count: Q.COUNT_FACILITY_DUPLICATES,
   affectsTraces: false,
 };
+
+type PageArgs = { status?: string | null; after?: string | null; first: number };
+
+/** The tenant's duplicate-firm candidates after the cursor (a candidate id), with the total under the same filter. */
+export const duplicatesPage = (graph: Graph, tenant: string, args: PageArgs & { firmId?: string | null }) =>
+  candidatesPage(graph, { tenant, firmId: args.firmId ?? null }, args, FIRM_PAIRS);
+
+/** The tenant's duplicate-facility candidates after the cursor, with the total under the same filter. */
+export const facilityDuplicatesPage = (graph: Graph, tenant: string, args: PageArgs & { facilityId?: string | null }) =>
+  candidatesPage(graph, { tenant, facilityId: args.facilityId ?? null }, args, FACILITY_PAIRS);
+
+async function candidatesPage(graph: Graph, filter: Record<string, unknown>, args: PageArgs, kind: CandidateKind): Promise<DuplicatesPage> {
+  const params = { ...filter, status: args.status ?? null, after: args.after ?? '', first: args.first };
+  return readReviewPage(graph, kind, params);
+}
+
+/** Facilities a reviewer confirmed to be one site with this one. */
+export async function sameSiteAs(graph: Graph, tenant: string, facilityId: string): Promise<Record<string, unknown>[]> {
+  const rows = await graph.read<{ facility: Record<string, unknown> }>(Q.SAME_SITE_AS, { tenant, facilityId });
+  return rows.map((r) => r.facility);
+}
 
 type DecideArgs = { id: string; status: ReviewDecision; note: string | null; actor: string; fourEyes?: boolean };
 
@@ -104,7 +85,7 @@ async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: Cand
   const outcome = await graph.writeTransaction(async (tx) => {
     // the tenant's lock first, as imports take it: the stored summaries change with the decision
     await lockTenant(tx, tenant);
-    const [locked] = await runRows<{ firmIds?: string[]; pending: PendingDecision | null }>(tx, kind.lock, { tenant, id });
+    const [locked] = await runRows<{ ids: string[]; pending: PendingDecision | null }>(tx, kind.lock, { tenant, id });
     if (!locked) return { kind: 'missing' as const };
     // every pair is a strong candidate: four-eyes review, when on, applies to each
     const state = { decision: 'MATCH', pending: locked.pending };
@@ -114,7 +95,7 @@ async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: Cand
       const { kind: _kind, ...decision } = step;
       // SAME_AS made or undone moves verdicts: the firms on both sides of the link, before and after
       // (a facility pair's SAME_SITE moves none)
-      const summaries = kind.affectsTraces ? await beginSummaryChange(tx, tenant, { firmIds: locked.firmIds ?? [] }) : undefined;
+      const summaries = kind.affectsTraces ? await beginSummaryChange(tx, tenant, { firmIds: locked.ids }) : undefined;
       await runRows(tx, kind.apply, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
       if (summaries) await finishSummaryChange(tx, summaries);

@@ -5,8 +5,12 @@ import {
   facilityPairVerdict,
   FacilityProfile,
   facilityProfileOf,
+  FirmLink,
+  FirmLinks,
   foldOsId,
+  isSiteWord,
   MAX_BLOCK,
+  pairId,
 } from '../../../src/screening/duplicates';
 
 const site = (id: string, name: string, more: Partial<FacilityForPairing> = {}): FacilityProfile =>
@@ -37,43 +41,121 @@ describe('duplicate facilities: the same Open Supply Hub id', () => {
   });
 });
 
-describe('duplicate facilities: names read alike at one address or place (weaker)', () => {
-  it('pairs names the screening normaliser reads alike at the same address, across scripts', () => {
+describe('duplicate facilities: names read alike at one address (weaker)', () => {
+  it('pairs names the screening normaliser reads alike at the same address, whoever runs them', () => {
     const a = site('A', 'Huafu Fashion Aksu Spinning Mill', { address: 'No. 8 Weiyi Road', city: 'Aksu', country: 'CN' });
     const b = site('B', 'Huafu Fashion Aksu Spinning Mill', { address: 'no 8, Weiyi road', city: 'Aksu', country: 'CN' });
+    expect(a.firmId).not.toBe(b.firmId);
     expect(facilityPairVerdict(a, b)).toMatchObject({ basis: 'NAME_AND_PLACE' });
     expect(facilityPairVerdict(a, b)!.reason).toContain('same address "No. 8 Weiyi Road"');
-    const zh = site('C', '华孚时尚阿克苏纺纱厂', { city: '阿克苏', country: 'CN' });
-    const en = site('D', 'Huafu Fashion Aksu Spinning Mill', { city: 'Aksu', country: 'CN' });
-    expect(facilityProfileOf({ id: 'C', name: '华孚时尚阿克苏纺纱厂', firmId: 'x' }).nameKey).toBe(
-      facilityProfileOf({ id: 'D', name: 'Huafu Fashion Aksu Spinning Mill', firmId: 'x' }).nameKey,
-    );
-    expect(facilityPairVerdict(zh, en)).toMatchObject({ basis: 'NAME_AND_PLACE' });
+    // one address is evidence enough even for a name of generic words
+    const gin = (id: string) => site(id, 'Cotton Ginning Plant No. 2', { address: '1 Gin Road, Aksu', country: 'CN' });
+    expect(facilityPairVerdict(gin('A'), gin('B'))).toMatchObject({ basis: 'NAME_AND_PLACE' });
   });
 
   it('does not pair one name at two addresses, in two places, in two countries, without a place, or under two OS IDs', () => {
     const name = 'Golden Cotton Ginning Plant';
-    expect(facilityPairVerdict(site('A', name, { address: '1 North Road' }), site('B', name, { address: '9 South Road' }))).toBeNull();
-    expect(facilityPairVerdict(site('A', name, { city: 'Changzhou' }), site('B', name, { city: 'Wuxi' }))).toBeNull();
+    const firmId = 'GOLDEN';
     expect(
-      facilityPairVerdict(site('A', name, { city: 'Memphis', country: 'US' }), site('B', name, { city: 'Memphis', country: 'VN' })),
+      facilityPairVerdict(site('A', name, { address: '1 North Road', firmId }), site('B', name, { address: '9 South Road', firmId })),
     ).toBeNull();
-    expect(facilityPairVerdict(site('A', name), site('B', name))).toBeNull();
-    const osA = site('A', name, { city: 'Aksu', osId: 'CN2019303BQ3FZP' });
-    const osB = site('B', name, { city: 'Aksu', osId: 'CN2020111XXXXXX' });
+    expect(facilityPairVerdict(site('A', name, { city: 'Changzhou', firmId }), site('B', name, { city: 'Wuxi', firmId }))).toBeNull();
+    expect(
+      facilityPairVerdict(
+        site('A', name, { city: 'Memphis', country: 'US', firmId }),
+        site('B', name, { city: 'Memphis', country: 'VN', firmId }),
+      ),
+    ).toBeNull();
+    expect(facilityPairVerdict(site('A', name, { firmId }), site('B', name, { firmId }))).toBeNull();
+    const osA = site('A', name, { city: 'Aksu', osId: 'CN2019303BQ3FZP', firmId });
+    const osB = site('B', name, { city: 'Aksu', osId: 'CN2020111XXXXXX', firmId });
     expect(facilityPairVerdict(osA, osB)).toBeNull();
   });
+});
 
-  it('compares cities outside the gazetteer as words', () => {
+describe('duplicate facilities: names read alike in one place, without two addresses (weakest)', () => {
+  const firmLinks = (links: [string, string, FirmLink][]): FirmLinks => new Map(links.map(([a, b, l]) => [pairId(a, b), l]));
+
+  it("pairs one firm's site listed twice, in two scripts, naming the name's own words and the firm", () => {
+    const zh = site('C', '华孚时尚阿克苏纺纱厂', { city: '阿克苏', country: 'CN', firmId: 'HUAFU' });
+    const en = site('D', 'Huafu Fashion Aksu Spinning Mill', { city: 'Aksu', country: 'CN', firmId: 'HUAFU' });
+    expect(zh.nameKey).toBe(en.nameKey);
+    const pair = facilityPairVerdict(zh, en)!;
+    expect(pair).toMatchObject({ basis: 'NAME_AND_PLACE', facilityIds: ['C', 'D'] });
+    expect(pair.reason).toMatch(/by their own word huafu; same place: (Aksu|Akesu); country CN; one firm HUAFU$/);
+  });
+
+  it('pairs the sites of two firms only when the firms are confirmed or proposed as one entity', () => {
+    const a = site('A', 'Huafu Fashion Aksu Spinning Mill', { city: 'Aksu', country: 'CN', firmId: 'HF-1' });
+    const b = site('B', 'Huafu Fashion Aksu Spinning Mill', { city: 'Aksu', country: 'CN', firmId: 'HF-2' });
+    // a shared name and place say nothing of two unrelated firms
+    expect(facilityPairVerdict(a, b)).toBeNull();
+    expect(facilityPairVerdict(a, b, firmLinks([['HF-2', 'HF-1', 'CANDIDATE']]))!.reason).toContain(
+      'firms HF-1 and HF-2 proposed as one entity (pending review)',
+    );
+    expect(facilityPairVerdict(b, a, firmLinks([['HF-1', 'HF-2', 'ONE_ENTITY']]))!.reason).toContain(
+      'firms HF-1 and HF-2 confirmed as one entity',
+    );
+    // a tie between other firms ties nothing here
+    expect(facilityPairVerdict(a, b, firmLinks([['HF-1', 'HF-3', 'ONE_ENTITY']]))).toBeNull();
+  });
+
+  it('never pairs names of only places, site, form and sector words and numbers, even within one firm', () => {
+    const firmId = 'ONE';
+    for (const name of [
+      'Aksu Cotton Spinning Mill',
+      'Dyeing Plant No. 2',
+      'Plant 2',
+      'North Yard',
+      'Main Warehouse',
+      '第二染整厂',
+      '一号车间',
+      'Cotton Ginning Factory No. II',
+    ]) {
+      const [a, b] = [site('A', name, { city: 'Aksu', firmId }), site('B', name, { city: 'Aksu', firmId })];
+      expect([name, a.ownWords]).toEqual([name, []]);
+      expect([name, facilityPairVerdict(a, b)]).toEqual([name, null]);
+    }
+    // numbered sites of one firm are two names, and two sites
+    expect(
+      facilityPairVerdict(
+        site('A', 'Dyeing Plant No. 2', { city: 'Aksu', firmId }),
+        site('B', 'Dyeing Plant No. 3', { city: 'Aksu', firmId }),
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a city outside the gazetteer as a place, not as a word of the name, and compares it as words', () => {
+    const firmId = 'DELTA';
+    const chennai = site('A', 'Chennai Wafer Plant', { city: 'Chennai', country: 'IN', firmId });
+    expect(chennai.ownWords).toEqual(['wafer']);
+    expect(site('A', 'Chennai Plant', { city: 'Chennai', firmId }).ownWords).toEqual([]);
     const name = 'Delta Apparel Plant';
     expect(
-      facilityPairVerdict(site('A', name, { city: 'Memphis', country: 'US' }), site('B', name, { city: 'memphis', country: 'US' })),
-    ).toMatchObject({
-      basis: 'NAME_AND_PLACE',
-    });
+      facilityPairVerdict(
+        site('A', name, { city: 'Memphis', country: 'US', firmId }),
+        site('B', name, { city: 'memphis', country: 'US', firmId }),
+      ),
+    ).toMatchObject({ basis: 'NAME_AND_PLACE' });
     expect(
-      facilityPairVerdict(site('A', name, { city: 'Memphis', country: 'US' }), site('B', name, { city: 'Dallas', country: 'US' })),
+      facilityPairVerdict(
+        site('A', name, { city: 'Memphis', country: 'US', firmId }),
+        site('B', name, { city: 'Dallas', country: 'US', firmId }),
+      ),
     ).toBeNull();
+  });
+
+  it('keeps a syllable that is as often a surname as a number (Wu, Qi) as a word of the name', () => {
+    for (const word of ['wu', 'qi', 'li', 'xiang']) expect([word, isSiteWord(word)]).toEqual([word, false]);
+    for (const word of ['2', 'ii', 'dier', 'yihao', 'diyifen', 'erqi', 'mill', 'chejian', 'north'])
+      expect([word, isSiteWord(word)]).toEqual([word, true]);
+  });
+
+  it('ties pairs across blocks through the firms given to facilityPairsInBlocks', () => {
+    const a = site('A', 'Huafu Aksu Mill', { city: 'Aksu', firmId: 'HF-1' });
+    const b = site('B', 'Huafu Aksu Mill', { city: 'Aksu', firmId: 'HF-2' });
+    expect(facilityPairsInBlocks([[a, b]], new Set(['A']), MAX_BLOCK)).toEqual([]);
+    expect(facilityPairsInBlocks([[a, b]], new Set(['A']), MAX_BLOCK, firmLinks([['HF-1', 'HF-2', 'CANDIDATE']]))).toHaveLength(1);
   });
 });
 
