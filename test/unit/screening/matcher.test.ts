@@ -1,4 +1,5 @@
-import { loadSeedEntityList, entityKey, EntityListVersion } from '../../../src/model/entityList';
+import { loadSeedEntityList } from '../../../src/model/entityList';
+import { listEntry, smallList } from '../../fixtures/entityListEntry';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG, loadScreeningConfig } from '../../../src/screening/config';
 
@@ -122,28 +123,10 @@ describe('buildEntityMatcher on the seed list', () => {
 });
 
 describe('buildEntityMatcher on a small list', () => {
-  const entry = (name: string, extra: Partial<EntityListVersion['entries'][number]> = {}) => ({
-    key: entityKey(name),
-    name,
-    aliases: [],
-    formerNames: [],
-    localNames: [],
-    coversSubsidiaries: false,
-    scope: null,
-    sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2024-01-01' }],
-    effectiveDate: '2024-01-01',
-    country: 'CN',
-    ...extra,
-  });
-  const list: EntityListVersion = {
-    version: 't',
-    snapshotDate: 't',
-    source: 'test',
-    entries: [
-      entry('Xinjiang Example Textile Co., Ltd.', { aliases: ['Example Yarn'], localNames: ['新疆伊克森纺织有限公司'] }),
-      entry('Qingdao Sample Food Co., Ltd.', { formerNames: ['Qingdao Specimen Trading Co., Ltd.'] }),
-    ],
-  };
+  const list = smallList([
+    listEntry('Xinjiang Example Textile Co., Ltd.', { aliases: ['Example Yarn'], localNames: ['新疆伊克森纺织有限公司'] }),
+    listEntry('Qingdao Sample Food Co., Ltd.', { formerNames: ['Qingdao Specimen Trading Co., Ltd.'] }),
+  ]);
 
   it('uses the thresholds it is given', () => {
     const strict = buildEntityMatcher(list, { matchThreshold: 1, possibleThreshold: 0.97 });

@@ -11,6 +11,7 @@ import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { divisions, overlaps } from '../../../src/screening/divisions';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { normalizeName, type NameToken } from '../../../src/screening/normalize';
+import { listEntry, smallList } from '../../fixtures/entityListEntry';
 
 const list = loadSeedEntityList();
 const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
@@ -214,20 +215,8 @@ describe('a place after the name of a listed firm that gives none: a branch or s
 });
 
 describe('a name of the entry without a place excuses a missing place only when it says what the query says', () => {
-  const entry = (name: string, aliases: string[]): Entry => ({
-    key: name.toLowerCase(),
-    name,
-    aliases,
-    formerNames: [],
-    localNames: [],
-    coversSubsidiaries: false,
-    scope: null,
-    sections: [{ section: '2(d)(2)(B)(v)', effectiveDate: '2024-01-01' }],
-    effectiveDate: '2024-01-01',
-    country: 'CN',
-  });
   const small = buildEntityMatcher(
-    { version: 't', snapshotDate: 't', source: 'test', entries: [entry('Tianjin Qiyuan International Trade Co., Ltd.', ['Qiyuan Foods'])] },
+    smallList([listEntry('Tianjin Qiyuan International Trade Co., Ltd.', { aliases: ['Qiyuan Foods'] })]),
     DEFAULT_SCREENING_CONFIG,
   );
 
