@@ -10,11 +10,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
 import { generateBundleChunks } from '../src/generate/generator';
+import { CHUNK, importGenerateOptions } from './importBench';
 import { writeChunks } from '../src/generate/write';
 import { fmt } from './measure';
 
 const ROOT = join(__dirname, '..');
-const CHUNK = 100_000;
 
 export interface BulkResult {
   size: number;
@@ -78,10 +78,7 @@ export async function benchBulk(sizes: number[], online: { size: number; service
     const work = mkdtempSync(join(tmpdir(), 'uflpa-bulk-bench-'));
     try {
       const chunks = join(work, 'chunks');
-      writeChunks(
-        generateBundleChunks({ flows: size, seed: 1, tiers: 10, shipments: Math.max(10, Math.round(size / 100)) }, CHUNK),
-        chunks,
-      );
+      writeChunks(generateBundleChunks(importGenerateOptions(size), CHUNK), chunks);
       const started = performance.now();
       const stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
       const totalS = (performance.now() - started) / 1000;

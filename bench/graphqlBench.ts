@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { loadavg } from 'node:os';
+import { recordFigure } from './figures';
 import type { Services } from '../src/services';
 import { startServer } from '../src/api/server';
 import { createLogger } from '../src/app';
@@ -119,6 +120,11 @@ export async function benchGraphql(services: Services, tenant: string): Promise<
       library: `{ firms(${byId(supplier.id)}) { id name country facilities { id name city country } } }`,
     },
   ];
+  const figureOf: Record<string, 'firmLookupRatio' | 'firmFacilitiesRatio'> = {
+    'firm look-up': 'firmLookupRatio',
+    'firm with facilities': 'firmFacilitiesRatio',
+  };
+  const [{ flows }] = await services.graph.read<{ flows: number }>('MATCH (f:Flow {tenant: $tenant}) RETURN count(f) AS flows', { tenant });
   for (const c of lookups) {
     for (const [who, url, query] of [
       ['ours', `${server.url}/graphql`, c.ours],
@@ -153,6 +159,7 @@ export async function benchGraphql(services: Services, tenant: string): Promise<
       const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
       row(c.name, who, { rps: t.requests / t.seconds, p50: mid(t.p50), p99: mid(t.p99), errors: t.errors, non2xx: t.non2xx });
     }
+    recordFigure(figureOf[c.name], ours.requests / ours.seconds / (theirs.requests / theirs.seconds), `${flows.toLocaleString()} flows`);
   }
   (global as { gc?: () => void }).gc?.();
   lines.push(

@@ -7,7 +7,9 @@ import { importBundle } from '../src/import';
 import { shipmentRisks } from '../src/trace';
 import type { RiskViewArgs } from '../src/trace/riskView';
 import { ensureSummaries } from '../src/trace/summaries';
-import { generateBundleChunks } from '../src/generate/generator';
+import { generateBundleChunks, type GenerateOptions } from '../src/generate/generator';
+import { affectedShipmentsInTx } from '../src/trace/summaries/refresh';
+import { recordFigure } from './figures';
 import { cursorAt } from '../src/trace/investigate';
 import { deleteTenant, fmt, percentile } from './measure';
 
@@ -42,18 +44,29 @@ function spread(ms: number[]) {
   return { median: percentile(s, 50), p95: percentile(s, 95) };
 }
 
+/** A tenant already loaded (by the import section, or an earlier run) and how its map was generated. */
+export interface LoadedTenant {
+  tenant: string;
+  generate: GenerateOptions;
+  chunk: number;
+  /** who loaded it, for the table's text */
+  by: string;
+}
+
 /**
- * `reuse`: a tenant an earlier run of the same sizes loaded and left (RISK_BENCH_TENANT): the
- * map is generated again (same seed) for the 1% import but not imported, and the tenant is kept.
+ * `reuse`: a tenant loaded before (the import section's of the same sizes, or one an earlier run
+ * left, RISK_BENCH_TENANT): the map is generated again (same options) for the 1% import but not
+ * imported, and the tenant is kept.
  */
-export async function benchRiskView(services: Services, shipments: number, flows = shipments * 5, reuse?: string): Promise<string> {
-  const tenant = reuse ?? `risk-${shipments}-${Date.now().toString(36)}`;
+export async function benchRiskView(services: Services, shipments: number, flows = shipments * 5, reuse?: LoadedTenant): Promise<string> {
+  const tenant = reuse?.tenant ?? `risk-${shipments}-${Date.now().toString(36)}`;
+  const generate = reuse?.generate ?? { flows, seed: 7, tiers: 8, shipments };
   const chunks: Chunk[] = [];
   const load = loadAverage();
   // Loaded with the summaries marked not current, so each chunk's import only writes; they are
   // then judged once, whole (what a bulk load leaves for its first reader to do).
   const t0 = performance.now();
-  for (const chunk of generateBundleChunks({ flows, seed: 7, tiers: 8, shipments }, LOAD_CHUNK)) {
+  for (const chunk of generateBundleChunks(generate, reuse?.chunk ?? LOAD_CHUNK)) {
     chunks.push(chunk);
     if (reuse) continue;
     await services.graph.write('MERGE (v:TenantState {tenant: $tenant}) SET v.summariesAt = "loading"', { tenant });
@@ -81,6 +94,7 @@ export async function benchRiskView(services: Services, shipments: number, flows
     ['ordered by entry date', { orderBy: 'ENTRY_DATE' }],
   ];
   const rows: string[] = [];
+  const pageMedians: number[] = [];
   for (const [name, args] of cases) {
     const ms: number[] = [];
     let matched = 0;
@@ -95,6 +109,7 @@ export async function benchRiskView(services: Services, shipments: number, flows
       matched = page.total;
     }
     const s = spread(ms.slice(2)); // the first two warm the query plans
+    pageMedians.push(s.median);
     rows.push(`| ${name} | ${matched.toLocaleString()} | ${fmt(s.median)} | ${fmt(s.p95)} |`);
   }
   const whole: number[] = [];
@@ -118,17 +133,20 @@ export async function benchRiskView(services: Services, shipments: number, flows
   const timings = new Map<string, number>();
   const withSummaries = await time(() => importBundle(services, tenant, touch, { timings }));
   const refresh = timings.get('summaries') ?? NaN;
-  const [{ n: reached }] = await services.graph.read<{ n: number }>(
-    `UNWIND $ids AS id MATCH (hit:Flow {tenant: $tenant, id: id}) MATCH (down:Flow)-[:INPUT*0..14]->(hit) WITH DISTINCT down
-     MATCH (s:Shipment)-[:CARRIED_BY]->(down) RETURN count(DISTINCT s) AS n`,
-    { tenant, ids: touch.flows.map((f) => f.id) },
-  );
+  // the shipments the refresh judged again: those the re-sent flows reach (the product's own walk)
+  const reached = (
+    await services.graph.readTransaction((tx) => affectedShipmentsInTx(tx, tenant, { flowIds: touch.flows.map((f) => f.id) }))
+  ).size;
   if (!reuse) await deleteTenant(services, tenant);
   const w = spread(whole);
+  const at = `${generate.flows.toLocaleString()} flows, ${total.toLocaleString()} shipments`;
+  recordFigure('riskPageWorstMs', Math.max(...pageMedians), at);
+  recordFigure('riskAllMs', w.median, at);
+  recordFigure('refreshOverWrite', refresh / (withSummaries - refresh), `${at}, ${touch.flows.length.toLocaleString()} flows re-sent`);
   return [
     '### Batch risk view',
     '',
-    `\`shipmentRisks\` over a tenant with ${total.toLocaleString()} shipments on ${flows.toLocaleString()} generated flows (8 tiers), ${reuse ? `loaded by an earlier run (${reuse})` : `loaded in ${fmt(loadS)} s`} by online imports of ${LOAD_CHUNK.toLocaleString()} flows each (summaries not kept while loading), then every summary judged in one transaction in ${fmt(judgeS)} s. With its default as-of the view reads the stored summaries (trace/summaries/), filtered and sorted in Cypher; \`asOf\` given, it judges live. Load average when the section started (1/5/15 min): ${load}.`,
+    `\`shipmentRisks\` over a tenant with ${total.toLocaleString()} shipments on ${generate.flows.toLocaleString()} generated flows (${generate.tiers} tiers, seed ${generate.seed}), ${reuse ? `loaded by ${reuse.by} (${reuse.tenant}) by online imports of ${reuse.chunk.toLocaleString()} flows each` : `loaded in ${fmt(loadS)} s by online imports of ${LOAD_CHUNK.toLocaleString()} flows each (summaries not kept while loading)`}, then the summaries not yet current judged in one transaction in ${fmt(judgeS)} s. With its default as-of the view reads the stored summaries (trace/summaries/), filtered and sorted in Cypher; \`asOf\` given, it judges live. Load average when the section started (1/5/15 min): ${load}.`,
     '',
     'Pages of 100 rows (18 timed of 20, pages 1 to 5 in turn):',
     '',

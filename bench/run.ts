@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
 import type { Services } from '../src/services';
-import { benchImport } from './importBench';
+import { benchImport, CHUNK, importGenerateOptions } from './importBench';
 import { benchBulk, type BulkResult } from './bulkBench';
 import { benchWorkbook } from './workbookBench';
 import { benchTrace, TraceSizeResult } from './traceBench';
@@ -20,6 +20,7 @@ import { benchGraphql } from './graphqlBench';
 import { benchSearch } from './searchBench';
 import { benchExport } from './exportBench';
 import { runSoak } from './soak';
+import { recordFigure, targetsTable } from './figures';
 import { version as driverVersion } from 'neo4j-driver/package.json';
 
 const SECTIONS = ['screening', 'import', 'floor', 'bulk', 'workbook', 'trace', 'risk', 'graphql', 'search', 'export', 'soak'];
@@ -117,25 +118,54 @@ async function main() {
       log(res.markdown);
       tenants.push(...res.tenants);
       imports = res.results;
+      const largest = imports[imports.length - 1];
+      if (largest) recordFigure('onlineFlowsPerS', largest.size / largest.serviceS, `${largest.size.toLocaleString()} flows`);
     }
     if (!opts.skip.has('workbook')) log(await benchWorkbook(services, opts.workbookFlows));
     if (!opts.skip.has('trace') && tenants.length) {
       const res = await benchTrace(services, tenants, opts.traceSamples);
       log(res.markdown);
       traces = res.results;
+      const largest = traces[traces.length - 1];
+      if (largest) {
+        recordFigure('traceMedianMs', largest.serviceMedian, `${largest.size.toLocaleString()} flows`);
+        recordFigure('traceOverRaw', largest.serviceMedian / largest.rawMedian, `${largest.size.toLocaleString()} flows`);
+      }
     }
     let bulk: BulkResult[] = [];
     if (!opts.skip.has('bulk')) {
       const res = await benchBulk(opts.bulkSizes.length ? opts.bulkSizes : opts.sizes, imports);
       log(res.markdown);
       bulk = res.results;
+      const both = bulk.filter((b) => imports.some((i) => i.size === b.size)).at(-1);
+      const online = both && imports.find((i) => i.size === both.size);
+      if (both && online)
+        recordFigure(
+          'bulkOverOnline',
+          both.size / (both.totalS - both.stages.startS) / (both.size / online.serviceS),
+          `${both.size.toLocaleString()} flows, without Neo4j's start`,
+        );
     }
     if (imports.length + bulk.length > 1) log(growthTable(imports, traces, bulk));
-    if (!opts.skip.has('risk')) log(await benchRiskView(services, opts.riskShipments, opts.riskFlows, process.env.RISK_BENCH_TENANT));
+    if (!opts.skip.has('risk')) {
+      // the import section's tenant when it has the sizes asked (1M flows carry 10,000 shipments): loading them again would double the run
+      const imported = tenants.find(
+        (t) => importGenerateOptions(t.size).shipments === opts.riskShipments && (opts.riskFlows ?? t.size) === t.size,
+      );
+      const earlier = process.env.RISK_BENCH_TENANT;
+      const flows = opts.riskFlows ?? opts.riskShipments * 5;
+      const reuse = earlier
+        ? { tenant: earlier, generate: { flows, seed: 7, tiers: 8, shipments: opts.riskShipments }, chunk: 20_000, by: 'an earlier run' }
+        : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
+      log(await benchRiskView(services, opts.riskShipments, flows, reuse || undefined));
+    }
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
+    const largest = Math.max(0, ...imports.map((i) => i.size), ...bulk.map((b) => b.size));
+    if (largest) recordFigure('largestFlows', largest, bulk.some((b) => b.size === largest) ? 'bulk load' : 'online import');
+    log(targetsTable(new Date().toISOString()));
   } finally {
     await services.graph.close();
   }

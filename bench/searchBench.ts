@@ -11,6 +11,7 @@ import { searchFirms } from '../src/lookup';
 import { screeningForm } from '../src/lookup/searchForms';
 import { fmt, stats } from './measure';
 import { loadavg } from 'node:os';
+import { recordFigure } from './figures';
 
 const NO_STORED = {
   firm: new Set<string>(),
@@ -86,5 +87,6 @@ export async function benchSearch(services: Services, firms = 180_000, samples =
   }
   const s = stats(all);
   lines.push(`| **all** | ${s.n} | | **${fmt(s.median)}** | ${fmt(s.p99)} |`, '');
+  recordFigure('searchMedianMs', s.median, `${total.toLocaleString()} firms, ${s.n} searches`);
   return lines.join('\n');
 }

@@ -19,12 +19,10 @@ MATCH (g)-[:OWNS*0..${OWNERSHIP_DEPTH}]->(x:Firm)
 RETURN DISTINCT x.id AS id`;
 
 /**
- * The shipments whose trace reads any of the given records: the flows out of or into the
- * facilities (of the firms), of the materials, and the flows themselves; every flow downstream
- * of those within `depth` hops (the trace's reach and one more); the shipments carried
- * by them, imported by the firms, or named.
+ * The flows a change touches directly: the flows out of or into the facilities (of the firms),
+ * of the materials, and the flows themselves; by element id, for the walk downstream.
  */
-export const affectedShipmentsQuery = (depth: number): string => `
+export const HIT_FLOWS = `
 CALL () {
   UNWIND $firmIds AS id
   MATCH (:Firm {tenant: $tenant, id: id})<-[:OPERATED_BY]-(:Facility)<-[:FROM|TO]-(hit:Flow)
@@ -42,12 +40,29 @@ CALL () {
   MATCH (hit:Flow {tenant: $tenant, id: id})
   RETURN hit
 }
-WITH DISTINCT hit
-MATCH (down:Flow)-[:INPUT*0..${Math.max(0, Math.trunc(depth))}]->(hit)
-WITH DISTINCT down
-MATCH (s:Shipment)-[:CARRIED_BY]->(down)
-RETURN DISTINCT s.id AS id
-UNION
+RETURN DISTINCT elementId(hit) AS key`;
+
+/**
+ * One step downstream: the flows that take any of these flows as an input. The walk goes one
+ * level at a time with the keys already reached left out (refresh.ts), so its cost follows the
+ * flows reached, not the paths to them (a variable-length match enumerates every path, which
+ * grows with the graph's fan-in).
+ */
+export const FLOWS_FED_BY = `
+UNWIND $keys AS key
+MATCH (f:Flow) WHERE elementId(f) = key
+MATCH (down:Flow)-[:INPUT]->(f)
+RETURN DISTINCT elementId(down) AS key`;
+
+/** The shipments carried by any of these flows. */
+export const SHIPMENTS_CARRIED_BY = `
+UNWIND $keys AS key
+MATCH (f:Flow) WHERE elementId(f) = key
+MATCH (s:Shipment)-[:CARRIED_BY]->(f)
+RETURN DISTINCT s.id AS id`;
+
+/** The shipments imported by the firms, or named. */
+export const SHIPMENTS_OF_IMPORTERS_OR_NAMED = `
 UNWIND $firmIds AS fid
 MATCH (:Firm {tenant: $tenant, id: fid})<-[:IMPORTED_BY]-(s:Shipment)
 RETURN s.id AS id

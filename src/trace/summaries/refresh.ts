@@ -32,19 +32,6 @@ export interface SummaryState {
   outdated: number;
 }
 
-/**
- * Records past which a change judges every shipment of the tenant instead of walking from each
- * record: a bulk load reaches most shipments anyway, and thousands of downstream walks in one
- * transaction cost more memory and time than judging them all.
- */
-const WALK_LIMIT = 2000;
-const seedCount = (s: SummarySeeds) =>
-  (s.firmIds?.length ?? 0) +
-  (s.facilityIds?.length ?? 0) +
-  (s.materialIds?.length ?? 0) +
-  (s.flowIds?.length ?? 0) +
-  (s.shipmentIds?.length ?? 0);
-
 /** Shipments judged per round of reads: bounds a transaction's memory on a tenant of any size. */
 const SUMMARY_BATCH = 5000;
 
@@ -77,21 +64,43 @@ export function summariesCurrent(state: SummaryState | undefined, listVersion: s
   );
 }
 
+/** Keys per statement of the walk: bounds a parameter list on a tenant of any size. */
+const WALK_BATCH = 20_000;
+
 /** The shipments whose default trace reads any of the records. */
 export async function affectedShipmentsInTx(tx: ManagedTransaction, tenant: string, seeds: SummarySeeds): Promise<Set<string>> {
   const firmIds = seeds.firmIds?.length
     ? (await runRows<{ id: string }>(tx, Q.AFFECTED_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
     : [];
-  // one hop past the trace's reach: the inputs of its deepest flows decide TIER_LIMIT
-  const rows = await runRows<{ id: string }>(tx, Q.affectedShipmentsQuery(DEFAULT_MAX_TIERS), {
+  const hits = await runRows<{ key: string }>(tx, Q.HIT_FLOWS, {
     tenant,
     firmIds,
     facilityIds: [...new Set(seeds.facilityIds ?? [])],
     materialIds: [...new Set(seeds.materialIds ?? [])],
     flowIds: [...new Set(seeds.flowIds ?? [])],
-    shipmentIds: [...new Set(seeds.shipmentIds ?? [])],
   });
-  return new Set(rows.map((r) => r.id));
+  // downstream one level at a time, each flow once, to the trace's reach and one hop past it
+  // (the inputs of its deepest flows decide TIER_LIMIT)
+  const reached = new Set(hits.map((h) => h.key));
+  let frontier = [...reached];
+  for (let level = 0; level < DEFAULT_MAX_TIERS && frontier.length; level++) {
+    const next: string[] = [];
+    for (const keys of chunks(frontier, WALK_BATCH))
+      for (const { key } of await runRows<{ key: string }>(tx, Q.FLOWS_FED_BY, { keys }))
+        if (!reached.has(key)) {
+          reached.add(key);
+          next.push(key);
+        }
+    frontier = next;
+  }
+  const ids = new Set<string>();
+  for (const keys of chunks([...reached], WALK_BATCH))
+    for (const { id } of await runRows<{ id: string }>(tx, Q.SHIPMENTS_CARRIED_BY, { keys })) ids.add(id);
+  const named = [...new Set(seeds.shipmentIds ?? [])];
+  if (firmIds.length || named.length)
+    for (const { id } of await runRows<{ id: string }>(tx, Q.SHIPMENTS_OF_IMPORTERS_OR_NAMED, { tenant, firmIds, shipmentIds: named }))
+      ids.add(id);
+  return ids;
 }
 
 /** Judges the named shipments again (or every shipment of the tenant) and stores their summaries; drops those of shipments gone. */
@@ -132,7 +141,7 @@ export async function beginSummaryChange(tx: ManagedTransaction, tenant: string,
   const listVersion = await storedListVersionInTx(tx);
   const wasCurrent = summariesCurrent(await summaryStateInTx(tx, tenant), listVersion);
   // only a current store is kept current; a stale one is rebuilt whole by its next reader
-  const before = wasCurrent && seedCount(seeds) <= WALK_LIMIT ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
+  const before = wasCurrent ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
   return { tenant, seeds, wasCurrent, listVersion, before };
 }
 
@@ -140,7 +149,6 @@ export async function beginSummaryChange(tx: ManagedTransaction, tenant: string,
 export async function finishSummaryChange(tx: ManagedTransaction, change: SummaryChange): Promise<number> {
   const { tenant, listVersion } = change;
   if (!change.wasCurrent || listVersion === null) return 0;
-  if (seedCount(change.seeds) > WALK_LIMIT) return rebuildSummariesInTx(tx, tenant, listVersion);
   const after = await affectedShipmentsInTx(tx, tenant, change.seeds);
   const ids = new Set([...change.before, ...after]);
   // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
