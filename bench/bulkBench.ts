@@ -80,7 +80,18 @@ export async function benchBulk(sizes: number[], online: { size: number; service
       const chunks = join(work, 'chunks');
       writeChunks(generateBundleChunks(importGenerateOptions(size), CHUNK), chunks);
       const started = performance.now();
-      const stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
+      let stages: BulkResult['stages'];
+      try {
+        stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
+      } catch (e) {
+        // a size this machine cannot hold is a row of the table, not the end of the run
+        const reason = (e as Error).message.split('\n')[0];
+        lines.push(
+          `| ${size.toLocaleString()} | failed after ${fmt((performance.now() - started) / 1000)} s: ${reason} | | | | | | | | | ${fmt(loadavg()[0])} |`,
+        );
+        console.log(lines[lines.length - 1], (e as Error).message.slice(-3000));
+        continue;
+      }
       const totalS = (performance.now() - started) / 1000;
       const r: BulkResult = { size, totalS, stages, loadAverage: loadavg()[0] };
       results.push(r);

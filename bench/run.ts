@@ -132,6 +132,21 @@ async function main() {
         recordFigure('traceOverRaw', largest.serviceMedian / largest.rawMedian, `${largest.size.toLocaleString()} flows`);
       }
     }
+    if (!opts.skip.has('risk')) {
+      // the import section's tenant when it has the sizes asked (1M flows carry 10,000 shipments): loading them again would double the run
+      const imported = tenants.find(
+        (t) => importGenerateOptions(t.size).shipments === opts.riskShipments && (opts.riskFlows ?? t.size) === t.size,
+      );
+      const earlier = process.env.RISK_BENCH_TENANT;
+      const flows = opts.riskFlows ?? opts.riskShipments * 5;
+      const reuse = earlier
+        ? { tenant: earlier, generate: { flows, seed: 7, tiers: 8, shipments: opts.riskShipments }, chunk: 20_000, by: 'an earlier run' }
+        : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
+      log(await benchRiskView(services, opts.riskShipments, flows, reuse || undefined));
+    }
+    if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
+    if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
+    // the bulk loads last: each starts a Neo4j of its own beside this one, and the largest may not fit
     let bulk: BulkResult[] = [];
     if (!opts.skip.has('bulk')) {
       const res = await benchBulk(opts.bulkSizes.length ? opts.bulkSizes : opts.sizes, imports);
@@ -147,33 +162,24 @@ async function main() {
         );
     }
     if (imports.length + bulk.length > 1) log(growthTable(imports, traces, bulk));
-    if (!opts.skip.has('risk')) {
-      // the import section's tenant when it has the sizes asked (1M flows carry 10,000 shipments): loading them again would double the run
-      const imported = tenants.find(
-        (t) => importGenerateOptions(t.size).shipments === opts.riskShipments && (opts.riskFlows ?? t.size) === t.size,
-      );
-      const earlier = process.env.RISK_BENCH_TENANT;
-      const flows = opts.riskFlows ?? opts.riskShipments * 5;
-      const reuse = earlier
-        ? { tenant: earlier, generate: { flows, seed: 7, tiers: 8, shipments: opts.riskShipments }, chunk: 20_000, by: 'an earlier run' }
-        : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
-      log(await benchRiskView(services, opts.riskShipments, flows, reuse || undefined));
-    }
-    if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
-    if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
     const largest = Math.max(0, ...imports.map((i) => i.size), ...bulk.map((b) => b.size));
     if (largest) recordFigure('largestFlows', largest, bulk.some((b) => b.size === largest) ? 'bulk load' : 'online import');
-    log(targetsTable(new Date().toISOString()));
+  } catch (e) {
+    // what was measured before the failure is kept: a long run should not lose its first hour
+    log(`\n**The run stopped here:** ${(e as Error).message.split('\n')[0]}\n`);
+    console.error((e as Error).stack);
+    process.exitCode = 1;
   } finally {
     await services.graph.close();
   }
+  log(targetsTable(new Date().toISOString()));
   const file = join(__dirname, '..', 'BENCHMARKS.md');
   if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach section is one run of `npm run bench`, appended by bench/run.ts.\n\n');
   appendFileSync(file, `${sections.join('\n')}\n\n`);
   console.log(`appended to ${file}`);
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((e) => {
