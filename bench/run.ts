@@ -139,9 +139,18 @@ async function main() {
       );
       const earlier = process.env.RISK_BENCH_TENANT;
       const flows = opts.riskFlows ?? opts.riskShipments * 5;
-      const reuse = earlier
-        ? { tenant: earlier, generate: { flows, seed: 7, tiers: 8, shipments: opts.riskShipments }, chunk: 20_000, by: 'an earlier run' }
-        : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
+      // an import section's tenant is named bench-<flows>-<stamp>; any other was loaded by this section
+      const importedEarlier = earlier && /^bench-(\d+)-/.exec(earlier);
+      const reuse = importedEarlier
+        ? {
+            tenant: earlier,
+            generate: importGenerateOptions(Number(importedEarlier[1])),
+            chunk: CHUNK,
+            by: "an earlier run's import section",
+          }
+        : earlier
+          ? { tenant: earlier, generate: { flows, seed: 7, tiers: 8, shipments: opts.riskShipments }, chunk: 20_000, by: 'an earlier run' }
+          : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
       log(await benchRiskView(services, opts.riskShipments, flows, reuse || undefined));
     }
     if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms));
