@@ -78,7 +78,12 @@ async function finish(args: string[]): Promise<number> {
       throw new Error(
         `the store holds other counts than the bundles: ${off.map(([k, n]) => `${k} ${n} (bundles: ${manifest.counts[k as keyof typeof manifest.counts]})`).join(', ')}`,
       );
-    const r = await finishBulkLoad(services, manifest.tenant, manifest.counts, { actor: 'cli', log: (m) => console.log(m) });
+    const r = await finishBulkLoad(services, manifest.tenant, manifest.counts, {
+      actor: 'cli',
+      log: (m) => console.log(m),
+      // smaller transactions than the default: the tests use it to cross batch boundaries
+      batch: Number(process.env.BULK_FINISH_BATCH) || undefined,
+    });
     console.log(
       `screened ${r.screened} firms (${r.candidates} candidates), ${r.duplicatePairs} duplicate-firm pairs, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

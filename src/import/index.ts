@@ -67,9 +67,9 @@ export async function importBundle(
     onProgress: opts.onProgress,
     checked: opts.checked,
     timings: opts.timings,
-    // the shipments the bundle's records reach before it is written (an upsert can cut a flow out of an upstream)
+    // what the bundle's flows are fed by before it is written (an upsert can cut a flow out of an upstream)
     beforeWrite: async (tx, bundle) => {
-      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle));
+      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle), { relinksOwnRecordsOnly: true });
     },
     afterWrite: async (tx, bundle) => {
       const t = <T>(name: string, work: () => Promise<T>) => timed(opts.timings, name, work);

@@ -90,7 +90,8 @@ async function stopBulkNeo4j(): Promise<void> {
 const bulkLoad = (input: string, ...args: string[]) => {
   const r = spawnSync(process.execPath, ['scripts/bulkLoad.mjs', input, '--tenant', tenant, ...args], {
     cwd: ROOT,
-    env: { ...baseEnv, NEO4J_BOLT_PORT: String(port), BULK_IMPORT_HEAP: '512m' },
+    // a finish batch of 7 records: screening and duplicates cross transactions as in a first load of millions
+    env: { ...baseEnv, NEO4J_BOLT_PORT: String(port), BULK_IMPORT_HEAP: '512m', BULK_FINISH_BATCH: '7' },
     encoding: 'utf8',
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };

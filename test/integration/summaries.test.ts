@@ -210,6 +210,23 @@ describe('stored shipment summaries', () => {
     expect(stored.summaries.find((s) => s.shipmentId === 'R-SH-A')?.verdict).not.toBe('FLAGGED');
   });
 
+  it('a flow moved to another destination clears the shipments whose fallback inputs it left (its lost feeders)', async () => {
+    const tenant = uniqueTenant('sum');
+    // FL-2 names no input lots: it is traced through every flow into S2's plant, Hoshine's FL-3 among them
+    const start = chain('L');
+    start.flows = start.flows.map((f) => (f.id === 'L-FL-2' ? { ...f, inputs: undefined } : f));
+    await importBundle(h.services, tenant, start);
+    expect((await storedVerdicts(tenant)).summaries.find((s) => s.shipmentId === 'L-SH-A')?.verdict).toBe('FLAGGED');
+    // Hoshine now delivers to another plant: FL-2 loses FL-3, and nothing downstream of FL-3 reaches SH-A any more,
+    // so only the flows that fed FL-3 before the write lead to SH-A
+    const moved = start.flows.find((f) => f.id === 'L-FL-3')!;
+    await importBundle(h.services, tenant, { bundleVersion: 1, flows: [{ ...moved, to: 'L-FAC-S4' }] });
+    const stored = await storedVerdicts(tenant);
+    expect(stored.current).toBe(true);
+    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
+    expect(stored.summaries.find((s) => s.shipmentId === 'L-SH-A')?.verdict).not.toBe('FLAGGED');
+  });
+
   it('a flow feeding the deepest tier moves the shipments 15 hops below it (TIER_LIMIT)', async () => {
     const tenant = uniqueTenant('sum');
     const n = 15;

@@ -14,14 +14,16 @@ MATCH (f:Firm) USING INDEX f:Firm(tenant, id)
 WHERE f.tenant = $tenant AND f.id IS NOT NULL AND ($all OR coalesce(f.dupeProfileVersion, 0) <> $version)
 RETURN f.id AS id, f.name AS name, f.aliases AS aliases, f.localName AS localName, f.country AS country,
   f.registrationId AS registrationId, f.city AS city, f.province AS province,
-  [(f)-[:SCREENED]->(m:ScreeningMatch) WHERE m.decision = 'MATCH' AND m.status <> 'REJECTED' | m.entryKey] AS listedEntries`;
+  [(f)-[:SCREENED]->(m:ScreeningMatch) WHERE m.decision = 'MATCH' AND m.status <> 'REJECTED' | m.entryKey] AS listedEntries
+LIMIT toInteger($first)`;
 
 /** Facilities whose stored profile is missing or of another version (new and re-imported ones: SET n = r clears it). */
 export const FACILITIES_TO_PROFILE = `
 MATCH (f:Facility) USING INDEX f:Facility(tenant, id)
 WHERE f.tenant = $tenant AND f.id IS NOT NULL AND coalesce(f.dupeProfileVersion, 0) <> $version
 RETURN f.id AS id, f.name AS name, f.firmId AS firmId, f.osId AS osId, f.address AS address,
-  f.city AS city, f.province AS province, f.country AS country`;
+  f.city AS city, f.province AS province, f.country AS country
+LIMIT toInteger($first)`;
 
 /**
  * What tells the two kinds of pair apart in their Cypher: labels, the candidate's id list, the

@@ -6,7 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../../graph/graph';
 import * as Q from './cypher';
 import { blockingKeys, FirmForPairing, pairsInBlocks, PROFILE_VERSION, profileOf } from './pairing';
-import { PairStatements, storeProfilesAndReadBlocks, storeProposedPairs } from './proposeSteps';
+import { ALL, PairStatements, storeProfilesAndReadBlocks, storeProposedPairs } from './proposeSteps';
 
 export interface ProposeReport {
   /** firms profiled again (new, re-imported, or of an older profile version) */
@@ -29,9 +29,14 @@ const FIRM_STATEMENTS: PairStatements = {
 export async function proposeDuplicatesInTx(
   tx: ManagedTransaction,
   tenant: string,
-  opts: { everyFirm?: boolean } = {},
+  opts: { everyFirm?: boolean; first?: number } = {},
 ): Promise<ProposeReport> {
-  const firms = await runRows<FirmForPairing>(tx, Q.FIRMS_TO_PROFILE, { tenant, version: PROFILE_VERSION, all: opts.everyFirm ?? false });
+  const firms = await runRows<FirmForPairing>(tx, Q.FIRMS_TO_PROFILE, {
+    tenant,
+    version: PROFILE_VERSION,
+    all: opts.everyFirm ?? false,
+    first: opts.first ?? ALL,
+  });
   if (!firms.length) return { profiled: 0, pairs: 0, created: 0 };
   const profiles = firms.map(profileOf);
   const blocks = await storeProfilesAndReadBlocks(tx, tenant, profiles, blockingKeys, FIRM_STATEMENTS);

@@ -16,7 +16,7 @@ import {
 } from './facilityPairing';
 import { MAX_BLOCK, pairId } from './pairing';
 import type { ProposeReport } from './propose';
-import { PairStatements, storeProfilesAndReadBlocks, storeProposedPairs } from './proposeSteps';
+import { ALL, PairStatements, storeProfilesAndReadBlocks, storeProposedPairs } from './proposeSteps';
 
 const BATCH = 2000;
 
@@ -28,8 +28,16 @@ const FACILITY_STATEMENTS: PairStatements = {
   version: FACILITY_PROFILE_VERSION,
 };
 
-export async function proposeFacilityDuplicatesInTx(tx: ManagedTransaction, tenant: string): Promise<ProposeReport> {
-  const facilities = await runRows<FacilityForPairing>(tx, Q.FACILITIES_TO_PROFILE, { tenant, version: FACILITY_PROFILE_VERSION });
+export async function proposeFacilityDuplicatesInTx(
+  tx: ManagedTransaction,
+  tenant: string,
+  opts: { first?: number } = {},
+): Promise<ProposeReport> {
+  const facilities = await runRows<FacilityForPairing>(tx, Q.FACILITIES_TO_PROFILE, {
+    tenant,
+    version: FACILITY_PROFILE_VERSION,
+    first: opts.first ?? ALL,
+  });
   if (!facilities.length) return { profiled: 0, pairs: 0, created: 0 };
   const profiles = facilities.map(facilityProfileOf);
   const blocks = await storeProfilesAndReadBlocks(tx, tenant, profiles, facilityBlockingKeys, FACILITY_STATEMENTS);

@@ -61,3 +61,6 @@ export async function storeProposedPairs(
   await runRows(tx, q.dropStale, { tenant, run, ids });
   return created;
 }
+
+/** The batch size that takes every record waiting to be profiled (one statement text serves both). */
+export const ALL = 2 ** 31 - 1;

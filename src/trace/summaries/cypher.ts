@@ -43,23 +43,30 @@ CALL () {
 RETURN DISTINCT elementId(hit) AS key`;
 
 /**
- * One step downstream: the flows that take any of these flows as an input. The walk goes one
- * level at a time with the keys already reached left out (refresh.ts), so its cost follows the
- * flows reached, not the paths to them (a variable-length match enumerates every path, which
- * grows with the graph's fan-in).
+ * One step of the walk downstream (refresh.ts): the shipments these flows carry and, unless it is
+ * the last step, the flows that take any of them as an input. The walk goes one level at a time
+ * with the flows already reached left out, so its cost follows the flows reached, not the paths
+ * to them (a variable-length match enumerates every path, which grows with the graph's fan-in).
  */
-export const FLOWS_FED_BY = `
+export const WALK_STEP = `
 UNWIND $keys AS key
 MATCH (f:Flow) WHERE elementId(f) = key
-MATCH (down:Flow)-[:INPUT]->(f)
-RETURN DISTINCT elementId(down) AS key`;
+CALL (f) {
+  OPTIONAL MATCH (s:Shipment)-[:CARRIED_BY]->(f)
+  RETURN collect(s.id) AS carried
+}
+CALL (f) {
+  OPTIONAL MATCH (down:Flow)-[:INPUT]->(f) WHERE $further
+  RETURN collect(elementId(down)) AS fed
+}
+WITH carried, fed WHERE size(carried) > 0 OR size(fed) > 0
+RETURN carried AS shipmentIds, fed AS fedKeys`;
 
-/** The shipments carried by any of these flows. */
-export const SHIPMENTS_CARRIED_BY = `
-UNWIND $keys AS key
-MATCH (f:Flow) WHERE elementId(f) = key
-MATCH (s:Shipment)-[:CARRIED_BY]->(f)
-RETURN DISTINCT s.id AS id`;
+/** Each stored flow among the ids with the flows that take it as an input (by element id). */
+export const FEEDERS_OF = `
+UNWIND $ids AS id
+MATCH (x:Flow {tenant: $tenant, id: id})
+RETURN id, [(z:Flow)-[:INPUT]->(x) | elementId(z)] AS feeders`;
 
 /** The shipments imported by the firms, or named. */
 export const SHIPMENTS_OF_IMPORTERS_OR_NAMED = `

@@ -67,8 +67,18 @@ export function summariesCurrent(state: SummaryState | undefined, listVersion: s
 /** Keys per statement of the walk: bounds a parameter list on a tenant of any size. */
 const WALK_BATCH = 20_000;
 
-/** The shipments whose default trace reads any of the records. */
-export async function affectedShipmentsInTx(tx: ManagedTransaction, tenant: string, seeds: SummarySeeds): Promise<Set<string>> {
+/**
+ * The shipments whose default trace reads any of the records (or any of the flows named by element
+ * id in `fromKeys`). The walk goes downstream one level at a time, each flow once, to the trace's
+ * reach and one hop past it (the inputs of its deepest flows decide TIER_LIMIT), collecting the
+ * shipments each level's flows carry on the way.
+ */
+export async function affectedShipmentsInTx(
+  tx: ManagedTransaction,
+  tenant: string,
+  seeds: SummarySeeds,
+  fromKeys: Iterable<string> = [],
+): Promise<Set<string>> {
   const firmIds = seeds.firmIds?.length
     ? (await runRows<{ id: string }>(tx, Q.AFFECTED_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
     : [];
@@ -79,28 +89,38 @@ export async function affectedShipmentsInTx(tx: ManagedTransaction, tenant: stri
     materialIds: [...new Set(seeds.materialIds ?? [])],
     flowIds: [...new Set(seeds.flowIds ?? [])],
   });
-  // downstream one level at a time, each flow once, to the trace's reach and one hop past it
-  // (the inputs of its deepest flows decide TIER_LIMIT)
-  const reached = new Set(hits.map((h) => h.key));
+  const ids = new Set<string>();
+  const reached = new Set([...hits.map((h) => h.key), ...fromKeys]);
   let frontier = [...reached];
-  for (let level = 0; level < DEFAULT_MAX_TIERS && frontier.length; level++) {
+  for (let level = 0; frontier.length; level++) {
     const next: string[] = [];
-    for (const keys of chunks(frontier, WALK_BATCH))
-      for (const { key } of await runRows<{ key: string }>(tx, Q.FLOWS_FED_BY, { keys }))
-        if (!reached.has(key)) {
-          reached.add(key);
-          next.push(key);
-        }
+    // the last level's flows are only read for their shipments
+    const further = level < DEFAULT_MAX_TIERS;
+    for (const keys of chunks(frontier, WALK_BATCH)) {
+      for (const row of await runRows<{ fedKeys: string[]; shipmentIds: string[] }>(tx, Q.WALK_STEP, { keys, further })) {
+        for (const id of row.shipmentIds) ids.add(id);
+        for (const key of row.fedKeys)
+          if (!reached.has(key)) {
+            reached.add(key);
+            next.push(key);
+          }
+      }
+    }
     frontier = next;
   }
-  const ids = new Set<string>();
-  for (const keys of chunks([...reached], WALK_BATCH))
-    for (const { id } of await runRows<{ id: string }>(tx, Q.SHIPMENTS_CARRIED_BY, { keys })) ids.add(id);
   const named = [...new Set(seeds.shipmentIds ?? [])];
   if (firmIds.length || named.length)
     for (const { id } of await runRows<{ id: string }>(tx, Q.SHIPMENTS_OF_IMPORTERS_OR_NAMED, { tenant, firmIds, shipmentIds: named }))
       ids.add(id);
   return ids;
+}
+
+/** The flows that take each of the stored flows among these ids as an input, by element id. */
+async function feedersOf(tx: ManagedTransaction, tenant: string, flowIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const part of chunks([...new Set(flowIds)], WALK_BATCH))
+    for (const r of await runRows<{ id: string; feeders: string[] }>(tx, Q.FEEDERS_OF, { tenant, ids: part })) out.set(r.id, r.feeders);
+  return out;
 }
 
 /** Judges the named shipments again (or every shipment of the tenant) and stores their summaries; drops those of shipments gone. */
@@ -127,29 +147,61 @@ async function storeSummaries(tx: ManagedTransaction, tenant: string, ids: Set<s
   return targets.length;
 }
 
-/** What beginSummaryChange saw: whether the summaries were current, and the shipments the change reached before it. */
+/** What beginSummaryChange saw: whether the summaries were current, and what the change reached before it. */
 export interface SummaryChange {
   tenant: string;
   seeds: SummarySeeds;
   wasCurrent: boolean;
   listVersion: string | null;
+  /** the shipments the change reached before it (a change that may cut any edge) */
   before: Set<string>;
+  /** for a change that re-links only its own records: each stored seed flow's feeders before it */
+  feedersBefore?: Map<string, string[]>;
+}
+
+export interface SummaryChangeKind {
+  /**
+   * The change cuts no edge a walk follows except edges of its own seed records: an import, which
+   * re-links the flows, facilities and shipments it writes (INPUT, FROM/TO, OPERATED_BY, CARRIED_BY)
+   * and only adds ownership. Then a shipment the change reached before it still reaches, after it,
+   * either a seed or a flow that fed a seed flow before (on its old path, the first edge the change
+   * cut ends at a seed flow, and the path down to that edge is intact), so one walk after the write,
+   * from the seeds and the lost feeders, replaces the walk before it. A change that can cut other
+   * edges (a SAME_AS undone) walks before and after.
+   */
+  relinksOwnRecordsOnly?: boolean;
 }
 
 /** Call in the writer's transaction, after its tenant lock and before it writes. */
-export async function beginSummaryChange(tx: ManagedTransaction, tenant: string, seeds: SummarySeeds): Promise<SummaryChange> {
+export async function beginSummaryChange(
+  tx: ManagedTransaction,
+  tenant: string,
+  seeds: SummarySeeds,
+  kind: SummaryChangeKind = {},
+): Promise<SummaryChange> {
   const listVersion = await storedListVersionInTx(tx);
   const wasCurrent = summariesCurrent(await summaryStateInTx(tx, tenant), listVersion);
+  const change: SummaryChange = { tenant, seeds, wasCurrent, listVersion, before: new Set() };
   // only a current store is kept current; a stale one is rebuilt whole by its next reader
-  const before = wasCurrent ? await affectedShipmentsInTx(tx, tenant, seeds) : new Set<string>();
-  return { tenant, seeds, wasCurrent, listVersion, before };
+  if (!wasCurrent) return change;
+  if (kind.relinksOwnRecordsOnly) change.feedersBefore = await feedersOf(tx, tenant, seeds.flowIds ?? []);
+  else change.before = await affectedShipmentsInTx(tx, tenant, seeds);
+  return change;
 }
 
 /** Call in the same transaction after the writes and the tenant's version bump. Returns the shipments judged again. */
 export async function finishSummaryChange(tx: ManagedTransaction, change: SummaryChange): Promise<number> {
   const { tenant, listVersion } = change;
   if (!change.wasCurrent || listVersion === null) return 0;
-  const after = await affectedShipmentsInTx(tx, tenant, change.seeds);
+  const lost: string[] = [];
+  if (change.feedersBefore?.size) {
+    const now = await feedersOf(tx, tenant, [...change.feedersBefore.keys()]);
+    for (const [id, before] of change.feedersBefore) {
+      const still = new Set(now.get(id) ?? []);
+      for (const key of before) if (!still.has(key)) lost.push(key);
+    }
+  }
+  const after = await affectedShipmentsInTx(tx, tenant, change.seeds, lost);
   const ids = new Set([...change.before, ...after]);
   // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
   for (const { id } of await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })) ids.add(id);
