@@ -64,7 +64,7 @@ async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['st
   return JSON.parse(m[1]);
 }
 
-export async function benchBulk(sizes: number[], online: { size: number; serviceS: number }[]) {
+export async function benchBulk(sizes: number[], online: { size: number; serviceS: number; run?: string }[]) {
   const lines = [
     '### Bulk load',
     '',
@@ -85,7 +85,8 @@ export async function benchBulk(sizes: number[], online: { size: number; service
         stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
       } catch (e) {
         // a size this machine cannot hold is a row of the table, not the end of the run
-        const reason = (e as Error).message.split('\n')[0];
+        const message = (e as Error).message;
+        const reason = (/bulk load failed: ([^\n]+)/.exec(message)?.[1] ?? message.split('\n')[0]).replace(/\|/g, '/');
         lines.push(
           `| ${size.toLocaleString()} | failed after ${fmt((performance.now() - started) / 1000)} s: ${reason} | | | | | | | | | ${fmt(loadavg()[0])} |`,
         );
@@ -99,7 +100,7 @@ export async function benchBulk(sizes: number[], online: { size: number; service
       const o = online.find((x) => x.size === size);
       const onlineRate = o ? size / o.serviceS : NaN;
       lines.push(
-        `| ${size.toLocaleString()} | ${fmt(totalS)} | ${fmt(size / totalS, 0)} | ${fmt(stages.prepareS)} | ${fmt(stages.importS)} | ${fmt(stages.startS)} | ${fmt(stages.finishS)} | ${fmt(size / without, 0)} | ${o ? fmt(onlineRate, 0) : 'n/a'} | ${o ? fmt(size / without / onlineRate, 1) : 'n/a'} | ${fmt(r.loadAverage)} |`,
+        `| ${size.toLocaleString()} | ${fmt(totalS)} | ${fmt(size / totalS, 0)} | ${fmt(stages.prepareS)} | ${fmt(stages.importS)} | ${fmt(stages.startS)} | ${fmt(stages.finishS)} | ${fmt(size / without, 0)} | ${o ? `${fmt(onlineRate, 0)}${o.run ? ` (run of ${o.run})` : ''}` : 'n/a'} | ${o ? fmt(size / without / onlineRate, 1) : 'n/a'} | ${fmt(r.loadAverage)} |`,
       );
       console.log(lines[lines.length - 1]);
     } finally {

@@ -54,10 +54,24 @@ export type FigureKey = keyof typeof TARGETS;
 interface Stored {
   run: string;
   figures: Partial<Record<FigureKey, { value: number; context: string }>>;
+  /** the online import's seconds by size, from the last run that imported it (the bulk section compares with it) */
+  online?: Record<string, { serviceS: number; run: string }>;
 }
 
 const FILE = join(__dirname, 'figures.json');
 const figures = new Map<FigureKey, { value: number; context: string }>();
+const online = new Map<number, number>();
+
+/** The import section's time for a size, kept for a later run's bulk section. */
+export function recordOnlineImport(size: number, serviceS: number): void {
+  online.set(size, serviceS);
+}
+
+/** An earlier run's online import of this size, for a run that bulk-loads without importing. */
+export function earlierOnlineImport(size: number): { size: number; serviceS: number; run: string } | undefined {
+  const o = previous()?.online?.[String(size)];
+  return o && { size, ...o };
+}
 
 /** A section records one of its numbers, with the size and conditions it was taken at. */
 export function recordFigure(key: FigureKey, value: number, context: string): void {
@@ -89,8 +103,12 @@ export function targetsTable(run: string): string {
     );
   }
   lines.push('');
-  if (figures.size) {
-    const merged: Stored = { run, figures: { ...(prev?.figures ?? {}), ...Object.fromEntries(figures) } };
+  if (figures.size || online.size) {
+    const merged: Stored = {
+      run,
+      figures: { ...(prev?.figures ?? {}), ...Object.fromEntries(figures) },
+      online: { ...(prev?.online ?? {}), ...Object.fromEntries([...online].map(([size, serviceS]) => [String(size), { serviceS, run }])) },
+    };
     writeFileSync(FILE, `${JSON.stringify(merged, null, 2)}\n`);
   }
   return lines.join('\n');
