@@ -94,7 +94,10 @@ WITH DISTINCT n, r WHERE r.issuerId IS NOT NULL
 MATCH (issuer:Firm {tenant: $tenant, id: r.issuerId})
 MERGE (n)-[:ISSUED_BY]->(issuer)`;
 
-/** Flows and their own edges. Old outgoing edges go first so a re-import replaces them. */
+/**
+ * Flows and their own edges. Old outgoing edges go first so a re-import replaces them. Only this
+ * flow's edges are deleted: the summaries' single walk per import relies on it (relinksOwnRecordsOnly).
+ */
 export const UPSERT_FLOWS = `
 UNWIND $rows AS r
 MERGE (n:Flow {tenant: $tenant, id: r.id})

@@ -167,7 +167,8 @@ export interface SummaryChangeKind {
    * either a seed or a flow that fed a seed flow before (on its old path, the first edge the change
    * cut ends at a seed flow, and the path down to that edge is intact), so one walk after the write,
    * from the seeds and the lost feeders, replaces the walk before it. A change that can cut other
-   * edges (a SAME_AS undone) walks before and after.
+   * edges (a SAME_AS undone) walks before and after; an import statement that deleted any other edge
+   * (src/import/cypher.ts) would break this and must drop the flag.
    */
   relinksOwnRecordsOnly?: boolean;
 }
