@@ -30,6 +30,8 @@ function searchTerms(q: string): string[] {
 }
 
 let seq = 0;
+/** The query of the newest search started: typing that settles on it again does not search twice. */
+let started = '';
 
 export function initSearch(act: Actions): { run(q: string): Promise<void> } {
   const input = byId<HTMLInputElement>('search-input');
@@ -37,6 +39,7 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
 
   const run = async (q: string) => {
     const my = ++seq;
+    started = q.trim();
     if (q.trim().length < 2) {
       clear(out);
       return;
@@ -218,11 +221,16 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
     clear(out, items);
   };
 
-  const debounced = debounce((q: string) => void run(q), 300);
+  // Enter searches at once and drops the pending typed search, which would otherwise start
+  // 300 ms later and clear the answer just drawn for the same words.
+  const debounced = debounce((q: string) => {
+    if (q.trim() !== started) void run(q);
+  }, 300);
   input.addEventListener('input', () => debounced(input.value));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
+      debounced.cancel();
       void run(input.value);
     }
     if (e.key === 'ArrowDown') {
@@ -231,6 +239,8 @@ export function initSearch(act: Actions): { run(q: string): Promise<void> } {
     }
     if (e.key === 'Escape') {
       input.value = '';
+      started = '';
+      debounced.cancel();
       clear(out);
     }
   });

@@ -121,12 +121,13 @@ export function flagBadge(kind: string): HTMLElement {
 
 export const pct = (score: number) => `${Math.round(score * 100)}%`;
 
-export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {
+export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number): ((...a: A) => void) & { cancel(): void } {
   let t: ReturnType<typeof setTimeout> | undefined;
-  return (...a: A) => {
+  const call = (...a: A) => {
     if (t) clearTimeout(t);
     t = setTimeout(() => fn(...a), ms);
   };
+  return Object.assign(call, { cancel: () => t && clearTimeout(t) });
 }
 
 /** Letters and digits only, lower case, accents removed: for comparing spellings. */
