@@ -69,9 +69,10 @@ async function finish(args: string[]): Promise<number> {
   const dir = opt(args, 'dir');
   if (!dir) throw new Error('usage: bulkLoad.ts finish --dir DIR');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BulkManifest;
+  const started = Date.now();
   const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
+  console.log(`store ready (constraints, indexes, model steps, Entity List) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
-    const started = Date.now();
     const [stored] = await services.graph.read<Record<string, number>>(TENANT_COUNTS, { tenant: manifest.tenant });
     const off = Object.entries(stored).filter(([k, n]) => manifest.counts[k as keyof typeof manifest.counts] !== n);
     if (off.length)

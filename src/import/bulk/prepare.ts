@@ -15,12 +15,23 @@ import { Column, CsvFile, CsvType } from './csv';
 type Spec = Record<string, string>;
 
 /** The CSV columns of a record spec (records.ts): its id in the label's id space, then every property. */
-function nodeColumns(label: string, spec: Spec, extra: Column[] = []): Column[] {
+function nodeColumns(label: string, spec: Spec, extra: readonly Column[] = []): Column[] {
   const props = Object.keys(spec)
     .filter((f) => f !== 'id')
     .map((name) => ({ name, type: spec[name].replace('!', '').replace('number', 'double') as CsvType }));
   return [{ id: 'ID', space: label, name: 'id' }, { name: 'tenant', type: 'string' }, ...props, ...extra];
 }
+/**
+ * The name search's stored forms (toRows: searchTextOf, searchFormsOf), written here as online so
+ * the started store needs no backfill (migration step "name-search-forms" finds nothing to do).
+ */
+const SEARCH_COLUMNS = [
+  { name: 'searchText', type: 'string' },
+  { name: 'searchTextCut', type: 'boolean' },
+  { name: 'searchNorm', type: 'string' },
+  { name: 'searchGrams', type: 'string' },
+] as const satisfies readonly Column[];
+
 const rel = (from: string, to: string, props: Column[] = []): Column[] => [
   { id: 'START_ID', space: from },
   { id: 'END_ID', space: to },
@@ -55,14 +66,8 @@ const ownershipKey = (o: { owner: string; owned: string }) => `${o.owner}\u0000$
 export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown }>, opts: { tenant: string; dir: string }): BulkManifest {
   const { tenant, dir } = opts;
   const files = {
-    Firm: new CsvFile(
-      join(dir, 'firms.csv'),
-      nodeColumns('Firm', FIRM, [
-        { name: 'searchText', type: 'string' },
-        { name: 'searchTextCut', type: 'boolean' },
-      ]),
-    ),
-    Facility: new CsvFile(join(dir, 'facilities.csv'), nodeColumns('Facility', FACILITY)),
+    Firm: new CsvFile(join(dir, 'firms.csv'), nodeColumns('Firm', FIRM, SEARCH_COLUMNS)),
+    Facility: new CsvFile(join(dir, 'facilities.csv'), nodeColumns('Facility', FACILITY, SEARCH_COLUMNS)),
     Material: new CsvFile(join(dir, 'materials.csv'), nodeColumns('Material', MATERIAL)),
     Document: new CsvFile(join(dir, 'documents.csv'), nodeColumns('Document', DOCUMENT)),
     Flow: new CsvFile(join(dir, 'flows.csv'), nodeColumns('Flow', FLOW)),
@@ -139,8 +144,7 @@ export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown 
           ...fieldsOf(FIRM)
             .slice(1)
             .map((k) => f[k]),
-          f.searchText,
-          f.searchTextCut,
+          ...SEARCH_COLUMNS.map((c) => f[c.name]),
         ]);
       for (const f of rows.facilities) {
         files.Facility.row([
@@ -149,6 +153,7 @@ export function prepareBulkLoad(chunks: Iterable<{ source: string; raw: unknown 
           ...fieldsOf(FACILITY)
             .slice(1)
             .map((k) => f[k]),
+          ...SEARCH_COLUMNS.map((c) => f[c.name]),
         ]);
         rels.OPERATED_BY.row([f.id, f.firmId]);
       }
