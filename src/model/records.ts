@@ -154,6 +154,20 @@ export function projection<S extends Spec>(
 }
 
 /**
+ * The same fields as a list, `[n.a, n.b, ...]`, then the computed expressions: the driver decodes
+ * lists much faster than maps (a third of the time for 86k flows), for reads of many rows.
+ */
+export function listProjection<S extends Spec>(
+  variable: string,
+  fields: readonly (keyof S & string)[],
+  computed: readonly string[] = [],
+): string {
+  const names = [variable, ...fields];
+  if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) throw new Error(`not a Cypher name in ${names.join(', ')}`);
+  return `[${[...fields.map((f) => `${variable}.${f}`), ...computed].join(', ')}]`;
+}
+
+/**
  * Firms a reviewer confirmed to be one legal entity are linked by SAME_AS (src/screening/duplicates/);
  * every read that treats them as one firm walks at most this many such links.
  */

@@ -2,7 +2,7 @@
 // parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
 // judge a single hop live in rules/.
 import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
-import type { FlagKind, FlagKindRule, Hop, Verdict } from './rules';
+import type { FlagKind, FlagKindRule, Hop, Party, Verdict } from './rules';
 import { computedOrigin, headingOf, type FlowOrigin, type OriginView } from './rules/origin';
 import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial, TraceShipment } from './records';
 
@@ -92,6 +92,27 @@ export function effectiveListing(firm: TraceFirm | undefined, asOf: string): Sto
 /** The registry's kinds in judging order (rules/flagKinds.ts), and those judged once per party. */
 const RULES: readonly FlagKindRule<FlagKind>[] = specifiedFlagKinds;
 const PARTY_RULES = RULES.some((r) => r.judgeParty);
+
+/**
+ * What the registry's judgeParty said of a (facility, firm) pair, kept on the records
+ * themselves: the party cache (partyContext.ts) hands every trace the same objects until the
+ * tenant's data or list version changes, so a supplier met by many traces is judged once per
+ * version, without building the text memo's keys again (a third of a warm trace's rules time).
+ * Weak, so the judgments go with the records the cache drops.
+ */
+const judgedParties = new WeakMap<object, WeakMap<object, unknown[]>>();
+const NO_FIRM = {};
+function judgeParty(party: Party): unknown[] {
+  if (!PARTY_RULES) return [];
+  const first = party.facility ?? party.firm;
+  if (!first) return RULES.map((r) => r.judgeParty?.(party));
+  let byFirm = judgedParties.get(first);
+  if (!byFirm) judgedParties.set(first, (byFirm = new WeakMap()));
+  const second = party.firm ?? NO_FIRM;
+  let judged = byFirm.get(second);
+  if (!judged) byFirm.set(second, (judged = RULES.map((r) => r.judgeParty?.({ facility: party.facility, firm: party.firm }))));
+  return judged;
+}
 
 /** Ids in code-unit order: stable across machines and locales, and far cheaper than localeCompare in sorts of thousands. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -318,7 +339,7 @@ function judgeWalk(
 
     let judged = index.parties.get(flow.fromId);
     if (!judged) {
-      judged = PARTY_RULES ? RULES.map((r) => r.judgeParty?.(hop)) : [];
+      judged = judgeParty(hop);
       index.parties.set(flow.fromId, judged);
     }
     for (let r = 0; r < RULES.length; r++) {

@@ -28,6 +28,14 @@ export const TRACE_FACILITY_FIELDS = [
 export type TraceShipment = Pick<Shipment, (typeof TRACE_SHIPMENT_FIELDS)[number]>;
 /** A flow with its input edges (`lot`: lot lineage, not the facility-level fallback). */
 export type TraceFlow = Pick<Flow, (typeof TRACE_FLOW_FIELDS)[number]> & { inputs: { id: string; lot: boolean }[] };
+/** A flow as the trace's Cypher returns it (cypher.ts UPSTREAM_FLOW): TRACE_FLOW_FIELDS in order, then its inputs as [id, lot] pairs. */
+export type TraceFlowRow = readonly unknown[];
+export function traceFlowOf(row: TraceFlowRow): TraceFlow {
+  const flow: Record<string, unknown> = {};
+  for (let i = 0; i < TRACE_FLOW_FIELDS.length; i++) flow[TRACE_FLOW_FIELDS[i]] = row[i];
+  flow.inputs = (row[TRACE_FLOW_FIELDS.length] as [string, boolean][]).map(([id, lot]) => ({ id, lot }));
+  return flow as TraceFlow;
+}
 export type TraceFacility = Pick<Facility, (typeof TRACE_FACILITY_FIELDS)[number]>;
 export type TraceMaterial = Material;
 /** A screening candidate of a firm, joined with the listed entity it was matched against. */

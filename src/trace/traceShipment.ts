@@ -8,6 +8,7 @@ import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, Trace
 import { loadPartyContext, PartyIds } from './partyContext';
 import { chunks, mapConcurrent } from './concurrency';
 import { quotedId } from '../model/text/policy';
+import { traceFlowOf, type TraceFlowRow } from './records';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -20,7 +21,7 @@ export function clampTiers(maxTiers: number | null | undefined): number {
   return boundedInt('maxTiers', maxTiers, DEFAULT_MAX_TIERS, MAX_TIERS_CEILING);
 }
 
-type UpstreamFlows = Pick<TraceInput, 'shipment' | 'flows'> & { version: string };
+type UpstreamFlows = Pick<TraceInput, 'shipment'> & { flows: TraceFlowRow[]; version: string };
 
 export const partyIdsOf = (flows: Iterable<TraceFlow>, firmIds: string[]): PartyIds => {
   const facilityIds = new Set<string>();
@@ -44,8 +45,9 @@ export async function loadTraceInput(
   // tier N is the source of a flow N-1 hops above the shipment's flow
   const [row] = await graph.read<UpstreamFlows>(traceQuery(maxTiers - 1), { tenant, shipmentId });
   if (!row) return null;
-  const parties = await loadPartyContext(graph, tenant, listVersion, partyIdsOf(row.flows, [row.shipment.importerId]), row.version);
-  return { shipment: row.shipment, flows: row.flows, ...parties };
+  const flows = row.flows.map(traceFlowOf);
+  const parties = await loadPartyContext(graph, tenant, listVersion, partyIdsOf(flows, [row.shipment.importerId]), row.version);
+  return { shipment: row.shipment, flows, ...parties };
 }
 
 /**
@@ -65,8 +67,10 @@ export async function summarizeShipments(
   const byId = new Map<string, TraceFlow>();
   // a few chunks at once: Neo4j walks one while the driver decodes another
   await mapConcurrent(chunks([...new Set(shipments.map((s) => s.flowId))], 1000), 3, async (flowIds) => {
-    for (const { flow } of await graph.read<{ flow: TraceFlow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }))
-      byId.set(flow.id, flow);
+    for (const { flow } of await graph.read<{ flow: TraceFlowRow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) {
+      const f = traceFlowOf(flow);
+      byId.set(f.id, f);
+    }
   });
   const index = indexParties(
     await loadPartyContext(

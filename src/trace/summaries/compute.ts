@@ -7,6 +7,7 @@ import { upstreamFlowsBatchQuery } from '../cypher';
 import { indexParties, summarizeWithIndex, TraceFlow, TraceInput } from '../engine';
 import { loadPartyContextInTx } from '../partyContext';
 import { chunks } from '../concurrency';
+import { traceFlowOf, type TraceFlowRow } from '../records';
 import { clampTiers, partyIdsOf, today } from '../traceShipment';
 import { specifiedFlagKinds, VERDICTS } from '../rules';
 
@@ -56,8 +57,10 @@ export async function summarizeInTx(
   const maxTiers = clampTiers(null);
   const flows = new Map<string, TraceFlow>();
   for (const flowIds of chunks([...new Set(shipments.map((s) => s.shipment.flowId))], 1000))
-    for (const { flow } of await runRows<{ flow: TraceFlow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }))
-      flows.set(flow.id, flow);
+    for (const { flow } of await runRows<{ flow: TraceFlowRow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) {
+      const f = traceFlowOf(flow);
+      flows.set(f.id, f);
+    }
   const index = indexParties(
     await loadPartyContextInTx(
       tx,

@@ -121,6 +121,27 @@ describe('traceFromSubgraph', () => {
     expect(t.flags.filter((f) => f.kind !== 'HIGH_PRIORITY_SECTOR').map((f) => [f.kind, f.firmId])).toEqual([['LISTED_AFFILIATE', 'F2']]);
     expect(t.verdict).toBe('FLAGGED');
   });
+  it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
+    // the party cache hands traces the same record objects until the tenant changes; the engine
+    // keeps party judgments on those objects, so a changed record must never inherit them
+    const input = base();
+    const opts = { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' };
+    const kinds = (t: ReturnType<typeof traceFromSubgraph>) => t.flags.filter((f) => f.firmId === 'F2').map((f) => f.kind);
+    expect(kinds(traceFromSubgraph(input, opts))).toContain('XUAR_LOCATION');
+    const moved = {
+      ...input,
+      facilities: input.facilities.map((f) => (f.id === 'fac2' ? { ...f, city: 'Hangzhou', province: 'Zhejiang' } : f)),
+    };
+    expect(kinds(traceFromSubgraph(moved, opts))).not.toContain('XUAR_LOCATION');
+    // the same facility record under a renamed firm: judged with the new firm
+    const renamed = {
+      ...moved,
+      firms: moved.firms.map((f) => (f.id === 'F2' ? { ...f, name: 'Xinjiang Korla Gin Co' } : f)),
+    };
+    expect(kinds(traceFromSubgraph(renamed, opts))).toContain('NAME_INDICATOR');
+    // and the first records again give the first answer
+    expect(kinds(traceFromSubgraph(input, opts))).toEqual(kinds(traceFromSubgraph(base(), opts)));
+  });
   it('marks a non-raw flow with no inputs UNTRACED_INPUT and the verdict INCOMPLETE', () => {
     const input = base();
     input.facilities[1] = { ...input.facilities[1], city: 'Hangzhou', province: 'Zhejiang' };
