@@ -154,17 +154,26 @@ export function projection<S extends Spec>(
 }
 
 /**
- * The same fields as a list, `[n.a, n.b, ...]`, then the computed expressions: the driver decodes
- * lists much faster than maps (a third of the time for 86k flows), for reads of many rows.
+ * The same projection as a list, `[n.a, n.b, ..., computed...]`, with its reader back into a
+ * record: the driver decodes lists in about half the CPU time of maps, which counts in reads of
+ * tens of thousands of rows (a summary refresh reads 165k flows and 140k parties).
  */
 export function listProjection<S extends Spec>(
   variable: string,
-  fields: readonly (keyof S & string)[],
-  computed: readonly string[] = [],
-): string {
-  const names = [variable, ...fields];
-  if (!names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) throw new Error(`not a Cypher name in ${names.join(', ')}`);
-  return `[${[...fields.map((f) => `${variable}.${f}`), ...computed].join(', ')}]`;
+  record: S,
+  fields: readonly (keyof S & string)[] = fieldsOf(record),
+  computed: Readonly<Record<string, string>> = {},
+): { cypher: string; read<T>(row: readonly unknown[]): T } {
+  const names = [...fields, ...Object.keys(computed)];
+  if (![variable, ...names].every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) throw new Error(`not a Cypher name in ${names.join(', ')}`);
+  return {
+    cypher: `[${[...fields.map((f) => `${variable}.${f}`), ...Object.values(computed)].join(', ')}]`,
+    read<T>(row: readonly unknown[]): T {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) out[names[i]] = row[i];
+      return out as T;
+    },
+  };
 }
 
 /**

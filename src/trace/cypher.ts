@@ -2,16 +2,13 @@
 // Variable-length bounds cannot be parameters in Cypher, so each depth has its own
 // statement text built here from an integer the caller has already clamped.
 
-import { FACILITY, FIRM, FLOW, listProjection, MATERIAL, projection, SAME_AS_DEPTH, SHIPMENT } from '../model/records';
-import { TRACE_FACILITY_FIELDS, TRACE_FLOW_FIELDS, TRACE_SHIPMENT_FIELDS } from './records';
+import { MATERIAL, projection, SAME_AS_DEPTH, SHIPMENT } from '../model/records';
+import { TRACE_SHIPMENT_FIELDS, TRACED_FACILITY, TRACED_FIRM, UPSTREAM_FLOW } from './records';
 
 export const TIER_CEILING = 30;
 
 // The records as the engine reads them (records.ts), built once at load.
 const TRACED_SHIPMENT = projection('s', SHIPMENT, TRACE_SHIPMENT_FIELDS);
-/** `u` with its input edges, as a list (records.ts traceFlowOf reads it back): many rows decode faster so. */
-const UPSTREAM_FLOW = listProjection<typeof FLOW>('u', TRACE_FLOW_FIELDS, ['[(u)-[e:INPUT]->(v:Flow) | [v.id, e.lot]]']);
-const TRACED_FIRM = projection('f', FIRM, undefined, { holdings: 'holdings', matches: 'matches' });
 
 /**
  * A statement builder per depth: clamps the depth to 0..TIER_CEILING (the only value ever
@@ -39,7 +36,7 @@ UNWIND $flowIds AS fid
 MATCH (f0:Flow {tenant: $tenant, id: fid})
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT u
-RETURN ${UPSTREAM_FLOW} AS flow`,
+RETURN ${UPSTREAM_FLOW.cypher} AS flow`,
 );
 
 /** The raw traversal alone, for the benchmark's floor: the same walk with no rules. */
@@ -96,7 +93,7 @@ CALL (f) {
 export const FACILITIES_FOR_TRACE = `
 UNWIND $ids AS fid
 MATCH (fac:Facility {tenant: $tenant, id: fid})
-RETURN ${projection('fac', FACILITY, TRACE_FACILITY_FIELDS)} AS row`;
+RETURN ${TRACED_FACILITY.cypher} AS row`;
 export const MATERIALS_FOR_TRACE = `
 UNWIND $ids AS mid
 MATCH (m:Material {tenant: $tenant, id: mid})
@@ -106,7 +103,7 @@ UNWIND $ids AS fid
 MATCH (firm:Firm {tenant: $tenant, id: fid})
 WITH collect(firm) AS base
 ${FIRMS_WITH_OWNERS_AND_MATCHES}
-RETURN ${TRACED_FIRM} AS row`;
+RETURN ${TRACED_FIRM.cypher} AS row`;
 
 /**
  * One shipment's upstream flows with their input edges, and the tenant's data version
@@ -117,7 +114,7 @@ export const traceQuery = perDepth(
 MATCH (s:Shipment {tenant: $tenant, id: $shipmentId})-[:CARRIED_BY]->(f0:Flow)
 MATCH (f0)-[:INPUT*0..${d}]->(u:Flow)
 WITH DISTINCT s, u
-WITH s, collect(${UPSTREAM_FLOW}) AS flows
+WITH s, collect(${UPSTREAM_FLOW.cypher}) AS flows
 OPTIONAL MATCH (v:TenantState {tenant: $tenant})
 RETURN ${TRACED_SHIPMENT} AS shipment, flows, coalesce(v.version, 'none') AS version`,
 );

@@ -7,6 +7,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { Graph, runRows } from '../graph/graph';
 import { tenantVersionInTx } from '../graph/tenantVersion';
 import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, MATERIALS_FOR_TRACE } from './cypher';
+import { traceFacilityOf as facilityOf, traceFirmOf as firmOf } from './records';
 import type { TraceFacility, TraceFirm, TraceInput, TraceMaterial } from './engine';
 import { chunks } from './concurrency';
 import { PartyCache, stampOf } from './partyCache';
@@ -69,9 +70,17 @@ const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>,
   firms: [...firms.values()],
 });
 
-async function readRows<T>(tx: ManagedTransaction, cypher: string, tenant: string, ids: string[], size: number): Promise<T[]> {
+async function readRows<T>(
+  tx: ManagedTransaction,
+  cypher: string,
+  tenant: string,
+  ids: string[],
+  size: number,
+  read: (row: never) => T = (row) => row,
+): Promise<T[]> {
   const out: T[] = [];
-  for (const part of chunks(ids, size)) out.push(...(await runRows<{ row: T }>(tx, cypher, { tenant, ids: part })).map((r) => r.row));
+  for (const part of chunks(ids, size))
+    for (const r of await runRows<{ row: never }>(tx, cypher, { tenant, ids: part })) out.push(read(r.row));
   return out;
 }
 
@@ -103,13 +112,13 @@ export async function loadPartyContext(
     const version = await tenantVersionInTx(tx, tenant);
     const stamp = stampOf(version, listVersion);
     const places = lookUpPlaces(cache, tenant, stamp, idSets);
-    const facilities = await readRows<TraceFacility>(tx, FACILITIES_FOR_TRACE, tenant, places.missing.facilities, 5000);
+    const facilities = await readRows(tx, FACILITIES_FOR_TRACE, tenant, places.missing.facilities, 5000, facilityOf);
     const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, places.missing.materials, 5000);
     for (const f of facilities) places.facilities.set(f.id, f);
     for (const m of materials) places.materials.set(m.id, m);
     const owners = lookUpFirms(cache, tenant, stamp, firmIdsOf(idSets, places.facilities.values()));
     // FIRMS_FOR_TRACE returns each firm asked for and every owner above it
-    const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000);
+    const firms = await readRows(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000, firmOf);
     for (const f of firms) owners.firms.set(f.id, f);
     if ((await tenantVersionInTx(tx, tenant)) === version) {
       for (const value of facilities) cache.set(tenant, stamp, { kind: 'facility', value });
@@ -125,10 +134,10 @@ export async function loadPartyContext(
  * refreshes stored summaries must judge what it has just written, before it commits.
  */
 export async function loadPartyContextInTx(tx: ManagedTransaction, tenant: string, ids: PartyIds): Promise<PartyContext> {
-  const facilities = await readRows<TraceFacility>(tx, FACILITIES_FOR_TRACE, tenant, [...new Set(ids.facilityIds)], 5000);
+  const facilities = await readRows(tx, FACILITIES_FOR_TRACE, tenant, [...new Set(ids.facilityIds)], 5000, facilityOf);
   const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, [...new Set(ids.materialIds)], 5000);
   const firmIds = new Set([...ids.firmIds, ...facilities.map((f) => f.firmId)]);
-  const firms = await readRows<TraceFirm>(tx, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000);
+  const firms = await readRows(tx, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000, firmOf);
   // FIRMS_FOR_TRACE returns an owner once per chunk that reaches it
   return { facilities, materials, firms: [...new Map(firms.map((f) => [f.id, f])).values()] };
 }

@@ -1,6 +1,6 @@
 // What the trace reads of each stored record (src/model/records.ts): the fields its Cypher
 // projects (cypher.ts) and, from the same lists, the types the engine judges (engine.ts).
-import type { Facility, Firm, Flow, Material, Shipment } from '../model/records';
+import { FACILITY, FIRM, FLOW, listProjection, type Facility, type Firm, type Flow, type Material, type Shipment } from '../model/records';
 
 export const TRACE_SHIPMENT_FIELDS = [
   'id',
@@ -28,14 +28,6 @@ export const TRACE_FACILITY_FIELDS = [
 export type TraceShipment = Pick<Shipment, (typeof TRACE_SHIPMENT_FIELDS)[number]>;
 /** A flow with its input edges (`lot`: lot lineage, not the facility-level fallback). */
 export type TraceFlow = Pick<Flow, (typeof TRACE_FLOW_FIELDS)[number]> & { inputs: { id: string; lot: boolean }[] };
-/** A flow as the trace's Cypher returns it (cypher.ts UPSTREAM_FLOW): TRACE_FLOW_FIELDS in order, then its inputs as [id, lot] pairs. */
-export type TraceFlowRow = readonly unknown[];
-export function traceFlowOf(row: TraceFlowRow): TraceFlow {
-  const flow: Record<string, unknown> = {};
-  for (let i = 0; i < TRACE_FLOW_FIELDS.length; i++) flow[TRACE_FLOW_FIELDS[i]] = row[i];
-  flow.inputs = (row[TRACE_FLOW_FIELDS.length] as [string, boolean][]).map(([id, lot]) => ({ id, lot }));
-  return flow as TraceFlow;
-}
 export type TraceFacility = Pick<Facility, (typeof TRACE_FACILITY_FIELDS)[number]>;
 export type TraceMaterial = Material;
 /** A screening candidate of a firm, joined with the listed entity it was matched against. */
@@ -53,3 +45,18 @@ export interface StoredMatch {
 }
 /** A firm with the holdings in it and its screening candidates. */
 export type TraceFirm = Firm & { holdings: { owner: string; owned: string; share: number }[]; matches: StoredMatch[] };
+
+// The rows traces read by the thousand, as lists (listProjection; cypher.ts returns them): read back here.
+/** `u` with its input edges as [id, lot] pairs. */
+export const UPSTREAM_FLOW = listProjection('u', FLOW, TRACE_FLOW_FIELDS, { inputs: '[(u)-[e:INPUT]->(v:Flow) | [v.id, e.lot]]' });
+export const TRACED_FIRM = listProjection('f', FIRM, undefined, { holdings: 'holdings', matches: 'matches' });
+export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FIELDS);
+
+/** A flow row of UPSTREAM_FLOW. */
+export type TraceFlowRow = readonly unknown[];
+export function traceFlowOf(row: TraceFlowRow): TraceFlow {
+  const flow = UPSTREAM_FLOW.read<Omit<TraceFlow, 'inputs'> & { inputs: unknown }>(row);
+  return { ...flow, inputs: (flow.inputs as [string, boolean][]).map(([id, lot]) => ({ id, lot })) };
+}
+export const traceFacilityOf = (row: readonly unknown[]) => TRACED_FACILITY.read<TraceFacility>(row);
+export const traceFirmOf = (row: readonly unknown[]) => TRACED_FIRM.read<TraceFirm>(row);
