@@ -102,15 +102,16 @@ const PARTY_RULES = RULES.some((r) => r.judgeParty);
  */
 const judgedParties = new WeakMap<object, WeakMap<object, unknown[]>>();
 const NO_FIRM = {};
-function judgeParty(party: Party): unknown[] {
+function judgeParty({ facility, firm }: Party): unknown[] {
   if (!PARTY_RULES) return [];
-  const first = party.facility ?? party.firm;
-  if (!first) return RULES.map((r) => r.judgeParty?.(party));
+  // the rules see only the party, never the rest of the hop they are called from
+  const judge = () => RULES.map((r) => r.judgeParty?.({ facility, firm }));
+  const first = facility ?? firm;
+  if (!first) return judge();
   let byFirm = judgedParties.get(first);
   if (!byFirm) judgedParties.set(first, (byFirm = new WeakMap()));
-  const second = party.firm ?? NO_FIRM;
-  let judged = byFirm.get(second);
-  if (!judged) byFirm.set(second, (judged = RULES.map((r) => r.judgeParty?.({ facility: party.facility, firm: party.firm }))));
+  let judged = byFirm.get(firm ?? NO_FIRM);
+  if (!judged) byFirm.set(firm ?? NO_FIRM, (judged = judge()));
   return judged;
 }
 

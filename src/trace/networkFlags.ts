@@ -7,7 +7,7 @@ import { indexParties, judgeFlows, RiskFlag, TraceFlow } from './engine';
 import type { GraphEdge, GraphNode } from './investigate';
 import { loadPartyContext } from './partyContext';
 import { today } from './traceShipment';
-import { traceFlowOf, type TraceFlowRow } from './records';
+import { addTraceFlows, type TraceFlowRow } from './records';
 
 /** Flags of a neighbourhood's flows as of a day (today by default); each flow's tier is its source's distance from the start, at least 1. */
 export async function networkFlags(
@@ -26,10 +26,7 @@ export async function networkFlags(
   flowIds.push(...extra.map((r) => r.flowId));
   if (!flowIds.length) return [];
   const flows = new Map<string, TraceFlow>();
-  for (const { flow } of await graph.read<{ flow: TraceFlowRow }>(upstreamFlowsBatchQuery(0), { tenant, flowIds })) {
-    const f = traceFlowOf(flow);
-    flows.set(f.id, f);
-  }
+  addTraceFlows(await graph.read<{ flow: TraceFlowRow }>(upstreamFlowsBatchQuery(0), { tenant, flowIds }), flows);
   const depth = new Map(net.nodes.filter((n) => n.kind === 'FACILITY').map((n) => [n.id, n.depth]));
   const firmDepth = new Map(net.nodes.filter((n) => n.kind === 'FIRM').map((n) => [n.id, n.depth]));
   const extraDepth = new Map(extra.map((r) => [r.flowId, firmDepth.get(r.id) ?? 1]));

@@ -55,8 +55,16 @@ export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FI
 /** A flow row of UPSTREAM_FLOW. */
 export type TraceFlowRow = readonly unknown[];
 export function traceFlowOf(row: TraceFlowRow): TraceFlow {
-  const flow = UPSTREAM_FLOW.read<Omit<TraceFlow, 'inputs'> & { inputs: unknown }>(row);
-  return { ...flow, inputs: (flow.inputs as [string, boolean][]).map(([id, lot]) => ({ id, lot })) };
+  const flow = UPSTREAM_FLOW.read<TraceFlow>(row);
+  flow.inputs = (flow.inputs as unknown as [string, boolean][]).map(([id, lot]) => ({ id, lot }));
+  return flow;
+}
+/** Adds each `flow` row of an upstream read to `into`, by id. */
+export function addTraceFlows(rows: readonly { flow: TraceFlowRow }[], into: Map<string, TraceFlow>): void {
+  for (const { flow } of rows) {
+    const f = traceFlowOf(flow);
+    into.set(f.id, f);
+  }
 }
 export const traceFacilityOf = (row: readonly unknown[]) => TRACED_FACILITY.read<TraceFacility>(row);
 export const traceFirmOf = (row: readonly unknown[]) => TRACED_FIRM.read<TraceFirm>(row);

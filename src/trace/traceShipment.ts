@@ -8,7 +8,7 @@ import { indexParties, ShipmentSummary, ShipmentTrace, summarizeWithIndex, Trace
 import { loadPartyContext, PartyIds } from './partyContext';
 import { chunks, mapConcurrent } from './concurrency';
 import { quotedId } from '../model/text/policy';
-import { traceFlowOf, type TraceFlowRow } from './records';
+import { addTraceFlows, traceFlowOf, type TraceFlowRow } from './records';
 
 export const DEFAULT_MAX_TIERS = 15;
 export const MAX_TIERS_CEILING = TIER_CEILING;
@@ -67,10 +67,7 @@ export async function summarizeShipments(
   const byId = new Map<string, TraceFlow>();
   // a few chunks at once: Neo4j walks one while the driver decodes another
   await mapConcurrent(chunks([...new Set(shipments.map((s) => s.flowId))], 1000), 3, async (flowIds) => {
-    for (const { flow } of await graph.read<{ flow: TraceFlowRow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) {
-      const f = traceFlowOf(flow);
-      byId.set(f.id, f);
-    }
+    addTraceFlows(await graph.read<{ flow: TraceFlowRow }>(upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }), byId);
   });
   const index = indexParties(
     await loadPartyContext(

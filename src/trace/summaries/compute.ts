@@ -7,7 +7,7 @@ import { upstreamFlowsBatchQuery } from '../cypher';
 import { indexParties, summarizeWithIndex, TraceFlow, TraceInput } from '../engine';
 import { loadPartyContextInTx } from '../partyContext';
 import { chunks } from '../concurrency';
-import { traceFlowOf, type TraceFlowRow } from '../records';
+import { addTraceFlows, type TraceFlowRow } from '../records';
 import { clampTiers, partyIdsOf, today } from '../traceShipment';
 import { specifiedFlagKinds, VERDICTS } from '../rules';
 
@@ -57,10 +57,7 @@ export async function summarizeInTx(
   const maxTiers = clampTiers(null);
   const flows = new Map<string, TraceFlow>();
   for (const flowIds of chunks([...new Set(shipments.map((s) => s.shipment.flowId))], 1000))
-    for (const { flow } of await runRows<{ flow: TraceFlowRow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds })) {
-      const f = traceFlowOf(flow);
-      flows.set(f.id, f);
-    }
+    addTraceFlows(await runRows<{ flow: TraceFlowRow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }), flows);
   const index = indexParties(
     await loadPartyContextInTx(
       tx,
