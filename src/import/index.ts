@@ -69,7 +69,11 @@ export async function importBundle(
     timings: opts.timings,
     // what the bundle's flows are fed by before it is written (an upsert can cut a flow out of an upstream)
     beforeWrite: async (tx, bundle) => {
-      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle), { relinksOwnRecordsOnly: true });
+      summaries = await beginSummaryChange(tx, tenant, summarySeedsOf(bundle), {
+        relinksOwnRecordsOnly: true,
+        // what a caller adds to the transaction (a restore's decisions) may change any party
+        altersOnlySeedParties: opts.afterWrite ? undefined : { graph: services.graph },
+      });
     },
     afterWrite: async (tx, bundle) => {
       const t = <T>(name: string, work: () => Promise<T>) => timed(opts.timings, name, work);

@@ -21,13 +21,13 @@ export interface PartyIds {
 
 const DEFAULT_ENTRIES = 100_000;
 const caches = new WeakMap<Graph, PartyCache>();
-function cacheOf(graph: Graph): PartyCache {
+export function cacheOf(graph: Graph): PartyCache {
   let c = caches.get(graph);
   if (!c) caches.set(graph, (c = new PartyCache(Number(process.env.TRACE_CACHE_ENTRIES) || DEFAULT_ENTRIES)));
   return c;
 }
 /** Facilities and materials the cache holds under this version, and the ids it lacks. */
-function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, ids: PartyIds) {
+export function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, ids: PartyIds) {
   const facilities = new Map<string, TraceFacility>();
   const materials = new Map<string, TraceMaterial>();
   const missing = { facilities: [] as string[], materials: [] as string[] };
@@ -45,7 +45,7 @@ function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, ids: Par
 }
 
 /** The firms the cache holds under this version, with every owner above them, and the ids it lacks. */
-function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, firmIds: Iterable<string>) {
+export function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, firmIds: Iterable<string>) {
   const firms = new Map<string, TraceFirm>();
   const missing: string[] = [];
   const queue = [...firmIds];
@@ -70,7 +70,7 @@ const asContext = (f: Map<string, TraceFacility>, m: Map<string, TraceMaterial>,
   firms: [...firms.values()],
 });
 
-async function readRows<T>(
+export async function readRows<T>(
   tx: ManagedTransaction,
   cypher: string,
   tenant: string,
@@ -131,7 +131,8 @@ export async function loadPartyContext(
 
 /**
  * The party context read inside a caller's transaction, bypassing the cache: a writer that
- * refreshes stored summaries must judge what it has just written, before it commits.
+ * refreshes stored summaries must judge what it has just written, before it commits
+ * (committedParties.ts reads the parties it left alone beside it).
  */
 export async function loadPartyContextInTx(tx: ManagedTransaction, tenant: string, ids: PartyIds): Promise<PartyContext> {
   const facilities = await readRows(tx, FACILITIES_FOR_TRACE, tenant, [...new Set(ids.facilityIds)], 5000, facilityOf);

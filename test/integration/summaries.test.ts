@@ -16,6 +16,10 @@ import { currentEntityList } from '../../src/screening/listStore';
 import { diffEntityLists } from '../../src/screening/update';
 import { entityKey, EntityListVersion } from '../../src/model/entityList';
 import type { TraceShipment } from '../../src/trace/records';
+import { runRows } from '../../src/graph/graph';
+import { tenantVersionInTx } from '../../src/graph/tenantVersion';
+import { summarizeInTx, type ShipmentToSummarize } from '../../src/trace/summaries/compute';
+import { SHIPMENTS_TO_SUMMARIZE } from '../../src/trace/summaries/cypher';
 
 jest.setTimeout(240_000);
 
@@ -225,6 +229,74 @@ describe('stored shipment summaries', () => {
     expect(stored.current).toBe(true);
     expect(stored.summaries).toEqual(await liveVerdicts(tenant));
     expect(stored.summaries.find((s) => s.shipmentId === 'L-SH-A')?.verdict).not.toBe('FLAGGED');
+  });
+
+  // An import's refresh reads the parties it did not write from the committed store (or the trace
+  // cache): these are the parties whose records it changes without naming them.
+  it('a firm renamed onto the list flags the shipments of the firm confirmed to be the same entity', async () => {
+    const tenant = uniqueTenant('sum');
+    const start = chain('D');
+    // S5 supplies nothing; a shared registration number proposes it as S4's duplicate
+    start.firms = start.firms.map((f) => (f.id === 'D-S4' ? { ...f, registrationId: '91650000-SAME01' } : f));
+    start.firms.push(firm('D-S5', 'Clean Wafer Trading', { registrationId: '91650000-SAME01' }));
+    await importBundle(h.services, tenant, start);
+    const [candidate] = await h.services.graph.read<{ id: string }>('MATCH (c:DuplicateCandidate {tenant: $tenant}) RETURN c.id AS id', {
+      tenant,
+    });
+    await decideDuplicate(h.services.graph, tenant, { id: candidate.id, status: 'CONFIRMED', note: null, actor: 'test' });
+    // warm the trace cache under this version with S4's record as it is
+    expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'D-SH-B')?.verdict).not.toBe('FLAGGED');
+    await importBundle(h.services, tenant, { bundleVersion: 1, firms: [firm('D-S5', 'Hoshine Silicon Industry (Shanshan) Co')] });
+    const stored = await storedVerdicts(tenant);
+    expect(stored.current).toBe(true);
+    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
+    expect(stored.summaries.find((s) => s.shipmentId === 'D-SH-B')?.verdict).toBe('FLAGGED');
+  });
+
+  it('a holding added above an owner flags the shipments of the firms below it', async () => {
+    const tenant = uniqueTenant('sum');
+    const start = chain('O');
+    // S4 (supplies SH-B) is owned by S6, which nobody owns yet; S7 is listed and supplies nothing
+    start.firms.push(firm('O-S6', 'Wafer Holdings Co'), firm('O-S7', 'Xinjiang Production and Construction Corps'));
+    (start as Record<string, unknown>).ownership = [{ owner: 'O-S6', owned: 'O-S4', share: 0.9 }];
+    await importBundle(h.services, tenant, start);
+    expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'O-SH-B')?.verdict).not.toBe('FLAGGED');
+    await importBundle(h.services, tenant, { bundleVersion: 1, ownership: [{ owner: 'O-S7', owned: 'O-S6', share: 0.8 }] });
+    const stored = await storedVerdicts(tenant);
+    expect(stored.current).toBe(true);
+    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
+    expect(stored.summaries.find((s) => s.shipmentId === 'O-SH-B')?.verdict).toBe('FLAGGED');
+  });
+
+  it('reads every party in the transaction once the committed store has moved past the writer (never the old cache)', async () => {
+    const tenant = uniqueTenant('sum');
+    await importBundle(h.services, tenant, chain('V'));
+    const { graph } = h.services;
+    const versionOf = (tx: Parameters<typeof tenantVersionInTx>[0]) => tenantVersionInTx(tx, tenant);
+    // the trace cache holds S4 as it is under this version
+    expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'V-SH-B')?.verdict).not.toBe('FLAGGED');
+    const before = await graph.readTransaction(versionOf);
+    // another writer renames S4 onto the list and commits
+    await importBundle(h.services, tenant, { bundleVersion: 1, firms: [firm('V-S4', 'Hoshine Silicon Industry (Shanshan) Co')] });
+    const list = await listVersion();
+    const [summary] = await graph.writeTransaction(async (tx) => {
+      const targets = await runRows<ShipmentToSummarize>(tx, SHIPMENTS_TO_SUMMARIZE, { tenant, ids: ['V-SH-B'] });
+      // a writer that began before that commit and says it changed nothing
+      return summarizeInTx(
+        tx,
+        tenant,
+        targets,
+        { listVersion: list, tenantVersion: await versionOf(tx) },
+        {
+          graph,
+          versionBefore: before,
+          listVersion: list,
+          unmoved: async (rtx) => (await versionOf(rtx)) === before,
+          changed: { facilityIds: new Set(), materialIds: new Set(), firmIds: new Set() },
+        },
+      );
+    });
+    expect(summary.verdict).toBe('FLAGGED');
   });
 
   it('a flow feeding the deepest tier moves the shipments 15 hops below it (TIER_LIMIT)', async () => {

@@ -1,11 +1,13 @@
 // A stored summary from the trace engine: the shipments' upstreams and parties read inside
-// the caller's transaction (so a writer judges what it has just written), then the engine's
+// the caller's transaction (so a writer judges what it has just written; the parties it left
+// alone may come from the committed store beside it, committedParties.ts), then the engine's
 // own batch summary (summarizeWithIndex), the one the live view runs. No verdict logic here.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runRows } from '../../graph/graph';
 import { upstreamFlowsBatchQuery } from '../cypher';
 import { indexParties, summarizeWithIndex, TraceFlow, TraceInput } from '../engine';
 import { loadPartyContextInTx } from '../partyContext';
+import { CommittedPartyReader, type CommittedParties } from '../committedParties';
 import { chunks } from '../concurrency';
 import { addTraceFlows, type TraceFlowRow } from '../records';
 import { clampTiers, partyIdsOf, today } from '../traceShipment';
@@ -52,22 +54,23 @@ export async function summarizeInTx(
   tenant: string,
   shipments: ShipmentToSummarize[],
   versions: { listVersion: string; tenantVersion: string },
+  committed?: CommittedParties,
 ): Promise<StoredSummary[]> {
   if (!shipments.length) return [];
   const maxTiers = clampTiers(null);
+  const importerIds = shipments.map((s) => s.shipment.importerId);
+  // the parties the writer left alone are read beside the transaction as the upstream names them
+  const committedReads = committed && new CommittedPartyReader(committed, tenant);
+  committedReads?.want({ firmIds: importerIds });
   const flows = new Map<string, TraceFlow>();
-  for (const flowIds of chunks([...new Set(shipments.map((s) => s.shipment.flowId))], 1000))
-    addTraceFlows(await runRows<{ flow: TraceFlowRow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }), flows);
-  const index = indexParties(
-    await loadPartyContextInTx(
-      tx,
-      tenant,
-      partyIdsOf(
-        flows.values(),
-        shipments.map((s) => s.shipment.importerId),
-      ),
-    ),
-  );
+  for (const flowIds of chunks([...new Set(shipments.map((s) => s.shipment.flowId))], 1000)) {
+    const part = new Map<string, TraceFlow>();
+    addTraceFlows(await runRows<{ flow: TraceFlowRow }>(tx, upstreamFlowsBatchQuery(maxTiers - 1), { tenant, flowIds }), part);
+    for (const [id, f] of part) flows.set(id, f);
+    committedReads?.want(partyIdsOf(part.values(), []));
+  }
+  const ids = partyIdsOf(flows.values(), importerIds);
+  const index = indexParties(committedReads ? await committedReads.contextInTx(tx, ids) : await loadPartyContextInTx(tx, tenant, ids));
   const day = today();
   const computedAt = new Date().toISOString();
   return shipments.map(({ shipment, detainedOn }) => {

@@ -18,6 +18,12 @@ WITH DISTINCT g
 MATCH (g)-[:OWNS*0..${OWNERSHIP_DEPTH}]->(x:Firm)
 RETURN DISTINCT x.id AS id`;
 
+/** Each firm and the firms confirmed to be the same entity (they share screening matches). */
+export const SAME_ENTITY_FIRMS = `
+UNWIND $firmIds AS fid
+MATCH (f:Firm {tenant: $tenant, id: fid})-[:SAME_AS*0..${SAME_AS_DEPTH}]-(g:Firm)
+RETURN DISTINCT g.id AS id`;
+
 /**
  * The flows a change touches directly: the flows out of or into the facilities (of the firms),
  * of the materials, and the flows themselves; by element id, for the walk downstream.

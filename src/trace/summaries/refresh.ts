@@ -13,6 +13,7 @@ import { chunks } from '../concurrency';
 import { DEFAULT_MAX_TIERS, today } from '../traceShipment';
 import * as Q from './cypher';
 import { ShipmentToSummarize, summarizeInTx } from './compute';
+import type { CommittedParties } from '../committedParties';
 
 /** The records a change touches; any may be left out. */
 export interface SummarySeeds {
@@ -124,7 +125,13 @@ async function feedersOf(tx: ManagedTransaction, tenant: string, flowIds: readon
 }
 
 /** Judges the named shipments again (or every shipment of the tenant) and stores their summaries; drops those of shipments gone. */
-async function storeSummaries(tx: ManagedTransaction, tenant: string, ids: Set<string> | 'all', listVersion: string): Promise<number> {
+async function storeSummaries(
+  tx: ManagedTransaction,
+  tenant: string,
+  ids: Set<string> | 'all',
+  listVersion: string,
+  committed?: CommittedParties,
+): Promise<number> {
   const tenantVersion = await tenantVersionInTx(tx, tenant);
   let targets: ShipmentToSummarize[];
   let gone: string[];
@@ -140,7 +147,7 @@ async function storeSummaries(tx: ManagedTransaction, tenant: string, ids: Set<s
     gone = [...ids].filter((id) => !present.has(id));
   }
   for (const part of chunks(targets, SUMMARY_BATCH)) {
-    const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion });
+    const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion }, committed);
     for (const batch of chunks(rows, 1000)) await runRows(tx, Q.WRITE_SUMMARIES, { tenant, rows: batch });
   }
   for (const part of chunks(gone, 1000)) await runRows(tx, Q.DROP_SUMMARIES_OF_GONE, { tenant, ids: part });
@@ -157,6 +164,8 @@ export interface SummaryChange {
   before: Set<string>;
   /** for a change that re-links only its own records: each stored seed flow's feeders before it */
   feedersBefore?: Map<string, string[]>;
+  /** for a change that alters only its seed parties: the tenant's version before it, and where to read the rest */
+  partiesBefore?: { graph: Graph; version: string };
 }
 
 export interface SummaryChangeKind {
@@ -171,6 +180,15 @@ export interface SummaryChangeKind {
    * (src/import/cypher.ts) would break this and must drop the flag.
    */
   relinksOwnRecordsOnly?: boolean;
+  /**
+   * The change alters no party record but its seeds' (the fields of its firms, facilities and
+   * materials, holdings into its firms, the screening matches of its firms): an import without
+   * further work in its transaction. The refresh then reads the other parties from the committed
+   * store (or the trace cache), where they are as they were (loadPartyContextInTx), and reads the
+   * seeds, and every firm confirmed to be the same entity as a seed firm (matches are shared
+   * through SAME_AS), in the transaction.
+   */
+  altersOnlySeedParties?: { graph: Graph };
 }
 
 /** Call in the writer's transaction, after its tenant lock and before it writes. */
@@ -185,6 +203,8 @@ export async function beginSummaryChange(
   const change: SummaryChange = { tenant, seeds, wasCurrent, listVersion, before: new Set() };
   // only a current store is kept current; a stale one is rebuilt whole by its next reader
   if (!wasCurrent) return change;
+  if (kind.altersOnlySeedParties)
+    change.partiesBefore = { graph: kind.altersOnlySeedParties.graph, version: await tenantVersionInTx(tx, tenant) };
   if (kind.relinksOwnRecordsOnly) change.feedersBefore = await feedersOf(tx, tenant, seeds.flowIds ?? []);
   else change.before = await affectedShipmentsInTx(tx, tenant, seeds);
   return change;
@@ -206,9 +226,30 @@ export async function finishSummaryChange(tx: ManagedTransaction, change: Summar
   const ids = new Set([...change.before, ...after]);
   // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
   for (const { id } of await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })) ids.add(id);
-  const judged = await storeSummaries(tx, tenant, ids, listVersion);
+  const judged = await storeSummaries(tx, tenant, ids, listVersion, await committedPartiesOf(tx, change));
   await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
   return judged;
+}
+
+/** Where a refresh may read the parties its change left alone (see altersOnlySeedParties). */
+async function committedPartiesOf(tx: ManagedTransaction, change: SummaryChange): Promise<CommittedParties | undefined> {
+  const { tenant, seeds, partiesBefore, listVersion } = change;
+  if (!partiesBefore || listVersion === null) return undefined;
+  const firmIds = seeds.firmIds?.length
+    ? (await runRows<{ id: string }>(tx, Q.SAME_ENTITY_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
+    : [];
+  return {
+    graph: partiesBefore.graph,
+    versionBefore: partiesBefore.version,
+    listVersion,
+    unmoved: async (rtx) =>
+      (await tenantVersionInTx(rtx, tenant)) === partiesBefore.version && (await storedListVersionInTx(rtx)) === listVersion,
+    changed: {
+      facilityIds: new Set(seeds.facilityIds ?? []),
+      materialIds: new Set(seeds.materialIds ?? []),
+      firmIds: new Set([...(seeds.firmIds ?? []), ...firmIds]),
+    },
+  };
 }
 
 /** Judges every shipment of the tenant and marks the summaries current (a list update, a stale store). Call under the tenant's lock. */
