@@ -11,7 +11,7 @@ import { recordAuditInTx } from '../audit';
 import { bumpTenantVersion } from '../graph/tenantVersion';
 import type { BundleCheck } from './validate';
 import { proposeDuplicatesInTx, proposeFacilityDuplicatesInTx } from '../screening/duplicates';
-import { beginSummaryChange, finishSummaryChange, SummaryChange, SummarySeeds } from '../trace/summaries';
+import { beginSummaryChange, finishSummaryChange, summaryChangeCommitted, SummaryChange, SummarySeeds } from '../trace/summaries';
 
 /** The records an import writes, whose shipments' verdicts it may move (firms it re-screens among them). */
 function summarySeedsOf(bundle: Bundle): SummarySeeds {
@@ -105,5 +105,6 @@ export async function importBundle(
       if (summaries) await timed(opts.timings, 'summaries', () => finishSummaryChange(tx, summaries!));
     },
   });
+  summaryChangeCommitted(summaries);
   return { ...written, ...proposed };
 }

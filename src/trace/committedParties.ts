@@ -122,6 +122,28 @@ export class CommittedPartyReader {
     return { facilities: [...facilities.records.values()], materials: [...materials.records.values()], firms: [...firms.values()] };
   }
 
+  /**
+   * After the writer has committed at `versionAfter` (call only then): the trace cache's entries
+   * of the version it began on stand for the new one too, but for the parties it changed, and so
+   * does every record this reader read as committed (none of them changed). Traces after an
+   * import, and the next import's refresh, then find its suppliers cached.
+   */
+  carryInto(versionAfter: string): void {
+    if (this.moved || this.failure) return;
+    const cache = cacheOf(this.c.graph);
+    const to = stampOf(versionAfter, this.c.listVersion);
+    const { changed } = this.c;
+    const dropped = [
+      ...[...changed.facilityIds].map((id) => ({ kind: 'facility' as const, id })),
+      ...[...changed.materialIds].map((id) => ({ kind: 'material' as const, id })),
+      ...[...changed.firmIds].map((id) => ({ kind: 'firm' as const, id })),
+    ];
+    if (!cache.carry(this.tenant, this.stamp, to, dropped)) return;
+    for (const value of this.facilities.values()) cache.set(this.tenant, to, { kind: 'facility', value });
+    for (const value of this.materials.values()) cache.set(this.tenant, to, { kind: 'material', value });
+    for (const value of this.firms.values()) cache.set(this.tenant, to, { kind: 'firm', value });
+  }
+
   /** The ids of `ids` not changed and not asked for before, now marked asked. */
   private fresh(ids: Iterable<string> | undefined, changed: ReadonlySet<string>, asked: Set<string>): string[] {
     const out: string[] = [];

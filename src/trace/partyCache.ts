@@ -50,6 +50,21 @@ export class PartyCache {
     this.lru.set(key, { tenant, party });
   }
 
+  /**
+   * A writer that began at stamp `from` and committed at `to`, changing only the `changed`
+   * parties: the tenant's entries of `from` stand for `to` too, once the changed ones are dropped.
+   * True when the tenant's entries now stand at `to` (none held counts), so a caller may add
+   * more of `to`; false when they belong to another stamp (someone cached a later version).
+   */
+  carry(tenant: string, from: string, to: string, changed: readonly { kind: Party['kind']; id: string }[]): boolean {
+    const held = this.tenants.get(tenant);
+    if (!held || held.stamp === to) return true;
+    if (held.stamp !== from) return false;
+    held.stamp = to;
+    for (const { kind, id } of changed) this.lru.delete(keyOf(tenant, kind, id));
+    return true;
+  }
+
   private forgetKey(tenant: string, key: string): void {
     const held = this.tenants.get(tenant);
     if (!held) return;

@@ -2,7 +2,8 @@
 // screening matches), read from Neo4j once and then remembered per tenant data version
 // and Entity List version. Suppliers recur across thousands of shipments, so a warm
 // trace reads only its flows; any write to the tenant changes the version (see
-// graph/tenantVersion.ts), so nothing stale is ever served.
+// graph/tenantVersion.ts), so nothing stale is ever served; a writer that knows which parties
+// it changed carries the others over to its new version (committedParties.ts).
 import type { ManagedTransaction } from 'neo4j-driver';
 import { Graph, runRows } from '../graph/graph';
 import { tenantVersionInTx } from '../graph/tenantVersion';
@@ -19,7 +20,7 @@ export interface PartyIds {
   firmIds: Iterable<string>;
 }
 
-const DEFAULT_ENTRIES = 100_000;
+const DEFAULT_ENTRIES = 200_000;
 const caches = new WeakMap<Graph, PartyCache>();
 export function cacheOf(graph: Graph): PartyCache {
   let c = caches.get(graph);

@@ -16,10 +16,11 @@ import { currentEntityList } from '../../src/screening/listStore';
 import { diffEntityLists } from '../../src/screening/update';
 import { entityKey, EntityListVersion } from '../../src/model/entityList';
 import type { TraceShipment } from '../../src/trace/records';
-import { runRows } from '../../src/graph/graph';
+import { runRows, type Graph } from '../../src/graph/graph';
 import { tenantVersionInTx } from '../../src/graph/tenantVersion';
 import { summarizeInTx, type ShipmentToSummarize } from '../../src/trace/summaries/compute';
 import { SHIPMENTS_TO_SUMMARIZE } from '../../src/trace/summaries/cypher';
+import { CommittedPartyReader } from '../../src/trace/committedParties';
 
 jest.setTimeout(240_000);
 
@@ -33,26 +34,35 @@ afterAll(async () => {
 
 const listVersion = async () => (await h.services.screening.current()).list.version;
 
-/** Every shipment of the tenant as the live view judges it (default as-of), by id. */
+/**
+ * Every shipment of the tenant as the live view judges it (default as-of), by id: through the
+ * service's graph, whose trace cache writers carry over their commits, and through a copy of it
+ * with a cache of its own, empty, which must agree.
+ */
 async function liveVerdicts(tenant: string) {
   const rows = await h.services.graph.read<{ s: TraceShipment }>(
     'MATCH (s:Shipment {tenant: $tenant}) RETURN s {.id, .flowId, .importerId, .entryDate, .entryNumber} AS s ORDER BY s.id',
     { tenant },
   );
-  const live = await summarizeShipments(
-    h.services.graph,
-    tenant,
-    rows.map((r) => r.s),
-    {},
-    await listVersion(),
-  );
-  return live.map((s) => ({
-    shipmentId: s.shipmentId,
-    verdict: s.verdict,
-    tiers: s.tiers,
-    flagCounts: s.flagCounts,
-    flaggedFirmIds: s.flaggedFirmIds,
-  }));
+  const judge = async (graph: Graph) =>
+    (
+      await summarizeShipments(
+        graph,
+        tenant,
+        rows.map((r) => r.s),
+        {},
+        await listVersion(),
+      )
+    ).map((s) => ({
+      shipmentId: s.shipmentId,
+      verdict: s.verdict,
+      tiers: s.tiers,
+      flagCounts: s.flagCounts,
+      flaggedFirmIds: s.flaggedFirmIds,
+    }));
+  const cold = await judge({ ...h.services.graph });
+  expect(await judge(h.services.graph)).toEqual(cold);
+  return cold;
 }
 
 /** The stored summaries, read as they are (no refresh), and whether the tenant marks them current. */
@@ -276,8 +286,14 @@ describe('stored shipment summaries', () => {
     // the trace cache holds S4 as it is under this version
     expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'V-SH-B')?.verdict).not.toBe('FLAGGED');
     const before = await graph.readTransaction(versionOf);
-    // another writer renames S4 onto the list and commits
-    await importBundle(h.services, tenant, { bundleVersion: 1, firms: [firm('V-S4', 'Hoshine Silicon Industry (Shanshan) Co')] });
+    // another writer renames S4 onto the list and commits (with work of its own in the transaction,
+    // so it leaves the cache as it was instead of carrying it over)
+    await importBundle(
+      h.services,
+      tenant,
+      { bundleVersion: 1, firms: [firm('V-S4', 'Hoshine Silicon Industry (Shanshan) Co')] },
+      { afterWrite: async () => {} },
+    );
     const list = await listVersion();
     const [summary] = await graph.writeTransaction(async (tx) => {
       const targets = await runRows<ShipmentToSummarize>(tx, SHIPMENTS_TO_SUMMARIZE, { tenant, ids: ['V-SH-B'] });
@@ -287,13 +303,16 @@ describe('stored shipment summaries', () => {
         tenant,
         targets,
         { listVersion: list, tenantVersion: await versionOf(tx) },
-        {
-          graph,
-          versionBefore: before,
-          listVersion: list,
-          unmoved: async (rtx) => (await versionOf(rtx)) === before,
-          changed: { facilityIds: new Set(), materialIds: new Set(), firmIds: new Set() },
-        },
+        new CommittedPartyReader(
+          {
+            graph,
+            versionBefore: before,
+            listVersion: list,
+            unmoved: async (rtx) => (await versionOf(rtx)) === before,
+            changed: { facilityIds: new Set(), materialIds: new Set(), firmIds: new Set() },
+          },
+          tenant,
+        ),
       );
     });
     expect(summary.verdict).toBe('FLAGGED');

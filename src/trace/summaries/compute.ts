@@ -7,7 +7,7 @@ import { runRows } from '../../graph/graph';
 import { upstreamFlowsBatchQuery } from '../cypher';
 import { indexParties, summarizeWithIndex, TraceFlow, TraceInput } from '../engine';
 import { loadPartyContextInTx } from '../partyContext';
-import { CommittedPartyReader, type CommittedParties } from '../committedParties';
+import type { CommittedPartyReader } from '../committedParties';
 import { chunks } from '../concurrency';
 import { addTraceFlows, type TraceFlowRow } from '../records';
 import { clampTiers, partyIdsOf, today } from '../traceShipment';
@@ -54,13 +54,12 @@ export async function summarizeInTx(
   tenant: string,
   shipments: ShipmentToSummarize[],
   versions: { listVersion: string; tenantVersion: string },
-  committed?: CommittedParties,
+  committedReads?: CommittedPartyReader,
 ): Promise<StoredSummary[]> {
   if (!shipments.length) return [];
   const maxTiers = clampTiers(null);
   const importerIds = shipments.map((s) => s.shipment.importerId);
   // the parties the writer left alone are read beside the transaction as the upstream names them
-  const committedReads = committed && new CommittedPartyReader(committed, tenant);
   committedReads?.want({ firmIds: importerIds });
   const flows = new Map<string, TraceFlow>();
   for (const flowIds of chunks([...new Set(shipments.map((s) => s.shipment.flowId))], 1000)) {

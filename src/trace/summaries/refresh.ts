@@ -13,7 +13,7 @@ import { chunks } from '../concurrency';
 import { DEFAULT_MAX_TIERS, today } from '../traceShipment';
 import * as Q from './cypher';
 import { ShipmentToSummarize, summarizeInTx } from './compute';
-import type { CommittedParties } from '../committedParties';
+import { CommittedPartyReader, type CommittedParties } from '../committedParties';
 
 /** The records a change touches; any may be left out. */
 export interface SummarySeeds {
@@ -124,6 +124,12 @@ async function feedersOf(tx: ManagedTransaction, tenant: string, flowIds: readon
   return out;
 }
 
+/** What a refresh read as committed, and the version its writer commits at: for the trace cache once it has. */
+interface PartiesRead {
+  reader: CommittedPartyReader;
+  versionAfter: string;
+}
+
 /** Judges the named shipments again (or every shipment of the tenant) and stores their summaries; drops those of shipments gone. */
 async function storeSummaries(
   tx: ManagedTransaction,
@@ -131,7 +137,7 @@ async function storeSummaries(
   ids: Set<string> | 'all',
   listVersion: string,
   committed?: CommittedParties,
-): Promise<number> {
+): Promise<{ judged: number; partiesRead?: PartiesRead }> {
   const tenantVersion = await tenantVersionInTx(tx, tenant);
   let targets: ShipmentToSummarize[];
   let gone: string[];
@@ -146,12 +152,14 @@ async function storeSummaries(
     const present = new Set(targets.map((t) => t.shipment.id));
     gone = [...ids].filter((id) => !present.has(id));
   }
+  // one reader for every batch: a supplier shared by batches is read once
+  const reader = committed && new CommittedPartyReader(committed, tenant);
   for (const part of chunks(targets, SUMMARY_BATCH)) {
-    const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion }, committed);
+    const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion }, reader);
     for (const batch of chunks(rows, 1000)) await runRows(tx, Q.WRITE_SUMMARIES, { tenant, rows: batch });
   }
   for (const part of chunks(gone, 1000)) await runRows(tx, Q.DROP_SUMMARIES_OF_GONE, { tenant, ids: part });
-  return targets.length;
+  return { judged: targets.length, partiesRead: reader && { reader, versionAfter: tenantVersion } };
 }
 
 /** What beginSummaryChange saw: whether the summaries were current, and what the change reached before it. */
@@ -166,6 +174,8 @@ export interface SummaryChange {
   feedersBefore?: Map<string, string[]>;
   /** for a change that alters only its seed parties: the tenant's version before it, and where to read the rest */
   partiesBefore?: { graph: Graph; version: string };
+  /** what its refresh read as committed, for the trace cache once the change has committed */
+  partiesRead?: PartiesRead;
 }
 
 export interface SummaryChangeKind {
@@ -226,9 +236,32 @@ export async function finishSummaryChange(tx: ManagedTransaction, change: Summar
   const ids = new Set([...change.before, ...after]);
   // shipments without an entry date are judged as of today: a summary of an earlier day is redone too
   for (const { id } of await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })) ids.add(id);
-  const judged = await storeSummaries(tx, tenant, ids, listVersion, await committedPartiesOf(tx, change));
+  const { judged, partiesRead } = await storeSummaries(tx, tenant, ids, listVersion, await committedPartiesOf(tx, change));
+  change.partiesRead = partiesRead;
   await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
   return judged;
+}
+
+/** Call once the change's transaction has committed: the trace cache keeps what still holds (CommittedPartyReader.carryInto). */
+export function summaryChangeCommitted(change: SummaryChange | undefined): void {
+  change?.partiesRead?.reader.carryInto(change.partiesRead.versionAfter);
+}
+
+/** The committed store as a writer that began at `versionBefore` leaves it, but for the `changed` parties. */
+function committedBeside(
+  graph: Graph,
+  tenant: string,
+  versionBefore: string,
+  listVersion: string,
+  changed: CommittedParties['changed'],
+): CommittedParties {
+  return {
+    graph,
+    versionBefore,
+    listVersion,
+    unmoved: async (rtx) => (await tenantVersionInTx(rtx, tenant)) === versionBefore && (await storedListVersionInTx(rtx)) === listVersion,
+    changed,
+  };
 }
 
 /** Where a refresh may read the parties its change left alone (see altersOnlySeedParties). */
@@ -238,46 +271,53 @@ async function committedPartiesOf(tx: ManagedTransaction, change: SummaryChange)
   const firmIds = seeds.firmIds?.length
     ? (await runRows<{ id: string }>(tx, Q.SAME_ENTITY_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
     : [];
-  return {
-    graph: partiesBefore.graph,
-    versionBefore: partiesBefore.version,
-    listVersion,
-    unmoved: async (rtx) =>
-      (await tenantVersionInTx(rtx, tenant)) === partiesBefore.version && (await storedListVersionInTx(rtx)) === listVersion,
-    changed: {
-      facilityIds: new Set(seeds.facilityIds ?? []),
-      materialIds: new Set(seeds.materialIds ?? []),
-      firmIds: new Set([...(seeds.firmIds ?? []), ...firmIds]),
-    },
-  };
+  return committedBeside(partiesBefore.graph, tenant, partiesBefore.version, listVersion, {
+    facilityIds: new Set(seeds.facilityIds ?? []),
+    materialIds: new Set(seeds.materialIds ?? []),
+    firmIds: new Set([...(seeds.firmIds ?? []), ...firmIds]),
+  });
 }
 
 /** Judges every shipment of the tenant and marks the summaries current (a list update, a stale store). Call under the tenant's lock. */
 export async function rebuildSummariesInTx(tx: ManagedTransaction, tenant: string, listVersion: string): Promise<number> {
-  const judged = await storeSummaries(tx, tenant, 'all', listVersion);
+  const { judged } = await storeSummaries(tx, tenant, 'all', listVersion);
   await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
   return judged;
 }
 
+const NOTHING_CHANGED: CommittedParties['changed'] = { facilityIds: new Set(), materialIds: new Set(), firmIds: new Set() };
+
 /**
  * Brings a tenant's summaries up to date in one write transaction under the tenant's lock:
  * nothing when they are current, the outdated ones when only the day moved, all of them
- * otherwise. Returns the shipments judged.
+ * otherwise. Returns the shipments judged. It writes summaries only, so every party reads
+ * the same in its transaction as committed: they are read beside it, and kept in the trace
+ * cache once it has committed.
  */
 export async function ensureSummaries(graph: Graph, tenant: string): Promise<number> {
-  return graph.writeTransaction(async (tx) => {
+  const { judged, partiesRead } = await graph.writeTransaction(async (tx) => {
     await lockTenant(tx, tenant);
     const listVersion = await storedListVersionInTx(tx);
-    if (listVersion === null) return 0;
+    if (listVersion === null) return { judged: 0 };
     const state = await summaryStateInTx(tx, tenant);
-    if (summariesCurrent(state, listVersion)) return 0;
+    if (summariesCurrent(state, listVersion)) return { judged: 0 };
     const onlyTheDayMoved = summariesCurrent({ ...state, outdated: 0 }, listVersion);
-    if (!onlyTheDayMoved) return rebuildSummariesInTx(tx, tenant, listVersion);
-    const ids = new Set((await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })).map((r) => r.id));
-    const judged = await storeSummaries(tx, tenant, ids, listVersion);
+    const ids = onlyTheDayMoved
+      ? new Set((await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })).map((r) => r.id))
+      : 'all';
+    const version = await tenantVersionInTx(tx, tenant);
+    const stored = await storeSummaries(
+      tx,
+      tenant,
+      ids,
+      listVersion,
+      committedBeside(graph, tenant, version, listVersion, NOTHING_CHANGED),
+    );
     await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
-    return judged;
+    return stored;
   }, 3600);
+  partiesRead?.reader.carryInto(partiesRead.versionAfter);
+  return judged;
 }
 
 /** Every tenant's summaries brought up to date (the migration step for stores written before them). */

@@ -58,4 +58,29 @@ describe('PartyCache', () => {
     expect(cache.get('t1', v1, 'facility', 'FAC2')).toBeDefined();
     expect(cache.size).toEqual({ entries: 1, tenants: 1 });
   });
+  it("carries a writer's version over to the one it committed, without the parties it changed", () => {
+    const cache = new PartyCache(100);
+    cache.set('t1', v1, facility('FAC1'));
+    cache.set('t1', v1, firm('F1'));
+    cache.set('t1', v1, firm('F2'));
+    expect(cache.carry('t1', v1, v2, [{ kind: 'firm', id: 'F2' }])).toBe(true);
+    expect(cache.get('t1', v2, 'facility', 'FAC1')).toEqual(facility('FAC1'));
+    expect(cache.get('t1', v2, 'firm', 'F1')).toEqual(firm('F1'));
+    expect(cache.get('t1', v2, 'firm', 'F2')).toBeUndefined();
+    expect(cache.get('t1', v1, 'firm', 'F1')).toBeUndefined();
+  });
+
+  it('carries nothing over a version it does not hold, and says whether the new one may be added to', () => {
+    const v3 = stampOf('version-3', 'list-1');
+    const cache = new PartyCache(100);
+    // someone cached a later version already: the writer's old entries are gone, the later ones stay
+    cache.set('t1', v3, firm('F1'));
+    expect(cache.carry('t1', v1, v2, [])).toBe(false);
+    expect(cache.get('t1', v3, 'firm', 'F1')).toEqual(firm('F1'));
+    expect(cache.get('t1', v2, 'firm', 'F1')).toBeUndefined();
+    // nothing held, or held at the version committed: the writer may add what it read
+    expect(cache.carry('t2', v1, v2, [])).toBe(true);
+    expect(cache.carry('t1', v1, v3, [])).toBe(true);
+    expect(cache.get('t1', v3, 'firm', 'F1')).toEqual(firm('F1'));
+  });
 });
