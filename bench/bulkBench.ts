@@ -13,6 +13,7 @@ import { generateBundleChunks } from '../src/generate/generator';
 import { CHUNK, importGenerateOptions } from './importBench';
 import { writeChunks } from '../src/generate/write';
 import { fmt } from './measure';
+import { probeBulkStore, probeTable, type ProbeResult } from './bulkProbe';
 
 const ROOT = join(__dirname, '..');
 
@@ -21,6 +22,8 @@ export interface BulkResult {
   totalS: number;
   stages: { prepareS: number; importS: number; startS: number; finishS: number };
   loadAverage: number;
+  /** trace, risk view and search measured on the loaded store (the sizes asked for) */
+  probe?: ProbeResult;
 }
 
 function freePort(): Promise<number> {
@@ -64,7 +67,11 @@ async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['st
   return JSON.parse(m[1]);
 }
 
-export async function benchBulk(sizes: number[], online: { size: number; serviceS: number; run?: string }[]) {
+export async function benchBulk(
+  sizes: number[],
+  online: { size: number; serviceS: number; run?: string }[],
+  probe: { sizes: number[]; traceSamples: number } = { sizes: [], traceSamples: 40 },
+) {
   const lines = [
     '### Bulk load',
     '',
@@ -74,6 +81,7 @@ export async function benchBulk(sizes: number[], online: { size: number; service
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const results: BulkResult[] = [];
+  const probeFailures: string[] = [];
   for (const size of sizes) {
     const work = mkdtempSync(join(tmpdir(), 'uflpa-bulk-bench-'));
     try {
@@ -96,6 +104,13 @@ export async function benchBulk(sizes: number[], online: { size: number; service
       const totalS = (performance.now() - started) / 1000;
       const r: BulkResult = { size, totalS, stages, loadAverage: loadavg()[0] };
       results.push(r);
+      if (probe.sizes.includes(size))
+        try {
+          r.probe = await probeBulkStore(join(work, 'neo4j-home'), await freePort(), 'bulk-bench', size, probe.traceSamples);
+        } catch (e) {
+          probeFailures.push(`the probe of ${size.toLocaleString()} flows failed: ${(e as Error).message.split('\n')[0]}`);
+          console.log(probeFailures.at(-1), (e as Error).message.slice(-3000));
+        }
       const without = totalS - stages.startS;
       const o = online.find((x) => x.size === size);
       const onlineRate = o ? size / o.serviceS : NaN;
@@ -108,5 +123,8 @@ export async function benchBulk(sizes: number[], online: { size: number; service
     }
   }
   lines.push('');
+  const probed = results.flatMap((r) => (r.probe ? [{ size: r.size, probe: r.probe }] : []));
+  if (probed.length) lines.push(probeTable(probed));
+  for (const failure of probeFailures) lines.push(`${failure}.`, '');
   return { markdown: lines.join('\n'), results };
 }

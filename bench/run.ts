@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10000,100000 --bulk-sizes 100000,1000000 --skip screening,graphql,workbook,search,bulk --trace-samples 50
+// npm run bench [-- --sizes 10000,100000 --bulk-sizes 100000,1000000 --bulk-probe 1000000 --skip screening,graphql,workbook,search,bulk --trace-samples 50
 //                   --workbook-flows 100000 --search-firms 180000 --export-sizes 100000,1000000 --only export]
 // Sections: screening, import, bulk, floor, workbook, trace, risk, graphql, search, export, soak; --only runs the ones it names.
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
@@ -52,6 +52,8 @@ function args() {
     searchFirms: Number(get('search-firms', '180000')),
     // bulk loads (each into a store of its own): the import sizes unless named
     bulkSizes: get('bulk-sizes', '').split(',').filter(Boolean).map(Number),
+    // bulk sizes whose loaded store is traced, viewed and searched before it is removed
+    bulkProbe: get('bulk-probe', '').split(',').filter(Boolean).map(Number),
   };
 }
 
@@ -73,7 +75,8 @@ function growthTable(
   for (const size of sizes) {
     const i = imports.find((x) => x.size === size);
     const b = bulk.find((x) => x.size === size);
-    const t = traces.find((x) => x.size === size);
+    // a size only bulk-loaded is traced on its own store (the bulk section's probe)
+    const t = traces.find((x) => x.size === size) ?? b?.probe?.trace;
     lines.push(
       `| ${size.toLocaleString()} | ${i ? fmt(i.serviceS) : 'n/a'} | ${i ? fmt((i.serviceS * 1e6) / size, 0) : 'n/a'} | ${i ? fmt((i.floorS * 1e6) / size, 0) : 'n/a'} | ${b ? fmt(b.totalS) : 'n/a'} | ${b ? fmt(((b.totalS - b.stages.startS) * 1e6) / size, 0) : 'n/a'} | ${t ? fmt(t.serviceMedian) : 'n/a'} | ${t ? fmt(t.serviceP99) : 'n/a'} | ${t ? fmt(t.rawMedian) : 'n/a'} |`,
     );
@@ -166,7 +169,7 @@ async function main() {
         const earlier = here ? undefined : earlierOnlineImport(size);
         return here ? [{ size, serviceS: here.serviceS }] : earlier ? [{ size, serviceS: earlier.serviceS, run: earlier.run }] : [];
       });
-      const res = await benchBulk(bulkSizes, online);
+      const res = await benchBulk(bulkSizes, online, { sizes: opts.bulkProbe, traceSamples: opts.traceSamples });
       log(res.markdown);
       bulk = res.results;
       const both = bulk.filter((b) => online.some((i) => i.size === b.size)).at(-1);

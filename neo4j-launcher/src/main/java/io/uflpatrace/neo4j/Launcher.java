@@ -46,6 +46,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *   password    NEO4J_PASSWORD      (required)       set for user "neo4j" on every start
  *   pagecache   NEO4J_PAGECACHE     512m
  *   tx-timeout  NEO4J_TX_TIMEOUT    60s
+ *   tx-logs     NEO4J_TX_LOG_RETENTION  2G size  transaction logs kept past a checkpoint (Neo4j's default keeps
+ *                                                 two days: tens of GiB after a few large imports)
  *   exit-on-stdin-eof               false            stop when stdin closes (the parent process died)
  * </pre>
  *
@@ -68,6 +70,7 @@ public final class Launcher {
         String password;
         long pageCache;
         Duration txTimeout;
+        String txLogRetention;
         boolean exitOnStdinEof;
         try {
             home = Path.of(setting(cli, "home", "NEO4J_HOME_DIR", ".neo4j/data")).toAbsolutePath().normalize();
@@ -80,6 +83,7 @@ public final class Launcher {
             }
             pageCache = ByteUnit.parse(setting(cli, "pagecache", "NEO4J_PAGECACHE", "512m"));
             txTimeout = parseDuration(setting(cli, "tx-timeout", "NEO4J_TX_TIMEOUT", "60s"));
+            txLogRetention = setting(cli, "tx-logs", "NEO4J_TX_LOG_RETENTION", "2G size");
             exitOnStdinEof = Boolean.parseBoolean(setting(cli, "exit-on-stdin-eof", "NEO4J_EXIT_ON_STDIN_EOF", "false"));
         } catch (RuntimeException e) {
             fail(2, "bad setting: " + e.getMessage());
@@ -129,6 +133,7 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
                     .setConfig(GraphDatabaseSettings.log_queries, GraphDatabaseSettings.LogQueryLevel.OFF)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
