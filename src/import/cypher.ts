@@ -1,5 +1,10 @@
 // Every Cypher statement the import runs, named for what it does. Rows arrive as
 // parameters ($rows, $tenant); nothing from a bundle is ever spliced into query text.
+// A statement writes only the bundle's own records: its firms, facilities and materials, and
+// holdings into the firms it names (screening then writes matches of its firms and its facilities'
+// operators). The summary refresh reads every other party as committed, and the trace cache
+// keeps them over the import's commit (altersOnlySeedParties in src/trace/summaries/refresh.ts):
+// a statement that changed another party would break both.
 
 export const FIND_STORED_REFS = `
 CALL { UNWIND $firm AS id MATCH (n:Firm {tenant: $tenant, id: id}) RETURN collect(n.id) AS firms }

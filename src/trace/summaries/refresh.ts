@@ -194,7 +194,7 @@ export interface SummaryChangeKind {
    * The change alters no party record but its seeds' (the fields of its firms, facilities and
    * materials, holdings into its firms, the screening matches of its firms): an import without
    * further work in its transaction. The refresh then reads the other parties from the committed
-   * store (or the trace cache), where they are as they were (loadPartyContextInTx), and reads the
+   * store (or the trace cache), where they are as they were (committedParties.ts), and reads the
    * seeds, and every firm confirmed to be the same entity as a seed firm (matches are shared
    * through SAME_AS), in the transaction.
    */
