@@ -3,7 +3,7 @@
 // beside the dump), and `npm run restore` brings both back over later changes. The commands run
 // as the README gives them (npm run, package.json's scripts); `restore-backup` is the older name.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +89,11 @@ const npm = (script: 'backup' | 'restore' | 'restore-backup', ...args: string[])
 beforeAll(async () => {
   port = await freePort();
 });
-afterAll(() => stopNeo4j());
+afterAll(async () => {
+  await stopNeo4j();
+  // the test's own Neo4j home and its dumps: about 500 MB a run
+  rmSync(work, { recursive: true, force: true });
+});
 
 it('dumps the stopped store with its exhibits, and loads them back over later changes', async () => {
   await startNeo4j();

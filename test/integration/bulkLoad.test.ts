@@ -5,7 +5,7 @@
 // same verdict, flags and paths; a bundle of changes imported online on top of each keeps them
 // equal. A rejected bundle loads nothing.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +156,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBulkNeo4j();
   await online?.graph.close();
+  // the store, its chunks and the prepared files: about 270 MB a run
+  rmSync(work, { recursive: true, force: true });
 });
 
 it('loads chunks offline into the same graph, traces and verdicts as the online import, then takes changes online', async () => {
