@@ -90,6 +90,14 @@ async function storedVerdicts(tenant: string) {
   };
 }
 
+/** A shipment's stored verdict, once the tenant's summaries are checked current and equal to live traces. */
+async function storedVerdictOf(tenant: string, shipmentId: string) {
+  const stored = await storedVerdicts(tenant);
+  expect(stored.current).toBe(true);
+  expect(stored.summaries).toEqual(await liveVerdicts(tenant));
+  return stored.summaries.find((s) => s.shipmentId === shipmentId)?.verdict;
+}
+
 const firm = (id: string, name: string, more: Record<string, unknown> = {}) => ({ id, name, country: 'CN', province: 'Jiangsu', ...more });
 
 /** Importer <- S1 <- S2 <- S3: S3 Hoshine (listed), one shipment per tier-1 flow, one with no entry date. */
@@ -168,10 +176,7 @@ describe('stored shipment summaries', () => {
   it('an import keeps them equal to live traces, and the view reads them with filters and orders', async () => {
     const tenant = uniqueTenant('sum');
     await importBundle(h.services, tenant, chain('C'));
-    const stored = await storedVerdicts(tenant);
-    expect(stored.current).toBe(true);
-    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
-    expect(stored.summaries.find((s) => s.shipmentId === 'C-SH-A')?.verdict).toBe('FLAGGED');
+    expect(await storedVerdictOf(tenant, 'C-SH-A')).toBe('FLAGGED');
     // nothing left to judge: the import's own transaction judged its shipments
     expect(await ensureSummaries(h.services.graph, tenant)).toBe(0);
 
@@ -218,10 +223,7 @@ describe('stored shipment summaries', () => {
         },
       ],
     });
-    const stored = await storedVerdicts(tenant);
-    expect(stored.current).toBe(true);
-    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
-    expect(stored.summaries.find((s) => s.shipmentId === 'R-SH-A')?.verdict).not.toBe('FLAGGED');
+    expect(await storedVerdictOf(tenant, 'R-SH-A')).not.toBe('FLAGGED');
   });
 
   it('a flow moved to another destination clears the shipments whose fallback inputs it left (its lost feeders)', async () => {
@@ -235,10 +237,7 @@ describe('stored shipment summaries', () => {
     // so only the flows that fed FL-3 before the write lead to SH-A
     const moved = start.flows.find((f) => f.id === 'L-FL-3')!;
     await importBundle(h.services, tenant, { bundleVersion: 1, flows: [{ ...moved, to: 'L-FAC-S4' }] });
-    const stored = await storedVerdicts(tenant);
-    expect(stored.current).toBe(true);
-    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
-    expect(stored.summaries.find((s) => s.shipmentId === 'L-SH-A')?.verdict).not.toBe('FLAGGED');
+    expect(await storedVerdictOf(tenant, 'L-SH-A')).not.toBe('FLAGGED');
   });
 
   // An import's refresh reads the parties it did not write from the committed store (or the trace
@@ -257,10 +256,7 @@ describe('stored shipment summaries', () => {
     // warm the trace cache under this version with S4's record as it is
     expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'D-SH-B')?.verdict).not.toBe('FLAGGED');
     await importBundle(h.services, tenant, { bundleVersion: 1, firms: [firm('D-S5', 'Hoshine Silicon Industry (Shanshan) Co')] });
-    const stored = await storedVerdicts(tenant);
-    expect(stored.current).toBe(true);
-    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
-    expect(stored.summaries.find((s) => s.shipmentId === 'D-SH-B')?.verdict).toBe('FLAGGED');
+    expect(await storedVerdictOf(tenant, 'D-SH-B')).toBe('FLAGGED');
   });
 
   it('a holding added above an owner flags the shipments of the firms below it', async () => {
@@ -272,10 +268,7 @@ describe('stored shipment summaries', () => {
     await importBundle(h.services, tenant, start);
     expect((await liveVerdicts(tenant)).find((s) => s.shipmentId === 'O-SH-B')?.verdict).not.toBe('FLAGGED');
     await importBundle(h.services, tenant, { bundleVersion: 1, ownership: [{ owner: 'O-S7', owned: 'O-S6', share: 0.8 }] });
-    const stored = await storedVerdicts(tenant);
-    expect(stored.current).toBe(true);
-    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
-    expect(stored.summaries.find((s) => s.shipmentId === 'O-SH-B')?.verdict).toBe('FLAGGED');
+    expect(await storedVerdictOf(tenant, 'O-SH-B')).toBe('FLAGGED');
   });
 
   it('reads every party in the transaction once the committed store has moved past the writer (never the old cache)', async () => {
