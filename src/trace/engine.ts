@@ -4,7 +4,15 @@
 import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
 import type { FlagKind, FlagKindRule, Hop, Party, Verdict } from './rules';
 import { computedOrigin, headingOf, type FlowOrigin, type OriginView } from './rules/origin';
-import type { StoredMatch, TraceFacility, TraceFirm, TraceFlow, TraceMaterial, TraceShipment } from './records';
+import {
+  inputsInIdOrder,
+  type StoredMatch,
+  type TraceFacility,
+  type TraceFirm,
+  type TraceFlow,
+  type TraceMaterial,
+  type TraceShipment,
+} from './records';
 
 export type { FlagKind, Verdict } from './rules';
 
@@ -142,8 +150,7 @@ export function walkUpstream(startFlowId: string, flows: Map<string, TraceFlow>,
       const tier = tierOf.get(id)!;
       // inputs in id order, whatever order the database returned them in: the path a flag
       // names is then the same on every run and in every tenant holding the same data
-      const inputs = flow.inputs.length > 1 ? [...flow.inputs].sort((a, b) => byText(a.id, b.id)) : flow.inputs;
-      for (const input of inputs) {
+      for (const input of inputsInIdOrder(flow)) {
         if (tierOf.has(input.id)) continue; // cycles and diamonds: first (shallowest) visit wins
         if (tier >= maxTiers || !flows.has(input.id)) {
           truncated = true;
@@ -322,7 +329,7 @@ function judgeWalk(
         fromFacilityId: flow.fromId,
         toFacilityId: flow.toId,
         materialId: flow.materialId,
-        inputs: flow.inputs.map((i) => i.id).sort(byText),
+        inputs: inputsInIdOrder(flow).map((i) => i.id),
         lotAllocated,
         documents: flow.documentIds ?? [],
       });

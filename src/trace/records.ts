@@ -52,11 +52,28 @@ export const UPSTREAM_FLOW = listProjection('u', FLOW, TRACE_FLOW_FIELDS, { inpu
 export const TRACED_FIRM = listProjection('f', FIRM, undefined, { holdings: 'holdings', matches: 'matches' });
 export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FIELDS);
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// by id, then lot lineage before the fallback where one input came both ways: a total order
+const byInputId = (a: { id: string; lot: boolean }, b: { id: string; lot: boolean }) =>
+  byText(a.id, b.id) || (a.lot === b.lot ? 0 : a.lot ? -1 : 1);
+
+/**
+ * A flow's inputs in id order, whatever order they came in: walks, paths and hops are then
+ * the same on every run. Flows read from the store already are (traceFlowOf sorts them once),
+ * so this copies only inputs built elsewhere.
+ */
+export function inputsInIdOrder(flow: Pick<TraceFlow, 'inputs'>): TraceFlow['inputs'] {
+  const inputs = flow.inputs;
+  for (let i = 1; i < inputs.length; i++) if (byInputId(inputs[i - 1], inputs[i]) > 0) return [...inputs].sort(byInputId);
+  return inputs;
+}
+
 /** A flow row of UPSTREAM_FLOW. */
 export type TraceFlowRow = readonly unknown[];
 export function traceFlowOf(row: TraceFlowRow): TraceFlow {
   const flow = UPSTREAM_FLOW.read<TraceFlow>(row);
-  flow.inputs = (flow.inputs as unknown as [string, boolean][]).map(([id, lot]) => ({ id, lot }));
+  const inputs = (flow.inputs as unknown as [string, boolean][]).map(([id, lot]) => ({ id, lot }));
+  flow.inputs = inputs.length > 1 ? inputs.sort(byInputId) : inputs;
   return flow;
 }
 /** Adds each `flow` row of an upstream read to `into`, by id. */

@@ -5,7 +5,7 @@
 // shares. Its computed origin is its source country where it transforms, otherwise the
 // union of the origins of the inputs it passes through; unknown where a heading is unknown
 // or the flow is untraced. Pure: the graph comes in as a view.
-import type { TraceFlow } from '../records';
+import { inputsInIdOrder, type TraceFlow } from '../records';
 
 /** What the origin rules read of a trace: only the flows the walk reached are visible. */
 export interface OriginView {
@@ -19,8 +19,17 @@ export interface OriginView {
   country(flowId: string): string | null;
 }
 
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 /** The heading of an HS/HTS code: its first four digits once non-digits are removed; null when missing or shorter. */
 export function headingOf(hsCode: string | null | undefined): string | null {
+  // most codes begin with their four digits: those need no regular expression (traces ask per hop)
+  if (hsCode && hsCode.length >= 4 && isDigit(hsCode, 0) && isDigit(hsCode, 1) && isDigit(hsCode, 2) && isDigit(hsCode, 3)) {
+    return hsCode.slice(0, 4);
+  }
   const digits = (hsCode ?? '').replace(/\D/g, '');
   return digits.length >= 4 ? digits.slice(0, 4) : null;
 }
@@ -41,10 +50,9 @@ export function passedThrough(view: OriginView, flowId: string): string[] {
   const flow = view.flow(flowId);
   const heading = view.heading(flowId);
   if (!flow || heading === null || view.raw(flowId)) return [];
-  return flow.inputs
-    .map((i) => i.id)
-    .filter((id) => view.flow(id) !== undefined && view.heading(id) === heading)
-    .sort(byText);
+  const through: string[] = [];
+  for (const { id } of inputsInIdOrder(flow)) if (view.flow(id) !== undefined && view.heading(id) === heading) through.push(id);
+  return through;
 }
 
 /** Whether the flow transforms, passes through some inputs, or cannot be told. */
@@ -56,7 +64,7 @@ export function originStep(view: OriginView, flowId: string): OriginStep {
   if (heading === null) return { kind: 'unknown', why: `the heading of flow ${flowId}'s material is unknown` };
   if (flow.inputs.length === 0) return { kind: 'unknown', why: `flow ${flowId} is untraced (no inputs)` };
   const through: string[] = [];
-  for (const { id } of [...flow.inputs].sort((a, b) => byText(a.id, b.id))) {
+  for (const { id } of inputsInIdOrder(flow)) {
     if (!view.flow(id)) return { kind: 'unknown', why: `input ${id} of flow ${flowId} is beyond the trace` };
     const h = view.heading(id);
     if (h === null) return { kind: 'unknown', why: `the heading of input ${id}'s material is unknown` };

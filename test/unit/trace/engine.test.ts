@@ -389,6 +389,14 @@ describe('summarizeWithIndex (the batch view) agrees with the full trace', () =>
           // the suppliers behind presumptive flags, as the full trace names them
           flaggedFirmIds: [...new Set(full.flags.filter((f) => isPresumptive(f.kind)).map((f) => f.firmId!))].sort(),
         });
+        // flows read from the store come with their inputs in id order; the trace must not depend on it
+        const reordered = flows.map((f) => ({ ...f, inputs: [...f.inputs].reverse() }));
+        const sorted = flows.map((f) => ({ ...f, inputs: [...f.inputs].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)) }));
+        for (const variant of [reordered, sorted]) {
+          const before = JSON.stringify(variant);
+          expect(traceFromSubgraph({ ...input, flows: variant }, opts)).toEqual(full);
+          expect(JSON.stringify(variant)).toBe(before); // and never reorders its input in place
+        }
       }),
       { numRuns: 300 },
     );

@@ -3,11 +3,15 @@
 // that did not look cannot say CLEAR: the verdict is at least INCOMPLETE, and tracing
 // again with a larger maxTiers settles it. Not presumptive.
 import { defineFlagKind, siteOf, type Hop } from '../flagKind';
+import { inputsInIdOrder } from '../../records';
 
 /** The inputs of the hop's flow the walk stopped short of, at the tier limit only. */
 function inputsBeyondLimit(hop: Hop): string[] | null {
   if (hop.tier < hop.maxTiers) return null;
-  const cut = hop.flow.inputs.filter((i) => !hop.reached(i.id)).map((i) => i.id);
+  // in id order, so the evidence reads the same whatever order the inputs came in
+  const cut = inputsInIdOrder(hop.flow)
+    .filter((i) => !hop.reached(i.id))
+    .map((i) => i.id);
   return cut.length ? cut : null;
 }
 

@@ -4,6 +4,7 @@
 // carried flow to the input. A signal: it never changes the verdict.
 import { defineFlagKind, materialNameOf, siteOf, type Hop } from '../flagKind';
 import { passedThrough } from '../origin';
+import { inputsInIdOrder } from '../../records';
 
 interface Transshipped {
   /** the country the flow leaves */
@@ -42,7 +43,7 @@ export const transshipment = defineFlagKind({
   evidence: (hop, t) => [
     `flow ${hop.flowId} leaves ${t.x}, heading ${t.heading}`,
     `its input ${t.inputId} left ${t.y}, heading ${t.heading}`,
-    hop.flow.inputs.find((i) => i.id === t.inputId)?.lot === false
+    inputsInIdOrder(hop.flow).find((i) => i.id === t.inputId)?.lot === false
       ? 'input by the facility-level fallback (not lot-allocated)'
       : 'input by lot',
   ],
