@@ -21,6 +21,8 @@ export interface BulkResult {
   size: number;
   totalS: number;
   stages: { prepareS: number; importS: number; startS: number; finishS: number };
+  /** the finish's steps, from its log */
+  finishSteps: { step: string; s: number }[];
   loadAverage: number;
   /** trace, risk view and search measured on the loaded store (the sizes asked for) */
   probe?: ProbeResult;
@@ -37,7 +39,28 @@ function freePort(): Promise<number> {
   });
 }
 
-async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['stages']> {
+/** The finish's milestones as src/cli/bulkLoad.ts logs them, each with the seconds since the finish began. */
+export const FINISH_MILESTONES = [
+  ['migrations and Entity List', /store ready \(.*\) in ([\d.]+) s/g],
+  ['screening', /screened [\d,]+ of [\d,]+ firms \(([\d.]+) s\)/g],
+  ['duplicate firms', /compared [\d,]+ firms for duplicates \(([\d.]+) s\)/g],
+  ['duplicate facilities', /compared [\d,]+ facilities for duplicates \(([\d.]+) s\)/g],
+  ['data version and audit', /data version set and import audited \(([\d.]+) s\)/g],
+  ['summaries', /shipments' summaries stored \(([\d.]+) s\)/g],
+] as const;
+
+/** Seconds per step of the finish, from its log: each milestone's last mention less the one before (a step that logged nothing: 0). */
+export function finishSteps(out: string): { step: string; s: number }[] {
+  let before = 0;
+  return FINISH_MILESTONES.map(([step, re]) => {
+    const at = [...out.matchAll(re)].map((m) => Number(m[1])).at(-1) ?? before;
+    const s = Math.max(0, at - before);
+    before = Math.max(before, at);
+    return { step, s };
+  });
+}
+
+async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['stages'] & { finishSteps: { step: string; s: number }[] }> {
   const port = await freePort();
   let out = '';
   const code = await new Promise<number>((resolve, reject) => {
@@ -64,7 +87,7 @@ async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['st
   });
   const m = /done: (\{.*\})/.exec(out);
   if (code !== 0 || !m) throw new Error(`bulk load failed (exit ${code}):\n${out.slice(-4000)}`);
-  return JSON.parse(m[1]);
+  return { ...(JSON.parse(m[1]) as BulkResult['stages']), finishSteps: finishSteps(out) };
 }
 
 export async function benchBulk(
@@ -89,8 +112,9 @@ export async function benchBulk(
       writeChunks(generateBundleChunks(importGenerateOptions(size), CHUNK), chunks);
       const started = performance.now();
       let stages: BulkResult['stages'];
+      let steps: BulkResult['finishSteps'];
       try {
-        stages = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
+        ({ finishSteps: steps, ...stages } = await bulkLoadOnce(chunks, join(work, 'neo4j-home')));
       } catch (e) {
         // a size this machine cannot hold is a row of the table, not the end of the run
         const message = (e as Error).message;
@@ -102,7 +126,7 @@ export async function benchBulk(
         continue;
       }
       const totalS = (performance.now() - started) / 1000;
-      const r: BulkResult = { size, totalS, stages, loadAverage: loadavg()[0] };
+      const r: BulkResult = { size, totalS, stages, finishSteps: steps, loadAverage: loadavg()[0] };
       results.push(r);
       if (probe.sizes.includes(size))
         try {
@@ -123,6 +147,11 @@ export async function benchBulk(
     }
   }
   lines.push('');
+  if (results.length)
+    lines.push(
+      `The finish's steps (s): ${results.map((r) => `${r.size.toLocaleString()} flows: ${r.finishSteps.map((f) => `${f.step} ${fmt(f.s)}`).join(', ')}`).join('; ')}.`,
+      '',
+    );
   const probed = results.flatMap((r) => (r.probe ? [{ size: r.size, probe: r.probe }] : []));
   if (probed.length) lines.push(probeTable(probed));
   for (const failure of probeFailures) lines.push(`${failure}.`, '');

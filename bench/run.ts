@@ -1,6 +1,7 @@
-// npm run bench [-- --sizes 10000,100000 --bulk-sizes 100000,1000000 --bulk-probe 1000000 --skip screening,graphql,workbook,search,bulk --trace-samples 50
+// npm run bench [-- --sizes 10000,100000 --bulk-sizes 100000,1000000 --bulk-probe 1000000 --skip screening,graphql,workbook,search,bulk --trace-samples 50 --trace-warmup 30
 //                   --workbook-flows 100000 --search-firms 180000 --export-sizes 100000,1000000 --only export]
 // Sections: screening, import, bulk, floor, workbook, trace, risk, graphql, search, export, soak; --only runs the ones it names.
+// BENCH_TENANT=bench-<flows>-<stamp> gives trace and graphql an earlier run's import tenant; RISK_BENCH_TENANT the risk section's.
 // (default sizes 10k, 100k and 1M flows: about 95 minutes on 2 cores, 1M import and its floor being most of it)
 // One run measures everything below against the Neo4j that scripts/run.mjs started, and
 // appends a section to BENCHMARKS.md with the machine, versions and exact command.
@@ -42,6 +43,8 @@ function args() {
     // the export section reuses the import section's tenants of these sizes, and imports the others itself
     exportSizes: get('export-sizes', sizes.join(',')).split(',').map(Number),
     traceSamples: Number(get('trace-samples', '40')),
+    // rounds over the sample before timing: a just-started Neo4j (BENCH_TENANT) has not compiled its queries' hot paths yet
+    traceWarmup: Number(get('trace-warmup', '0')),
     riskShipments: Number(get('risk-shipments', '10000')),
     // the issue's target is 1M flows; 5 flows a shipment unless named
     riskFlows: Number(get('risk-flows', '0')) || undefined,
@@ -125,9 +128,13 @@ async function main() {
       const largest = imports[imports.length - 1];
       if (largest) recordFigure('onlineFlowsPerS', largest.size / largest.serviceS, `${largest.size.toLocaleString()} flows`);
     }
+    // BENCH_TENANT: an earlier run's import tenant (bench-<flows>-<stamp>) for the sections that read one
+    // (trace, graphql), so they can be measured again without importing the flows again
+    const earlierImport = /^bench-(\d+)-/.exec(process.env.BENCH_TENANT ?? '');
+    if (!tenants.length && earlierImport) tenants.push({ size: Number(earlierImport[1]), tenant: earlierImport.input });
     if (!opts.skip.has('workbook')) log(await benchWorkbook(services, opts.workbookFlows));
     if (!opts.skip.has('trace') && tenants.length) {
-      const res = await benchTrace(services, tenants, opts.traceSamples);
+      const res = await benchTrace(services, tenants, opts.traceSamples, opts.traceWarmup);
       log(res.markdown);
       traces = res.results;
       const largest = traces[traces.length - 1];

@@ -17,11 +17,12 @@ export async function benchTrace(
   services: Services,
   tenants: { size: number; tenant: string }[],
   samples: number,
+  warmup = 0,
 ): Promise<{ markdown: string; results: TraceSizeResult[] }> {
   const lines = [
     '### Trace latency',
     '',
-    `For each graph size, ${samples} shipments (evenly spread over the tenant's shipments). Each is traced once (the *first call* column: its suppliers' context may still be unread), then 3 times more, each beside the raw traversal: \`traceShipment\` (the service: traversal, party context, rules) and the raw traversal alone (one Cypher query over the same INPUT edges returning the upstream firms), both through the same driver and transaction path. The service reads its flows in one query and its parties' context from a cache keyed by the tenant's data version (a second query only for parties not read since the tenant last changed). maxTiers ${DEFAULT_MAX_TIERS}.`,
+    `For each graph size, ${samples} shipments (evenly spread over the tenant's shipments). Each is traced once (the *first call* column: its suppliers' context may still be unread), then 3 times more, each beside the raw traversal: \`traceShipment\` (the service: traversal, party context, rules) and the raw traversal alone (one Cypher query over the same INPUT edges returning the upstream firms), both through the same driver and transaction path. The service reads its flows in one query and its parties' context from a cache keyed by the tenant's data version (a second query only for parties not read since the tenant last changed). maxTiers ${DEFAULT_MAX_TIERS}.${warmup ? ` Before any of it, ${warmup} rounds of both over the sample, untimed (the first-call column then shows the warm cache).` : ''}`,
     '',
     '| flows | service median ms | service p99 ms | raw median ms | raw p99 ms | service ÷ raw (median) | service first call median ms | mean tiers | mean hops |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -32,6 +33,7 @@ export async function benchTrace(
     const ids = (
       await services.graph.read<{ id: string }>('MATCH (s:Shipment {tenant: $tenant}) RETURN s.id AS id ORDER BY id', { tenant })
     ).map((r) => r.id);
+    if (!ids.length) throw new Error(`no shipments in tenant "${tenant}" to trace`);
     const step = Math.max(1, Math.floor(ids.length / samples));
     const picked = ids.filter((_, i) => i % step === 0).slice(0, samples);
     const svc: number[] = [];
@@ -39,6 +41,11 @@ export async function benchTrace(
     const first: number[] = [];
     let tiers = 0;
     let hops = 0;
+    for (let w = 0; w < warmup; w++)
+      for (const id of picked) {
+        await traceShipment(services.graph, tenant, { id }, version);
+        await services.graph.read(rawUpstreamQuery(DEFAULT_MAX_TIERS - 1), { tenant, shipmentId: id });
+      }
     for (const id of picked) {
       let t0 = performance.now();
       const t = await traceShipment(services.graph, tenant, { id }, version);

@@ -81,7 +81,8 @@ async function finish(args: string[]): Promise<number> {
       );
     const r = await finishBulkLoad(services, manifest.tenant, manifest.counts, {
       actor: 'cli',
-      log: (m) => console.log(m),
+      // with the time since the finish began: a first load of millions spends minutes in each step
+      log: (m) => console.log(`${m} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
       // smaller transactions than the default: the tests use it to cross batch boundaries
       batch: Number(process.env.BULK_FINISH_BATCH) || undefined,
     });

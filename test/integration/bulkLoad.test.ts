@@ -18,6 +18,7 @@ import type { Services } from '../../src/services';
 import { traceShipment } from '../../src/trace';
 import { uniqueTenant } from './harness';
 import { TENANT_LABELS } from '../../src/graph/schema';
+import { FINISH_MILESTONES, finishSteps } from '../../bench/bulkBench';
 
 const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'bulk-test-password';
@@ -182,6 +183,10 @@ it('loads chunks offline into the same graph, traces and verdicts as the online 
 
   const loaded = bulkLoad(chunksDir);
   expect(loaded).toMatchObject({ code: 0 });
+  // the finish logs each step with its time, as the bench reads them to say where a load's time goes
+  const logged = FINISH_MILESTONES.filter(([, re]) => [...loaded.out.matchAll(re)].length > 0).map(([step]) => step);
+  expect(logged).toEqual(FINISH_MILESTONES.map(([step]) => step));
+  expect(finishSteps(loaded.out).every((f) => f.s >= 0 && Number.isFinite(f.s))).toBe(true);
   for (const c of chunks) await importBundle(online!, tenant, c, { actor: 'test' });
 
   await startBulkNeo4j();

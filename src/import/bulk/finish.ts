@@ -75,7 +75,9 @@ export async function finishBulkLoad(
       },
     });
   }, 3600);
+  opts.log?.('data version set and import audited');
   // the shipments' stored verdicts, as the online import leaves them (trace/summaries)
   await ensureSummaries(services.graph, tenant);
+  opts.log?.("shipments' summaries stored");
   return { screened: ids.length, candidates, duplicatePairs };
 }
