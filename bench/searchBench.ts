@@ -48,9 +48,14 @@ export async function benchSearch(services: Services, firms = 180_000, samples =
   const total = await seed(services, tenant, firms);
   const seedS = (performance.now() - t0) / 1000;
   const sample = await services.graph.read<{ name: string; facility: string | null }>(
-    `MATCH (f:Firm {tenant: $tenant}) WITH f SKIP 0 LIMIT 50000 WITH f WHERE rand() < $p
-     RETURN f.name AS name, COLLECT { MATCH (x:Facility {tenant: $tenant, firmId: f.id}) RETURN x.name LIMIT 1 }[0] AS facility LIMIT toInteger($n)`,
-    { tenant, p: (samples * 2) / Math.min(total, 50000), n: samples },
+    // evenly spread over the firms by id, the same firms on every run (a random sample moved the median between runs)
+    `MATCH (f:Firm {tenant: $tenant}) WHERE f.id IS NOT NULL
+     WITH f ORDER BY f.id
+     WITH collect(f) AS firms
+     UNWIND range(0, toInteger($n) - 1) AS i
+     WITH firms[i * (size(firms) / toInteger($n))] AS f
+     RETURN f.name AS name, COLLECT { MATCH (x:Facility {tenant: $tenant, firmId: f.id}) RETURN x.name ORDER BY x.id LIMIT 1 }[0] AS facility`,
+    { tenant, n: samples },
   );
   const classes: Record<string, string[]> = {
     'whole name': sample.map((s) => s.name),
@@ -63,7 +68,7 @@ export async function benchSearch(services: Services, firms = 180_000, samples =
   const lines = [
     '### searchFirms at 180k firms',
     '',
-    `\`searchFirms(text, limit: 20)\` (the lookup function, in process) over a tenant of ${total.toLocaleString()} generated firms and their facilities (${seedS > 5 ? `written in ${fmt(seedS, 0)} s` : 'written by an earlier run'}; no flows). ${samples} firms sampled; each text searched twice, the second timed. Load average at the start ${loadavg()
+    `\`searchFirms(text, limit: 20)\` (the lookup function, in process) over a tenant of ${total.toLocaleString()} generated firms and their facilities (${seedS > 5 ? `written in ${fmt(seedS, 0)} s` : 'written by an earlier run'}; no flows). ${samples} firms, evenly spread by id (the same on every run); each text searched twice, the second timed. Load average at the start ${loadavg()
       .map((l) => fmt(l, 1))
       .join(' / ')}.`,
     '',
