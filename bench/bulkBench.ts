@@ -22,7 +22,7 @@ export interface BulkResult {
   totalS: number;
   stages: { prepareS: number; importS: number; startS: number; finishS: number };
   /** the finish's steps, from its log */
-  finishSteps: { step: string; s: number }[];
+  finishSteps: FinishStep[];
   loadAverage: number;
   /** trace, risk view and search measured on the loaded store (the sizes asked for) */
   probe?: ProbeResult;
@@ -49,8 +49,13 @@ export const FINISH_MILESTONES = [
   ['summaries', /shipments' summaries stored \(([\d.]+) s\)/g],
 ] as const;
 
+export interface FinishStep {
+  step: string;
+  s: number;
+}
+
 /** Seconds per step of the finish, from its log: each milestone's last mention less the one before (a step that logged nothing: 0). */
-export function finishSteps(out: string): { step: string; s: number }[] {
+export function finishSteps(out: string): FinishStep[] {
   let before = 0;
   return FINISH_MILESTONES.map(([step, re]) => {
     const at = [...out.matchAll(re)].map((m) => Number(m[1])).at(-1) ?? before;
@@ -60,7 +65,7 @@ export function finishSteps(out: string): { step: string; s: number }[] {
   });
 }
 
-async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['stages'] & { finishSteps: { step: string; s: number }[] }> {
+async function bulkLoadOnce(input: string, home: string): Promise<Pick<BulkResult, 'stages' | 'finishSteps'>> {
   const port = await freePort();
   let out = '';
   const code = await new Promise<number>((resolve, reject) => {
@@ -87,7 +92,7 @@ async function bulkLoadOnce(input: string, home: string): Promise<BulkResult['st
   });
   const m = /done: (\{.*\})/.exec(out);
   if (code !== 0 || !m) throw new Error(`bulk load failed (exit ${code}):\n${out.slice(-4000)}`);
-  return { ...(JSON.parse(m[1]) as BulkResult['stages']), finishSteps: finishSteps(out) };
+  return { stages: JSON.parse(m[1]) as BulkResult['stages'], finishSteps: finishSteps(out) };
 }
 
 export async function benchBulk(
@@ -111,10 +116,9 @@ export async function benchBulk(
       const chunks = join(work, 'chunks');
       writeChunks(generateBundleChunks(importGenerateOptions(size), CHUNK), chunks);
       const started = performance.now();
-      let stages: BulkResult['stages'];
-      let steps: BulkResult['finishSteps'];
+      let loaded: Pick<BulkResult, 'stages' | 'finishSteps'>;
       try {
-        ({ finishSteps: steps, ...stages } = await bulkLoadOnce(chunks, join(work, 'neo4j-home')));
+        loaded = await bulkLoadOnce(chunks, join(work, 'neo4j-home'));
       } catch (e) {
         // a size this machine cannot hold is a row of the table, not the end of the run
         const message = (e as Error).message;
@@ -126,7 +130,8 @@ export async function benchBulk(
         continue;
       }
       const totalS = (performance.now() - started) / 1000;
-      const r: BulkResult = { size, totalS, stages, finishSteps: steps, loadAverage: loadavg()[0] };
+      const { stages } = loaded;
+      const r: BulkResult = { size, totalS, ...loaded, loadAverage: loadavg()[0] };
       results.push(r);
       if (probe.sizes.includes(size))
         try {

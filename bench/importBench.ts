@@ -11,6 +11,13 @@ import { deleteTenant, fmt, withPeakMemory } from './measure';
 // outgrows the transaction pool of the bench Neo4j (70% of its 6g heap; README "How much one import holds").
 export const CHUNK = 50_000;
 
+/** The name of the section's tenant of `size` flows, and the size read back from a name (undefined for another tenant). */
+const importTenant = (size: number, stamp: string) => `bench-${size}-${stamp}`;
+export const importedSize = (tenant: string | undefined): number | undefined => {
+  const m = /^bench-(\d+)-/.exec(tenant ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
 /** How the section generates a tenant of `size` flows (the risk view section reuses the largest). */
 export const importGenerateOptions = (size: number): GenerateOptions => ({
   flows: size,
@@ -78,7 +85,7 @@ export async function benchImport(services: Services, sizes: number[], opts: { f
   await deleteTenant(services, `warm-floor-${warmStamp}`);
   for (const size of sizes) {
     const stamp = Date.now().toString(36);
-    const tenant = `bench-${size}-${stamp}`;
+    const tenant = importTenant(size, stamp);
     const floorTenant = `floor-${size}-${stamp}`;
     let serviceMs = 0;
     let floorMs = 0;

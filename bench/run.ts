@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger, createServices } from '../src/app';
 import type { Services } from '../src/services';
-import { benchImport, CHUNK, importGenerateOptions } from './importBench';
+import { benchImport, CHUNK, importGenerateOptions, importedSize } from './importBench';
 import { benchBulk, type BulkResult } from './bulkBench';
 import { benchWorkbook } from './workbookBench';
 import { benchTrace, TraceSizeResult } from './traceBench';
@@ -130,10 +130,10 @@ async function main() {
     }
     // BENCH_TENANT: an earlier run's import tenant (bench-<flows>-<stamp>) for the sections that read one
     // (trace, graphql), so they can be measured again without importing the flows again
-    const earlierImport = /^bench-(\d+)-/.exec(process.env.BENCH_TENANT ?? '');
-    if (!tenants.length && earlierImport) {
-      tenants.push({ size: Number(earlierImport[1]), tenant: earlierImport.input });
-      log(`The sections below read ${earlierImport.input}, the tenant an earlier run's import section loaded (BENCH_TENANT).\n`);
+    const earlierSize = importedSize(process.env.BENCH_TENANT);
+    if (!tenants.length && earlierSize) {
+      tenants.push({ size: earlierSize, tenant: process.env.BENCH_TENANT! });
+      log(`The sections below read ${process.env.BENCH_TENANT}, the tenant an earlier run's import section loaded (BENCH_TENANT).\n`);
     }
     if (!opts.skip.has('workbook')) log(await benchWorkbook(services, opts.workbookFlows));
     if (!opts.skip.has('trace') && tenants.length) {
@@ -154,11 +154,11 @@ async function main() {
       const earlier = process.env.RISK_BENCH_TENANT;
       const flows = opts.riskFlows ?? opts.riskShipments * 5;
       // an import section's tenant is named bench-<flows>-<stamp>; any other was loaded by this section
-      const importedEarlier = earlier && /^bench-(\d+)-/.exec(earlier);
+      const importedEarlier = importedSize(earlier);
       const reuse = importedEarlier
         ? {
-            tenant: earlier,
-            generate: importGenerateOptions(Number(importedEarlier[1])),
+            tenant: earlier!,
+            generate: importGenerateOptions(importedEarlier),
             chunk: CHUNK,
             by: "an earlier run's import section",
           }
@@ -171,8 +171,8 @@ async function main() {
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     // the bulk loads last: each starts a Neo4j of its own beside this one, and the largest may not fit
     let bulk: BulkResult[] = [];
+    const bulkSizes = opts.bulkSizes.length ? opts.bulkSizes : opts.sizes;
     if (!opts.skip.has('bulk')) {
-      const bulkSizes = opts.bulkSizes.length ? opts.bulkSizes : opts.sizes;
       // a size this run did not import online is compared with the last run that did (named in the table)
       const online = bulkSizes.flatMap((size) => {
         const here = imports.find((i) => i.size === size);
@@ -195,11 +195,7 @@ async function main() {
     if (!opts.skip.has('export')) log((await benchExport(services, opts.exportSizes, tenants)).markdown);
     if (!opts.skip.has('soak')) log(await runSoak(services, { seconds: opts.soakSeconds, connections: 8 }));
     const largest = Math.max(0, ...imports.map((i) => i.size), ...bulk.map((b) => b.size));
-    const asked = Math.max(
-      0,
-      ...(opts.skip.has('import') ? [] : opts.sizes),
-      ...(opts.skip.has('bulk') ? [] : opts.bulkSizes.length ? opts.bulkSizes : opts.sizes),
-    );
+    const asked = Math.max(0, ...(opts.skip.has('import') ? [] : opts.sizes), ...(opts.skip.has('bulk') ? [] : bulkSizes));
     // a run that asked for less than the target says nothing of the largest graph this machine
     // holds, unless a size it asked for failed
     if (largest && (TARGETS.largestFlows.met(largest) || asked > largest))

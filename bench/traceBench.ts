@@ -41,24 +41,26 @@ export async function benchTrace(
     const first: number[] = [];
     let tiers = 0;
     let hops = 0;
+    const trace = (id: string) => traceShipment(services.graph, tenant, { id }, version);
+    const rawTraversal = (id: string) => services.graph.read(rawUpstreamQuery(DEFAULT_MAX_TIERS - 1), { tenant, shipmentId: id });
     for (let w = 0; w < warmup; w++)
       for (const id of picked) {
-        await traceShipment(services.graph, tenant, { id }, version);
-        await services.graph.read(rawUpstreamQuery(DEFAULT_MAX_TIERS - 1), { tenant, shipmentId: id });
+        await trace(id);
+        await rawTraversal(id);
       }
     for (const id of picked) {
       let t0 = performance.now();
-      const t = await traceShipment(services.graph, tenant, { id }, version);
+      const t = await trace(id);
       first.push(performance.now() - t0);
       tiers += t.tiers;
       hops += t.hops.length;
-      await services.graph.read(rawUpstreamQuery(DEFAULT_MAX_TIERS - 1), { tenant, shipmentId: id });
+      await rawTraversal(id);
       for (let r = 0; r < 3; r++) {
         t0 = performance.now();
-        await traceShipment(services.graph, tenant, { id }, version);
+        await trace(id);
         svc.push(performance.now() - t0);
         t0 = performance.now();
-        await services.graph.read(rawUpstreamQuery(DEFAULT_MAX_TIERS - 1), { tenant, shipmentId: id });
+        await rawTraversal(id);
         raw.push(performance.now() - t0);
       }
     }
