@@ -55,27 +55,15 @@ export async function searchFirms(
   limit: number,
   shape: FirmShape = Q.WHOLE_FIRM,
 ): Promise<Properties[]> {
-  // twice the limit, so that entities found under two names still fill the answer
-  const rows = await graph.read<{ firm: Properties & { id: string }; sameIds: string[] }>(Q.searchFirmsQuery(shape), {
+  const rows = await graph.read<{ firm: Properties }>(Q.searchFirmsQuery(shape), {
     tenant,
     ...nameSearch(tenant, text),
-    limit: limit * 2,
+    limit,
+    // twice the limit ranked, so that entities found under two names still fill the answer
+    ranked: limit * 2,
     candidates: searchCandidates(limit),
   });
-  return oneFirmPerEntity(rows).slice(0, limit);
-}
-
-/** The rows in order, without a firm confirmed to be the same entity as one before it. */
-export function oneFirmPerEntity<T extends { firm: { id: string }; sameIds: readonly string[] }>(rows: readonly T[]): T['firm'][] {
-  const seen = new Set<string>();
-  const out: T['firm'][] = [];
-  for (const r of rows) {
-    if (seen.has(r.firm.id)) continue;
-    seen.add(r.firm.id);
-    r.sameIds.forEach((id) => seen.add(id));
-    out.push(r.firm);
-  }
-  return out;
+  return rows.map((r) => r.firm);
 }
 
 /** The firms confirmed to be the same legal entity as this one, by id. */

@@ -98,6 +98,31 @@ describe('searchFirms by the full-text index', () => {
     expect(await searchFirms(h.services.graph, h.tenant.slice(0, -1), 'lubbock', 20)).toEqual([]);
   });
 
+  it('answers a legal entity once, as its first firm found, and still fills the limit', async () => {
+    const t = uniqueTenant('s-entity');
+    // names of growing length: the answer's order is A, B, C, ...
+    const firms = ['A', 'BB', 'CCC', 'DDDD', 'EEEEE', 'FFFFFF'].map((s) => ({ id: `E-${s[0]}`, name: `Harbour Logistics ${s}` }));
+    await importBundle(h.services, t, bundleOf(firms, [{ id: 'E-FAC', name: 'Harbour Logistics quay', firm: 'E-F' }]));
+    // B is confirmed to be A, and D to be B (so D is A too, two links away); E to be F
+    for (const [a, b] of [
+      ['E-A', 'E-B'],
+      ['E-D', 'E-B'],
+      ['E-E', 'E-F'],
+    ])
+      await h.services.graph.write('MATCH (a:Firm {tenant: $t, id: $a}), (b:Firm {tenant: $t, id: $b}) CREATE (a)-[:SAME_AS]->(b)', {
+        t,
+        a,
+        b,
+      });
+    const search = async (text: string, limit: number) => (await searchFirms(h.services.graph, t, text, limit)).map((f) => f.id);
+    expect(await search('harbour logistics', 20)).toEqual(['E-A', 'E-C', 'E-E']);
+    expect(await search('harbour logistics', 2)).toEqual(['E-A', 'E-C']);
+    expect(await search('harbour logistics', 1)).toEqual(['E-A']);
+    // found by its facility's name only, F answers for its entity (E is not found by that text)
+    expect(await search('quay', 20)).toEqual(['E-F']);
+    expect(await search('logistics dddd', 20)).toEqual(['E-D']);
+  });
+
   it('sees an import at once, and a renamed firm under its new name only', async () => {
     await importBundle(h.services, h.tenant, bundleOf([{ id: 'S-6', name: 'Tarim Basin Ginning' }], []));
     expect(await ids('tarim basin')).toEqual(['S-6']);
