@@ -169,7 +169,7 @@ async function main() {
           : imported && { tenant: imported.tenant, generate: importGenerateOptions(imported.size), chunk: CHUNK, by: 'the import section' };
       log(await benchRiskView(services, opts.riskShipments, flows, reuse || undefined));
     }
-    if (!opts.skip.has('search')) log(await benchSearch(services, opts.searchFirms, 60, opts.searchWarmup));
+    if (!opts.skip.has('search')) log(await benchSearch(services, { firms: opts.searchFirms, warmup: opts.searchWarmup }));
     if (!opts.skip.has('graphql') && tenants.length) log(await benchGraphql(services, tenants[tenants.length - 1].tenant));
     // the bulk loads last: each starts a Neo4j of its own beside this one, and the largest may not fit
     let bulk: BulkResult[] = [];
