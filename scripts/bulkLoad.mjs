@@ -15,7 +15,7 @@
 // (6g / 2g), BULK_IMPORT_HEAP (2g: the importer's own heap; it also uses memory off the heap).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAdmin } from './neo4j/admin.mjs';
 import { DEFAULT_PASSWORD, root } from './neo4j/layout.mjs';
@@ -36,8 +36,11 @@ function tsx(args, env = {}) {
   });
 }
 
-/** The importer's arguments for the files prepare wrote. */
-export function importArgs(manifest) {
+/**
+ * The importer's arguments for the files prepare wrote. Its report (bad records; empty when none)
+ * goes where it is asked, not into whatever folder the load was started from.
+ */
+export function importArgs(manifest, reportFile) {
   return [
     'database',
     'import',
@@ -49,6 +52,7 @@ export function importArgs(manifest) {
     `--multiline-fields=${manifest.multiline}`,
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
+    `--report-file=${reportFile}`,
     ...manifest.nodes.map((n) => `--nodes=${n.label}=${n.file}`),
     ...manifest.relationships.map((r) => `--relationships=${r.type}=${r.file}`),
   ];
@@ -84,7 +88,11 @@ export async function bulkLoad({ input, tenant = 'default', overwrite = false, e
     timings.prepareS = (Date.now() - t) / 1000;
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     t = Date.now();
-    await runAdmin(home, importArgs(manifest), { log, heap: env.BULK_IMPORT_HEAP || '2g' });
+    const report = join(home, 'logs', 'bulk-import.report');
+    mkdirSync(dirname(report), { recursive: true });
+    await runAdmin(home, importArgs(manifest, report), { log, heap: env.BULK_IMPORT_HEAP || '2g' }).catch((e) => {
+      throw new Error(`${e.message}; the importer's report: ${report}`);
+    });
     timings.importS = (Date.now() - t) / 1000;
     t = Date.now();
     const port = Number(env.NEO4J_BOLT_PORT || 7687);
