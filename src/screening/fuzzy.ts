@@ -25,6 +25,25 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[lb];
 }
 
+/** The word with up to k letters deleted, itself included. */
+export function deletionsUpTo(w: string, k: number): string[] {
+  const out = new Set<string>([w]);
+  let frontier = [w];
+  for (let step = 0; step < k; step++) {
+    const next: string[] = [];
+    for (const s of frontier)
+      for (let i = 0; i < s.length; i++) {
+        const d = s.slice(0, i) + s.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
+    frontier = next;
+  }
+  return [...out];
+}
+
 export const STEM_LENGTH = 7;
 
 /** Edits allowed for a token of this length: none below 4 letters, one up to 7, two from 8. */

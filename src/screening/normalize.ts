@@ -6,7 +6,7 @@
 // place names are kept but marked, since they say where a firm is rather than which firm it is.
 import { pinyin } from 'pinyin-pro';
 import { toSimplified } from '../model/gazetteer/traditional';
-import { foldDisguise } from '../model/text/disguise';
+import { foldDisguise, withoutSpacesBetweenHan } from '../model/text/disguise';
 import { isPinyinWord, umlautAsV, umlautSpellings, withoutToneNumbers } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
@@ -177,6 +177,8 @@ class Builder {
   parentForm = false;
   /** Letter spellings of words that had digits in them, for the list lookup. */
   private readonly digitSpellings = new Map<string, string[]>();
+  /** Words whose misread letters were put right, as written ("yining" -> "yinlng"): the written word may be a listed name misspelt. */
+  private readonly letterRepairs = new Map<string, string>();
   /** Spelled-out abbreviations with a second reading ("commercial" -> "communications"). */
   private readonly secondReadings = new Map<string, string>();
   /** The name's words so far, spelled out. */
@@ -258,8 +260,10 @@ class Builder {
       const alone = this.misreadKnown(key);
       const afterPrev = !alone && prev ? this.misreadKnown(ocrKey(prev) + key) : undefined;
       const beforeNext = !alone && !afterPrev && next ? this.misreadKnown(key + ocrKey(next)) : undefined;
-      if (alone) letters[i] = alone;
-      else if (afterPrev?.startsWith(prev)) letters[i] = afterPrev.slice(prev.length);
+      if (alone) {
+        letters[i] = alone;
+        this.letterRepairs.set(alone, w);
+      } else if (afterPrev?.startsWith(prev)) letters[i] = afterPrev.slice(prev.length);
       else if (beforeNext?.endsWith(next)) letters[i] = beforeNext.slice(0, beforeNext.length - next.length);
     });
     letters.forEach((w, i) => dotted[i] && this.dottedWords.add(w));
@@ -300,6 +304,10 @@ class Builder {
           if (alt?.length === 1 && lex.out.length === 1 && alt[0] !== last.text) last.alt = alt[0];
         } else if (place) this.emitPlace(place, key);
         else continue;
+        // a word put right letter by letter keeps its written form, as a word put right by typo does
+        const written = w === 1 ? this.letterRepairs.get(key) : undefined;
+        const last = this.tokens[this.tokens.length - 1];
+        if (written && last && last.raw === key && !last.ocr) last.ocr = [written];
         i += w;
         done = true;
       }
@@ -453,7 +461,7 @@ export function normalizeName(name: string): NormalizedName {
     words = [];
     dotted = [];
   };
-  const folded = fold(foldDisguise(name));
+  const folded = fold(withoutSpacesBetweenHan(foldDisguise(name)));
   b.toneText = /\d/.test(folded) && [...folded.matchAll(/[a-z0-9]+/g)].some((m) => withoutToneNumbers(m[0]) !== m[0]);
   for (const m of folded.matchAll(SPLIT)) {
     if (m[1]) {

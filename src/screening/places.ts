@@ -397,7 +397,8 @@ export function placeTables(): PlaceTables {
   add(
     'xinjiang',
     'region',
-    ['xinjiang', 'xuar', 'sinkiang', ...regionNames.filter((n) => !han(n))],
+    // XJ: the region's initials, as firms abbreviate it in English ("XJ Zhongtai")
+    ['xinjiang', 'xuar', 'sinkiang', 'xj', ...regionNames.filter((n) => !han(n))],
     ['新疆', ...regionNames.filter(han)],
     '65',
   );

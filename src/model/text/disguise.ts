@@ -317,6 +317,11 @@ function wordAround(s: string, from: number, to: number): [number, number] {
   return [a, b];
 }
 
+// "新 疆 乌 鲁 木 齐": a space between Chinese characters means nothing in Chinese (a column layout, a
+// PDF's text, or a disguise), and every reader takes the run whole
+const SPACED_HAN = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+export const withoutSpacesBetweenHan = (s: string): string => s.replace(SPACED_HAN, '');
+
 /** Removes invisible and format characters and folds compatibility forms and Latin look-alikes (see the header). */
 export function foldDisguise(s: string): string {
   if (!NOT_ASCII.test(s)) return s;

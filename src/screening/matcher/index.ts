@@ -13,6 +13,7 @@ import { candidatesFor } from './candidates';
 import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
+import { misspeltWordReader } from './misspeltWords';
 import { wadeGilesReading } from './olderRomanization';
 import {
   comparePlaces,
@@ -45,6 +46,8 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOc
 }
 
 const HOLD_SLOPE = 0.1;
+/** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
+const RUN_TOGETHER = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 const INITIALS_CACHE_MAX = 100_000;
 /** Administrative codes of the Xinjiang Uyghur Autonomous Region start so. */
 const XUAR_CODE = '65';
@@ -85,6 +88,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   const index = buildNameIndex(entries);
   const typos = new TypoLookup(index.vocabulary, index.df);
   const byOcrKey = ocrKeyIndex(index.vocabulary);
+  const readMisspelt = misspeltWordReader(
+    index.variants.flatMap((v) => v.tokens),
+    index.df,
+    (word) => typos.similarWords(word).size > 0,
+  );
   // a pinyin word's initials, cached since supplier sheets repeat their words
   const initialsCache = new Map<string, string[]>();
   const initialsOf = (word: string) => {
@@ -104,8 +112,14 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
 
   // A name under a direction override reads one way as stored and another as shown: either
   // may be the listed name, so both are screened and each entry keeps its better reading.
+  // Words run together in capitals ("AksuHuafuTextiles", "KTKGroup") are screened as written
+  // and apart: apart, a name written right may split where it should not ("BioScience"), which
+  // scoring joins again but misread letters in a short piece would not survive.
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
-    const readings = readingsOf(name);
+    const readings = readingsOf(name).flatMap((r) => {
+      const apart = r.replace(RUN_TOGETHER, ' ');
+      return apart === r ? [r] : [r, apart];
+    });
     if (readings.length === 1) return screenForm(name, opts);
     const best = new Map<string, ScreeningCandidate>();
     for (const c of readings.flatMap((r) => screenForm(r, opts)))
@@ -115,19 +129,35 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
 
   // A trade name that may be written in Wade-Giles ("Tien Shan") is screened as written and as
   // the pinyin the list agrees with; each entry keeps its better reading, the written one on a tie.
+  // A listed place or business word written with letters wrong ("Biayin", "Inner Mongloia") is
+  // screened as written and as the word read (misspeltWords.ts), that reading at most POSSIBLE;
+  // each entry keeps its better.
   function screenForm(name: string, opts: ScreenOptions): ScreeningCandidate[] {
     const normalized = normalizeName(name);
     const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
-    if (!older) return asWritten;
-    const note = `syllables read as pinyin (Wade-Giles): ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`;
+    const misspelt = readMisspelt(normalized.tokens);
+    if (!older && !misspelt) return asWritten;
     const best = new Map(asWritten.map((c) => [c.entryKey, c]));
-    for (const c of screenTokens(older.tokens, normalized.parentForm, opts))
-      if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, { ...c, reason: `${c.reason}; ${note}` });
+    const keepBetter = (found: ScreeningCandidate[], note: string) => {
+      for (const c of found)
+        if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, { ...c, reason: `${c.reason}; ${note}` });
+    };
+    if (older)
+      keepBetter(
+        screenTokens(older.tokens, normalized.parentForm, opts),
+        `syllables read as pinyin (Wade-Giles): ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`,
+      );
+    if (misspelt)
+      keepBetter(
+        screenTokens(misspelt.tokens, normalized.parentForm, opts, true),
+        `read as misspelt: ${misspelt.read.map((r) => `${r.written} → ${r.as}`).join(', ')} (at most POSSIBLE)`,
+      );
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
   }
 
-  function screenTokens(tokens: NameToken[], parentForm: boolean, opts: ScreenOptions): ScreeningCandidate[] {
+  /** `misspelt`: the tokens read a misspelling as a listed word, so no candidate is more than POSSIBLE. */
+  function screenTokens(tokens: NameToken[], parentForm: boolean, opts: ScreenOptions, misspelt = false): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? cfg.possibleThreshold;
     const country = countryCode(opts.country);
@@ -187,6 +217,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const v = index.variants[id];
       const r = align(q, fuzzy, v);
       const raw = r.score;
+      if (misspelt) r.score = Math.min(r.score, hold(raw, parentCap));
       if (hold(raw, conflictCap) < raw) {
         // "Shandong Gold Group" for the listed "Shandong Gold": the group above a listed firm is
         // not that firm, so at most POSSIBLE however well the rest agrees.

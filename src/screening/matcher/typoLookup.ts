@@ -3,7 +3,7 @@
 // set tells first whether any listed word lies within the allowed edits (or shares a
 // seven-letter stem), so fuse only runs when it can find something.
 import Fuse from 'fuse.js';
-import { allowedEdits, STEM_LENGTH, tokenSimilarity } from '../fuzzy';
+import { allowedEdits, deletionsUpTo, STEM_LENGTH, tokenSimilarity } from '../fuzzy';
 import { isPinyinWord } from '../../model/text/pinyin';
 import { soundKey } from '../soundKey';
 
@@ -11,25 +11,6 @@ const FUZZY_CACHE_MAX = 100_000;
 const STEM = '\u0000';
 // A brand spelled by ear ("Apecs" for Apex): as near as one typo in a five-letter word.
 const SOUND_SIM = 0.84;
-
-/** The word with up to k letters deleted, itself included. */
-function deletionsUpTo(w: string, k: number): string[] {
-  const out = new Set<string>([w]);
-  let frontier = [w];
-  for (let step = 0; step < k; step++) {
-    const next: string[] = [];
-    for (const s of frontier)
-      for (let i = 0; i < s.length; i++) {
-        const d = s.slice(0, i) + s.slice(i + 1);
-        if (!out.has(d)) {
-          out.add(d);
-          next.push(d);
-        }
-      }
-    frontier = next;
-  }
-  return [...out];
-}
 
 export class TypoLookup {
   private readonly nearKeys = new Set<string>();

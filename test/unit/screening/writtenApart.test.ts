@@ -1,0 +1,52 @@
+// Names written apart or run together: Chinese names with spaces between the characters ("白 银 有
+// 色"), Latin names with the words run together in capitals ("AksuHuafuTextiles", "KTKGroup"), and
+// the region's initials for Xinjiang ("XJ Zhongtai"). Each class once let a listed firm's own
+// name clear.
+import { loadSeedEntityList } from '../../../src/model/entityList';
+import { buildEntityMatcher } from '../../../src/screening/matcher';
+import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
+
+const list = loadSeedEntityList();
+const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
+const named = (pick: (e: (typeof list.entries)[number]) => string[]) =>
+  list.entries.flatMap((e) => pick(e).map((name) => ({ name, key: e.key })));
+const han = /\p{Script=Han}/u;
+const top = (query: string) => matcher.screen(query)[0];
+
+describe('screening names written apart or run together', () => {
+  it('decides every listed Chinese name MATCH with spaces between its characters', () => {
+    const names = named((e) => [...e.localNames, ...e.aliases, ...e.formerNames].filter((n) => han.test(n)));
+    expect(names.length).toBeGreaterThan(40);
+    const missed = names.flatMap(({ name, key }) =>
+      [' ', '\u3000'].map((gap) => [...name].join(gap)).filter((apart) => top(apart)?.entryKey !== key || top(apart)?.decision !== 'MATCH'),
+    );
+    expect(missed).toEqual([]);
+  });
+
+  it('reaches the entry of every listed Latin name written with its words run together in capitals', () => {
+    const names = named((e) => [e.name, ...e.aliases].filter((n) => !han.test(n)));
+    // names whose every word starts with a capital: "Cottonand" has nothing to split at
+    const cases = names
+      .filter(({ name }) => name.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w)))
+      .map(({ name, key }) => ({ query: name.replace(/[,.]/g, '').replace(/\s+/g, ''), key }))
+      .filter(({ query }) => /\p{Ll}\p{Lu}/u.test(query));
+    expect(cases.length).toBeGreaterThan(250);
+    const missed = cases.filter(({ query, key }) => !matcher.screen(query).some((c) => c.entryKey === key)).map((c) => c.query);
+    expect(missed).toEqual([]);
+    expect(top('KTKGroup')).toMatchObject({ entityName: expect.stringMatching(/^KTK Group/) });
+  });
+
+  it('keeps the reading as written where splitting would lose a misread letter ("B1oScience")', () => {
+    expect(top('Qingdao Vital Nutraceutical Ingredients B1oScience Co., Ltd.')).toMatchObject({ decision: 'MATCH' });
+  });
+
+  it('reads XJ before a name as Xinjiang', () => {
+    const names = named((e) => [e.name, ...e.aliases].filter((n) => /^Xinjiang /.test(n)));
+    expect(names.length).toBeGreaterThan(40);
+    const missed = names
+      .map(({ name, key }) => ({ query: name.replace(/^Xinjiang /, 'XJ '), key }))
+      .filter(({ query, key }) => top(query)?.entryKey !== key)
+      .map((c) => c.query);
+    expect(missed).toEqual([]);
+  });
+});
