@@ -7,7 +7,7 @@
 // not the region, and does not count. Chinese terms match as substrings, after folding
 // traditional characters (兵團 -> 兵团); 新绛 never matches 新疆. Disguise is folded first
 // (Cyrillic а in "Xinjiаng", a zero-width space inside "Xinjiang"); a hit names the name as written.
-import { foldDisguise, latinTokens, phraseWords, readingsOf, toSimplified } from './text';
+import { foldDisguise, latinTokens, phraseWords, readingsOf, toSimplified, withoutSpacesBetweenHan } from './text';
 
 export interface NameIndicatorHit {
   term: string;
@@ -50,7 +50,7 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
       // the plain word sequence, and one where camel-case words are split
       const plain = ws.map((w) => w[0]);
       const split = ws.flatMap((w) => (w.length > 1 ? w.slice(1) : w));
-      const simplified = toSimplified(folded);
+      const simplified = withoutSpacesBetweenHan(toSimplified(folded));
       for (const { term, words: tw, notBefore } of LATIN_TERMS) {
         if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
       }

@@ -5,7 +5,7 @@
 import { umlautAsV } from '../../model/text/pinyin';
 
 export { toSimplified } from '../../model/gazetteer/traditional';
-export { displayOrder, foldDisguise, foldDisguiseMapped, readingsOf } from '../../model/text/disguise';
+export { displayOrder, foldDisguise, foldDisguiseMapped, readingsOf, withoutSpacesBetweenHan } from '../../model/text/disguise';
 
 export const HAN = /\p{Script=Han}/u;
 export const hasHan = (s: string) => HAN.test(s);

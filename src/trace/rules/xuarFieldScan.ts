@@ -4,7 +4,16 @@
 // field names. The decision over all fields is in xuarPlaceMatcher.ts. Disguise is folded
 // before the scan (look-alike letters, invisible characters); what a hit quotes is the text
 // as written.
-import { closeTogether, fold, foldDisguiseMapped, isPinyinSyllable, latinTokens, toSimplified, type Token } from './text';
+import {
+  closeTogether,
+  fold,
+  foldDisguiseMapped,
+  isPinyinSyllable,
+  latinTokens,
+  toSimplified,
+  withoutSpacesBetweenHan,
+  type Token,
+} from './text';
 import type { LatinPhrase, LookAlike, Place, PlaceIndex } from './xuarPlaceIndex';
 
 const ADMIN_WORDS = new Set([
@@ -144,7 +153,7 @@ export interface FieldScan {
 
 /** Every XUAR name, look-alike, other province and look-alike context named in one field of a location. */
 export function scanField(field: string, value: string, idx: PlaceIndex, isProvinceField: boolean): FieldScan {
-  const folded = foldDisguiseMapped(toSimplified(value));
+  const folded = foldDisguiseMapped(toSimplified(withoutSpacesBetweenHan(value)));
   // NFKC may turn a compatibility ideograph into a traditional character: fold again
   const src = toSimplified(folded.text);
   const written = folded.shown;

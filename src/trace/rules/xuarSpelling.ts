@@ -116,6 +116,11 @@ const UYGHUR_NAMES_FOLDED = UYGHUR_PLACE_NAMES.map(([u, l]) => [foldArabic(u), l
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+// A province field that holds the region's code rather than its name, as ERP exports do: ISO
+// 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000". Only the
+// whole province field: elsewhere six digits starting 65 are as likely a Yunnan postcode.
+const XUAR_PROVINCE_CODE = /^(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)$/i;
+
 /**
  * The location with misspelt XUAR names and Uyghur-script names rewritten, or null when
  * nothing was rewritten. Pure; the vocabulary is built once per process.
@@ -128,6 +133,11 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
     if (typeof value !== 'string' || !value.trim()) continue;
     let text = value;
     const fieldNotes: string[] = [];
+    if (field === 'province' && XUAR_PROVINCE_CODE.test(value.trim())) {
+      out[field] = 'Xinjiang' as L[typeof field];
+      notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
+      continue;
+    }
     if (/\p{Script=Arabic}/u.test(text)) {
       text = foldArabic(text);
       for (const [uyghur, latin] of UYGHUR_NAMES_FOLDED) {

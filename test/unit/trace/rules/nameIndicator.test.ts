@@ -69,3 +69,12 @@ describe('nameIndicators', () => {
     expect(nameIndicators(['', '   '])).toEqual([]);
   });
 });
+
+describe('nameIndicators written apart', () => {
+  it('finds 新疆 and 兵团 with spaces between the characters', () => {
+    expect(nameIndicators(['新 疆 天 业 股 份 有 限 公 司', '兵\u3000团第八师'])).toEqual([
+      { term: '新疆', name: '新 疆 天 业 股 份 有 限 公 司' },
+      { term: '兵团', name: '兵\u3000团第八师' },
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { CHINA_DIVISIONS } from '../../../../src/model/gazetteer/chinaDivisions'
 import { placeIndex } from '../../../../src/trace/rules/xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../../../src/model/gazetteer/uyghurPlaceNames';
 import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/countries';
+import { xuarPlaces } from '../../../../src/model/gazetteer/xuarPlaces';
 
 const CN = { country: 'CN' };
 
@@ -113,5 +114,41 @@ describe('countries the rule cannot read', () => {
     expect(countryCodeOf('Viet Nam')).toBe('VN');
     expect(countryCodeOf('Chine')).toBeUndefined();
     expect(countryCodeOf('vietnam')).toBe('VN');
+  });
+});
+
+describe('XUAR names written apart, and the region as a code', () => {
+  const places = xuarPlaces();
+  const zhNames = [...places.prefectureLevel, ...places.countyLevel, ...places.xpccCities]
+    .map((p) => p.zh)
+    .filter((z): z is string => !!z && z.length >= 2);
+
+  it('reads every Chinese XUAR place name with spaces between its characters as it reads it written together', () => {
+    expect(zhNames.length).toBeGreaterThan(80);
+    const differ = zhNames.flatMap((zh) =>
+      [' ', '\u3000', '  '].flatMap((gap) => {
+        const address = `新疆${zh}人民路8号`;
+        const apart = [...address].join(gap);
+        return locateInXuar({ ...CN, address: apart }).inXuar === locateInXuar({ ...CN, address }).inXuar ? [] : [apart];
+      }),
+    );
+    expect(differ).toEqual([]);
+    expect(locateInXuar({ ...CN, address: '新 疆 乌 鲁 木 齐 市 天 山 区' }).inXuar).toBe(true);
+  });
+
+  it.each(['CN-XJ', 'XJ', 'cn-xj', 'CN-65', '65', '650000'])(
+    'reads a province field "%s" as Xinjiang, the evidence naming the code',
+    (code) => {
+      const r = locateInXuar({ ...CN, province: code });
+      expect(r.inXuar).toBe(true);
+      expect(r.evidence[0]).toBe(`province "${code}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
+    },
+  );
+
+  it("does not read other provinces' codes, or the digits elsewhere than the province field, as Xinjiang", () => {
+    for (const province of ['CN-BJ', 'CN-XZ', 'CN-64', '54', '640000', '6500', 'XJS'])
+      expect(locateInXuar({ ...CN, province, city: 'Hefei' }).inXuar).toBe(false);
+    // 65xxxx is a Yunnan postcode
+    expect(locateInXuar({ ...CN, address: 'Kunming 650000', city: 'Kunming' }).inXuar).toBe(false);
   });
 });
