@@ -9,6 +9,7 @@ import { migrate, type MigrationCapabilities } from './graph/migrations';
 import { RELEASE } from './config/release';
 import { ensureEntityList } from './screening/listStore';
 import { ScreeningService } from './screening/service';
+import { rescreenIfScreeningChanged } from './screening/rescreen';
 import type { Services } from './services';
 import { importBundle } from './import';
 import { SEED_DIR } from './model/entityList';
@@ -26,7 +27,16 @@ export function migrationCapabilities(log?: (msg: string) => void): MigrationCap
   return { backfillSearchForms, ensureShipmentSummaries: (g) => ensureAllSummaries(g, log) };
 }
 
-export async function createServices(config: Config = loadConfig(), log: Logger = createLogger(config)): Promise<Services> {
+/**
+ * `rescreenOnStart` (default true): screen every tenant's firms again when the stored matches were
+ * made by other screening code (src/screening/rescreen.ts); a bulk load's finish, which screens
+ * every firm itself, passes false.
+ */
+export async function createServices(
+  config: Config = loadConfig(),
+  log: Logger = createLogger(config),
+  { rescreenOnStart = true }: { rescreenOnStart?: boolean } = {},
+): Promise<Services> {
   const graph: Graph = createGraph(config);
   log.info({ uri: config.neo4jUri }, 'connecting to Neo4j');
   await connectWithRetry(graph, { uri: config.neo4jUri, log: (m) => log.warn(m), deadlineMs: 90_000 });
@@ -41,6 +51,16 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   if (model.applied.length) log.info({ from: model.from, to: model.to, applied: model.applied }, 'graph model upgraded');
   const version = await ensureEntityList(graph);
   log.info({ entityListVersion: version }, 'graph schema and Entity List ready');
+  const screening = new ScreeningService(graph);
+  // a failure here must not keep the service down; it is said loudly, and the next start tries again
+  if (rescreenOnStart)
+    await rescreenIfScreeningChanged(graph, screening, (m) => log.info(m)).catch((e) =>
+      log.error(
+        { err: e },
+        "could not screen the stored firms again under this release's screening: their matches are the earlier release's " +
+          'until a start succeeds (each tenant is one transaction: for a very large tenant give Neo4j more heap, NEO4J_HEAP)',
+      ),
+    );
   const auth = authenticatorFor(config, (m) => log.warn(m));
   if (auth) {
     log.info(
@@ -52,7 +72,7 @@ export async function createServices(config: Config = loadConfig(), log: Logger 
   void exhibits.sweepIncoming().catch((e) => log.warn({ err: e, root: config.exhibitRoot }, 'could not clear old partial uploads'));
   if (config.reviewFourEyes)
     log.info('four-eyes review: a decision on a MATCH takes effect once a second reviewer agrees (REVIEW_FOUR_EYES)');
-  return { config, graph, log, screening: new ScreeningService(graph), authenticate: auth?.authenticate, exhibits };
+  return { config, graph, log, screening, authenticate: auth?.authenticate, exhibits };
 }
 
 export const DEMO_BUNDLE = join(SEED_DIR, 'demo-bundle.json');

@@ -10,6 +10,7 @@ import * as Q from './cypher';
 export const AUDIT_ACTIONS = [
   'IMPORT',
   'LIST_UPDATE',
+  'RESCREEN',
   'MATCH_DECISION',
   'MATCH_DISPUTE',
   'DUPLICATE_DECISION',

@@ -70,7 +70,8 @@ async function finish(args: string[]): Promise<number> {
   if (!dir) throw new Error('usage: bulkLoad.ts finish --dir DIR');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BulkManifest;
   const started = Date.now();
-  const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }));
+  // the finish screens every firm itself, then records that the store's matches are this release's
+  const services = await createServices(loadConfig(), createLogger({ logLevel: 'warn' }), { rescreenOnStart: false });
   console.log(`store ready (constraints, indexes, model steps, Entity List) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
     const [stored] = await services.graph.read<Record<string, number>>(TENANT_COUNTS, { tenant: manifest.tenant });

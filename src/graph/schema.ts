@@ -25,6 +25,7 @@ const STATEMENTS: string[] = [
   'CREATE CONSTRAINT listed_entity_key IF NOT EXISTS FOR (n:ListedEntity) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT tenant_state IF NOT EXISTS FOR (n:TenantState) REQUIRE n.tenant IS UNIQUE',
   'CREATE CONSTRAINT entity_list_version IF NOT EXISTS FOR (n:EntityListVersion) REQUIRE n.version IS UNIQUE',
+  'CREATE CONSTRAINT screening_state IF NOT EXISTS FOR (n:ScreeningState) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX flow_to IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.toId)',
   'CREATE INDEX flow_from IF NOT EXISTS FOR (n:Flow) ON (n.tenant, n.fromId)',
   // every tenant-scoped look-up is index-backed: a label scan crosses every tenant's data

@@ -55,6 +55,12 @@ CALL (firm, r) {
   MERGE (m)-[:AGAINST]->(e)
 }`;
 
+/** The fingerprint of the screening code the stored matches were made by (rescreen.ts). */
+export const SCREENING_FINGERPRINT = `
+OPTIONAL MATCH (s:ScreeningState {id: 'screening'}) RETURN s.fingerprint AS fingerprint`;
+export const SET_SCREENING_FINGERPRINT = `
+MERGE (s:ScreeningState {id: 'screening'}) SET s.fingerprint = $fingerprint, s.at = $at`;
+
 /** Every tenant that has firms: a list update re-screens each of them. */
 export const TENANTS_WITH_FIRMS = `
 MATCH (f:Firm) RETURN DISTINCT f.tenant AS tenant`;

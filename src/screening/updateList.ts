@@ -3,14 +3,11 @@
 // and which firms newly match (the alert list).
 import type { Graph } from '../graph/graph';
 import type { EntityListVersion } from '../model/entityList';
-import { recordAuditInTx } from '../audit';
-import { bumpTenantVersion, lockTenant } from '../graph/tenantVersion';
-import { rebuildSummariesInTx } from '../trace/summaries';
 import { storeEntityListVersion, currentEntityList } from './listStore';
 import type { ScreeningService } from './service';
 import { prepareEntityListUpdate, EntityListDiff } from './update';
 import * as Q from './cypher';
-import { proposeDuplicatesInTx } from './duplicates';
+import { rescreenTenant } from './rescreenTenant';
 
 export interface ListUpdateReport {
   previousVersion: string;
@@ -60,38 +57,13 @@ export async function applyVersion(
   screening.invalidate();
 
   const tenants = (await graph.read<{ tenant: string }>(Q.TENANTS_WITH_FIRMS)).map((r) => r.tenant);
-  for (const tenant of tenants) {
-    const firms = await graph.read<{
-      id: string;
-      name: string;
-      aliases: string[] | null;
-      localName: string | null;
-      country: string | null;
-    }>(Q.TENANT_FIRMS, { tenant });
-    const names = firms.map((f) => ({
-      id: f.id,
-      name: f.name,
-      aliases: f.aliases ?? [],
-      localName: f.localName ?? undefined,
-      country: f.country ?? undefined,
-    }));
-    await graph.writeTransaction(async (tx) => {
-      await lockTenant(tx, tenant);
-      await screening.screenFirmsInTx(tx, tenant, names);
-      // firms that now MATCH one entry may be one entity; pairs decided already keep their decision
-      await proposeDuplicatesInTx(tx, tenant, { everyFirm: true });
-      await bumpTenantVersion(tx, tenant);
-      // any entry may have changed (dates, sections, subsidiaries): every shipment of the tenant judged again
-      await rebuildSummariesInTx(tx, tenant, list.version);
-      await recordAuditInTx(tx, {
-        tenant,
-        actor,
-        action: 'LIST_UPDATE',
-        target: list.version,
-        detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
-      });
-    }, 1800);
-  }
+  for (const tenant of tenants)
+    await rescreenTenant(graph, screening, tenant, list.version, {
+      actor,
+      action: 'LIST_UPDATE',
+      target: list.version,
+      detail: { previous: current.version, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+    });
   const seen = new Set(before.map((b) => `${b.tenant}|${b.firmId}|${b.entryKey}`));
   const after = await graph.read<{
     tenant: string;

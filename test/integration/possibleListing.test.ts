@@ -4,7 +4,7 @@
 // the shipment FLAGGED, a rejection clears the flag. Against the real Neo4j, through import,
 // stored screening matches, review and the trace.
 import { startHarness, Harness } from './harness';
-import { chainBundle, TierSpec } from '../fixtures/scenarios';
+import { solarSupplierChain as supplierChain } from '../fixtures/scenarios';
 import type { Bundle } from '../../src/model/bundle';
 
 let h: Harness;
@@ -38,25 +38,6 @@ async function matchesOf(firmId: string): Promise<{ id: string; entityName: stri
   expect(res.errors).toBeUndefined();
   return res.data.screeningMatches.items;
 }
-
-// The supplier ships from an office outside the XUAR, so only screening can keep the trace from CLEAR.
-const supplierChain = (prefix: string, supplierName: string): Bundle =>
-  chainBundle(
-    prefix,
-    [
-      {
-        firm: { name: `${prefix} Module Assembly Co.`, city: 'Ho Chi Minh City', country: 'VN' },
-        facility: { country: 'VN', city: 'Ho Chi Minh City' },
-        material: { name: 'Solar modules', hsCode: '8541.43' },
-      },
-      {
-        firm: { name: supplierName, country: 'CN' },
-        facility: { country: 'CN', city: 'Shanghai', province: 'Shanghai' },
-        material: { name: 'Polysilicon', hsCode: '2804.61', raw: true },
-      },
-    ] satisfies TierSpec[],
-    { importer: `${prefix} Solar Importer Inc.` },
-  );
 
 // One case per class of POSSIBLE the place and parent rules produce (issue 13, points 4 and 5).
 const CLASSES = [

@@ -198,8 +198,9 @@ describe('upgrade from the previous release', () => {
       ],
     };
 
-    // the store as the previous release leaves it: it knew no model version
+    // the store as the previous release leaves it: it knew no model version, nor which screening made its matches
     await graph.write('MATCH (v:ModelVersion {key: $k}) DELETE v', { k: MODEL_KEY });
+    await graph.write("MATCH (s:ScreeningState {id: 'screening'}) DELETE s");
     const before = await buildStoreWithPreviousRelease(plan);
     expect((await storedModelVersion(graph)).version).toBe(0);
 
@@ -243,7 +244,10 @@ describe('upgrade from the previous release', () => {
         expect(after.screeningDecisions).toEqual(before[t.tenant].screeningDecisions);
         expect(after.duplicateDecisions).toEqual(before[t.tenant].duplicateDecisions);
         expect(after.exhibits).toEqual(before[t.tenant].exhibits);
-        expect(after.audit).toEqual(before[t.tenant].audit);
+        // start-up screened the firms again (the store did not say which screening made its matches), and said so
+        const rescreens = after.audit.filter((e) => e.action === 'RESCREEN');
+        expect(rescreens).toEqual([expect.objectContaining({ actor: 'system' })]);
+        expect(after.audit.filter((e) => e.action !== 'RESCREEN')).toEqual(before[t.tenant].audit);
       }
     } finally {
       await current.server.stop();

@@ -9,6 +9,7 @@ import type { ImportServices } from '../index';
 import type { ImportReport } from '../importBundle';
 import { bumpTenantVersion, lockTenant } from '../../graph/tenantVersion';
 import { proposeDuplicatesInTx, proposeFacilityDuplicatesInTx } from '../../screening/duplicates';
+import { recordScreeningFingerprint } from '../../screening/rescreen';
 import { recordAuditInTx } from '../../audit';
 import { ensureSummaries } from '../../trace/summaries';
 import { TENANT_FIRM_IDS } from './cypher';
@@ -79,5 +80,7 @@ export async function finishBulkLoad(
   // the shipments' stored verdicts, as the online import leaves them (trace/summaries)
   await ensureSummaries(services.graph, tenant);
   opts.log?.("shipments' summaries stored");
+  // a bulk load fills a store of its own: every firm in it was just screened by this release
+  await recordScreeningFingerprint(services.graph, services.screening);
   return { screened: ids.length, candidates, duplicatePairs };
 }

@@ -814,6 +814,8 @@ export type SupplyChainDiff = {
 export type AuditAction =
   | 'IMPORT'
   | 'LIST_UPDATE'
+  /** the firms screened again at start-up because the screening code or thresholds changed since their matches were made (target: the new screening's fingerprint) */
+  | 'RESCREEN'
   | 'MATCH_DECISION'
   | 'MATCH_DISPUTE'
   | 'DUPLICATE_DECISION'
