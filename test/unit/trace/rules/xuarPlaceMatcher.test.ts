@@ -62,6 +62,9 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
     ['Yarkand', 'Yarkant County (莎车县)'],
     ['Maralbexi', 'Maralbexi County'],
     ['Aratürük', 'Yiwu County (伊吾县)'],
+    ['Chöchek', '塔城'],
+    ['Shixenza', '石河子'],
+    ['Yeken', 'Yarkant County (莎车县)'],
   ])('Uyghur-derived: %s', (city, expected) => {
     const r = locateInXuar({ ...CN, city });
     expect(r.inXuar).toBe(true);
