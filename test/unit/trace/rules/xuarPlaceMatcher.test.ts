@@ -65,6 +65,12 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
     ['Chöchek', '塔城'],
     ['Shixenza', '石河子'],
     ['Yeken', 'Yarkant County (莎车县)'],
+    ['Qarasheher', '焉耆'],
+    ['Chaqiliq', '若羌'],
+    ['Shixo', '乌苏'],
+    ["Kökto'qay", '富蕴'],
+    ['Tumshuq', '图木舒克'],
+    ['Keriye', '于田'],
   ])('Uyghur-derived: %s', (city, expected) => {
     const r = locateInXuar({ ...CN, city });
     expect(r.inXuar).toBe(true);
