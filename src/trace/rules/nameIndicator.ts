@@ -1,4 +1,4 @@
-// Weak signals in a firm's or facility's names: "Xinjiang", "XPCC", "Bingtuan",
+// Weak signals in a firm's or facility's names: "Xinjiang" (also "Sinkiang", "XUAR"), "XPCC", "Bingtuan",
 // "Production and Construction Corps", 新疆, 兵团. Reported, never presumptive.
 //
 // Latin terms match whole words only (accent- and case-insensitive). A word glued to other
@@ -16,7 +16,9 @@ export interface NameIndicatorHit {
 
 const LATIN_TERMS: { term: string; words: string[]; notBefore?: Set<string> }[] = [
   { term: 'Xinjiang', words: phraseWords('Xinjiang'), notBefore: new Set(['county', 'xian']) },
-  ...['XPCC', 'Bingtuan', 'Production and Construction Corps'].map((term) => ({ term, words: phraseWords(term) })),
+  // the region under its postal romanization and its initials, and XPCC with full stops: each means nothing else
+  { term: 'XPCC', words: phraseWords('X P C C') },
+  ...['Sinkiang', 'XUAR', 'XPCC', 'Bingtuan', 'Production and Construction Corps'].map((term) => ({ term, words: phraseWords(term) })),
 ];
 const CJK_TERMS = ['新疆', '兵团'];
 

@@ -20,6 +20,6 @@ export const nameIndicator = defineFlagKind({
     severity: 'SIGNAL',
     legend: 'name indicator',
     description:
-      'A name of the firm or facility contains Xinjiang, XPCC, Bingtuan, 新疆 or 兵团; worth checking, not presumptive on its own.',
+      'A name of the firm or facility contains Xinjiang (or Sinkiang, XUAR), XPCC, Bingtuan, 新疆 or 兵团; worth checking, not presumptive on its own.',
   },
 });

@@ -78,3 +78,13 @@ describe('nameIndicators written apart', () => {
     ]);
   });
 });
+
+describe('nameIndicators: the region by its older romanization and initials', () => {
+  it('finds Sinkiang, XUAR and X.P.C.C., each under its own term', () => {
+    expect(nameIndicators(['Sinkiang Trading', 'XUAR Cotton Co', 'X.P.C.C. Cotton Farm'])).toEqual([
+      { term: 'Sinkiang', name: 'Sinkiang Trading' },
+      { term: 'XUAR', name: 'XUAR Cotton Co' },
+      { term: 'XPCC', name: 'X.P.C.C. Cotton Farm' },
+    ]);
+  });
+});
