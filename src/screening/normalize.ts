@@ -450,6 +450,30 @@ class Builder {
 
 const SPLIT = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|([([（【])|([)\]）】])/gu;
 
+// "No. 2 Plant", "Plant No. 2", "Factory 3", "2nd Mill": the number of one of the firm's plants or
+// branches says which site, not which firm; as name words they outweighed the firm's own name. A
+// number that is the name ("841 Cotton Transfer Warehouse", "No. 4 Vocation Skills …") stays.
+const UNIT_WORDS = new Set(['plant', 'factory', 'mill', 'workshop', 'branch', 'warehouse', 'site', 'base', 'depot', 'office']);
+const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number']);
+const isNumber = (w: string) => /^\d+(?:st|nd|rd|th)?$/.test(w);
+function withoutUnitNumbers(words: string[], dotted: boolean[]): { words: string[]; dotted: boolean[]; dropped: string[] } {
+  const drop = new Set<number>();
+  words.forEach((w, i) => {
+    if (!isNumber(w)) return;
+    const labelled = NUMBER_WORDS.has(words[i - 1] ?? '');
+    const before = words[labelled ? i - 2 : i - 1] ?? '';
+    if (!UNIT_WORDS.has(words[i + 1] ?? '') && !UNIT_WORDS.has(before)) return;
+    drop.add(i);
+    if (labelled) drop.add(i - 1);
+  });
+  if (!drop.size) return { words, dotted, dropped: [] };
+  return {
+    words: words.filter((_, i) => !drop.has(i)),
+    dotted: dotted.filter((_, i) => !drop.has(i)),
+    dropped: words.filter((_, i) => drop.has(i)),
+  };
+}
+
 /** Normalizes a firm name in any script into canonical tokens; disguise (look-alike letters, invisible characters) is folded first. */
 export function normalizeName(name: string): NormalizedName {
   const t = getTables();
@@ -457,7 +481,9 @@ export function normalizeName(name: string): NormalizedName {
   let words: string[] = [];
   let dotted: boolean[] = [];
   const flush = () => {
-    if (words.length) b.latin(b.prepare(words, dotted));
+    const unit = withoutUnitNumbers(words, dotted);
+    b.dropped.push(...unit.dropped);
+    if (unit.words.length) b.latin(b.prepare(unit.words, unit.dotted));
     words = [];
     dotted = [];
   };

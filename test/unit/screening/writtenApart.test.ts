@@ -50,3 +50,22 @@ describe('screening names written apart or run together', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('screening the numbered plants and branches of a listed firm', () => {
+  it('reaches the entry of every listed Latin name with a numbered plant, factory or branch after it', () => {
+    const suffix = /,?\s*(co\.?,?\s*ltd\.?|company limited|co\.?\s*limited|limited|ltd\.?|inc\.?|corporation|corp\.?)\.?\s*$/i;
+    const names = named((e) => [e.name, ...e.aliases].filter((n) => !han.test(n)));
+    const cases = names.flatMap(({ name, key }) =>
+      ['No. 2 Plant', 'Plant No. 3', 'Factory 4', '2nd Branch'].map((unit) => ({ query: `${name.replace(suffix, '')} ${unit}`, key })),
+    );
+    expect(cases.length).toBeGreaterThan(1000);
+    const missed = cases.filter(({ query, key }) => !matcher.screen(query).some((c) => c.entryKey === key)).map((c) => c.query);
+    expect(missed).toEqual([]);
+  });
+
+  it('keeps a number that is the name itself', () => {
+    expect(top('841 Cotton Transfer Warehouse')).toMatchObject({ decision: 'MATCH', matchedName: '841 Cotton Transfer Warehouse' });
+    expect(top('No. 4 Vocation Skills Education Training Center')).toMatchObject({ decision: 'MATCH' });
+    expect(top('No. 5 Vocation Skills Education Training Center')?.decision).not.toBe('MATCH');
+  });
+});
