@@ -20,6 +20,8 @@ export interface PlaceInfo {
 
 // China itself, named in firm names like a province ("China ... Co.").
 const CHINA: [string, string, ...string[]] = ['zhongguo', '中国', 'china', 'prc'];
+/** Administrative codes of the Xinjiang Uyghur Autonomous Region start so (GB/T 2260). */
+export const XUAR_CODE = '65';
 /** The canonical token of China itself: it contains every place, so it qualifies none. */
 export const CHINA_PLACE = CHINA[0];
 
@@ -400,14 +402,14 @@ export function placeTables(): PlaceTables {
     // XJ: the region's initials, as firms abbreviate it in English ("XJ Zhongtai")
     ['xinjiang', 'xuar', 'sinkiang', 'xj', ...regionNames.filter((n) => !han(n))],
     ['新疆', ...regionNames.filter(han)],
-    '65',
+    XUAR_CODE,
   );
   // Names marked ambiguous (Tianshan, Wenquan, Xinhe...) are also common words in trade names; they stay name words.
   for (const p of [...xuar.prefectureLevel, ...xuar.xpccCities, ...xuar.countyLevel]) {
     if (p.ambiguous) continue;
     const canonical = latinKey(stripAdmin(p.pinyin ?? ''));
     const zhName = p.zh ? [p.zh, p.zh.replace(/[县市]$/u, ''), ...(p.names ?? []).filter(han)] : [];
-    add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName, '65');
+    add(canonical, 'city', [p.pinyin ?? '', ...(p.names ?? [])], zhName, XUAR_CODE);
   }
   for (const [canonical, zhName] of CITIES)
     add(canonical, 'city', [canonical, ...(CITY_SPELLINGS[canonical] ?? []), ...olderCityNames(zhName)], [zhName]);

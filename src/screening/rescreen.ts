@@ -4,13 +4,21 @@
 import type { Graph } from '../graph/graph';
 import type { ScreeningService } from './service';
 import { screeningFingerprint } from './codeFingerprint';
+import { loadScreeningConfig } from './config';
 import { rescreenTenant } from './rescreenTenant';
 import * as Q from './cypher';
 
-/** Records that every stored match was made by this release's screening (start-up, or a bulk load that screened every firm). */
-export async function recordScreeningFingerprint(graph: Graph, screening: Pick<ScreeningService, 'current'>): Promise<string> {
-  const fingerprint = screeningFingerprint((await screening.current()).matcher.config);
-  await graph.write(Q.SET_SCREENING_FINGERPRINT, { fingerprint, at: new Date().toISOString() });
+const storeFingerprint = (graph: Graph, fingerprint: string) =>
+  graph.write(Q.SET_SCREENING_FINGERPRINT, { fingerprint, at: new Date().toISOString() });
+
+// The thresholds the matcher is built with (buildEntityMatcher without overrides): known without
+// building it, so a start with nothing to screen again reads one property and no Entity List.
+const fingerprintInForce = () => screeningFingerprint(loadScreeningConfig());
+
+/** Records that every stored match was made by this release's screening (a bulk load that screened every firm). */
+export async function recordScreeningFingerprint(graph: Graph): Promise<string> {
+  const fingerprint = fingerprintInForce();
+  await storeFingerprint(graph, fingerprint);
   return fingerprint;
 }
 
@@ -20,8 +28,7 @@ export async function recordScreeningFingerprint(graph: Graph, screening: Pick<S
  * screened again, none when nothing changed.
  */
 export async function rescreenIfScreeningChanged(graph: Graph, screening: ScreeningService, log: (msg: string) => void): Promise<string[]> {
-  const { list, matcher } = await screening.current();
-  const fingerprint = screeningFingerprint(matcher.config);
+  const fingerprint = fingerprintInForce();
   const [row] = await graph.read<{ fingerprint: string | null }>(Q.SCREENING_FINGERPRINT);
   const previous = row?.fingerprint ?? null;
   if (previous === fingerprint) return [];
@@ -31,6 +38,7 @@ export async function rescreenIfScreeningChanged(graph: Graph, screening: Screen
       `the stored screening matches were made by ${previous ? `other screening (${previous})` : 'an earlier release'}: ` +
         `screening the firms of ${tenants.length} tenant${tenants.length > 1 ? 's' : ''} again with this release's (${fingerprint})`,
     );
+  const { list } = await screening.current();
   for (const tenant of tenants) {
     const started = Date.now();
     await rescreenTenant(graph, screening, tenant, list.version, {
@@ -41,6 +49,6 @@ export async function rescreenIfScreeningChanged(graph: Graph, screening: Screen
     });
     log(`screened the firms of tenant "${tenant}" again in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  await graph.write(Q.SET_SCREENING_FINGERPRINT, { fingerprint, at: new Date().toISOString() });
+  await storeFingerprint(graph, fingerprint);
   return tenants;
 }

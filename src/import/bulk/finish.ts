@@ -81,6 +81,6 @@ export async function finishBulkLoad(
   await ensureSummaries(services.graph, tenant);
   opts.log?.("shipments' summaries stored");
   // a bulk load fills a store of its own: every firm in it was just screened by this release
-  await recordScreeningFingerprint(services.graph, services.screening);
+  await recordScreeningFingerprint(services.graph);
   return { screened: ids.length, candidates, duplicatePairs };
 }

@@ -14,6 +14,7 @@ import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
 import { misspeltWordReader } from './misspeltWords';
+import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
 import {
   comparePlaces,
@@ -49,8 +50,6 @@ const HOLD_SLOPE = 0.1;
 /** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
 const RUN_TOGETHER = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 const INITIALS_CACHE_MAX = 100_000;
-/** Administrative codes of the Xinjiang Uyghur Autonomous Region start so. */
-const XUAR_CODE = '65';
 const TRADE_NAME_MIN_LENGTH = 4;
 
 /** A listed name word of four letters or more that a query name word spells exactly (not a typo, not initials). */

@@ -12,13 +12,12 @@
 import { deletionsUpTo, editDistance } from '../fuzzy';
 import { isPinyinWord } from '../../model/text/pinyin';
 import type { NameToken } from '../normalize';
-import { placeTables } from '../places';
+import { placeTables, XUAR_CODE } from '../places';
 
 /** Shorter words are too close to too many others to read as misspelt. */
 const MIN_LENGTH = 5;
 /** One slip of the hand (a letter swapped, dropped, doubled or wrong): two would read trade names as places ("Shunhong" as Shandong). */
 const EDITS = 1;
-const XUAR_CODE = '65';
 const CACHE_MAX = 100_000;
 
 export interface WordReading {
