@@ -14,6 +14,7 @@ import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
 import { misspeltWordReader } from './misspeltWords';
+import { miswrittenHanReader, type HanSlip } from './miswrittenHan';
 import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
 import {
@@ -45,6 +46,14 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOc
   // a typo-corrected lexicon word that is a listed trade name misread becomes that name word
   return word ? { ...t, text: word, raw: word, kind: 'name' } : t;
 }
+
+const SLIP_TEXT: Record<HanSlip, string> = {
+  homophone: 'a character of the same sound',
+  dropped: 'a character dropped',
+  added: 'a character added',
+  doubled: 'a character doubled',
+  swapped: 'two characters swapped',
+};
 
 const HOLD_SLOPE = 0.1;
 /** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
@@ -92,6 +101,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     index.df,
     (word) => typos.similarWords(word).size > 0,
   );
+  const readMiswrittenHan = miswrittenHanReader(entries);
   // a pinyin word's initials, cached since supplier sheets repeat their words
   const initialsCache = new Map<string, string[]>();
   const initialsOf = (word: string) => {
@@ -136,7 +146,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
     const misspelt = readMisspelt(normalized.tokens);
-    if (!older && !misspelt) return asWritten;
+    const miswritten = readMiswrittenHan(name);
+    if (!older && !misspelt && !miswritten.length) return asWritten;
     const best = new Map(asWritten.map((c) => [c.entryKey, c]));
     const keepBetter = (found: ScreeningCandidate[], note: string) => {
       for (const c of found)
@@ -152,6 +163,13 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         screenTokens(misspelt.tokens, normalized.parentForm, opts, true),
         `read as misspelt: ${misspelt.read.map((r) => `${r.written} → ${r.as}`).join(', ')} (at most POSSIBLE)`,
       );
+    for (const r of miswritten) {
+      const read = normalizeName(r.text);
+      keepBetter(
+        screenTokens(read.tokens, read.parentForm, opts, true),
+        `Chinese characters read as miswritten (${SLIP_TEXT[r.slip]}): ${r.written} → ${r.as} (at most POSSIBLE)`,
+      );
+    }
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
   }
 
