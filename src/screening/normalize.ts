@@ -189,7 +189,8 @@ class Builder {
   private readonly dottedWords = new Set<string>();
   constructor(private readonly t: Tables) {}
 
-  private emitLex(hit: LexHit, surface: string) {
+  /** `raw`: the spelling kept for rejoining; an abbreviation keeps its own ("Yas heng" is Yasheng split, not yarns and heng). */
+  private emitLex(hit: LexHit, surface: string, raw = hit.raw) {
     if (!hit.out.length) {
       this.dropped.push(surface);
       if (PARENT_FORMS.has(hit.raw)) this.parentForm = true;
@@ -198,7 +199,7 @@ class Builder {
     hit.out.forEach((text, i) => {
       const c = hit.cls[i];
       const kind: TokenKind = c === 'form' || c === 'sector' ? c : 'name';
-      this.tokens.push({ text, raw: i === 0 ? hit.raw : '', kind, paren: this.paren });
+      this.tokens.push({ text, raw: i === 0 ? raw : '', kind, paren: this.paren });
     });
   }
   private emitPlace(p: PlaceInfo, raw: string) {
@@ -334,7 +335,7 @@ class Builder {
       if (joined) {
         this.emitLex(joined, word + next);
         i++;
-      } else if (abbreviated) this.emitLex(abbreviated, word);
+      } else if (abbreviated) this.emitLex(abbreviated, word, word);
       else if (near) {
         const lex = t.latin.get(near);
         if (lex) {

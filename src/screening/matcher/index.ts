@@ -59,6 +59,28 @@ const HOLD_SLOPE = 0.1;
 /** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
 const RUN_TOGETHER = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 const INITIALS_CACHE_MAX = 100_000;
+/** Two written words that together spell a listed name word this long are read joined. */
+const REJOINED_MIN_LENGTH = 5;
+const SPACE_BETWEEN_WORDS = /(?<=\p{L})\s+(?=\p{L})/gu;
+
+/**
+ * The name with each pair of neighbouring words that together spell a listed name word written as
+ * one ("Yinf eng" as Yinfeng, "Nines tar" as Ninestar), or undefined when there is none. Scoring
+ * rejoins two name words itself, but a piece that is a lexicon word ("eng", "and", "tar") was
+ * read as one, or dropped, before it could.
+ */
+function rejoined(name: string, listedWords: ReadonlyMap<string, unknown>): string | undefined {
+  let changed = false;
+  const out = name.replace(SPACE_BETWEEN_WORDS, (gap, at: number) => {
+    const before = /\p{L}+$/u.exec(name.slice(0, at))![0];
+    const after = /^\p{L}+/u.exec(name.slice(at + gap.length))![0];
+    const word = (before + after).toLowerCase();
+    if (word.length < REJOINED_MIN_LENGTH || !listedWords.has(word)) return gap;
+    changed = true;
+    return '';
+  });
+  return changed ? out : undefined;
+}
 const TRADE_NAME_MIN_LENGTH = 4;
 
 /** A listed name word of four letters or more that a query name word spells exactly (not a typo, not initials). */
@@ -123,11 +145,13 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // may be the listed name, so both are screened and each entry keeps its better reading.
   // Words run together in capitals ("AksuHuafuTextiles", "KTKGroup") are screened as written
   // and apart: apart, a name written right may split where it should not ("BioScience"), which
-  // scoring joins again but misread letters in a short piece would not survive.
+  // scoring joins again but misread letters in a short piece would not survive. Words written
+  // apart that spell a listed name word are screened joined as well.
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const readings = readingsOf(name).flatMap((r) => {
       const apart = r.replace(RUN_TOGETHER, ' ');
-      return apart === r ? [r] : [r, apart];
+      const joined = rejoined(r, index.df);
+      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : [])];
     });
     if (readings.length === 1) return screenForm(name, opts);
     const best = new Map<string, ScreeningCandidate>();

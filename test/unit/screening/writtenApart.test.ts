@@ -1,10 +1,12 @@
 // Names written apart or run together: Chinese names with spaces between the characters ("白 银 有
-// 色"), Latin names with the words run together in capitals ("AksuHuafuTextiles", "KTKGroup"), and
+// 色"), Latin names with the words run together in capitals ("AksuHuafuTextiles", "KTKGroup") or a
+// word split by a space ("Yinf eng"), and
 // the region's initials for Xinjiang ("XJ Zhongtai"). Each class once let a listed firm's own
 // name clear.
 import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
+import { normalizeName } from '../../../src/screening/normalize';
 
 const list = loadSeedEntityList();
 const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);
@@ -34,6 +36,27 @@ describe('screening names written apart or run together', () => {
     const missed = cases.filter(({ query, key }) => !matcher.screen(query).some((c) => c.entryKey === key)).map((c) => c.query);
     expect(missed).toEqual([]);
     expect(top('KTKGroup')).toMatchObject({ entityName: expect.stringMatching(/^KTK Group/) });
+  });
+
+  // a piece may be a lexicon word ("Yinf eng": eng, engineering; "Bitl and"; "Nines tar") read or dropped before scoring rejoins name words
+  it('reaches the entry of every listed Latin name with a name word split by a space anywhere', () => {
+    const names = named((e) => [e.name, ...e.aliases].filter((n) => !han.test(n)));
+    const cases = names.flatMap(({ name, key }) =>
+      normalizeName(name)
+        .tokens.filter((t) => t.kind === 'name' && t.raw.length >= 6)
+        .flatMap((t) => {
+          const written = new RegExp(`\\b${t.raw}\\b`, 'i').exec(name)?.[0];
+          if (!written) return [];
+          return Array.from({ length: written.length - 3 }, (_, k) => ({
+            query: name.replace(written, `${written.slice(0, k + 2)} ${written.slice(k + 2)}`),
+            key,
+          }));
+        }),
+    );
+    expect(cases.length).toBeGreaterThan(800);
+    const missed = cases.filter(({ query, key }) => !matcher.screen(query).some((c) => c.entryKey === key)).map((c) => c.query);
+    expect(missed).toEqual([]);
+    expect(top('Hubei Yinf eng Cotton Co., Ltd.')).toMatchObject({ decision: 'MATCH' });
   });
 
   it('keeps the reading as written where splitting would lose a misread letter ("B1oScience")', () => {
