@@ -3,7 +3,9 @@
 // as the pinyin a listed name agrees with ("tianshan", "xinren", "zhongtai"). The index decides
 // between the readings an unmarked syllable allows (tien: dian or tian); a run the list already
 // knows as written is pinyin and stays so. The words read become the tokens the same pinyin
-// would give, so this reading is never stronger evidence than pinyin itself.
+// would give, so this reading is never stronger evidence than pinyin itself. A word that is two
+// or three syllables written as one ("Hsinya", "Hsinjen", "Chunghua", as Taiwan and Hong Kong
+// traders write them) is read the same way, split where its syllables allow.
 import { isCommonEnglishWord } from '../../model/text/englishWords';
 import { MAX_RUN_READINGS, wadeGilesSyllable } from '../../model/text/wadeGiles';
 import type { NameToken } from '../normalize';
@@ -41,6 +43,44 @@ function readingsOf(perWord: string[][]): string[][] {
 
 const listedWord = (index: ListedWords, w: string) => index.df.has(w) || index.bySpelling.has(w);
 
+/** Every way to write `word` as `parts` whole Wade-Giles syllables, each part's pinyin readings. */
+function syllableSplits(word: string, parts: number): string[][][] {
+  if (parts === 1) {
+    const s = wadeGilesSyllable(word);
+    return s.length ? [[s]] : [];
+  }
+  const out: string[][][] = [];
+  for (let cut = 1; cut < word.length; cut++) {
+    const head = wadeGilesSyllable(word.slice(0, cut));
+    if (head.length) for (const rest of syllableSplits(word.slice(cut), parts - 1)) out.push([head, ...rest]);
+  }
+  return out;
+}
+
+const CACHE_MAX = 100_000;
+const joinedCache = new WeakMap<ListedWords, Map<string, string[]>>();
+
+/** The listed pinyin words a name word written as two or three joined Wade-Giles syllables reads as (cached per list: supplier sheets repeat their words). */
+function joinedSyllablesRead(word: string, index: ListedWords): string[] {
+  let cache = joinedCache.get(index);
+  if (!cache) joinedCache.set(index, (cache = new Map()));
+  let hit = cache.get(word);
+  if (!hit) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, (hit = joinedSyllablesReadUncached(word, index)));
+  }
+  return hit;
+}
+
+function joinedSyllablesReadUncached(word: string, index: ListedWords): string[] {
+  if (listedWord(index, word) || isCommonEnglishWord(word)) return [];
+  const out = new Set<string>();
+  for (let parts = SHORTEST_RUN; parts <= LONGEST_RUN; parts++)
+    for (const split of syllableSplits(word, parts))
+      for (const r of readingsOf(split)) if (listedWord(index, r.join(''))) out.add(r.join(''));
+  return [...out];
+}
+
 interface WindowReading {
   tokens: NameToken[];
   read?: OlderReading['read'][number];
@@ -55,7 +95,9 @@ interface WindowReading {
 export function wadeGilesReading(tokens: readonly NameToken[], index: ListedWords): OlderReading | undefined {
   const words = tokens.map(writtenWord);
   const syllables = words.map((w) => (w ? wadeGilesSyllable(w) : []));
-  if (syllables.filter((s) => s.length).length < SHORTEST_RUN) return undefined;
+  // a word of syllables written as one: read alone
+  const joinedRead = words.map((w) => (w ? joinedSyllablesRead(w, index) : []));
+  if (syllables.filter((s) => s.length).length < SHORTEST_RUN && !joinedRead.some((r) => r.length)) return undefined;
 
   const readWindow = (i: number, len: number): WindowReading | undefined => {
     const run = tokens.slice(i, i + len);
@@ -84,7 +126,19 @@ export function wadeGilesReading(tokens: readonly NameToken[], index: ListedWord
   const best: Array<{ covered: number; parts: WindowReading[] }> = [];
   best[tokens.length] = { covered: 0, parts: [] };
   for (let i = tokens.length - 1; i >= 0; i--) {
-    let pick = { covered: best[i + 1].covered, parts: [{ tokens: [tokens[i]] }, ...best[i + 1].parts] };
+    const joined = joinedRead[i];
+    let pick: { covered: number; parts: WindowReading[] } = joined.length
+      ? {
+          covered: 1 + best[i + 1].covered,
+          parts: [
+            {
+              tokens: [{ ...pinyinToken(tokens[i], joined[0]), ...(joined[1] ? { alt: joined[1] } : {}) }],
+              read: { written: words[i]!, pinyin: joined.slice(0, 2).join(' or ') },
+            },
+            ...best[i + 1].parts,
+          ],
+        }
+      : { covered: best[i + 1].covered, parts: [{ tokens: [tokens[i]] }, ...best[i + 1].parts] };
     for (let len = SHORTEST_RUN; len <= LONGEST_RUN && i + len <= tokens.length; len++) {
       const w = readWindow(i, len);
       const covered = w ? len + best[i + len].covered : -1;

@@ -35,6 +35,8 @@ const unmarked = (wg: string) => wg.normalize('NFD').replace(/\p{M}/gu, '').repl
 const STYLES = {
   plain: (wg: string[]) => wg.map((s) => capital(unmarked(s))).join(' '),
   marked: (wg: string[]) => capital(wg.join('-')),
+  // as one word, as Taiwan and Hong Kong traders often write it ("Hsinjen")
+  joined: (wg: string[]) => capital(wg.map(unmarked).join('').toLowerCase()),
 };
 
 interface Rewritten {
@@ -76,6 +78,8 @@ function rewrittenNames(style: keyof typeof STYLES): { cases: Rewritten[]; leftO
         }
         const written = STYLES[style](wg);
         if (written.replace(/[\s-]/g, '').toLowerCase() === lower) return word; // Huafu: the same letters
+        // joined, a run of common English words is one word no reader would split ("Hungmien")
+        if (style === 'joined' && isCommonEnglishWord(written.toLowerCase())) return word;
         changed = true;
         return written;
       });
@@ -103,6 +107,9 @@ describe('listed trade names written in Wade-Giles', () => {
     const [c] = matcher.screen('Hsin Jen Aluminum Foil');
     expect(c.entityName).toBe('Jiangyin Xinren Aluminum Foil Technology Co., Ltd.');
     expect(c.reason).toContain('syllables read as pinyin (Wade-Giles): hsin jen → xinren');
+    const [joined] = matcher.screen('Anhui Hsinya New Materials Co., Ltd.');
+    expect(joined).toMatchObject({ entityName: 'Anhui Xinya New Materials Co., Ltd.', decision: 'MATCH' });
+    expect(joined.reason).toContain('syllables read as pinyin (Wade-Giles): hsinya → xinya');
   });
 
   it('score no higher than the same name in pinyin', () => {
