@@ -10,7 +10,7 @@ import { foldDisguise, withoutSpacesBetweenHan } from '../model/text/disguise';
 import { isPinyinWord, umlautAsV, umlautSpellings, withoutToneNumbers } from '../model/text/pinyin';
 import { LEXICON, LexClass } from './lexicon';
 import { contextPlace, placeTables, PlaceInfo, PlaceLevel, type ContextPlace } from './places';
-import { editDistance } from './fuzzy';
+import { editDistance } from '../model/text/editDistance';
 import { abbreviates, abbreviationIndex, ELEMENT_SYMBOLS, expandAbbreviations, type Abbreviation } from './abbreviations';
 import { digitRepairs, ocrKey, ocrKeyIndex } from './ocrTypos';
 

@@ -9,7 +9,8 @@
 // away from a place may be just that). Listed name words misspelt are the typo lookup's, but a
 // word the normalizer corrected into a business word ("Centry" as centre, "Xinen" as linen) is
 // given back to it when a listed name word lies as near (Century, Xinren).
-import { deletionsUpTo, editDistance } from '../fuzzy';
+import { deletionsUpTo } from '../fuzzy';
+import { editDistance } from '../../model/text/editDistance';
 import { isPinyinWord } from '../../model/text/pinyin';
 import type { NameToken } from '../normalize';
 import { placeTables, XUAR_CODE } from '../places';

@@ -3,8 +3,11 @@
 // rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
 // same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
 // when that name is strictly the nearest of every place name in China (and of the XUAR
-// look-alikes): "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang".
+// look-alikes): "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang". Two
+// neighbouring letters swapped count as one slip ("Urmuqi"), and two spellings of one place
+// ("Kashgar", "Kaxgar" for "Kasgar") do not tie.
 import { distance } from 'fastest-levenshtein';
+import { editDistance } from '../../model/text/editDistance';
 import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
 import { PROVINCES } from '../../model/gazetteer/provinces';
 import { latinTokens } from './text';
@@ -33,8 +36,8 @@ const allowedEdits = (len: number) => (len >= 8 ? 2 : 1);
 const MIN_LETTERS = 5;
 
 interface Vocabulary {
-  /** single-word XUAR spellings, folded */
-  xuar: Set<string>;
+  /** single-word XUAR spellings, folded, with the place each names (its Chinese name) */
+  xuar: Map<string, string>;
   /** the other single-word place names of China it competes with, and the look-alikes' spellings, folded */
   elsewhere: Set<string>;
 }
@@ -47,12 +50,12 @@ function vocabularyOf(kind: FieldKind): Vocabulary {
   const known = vocabularies.get(kind);
   if (known) return known;
   const idx = placeIndex();
-  const xuar = new Set<string>();
+  const xuar = new Map<string, string>();
   const elsewhere = new Set<string>();
   for (const [compact, phrases] of idx.latin) {
     for (const p of phrases) {
       if (p.words.length !== 1 || compact.length < MIN_LETTERS) continue;
-      if (p.place && !p.place.ambiguous && (kind === 'place' || p.place.level === 'region')) xuar.add(compact);
+      if (p.place && !p.place.ambiguous && (kind === 'place' || p.place.level === 'region')) xuar.set(compact, p.place.zh);
       else if (kind === 'place') elsewhere.add(compact);
     }
   }
@@ -61,13 +64,18 @@ function vocabularyOf(kind: FieldKind): Vocabulary {
     for (const la of idx.lookAlikes) for (const n of [la.pinyin ?? '', ...la.names]) elsewhere.add(letters(n));
     for (const { code, pinyin } of chinaDivisionRows()) if (!code.startsWith('65')) elsewhere.add(pinyin);
   }
-  for (const x of xuar) elsewhere.delete(x);
+  for (const x of xuar.keys()) elsewhere.delete(x);
   const v = { xuar, elsewhere };
   vocabularies.set(kind, v);
   return v;
 }
 
 type Nearest = { spelling: string; edits: number } | null;
+
+/** Edits apart, a swap counting one, capped at max + 1; the fast Levenshtein first (a swap is two there), since most words are far apart. */
+function editsApart(a: string, b: string, max: number): number {
+  return distance(a, b) > 2 * max ? max + 1 : editDistance(a, b, max);
+}
 // the same words (street types, district names) recur in every address: each is weighed once
 const remembered = memoByInput(
   ({ word, kind }: { word: string; kind: FieldKind }) => nearestOf(word, kind),
@@ -90,16 +98,17 @@ function nearestOf(w: string, kind: FieldKind): Nearest {
   let best: string | null = null;
   let bestEdits = limit + 1;
   let tied = false;
-  for (const x of xuar) {
+  for (const [x, place] of xuar) {
     if (Math.abs(x.length - w.length) > limit) continue;
-    const d = distance(w, x);
+    const d = editsApart(w, x, limit);
     if (d < bestEdits) [best, bestEdits, tied] = [x, d, false];
-    else if (d === bestEdits) tied = true;
+    // as near to another XUAR place is a tie; to another spelling of the same place is not
+    else if (d === bestEdits && best !== null && xuar.get(best) !== place) tied = true;
   }
   if (!best || tied || bestEdits > allowedEdits(Math.min(w.length, best.length))) return null;
   for (const e of elsewhere) {
     if (Math.abs(e.length - w.length) > bestEdits) continue;
-    if (distance(w, e) <= bestEdits) return null;
+    if (editsApart(w, e, bestEdits) <= bestEdits) return null;
   }
   return { spelling: best, edits: bestEdits };
 }

@@ -6,7 +6,7 @@ import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { abbreviates, abbreviationIndex, expandAbbreviations } from '../../../src/screening/abbreviations';
 import { normalizeName } from '../../../src/screening/normalize';
-import { editDistance } from '../../../src/screening/fuzzy';
+import { editDistance } from '../../../src/model/text/editDistance';
 
 // How shipping papers write these words, stated here independently of the lexicon.
 const WRITTEN_AS: Array<[RegExp, string[]]> = [

@@ -7,7 +7,7 @@ import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { normalizeName } from '../../../src/screening/normalize';
 import { generateBundleChunks } from '../../../src/generate/generator';
 import { isPinyinWord } from '../../../src/model/text/pinyin';
-import { editDistance } from '../../../src/screening/fuzzy';
+import { editDistance } from '../../../src/model/text/editDistance';
 
 const list = loadSeedEntityList();
 const matcher = buildEntityMatcher(list, DEFAULT_SCREENING_CONFIG);

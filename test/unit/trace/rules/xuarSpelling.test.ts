@@ -3,7 +3,7 @@
 // nearest place name (per field), so no one-letter variant of a place elsewhere in China is
 // ever read as the XUAR.
 import fc from 'fast-check';
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from '../../../../src/model/text/editDistance';
 import { locateInXuar } from '../../../../src/trace/rules';
 import { nearestXuarSpelling, respellLocation } from '../../../../src/trace/rules/xuarSpelling';
 import { CHINA_DIVISIONS } from '../../../../src/model/gazetteer/chinaDivisions';
@@ -29,6 +29,38 @@ describe('misspelt XUAR names', () => {
     const r = locateInXuar({ ...CN, [field]: typo });
     expect(r.inXuar).toBe(true);
     expect(r.evidence[0]).toMatch(new RegExp(`^${field} "${typo}" read as "${read}" \\(\\d letters? apart; no other`));
+  });
+
+  // every single-word spelling of a XUAR place the rule reads alone (not one shared with a place elsewhere)
+  const xuarWords = [...placeIndex().latin].flatMap(([compact, phrases]) =>
+    phrases
+      .filter((p) => p.words.length === 1 && p.place && !p.place.ambiguous && compact.length >= 5)
+      .map((p) => ({ compact, zh: p.place!.zh })),
+  );
+  const zhOf = new Map(xuarWords.map((w) => [w.compact, w.zh]));
+  it.each([
+    ['two neighbouring letters swapped', (w: string, i: number) => w.slice(0, i) + w.slice(i + 1, i + 2) + w[i] + w.slice(i + 2), 0.95],
+    ['a letter doubled', (w: string, i: number) => w.slice(0, i + 1) + w.slice(i), 0.95],
+    ['a letter dropped', (w: string, i: number) => w.slice(0, i) + w.slice(i + 1), 0.85],
+  ])('reads a XUAR name with %s as that place, never as another, wherever no other place is as near', (_, slip, share) => {
+    let read = 0;
+    let cases = 0;
+    const wrong: string[] = [];
+    for (const { compact, zh } of xuarWords)
+      for (let i = 0; i < compact.length; i++) {
+        const typo = slip(compact, i);
+        if (typo === compact || typo.length < 5) continue;
+        cases++;
+        const near = nearestXuarSpelling(typo);
+        if (near && zhOf.get(near.spelling) === zh) read++;
+        else if (near) wrong.push(`${typo} (${compact}) read as ${near.spelling}`);
+      }
+    expect(cases).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
+    // the rest are as near to a place elsewhere in China or to another XUAR place, and stay unread by rule
+    expect(read / cases).toBeGreaterThan(share);
+    expect(locateInXuar({ ...CN, city: 'Urmuqi' }).evidence[0]).toMatch(/^city "Urmuqi" read as "Urumqi" \(1 letter apart/);
+    expect(locateInXuar({ ...CN, address: 'No. 12 Industrial Road, Kasgar City' }).inXuar).toBe(true);
   });
 
   it('never reads a word that is itself a place elsewhere in China ("Jinjiang" in Fujian, "Xinjian" in Jiangxi)', () => {
@@ -66,7 +98,7 @@ describe('misspelt XUAR names', () => {
         fc.constantFrom(...elsewhere),
         fc.nat(),
         fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
-        fc.constantFrom('sub', 'del', 'ins'),
+        fc.constantFrom('sub', 'del', 'ins', 'swap'),
         (name, at, c, op) => {
           const i = at % name.length;
           const typo =
@@ -74,10 +106,12 @@ describe('misspelt XUAR names', () => {
               ? name.slice(0, i) + c + name.slice(i + 1)
               : op === 'del'
                 ? name.slice(0, i) + name.slice(i + 1)
-                : name.slice(0, i) + c + name.slice(i);
+                : op === 'ins'
+                  ? name.slice(0, i) + c + name.slice(i)
+                  : name.slice(0, i) + name.slice(i + 1, i + 2) + name[i] + name.slice(i + 2);
           const near = nearestXuarSpelling(typo);
           // read only when strictly nearer to the XUAR name than to the place it came from
-          if (near) expect(near.edits).toBeLessThan(distance(typo, name));
+          if (near) expect(near.edits).toBeLessThan(editDistance(typo, name, 3));
         },
       ),
       { numRuns: 3000 },
