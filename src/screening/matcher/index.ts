@@ -14,7 +14,8 @@ import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
 import { buildNameIndex } from './nameIndex';
 import { misspeltWordReader } from './misspeltWords';
-import { miswrittenHanReader, type HanSlip } from './miswrittenHan';
+import { miswrittenHanReader } from './miswrittenHan';
+import { HAN_SLIP_TEXT } from '../../model/text/hanSlip';
 import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
 import {
@@ -46,14 +47,6 @@ function misreadAsListed(t: NameToken, listed: ReadonlyMap<string, number>, byOc
   // a typo-corrected lexicon word that is a listed trade name misread becomes that name word
   return word ? { ...t, text: word, raw: word, kind: 'name' } : t;
 }
-
-const SLIP_TEXT: Record<HanSlip, string> = {
-  homophone: 'a character of the same sound',
-  dropped: 'a character dropped',
-  added: 'a character added',
-  doubled: 'a character doubled',
-  swapped: 'two characters swapped',
-};
 
 const HOLD_SLOPE = 0.1;
 /** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
@@ -191,7 +184,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const read = normalizeName(r.text);
       keepBetter(
         screenTokens(read.tokens, read.parentForm, opts, true),
-        `Chinese characters read as miswritten (${SLIP_TEXT[r.slip]}): ${r.written} → ${r.as} (at most POSSIBLE)`,
+        `Chinese characters read as miswritten (${HAN_SLIP_TEXT[r.slip]}): ${r.written} → ${r.as} (at most POSSIBLE)`,
       );
     }
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);

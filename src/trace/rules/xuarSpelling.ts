@@ -1,5 +1,5 @@
 // A second reading of a location the place rule found nothing in: misspelt XUAR names
-// ("Xingjiang", "Urumuqi", "Kashgher") and names in the Uyghur script (ئۈرۈمچى) are
+// ("Xingjiang", "Urumuqi", "Kashgher", "乌木齐": xuarHanSlips.ts) and names in the Uyghur script (ئۈرۈمچى) are
 // rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
 // same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
 // when that name is strictly the nearest of every place name in China (and of the XUAR
@@ -14,6 +14,7 @@ import { latinTokens } from './text';
 import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
+import { respellHanPlaces } from './xuarHanSlips';
 
 export interface LocationFields {
   province?: string | null;
@@ -167,8 +168,10 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
       );
       text = text.slice(0, t.start) + written + text.slice(t.end);
     }
+    const han = respellHanPlaces(field, text);
+    if (han) text = han.text;
     if (text !== value) out[field] = text as L[typeof field];
-    notes.push(...fieldNotes, ...typos);
+    notes.push(...fieldNotes, ...typos, ...(han?.notes ?? []));
   }
   return notes.length ? { location: out, notes } : null;
 }

@@ -3,6 +3,8 @@
 // nearest place name (per field), so no one-letter variant of a place elsewhere in China is
 // ever read as the XUAR.
 import fc from 'fast-check';
+import { pinyin } from 'pinyin-pro';
+import { chinaDivisionRows } from '../../../../src/model/gazetteer/divisionRows';
 import { editDistance } from '../../../../src/model/text/editDistance';
 import { locateInXuar } from '../../../../src/trace/rules';
 import { nearestXuarSpelling, respellLocation } from '../../../../src/trace/rules/xuarSpelling';
@@ -184,5 +186,72 @@ describe('XUAR names written apart, and the region as a code', () => {
       expect(locateInXuar({ ...CN, province, city: 'Hefei' }).inXuar).toBe(false);
     // 65xxxx is a Yunnan postcode
     expect(locateInXuar({ ...CN, address: 'Kunming 650000', city: 'Kunming' }).inXuar).toBe(false);
+  });
+});
+
+describe('XUAR names written in Chinese with one slip', () => {
+  const idx = placeIndex();
+  // the names the rule reads alone (not shared with a place elsewhere), three characters or more
+  const names = [
+    ...new Set(
+      [...idx.cjkByFirst.values()]
+        .flat()
+        .filter((c) => c.place && !c.place.ambiguous && [...c.text].length >= 3)
+        .map((c) => c.text),
+    ),
+  ];
+  const divisions = chinaDivisionRows();
+  const pool = [...new Set(divisions.flatMap((r) => [...r.zh]))];
+  const readings = (c: string) => pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true });
+  const inXuar = (address: string) => locateInXuar({ ...CN, address: `${address}工业园区8号` });
+  const slipped = (make: (chars: string[], k: number) => string | undefined, minLength: number) =>
+    names
+      .filter((n) => [...n].length >= minLength)
+      .flatMap((n) => [...n].map((_, k) => make([...n], k)).filter((v): v is string => !!v && v !== n))
+      // a slip that writes another place's name is that place
+      .filter((v) => !divisions.some((r) => r.zh === v || r.zh + r.suffix === v));
+
+  it.each([
+    [
+      'a character dropped, in a name of four characters or more',
+      (c: string[], k: number) => [...c.slice(0, k), ...c.slice(k + 1)].join(''),
+      4,
+    ],
+    ['a character doubled', (c: string[], k: number) => [...c.slice(0, k + 1), ...c.slice(k)].join(''), 3],
+    [
+      'two characters swapped',
+      (c: string[], k: number) => (k + 1 < c.length ? [...c.slice(0, k), c[k + 1], c[k], ...c.slice(k + 2)].join('') : undefined),
+      3,
+    ],
+    [
+      'a character of the same sound',
+      (c: string[], k: number) => {
+        const other = pool.find((x) => x !== c[k] && readings(x).some((r) => readings(c[k]).includes(r)));
+        return other && [...c.slice(0, k), other, ...c.slice(k + 1)].join('');
+      },
+      3,
+    ],
+  ])('places an address with %s in the XUAR, the evidence naming it', (slip, make, minLength) => {
+    const cases = slipped(make, minLength);
+    expect(cases.length).toBeGreaterThan(40);
+    expect(cases.filter((c) => !inXuar(c).inXuar)).toEqual([]);
+    // (one that still holds the name as written, "乌乌鲁木齐", is read as written)
+    const read = cases.map((c) => inXuar(c).evidence[0]).filter((e) => e.includes(' read as '));
+    expect(read.length).toBeGreaterThan(40);
+    for (const e of read) expect(e).toMatch(new RegExp(`^address "[^"]+" read as "[^"]+" \\(${slip.split(',')[0]};`));
+  });
+
+  it('reads no address elsewhere in China as a slip of a XUAR name', () => {
+    const streets = ['人民路', '解放大道', '建设南街', '胜利东路', '工业园区'];
+    const read = divisions
+      .filter((r) => !r.code.startsWith('65'))
+      .flatMap((r, i) => {
+        const address = `${r.zh}${r.suffix}${streets[i % streets.length]}${i % 300}号`;
+        return respellLocation({ address }) ? [address] : [];
+      });
+    expect(read).toEqual([]);
+    expect(locateInXuar({ ...CN, address: '乌木齐市天山区' }).inXuar).toBe(true);
+    // two characters left of a three-character name name too many places
+    expect(respellLocation({ address: '吐番市人民路' })).toBeNull();
   });
 });
