@@ -29,8 +29,9 @@ export function migrationCapabilities(log?: (msg: string) => void): MigrationCap
 
 /**
  * `rescreenOnStart` (default true): screen every tenant's firms again when the stored matches were
- * made by other screening code (src/screening/rescreen.ts); a bulk load's finish, which screens
- * every firm itself, passes false.
+ * made by other screening code (src/screening/rescreen.ts), and judge the shipment summaries again
+ * when other verdict rules made them; a bulk load's finish, which screens every firm and
+ * summarizes itself, passes false.
  */
 export async function createServices(
   config: Config = loadConfig(),
@@ -60,6 +61,11 @@ export async function createServices(
         "could not screen the stored firms again under this release's screening: their matches are the earlier release's " +
           'until a start succeeds (each tenant is one transaction: for a very large tenant give Neo4j more heap, NEO4J_HEAP)',
       ),
+    );
+  // summaries judged by another release's rules (or left stale) are judged again now, not by the first risk view
+  if (rescreenOnStart)
+    await ensureAllSummaries(graph, (m) => log.info(m)).catch((e) =>
+      log.error({ err: e }, 'could not bring the shipment summaries up to date: the risk view judges them again when first read'),
     );
   const auth = authenticatorFor(config, (m) => log.warn(m));
   if (auth) {

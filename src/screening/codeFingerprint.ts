@@ -7,38 +7,24 @@
 // Any change to these files counts, comments too: screening again when nothing changed costs
 // time, never a verdict.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { SRC, sourceFingerprint } from '../config/sourceFingerprint';
 import { SEED_DIR } from '../model/entityList';
 import type { ScreeningConfig } from './config';
 
-const SRC = join(__dirname, '..');
 /** Folders and files whose content decides a match; the evaluation only measures it. */
-const SOURCES = [join(SRC, 'screening'), join(SRC, 'model', 'text'), join(SRC, 'model', 'gazetteer'), join(SRC, 'model', 'entityList.ts')];
-const LEFT_OUT = new Set([join(SRC, 'screening', 'evaluation')]);
-const DATA = [join(SEED_DIR, 'xuar-places.json')];
-
-function filesUnder(path: string): string[] {
-  if (LEFT_OUT.has(path)) return [];
-  try {
-    return readdirSync(path, { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .flatMap((d) => filesUnder(join(path, d.name)));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') return /\.(ts|js|json)$/.test(path) ? [path] : [];
-    throw e;
-  }
-}
+const SOURCES = [
+  join(SRC, 'screening'),
+  join(SRC, 'model', 'text'),
+  join(SRC, 'model', 'gazetteer'),
+  join(SRC, 'model', 'entityList.ts'),
+  join(SEED_DIR, 'xuar-places.json'),
+];
+const LEFT_OUT = [join(SRC, 'screening', 'evaluation')];
 
 let cached: string | undefined;
 /** A hash of the files, each under its path relative to src/, and of the thresholds. */
 export function screeningFingerprint(config: Readonly<ScreeningConfig>): string {
-  if (!cached) {
-    const hash = createHash('sha256');
-    for (const file of [...SOURCES.flatMap(filesUnder), ...DATA]) {
-      hash.update(relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-    cached = hash.digest('hex');
-  }
+  cached ??= sourceFingerprint(SOURCES, LEFT_OUT);
   return createHash('sha256').update(cached).update(JSON.stringify(config)).digest('hex').slice(0, 16);
 }

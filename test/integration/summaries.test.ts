@@ -21,6 +21,7 @@ import { tenantVersionInTx } from '../../src/graph/tenantVersion';
 import { summarizeInTx, type ShipmentToSummarize } from '../../src/trace/summaries/compute';
 import { SHIPMENTS_TO_SUMMARIZE } from '../../src/trace/summaries/cypher';
 import { CommittedPartyReader } from '../../src/trace/committedParties';
+import { verdictRulesFingerprint } from '../../src/trace/summaries/rulesFingerprint';
 
 jest.setTimeout(240_000);
 
@@ -75,8 +76,8 @@ async function storedVerdicts(tenant: string) {
   const [state] = await h.services.graph.read<{ current: boolean }>(
     `OPTIONAL MATCH (v:TenantState {tenant: $tenant})
      OPTIONAL MATCH (l:EntityListVersion {current: true})
-     RETURN v.summariesAt = v.version AND v.summariesList = l.version AS current`,
-    { tenant },
+     RETURN v.summariesAt = v.version AND v.summariesList = l.version AND v.summariesRules = $rules AS current`,
+    { tenant, rules: verdictRulesFingerprint() },
   );
   return {
     current: state?.current === true,
@@ -363,6 +364,24 @@ describe('stored shipment summaries', () => {
     const page = await shipmentRisks(h.services.graph, tenant, await listVersion(), {});
     expect(page.items.find((i) => i.shipmentId === 'X-SH-A')?.verdict).toBe('FLAGGED');
     expect((await storedVerdicts(tenant)).summaries).toEqual(await liveVerdicts(tenant));
+  });
+
+  it("summaries judged by another release's verdict rules are judged again by the next reader", async () => {
+    const tenant = uniqueTenant('sum');
+    await importBundle(h.services, tenant, chain('R'));
+    expect((await storedVerdicts(tenant)).current).toBe(true);
+    // as an earlier release that missed the flag would have left it: CLEAR, stored by other rules, the data unchanged
+    await h.services.graph.write(
+      `MATCH (r:ShipmentSummary {tenant: $tenant, shipmentId: 'R-SH-A'}) SET r.verdict = 'CLEAR', r.verdictRank = 0, r.flagKinds = [], r.flagCounts = []
+       WITH 1 AS one MATCH (v:TenantState {tenant: $tenant}) SET v.summariesRules = 'an-earlier-release'`,
+      { tenant },
+    );
+    expect((await storedVerdicts(tenant)).current).toBe(false);
+    const page = await shipmentRisks(h.services.graph, tenant, await listVersion(), {});
+    expect(page.items.find((i) => i.shipmentId === 'R-SH-A')?.verdict).toBe('FLAGGED');
+    const stored = await storedVerdicts(tenant);
+    expect(stored.current).toBe(true);
+    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
   });
 
   it('the migration step builds summaries for a store written before them', async () => {

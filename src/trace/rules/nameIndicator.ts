@@ -7,7 +7,14 @@
 // not the region, and does not count. Chinese terms match as substrings, after folding
 // traditional characters (兵團 -> 兵团); 新绛 never matches 新疆. Disguise is folded first
 // (Cyrillic а in "Xinjiаng", a zero-width space inside "Xinjiang"); a hit names the name as written.
+// A word misspelt from the region's name counts as the province field reads it (xuarSpelling.ts:
+// strictly nearer the region than any province), but in a name only a word no trade name is:
+// not an English word, and, for a word that reads as pinyin, only two letters swapped
+// ("Xinjaing", "Xnijiang", "Sinkaing"; not "Xinliang", "Minjiang", "Sinking").
 import { foldDisguise, latinTokens, phraseWords, readingsOf, toSimplified, withoutSpacesBetweenHan } from './text';
+import { nearestXuarSpelling } from './xuarSpelling';
+import { isPinyinWord } from '../../model/text/pinyin';
+import { isCommonEnglishWord } from '../../model/text/englishWords';
 
 export interface NameIndicatorHit {
   term: string;
@@ -38,6 +45,18 @@ function hasPhrase(seq: string[], phrase: string[], notBefore?: Set<string>): bo
   return false;
 }
 
+const NOT_THE_REGION_AFTER = LATIN_TERMS[0].notBefore!;
+const sameLetters = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');
+/** The word is the region's name misspelt, as a name may write it. */
+function misspeltRegionWord(w: string): boolean {
+  if (isCommonEnglishWord(w)) return false;
+  const near = nearestXuarSpelling(w, 'province');
+  if (!near) return false;
+  return !isPinyinWord(w) || (near.edits === 1 && w.length === near.spelling.length && sameLetters(w, near.spelling));
+}
+/** A word read as the region's name misspelt, not before "County" or "Xian" (新绛县). */
+const misspeltRegion = (seq: string[]) => seq.some((w, i) => !NOT_THE_REGION_AFTER.has(seq[i + 1]) && misspeltRegionWord(w));
+
 /** Indicator terms found in any of the names, one hit per term and name. */
 export function nameIndicators(names: string[]): NameIndicatorHit[] {
   const out: NameIndicatorHit[] = [];
@@ -57,6 +76,7 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
         if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
       }
       for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
+      if (!found.includes('Xinjiang') && misspeltRegion(plain)) found.push('Xinjiang');
     }
     for (const term of found) {
       const key = `${term}\u0000${name}`;

@@ -146,17 +146,18 @@ CALL () {
   MATCH (r:ShipmentSummary) WHERE r.tenant = $tenant AND r.dayBound IS NOT NULL AND r.dayBound <> $today
   RETURN count(r) AS outdated
 }
-RETURN v.version AS version, v.summariesAt AS summariesAt, v.summariesList AS summariesList, shipments, summaries, outdated`;
+RETURN v.version AS version, v.summariesAt AS summariesAt, v.summariesList AS summariesList, v.summariesRules AS summariesRules,
+       shipments, summaries, outdated`;
 
 /** The tenant's summaries judged on a day other than today (shipments with no entry date are judged as of today). */
 export const OUTDATED_SUMMARY_IDS = `
 MATCH (r:ShipmentSummary) WHERE r.tenant = $tenant AND r.dayBound IS NOT NULL AND r.dayBound <> $today
 RETURN r.shipmentId AS id`;
 
-/** Marks every stored summary of the tenant current as of its data version and this list version. */
+/** Marks every stored summary of the tenant current as of its data version, this list version and these verdict rules. */
 export const MARK_SUMMARIES_CURRENT = `
 MERGE (v:TenantState {tenant: $tenant})
-SET v.summariesAt = v.version, v.summariesList = $listVersion`;
+SET v.summariesAt = v.version, v.summariesList = $listVersion, v.summariesRules = $rules`;
 
 /** Tenants holding shipments, for the migration's rebuild. */
 export const TENANTS_WITH_SHIPMENTS = `

@@ -12,6 +12,7 @@ import { lockTenant, tenantVersionInTx } from '../../graph/tenantVersion';
 import { chunks } from '../concurrency';
 import { DEFAULT_MAX_TIERS, today } from '../traceShipment';
 import * as Q from './cypher';
+import { verdictRulesFingerprint } from './rulesFingerprint';
 import { ShipmentToSummarize, summarizeInTx } from './compute';
 import { CommittedPartyReader, type CommittedParties } from '../committedParties';
 
@@ -28,6 +29,8 @@ export interface SummaryState {
   version: string | null;
   summariesAt: string | null;
   summariesList: string | null;
+  /** The verdict rules the summaries were judged by (rulesFingerprint.ts). */
+  summariesRules: string | null;
   shipments: number;
   summaries: number;
   outdated: number;
@@ -48,9 +51,9 @@ export async function storedListVersionInTx(tx: ManagedTransaction): Promise<str
 }
 
 /**
- * Whether every shipment of the tenant has a summary computed at its current data version and
- * this list version, none judged on another day. A tenant with no shipment and no summary
- * has nothing to be stale.
+ * Whether every shipment of the tenant has a summary computed at its current data version, this
+ * list version and by this release's verdict rules, none judged on another day. A tenant with no
+ * shipment and no summary has nothing to be stale.
  */
 export function summariesCurrent(state: SummaryState | undefined, listVersion: string | null): boolean {
   if (!state) return false;
@@ -60,6 +63,7 @@ export function summariesCurrent(state: SummaryState | undefined, listVersion: s
     state.summariesAt === state.version &&
     listVersion !== null &&
     state.summariesList === listVersion &&
+    state.summariesRules === verdictRulesFingerprint() &&
     state.summaries === state.shipments &&
     state.outdated === 0
   );
@@ -238,7 +242,7 @@ export async function finishSummaryChange(tx: ManagedTransaction, change: Summar
   for (const { id } of await runRows<{ id: string }>(tx, Q.OUTDATED_SUMMARY_IDS, { tenant, today: today() })) ids.add(id);
   const { judged, partiesRead } = await storeSummaries(tx, tenant, ids, listVersion, await committedPartiesOf(tx, change));
   change.partiesRead = partiesRead;
-  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion, rules: verdictRulesFingerprint() });
   return judged;
 }
 
@@ -281,7 +285,7 @@ async function committedPartiesOf(tx: ManagedTransaction, change: SummaryChange)
 /** Judges every shipment of the tenant and marks the summaries current (a list update, a stale store). Call under the tenant's lock. */
 export async function rebuildSummariesInTx(tx: ManagedTransaction, tenant: string, listVersion: string): Promise<number> {
   const { judged } = await storeSummaries(tx, tenant, 'all', listVersion);
-  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+  await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion, rules: verdictRulesFingerprint() });
   return judged;
 }
 
@@ -313,7 +317,7 @@ export async function ensureSummaries(graph: Graph, tenant: string): Promise<num
       listVersion,
       committedBeside(graph, tenant, version, listVersion, NOTHING_CHANGED),
     );
-    await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion });
+    await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion, rules: verdictRulesFingerprint() });
     return stored;
   }, 3600);
   partiesRead?.reader.carryInto(partiesRead.versionAfter);

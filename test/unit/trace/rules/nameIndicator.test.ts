@@ -1,4 +1,5 @@
 import { nameIndicators } from '../../../../src/trace/rules';
+import { generateBundleChunks } from '../../../../src/generate/generator';
 
 describe('nameIndicators', () => {
   it('finds each indicator term as a whole word, with the name it was found in', () => {
@@ -86,5 +87,38 @@ describe('nameIndicators: the region by its older romanization and initials', ()
       { term: 'XUAR', name: 'XUAR Cotton Co' },
       { term: 'XPCC', name: 'X.P.C.C. Cotton Farm' },
     ]);
+  });
+});
+
+describe("nameIndicators: the region's name misspelt", () => {
+  it('finds Xinjiang written with a slip no trade name is: two letters swapped, or a letter dropped or doubled where the word is no pinyin', () => {
+    const names = ['Xinjaing Textile Co', 'Xnijiang Cotton', 'Sinkaing Trading', 'Xinjiag Co', 'Xnjiang Cotton Farm', 'Xinjinag Cotton'];
+    expect(nameIndicators(names)).toEqual(names.map((name) => ({ term: 'Xinjiang', name })));
+  });
+
+  it('leaves pinyin trade names and places one letter away, English words, and 新绛 County alone', () => {
+    const names = [
+      'Xinliang Textile',
+      'Minjiang Co',
+      'Xinjing Trading',
+      'Xijiang Co',
+      'Jinjiang Shoes',
+      'Qinjiang Co',
+      'Sinking Co',
+      'Xinjang County Trading',
+    ];
+    expect(nameIndicators(names)).toEqual([]);
+  });
+
+  // every pinyin word one letter from Xinjiang that the generator writes names with: none is read
+  it('reads no generated firm name as the region misspelt', () => {
+    const names: string[] = [];
+    for (const c of generateBundleChunks(
+      { flows: 20_000, seed: 5, tiers: 6, shipments: 20, xuarShare: 0.05, listedShare: 0.02, tenantPrefix: 'n' },
+      20_000,
+    ))
+      names.push(...c.firms.map((f) => f.name).filter((n) => !/xinjiang/i.test(n)));
+    expect(names.length).toBeGreaterThan(2000);
+    expect(nameIndicators(names)).toEqual([]);
   });
 });
