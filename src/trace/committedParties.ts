@@ -8,7 +8,17 @@ import type { Graph } from '../graph/graph';
 import { FACILITIES_FOR_TRACE, FIRMS_FOR_TRACE, MATERIALS_FOR_TRACE } from './cypher';
 import { traceFacilityOf as facilityOf, traceFirmOf as firmOf } from './records';
 import type { TraceFacility, TraceFirm, TraceMaterial } from './engine';
-import { cacheOf, loadPartyContextInTx, lookUpFirms, lookUpPlaces, readRows, type PartyContext, type PartyIds } from './partyContext';
+import {
+  cacheOf,
+  loadPartyContextInTx,
+  lookUpFirms,
+  lookUpPlaces,
+  readFirmsClosed,
+  readRows,
+  relatedFirmIds,
+  type PartyContext,
+  type PartyIds,
+} from './partyContext';
 import { chunks } from './concurrency';
 import { stampOf } from './partyCache';
 
@@ -118,7 +128,8 @@ export class CommittedPartyReader {
     for (const id of [...ids.firmIds, ...[...facilities.records.values()].map((f) => f.firmId)])
       if (changed.firmIds.has(id) || !this.firms.has(id)) firmsInTx.add(id);
     const firms = new Map(this.firms);
-    for (const f of await readRows(tx, FIRMS_FOR_TRACE, this.tenant, [...firmsInTx], 2000, firmOf)) firms.set(f.id, f);
+    // and any record of the same entity none of these reads brought (a changed one is never read as committed)
+    await readFirmsClosed(tx, this.tenant, [...firmsInTx], firms);
     return { facilities: [...facilities.records.values()], materials: [...materials.records.values()], firms: [...firms.values()] };
   }
 
@@ -168,7 +179,11 @@ export class CommittedPartyReader {
     for (const part of chunks(held.missing, 2000))
       this.enqueue(
         (tx) => readRows(tx, FIRMS_FOR_TRACE, this.tenant, part, 2000, firmOf),
-        (rows) => rows.forEach((f) => this.keepFirm(f)),
+        (rows) => {
+          rows.forEach((f) => this.keepFirm(f));
+          // a record confirmed to be the same entity, and its owners, are not above the firm: asked for in turn
+          this.wantFirms(rows.flatMap(relatedFirmIds));
+        },
       );
   }
 

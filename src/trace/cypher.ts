@@ -179,23 +179,27 @@ MATCH (x)<-[o:OWNS]-(owner:Firm)
 RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
 
 /**
- * Every firm below this one, or below a firm confirmed to be the same entity (SAME_AS), through
- * holdings (any share, as deep as a trace reads owners), with the holdings out of each and the
- * names of both ends (a row with owned null for a firm that holds nothing, so the firm asked
- * about is named even then). Each holding once: control adds up repeated holdings, and a
- * cycle brings the firm back among `subs`.
+ * Every firm below this one through holdings (any share, as deep as a trace reads owners) and
+ * records confirmed to be the same entity (SAME_AS, at any level: "L owns B, B' is B, B' owns S"),
+ * with the holdings out of each and the names of both ends (a row with owned null for a firm that
+ * holds nothing, so the firm asked about is named even then), and each same-entity link as a
+ * whole holding both ways (\`sameEntity\` true). Each holding once: control adds up repeated
+ * holdings, and a cycle brings the firm back among \`subs\`.
  */
 export const OWNERSHIP_BELOW = `
 MATCH (f:Firm {tenant: $tenant, id: $firmId})
-OPTIONAL MATCH (f)-[:SAME_AS*1..${SAME_AS_DEPTH}]-(same:Firm)
-WITH f, collect(DISTINCT same) AS sames
-UNWIND [f] + sames AS g
-OPTIONAL MATCH (g)-[:OWNS*1..${OWNERSHIP_DEPTH}]->(sub:Firm)
-WITH collect(DISTINCT g) + collect(DISTINCT sub) AS xs
-UNWIND xs AS x
+OPTIONAL MATCH (f)((a:Firm)-[r:OWNS|SAME_AS]-(b:Firm) WHERE type(r) = 'SAME_AS' OR startNode(r) = a){1,${OWNERSHIP_DEPTH + SAME_AS_DEPTH}}(sub:Firm)
+WITH f, collect(DISTINCT sub) AS subs
+UNWIND [f] + subs AS x
 WITH DISTINCT x
-OPTIONAL MATCH (x)-[o:OWNS]->(owned:Firm)
-RETURN x.id AS owner, x.name AS ownerName, owned.id AS owned, owned.name AS ownedName, o.share AS share`;
+CALL (x) {
+  OPTIONAL MATCH (x)-[o:OWNS]->(owned:Firm)
+  RETURN owned, o.share AS share, false AS sameEntity
+  UNION
+  MATCH (x)-[:SAME_AS]-(owned:Firm)
+  RETURN owned, 1.0 AS share, true AS sameEntity
+}
+RETURN x.id AS owner, x.name AS ownerName, owned.id AS owned, owned.name AS ownedName, share, sameEntity`;
 
 /** The firms confirmed to be the same legal entity as this one (SAME_AS, over any number of such links up to the depth). */
 export const SAME_ENTITY_FIRMS = `

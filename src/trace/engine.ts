@@ -192,8 +192,18 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
     parties: new Map(),
     listings: new Map(),
     pending: new Map(),
-    ownership: indexOwnership(ctx.firms.flatMap((f) => f.holdings)),
+    ownership: indexOwnership(ctx.firms.flatMap(holdingsOf)),
   };
+}
+
+/**
+ * A firm's holdings, and its records confirmed to be the same legal entity as holdings of the
+ * whole: what one record owns or is owned by, the entity does ("L owns B, B' is B, B' owns S":
+ * L controls S).
+ */
+function holdingsOf(f: TraceFirm): TraceFirm['holdings'] {
+  const same = f.sameEntityIds ?? [];
+  return same.length ? [...f.holdings, ...same.map((owner) => ({ owner, owned: f.id, share: 1 }))] : f.holdings;
 }
 
 export function traceFromSubgraph(input: TraceInput, opts: TraceOptions): ShipmentTrace {
@@ -290,6 +300,7 @@ function judgeWalk(
       return c;
     },
     firmName: (firmId) => firms.get(firmId)?.name ?? firmId,
+    sameEntity: (a, b) => firms.get(a)?.sameEntityIds?.includes(b) ?? false,
     shipment,
     origin,
     shipmentOrigin,

@@ -45,6 +45,34 @@ export function lookUpPlaces(cache: PartyCache, tenant: string, stamp: string, i
   return { facilities, materials, missing };
 }
 
+/** The firms a firm's context needs besides itself: its owners, and its records confirmed to be the same entity (whose owners are its owners). */
+export const relatedFirmIds = (f: TraceFirm): string[] => [...f.holdings.map((h) => h.owner), ...(f.sameEntityIds ?? [])];
+
+/**
+ * Reads `ids` with FIRMS_FOR_TRACE into `firms` (each firm asked for and every owner above it),
+ * then the firms those name that are not there yet (a record confirmed to be the same entity
+ * and its owners), until none is missing. Returns the firms read.
+ */
+export async function readFirmsClosed(
+  tx: ManagedTransaction,
+  tenant: string,
+  ids: string[],
+  firms: Map<string, TraceFirm>,
+): Promise<TraceFirm[]> {
+  const read: TraceFirm[] = [];
+  const asked = new Set<string>();
+  let want = ids;
+  while (want.length) {
+    for (const id of want) asked.add(id);
+    for (const f of await readRows(tx, FIRMS_FOR_TRACE, tenant, want, 2000, firmOf)) {
+      if (!firms.has(f.id)) read.push(f);
+      firms.set(f.id, f);
+    }
+    want = [...new Set([...firms.values()].flatMap(relatedFirmIds))].filter((id) => !firms.has(id) && !asked.has(id));
+  }
+  return read;
+}
+
 /** The firms the cache holds under this version, with every owner above them, and the ids it lacks. */
 export function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, firmIds: Iterable<string>) {
   const firms = new Map<string, TraceFirm>();
@@ -58,7 +86,7 @@ export function lookUpFirms(cache: PartyCache, tenant: string, stamp: string, fi
     const hit = cache.get(tenant, stamp, 'firm', id);
     if (hit?.kind === 'firm') {
       firms.set(id, hit.value);
-      for (const h of hit.value.holdings) queue.push(h.owner);
+      queue.push(...relatedFirmIds(hit.value));
     } else missing.push(id);
   }
   return { firms, missing };
@@ -118,9 +146,7 @@ export async function loadPartyContext(
     for (const f of facilities) places.facilities.set(f.id, f);
     for (const m of materials) places.materials.set(m.id, m);
     const owners = lookUpFirms(cache, tenant, stamp, firmIdsOf(idSets, places.facilities.values()));
-    // FIRMS_FOR_TRACE returns each firm asked for and every owner above it
-    const firms = await readRows(tx, FIRMS_FOR_TRACE, tenant, owners.missing, 2000, firmOf);
-    for (const f of firms) owners.firms.set(f.id, f);
+    const firms = await readFirmsClosed(tx, tenant, owners.missing, owners.firms);
     if ((await tenantVersionInTx(tx, tenant)) === version) {
       for (const value of facilities) cache.set(tenant, stamp, { kind: 'facility', value });
       for (const value of materials) cache.set(tenant, stamp, { kind: 'material', value });
@@ -139,7 +165,7 @@ export async function loadPartyContextInTx(tx: ManagedTransaction, tenant: strin
   const facilities = await readRows(tx, FACILITIES_FOR_TRACE, tenant, [...new Set(ids.facilityIds)], 5000, facilityOf);
   const materials = await readRows<TraceMaterial>(tx, MATERIALS_FOR_TRACE, tenant, [...new Set(ids.materialIds)], 5000);
   const firmIds = new Set([...ids.firmIds, ...facilities.map((f) => f.firmId)]);
-  const firms = await readRows(tx, FIRMS_FOR_TRACE, tenant, [...firmIds], 2000, firmOf);
-  // FIRMS_FOR_TRACE returns an owner once per chunk that reaches it
-  return { facilities, materials, firms: [...new Map(firms.map((f) => [f.id, f])).values()] };
+  const firms = new Map<string, TraceFirm>();
+  await readFirmsClosed(tx, tenant, [...firmIds], firms);
+  return { facilities, materials, firms: [...firms.values()] };
 }

@@ -43,13 +43,21 @@ export interface StoredMatch {
   sections?: string[] | null;
   coversSubsidiaries: boolean;
 }
-/** A firm with the holdings in it and its screening candidates. */
-export type TraceFirm = Firm & { holdings: { owner: string; owned: string; share: number }[]; matches: StoredMatch[] };
+/** A firm with the holdings in it, its screening candidates and the firms confirmed to be the same legal entity (SAME_AS). */
+export type TraceFirm = Firm & {
+  holdings: { owner: string; owned: string; share: number }[];
+  matches: StoredMatch[];
+  sameEntityIds: string[];
+};
 
 // The rows traces read by the thousand, as lists (listProjection; cypher.ts returns them): read back here.
 /** `u` with its input edges as [id, lot] pairs. */
 export const UPSTREAM_FLOW = listProjection('u', FLOW, TRACE_FLOW_FIELDS, { inputs: '[(u)-[e:INPUT]->(v:Flow) | [v.id, e.lot]]' });
-export const TRACED_FIRM = listProjection('f', FIRM, undefined, { holdings: 'holdings', matches: 'matches' });
+export const TRACED_FIRM = listProjection('f', FIRM, undefined, {
+  holdings: 'holdings',
+  matches: 'matches',
+  sameEntityIds: '[(f)-[:SAME_AS]-(same:Firm) | same.id]',
+});
 export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FIELDS);
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

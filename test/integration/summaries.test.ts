@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { startHarness, Harness, uniqueTenant } from './harness';
 import { importBundle } from '../../src/import';
-import { shipmentRisks, summarizeShipments } from '../../src/trace';
+import { exposure, shipmentRisks, summarizeShipments, traceShipment } from '../../src/trace';
 import { ensureSummaries } from '../../src/trace/summaries';
 import { MIGRATIONS } from '../../src/graph/migrations';
 import { ensureAllSummaries } from '../../src/trace/summaries';
@@ -364,6 +364,44 @@ describe('stored shipment summaries', () => {
     const page = await shipmentRisks(h.services.graph, tenant, await listVersion(), {});
     expect(page.items.find((i) => i.shipmentId === 'X-SH-A')?.verdict).toBe('FLAGGED');
     expect((await storedVerdicts(tenant)).summaries).toEqual(await liveVerdicts(tenant));
+  });
+
+  // "L owns B, B' is B, B' owns S": the ownership of one record is the entity's, at any level
+  it("a firm held by a record confirmed to be the same entity as a listed firm's subsidiary is controlled by the listed firm", async () => {
+    const tenant = uniqueTenant('sum');
+    const start = chain('Q');
+    start.firms.push(
+      firm('Q-HOLD', 'Sunrise Holdings Ltd', { registrationId: '91650000-HOLD77' }),
+      firm('Q-HOLD2', 'Sunrise Investment Holding Co', { registrationId: '91650000-HOLD77' }),
+    );
+    Object.assign(start, {
+      ownership: [
+        { owner: 'Q-S3', owned: 'Q-HOLD', share: 0.8 },
+        { owner: 'Q-HOLD2', owned: 'Q-S4', share: 0.9 },
+      ],
+    });
+    await importBundle(h.services, tenant, start);
+    const affiliated = async () =>
+      (await traceShipment(h.services.graph, tenant, { id: 'Q-SH-B' }, await listVersion())).flags.filter(
+        (f) => f.kind === 'LISTED_AFFILIATE',
+      );
+    expect(await affiliated()).toEqual([]);
+    const [candidate] = await h.services.graph.read<{ id: string }>('MATCH (c:DuplicateCandidate {tenant: $tenant}) RETURN c.id AS id', {
+      tenant,
+    });
+    await decideDuplicate(h.services.graph, tenant, { id: candidate.id, status: 'CONFIRMED', note: null, actor: 'test' });
+    // the decision's own refresh flags it, and the stored summary says so
+    expect(await storedVerdictOf(tenant, 'Q-SH-B')).toBe('FLAGGED');
+    const [flag] = await affiliated();
+    expect(flag.firmId).toBe('Q-S4');
+    expect(flag.reason).toContain('chain Q-S3 > Q-HOLD = Q-HOLD2 > Q-S4');
+    expect(flag.evidence).toContain(
+      'Sunrise Holdings Ltd and Sunrise Investment Holding Co are one legal entity (confirmed duplicate records)',
+    );
+    // and the listed firm's exposure names the shipment, through both records
+    const exposed = await exposure(h.services.graph, tenant, await listVersion(), { firmId: 'Q-S3' });
+    const viaS4 = exposed.items.find((i) => i.shipmentId === 'Q-SH-B');
+    expect(viaS4?.via).toMatchObject({ kind: 'CONTROLLED_SUBSIDIARY', firmId: 'Q-S4', chain: ['Q-S3', 'Q-HOLD', 'Q-HOLD2', 'Q-S4'] });
   });
 
   it("summaries judged by another release's verdict rules are judged again by the next reader", async () => {

@@ -7,15 +7,13 @@ import { TRACE_SHIPMENT_FIELDS } from '../records';
 const OWNERSHIP_DEPTH = 12;
 
 /**
- * The firms whose traced context a change to $firmIds may move: each firm, the firms confirmed
- * to be the same entity (they share matches), and every firm below those through holdings
- * (a trace reads its owners' listings and shares).
+ * The firms whose traced context a change to $firmIds may move: each firm, and every firm below
+ * it through holdings and records confirmed to be the same entity, at any level (they share
+ * matches, and a trace reads its owners' listings and shares through either).
  */
 export const AFFECTED_FIRMS = `
 UNWIND $firmIds AS fid
-MATCH (f:Firm {tenant: $tenant, id: fid})-[:SAME_AS*0..${SAME_AS_DEPTH}]-(g:Firm)
-WITH DISTINCT g
-MATCH (g)-[:OWNS*0..${OWNERSHIP_DEPTH}]->(x:Firm)
+MATCH (f:Firm {tenant: $tenant, id: fid})((a:Firm)-[r:OWNS|SAME_AS]-(b:Firm) WHERE type(r) = 'SAME_AS' OR startNode(r) = a){0,${OWNERSHIP_DEPTH + SAME_AS_DEPTH}}(x:Firm)
 RETURN DISTINCT x.id AS id`;
 
 /** Each firm and the firms confirmed to be the same entity (they share screening matches). */

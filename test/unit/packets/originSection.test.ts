@@ -32,7 +32,7 @@ function traced(data: PacketData, shipment: Partial<PacketData['shipment']>): Pa
       flows: data.flows.map((f) => ({ ...f, inputs: (f.inputIds ?? []).map((id) => ({ id, lot: true })) })),
       facilities: data.facilities,
       materials: data.materials,
-      firms: data.firms.map((f) => ({ ...f, holdings: [], matches: [] })),
+      firms: data.firms.map((f) => ({ ...f, holdings: [], matches: [], sameEntityIds: [] })),
     },
     { asOf: '2024-06-10', maxTiers: 15, entityListVersion: data.entityList.version },
   );

@@ -35,7 +35,14 @@ const match = (over: Partial<StoredMatch> = {}): StoredMatch => ({
   coversSubsidiaries: false,
   ...over,
 });
-const firm = (id: string, over: Partial<TraceFirm> = {}): TraceFirm => ({ id, name: id, holdings: [], matches: [], ...over });
+const firm = (id: string, over: Partial<TraceFirm> = {}): TraceFirm => ({
+  id,
+  name: id,
+  holdings: [],
+  matches: [],
+  sameEntityIds: [],
+  ...over,
+});
 
 describe('walkUpstream', () => {
   it('gives each flow its shallowest tier and path, terminating on cycles', () => {
@@ -120,6 +127,26 @@ describe('traceFromSubgraph', () => {
     const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
     expect(t.flags.filter((f) => f.kind !== 'HIGH_PRIORITY_SECTOR').map((f) => [f.kind, f.firmId])).toEqual([['LISTED_AFFILIATE', 'F2']]);
     expect(t.verdict).toBe('FLAGGED');
+  });
+  it("reads a control chain through records confirmed to be one entity: L owns B, B' is B, B' owns the supplier", () => {
+    const input = base();
+    input.facilities[1] = { ...input.facilities[1], city: 'Hangzhou', province: 'Zhejiang' };
+    input.firms.push(
+      firm('P', { name: 'Parent', matches: [match({ coversSubsidiaries: true })] }),
+      firm('B', { name: 'Holding B', holdings: [{ owner: 'P', owned: 'B', share: 0.8 }], sameEntityIds: ['B2'] }),
+      firm('B2', { name: 'Holding B (other record)', sameEntityIds: ['B'] }),
+    );
+    input.firms[2].holdings = [{ owner: 'B2', owned: 'F2', share: 0.9 }];
+    const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
+    const flag = t.flags.find((f) => f.kind === 'LISTED_AFFILIATE')!;
+    expect(flag.firmId).toBe('F2');
+    expect(flag.reason).toContain('chain P > B = B2 > F2');
+    expect(flag.evidence).toContain('Holding B and Holding B (other record) are one legal entity (confirmed duplicate records)');
+    // without the link, B2 is another firm and the parent controls nothing the supplier answers to
+    input.firms = input.firms.map((f) => ({ ...f, sameEntityIds: [] }));
+    expect(traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.map((f) => f.kind)).not.toContain(
+      'LISTED_AFFILIATE',
+    );
   });
   it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
     // the party cache hands traces the same record objects until the tenant changes; the engine

@@ -4,7 +4,7 @@ const facility = (id: string, city = 'Nantong'): Party => ({
   kind: 'facility',
   value: { id, name: `${id} plant`, firmId: 'F1', city, country: 'CN' },
 });
-const firm = (id: string): Party => ({ kind: 'firm', value: { id, name: id, holdings: [], matches: [] } });
+const firm = (id: string): Party => ({ kind: 'firm', value: { id, name: id, holdings: [], matches: [], sameEntityIds: [] } });
 const v1 = stampOf('version-1', 'list-1');
 const v2 = stampOf('version-2', 'list-1');
 

@@ -3,7 +3,14 @@ import type { Hop } from '../../../../../src/trace/rules';
 import { flagKindRule, verdictOf } from '../../../../../src/trace/rules';
 import { disguisedName, disguisedNames } from '../../../../../src/trace/rules/kinds/disguisedName';
 
-const firm = (name: string, extra: Partial<TraceFirm> = {}): TraceFirm => ({ id: 'F1', name, holdings: [], matches: [], ...extra });
+const firm = (name: string, extra: Partial<TraceFirm> = {}): TraceFirm => ({
+  id: 'F1',
+  name,
+  holdings: [],
+  matches: [],
+  sameEntityIds: [],
+  ...extra,
+});
 const hop = { tier: 2 } as Hop;
 
 describe('DISGUISED_NAME', () => {
