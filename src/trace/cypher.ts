@@ -183,8 +183,8 @@ RETURN owner.id AS owner, x.id AS owned, o.share AS share`;
  * records confirmed to be the same entity (SAME_AS, at any level: "L owns B, B' is B, B' owns S"),
  * with the holdings out of each and the names of both ends (a row with owned null for a firm that
  * holds nothing, so the firm asked about is named even then), and each same-entity link as a
- * whole holding both ways (\`sameEntity\` true). Each holding once: control adds up repeated
- * holdings, and a cycle brings the firm back among \`subs\`.
+ * row of its own (\`sameEntity\` true; exposure.ts reads the records as one firm). Each holding
+ * once: control adds up repeated holdings, and a cycle brings the firm back among \`subs\`.
  */
 export const OWNERSHIP_BELOW = `
 MATCH (f:Firm {tenant: $tenant, id: $firmId})
@@ -197,7 +197,7 @@ CALL (x) {
   RETURN owned, o.share AS share, false AS sameEntity
   UNION
   MATCH (x)-[:SAME_AS]-(owned:Firm)
-  RETURN owned, 1.0 AS share, true AS sameEntity
+  RETURN owned, null AS share, true AS sameEntity
 }
 RETURN x.id AS owner, x.name AS ownerName, owned.id AS owned, owned.name AS ownedName, share, sameEntity`;
 

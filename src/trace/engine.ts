@@ -1,7 +1,16 @@
 // The trace itself, as a pure function: an upstream subgraph in, verdict, flags and
 // parties out. The Cypher that fetches the subgraph lives in cypher.ts; the rules that
 // judge a single hop live in rules/.
-import { controllingOwners, indexOwnership, OwnershipIndex, verdictOf, FLAG_KINDS, specifiedFlagKinds } from './rules';
+import {
+  controllingOwners,
+  entitiesOf,
+  holdingsBetweenEntities,
+  indexOwnership,
+  OwnershipIndex,
+  verdictOf,
+  FLAG_KINDS,
+  specifiedFlagKinds,
+} from './rules';
 import type { FlagKind, FlagKindRule, Hop, Party, Verdict } from './rules';
 import { computedOrigin, headingOf, type FlowOrigin, type OriginView } from './rules/origin';
 import {
@@ -179,11 +188,21 @@ export interface TraceIndex {
   listings: Map<string, StoredMatch[]>;
   /** per firm: the POSSIBLE matches no reviewer has decided, best first */
   pending: Map<string, StoredMatch[]>;
-  /** the holdings above every firm of the index, indexed once for the control rule */
+  /** the holdings above every firm of the index between entities (records confirmed to be one legal entity as one), indexed once for the control rule */
   ownership: OwnershipIndex;
+  /** each firm's entity: the least id among the records confirmed to be one legal entity with it (SAME_AS) */
+  entity: (firmId: string) => string;
+  /** an entity's records, for entities of more than one */
+  records: Map<string, string[]>;
 }
 
 export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 'firms'>): TraceIndex {
+  const entity = entitiesOf(ctx.firms.flatMap((f) => (f.sameEntityIds ?? []).map((o) => [f.id, o] as const)));
+  const records = new Map<string, string[]>();
+  for (const f of ctx.firms) {
+    const e = entity(f.id);
+    if (e !== f.id || f.sameEntityIds?.length) records.set(e, [...(records.get(e) ?? []), f.id]);
+  }
   return {
     facilities: new Map(ctx.facilities.map((f) => [f.id, f])),
     materials: new Map(ctx.materials.map((m) => [m.id, m])),
@@ -192,18 +211,15 @@ export function indexParties(ctx: Pick<TraceInput, 'facilities' | 'materials' | 
     parties: new Map(),
     listings: new Map(),
     pending: new Map(),
-    ownership: indexOwnership(ctx.firms.flatMap(holdingsOf)),
+    entity,
+    records,
+    ownership: indexOwnership(
+      holdingsBetweenEntities(
+        ctx.firms.flatMap((f) => f.holdings),
+        entity,
+      ),
+    ),
   };
-}
-
-/**
- * A firm's holdings, and its records confirmed to be the same legal entity as holdings of the
- * whole: what one record owns or is owned by, the entity does ("L owns B, B' is B, B' owns S":
- * L controls S).
- */
-function holdingsOf(f: TraceFirm): TraceFirm['holdings'] {
-  const same = f.sameEntityIds ?? [];
-  return same.length ? [...f.holdings, ...same.map((owner) => ({ owner, owned: f.id, share: 1 }))] : f.holdings;
 }
 
 export function traceFromSubgraph(input: TraceInput, opts: TraceOptions): ShipmentTrace {
@@ -296,11 +312,15 @@ function judgeWalk(
     },
     controllersOf: (firmId) => {
       let c = index.controllers.get(firmId);
-      if (!c) index.controllers.set(firmId, (c = controllingOwners(firmId, index.ownership)));
+      if (!c) {
+        // the chains of the firm's entity, ending at the firm as asked
+        c = controllingOwners(index.entity(firmId), index.ownership).map((ctl) => ({ ...ctl, chain: [...ctl.chain.slice(0, -1), firmId] }));
+        index.controllers.set(firmId, c);
+      }
       return c;
     },
     firmName: (firmId) => firms.get(firmId)?.name ?? firmId,
-    sameEntity: (a, b) => firms.get(a)?.sameEntityIds?.includes(b) ?? false,
+    otherRecordsOf: (firmId) => (index.records.get(index.entity(firmId)) ?? []).filter((id) => id !== firmId),
     shipment,
     origin,
     shipmentOrigin,

@@ -6,7 +6,7 @@ import type { Graph } from '../graph/graph';
 import { boundedInt } from '../args';
 import * as Q from './cypher';
 import type { FlagKind, ShipmentTrace, Verdict } from './engine';
-import { controlledFirms, FLAG_KINDS } from './rules';
+import { controlledFirms, entitiesOf, FLAG_KINDS } from './rules';
 import { readCurrentSummaries, StoredSummary } from './summaries';
 import { cursorAt, offsetFromCursor, Page, pathTo, resolveFacilities } from './investigate';
 import { traceShipment, DEFAULT_MAX_TIERS } from './traceShipment';
@@ -53,19 +53,23 @@ export function judgementOf(
   };
 }
 
-/** A row of OWNERSHIP_BELOW: a holding out of a firm below the one asked about (owned null for a firm that holds nothing). */
+/** A row of OWNERSHIP_BELOW: a holding out of a firm below the one asked about (owned null for a firm that holds nothing), or a same-entity link. */
 export interface HoldingBelow {
   owner: string;
   ownerName: string;
   owned: string | null;
   ownedName: string | null;
   share: number | null;
+  /** the row links two records confirmed to be one legal entity (SAME_AS), not a holding */
+  sameEntity?: boolean | null;
 }
 
 /**
  * The routes by which a shipment can reach firmId: the firm itself and the firms confirmed to
  * be the same legal entity (`sameEntity`, DIRECT), then every firm it controls, nearest first
- * and then by id (controlledFirms' order). The same entity is one firm: its holdings add up.
+ * and then by id (controlledFirms' order). Records confirmed to be one entity are one firm at
+ * every level: their holdings add up, and a controlled entity's every record is a route (its
+ * chain naming one record of each entity on the way).
  */
 export function exposureRoutes(
   firmId: string,
@@ -73,14 +77,22 @@ export function exposureRoutes(
   sameEntity: readonly { id: string; name: string }[] = [],
 ): ExposureVia[] {
   const names = new Map<string, string>();
-  const group = new Set([firmId, ...sameEntity.map((s) => s.id)]);
-  const asOne = (id: string) => (group.has(id) ? firmId : id);
+  const entity = entitiesOf([
+    ...sameEntity.map((s) => [firmId, s.id] as const),
+    ...below.flatMap((r) => (r.sameEntity && r.owned !== null ? [[r.owner, r.owned] as const] : [])),
+  ]);
+  const top = entity(firmId);
+  const asOne = (id: string) => (entity(id) === top ? firmId : entity(id));
   const holdings = [];
+  const records = new Map<string, Set<string>>();
+  const seen = (id: string) => records.set(asOne(id), (records.get(asOne(id)) ?? new Set()).add(id));
   for (const r of below) {
     names.set(r.owner, r.ownerName);
+    seen(r.owner);
     if (r.owned === null) continue;
     names.set(r.owned, r.ownedName ?? r.owned);
-    if (group.has(r.owner) && group.has(r.owned)) continue;
+    seen(r.owned);
+    if (r.sameEntity || asOne(r.owner) === asOne(r.owned)) continue;
     holdings.push({ owner: asOne(r.owner), owned: asOne(r.owned), share: Number(r.share ?? 0) });
   }
   for (const s of sameEntity) names.set(s.id, s.name);
@@ -96,15 +108,20 @@ export function exposureRoutes(
   }));
   return [
     ...direct,
-    ...controlledFirms(firmId, holdings).map((c): ExposureVia => ({
-      kind: 'CONTROLLED_SUBSIDIARY',
-      firmId: c.firmId,
-      firmName: nameOf(c.firmId),
-      chain: c.chain,
-      chainNames: c.chain.map(nameOf),
-      shares: c.shares,
-      effectiveShare: c.effectiveShare,
-    })),
+    ...controlledFirms(firmId, holdings).flatMap((c) =>
+      [...(records.get(c.firmId) ?? [c.firmId])].sort().map((record): ExposureVia => {
+        const chain = [...c.chain.slice(0, -1), record];
+        return {
+          kind: 'CONTROLLED_SUBSIDIARY',
+          firmId: record,
+          firmName: nameOf(record),
+          chain,
+          chainNames: chain.map(nameOf),
+          shares: c.shares,
+          effectiveShare: c.effectiveShare,
+        };
+      }),
+    ),
   ];
 }
 

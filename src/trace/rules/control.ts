@@ -14,6 +14,38 @@ export interface OwnerChain {
   effectiveShare: number;
 }
 
+/**
+ * Records confirmed to be one legal entity (SAME_AS) as one firm: each id's entity, named by the
+ * least id among its records (ids alone are their own). Control is the entity's: what any record
+ * owns or is owned by, it does, and two records' holdings in one firm add up (30% + 30% is control).
+ */
+export function entitiesOf(links: Iterable<readonly [string, string]>): (id: string) => string {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const [a, b] of links) {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) continue;
+    const [keep, join] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(keep, keep);
+    parent.set(join, keep);
+  }
+  return (id) => (parent.has(id) ? find(id) : id);
+}
+
+/** Holdings between entities: each end as its entity, a holding within one entity left out. */
+export function holdingsBetweenEntities(holdings: readonly Holding[], entity: (id: string) => string): Holding[] {
+  const out: Holding[] = [];
+  for (const h of holdings) {
+    const [owner, owned] = [entity(h.owner), entity(h.owned)];
+    if (owner !== owned) out.push({ owner, owned, share: h.share });
+  }
+  return out;
+}
+
 /** Majority control: more than half, at every link of a chain. */
 export const CONTROL_THRESHOLD = 0.5;
 

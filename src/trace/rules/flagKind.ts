@@ -38,8 +38,8 @@ export interface Hop {
   controllersOf(firmId: string): readonly OwnerChain[];
   /** a firm's name, or its id when the firm is unknown */
   firmName(firmId: string): string;
-  /** whether a reviewer confirmed two firms to be one legal entity (SAME_AS): a control chain passes from one record to the other */
-  sameEntity(a: string, b: string): boolean;
+  /** the firm's other records, confirmed to be one legal entity with it (SAME_AS): control chains name one record of each entity */
+  otherRecordsOf(firmId: string): readonly string[];
   /** the shipment traced; undefined outside a shipment (the explorer's firm network) */
   shipment: TraceShipment | undefined;
   /** the walk's flows as the origin rules read them (origin.ts) */

@@ -8,6 +8,8 @@ export { highPrioritySector, highPrioritySectors, normalizeHsCode } from './high
 export type { SectorDef, SectorMatch } from './highPrioritySector';
 export {
   controllingOwners,
+  entitiesOf,
+  holdingsBetweenEntities,
   controlledFirms,
   indexOwnership,
   shareIn,

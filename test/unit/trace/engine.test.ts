@@ -140,8 +140,15 @@ describe('traceFromSubgraph', () => {
     const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
     const flag = t.flags.find((f) => f.kind === 'LISTED_AFFILIATE')!;
     expect(flag.firmId).toBe('F2');
-    expect(flag.reason).toContain('chain P > B = B2 > F2');
-    expect(flag.evidence).toContain('Holding B and Holding B (other record) are one legal entity (confirmed duplicate records)');
+    expect(flag.reason).toContain('chain P > B > F2');
+    expect(flag.evidence).toContain('Holding B is one legal entity with Holding B (other record) (confirmed duplicate records)');
+    // two records' holdings add up: 30% and 30% of the supplier is control
+    input.firms[2].holdings = [
+      { owner: 'B', owned: 'F2', share: 0.3 },
+      { owner: 'B2', owned: 'F2', share: 0.3 },
+    ];
+    const split = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
+    expect(split.flags.find((f) => f.kind === 'LISTED_AFFILIATE')?.evidence).toContain('effective share 48.0%');
     // without the link, B2 is another firm and the parent controls nothing the supplier answers to
     input.firms = input.firms.map((f) => ({ ...f, sameEntityIds: [] }));
     expect(traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.map((f) => f.kind)).not.toContain(

@@ -100,6 +100,27 @@ describe('exposure of a firm confirmed to be the same entity as another (SAME_AS
     expect(routes[2].effectiveShare).toBeCloseTo(0.6);
   });
 
+  it('records of one entity below the firm are one firm too: their holdings add up, and each record is a route', () => {
+    // P holds 80% of B; B and its other record B2 hold 30% of S each; S2 is S's other record
+    const link = (a: string, b: string): HoldingBelow => ({ ...row(a, b), sameEntity: true });
+    const routes = exposureRoutes('P', [
+      row('P', 'B', 0.8),
+      row('B', 'S', 0.3),
+      row('B2', 'S', 0.3),
+      link('B', 'B2'),
+      link('B2', 'B'),
+      link('S', 'S2'),
+    ]);
+    expect(routes.map((r) => [r.kind, r.firmId, r.chain])).toEqual([
+      ['DIRECT', 'P', ['P']],
+      ['CONTROLLED_SUBSIDIARY', 'B', ['P', 'B']],
+      ['CONTROLLED_SUBSIDIARY', 'B2', ['P', 'B2']],
+      ['CONTROLLED_SUBSIDIARY', 'S', ['P', 'B', 'S']],
+      ['CONTROLLED_SUBSIDIARY', 'S2', ['P', 'B', 'S2']],
+    ]);
+    expect(routes[3].effectiveShare).toBeCloseTo(0.48);
+  });
+
   it('the shallowest of the direct records routes the shipment', () => {
     const routes = exposureRoutes('P', [row('P', null), row('P2', null)], same);
     const party = (firmId: string, tier: number) => ({ firmId, facilityId: `${firmId}-FAC`, name: firmId, tier, role: 'SUPPLIER' });

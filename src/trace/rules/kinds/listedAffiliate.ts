@@ -9,10 +9,6 @@ interface ListedController {
   ownerListing: StoredMatch;
 }
 
-/** A chain as the reason shows it: "L > B = B' > S", "=" between records confirmed to be one entity. */
-const chainText = (hop: Hop, chain: readonly string[]) =>
-  chain.reduce((text, id, i) => (i === 0 ? id : `${text}${hop.sameEntity(chain[i - 1], id) ? ' = ' : ' > '}${id}`), '');
-
 /** The nearest controller whose listing covers subsidiaries. */
 function listedController(hop: Hop): ListedController | null {
   for (const ctl of hop.controllersOf(hop.firmId)) {
@@ -30,16 +26,16 @@ export const listedAffiliate = defineFlagKind({
   pinsFacility: false,
   reason: (hop, { ctl, ownerListing }) =>
     `${hop.firmName(hop.firmId)} (tier ${hop.tier}) is controlled by ${hop.firmName(ctl.ownerId)}, listed as "${ownerListing.entityName}" ` +
-    `whose listing covers subsidiaries (chain ${chainText(hop, ctl.chain)}).`,
+    `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
   evidence: (hop, { ctl, ownerListing }) => [
-    `controlled by ${hop.firmName(ctl.ownerId)} through ${chainText(hop, ctl.chain)}`,
-    ...ctl.chain
-      .slice(1)
-      .flatMap((id, i) =>
-        hop.sameEntity(ctl.chain[i], id)
-          ? [`${hop.firmName(ctl.chain[i])} and ${hop.firmName(id)} are one legal entity (confirmed duplicate records)`]
-          : [],
-      ),
+    `controlled by ${hop.firmName(ctl.ownerId)} through ${ctl.chain.join(' > ')}`,
+    // a chain names one record of each entity; the holdings of its other records count as its own
+    ...ctl.chain.flatMap((id) => {
+      const others = hop.otherRecordsOf(id);
+      return others.length
+        ? [`${hop.firmName(id)} is one legal entity with ${others.map((o) => hop.firmName(o)).join(', ')} (confirmed duplicate records)`]
+        : [];
+    }),
     `effective share ${(ctl.effectiveShare * 100).toFixed(1)}%`,
     `entry "${ownerListing.entityName}" covers subsidiaries`,
   ],
