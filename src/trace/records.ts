@@ -1,6 +1,17 @@
 // What the trace reads of each stored record (src/model/records.ts): the fields its Cypher
 // projects (cypher.ts) and, from the same lists, the types the engine judges (engine.ts).
-import { FACILITY, FIRM, FLOW, listProjection, type Facility, type Firm, type Flow, type Material, type Shipment } from '../model/records';
+import {
+  FACILITY,
+  FIRM,
+  FLOW,
+  listProjection,
+  SAME_AS_DEPTH,
+  type Facility,
+  type Firm,
+  type Flow,
+  type Material,
+  type Shipment,
+} from '../model/records';
 
 export const TRACE_SHIPMENT_FIELDS = [
   'id',
@@ -28,7 +39,10 @@ export const TRACE_FACILITY_FIELDS = [
 export type TraceShipment = Pick<Shipment, (typeof TRACE_SHIPMENT_FIELDS)[number]>;
 /** A flow with its input edges (`lot`: lot lineage, not the facility-level fallback). */
 export type TraceFlow = Pick<Flow, (typeof TRACE_FLOW_FIELDS)[number]> & { inputs: { id: string; lot: boolean }[] };
-export type TraceFacility = Pick<Facility, (typeof TRACE_FACILITY_FIELDS)[number]>;
+/** Where a facility confirmed to be the same site (SAME_SITE) says it is. */
+export type SameSiteRecord = Pick<Facility, 'id' | 'country' | 'province' | 'city' | 'address'>;
+/** A facility, with the records a reviewer confirmed to be the same site (their locations are the site's too). */
+export type TraceFacility = Pick<Facility, (typeof TRACE_FACILITY_FIELDS)[number]> & { sameSite?: SameSiteRecord[] };
 export type TraceMaterial = Material;
 /** A screening candidate of a firm, joined with the listed entity it was matched against. */
 export interface StoredMatch {
@@ -58,7 +72,9 @@ export const TRACED_FIRM = listProjection('f', FIRM, undefined, {
   matches: 'matches',
   sameEntityIds: '[(f)-[:SAME_AS]-(same:Firm) | same.id]',
 });
-export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FIELDS);
+export const TRACED_FACILITY = listProjection('fac', FACILITY, TRACE_FACILITY_FIELDS, {
+  sameSite: `[(fac)-[:SAME_SITE*1..${SAME_AS_DEPTH}]-(o:Facility) WHERE o <> fac | [o.id, o.country, o.province, o.city, o.address]]`,
+});
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // by id, then lot lineage before the fallback where one input came both ways: a total order
@@ -91,5 +107,10 @@ export function addTraceFlows(rows: readonly { flow: TraceFlowRow }[], into: Map
     into.set(f.id, f);
   }
 }
-export const traceFacilityOf = (row: readonly unknown[]) => TRACED_FACILITY.read<TraceFacility>(row);
+export function traceFacilityOf(row: readonly unknown[]): TraceFacility {
+  const fac = TRACED_FACILITY.read<TraceFacility>(row);
+  const sites = (fac.sameSite ?? []) as unknown as (string | null)[][];
+  fac.sameSite = sites.map(([id, country, province, city, address]) => ({ id: id as string, country, province, city, address }));
+  return fac;
+}
 export const traceFirmOf = (row: readonly unknown[]) => TRACED_FIRM.read<TraceFirm>(row);

@@ -10,7 +10,7 @@ import { ensureSummaries } from '../../src/trace/summaries';
 import { MIGRATIONS } from '../../src/graph/migrations';
 import { ensureAllSummaries } from '../../src/trace/summaries';
 import { decideMatch } from '../../src/screening/decisions';
-import { decideDuplicate } from '../../src/screening/duplicates';
+import { decideDuplicate, decideFacilityDuplicate } from '../../src/screening/duplicates';
 import { applyVersion } from '../../src/screening/updateList';
 import { currentEntityList } from '../../src/screening/listStore';
 import { diffEntityLists } from '../../src/screening/update';
@@ -407,6 +407,51 @@ describe('stored shipment summaries', () => {
       chain: ['Q-S3', 'Q-HOLD', 'Q-S4'],
       shares: [0.8, 0.9],
     });
+  });
+
+  // one mill under two records: the buyer's with no address, the supplier's in Korla
+  it('a facility confirmed to be the same site as a XUAR record is in the XUAR, and stops being when that record moves', async () => {
+    const tenant = uniqueTenant('sum');
+    const start = chain('W');
+    start.facilities = start.facilities.map((f) =>
+      f.id === 'W-FAC-S4' ? { id: f.id, name: 'Clean Wafer Plant', firm: 'W-S4', country: 'CN', osId: 'CN2020303AB12CD' } : f,
+    );
+    start.facilities.push({
+      id: 'W-FAC-S4X',
+      name: 'Clean Wafer Korla Plant',
+      firm: 'W-S4',
+      country: 'CN',
+      city: 'Korla',
+      osId: 'CN2020303AB12CD',
+    } as never);
+    await importBundle(h.services, tenant, start);
+    expect(await storedVerdictOf(tenant, 'W-SH-B')).not.toBe('FLAGGED');
+    const [candidate] = await h.services.graph.read<{ id: string }>('MATCH (c:FacilityDuplicate {tenant: $tenant}) RETURN c.id AS id', {
+      tenant,
+    });
+    await decideFacilityDuplicate(h.services.graph, tenant, { id: candidate.id, status: 'CONFIRMED', note: null, actor: 'test' });
+    // the decision's own refresh flags it
+    expect(await storedVerdictOf(tenant, 'W-SH-B')).toBe('FLAGGED');
+    const trace = await traceShipment(h.services.graph, tenant, { id: 'W-SH-B' }, await listVersion());
+    const flag = trace.flags.find((f) => f.kind === 'XUAR_LOCATION')!;
+    expect(flag.facilityId).toBe('W-FAC-S4');
+    expect(flag.evidence[0]).toBe('confirmed to be the same site as facility W-FAC-S4X (duplicate records), which lies here:');
+    // the other record corrected to Suzhou: an import of that record alone clears the shipment it does not carry
+    await importBundle(h.services, tenant, {
+      bundleVersion: 1,
+      facilities: [
+        {
+          id: 'W-FAC-S4X',
+          name: 'Clean Wafer Korla Plant',
+          firm: 'W-S4',
+          country: 'CN',
+          city: 'Suzhou',
+          province: 'Jiangsu',
+          osId: 'CN2020303AB12CD',
+        },
+      ],
+    });
+    expect(await storedVerdictOf(tenant, 'W-SH-B')).not.toBe('FLAGGED');
   });
 
   it("summaries judged by another release's verdict rules are judged again by the next reader", async () => {

@@ -1,12 +1,13 @@
 // A reviewer confirms or rejects a duplicate-firm (or duplicate-facility) candidate, under the same rights and the
 // same four-eyes rule (REVIEW_FOUR_EYES) as screening matches (../review.ts): a confirmation
-// links the two firms as one entity (SAME_AS), which moves traces, so every decision waits
+// links the two firms as one entity (SAME_AS) or the two facilities as one site (SAME_SITE),
+// either of which moves traces, so every decision waits
 // for a second reviewer when four-eyes review is on. A decision that takes effect, the
 // tenant's new data version and the audit event commit together.
 import type { Graph } from '../../graph/graph';
 import { runRows } from '../../graph/graph';
 import { bumpTenantVersion, lockTenant } from '../../graph/tenantVersion';
-import { beginSummaryChange, finishSummaryChange } from '../../trace/summaries';
+import { beginSummaryChange, finishSummaryChange, type SummarySeeds } from '../../trace/summaries';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { recordAuditInTx } from '../../audit';
 import { quotedId } from '../../model/text/policy';
@@ -27,8 +28,8 @@ interface CandidateKind {
   byId: string;
   page: string;
   count: string;
-  /** whether a decision changes traces (SAME_AS does, SAME_SITE does not) */
-  affectsTraces: boolean;
+  /** what a decision's link moves in traces: SAME_AS the firms' matches and holdings, SAME_SITE the facilities' locations */
+  seedsOf: (ids: string[]) => SummarySeeds;
 }
 const FIRM_PAIRS: CandidateKind = {
   what: 'duplicate-firm candidate',
@@ -39,7 +40,7 @@ const FIRM_PAIRS: CandidateKind = {
   byId: Q.DUPLICATE_BY_ID,
   page: Q.DUPLICATES_PAGE,
   count: Q.COUNT_DUPLICATES,
-  affectsTraces: true,
+  seedsOf: (firmIds) => ({ firmIds }),
 };
 const FACILITY_PAIRS: CandidateKind = {
   what: 'duplicate-facility candidate',
@@ -50,7 +51,7 @@ const FACILITY_PAIRS: CandidateKind = {
   byId: Q.FACILITY_DUPLICATE_BY_ID,
   page: Q.FACILITY_DUPLICATES_PAGE,
   count: Q.COUNT_FACILITY_DUPLICATES,
-  affectsTraces: false,
+  seedsOf: (facilityIds) => ({ facilityIds }),
 };
 
 type PageArgs = { status?: string | null; after?: string | null; first: number };
@@ -93,12 +94,11 @@ async function decide(graph: Graph, tenant: string, args: DecideArgs, kind: Cand
     if (step.kind === 'REFUSE') return { kind: 'refused' as const, reason: step.reason };
     if (step.kind === 'APPLY') {
       const { kind: _kind, ...decision } = step;
-      // SAME_AS made or undone moves verdicts: the firms on both sides of the link, before and after
-      // (a facility pair's SAME_SITE moves none)
-      const summaries = kind.affectsTraces ? await beginSummaryChange(tx, tenant, { firmIds: locked.ids }) : undefined;
+      // the link made or undone moves verdicts: the parties on both sides of it, before and after
+      const summaries = await beginSummaryChange(tx, tenant, kind.seedsOf(locked.ids));
       await runRows(tx, kind.apply, { tenant, id, ...decision });
       await bumpTenantVersion(tx, tenant);
-      if (summaries) await finishSummaryChange(tx, summaries);
+      await finishSummaryChange(tx, summaries);
       const detail = step.agreedBy
         ? { status, note, fourEyes: 'AGREED', proposedBy: step.decidedBy, proposalNote: step.note }
         : { status, note };

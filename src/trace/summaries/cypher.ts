@@ -16,6 +16,12 @@ UNWIND $firmIds AS fid
 MATCH (f:Firm {tenant: $tenant, id: fid})((a:Firm)-[r:OWNS|SAME_AS]-(b:Firm) WHERE type(r) = 'SAME_AS' OR startNode(r) = a){0,${OWNERSHIP_DEPTH + SAME_AS_DEPTH}}(x:Firm)
 RETURN DISTINCT x.id AS id`;
 
+/** Each facility and the facilities confirmed to be the same site (a trace reads their locations as its own). */
+export const SAME_SITE_FACILITIES = `
+UNWIND $facilityIds AS fid
+MATCH (f:Facility {tenant: $tenant, id: fid})-[:SAME_SITE*0..${SAME_AS_DEPTH}]-(g:Facility)
+RETURN DISTINCT g.id AS id`;
+
 /** Each firm and the firms confirmed to be the same entity (they share screening matches). */
 export const SAME_ENTITY_FIRMS = `
 UNWIND $firmIds AS fid

@@ -69,6 +69,12 @@ export function summariesCurrent(state: SummaryState | undefined, listVersion: s
   );
 }
 
+/** The facilities and every facility confirmed to be the same site as one of them. */
+async function sameSites(tx: ManagedTransaction, tenant: string, facilityIds: readonly string[] | undefined): Promise<string[]> {
+  if (!facilityIds?.length) return [];
+  return (await runRows<{ id: string }>(tx, Q.SAME_SITE_FACILITIES, { tenant, facilityIds: [...new Set(facilityIds)] })).map((r) => r.id);
+}
+
 /** Keys per statement of the walk: bounds a parameter list on a tenant of any size. */
 const WALK_BATCH = 20_000;
 
@@ -90,7 +96,7 @@ export async function affectedShipmentsInTx(
   const hits = await runRows<{ key: string }>(tx, Q.HIT_FLOWS, {
     tenant,
     firmIds,
-    facilityIds: [...new Set(seeds.facilityIds ?? [])],
+    facilityIds: await sameSites(tx, tenant, seeds.facilityIds),
     materialIds: [...new Set(seeds.materialIds ?? [])],
     flowIds: [...new Set(seeds.flowIds ?? [])],
   });
@@ -276,7 +282,8 @@ async function committedPartiesOf(tx: ManagedTransaction, change: SummaryChange)
     ? (await runRows<{ id: string }>(tx, Q.SAME_ENTITY_FIRMS, { tenant, firmIds: [...new Set(seeds.firmIds)] })).map((r) => r.id)
     : [];
   return committedBeside(partiesBefore.graph, tenant, partiesBefore.version, listVersion, {
-    facilityIds: new Set(seeds.facilityIds ?? []),
+    // a facility's record carries its same-site records' locations: theirs change with it
+    facilityIds: new Set(await sameSites(tx, tenant, seeds.facilityIds)),
     materialIds: new Set(seeds.materialIds ?? []),
     firmIds: new Set([...(seeds.firmIds ?? []), ...firmIds]),
   });

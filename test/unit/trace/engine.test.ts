@@ -6,6 +6,7 @@ import {
   traceFromSubgraph,
   traceWithIndex,
   walkUpstream,
+  TraceFacility,
   TraceFirm,
   TraceFlow,
   TraceInput,
@@ -154,6 +155,29 @@ describe('traceFromSubgraph', () => {
     expect(traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.map((f) => f.kind)).not.toContain(
       'LISTED_AFFILIATE',
     );
+  });
+  it("reads the firm's location for a facility that gives only its country, in the firm's country; never over a located facility or another country", () => {
+    const at = (facility: Partial<TraceFacility>, firmPlace: Partial<TraceFirm>) => {
+      const input = base();
+      input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
+      input.firms[2] = { ...input.firms[2], ...firmPlace };
+      return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.find(
+        (f) => f.kind === 'XUAR_LOCATION',
+      );
+    };
+    const urumqi = { country: 'CN', city: 'Urumqi' };
+    expect(at({ country: 'CN' }, urumqi)?.evidence[0]).toBe("the facility gives only its country (CN): its firm's location is read");
+    expect(at({}, urumqi)?.evidence[0]).toBe("the facility gives no location: its firm's location is read");
+    expect(at({ country: 'CN' }, { city: 'Urumqi' })).toBeDefined();
+    // the facility says where it is, or lies in another country: the firm's seat does not move it
+    expect(at({ country: 'CN', city: 'Shanghai' }, urumqi)).toBeUndefined();
+    expect(at({ country: 'VN' }, urumqi)).toBeUndefined();
+    // a record confirmed to be the same site places it: the addressless record of a Korla mill is in the XUAR
+    const korla = { id: 'fac2-b', country: 'CN', province: null, city: 'Korla', address: null };
+    expect(at({ country: 'CN', sameSite: [korla] }, { country: 'CN', province: 'Jiangsu' })?.evidence[0]).toBe(
+      'confirmed to be the same site as facility fac2-b (duplicate records), which lies here:',
+    );
+    expect(at({ country: 'CN', city: 'Suzhou', sameSite: [{ ...korla, city: 'Wuxi' }] }, {})).toBeUndefined();
   });
   it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
     // the party cache hands traces the same record objects until the tenant changes; the engine
