@@ -1,4 +1,5 @@
-// Weak signals in a firm's or facility's names: "Xinjiang" (also "Sinkiang", "XUAR"), "XPCC", "Bingtuan",
+// Weak signals in a firm's or facility's names: "Xinjiang" (also "Sinkiang", "XUAR", Russian and
+// Kazakh "Синьцзян", "Шыңжаң"), "XPCC", "Bingtuan",
 // "Production and Construction Corps", 新疆, 兵团. Reported, never presumptive.
 //
 // Latin terms match whole words only (accent- and case-insensitive). A word glued to other
@@ -28,6 +29,8 @@ const LATIN_TERMS: { term: string; words: string[]; notBefore?: Set<string> }[] 
   ...['Sinkiang', 'XUAR', 'XPCC', 'Bingtuan', 'Production and Construction Corps'].map((term) => ({ term, words: phraseWords(term) })),
 ];
 const CJK_TERMS = ['新疆', '兵团'];
+// the region's name as Russian and Kazakh write it, a whole word in any case form (Синьцзяна, Синьцзянский)
+const CYRILLIC_XINJIANG = /(?<!\p{Script=Cyrillic})(?:синьцзян|шыңжаң)/iu;
 
 /** Words of a name, with CamelCase words also split into their parts ("XinjiangTianshan"). */
 function words(name: string): string[][] {
@@ -76,6 +79,7 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
         if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
       }
       for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
+      if (CYRILLIC_XINJIANG.test(reading)) found.push('Xinjiang');
       if (!found.includes('Xinjiang') && misspeltRegion(plain)) found.push('Xinjiang');
     }
     for (const term of found) {

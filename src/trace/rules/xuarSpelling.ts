@@ -1,5 +1,6 @@
 // A second reading of a location the place rule found nothing in: misspelt XUAR names
-// ("Xingjiang", "Urumuqi", "Kashgher", "乌木齐": xuarHanSlips.ts) and names in the Uyghur script (ئۈرۈمچى) are
+// ("Xingjiang", "Urumuqi", "Kashgher", "乌木齐": xuarHanSlips.ts), names in the Uyghur script (ئۈرۈمچى)
+// and names in Cyrillic, as Russian and Kazakh papers write them (Урумчи, Синьцзян) are
 // rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
 // same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
 // when that name is strictly the nearest of every place name in China (and of the XUAR
@@ -14,6 +15,7 @@ import { latinTokens } from './text';
 import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
+import { CYRILLIC_PLACE_NAMES } from '../../model/gazetteer/cyrillicPlaceNames';
 import { respellHanPlaces } from './xuarHanSlips';
 
 export interface LocationFields {
@@ -126,6 +128,15 @@ const UYGHUR_NAMES_FOLDED = UYGHUR_PLACE_NAMES.map(([u, l]) => [foldArabic(u), l
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+// Cyrillic names as whole words, case-insensitive (a Cyrillic letter on either side ends the match), longest first.
+const CYRILLIC_NAMES = [...CYRILLIC_PLACE_NAMES]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([cyrillic, latin]) => ({
+    cyrillic,
+    latin,
+    pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${cyrillic.replace(/[-]/g, '[-\\s]?')}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
+  }));
+
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO
 // 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000". Only the
 // whole province field: elsewhere six digits starting 65 are as likely a Yunnan postcode.
@@ -147,6 +158,14 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
       out[field] = 'Xinjiang' as L[typeof field];
       notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
       continue;
+    }
+    if (/\p{Script=Cyrillic}/u.test(text)) {
+      for (const { cyrillic, latin, pattern } of CYRILLIC_NAMES) {
+        pattern.lastIndex = 0;
+        if (!pattern.test(text)) continue;
+        text = text.replace(pattern, ` ${latin} `);
+        fieldNotes.push(`${field} "${value}": "${cyrillic}" is the Russian or Kazakh name of ${latin}`);
+      }
     }
     if (/\p{Script=Arabic}/u.test(text)) {
       text = foldArabic(text);

@@ -96,6 +96,12 @@ describe("nameIndicators: the region's name misspelt", () => {
     expect(nameIndicators(names)).toEqual(names.map((name) => ({ term: 'Xinjiang', name })));
   });
 
+  it('finds the region named in Russian or Kazakh, in any case form', () => {
+    const names = ['Синьцзян Чжунтай Кемикал', 'ТОО Синьцзянская Торговая Компания', 'Шыңжаң Мақта'];
+    expect(nameIndicators(names)).toEqual(names.map((name) => ({ term: 'Xinjiang', name })));
+    expect(nameIndicators(['Москва Текстиль', 'Казахстанская Хлопковая Компания'])).toEqual([]);
+  });
+
   it('leaves pinyin trade names and places one letter away, English words, and 新绛 County alone', () => {
     const names = [
       'Xinliang Textile',

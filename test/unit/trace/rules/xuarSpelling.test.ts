@@ -11,6 +11,7 @@ import { nearestXuarSpelling, respellLocation } from '../../../../src/trace/rule
 import { CHINA_DIVISIONS } from '../../../../src/model/gazetteer/chinaDivisions';
 import { placeIndex } from '../../../../src/trace/rules/xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../../../src/model/gazetteer/uyghurPlaceNames';
+import { CYRILLIC_PLACE_NAMES } from '../../../../src/model/gazetteer/cyrillicPlaceNames';
 import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/countries';
 import { xuarPlaces } from '../../../../src/model/gazetteer/xuarPlaces';
 
@@ -253,5 +254,25 @@ describe('XUAR names written in Chinese with one slip', () => {
     expect(locateInXuar({ ...CN, address: '乌木齐市天山区' }).inXuar).toBe(true);
     // two characters left of a three-character name name too many places
     expect(respellLocation({ address: '吐番市人民路' })).toBeNull();
+  });
+});
+
+describe('names in Cyrillic, as Russian and Kazakh papers write them', () => {
+  it.each(CYRILLIC_PLACE_NAMES.map(([c, l]) => [c, l]))('address "%s" is placed in the XUAR as %s', (cyrillic, latin) => {
+    const r = locateInXuar({ ...CN, address: `г. ${cyrillic}, ул. Ленина, 5` });
+    expect(r.inXuar).toBe(true);
+    expect(r.evidence.join(' ')).toContain(`is the Russian or Kazakh name of ${latin}`);
+  });
+
+  it('reads a name in any letter case, and a whole Russian address', () => {
+    expect(locateInXuar({ ...CN, city: 'УРУМЧИ' }).inXuar).toBe(true);
+    expect(locateInXuar({ country: null, address: 'г. Урумчи, Синьцзян-Уйгурский автономный район' }).inXuar).toBe(true);
+  });
+
+  it('reads no part of a longer word, no ordinary Russian word, and no place of another country', () => {
+    expect(respellLocation({ address: 'ул. Аксуат, 12, Алматы' })).toBeNull();
+    expect(respellLocation({ address: 'Москва или Казань, куча товаров' })).toBeNull();
+    expect(locateInXuar({ country: 'KZ', city: 'Аксу' }).inXuar).toBe(false);
+    expect(locateInXuar({ country: 'RU', address: 'Республика Алтай, г. Горно-Алтайск' }).inXuar).toBe(false);
   });
 });
