@@ -37,6 +37,14 @@ function swapsTwo(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** `a` is `b` with one letter written twice ("Baaiyin", "Chiina"). */
+function doublesOne(a: string, b: string): boolean {
+  if (a.length !== b.length + 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return i > 0 && a[i] === a[i - 1] && a.slice(i + 1) === b.slice(i);
+}
+
 type WordToken = Pick<NameToken, 'text' | 'kind' | 'level' | 'codes'>;
 
 /**
@@ -68,8 +76,11 @@ export function misspeltWordReader(
     hit = null;
     if (word.length >= MIN_LENGTH && latinWord(word) && !spellings.has(word)) {
       // a word that reads as pinyin syllables may be a pinyin name of its own one letter away from a
-      // place ("Fuyuan", Fuyun; "Xinfeng", Minfeng): for it only two letters swapped count ("Biayin")
-      const near = isPinyinWord(word) ? (s: string) => swapsTwo(word, s) : (s: string) => editDistance(word, s, EDITS) === EDITS;
+      // place ("Fuyuan", Fuyun; "Xinfeng", Minfeng): for it only two letters swapped ("Biayin") or one
+      // written twice ("Baaiyin") count, slips of the hand no other name is
+      const near = isPinyinWord(word)
+        ? (s: string) => swapsTwo(word, s) || doublesOne(word, s)
+        : (s: string) => editDistance(word, s, EDITS) === EDITS;
       for (const d of deletionsUpTo(word, EDITS))
         for (const s of byDeletion.get(d) ?? []) if ((hit === null || s < hit) && near(s)) hit = s;
     }

@@ -25,6 +25,7 @@ function nonNameWords(name: string): string[] {
 }
 const swaps = (w: string) => Array.from({ length: w.length - 2 }, (_, k) => w.slice(0, k + 1) + w[k + 2] + w[k + 1] + w.slice(k + 3));
 const drops = (w: string) => Array.from({ length: w.length - 1 }, (_, k) => w.slice(0, k + 1) + w.slice(k + 2));
+const doubles = (w: string) => Array.from({ length: w.length - 1 }, (_, k) => w.slice(0, k + 2) + w.slice(k + 1));
 
 /** Every listed name with one such word replaced by each of `edits`' spellings of it. */
 function misspelt(edits: (w: string) => string[], keep: (written: string, listed: string) => boolean = () => true) {
@@ -42,6 +43,13 @@ const reached = (query: string, key: string) => matcher.screen(query).find((c) =
 describe('screening misspelt place and business words', () => {
   it('reaches the entry with two neighbouring letters of a place or business word swapped, in every listed name', () => {
     const cases = misspelt(swaps);
+    expect(cases.length).toBeGreaterThan(1000);
+    const missed = cases.filter(({ query, key }) => !reached(query, key)).map((c) => c.query);
+    expect(missed).toEqual([]);
+  });
+
+  it('reaches the entry with a letter of a place or business word written twice, pinyin or not ("Baaiyin", "Chiina")', () => {
+    const cases = misspelt(doubles);
     expect(cases.length).toBeGreaterThan(1000);
     const missed = cases.filter(({ query, key }) => !reached(query, key)).map((c) => c.query);
     expect(missed).toEqual([]);
