@@ -124,18 +124,56 @@ const foldArabic = (s: string) =>
     .replace(/ک/g, 'ك')
     .replace(/\u0640/g, '');
 
-const UYGHUR_NAMES_FOLDED = UYGHUR_PLACE_NAMES.map(([u, l]) => [foldArabic(u), l] as const);
-
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-// Cyrillic names as whole words, case-insensitive (a Cyrillic letter on either side ends the match), longest first.
-const CYRILLIC_NAMES = [...CYRILLIC_PLACE_NAMES]
-  .sort((a, b) => b[0].length - a[0].length)
-  .map(([cyrillic, latin]) => ({
-    cyrillic,
-    latin,
-    pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${cyrillic.replace(/[-]/g, '[-\\s]?')}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
-  }));
+/** Place names in a script of their own, read as their Latin names: the names' pattern, longest first. */
+interface ScriptNames {
+  script: RegExp;
+  /** how the script's letters are folded before matching */
+  fold: (s: string) => string;
+  /** "the {label} name of" in a note */
+  label: string;
+  names: { written: string; latin: string; pattern: RegExp }[];
+}
+const longestFirst = <T extends readonly [string, string]>(names: readonly T[]) => [...names].sort((a, b) => b[0].length - a[0].length);
+const SCRIPT_NAMES: ScriptNames[] = [
+  {
+    // whole words, in any letter case (a Cyrillic letter on either side ends the match)
+    script: /\p{Script=Cyrillic}/u,
+    fold: (s) => s,
+    label: 'Russian or Kazakh',
+    names: longestFirst(CYRILLIC_PLACE_NAMES).map(([written, latin]) => ({
+      written,
+      latin,
+      pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${written.replace(/-/g, '[-\\s]?')}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
+    })),
+  },
+  {
+    script: /\p{Script=Arabic}/u,
+    fold: foldArabic,
+    label: 'Uyghur-script',
+    names: UYGHUR_PLACE_NAMES.map(([u, latin]) => {
+      const written = foldArabic(u);
+      // Arabic letters, spaces and hyphens: no character special to a pattern
+      return { written, latin, pattern: new RegExp(written, 'gu') };
+    }),
+  },
+];
+
+/** The text with each script's place names as their Latin names, a note for each name read. */
+function readScriptNames(field: string, value: string, text: string, notes: string[]): string {
+  for (const { script, fold, label, names } of SCRIPT_NAMES) {
+    if (!script.test(text)) continue;
+    text = fold(text);
+    for (const { written, latin, pattern } of names) {
+      const read = text.replace(pattern, ` ${latin} `);
+      if (read === text) continue;
+      text = read;
+      notes.push(`${field} "${value}": "${written}" is the ${label} name of ${latin}`);
+    }
+  }
+  return text;
+}
 
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO
 // 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000". Only the
@@ -143,7 +181,7 @@ const CYRILLIC_NAMES = [...CYRILLIC_PLACE_NAMES]
 const XUAR_PROVINCE_CODE = /^(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)$/i;
 
 /**
- * The location with misspelt XUAR names and Uyghur-script names rewritten, or null when
+ * The location with misspelt XUAR names and names in the Uyghur script or Cyrillic rewritten, or null when
  * nothing was rewritten. Pure; the vocabulary is built once per process.
  */
 export function respellLocation<L extends LocationFields>(loc: L): Respelling<L> | null {
@@ -159,22 +197,7 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
       notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
       continue;
     }
-    if (/\p{Script=Cyrillic}/u.test(text)) {
-      for (const { cyrillic, latin, pattern } of CYRILLIC_NAMES) {
-        pattern.lastIndex = 0;
-        if (!pattern.test(text)) continue;
-        text = text.replace(pattern, ` ${latin} `);
-        fieldNotes.push(`${field} "${value}": "${cyrillic}" is the Russian or Kazakh name of ${latin}`);
-      }
-    }
-    if (/\p{Script=Arabic}/u.test(text)) {
-      text = foldArabic(text);
-      for (const [uyghur, latin] of UYGHUR_NAMES_FOLDED) {
-        if (!text.includes(uyghur)) continue;
-        text = text.split(uyghur).join(` ${latin} `);
-        fieldNotes.push(`${field} "${value}": "${uyghur}" is the Uyghur-script name of ${latin}`);
-      }
-    }
+    text = readScriptNames(field, value, text, fieldNotes);
     // right to left, so the offsets of earlier words stay true
     const typos: string[] = [];
     for (const t of latinTokens(text).reverse()) {
