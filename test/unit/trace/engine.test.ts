@@ -169,6 +169,9 @@ describe('traceFromSubgraph', () => {
     expect(at({ country: 'CN' }, urumqi)?.evidence[0]).toBe("the facility gives only its country (CN): its firm's location is read");
     expect(at({}, urumqi)?.evidence[0]).toBe("the facility gives no location: its firm's location is read");
     expect(at({ country: 'CN' }, { city: 'Urumqi' })).toBeDefined();
+    // countries compared as countries, and the facility's own reading never lost to its firm's
+    expect(at({ country: 'China' }, urumqi)).toBeDefined();
+    expect(at({ country: 'Xinjiang' }, { city: 'Shanghai' })?.evidence[0]).not.toContain('its firm');
     // the facility says where it is, or lies in another country: the firm's seat does not move it
     expect(at({ country: 'CN', city: 'Shanghai' }, urumqi)).toBeUndefined();
     expect(at({ country: 'VN' }, urumqi)).toBeUndefined();

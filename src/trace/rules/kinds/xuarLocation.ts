@@ -8,46 +8,40 @@ import type { TraceFacility, TraceFirm } from '../../records';
 import { defineFlagKind, siteOf } from '../flagKind';
 import { judgeLocation } from '../judges';
 import type { XuarLocation } from '../xuarPlaceMatcher';
+import { countryCodeOf } from '../../../model/gazetteer/countries';
 
 const located = (p: Pick<TraceFacility, 'province' | 'city' | 'address'> | undefined) => !!p && !!(p.province || p.city || p.address);
-
-/** The facility's own location when it says where it is, else its firm's; and whether the firm's was read. */
-function locationOf(fac: TraceFacility | undefined, firm: TraceFirm | undefined) {
-  const countryOnly = !!fac?.country && !located(fac);
-  const elsewhere = countryOnly && !!firm?.country && firm.country !== fac!.country;
-  const src = located(fac) || elsewhere || (countryOnly && !located(firm)) ? fac : firm;
-  return {
-    location: {
-      country: src?.country ?? fac?.country ?? firm?.country ?? null,
-      province: src?.province ?? null,
-      city: src?.city ?? null,
-      address: src?.address ?? null,
-    },
-    firmRead: !!fac && src === firm,
-  };
-}
+const fieldsOf = (p: Pick<TraceFacility, 'country' | 'province' | 'city' | 'address'>, country: string | null | undefined) => ({
+  country: p.country ?? country ?? null,
+  province: p.province ?? null,
+  city: p.city ?? null,
+  address: p.address ?? null,
+});
+const codeOf = (c: string | null | undefined) => (c ? countryCodeOf(c) : undefined);
+/** Two country fields name different countries (a field the rule cannot read as a code, "Xinjiang", differs from none). */
+const otherCountry = (a: string | null | undefined, b: string | null | undefined) => {
+  const [ca, cb] = [codeOf(a), codeOf(b)];
+  return !!ca && !!cb && ca !== cb;
+};
+const withNote = (place: XuarLocation, note: string): XuarLocation => ({ ...place, evidence: [note, ...place.evidence] });
 
 function judgeParty({ facility, firm }: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
-  const { location, firmRead } = locationOf(facility, firm);
-  const place = judgeLocation(location);
-  if (place.inXuar && firmRead) {
-    const said = facility!.country ? `gives only its country (${facility!.country})` : 'gives no location';
-    return { ...place, evidence: [`the facility ${said}: its firm's location is read`, ...place.evidence] };
+  // a facility that gives nothing: its firm's location, as the firm of no facility
+  if (!facility || !(facility.country || located(facility))) {
+    const place = judgeLocation(fieldsOf(firm ?? {}, facility?.country));
+    return facility && place.inXuar ? withNote(place, "the facility gives no location: its firm's location is read") : place;
   }
+  // the facility's own location first, whatever follows
+  const place = judgeLocation(fieldsOf(facility, firm?.country));
   if (place.inXuar) return place;
-  for (const site of facility?.sameSite ?? []) {
+  if (!located(facility) && firm && located(firm) && !otherCountry(facility.country, firm.country)) {
+    const there = judgeLocation(fieldsOf(firm, facility.country));
+    if (there.inXuar) return withNote(there, `the facility gives only its country (${facility.country}): its firm's location is read`);
+  }
+  for (const site of facility.sameSite ?? []) {
     if (!located(site)) continue;
-    const there = judgeLocation({
-      country: site.country ?? facility?.country ?? firm?.country ?? null,
-      province: site.province ?? null,
-      city: site.city ?? null,
-      address: site.address ?? null,
-    });
-    if (there.inXuar)
-      return {
-        ...there,
-        evidence: [`confirmed to be the same site as facility ${site.id} (duplicate records), which lies here:`, ...there.evidence],
-      };
+    const there = judgeLocation(fieldsOf(site, facility.country ?? firm?.country));
+    if (there.inXuar) return withNote(there, `confirmed to be the same site as facility ${site.id} (duplicate records), which lies here:`);
   }
   return place;
 }
