@@ -31,19 +31,21 @@ export interface Token {
   end: number;
 }
 
-/** Abbreviations and spelling variants that address data uses for the same word. */
-const WORD_VARIANTS: Record<string, string> = {
-  aut: 'autonomous',
-  auton: 'autonomous',
-  autonom: 'autonomous',
-  reg: 'region',
-  rgn: 'region',
-  pref: 'prefecture',
-  cty: 'county',
-  uighur: 'uyghur',
-  uigur: 'uyghur',
-  uygur: 'uyghur',
-};
+/** Abbreviations and spelling variants that address data uses for the same word (a Map: "constructor" is a word, not a key). */
+const WORD_VARIANTS = new Map<string, string>(
+  Object.entries({
+    aut: 'autonomous',
+    auton: 'autonomous',
+    autonom: 'autonomous',
+    reg: 'region',
+    rgn: 'region',
+    pref: 'prefecture',
+    cty: 'county',
+    uighur: 'uyghur',
+    uigur: 'uyghur',
+    uygur: 'uyghur',
+  }),
+);
 
 const TOKEN_RE = /&|(?:[\p{Script=Latin}\p{N}]|\p{M}|['’ʼ](?=[\p{Script=Latin}]))+/gu;
 
@@ -54,7 +56,7 @@ export function latinTokens(s: string): Token[] {
     const text = m[0];
     const start = m.index ?? 0;
     let norm = text === '&' ? 'and' : fold(text).replace(/['’ʼ]/g, '');
-    norm = WORD_VARIANTS[norm] ?? norm;
+    norm = WORD_VARIANTS.get(norm) ?? norm;
     if (norm) out.push({ text, norm, start, end: start + text.length });
   }
   return out;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { pinyin } from 'pinyin-pro';
 import { chinaDivisionRows } from '../../../../src/model/gazetteer/divisionRows';
 import { editDistance } from '../../../../src/model/text/editDistance';
-import { locateInXuar } from '../../../../src/trace/rules';
+import { locateInXuar, nameIndicators } from '../../../../src/trace/rules';
 import { nearestXuarSpelling, respellLocation } from '../../../../src/trace/rules/xuarSpelling';
 import { CHINA_DIVISIONS } from '../../../../src/model/gazetteer/chinaDivisions';
 import { placeIndex } from '../../../../src/trace/rules/xuarPlaceIndex';
@@ -81,6 +81,11 @@ describe('misspelt XUAR names', () => {
   it('keeps the rule: a respelled name still yields to a real other country, and a street stays a street', () => {
     expect(locateInXuar({ country: 'KZ', city: 'Aksuu' }).inXuar).toBe(false);
     expect(locateInXuar({ ...CN, address: 'Xinjaing Road, Huangpu District', city: 'Shanghai' }).inXuar).toBe(false);
+  });
+
+  it('reads words that name JavaScript object keys as words ("constructor", "toString")', () => {
+    expect(locateInXuar({ ...CN, city: 'constructor', address: '__proto__ toString hasOwnProperty' }).inXuar).toBe(false);
+    expect(nameIndicators(['constructor valueOf Trading'])).toEqual([]);
   });
 
   it('ignores ordinary words and short words (Hotel, Manor, Texas; under five letters)', () => {
