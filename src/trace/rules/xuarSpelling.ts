@@ -3,10 +3,10 @@
 // and names in Cyrillic, as Russian and Kazakh papers write them (Урумчи, Синьцзян) are
 // rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
 // same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
-// when that name is strictly the nearest of every place name in China (and of the XUAR
-// look-alikes): "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang". Two
-// neighbouring letters swapped count as one slip ("Urmuqi"), and two spellings of one place
-// ("Kashgar", "Kaxgar" for "Kasgar") do not tie.
+// when no place name elsewhere in China (nor any of the XUAR look-alikes) is as near:
+// "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang". Two neighbouring letters
+// swapped count as one slip ("Urmuqi"). A word as near to two XUAR places ("Kulra": Kurla,
+// Kuqa?) is still in the XUAR and reads as the region.
 import { distance } from 'fastest-levenshtein';
 import { editDistance } from '../../model/text/editDistance';
 import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
@@ -73,7 +73,11 @@ function vocabularyOf(kind: FieldKind): Vocabulary {
   return v;
 }
 
-type Nearest = { spelling: string; edits: number } | null;
+/**
+ * The XUAR spelling a misspelt word stands for, with the distance. `alsoNear` holds the spellings of other XUAR
+ * places exactly as near: the word is then in the XUAR, though which place it names is not known.
+ */
+type Nearest = { spelling: string; edits: number; alsoNear: string[] } | null;
 
 /** Edits apart, a swap counting one, capped at max + 1; the fast Levenshtein first (a swap is two there), since most words are far apart. */
 function editsApart(a: string, b: string, max: number): number {
@@ -98,22 +102,23 @@ function nearestOf(w: string, kind: FieldKind): Nearest {
   const everywhere = vocabularyOf('place');
   if (everywhere.xuar.has(w) || everywhere.elsewhere.has(w)) return null;
   const limit = allowedEdits(w.length);
-  let best: string | null = null;
   let bestEdits = limit + 1;
-  let tied = false;
+  // the nearest spellings, one per place (another spelling of the same place is no rival)
+  let nearest = new Map<string, string>();
   for (const [x, place] of xuar) {
     if (Math.abs(x.length - w.length) > limit) continue;
     const d = editsApart(w, x, limit);
-    if (d < bestEdits) [best, bestEdits, tied] = [x, d, false];
-    // as near to another XUAR place is a tie; to another spelling of the same place is not
-    else if (d === bestEdits && best !== null && xuar.get(best) !== place) tied = true;
+    if (d > bestEdits || d > allowedEdits(Math.min(w.length, x.length))) continue;
+    if (d < bestEdits) [bestEdits, nearest] = [d, new Map()];
+    if (!nearest.has(place)) nearest.set(place, x);
   }
-  if (!best || tied || bestEdits > allowedEdits(Math.min(w.length, best.length))) return null;
+  if (!nearest.size) return null;
   for (const e of elsewhere) {
     if (Math.abs(e.length - w.length) > bestEdits) continue;
     if (editsApart(w, e, bestEdits) <= bestEdits) return null;
   }
-  return { spelling: best, edits: bestEdits };
+  const [spelling, ...alsoNear] = nearest.values();
+  return { spelling, edits: bestEdits, alsoNear };
 }
 
 /** Arabic-script letters written differently by different keyboards, folded to the Uyghur forms. */
@@ -203,10 +208,15 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
     for (const t of latinTokens(text).reverse()) {
       const near = nearestXuarSpelling(t.norm, field === 'province' ? 'province' : 'place');
       if (!near) continue;
-      const written = titleCase(near.spelling);
+      const apart = `${near.edits} letter${near.edits > 1 ? 's' : ''} apart`;
+      const noOther = `no ${field === 'province' ? "province's name" : 'place name in China'} outside the XUAR is as close`;
+      // as near to two XUAR places: in the region, which place is not known, so it reads as the region
+      const written = near.alsoNear.length ? 'Xinjiang' : titleCase(near.spelling);
       typos.unshift(
-        `${field} "${t.text}" read as "${written}" (${near.edits} letter${near.edits > 1 ? 's' : ''} apart; ` +
-          `no other ${field === 'province' ? "province's name" : 'place name in China'} is as close)`,
+        near.alsoNear.length
+          ? `${field} "${t.text}" read as in the XUAR: ${[near.spelling, ...near.alsoNear].map(titleCase).join(' or ')} (each ${apart}; ${noOther})`
+          : `${field} "${t.text}" read as "${written}" (${apart}; ` +
+              `no other ${field === 'province' ? "province's name" : 'place name in China'} is as close)`,
       );
       text = text.slice(0, t.start) + written + text.slice(t.end);
     }
