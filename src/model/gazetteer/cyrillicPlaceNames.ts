@@ -58,3 +58,6 @@ export const CYRILLIC_PLACE_NAMES: readonly (readonly [cyrillic: string, latin: 
   ['Кашгаре', 'Kashgar'],
   ['Яркенд', 'Yarkand'],
 ];
+
+/** Russian words that spell a XUAR place in Palladius syllables and are read as the words: "или" (or: Yili), "куча" (heap: Kuqa). */
+export const RUSSIAN_WORDS_NOT_PLACES: ReadonlySet<string> = new Set(['или', 'куча', 'кучи', 'кучу']);

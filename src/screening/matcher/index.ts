@@ -18,6 +18,7 @@ import { miswrittenHanReader } from './miswrittenHan';
 import { HAN_SLIP_TEXT } from '../../model/text/hanSlip';
 import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
+import { cyrillicReading } from './cyrillicNames';
 import {
   comparePlaces,
   leavesOf,
@@ -127,6 +128,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     }
     return hit;
   };
+  // a word the list's names use, or a place or business word the normalizer knows ("jiangyin", "chuangye")
+  const knownWord = (word: string) => normalizeName(word).tokens.some((t) => t.kind !== 'name' || index.df.has(t.text));
   const parentCap = Math.max(cfg.possibleThreshold, cfg.matchThreshold - 0.01);
   // A conflicting place is evidence of another firm, not only of a missing word: held lower, midway into POSSIBLE.
   const conflictCap = (cfg.possibleThreshold + parentCap) / 2;
@@ -158,13 +161,14 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // A listed place or business word written with letters wrong ("Biayin", "Inner Mongloia") is
   // screened as written and as the word read (misspeltWords.ts), that reading at most POSSIBLE;
   // each entry keeps its better.
-  function screenForm(name: string, opts: ScreenOptions): ScreeningCandidate[] {
+  function screenForm(name: string, opts: ScreenOptions, readCyrillic = true): ScreeningCandidate[] {
     const normalized = normalizeName(name);
     const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
     const misspelt = readMisspelt(normalized.tokens);
     const miswritten = readMiswrittenHan(name);
-    if (!older && !misspelt && !miswritten.length) return asWritten;
+    const cyrillic = readCyrillic ? cyrillicReading(name, knownWord) : null;
+    if (!older && !misspelt && !miswritten.length && !cyrillic) return asWritten;
     const best = new Map(asWritten.map((c) => [c.entryKey, c]));
     const keepBetter = (found: ScreeningCandidate[], note: string) => {
       for (const c of found)
@@ -187,6 +191,12 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         `Chinese characters read as miswritten (${HAN_SLIP_TEXT[r.slip]}): ${r.written} → ${r.as} (at most POSSIBLE)`,
       );
     }
+    // a name written in Cyrillic is screened in the Latin letters the list uses, as if so written
+    if (cyrillic)
+      keepBetter(
+        screenForm(cyrillic.text, opts, false),
+        `read from Cyrillic: ${cyrillic.read.map((r) => `${r.written} → ${r.as}`).join(', ')}`,
+      );
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
   }
 

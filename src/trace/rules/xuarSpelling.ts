@@ -9,14 +9,16 @@
 // Kuqa?) is still in the XUAR and reads as the region.
 import { distance } from 'fastest-levenshtein';
 import { editDistance } from '../../model/text/editDistance';
+import { isCommonEnglishWord } from '../../model/text/englishWords';
 import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
 import { PROVINCES } from '../../model/gazetteer/provinces';
 import { latinTokens } from './text';
 import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
-import { CYRILLIC_PLACE_NAMES } from '../../model/gazetteer/cyrillicPlaceNames';
+import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES } from '../../model/gazetteer/cyrillicPlaceNames';
 import { respellHanPlaces } from './xuarHanSlips';
+import { pinyinOfPalladius } from '../../model/text/palladius';
 
 export interface LocationFields {
   province?: string | null;
@@ -101,6 +103,8 @@ function nearestOf(w: string, kind: FieldKind): Nearest {
   // a word that is itself a place name anywhere in China ("Jinjiang", Fujian) is never a typo
   const everywhere = vocabularyOf('place');
   if (everywhere.xuar.has(w) || everywhere.elsewhere.has(w)) return null;
+  // nor is a common English word ("await" is no slip for Awati)
+  if (isCommonEnglishWord(w)) return null;
   const limit = allowedEdits(w.length);
   let bestEdits = limit + 1;
   // the nearest spellings, one per place (another spelling of the same place is no rival)
@@ -139,6 +143,10 @@ interface ScriptNames {
   /** "the {label} name of" in a note */
   label: string;
   names: { written: string; latin: string; pattern: RegExp }[];
+  /** a word of the script that no name matched, read as the XUAR place it spells, if any */
+  readWord?: (word: string) => string | null;
+  /** its words, for `readWord` */
+  word?: RegExp;
 }
 const longestFirst = <T extends readonly [string, string]>(names: readonly T[]) => [...names].sort((a, b) => b[0].length - a[0].length);
 const SCRIPT_NAMES: ScriptNames[] = [
@@ -152,6 +160,9 @@ const SCRIPT_NAMES: ScriptNames[] = [
       latin,
       pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${written.replace(/-/g, '[-\\s]?')}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
     })),
+    // any other XUAR place in Palladius spelling ("Шачэ" Shache, "Пишань" Pishan)
+    readWord: xuarPlaceInPalladius,
+    word: /(?<![\p{L}\p{M}])\p{Script=Cyrillic}+(?![\p{L}\p{M}])/gu,
   },
   {
     script: /\p{Script=Arabic}/u,
@@ -167,7 +178,7 @@ const SCRIPT_NAMES: ScriptNames[] = [
 
 /** The text with each script's place names as their Latin names, a note for each name read. */
 function readScriptNames(field: string, value: string, text: string, notes: string[]): string {
-  for (const { script, fold, label, names } of SCRIPT_NAMES) {
+  for (const { script, fold, label, names, readWord, word } of SCRIPT_NAMES) {
     if (!script.test(text)) continue;
     text = fold(text);
     for (const { written, latin, pattern } of names) {
@@ -176,8 +187,27 @@ function readScriptNames(field: string, value: string, text: string, notes: stri
       text = read;
       notes.push(`${field} "${value}": "${written}" is the ${label} name of ${latin}`);
     }
+    if (readWord && word)
+      text = text.replace(word, (written) => {
+        const latin = readWord(written);
+        if (!latin) return written;
+        notes.push(`${field} "${value}": "${written}" is the ${label} (Palladius) spelling of ${latin}`);
+        return ` ${latin} `;
+      });
   }
   return text;
+}
+
+/** A Cyrillic word that spells, syllable for syllable, a XUAR place's pinyin name of two syllables or more. */
+function xuarPlaceInPalladius(word: string): string | null {
+  const { latin } = placeIndex();
+  if (RUSSIAN_WORDS_NOT_PLACES.has(word.toLowerCase())) return null;
+  for (const syllables of pinyinOfPalladius(word)) {
+    if (syllables.length < 2) continue;
+    const compact = syllables.join('');
+    if (latin.get(compact)?.some((p) => p.words.length === 1 && p.place && !p.place.ambiguous)) return titleCase(compact);
+  }
+  return null;
 }
 
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO

@@ -14,6 +14,8 @@ import { UYGHUR_PLACE_NAMES } from '../../../../src/model/gazetteer/uyghurPlaceN
 import { CYRILLIC_PLACE_NAMES } from '../../../../src/model/gazetteer/cyrillicPlaceNames';
 import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/countries';
 import { xuarPlaces } from '../../../../src/model/gazetteer/xuarPlaces';
+import { palladiusOf } from '../../../../src/model/text/palladius';
+import { readFileSync } from 'node:fs';
 
 const CN = { country: 'CN' };
 
@@ -293,5 +295,38 @@ describe('names in Cyrillic, as Russian and Kazakh papers write them', () => {
     expect(respellLocation({ address: 'Москва или Казань, куча товаров' })).toBeNull();
     expect(locateInXuar({ country: 'KZ', city: 'Аксу' }).inXuar).toBe(false);
     expect(locateInXuar({ country: 'RU', address: 'Республика Алтай, г. Горно-Алтайск' }).inXuar).toBe(false);
+  });
+
+  // every XUAR place of two syllables or more, its pinyin name written syllable by syllable in Palladius
+  const xuarInPalladius = (() => {
+    const seen = new Set<string>();
+    const out: { cyrillic: string; latin: string }[] = [];
+    for (const [compact, phrases] of placeIndex().latin)
+      for (const p of phrases) {
+        if (p.words.length !== 1 || !p.place || p.place.ambiguous || seen.has(p.place.zh)) continue;
+        const syllables = pinyin(p.place.zh.replace(/(?:市|县|区|地区|自治州|自治县)$/, ''), { toneType: 'none', type: 'array', v: true });
+        if (syllables.length < 2 || syllables.join('') !== compact) continue;
+        const cyrillic = syllables.map(palladiusOf).join('');
+        seen.add(p.place.zh);
+        out.push({ cyrillic: cyrillic[0].toUpperCase() + cyrillic.slice(1), latin: compact });
+      }
+    return out;
+  })();
+  it(`places every XUAR place written in Palladius (${xuarInPalladius.length} places: Шачэ, Пишань; Или is the word "or"), with the spelling it read`, () => {
+    expect(xuarInPalladius.length).toBeGreaterThan(60);
+    const missed = xuarInPalladius.filter(
+      ({ cyrillic }) => cyrillic !== 'Или' && !locateInXuar({ ...CN, address: `ул. Промышленная 5, г. ${cyrillic}` }).inXuar,
+    );
+    expect(missed).toEqual([]);
+    expect(locateInXuar({ ...CN, city: 'Шачэ' }).evidence.join(' ')).toContain(
+      '"Шачэ" is the Russian or Kazakh (Palladius) spelling of Shache',
+    );
+  });
+
+  it('reads no Russian prose as a XUAR place (TypeScript’s Russian messages as addresses; или is "or", not Yili)', () => {
+    const text = readFileSync(require.resolve('typescript/lib/ru/diagnosticMessages.generated.json'), 'utf8');
+    const sentences = text.split(/["\n]/).filter((s) => /\p{Script=Cyrillic}{3}/u.test(s));
+    expect(sentences.length).toBeGreaterThan(1500);
+    expect(sentences.filter((s) => locateInXuar({ ...CN, address: s }).inXuar)).toEqual([]);
   });
 });
