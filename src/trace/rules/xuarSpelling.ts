@@ -17,10 +17,14 @@ import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
 import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES } from '../../model/gazetteer/cyrillicPlaceNames';
+import { EXONYMS } from '../../model/gazetteer/exonyms';
+import { countryCodeOf } from '../../model/gazetteer/countries';
 import { respellHanPlaces } from './xuarHanSlips';
 import { pinyinOfPalladius } from '../../model/text/palladius';
 
 export interface LocationFields {
+  /** only to know whether a name shared with a place elsewhere may be read */
+  country?: string | null;
   province?: string | null;
   prefecture?: string | null;
   county?: string | null;
@@ -142,14 +146,32 @@ interface ScriptNames {
   fold: (s: string) => string;
   /** "the {label} name of" in a note */
   label: string;
-  names: { written: string; latin: string; pattern: RegExp }[];
+  /** `label`: the name's own language, where the script's is not it */
+  names: { written: string; latin: string; pattern: RegExp; label?: string; onlyInChina?: boolean }[];
   /** a word of the script that no name matched, read as the XUAR place it spells, if any */
   readWord?: (word: string) => string | null;
   /** its words, for `readWord` */
   word?: RegExp;
 }
 const longestFirst = <T extends readonly [string, string]>(names: readonly T[]) => [...names].sort((a, b) => b[0].length - a[0].length);
+// scripts written without spaces between words: a name there has no word boundary to keep
+const UNSPACED = /[\p{Script=Thai}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Han}]/u;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const EXONYM_NAMES = [...EXONYMS]
+  .sort((a, b) => b.written.length - a.written.length)
+  .map(({ written, latin, language, alsoNames }) => {
+    const name = escapeRegExp(written.normalize('NFC')).replace(/ /g, '\\s*');
+    const bounded = UNSPACED.test(written) ? name : `(?<![\\p{L}\\p{M}])${name}(?![\\p{L}\\p{M}])`;
+    return { written, latin, label: language, onlyInChina: !!alsoNames, source: bounded, pattern: new RegExp(bounded, 'giu') };
+  });
 const SCRIPT_NAMES: ScriptNames[] = [
+  {
+    // the names in the languages of the countries goods pass through, any script: one look for all first
+    script: new RegExp(EXONYM_NAMES.map((n) => n.source).join('|'), 'iu'),
+    fold: (s) => s.normalize('NFC'),
+    label: '',
+    names: EXONYM_NAMES,
+  },
   {
     // whole words, in any letter case (a Cyrillic letter on either side ends the match)
     script: /\p{Script=Cyrillic}/u,
@@ -177,15 +199,17 @@ const SCRIPT_NAMES: ScriptNames[] = [
 ];
 
 /** The text with each script's place names as their Latin names, a note for each name read. */
-function readScriptNames(field: string, value: string, text: string, notes: string[]): string {
+function readScriptNames(field: string, value: string, text: string, notes: string[], inChina: boolean): string {
   for (const { script, fold, label, names, readWord, word } of SCRIPT_NAMES) {
-    if (!script.test(text)) continue;
-    text = fold(text);
-    for (const { written, latin, pattern } of names) {
+    const folded = fold(text);
+    if (!script.test(folded)) continue;
+    text = folded;
+    for (const { written, latin, pattern, label: language, onlyInChina } of names) {
+      if (onlyInChina && !inChina) continue;
       const read = text.replace(pattern, ` ${latin} `);
       if (read === text) continue;
       text = read;
-      notes.push(`${field} "${value}": "${written}" is the ${label} name of ${latin}`);
+      notes.push(`${field} "${value}": "${written}" is the ${language ?? label} name of ${latin}`);
     }
     if (readWord && word)
       text = text.replace(word, (written) => {
@@ -216,12 +240,13 @@ function xuarPlaceInPalladius(word: string): string | null {
 const XUAR_PROVINCE_CODE = /^(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)$/i;
 
 /**
- * The location with misspelt XUAR names and names in the Uyghur script or Cyrillic rewritten, or null when
+ * The location with misspelt XUAR names and names in other scripts and languages rewritten, or null when
  * nothing was rewritten. Pure; the vocabulary is built once per process.
  */
 export function respellLocation<L extends LocationFields>(loc: L): Respelling<L> | null {
   const notes: string[] = [];
   const out: L = { ...loc };
+  const inChina = typeof loc.country === 'string' && countryCodeOf(loc.country) === 'CN';
   for (const field of FIELDS) {
     const value = loc[field];
     if (typeof value !== 'string' || !value.trim()) continue;
@@ -232,7 +257,7 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
       notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
       continue;
     }
-    text = readScriptNames(field, value, text, fieldNotes);
+    text = readScriptNames(field, value, text, fieldNotes, inChina);
     // right to left, so the offsets of earlier words stay true
     const typos: string[] = [];
     for (const t of latinTokens(text).reverse()) {

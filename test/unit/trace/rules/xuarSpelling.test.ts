@@ -15,6 +15,7 @@ import { CYRILLIC_PLACE_NAMES } from '../../../../src/model/gazetteer/cyrillicPl
 import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/countries';
 import { xuarPlaces } from '../../../../src/model/gazetteer/xuarPlaces';
 import { palladiusOf } from '../../../../src/model/text/palladius';
+import { EXONYMS } from '../../../../src/model/gazetteer/exonyms';
 import { readFileSync } from 'node:fs';
 
 const CN = { country: 'CN' };
@@ -328,5 +329,35 @@ describe('names in Cyrillic, as Russian and Kazakh papers write them', () => {
     const sentences = text.split(/["\n]/).filter((s) => /\p{Script=Cyrillic}{3}/u.test(s));
     expect(sentences.length).toBeGreaterThan(1500);
     expect(sentences.filter((s) => locateInXuar({ ...CN, address: s }).inXuar)).toEqual([]);
+  });
+});
+
+describe('names in the languages of the countries goods pass through', () => {
+  it.each(EXONYMS.map((e) => [e.written, e.language, e.latin]))(
+    'address "%s" (%s) is placed in the XUAR as %s',
+    (written, language, latin) => {
+      const r = locateInXuar({ ...CN, address: `${written} 12` });
+      expect(r.inXuar).toBe(true);
+      expect(r.evidence.join(' ')).toContain(`"${written}" is the ${language} name of ${latin}`);
+    },
+  );
+
+  it('reads a name whatever its Unicode form and letter case (Vietnamese decomposed, Turkish in capitals)', () => {
+    expect(locateInXuar({ ...CN, address: 'Khu tự trị Duy Ngô Nhĩ Tân Cương'.normalize('NFD') }).inXuar).toBe(true);
+    expect(locateInXuar({ ...CN, city: 'URUMÇI' }).inXuar).toBe(true);
+    expect(locateInXuar({ ...CN, address: '신장위구르자치구 우루무치시' }).inXuar).toBe(true); // spaces left out
+  });
+
+  it('reads a name another country shares (Tân Cương in Thái Nguyên, Sincan in Ankara) only where the country is China', () => {
+    for (const e of EXONYMS.filter((x) => x.alsoNames)) {
+      expect(locateInXuar({ country: 'China', address: e.written }).inXuar).toBe(true);
+      expect(locateInXuar({ country: null, address: e.written }).inXuar).toBe(false);
+      expect(locateInXuar({ country: e.written === 'Sincan' ? 'TR' : 'VN', address: e.written }).inXuar).toBe(false);
+    }
+  });
+
+  it('reads no part of a longer word ("Sincanlı", "Shinjonov")', () => {
+    expect(locateInXuar({ ...CN, address: 'Sincanlı Mahallesi 4' }).inXuar).toBe(false);
+    expect(respellLocation({ country: 'CN', address: 'Shinjonov street' })).toBeNull();
   });
 });

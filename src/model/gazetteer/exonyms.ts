@@ -1,0 +1,69 @@
+// The region's and its best-known cities' names in the languages of the countries XUAR goods
+// pass through on their way to the U.S. (Vietnam, Thailand, Cambodia, Bangladesh and India for
+// yarn, fabric and solar; Turkey, Korea and Japan for textiles and parts; the Gulf), each with
+// the Latin spelling seed/xuar-places.json knows. An intermediary's papers name its supplier's
+// site in its own language ("Tân Cương, Trung Quốc"); such an address must still place the site.
+// Like every name of the gazetteer, a name means the XUAR only where the country is not another;
+// Tân Cương, also a commune of Thái Nguyên (Vietnam), and Sincan, a district of Ankara, are read
+// only where the country is given as China. Russian, Kazakh and Uyghur-script names are in their
+// own tables.
+export interface Exonym {
+  written: string;
+  latin: string;
+  /** the language, for the note: "the Vietnamese name of Xinjiang" */
+  language: string;
+  /** the same name's place elsewhere: read only where the country is given as China */
+  alsoNames?: string;
+}
+
+const names = (language: string, list: readonly (readonly [string, string, string?])[]): Exonym[] =>
+  list.map(([written, latin, alsoNames]) => ({ written, latin, language, ...(alsoNames ? { alsoNames } : {}) }));
+
+// a space in a name may be left out where written (신장위구르자치구)
+export const EXONYMS: readonly Exonym[] = [
+  ...names('Vietnamese', [
+    ['Khu tự trị Duy Ngô Nhĩ Tân Cương', 'Xinjiang Uyghur Autonomous Region'],
+    ['Duy Ngô Nhĩ Tân Cương', 'Xinjiang Uyghur Autonomous Region'],
+    ['Tân Cương', 'Xinjiang', 'a commune of Thái Nguyên, Vietnam'],
+    ['Ô Lỗ Mộc Tề', 'Urumqi'],
+  ]),
+  ...names('Turkish', [
+    ['Sincan Uygur Özerk Bölgesi', 'Xinjiang Uyghur Autonomous Region'],
+    ['Doğu Türkistan', 'East Turkestan'],
+    ['Sincan', 'Xinjiang', 'a district of Ankara, Turkey'],
+    ['Urumçi', 'Urumqi'],
+    ['Kaşgar', 'Kashgar'],
+  ]),
+  ...names('Korean', [
+    ['신장 위구르 자치구', 'Xinjiang Uyghur Autonomous Region'],
+    ['신장 위구르', 'Xinjiang Uyghur Autonomous Region'],
+    ['우루무치', 'Urumqi'],
+    ['카슈가르', 'Kashgar'],
+  ]),
+  ...names('Japanese', [
+    ['ウイグル自治区', 'Uyghur Autonomous Region'],
+    ['シンジャン', 'Xinjiang'],
+    ['ウルムチ', 'Urumqi'],
+    ['カシュガル', 'Kashgar'],
+    ['トルファン', 'Turpan'],
+    ['ホータン', 'Hotan'],
+    ['コルラ', 'Korla'],
+  ]),
+  ...names('Thai', [
+    ['ซินเจียง', 'Xinjiang'],
+    ['อุรุมชี', 'Urumqi'],
+  ]),
+  ...names('Arabic', [
+    ['شينجيانغ', 'Xinjiang'],
+    ['أورومتشي', 'Urumqi'],
+  ]),
+  ...names('Hindi', [['शिनजियांग', 'Xinjiang']]),
+  ...names('Bengali', [['জিনজিয়াং', 'Xinjiang']]),
+  ...names('Mongolian', [['Шинжаан', 'Xinjiang']]),
+  ...names('Kyrgyz', [['Шинжаң', 'Xinjiang']]),
+  ...names('Uzbek', [
+    ['Shinjon', 'Xinjiang'],
+    ['Sharqiy Turkiston', 'East Turkestan'],
+  ]),
+  ...names('German', [['Urumtschi', 'Urumqi']]),
+];
