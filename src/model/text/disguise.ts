@@ -45,6 +45,24 @@ const isVariationSelector = (cp: number) =>
 // inside a Latin word they pass for the lower-case letter
 const SMALL_CAPITALS: Record<string, string> = { ʙ: 'b', ʜ: 'h', ᴛ: 't', ĸ: 'k', ᴋ: 'k', ɴ: 'n', ʀ: 'r', ᴍ: 'm' };
 
+// Letters styled by "fancy text" generators that NFKC leaves alone or turns into something else:
+// small capitals (ᴢʜᴏɴɢᴛᴀɪ), parenthesized letters (⒳, which NFKC makes "(x)") and negative circled
+// and squared letters (🅧, 🆇). Each reads as its letter. Regional indicators are left alone: in
+// pairs they are flags (🇨🇳), no part of a name.
+const SMALL_CAPITAL_LETTERS = 'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ';
+function styledLetters(): [number, string][] {
+  const out: [number, string][] = [];
+  const alphabet = (first: number, upper: boolean) => {
+    for (let i = 0; i < 26; i++) out.push([first + i, String.fromCharCode((upper ? 65 : 97) + i)]);
+  };
+  const smallCaps = [...SMALL_CAPITAL_LETTERS];
+  smallCaps.forEach((c, i) => out.push([c.codePointAt(0)!, 'abcdefghijklmnopqrstuvwyz'[i]]));
+  alphabet(0x249c, false); // ⒜ PARENTHESIZED LATIN SMALL LETTER A
+  alphabet(0x1f150, true); // 🅐 NEGATIVE CIRCLED LATIN CAPITAL LETTER A
+  alphabet(0x1f170, true); // 🅰 NEGATIVE SQUARED LATIN CAPITAL LETTER A
+  return out;
+}
+
 interface LookAlikes {
   /** letters of other scripts -> the ASCII letters they look like */
   foreign: Map<number, string>;
@@ -76,6 +94,11 @@ function lookAlikes(): LookAlikes {
     else (LATIN.test(from) ? latin : foreign).set(cp, ascii);
   }
   const beforeNfkc = new Set<number>();
+  // styled letters read as Latin ones wherever they stand, and before NFKC where it would spoil them
+  for (const [cp, ascii] of styledLetters()) {
+    latin.set(cp, ascii);
+    if (String.fromCodePoint(cp).normalize('NFKC') !== String.fromCodePoint(cp)) beforeNfkc.add(cp);
+  }
   for (const [from, ascii] of unstable) {
     const n = from.normalize('NFKC');
     const nCp = n.codePointAt(0)!;
@@ -96,7 +119,9 @@ function lookAlikes(): LookAlikes {
 /** The NFKC form of a text that needs nothing else (no ignorables, no letters of other scripts, no Latin look-alikes), or undefined. */
 function onlyNfkc(s: string): string | undefined {
   const n = s.normalize('NFKC');
-  return lookAlikes().suspect.test(n) ? undefined : n;
+  const { suspect } = lookAlikes();
+  // tested as written too: a styled letter NFKC spoils (⒳ into "(x)") is suspect only before it
+  return suspect.test(n) || suspect.test(s) ? undefined : n;
 }
 
 /** The letters of other scripts that fold to Latin ones, with the ASCII letters they look like. */
@@ -240,10 +265,25 @@ export function displayOrder(s: string): string | undefined {
   return out;
 }
 
-/** The ways a name reads: as stored, and as shown where a direction override reorders it. */
+// "X i n j i a n g  Z h o n g t a i": letters spaced out, four or more, read as the word they spell
+// (two or three are as likely initials: "J A Solar")
+const SPACED_LETTERS =
+  /(?<![\p{L}\p{M}\p{N}])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?:[ \u00a0][\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]){3,}(?![\p{L}\p{M}\p{N}])/gu;
+const closedUp = (s: string) => s.replace(SPACED_LETTERS, (run) => run.replace(/[ \u00a0]/g, ''));
+// a Hangul filler is invisible but shows as a blank: put for a space, it is one ("Xinjiang\u3164Zhongtai")
+const HANGUL_FILLERS = /[\u115f\u1160\u3164\uffa0]/g;
+const filledAsSpaces = (s: string) => s.replace(HANGUL_FILLERS, ' ');
+
+/** The ways a name reads: as stored, as shown where a direction override reorders it, and with Hangul fillers as the spaces they show and spaced-out letters closed up. */
 export function readingsOf(s: string): string[] {
   const shown = displayOrder(s);
-  return shown === undefined ? [s] : [s, shown];
+  const readings = shown === undefined ? [s] : [s, shown];
+  for (const r of [...readings]) {
+    const spaced = filledAsSpaces(r);
+    const closed = closedUp(spaced);
+    if (closed !== r) readings.push(closed);
+  }
+  return readings;
 }
 
 function analyze(s: string): Analysis {

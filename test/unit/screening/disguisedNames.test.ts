@@ -5,7 +5,7 @@ import { loadSeedEntityList } from '../../../src/model/entityList';
 import { buildEntityMatcher } from '../../../src/screening/matcher';
 import { DEFAULT_SCREENING_CONFIG } from '../../../src/screening/config';
 import { normalizeName } from '../../../src/screening/normalize';
-import { DISGUISE_CLASSES, disguiseName } from '../../fixtures/disguise';
+import { DISGUISE_CLASSES, disguiseName, STYLED_CLASSES, styleName } from '../../fixtures/disguise';
 
 describe('screening disguised names', () => {
   const list = loadSeedEntityList();
@@ -39,16 +39,30 @@ describe('screening disguised names', () => {
     expect(n.original).toBe(disguised);
   });
 
-  it.each(DISGUISE_CLASSES.map((c) => [c]))('%s: every variant of every listed name decides MATCH for the same entry', (cls) => {
+  /** The variants (of every listed name, a few characters and all) that do not decide MATCH for their entry. */
+  const missedVariants = (variantOf: (name: string, seed: number, amount: 'some' | 'all') => string) => {
     const missed: string[] = [];
     for (const amount of ['some', 'all'] as const) {
       names.forEach(({ name, key }, i) => {
-        const variant = disguiseName(name, cls, i + 1, amount);
+        const variant = variantOf(name, i + 1, amount);
         const top = matcher.screen(variant)[0];
         if (!(top && top.entryKey === key && top.decision === 'MATCH'))
           missed.push(`${JSON.stringify(variant)} -> ${top?.entityName ?? 'nothing'}`);
       });
     }
-    expect(missed).toEqual([]);
+    return missed;
+  };
+
+  it.each(DISGUISE_CLASSES.map((c) => [c]))('%s: every variant of every listed name decides MATCH for the same entry', (cls) => {
+    expect(missedVariants((name, seed, amount) => disguiseName(name, cls, seed, amount))).toEqual([]);
+  });
+
+  it.each(STYLED_CLASSES.map((c) => [c]))('%s: every styled variant of every listed name decides MATCH for the same entry', (cls) => {
+    expect(missedVariants((name, seed, amount) => styleName(name, cls, seed, amount))).toEqual([]);
+  });
+
+  it('leaves two or three spaced letters as initials ("J A Solar") and a flag as no letters ("Hoshine 🇨🇳")', () => {
+    expect(matcher.screen('J A Solar')[0]?.decision).not.toBe('MATCH');
+    expect(matcher.screen('Hoshine Silicon 🇨🇳')[0]?.score).toBeCloseTo(matcher.screen('Hoshine Silicon')[0]!.score, 5);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { locateInXuar, nameIndicators } from '../../../../src/trace/rules';
-import { DISGUISE_CLASSES, disguiseName } from '../../../fixtures/disguise';
+import { DISGUISE_CLASSES, disguiseName, STYLED_CLASSES, styleName } from '../../../fixtures/disguise';
 import { readingsOf } from '../../../../src/model/text/disguise';
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
@@ -31,6 +31,16 @@ describe('name indicators read disguised names', () => {
       names.forEach((name, i) => {
         const variant = disguiseName(name, cls, i + 1, amount);
         expect(nameIndicators([variant]).map((h) => [h.term, h.name])).toEqual(nameIndicators([name]).map((h) => [h.term, variant]));
+      });
+    }
+  });
+
+  it.each(STYLED_CLASSES.map((c) => [c]))('%s: every indicator term is still found in a styled name', (cls) => {
+    const names = ['Xinjiang Tianshan Textile Co., Ltd.', 'Bingtuan Agricultural Co.', 'Production and Construction Corps Supply Office'];
+    for (const amount of ['some', 'all'] as const) {
+      names.forEach((name, i) => {
+        const variant = styleName(name, cls, i + 1, amount);
+        expect(nameIndicators([variant]).map((h) => h.term)).toEqual(nameIndicators([name]).map((h) => h.term));
       });
     }
   });
