@@ -2,33 +2,7 @@
 // ("Texti1e", "Zh0ngtai", "5ilicon", "8attery") and letters read for others ("Chernical" for
 // Chemical, "Westem" for Western, "Vvoollen" for Woollen, "Constructiori", "Aksii", "Zhuhal"). Only words
 // that are otherwise letters are repaired, so "No.1 Factory" or "5G" stay as written.
-
-const DIGIT_AS_LETTER: Record<string, string[]> = { '0': ['o'], '1': ['l', 'i'], '5': ['s'], '8': ['b'] };
-const MAX_SPELLINGS = 8;
-
-/**
- * The letter spellings of a word with digits read as letters, likeliest first, or [] when the
- * word is not such a misreading: at least three letters, digits only 0, 1, 5 or 8, each digit
- * inside the word or at its start (a trailing digit is usually a number: "Plant1").
- */
-export function digitRepairs(word: string): string[] {
-  if (!/[0158]/.test(word) || !/^[a-z0158]+$/.test(word) || word.replace(/[0158]/g, '').length < 3) return [];
-  if (/[0158]$/.test(word)) return [];
-  let out = [''];
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i];
-    const opts = DIGIT_AS_LETTER[c];
-    if (!opts) {
-      out = out.map((s) => s + c);
-      continue;
-    }
-    // "1" before a vowel is an l (Texti1e, 1ong, Supp1y), elsewhere or after an l an i (Hosh1ne, Chem1cal, Mongol1a).
-    const asI = !/[aeiouy]/.test(word[i + 1] ?? '') || word[i - 1] === 'l';
-    const ordered = c === '1' && asI ? [...opts].reverse() : opts;
-    out = out.flatMap((s) => ordered.map((o) => s + o)).slice(0, MAX_SPELLINGS);
-  }
-  return out;
-}
+export { digitRepairs } from '../model/text/ocrDigits';
 
 /**
  * One spelling for all the ways a scan or a retyping may show a word: letters whose shapes run

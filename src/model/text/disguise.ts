@@ -57,6 +57,7 @@ function styledLetters(): [number, string][] {
   };
   const smallCaps = [...SMALL_CAPITAL_LETTERS];
   smallCaps.forEach((c, i) => out.push([c.codePointAt(0)!, 'abcdefghijklmnopqrstuvwyz'[i]]));
+  out.push([0x01eb, 'q']); // ǫ, the q of the generators' small capitals (Unicode has no common one)
   alphabet(0x249c, false); // ⒜ PARENTHESIZED LATIN SMALL LETTER A
   alphabet(0x1f150, true); // 🅐 NEGATIVE CIRCLED LATIN CAPITAL LETTER A
   alphabet(0x1f170, true); // 🅰 NEGATIVE SQUARED LATIN CAPITAL LETTER A
@@ -265,23 +266,24 @@ export function displayOrder(s: string): string | undefined {
   return out;
 }
 
-// "X i n j i a n g  Z h o n g t a i": letters spaced out, four or more, read as the word they spell
-// (two or three are as likely initials: "J A Solar")
+// "X i n j i a n g  Z h o n g t a i", "U.r.u.m.q.i.": letters spaced or dotted out, four or more, read
+// as the word they spell (two or three are as likely initials: "J A Solar", "J.A. Solar")
 const SPACED_LETTERS =
-  /(?<![\p{L}\p{M}\p{N}])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?:[ \u00a0][\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]){3,}(?![\p{L}\p{M}\p{N}])/gu;
-const closedUp = (s: string) => s.replace(SPACED_LETTERS, (run) => run.replace(/[ \u00a0]/g, ''));
+  /(?<![\p{L}\p{M}\p{N}])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}](?:(?:[ \u00a0]|\.[ \u00a0]?)[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]){3,}\.?(?![\p{L}\p{M}\p{N}])/gu;
+const closedUp = (s: string) => s.replace(SPACED_LETTERS, (run) => run.replace(/[ \u00a0.]/g, ''));
 // a Hangul filler is invisible but shows as a blank: put for a space, it is one ("Xinjiang\u3164Zhongtai")
 const HANGUL_FILLERS = /[\u115f\u1160\u3164\uffa0]/g;
 const filledAsSpaces = (s: string) => s.replace(HANGUL_FILLERS, ' ');
+/** The text with Hangul fillers as the spaces they show and spaced-out letters closed up ("X i n j i a n g" is Xinjiang). */
+export const spacingRead = (s: string): string => closedUp(filledAsSpaces(s));
 
 /** The ways a name reads: as stored, as shown where a direction override reorders it, and with Hangul fillers as the spaces they show and spaced-out letters closed up. */
 export function readingsOf(s: string): string[] {
   const shown = displayOrder(s);
   const readings = shown === undefined ? [s] : [s, shown];
   for (const r of [...readings]) {
-    const spaced = filledAsSpaces(r);
-    const closed = closedUp(spaced);
-    if (closed !== r) readings.push(closed);
+    const read = spacingRead(r);
+    if (read !== r) readings.push(read);
   }
   return readings;
 }

@@ -1,4 +1,5 @@
-// A second reading of a location the place rule found nothing in: misspelt XUAR names
+// A second reading of a location the place rule found nothing in: XUAR names written apart, with
+// tone numbers or digits for letters (xuarObscuredSpelling.ts), misspelt XUAR names
 // ("Xingjiang", "Urumuqi", "Kashgher", "乌木齐": xuarHanSlips.ts), names in the Uyghur script (ئۈرۈمچى)
 // and names in Cyrillic, as Russian and Kazakh papers write them (Урумчи, Синьцзян) are
 // rewritten to a spelling the gazetteer knows, and the rewritten location is decided by the
@@ -12,7 +13,7 @@ import { editDistance } from '../../model/text/editDistance';
 import { isCommonEnglishWord } from '../../model/text/englishWords';
 import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
 import { PROVINCES } from '../../model/gazetteer/provinces';
-import { latinTokens } from './text';
+import { closeTogether, latinTokens, type Token } from './text';
 import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
@@ -20,6 +21,7 @@ import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES } from '../../model/gaze
 import { EXONYMS } from '../../model/gazetteer/exonyms';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 import { respellHanPlaces } from './xuarHanSlips';
+import { readObscured } from './xuarObscuredSpelling';
 import { pinyinOfPalladius } from '../../model/text/palladius';
 
 export interface LocationFields {
@@ -127,6 +129,17 @@ function nearestOf(w: string, kind: FieldKind): Nearest {
   }
   const [spelling, ...alsoNear] = nearest.values();
   return { spelling, edits: bestEdits, alsoNear };
+}
+
+/** Words that, joined with the word beside them, spell a place elsewhere in China ("Dong-ning"): no piece of one is a typo. */
+function piecesOfPlacesElsewhere(text: string, tokens: Token[]): Set<Token> {
+  const { elsewhere } = vocabularyOf('place');
+  const out = new Set<Token>();
+  for (let i = 1; i < tokens.length; i++) {
+    const [a, b] = [tokens[i - 1], tokens[i]];
+    if (elsewhere.has(a.norm + b.norm) && closeTogether(text, a, b)) out.add(a).add(b);
+  }
+  return out;
 }
 
 /** Arabic-script letters written differently by different keyboards, folded to the Uyghur forms. */
@@ -257,10 +270,18 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
       notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
       continue;
     }
+    const obscured = readObscured(field, value);
+    if (obscured) {
+      text = obscured.text;
+      fieldNotes.push(...obscured.notes);
+    }
     text = readScriptNames(field, value, text, fieldNotes, inChina);
     // right to left, so the offsets of earlier words stay true
     const typos: string[] = [];
-    for (const t of latinTokens(text).reverse()) {
+    const tokens = latinTokens(text);
+    const pieces = piecesOfPlacesElsewhere(text, tokens);
+    for (const t of tokens.reverse()) {
+      if (pieces.has(t)) continue;
       const near = nearestXuarSpelling(t.norm, field === 'province' ? 'province' : 'place');
       if (!near) continue;
       const apart = `${near.edits} letter${near.edits > 1 ? 's' : ''} apart`;

@@ -16,6 +16,7 @@ import { countryCodeOf, isCountryCode } from '../../../../src/model/gazetteer/co
 import { xuarPlaces } from '../../../../src/model/gazetteer/xuarPlaces';
 import { palladiusOf } from '../../../../src/model/text/palladius';
 import { EXONYMS } from '../../../../src/model/gazetteer/exonyms';
+import { isCommonEnglishWord } from '../../../../src/model/text/englishWords';
 import { readFileSync } from 'node:fs';
 
 const CN = { country: 'CN' };
@@ -359,5 +360,57 @@ describe('names in the languages of the countries goods pass through', () => {
   it('reads no part of a longer word ("Sincanlı", "Shinjonov")', () => {
     expect(locateInXuar({ ...CN, address: 'Sincanlı Mahallesi 4' }).inXuar).toBe(false);
     expect(respellLocation({ country: 'CN', address: 'Shinjonov street' })).toBeNull();
+  });
+});
+
+describe('XUAR names written so that no word is the name', () => {
+  const idx = placeIndex();
+  const xuarWords = [...idx.latin]
+    .filter(([c, ps]) => c.length >= 5 && ps.some((p) => p.words.length === 1 && p.place && !p.place.ambiguous))
+    .map(([c]) => c);
+  // places elsewhere, with where pinyin breaks them: after the first syllable
+  const elsewhere = chinaDivisionRows()
+    .filter((r) => !r.code.startsWith('65') && r.pinyin.length >= 5 && !idx.latin.get(r.pinyin)?.some((p) => p.place))
+    .map((r) => ({ word: r.pinyin, at: pinyin(r.zh[0], { toneType: 'none', v: true }).length }))
+    .filter(({ word, at }) => at > 0 && at < word.length);
+  const styles: [string, (w: string, at?: number) => string][] = [
+    ['spaced out', (w) => [...w].join(' ')],
+    ['dotted out', (w) => [...w].join('.') + '.'],
+    ['broken by a hyphen', (w, at = 3) => `${w.slice(0, at)}-${w.slice(at)}`],
+    ['broken by a space', (w, at = 3) => `${w.slice(0, at)} ${w.slice(at)}`],
+    ['with a digit for a letter', (w) => w.replace(/[ios](?=.)/, (c) => ({ i: '1', o: '0', s: '5' })[c]!)],
+  ];
+  it.each(styles)('places every XUAR name %s, and no place elsewhere in China so written', (_, write) => {
+    // two English words are left apart by rule ("hot an", "man as")
+    const english = (w: string) =>
+      write(w).split(/[ -]/).length === 2 &&
+      write(w)
+        .split(/[ -]/)
+        .every((p) => isCommonEnglishWord(p));
+    const missed = xuarWords.filter(
+      (w) => write(w) !== w && !english(w) && !locateInXuar({ ...CN, address: `No. 8 Road, ${write(w)}` }).inXuar,
+    );
+    expect(missed).toEqual([]);
+    const misread = elsewhere.filter(
+      ({ word, at }) => write(word, at) !== word && locateInXuar({ ...CN, address: `No. 8 Road, ${write(word, at)}` }).inXuar,
+    );
+    expect(misread).toEqual([]);
+  });
+
+  it('places a XUAR name in pinyin with tone numbers, and says how each was read', () => {
+    expect(locateInXuar({ ...CN, city: 'Wu1lu3mu4qi2' }).evidence[0]).toBe(
+      'city "Wu1lu3mu4qi2" read as "wulumuqi" (pinyin with tone numbers)',
+    );
+    expect(locateInXuar({ ...CN, address: 'Urum-qi' }).evidence[0]).toBe(
+      'address "Urum-qi" read as "urumqi" (one name written in two pieces)',
+    );
+    expect(locateInXuar({ ...CN, address: 'U r u m q i' }).evidence[0]).toBe(
+      'address "U r u m q i": letters written apart read as "Urumqi"',
+    );
+  });
+
+  it('joins no two English words that happen to spell a XUAR name ("Man as": Manas), and keeps a street a street', () => {
+    expect(locateInXuar({ ...CN, address: 'Man as Road 5' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'He Tian Road, Huangpu District', city: 'Shanghai' }).inXuar).toBe(false);
   });
 });
