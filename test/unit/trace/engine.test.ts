@@ -182,6 +182,31 @@ describe('traceFromSubgraph', () => {
     );
     expect(at({ country: 'CN', city: 'Suzhou', sameSite: [{ ...korla, city: 'Wuxi' }] }, {})).toBeUndefined();
   });
+  it('reads a firm registered in the XUAR (its unified social credit code) where its own location is what is judged', () => {
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>) => {
+      const input = base();
+      input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
+      input.firms[2] = { ...input.firms[2], country: null, province: null, city: null, address: null, ...firmFields };
+      return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.find(
+        (f) => f.kind === 'XUAR_LOCATION',
+      );
+    };
+    const shanshan = '91650421MA78N5R2XX'; // 650421 Shanshan County, check character valid
+    expect(at({ country: 'CN' }, { country: 'CN', registrationId: shanshan })?.evidence).toEqual([
+      "the facility gives only its country (CN): its firm's location is read",
+      `firm F2's registration number ${shanshan} is a unified social credit code (check character valid) issued in Shanshan (鄯善县), division code 650421, XUAR: the firm is registered there`,
+    ]);
+    expect(at({}, { registrationId: shanshan })).toBeDefined();
+    // a firm registered in the XUAR with an address elsewhere is still registered there
+    expect(at({}, { country: 'CN', city: 'Shanghai', registrationId: shanshan })).toBeDefined();
+    // a check character that does not add up still names the division, and says so
+    expect(at({}, { registrationId: '91650421MA78N5R2XY' })?.evidence[0]).toContain('its check character does not add up');
+    // a division the table does not know, a code of another province, another country, a located facility: nothing
+    expect(at({}, { registrationId: '91659999MA78N5R2XY' })).toBeUndefined();
+    expect(at({}, { registrationId: '91310000132149237G' })).toBeUndefined();
+    expect(at({}, { country: 'VN', registrationId: shanshan })).toBeUndefined();
+    expect(at({ country: 'CN', city: 'Suzhou' }, { registrationId: shanshan })).toBeUndefined();
+  });
   it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
     // the party cache hands traces the same record objects until the tenant changes; the engine
     // keeps party judgments on those objects, so a changed record must never inherit them

@@ -4,11 +4,14 @@
 // for the facility, Urumqi for the firm had read as nowhere, a CLEAR); in another country,
 // the facility's country stands. A facility a reviewer confirmed to be the same site as another
 // (SAME_SITE) is where either record says: an addressless record of a XUAR mill is in the XUAR.
+// Where the firm's location is read, a firm registered in the XUAR (its unified social credit
+// code's division) is in the XUAR whatever its address says (registeredInXuar.ts).
 import type { TraceFacility, TraceFirm } from '../../records';
 import { defineFlagKind, siteOf } from '../flagKind';
 import { judgeLocation } from '../judges';
 import type { XuarLocation } from '../xuarPlaceMatcher';
 import { countryCodeOf } from '../../../model/gazetteer/countries';
+import { registeredInXuar } from '../registeredInXuar';
 
 const located = (p: Pick<TraceFacility, 'province' | 'city' | 'address'> | undefined) => !!p && !!(p.province || p.city || p.address);
 const fieldsOf = (p: Pick<TraceFacility, 'country' | 'province' | 'city' | 'address'>, country: string | null | undefined) => ({
@@ -28,15 +31,17 @@ const withNote = (place: XuarLocation, note: string): XuarLocation => ({ ...plac
 function judgeParty({ facility, firm }: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
   // a facility that gives nothing: its firm's location, as the firm of no facility
   if (!facility || !(facility.country || located(facility))) {
-    const place = judgeLocation(fieldsOf(firm ?? {}, facility?.country));
+    const firmPlace = judgeLocation(fieldsOf(firm ?? {}, facility?.country));
+    const place = firmPlace.inXuar ? firmPlace : (firm && registeredInXuar(firm)) || firmPlace;
     return facility && place.inXuar ? withNote(place, "the facility gives no location: its firm's location is read") : place;
   }
   // the facility's own location first, whatever follows
   const place = judgeLocation(fieldsOf(facility, firm?.country));
   if (place.inXuar) return place;
-  if (!located(facility) && firm && located(firm) && !otherCountry(facility.country, firm.country)) {
-    const there = judgeLocation(fieldsOf(firm, facility.country));
-    if (there.inXuar) return withNote(there, `the facility gives only its country (${facility.country}): its firm's location is read`);
+  if (!located(facility) && firm && !otherCountry(facility.country, firm.country)) {
+    const there = located(firm) ? judgeLocation(fieldsOf(firm, facility.country)) : undefined;
+    const registered = there?.inXuar ? there : registeredInXuar(firm);
+    if (registered) return withNote(registered, `the facility gives only its country (${facility.country}): its firm's location is read`);
   }
   for (const site of facility.sameSite ?? []) {
     if (!located(site)) continue;
@@ -63,6 +68,6 @@ export const xuarLocation = defineFlagKind({
     severity: 'FLAG',
     legend: 'XUAR location',
     description:
-      'The facility (or a record confirmed to be the same site), or the firm of a facility that gives no more than its country, lies in the Xinjiang Uyghur Autonomous Region.',
+      'The facility (or a record confirmed to be the same site), or the firm of a facility that gives no more than its country, lies in the Xinjiang Uyghur Autonomous Region, or the firm is registered there.',
   },
 });
