@@ -200,7 +200,10 @@ describe('traceFromSubgraph', () => {
     // a firm registered in the XUAR with an address elsewhere is still registered there
     expect(at({}, { country: 'CN', city: 'Shanghai', registrationId: shanshan })).toBeDefined();
     // a check character that does not add up still names the division, and says so
-    expect(at({}, { registrationId: '91650421MA78N5R2XY' })?.evidence[0]).toContain('its check character does not add up');
+    expect(at({}, { registrationId: '91650421MA78N5R2XY' })?.evidence).toEqual([
+      "the facility gives no location: its firm's location is read",
+      expect.stringContaining('its check character does not add up'),
+    ]);
     // a division the table does not know, a code of another province, another country, a located facility: nothing
     expect(at({}, { registrationId: '91659999MA78N5R2XY' })).toBeUndefined();
     expect(at({}, { registrationId: '91310000132149237G' })).toBeUndefined();
