@@ -22,6 +22,7 @@ import { EXONYMS } from '../../model/gazetteer/exonyms';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 import { respellHanPlaces } from './xuarHanSlips';
 import { readObscured } from './xuarObscuredSpelling';
+import { readXuarPostcode } from './xuarPostcode';
 import { pinyinOfPalladius } from '../../model/text/palladius';
 
 export interface LocationFields {
@@ -295,6 +296,11 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
               `no other ${field === 'province' ? "province's name" : 'place name in China'} is as close)`,
       );
       text = text.slice(0, t.start) + written + text.slice(t.end);
+    }
+    const postcode = readXuarPostcode(field, text, inChina);
+    if (postcode) {
+      text = postcode.text;
+      fieldNotes.push(postcode.note);
     }
     const han = respellHanPlaces(field, text);
     if (han) text = han.text;

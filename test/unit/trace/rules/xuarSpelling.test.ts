@@ -414,3 +414,23 @@ describe('XUAR names written so that no word is the name', () => {
     expect(locateInXuar({ ...CN, address: 'He Tian Road, Huangpu District', city: 'Shanghai' }).inXuar).toBe(false);
   });
 });
+
+describe('a XUAR postcode', () => {
+  it.each([
+    ['No. 5 Industrial Road, 830011', '830011'],
+    ['邮编 844000 工业园区', '844000'],
+    ['Postcode: 848000, Industrial Park', '848000'],
+    ['Zip 836500', '836500'],
+  ])('places "%s" in the XUAR where the country is China', (address, code) => {
+    const r = locateInXuar({ ...CN, address });
+    expect(r.inXuar).toBe(true);
+    expect(r.evidence[0]).toContain(`postcode ${code} is the XUAR's`);
+  });
+
+  it("reads no postcode of another country (India's PIN 834001), none without a country, and no other six-digit number", () => {
+    expect(locateInXuar({ country: 'IN', address: 'Ranchi 834001' }).inXuar).toBe(false);
+    expect(locateInXuar({ country: null, address: 'Industrial Road 830011' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Room 830011, Tower B, Pudong' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Jiangsu Suzhou 215000' }).inXuar).toBe(false);
+  });
+});
