@@ -19,6 +19,7 @@ import { HAN_SLIP_TEXT } from '../../model/text/hanSlip';
 import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
 import { cyrillicReading } from './cyrillicNames';
+import { runTogetherReader } from './runTogether';
 import {
   comparePlaces,
   leavesOf,
@@ -118,6 +119,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     (word) => typos.similarWords(word).size > 0,
   );
   const readMiswrittenHan = miswrittenHanReader(entries);
+  const splitRunTogether = runTogetherReader(index.variants);
   // a pinyin word's initials, cached since supplier sheets repeat their words
   const initialsCache = new Map<string, string[]>();
   const initialsOf = (word: string) => {
@@ -147,7 +149,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const readings = readingsOf(name).flatMap((r) => {
       const apart = r.replace(RUN_TOGETHER, ' ');
       const joined = rejoined(r, index.df);
-      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : [])];
+      const split = splitRunTogether(apart);
+      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : []), ...(split ? [split] : [])];
     });
     if (readings.length === 1) return screenForm(name, opts);
     const best = new Map<string, ScreeningCandidate>();
