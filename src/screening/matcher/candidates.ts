@@ -4,7 +4,7 @@ import type { NameIndex } from './nameIndex';
 import type { TypoMatches, WeightedToken } from './types';
 
 export function candidatesFor(index: NameIndex, q: WeightedToken[], fuzzy: TypoMatches): Set<number> {
-  const { byToken, byJoined, bySpelling, byAcronym } = index;
+  const { byToken, byJoined, bySpelling, byAcronym, byInitials } = index;
   const out = new Set<number>();
   const addAll = (l: number[] | undefined) => {
     if (l) for (const id of l) out.add(id);
@@ -13,6 +13,7 @@ export function candidatesFor(index: NameIndex, q: WeightedToken[], fuzzy: TypoM
     addAll(byToken.get(t.text));
     if (t.alt) addAll(byToken.get(t.alt));
     for (const a of t.initials ?? []) addAll(byAcronym.get(a));
+    if (t.written === 'capitals') addAll(byInitials.get(t.text));
     if (t.kind === 'name') {
       addAll(byJoined.get(t.raw));
       for (const w of fuzzy[i].keys()) addAll(byToken.get(w));

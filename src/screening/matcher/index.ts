@@ -12,7 +12,7 @@ import { ocrKey, ocrKeyIndex } from '../ocrTypos';
 import { candidatesFor } from './candidates';
 import { readingsOf } from '../../model/text/disguise';
 import { compareCandidates, countryCode, decideCandidates, type BestName } from './decision';
-import { buildNameIndex } from './nameIndex';
+import { acronymsOf, buildNameIndex } from './nameIndex';
 import { misspeltWordReader } from './misspeltWords';
 import { miswrittenHanReader } from './miswrittenHan';
 import { HAN_SLIP_TEXT } from '../../model/text/hanSlip';
@@ -54,6 +54,7 @@ const HOLD_SLOPE = 0.1;
 /** A lower-case letter before a capital, or a capital before a capitalized word: where words run together. */
 const RUN_TOGETHER = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 const INITIALS_CACHE_MAX = 100_000;
+const NO_CAPITALS: ReadonlySet<string> = new Set();
 /** Two written words that together spell a listed name word this long are read joined. */
 const REJOINED_MIN_LENGTH = 5;
 const SPACE_BETWEEN_WORDS = /(?<=\p{L})\s+(?=\p{L})/gu;
@@ -88,6 +89,11 @@ function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean 
       v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
       p.qi.every((i) => q[i].kind === 'name'),
   );
+}
+
+/** A place or name word of the listed name agreed other than through the query's initials. */
+function agreesBesideInitials(v: Variant, r: Alignment): boolean {
+  return r.used.some((p) => !p.queryInitials && p.vj.some((j) => v.tokens[j].kind === 'name' || v.tokens[j].kind === 'place'));
 }
 
 /**
@@ -166,7 +172,9 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // each entry keeps its better.
   function screenForm(name: string, opts: ScreenOptions, readCyrillic = true): ScreeningCandidate[] {
     const normalized = normalizeName(name);
-    const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts);
+    // words written in capitals ("ZT"): they may abbreviate a listed pinyin name
+    const capitals = acronymsOf(name);
+    const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts, false, capitals);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
     const misspelt = readMisspelt(normalized.tokens);
     const miswritten = readMiswrittenHan(name);
@@ -204,7 +212,13 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   }
 
   /** `misspelt`: the tokens read a misspelling as a listed word, so no candidate is more than POSSIBLE. */
-  function screenTokens(tokens: NameToken[], parentForm: boolean, opts: ScreenOptions, misspelt = false): ScreeningCandidate[] {
+  function screenTokens(
+    tokens: NameToken[],
+    parentForm: boolean,
+    opts: ScreenOptions,
+    misspelt = false,
+    capitals: ReadonlySet<string> = NO_CAPITALS,
+  ): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? cfg.possibleThreshold;
     const country = countryCode(opts.country);
@@ -212,6 +226,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const read = misreadAsListed(t, index.df, byOcrKey);
       const w = index.weigh(read);
       if (read.kind !== 'name') return { ...read, w };
+      if (capitals.has(read.text) && read.text.length <= 4) return { ...read, w, written: 'capitals' as const };
       // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)
       const alt = read.alt ?? index.equivalents.get(read.text);
       const initials = index.byAcronym.size ? initialsOf(read.text) : [];
@@ -280,6 +295,10 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         // Initials are weak evidence (many pinyin names share them): without a place that agrees, at most POSSIBLE.
         else if (r.viaAcronym && !r.places.agreed.length) r.score = Math.min(r.score, hold(raw, parentCap));
       }
+      // A query's capitals for a listed pinyin name ("Xinjiang ZT Chemical"): any name of those initials
+      // would do, so at most POSSIBLE, and only beside a place or another name word that agrees ("AH
+      // Group" is no lead to Aihua Group).
+      if (r.viaQueryInitials) r.score = agreesBesideInitials(v, r) ? Math.min(r.score, hold(raw, parentCap)) : 0;
       // "Urumqi Huafu": a firm placed in a city of the XUAR that carries a listed firm's trade name is shown for review however little else agrees.
       if (r.score < cfg.possibleThreshold && sharesTradeName(q, v, r) && queryInXuar()) {
         r.score = cfg.possibleThreshold;

@@ -18,6 +18,8 @@ export interface NameIndex {
   byToken: Map<string, number[]>;
   /** a listed acronym ("ja") -> variants, for pinyin names abbreviated to their initials */
   byAcronym: Map<string, number[]>;
+  /** a listed pinyin name word's initials ("zt" for zhongtai) -> variants, for a query that abbreviates it */
+  byInitials: Map<string, number[]>;
   /** name words one entry's names use for each other ("yida" <-> "esquel"), learned from the list */
   equivalents: Map<string, string>;
   /** name word's spelling -> variants */
@@ -159,12 +161,20 @@ function learnedEquivalents(raw: NormalizedVariant[]): Map<string, string> {
   return out;
 }
 
-// A word of two to four capitals in a listed name ("JA Solar", "HY Solar").
+// A word of two to four capitals in a name ("JA Solar", "HY Solar", "Xinjiang ZT Chemical").
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
+/** The words of a name written as two to four capitals, lower-cased. */
+export const acronymsOf = (name: string): Set<string> => new Set([...name.matchAll(ACRONYM)].map((m) => m[0].toLowerCase()));
+
+/** A listed pinyin name word's initials, as a query may abbreviate it ("ZT" for Zhongtai). */
+function initialsOf(word: string): { initials?: string[] } {
+  const initials = pinyinInitials(word).filter((i) => i.length <= 4);
+  return initials.length ? { initials } : {};
+}
 
 /** 3a. Variants with weights. */
 function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, entry: EntryPlaces): Variant {
-  const acronyms = new Set([...r.name.matchAll(ACRONYM)].map((m) => m[0].toLowerCase()));
+  const acronyms = acronymsOf(r.name);
   // A listed name without a name word ("Baiyin Nonferrous Group", "Shandong Gold Mining") is
   // identified by its place, so the place weighs like a name word there.
   const placeIsName = !r.tokens.some((t) => t.kind === 'name');
@@ -172,6 +182,7 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, ent
     ...t,
     w: placeIsName && t.kind === 'place' ? Math.max(weigh(t), PLACE_AS_NAME_WEIGHT) : weigh(t),
     ...(t.kind === 'name' && acronyms.has(t.text) ? { acronym: true } : {}),
+    ...(t.kind === 'name' && !acronyms.has(t.text) ? initialsOf(t.text) : {}),
   }));
   const identifying = tokens.filter((t) => t.kind === 'name' || (placeIsName && t.kind === 'place'));
   const places = placesOf(r.tokens);
@@ -189,9 +200,10 @@ function weighVariant(r: NormalizedVariant, weigh: (t: NameToken) => number, ent
 }
 
 /** 3b. Postings by token, by spelling and by two spellings joined. */
-function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling' | 'byJoined' | 'byAcronym'> {
+function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling' | 'byJoined' | 'byAcronym' | 'byInitials'> {
   const byToken = new Map<string, number[]>();
   const byAcronym = new Map<string, number[]>();
+  const byInitials = new Map<string, number[]>();
   const bySpelling = new Map<string, number[]>();
   const byJoined = new Map<string, number[]>();
   const post = (m: Map<string, number[]>, k: string, id: number) => {
@@ -208,11 +220,12 @@ function postings(variants: Variant[]): Pick<NameIndex, 'byToken' | 'bySpelling'
       if (t.kind === 'name' || generic) post(byToken, t.text, id);
       if (t.kind === 'name') post(bySpelling, t.raw, id);
       if (t.acronym) post(byAcronym, t.text, id);
+      for (const i of t.initials ?? []) post(byInitials, i, id);
       const next = v.tokens[j + 1];
       if (next && t.raw && next.raw) post(byJoined, t.raw + next.raw, id);
     });
   });
-  return { byToken, bySpelling, byJoined, byAcronym };
+  return { byToken, bySpelling, byJoined, byAcronym, byInitials };
 }
 
 export function buildNameIndex(entries: EntityListEntry[]): NameIndex {

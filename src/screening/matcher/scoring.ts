@@ -14,8 +14,10 @@ export interface Pair {
   qi: number[];
   vj: number[];
   sim: number;
-  /** A pinyin word against the listed acronym of its initials. */
+  /** A pinyin word against the listed acronym of its initials, or a query's capitals against a listed pinyin word's initials. */
   acronym?: boolean;
+  /** The query's capitals against a listed pinyin word's initials ("ZT" for Zhongtai). */
+  queryInitials?: boolean;
 }
 
 export interface Alignment {
@@ -26,6 +28,8 @@ export interface Alignment {
   noNameAgreement: boolean;
   /** A name word agreed only as a pinyin word with the listed acronym of its initials. */
   viaAcronym: boolean;
+  /** A listed pinyin name agreed only as the initials the query wrote for it. */
+  viaQueryInitials: boolean;
   /** The query names a group or holding company and the entry is not one: its parent, at most POSSIBLE. */
   parentOfListed?: boolean;
   /** Shown only because the query is placed in the XUAR and carries the listed trade name. */
@@ -42,6 +46,8 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
       if (q[i].text === n[j].text || q[i].alt === n[j].text) pairs.push({ qi: [i], vj: [j], sim: 1 });
       else if (q[i].kind === 'name' && n[j].kind === 'name') {
         if (n[j].acronym && q[i].initials?.includes(n[j].text)) pairs.push({ qi: [i], vj: [j], sim: ACRONYM_SIM, acronym: true });
+        else if (q[i].written === 'capitals' && n[j].initials?.includes(q[i].text))
+          pairs.push({ qi: [i], vj: [j], sim: ACRONYM_SIM, acronym: true, queryInitials: true });
         else {
           const s = fuzzy[i].get(n[j].text);
           if (s) pairs.push({ qi: [i], vj: [j], sim: s });
@@ -87,7 +93,15 @@ export function align(q: WeightedToken[], fuzzy: TypoMatches, v: Variant): Align
   let score = Math.sqrt(covN * covQ);
   const noNameAgreement = v.nameWeight > 0 && mName === 0;
   if (noNameAgreement) score *= NO_NAME_AGREEMENT_FACTOR;
-  return { score, used, usedQ, usedN, noNameAgreement, viaAcronym: used.some((p) => p.acronym === true) };
+  return {
+    score,
+    used,
+    usedQ,
+    usedN,
+    noNameAgreement,
+    viaAcronym: used.some((p) => p.acronym === true),
+    viaQueryInitials: used.some((p) => p.queryInitials === true),
+  };
 }
 
 /** Which words agreed, and which only one side has; built only for returned candidates. */

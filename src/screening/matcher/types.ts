@@ -48,8 +48,10 @@ export interface WeightedToken extends NameToken {
   w: number;
   /** A listed word written in capitals of two to four letters ("JA", "HY"): it may be the initials of a pinyin name. */
   acronym?: boolean;
-  /** A query's pinyin name word: its syllables' initials ("jingao": ja, jg). */
+  /** A pinyin name word's syllables' initials ("jingao": ja, jg): a query's, to meet a listed acronym; a listed one's, to meet a query's. */
   initials?: string[];
+  /** A query word written in two to four capitals ("ZT"): it may abbreviate a listed pinyin name. */
+  written?: 'capitals';
 }
 
 /** One indexed spelling of an entry: its name, an alias, a former or a Chinese name. */
