@@ -66,4 +66,12 @@ export const EXONYMS: readonly Exonym[] = [
     ['Sharqiy Turkiston', 'East Turkestan'],
   ]),
   ...names('German', [['Urumtschi', 'Urumqi']]),
+  // Uyghur in the Latin (ULY) and Cyrillic alphabets; the Arabic script is uyghurPlaceNames.ts
+  ...names('Uyghur', [
+    ['Shinjang Uyghur Aptonom Rayoni', 'Xinjiang Uyghur Autonomous Region'],
+    ['Shinjang', 'Xinjiang'],
+    ['Xoten', 'Hotan'],
+    ['Шинҗаң', 'Xinjiang'],
+    ['Үрүмчи', 'Urumqi'],
+  ]),
 ];
