@@ -1,8 +1,8 @@
 // The fonts packets print with, and the measuring of text in them. Noto faces from pinned npm
 // packages (installed with the project, so a fresh clone prints every script): Noto Sans for
 // Latin, Vietnamese, Greek and Cyrillic; Noto Sans Hans and Hant for Simplified and
-// Traditional Chinese; Noto Naskh Arabic for Arabic script (Uyghur); Noto Sans Thai and
-// Bengali. Each character is set in the first face that has it; PACKET_PDF_FONT (a TTF/OTF/WOFF)
+// Traditional Chinese; Noto Sans KR for Hangul (a Korean address's evidence); Noto Naskh Arabic
+// for Arabic script (Uyghur); Noto Sans Thai and Bengali. Each character is set in the first face that has it; PACKET_PDF_FONT (a TTF/OTF/WOFF)
 // adds a last face for scripts beyond these. The PDF embeds only the glyphs used (subsets).
 import * as fontkit from 'fontkit';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +34,11 @@ export const FACE_SPECS: FaceSpec[] = [
     key: 'hant',
     pkg: '@embedpdf/fonts-tc',
     files: { regular: 'fonts/NotoSansHant-Regular.otf', bold: 'fonts/NotoSansHant-Bold.otf' },
+  },
+  {
+    key: 'korean',
+    pkg: '@embedpdf/fonts-kr',
+    files: { regular: 'fonts/NotoSansKR-Regular.otf', bold: 'fonts/NotoSansKR-Bold.otf' },
   },
   {
     key: 'arabic',

@@ -24,7 +24,7 @@ jest.setTimeout(60_000); // the first PDF parses the fonts' layout tables
 const DATES = { statusOn: '2024-06-20' };
 const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'packets');
 
-/** Names in every script the packets must print: Simplified and Traditional Chinese, Vietnamese, Cyrillic, Uyghur, Bengali. */
+/** Names in every script the packets must print: Simplified and Traditional Chinese, Vietnamese, Cyrillic, Uyghur, Bengali, Korean. */
 const SCRIPTS = {
   simplified: '合盛硅业(鄯善)有限公司',
   traditional: '藍河紡織股份有限公司',
@@ -32,6 +32,7 @@ const SCRIPTS = {
   cyrillic: 'ООО «Сибирский Хлопок»',
   uyghur: 'شىنجاڭ پاختا شىركىتى',
   bengali: 'এভারগ্রিন গার্মেন্টস',
+  korean: '신장 면화 무역',
 };
 
 function multiScript(d: PacketData): PacketData {
@@ -41,6 +42,7 @@ function multiScript(d: PacketData): PacketData {
   firm('F2').aliases = [SCRIPTS.cyrillic];
   firm('F4').localName = SCRIPTS.uyghur;
   firm('F1').localName = SCRIPTS.bengali;
+  firm('F1').aliases = [SCRIPTS.korean];
   firm('F-imp').localName = SCRIPTS.vietnamese;
   return d;
 }

@@ -17,6 +17,7 @@ describe('fonts', () => {
     ['Uyghur', 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونى', 'arabic'],
     ['Thai', 'บริษัท ไทย', 'thai'],
     ['Bengali', 'এভারগ্রিন গার্মেন্টস', 'bengali'],
+    ['Korean', '신장 위구르 자치구', 'korean'],
   ])('set %s in a face that has every character', (_, text, face) => {
     const runs = splitRuns(text, fonts.regular);
     expect(runs.map((r) => r.face.key)).toEqual([face]);
@@ -38,8 +39,8 @@ describe('fonts', () => {
   });
 
   it('prints a character no face has as its code point, never as [?] or a box', () => {
-    const runs = splitRuns('A \u{1F600} 한', fonts.regular);
-    expect(runs.map((r) => r.text).join('')).toBe('A <U+1F600> <U+D55C>');
+    const runs = splitRuns('A \u{1F600} \u{1D11E}', fonts.regular);
+    expect(runs.map((r) => r.text).join('')).toBe('A <U+1F600> <U+1D11E>');
     expect(
       splitRuns('x\u27e8U+202E\u27e9', fonts.regular)
         .map((r) => r.text)
