@@ -226,11 +226,11 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const read = misreadAsListed(t, index.df, byOcrKey);
       const w = index.weigh(read);
       if (read.kind !== 'name') return { ...read, w };
-      if (capitals.has(read.text) && read.text.length <= 4) return { ...read, w, written: 'capitals' as const };
       // a trade name the list also writes otherwise ("Yida" for Esquel), and a pinyin name's initials ("Jingao": JA)
       const alt = read.alt ?? index.equivalents.get(read.text);
       const initials = index.byAcronym.size ? initialsOf(read.text) : [];
-      return { ...read, w, ...(alt ? { alt } : {}), ...(initials.length ? { initials } : {}) };
+      const written = capitals.has(read.text) && read.text.length <= 4 ? { written: 'capitals' as const } : {};
+      return { ...read, w, ...(alt ? { alt } : {}), ...(initials.length ? { initials } : {}), ...written };
     });
     if (!q.length || limit <= 0) return [];
     const fuzzy = q.map((t) => (t.kind === 'name' ? typos.similarWords(t.text) : new Map<string, number>()));
