@@ -6,8 +6,8 @@
 // same rule, look-alikes, streets and country included. A typo is read as a XUAR name only
 // when no place name elsewhere in China (nor any of the XUAR look-alikes) is as near:
 // "Jinjiang" is a city in Fujian, so it is never read as "Xinjiang". Two neighbouring letters
-// swapped count as one slip ("Urmuqi"). A word as near to two XUAR places ("Kulra": Kurla,
-// Kuqa?) is still in the XUAR and reads as the region.
+// swapped count as one slip ("Urmuqi"). A word as near to two XUAR places ("Kulra": Kurla or
+// Kulja) is still in the XUAR and reads as the region.
 import { distance } from 'fastest-levenshtein';
 import { editDistance } from '../../model/text/editDistance';
 import { isCommonEnglishWord } from '../../model/text/englishWords';
