@@ -8,9 +8,10 @@ export interface PostcodeReading {
   note: string;
 }
 
-const LABELLED = /(?:post(?:al)?\s*code|postcode|zip(?:\s*code)?|p\.?\s*c\.?|邮编|邮政编码)\s*[:：#.]?\s*(8[34]\d{4})(?!\d)/iu;
-// the address's last token: ", 830011" or "Urumqi 830011" (a room number comes before the street)
-const LAST = /(?:^|[\s,，])(8[34]\d{4})\s*\.?\s*$/u;
+const LABELLED =
+  /(?<![\p{L}\p{N}])(?:post(?:al)?\s*code|postcode|zip(?:\s*code)?|p\.?\s*c\.?|邮编|邮政编码)\s*[:：#.]?\s*(8[34]\d{4})(?!\d)/iu;
+// the address's last token: ", 830011" or "Urumqi 830011", not a number of a room, unit or building
+const LAST = /(?<!(?:room|rm|unit|no|suite|flat|floor|fl|building|bldg|box|#|号|室)\.?\s*)(?:^|[\s,，])(8[34]\d{4})\s*\.?\s*$/iu;
 
 /** The field's text with the region named beside a XUAR postcode, or null where it has none. */
 export function readXuarPostcode(field: string, value: string, inChina: boolean): PostcodeReading | null {

@@ -431,6 +431,9 @@ describe('a XUAR postcode', () => {
     expect(locateInXuar({ country: 'IN', address: 'Ranchi 834001' }).inXuar).toBe(false);
     expect(locateInXuar({ country: null, address: 'Industrial Road 830011' }).inXuar).toBe(false);
     expect(locateInXuar({ ...CN, address: 'Room 830011, Tower B, Pudong' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Tower B, Room 830011' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Building 3, Unit 840012' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, address: 'Spc 830011 Industrial' }).inXuar).toBe(false);
     expect(locateInXuar({ ...CN, address: 'Jiangsu Suzhou 215000' }).inXuar).toBe(false);
   });
 });
