@@ -75,3 +75,13 @@ export const EXONYMS: readonly Exonym[] = [
     ['Үрүмчи', 'Urumqi'],
   ]),
 ];
+
+// scripts written without spaces between words: a name there has no word boundary to keep
+const UNSPACED = /[\p{Script=Thai}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Han}]/u;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words. */
+export function exonymPatternSource(written: string): string {
+  const name = escapeRegExp(written.normalize('NFC')).replace(/ /g, '\\s*');
+  return UNSPACED.test(written) ? name : `(?<![\\p{L}\\p{M}])${name}(?![\\p{L}\\p{M}])`;
+}

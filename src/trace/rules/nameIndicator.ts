@@ -1,5 +1,5 @@
 // Weak signals in a firm's or facility's names: "Xinjiang" (also "Sinkiang", "XUAR", Russian and
-// Kazakh "Синьцзян", "Шыңжаң"), "XPCC", "Bingtuan",
+// Kazakh "Синьцзян", "Шыңжаң", and its names in other languages: "Shinjang", "ซินเจียง"), "XPCC", "Bingtuan",
 // "Production and Construction Corps", 新疆, 兵团. Reported, never presumptive.
 //
 // Latin terms match whole words only (accent- and case-insensitive). A word glued to other
@@ -16,6 +16,7 @@ import { foldDisguise, latinTokens, phraseWords, readingsOf, toSimplified, witho
 import { nearestXuarSpelling } from './xuarSpelling';
 import { isPinyinWord } from '../../model/text/pinyin';
 import { isCommonEnglishWord } from '../../model/text/englishWords';
+import { EXONYMS, exonymPatternSource } from '../../model/gazetteer/exonyms';
 
 export interface NameIndicatorHit {
   term: string;
@@ -31,6 +32,15 @@ const LATIN_TERMS: { term: string; words: string[]; notBefore?: Set<string> }[] 
 const CJK_TERMS = ['新疆', '兵团'];
 // the region's name as Russian and Kazakh write it, a whole word in any case form (Синьцзяна, Синьцзянский)
 const CYRILLIC_XINJIANG = /(?<!\p{Script=Cyrillic})(?:синьцзян|шыңжаң)/iu;
+// the region's name in the languages goods pass through (gazetteer/exonyms.ts), where it names nothing
+// else (not Tân Cương, a Vietnamese commune, nor Sincan, a district of Ankara), a whole word
+const REGION_NAMES = new Set(['Xinjiang', 'Xinjiang Uyghur Autonomous Region', 'Uyghur Autonomous Region']);
+const EXONYM_XINJIANG = new RegExp(
+  EXONYMS.filter((e) => REGION_NAMES.has(e.latin) && !e.alsoNames)
+    .map(({ written }) => exonymPatternSource(written))
+    .join('|'),
+  'iu',
+);
 
 /** Words of a name, with CamelCase words also split into their parts ("XinjiangTianshan"). */
 function words(name: string): string[][] {
@@ -79,7 +89,7 @@ export function nameIndicators(names: string[]): NameIndicatorHit[] {
         if (hasPhrase(plain, tw, notBefore) || hasPhrase(split, tw, notBefore)) found.push(term);
       }
       for (const term of CJK_TERMS) if (simplified.includes(term)) found.push(term);
-      if (CYRILLIC_XINJIANG.test(reading)) found.push('Xinjiang');
+      if (CYRILLIC_XINJIANG.test(reading) || EXONYM_XINJIANG.test(reading.normalize('NFC'))) found.push('Xinjiang');
       if (!found.includes('Xinjiang') && misspeltRegion(plain)) found.push('Xinjiang');
     }
     for (const term of found) {

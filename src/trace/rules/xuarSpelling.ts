@@ -18,7 +18,7 @@ import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
 import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES } from '../../model/gazetteer/cyrillicPlaceNames';
-import { EXONYMS } from '../../model/gazetteer/exonyms';
+import { EXONYMS, exonymPatternSource } from '../../model/gazetteer/exonyms';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 import { respellHanPlaces } from './xuarHanSlips';
 import { readObscured } from './xuarObscuredSpelling';
@@ -168,14 +168,10 @@ interface ScriptNames {
   word?: RegExp;
 }
 const longestFirst = <T extends readonly [string, string]>(names: readonly T[]) => [...names].sort((a, b) => b[0].length - a[0].length);
-// scripts written without spaces between words: a name there has no word boundary to keep
-const UNSPACED = /[\p{Script=Thai}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Han}]/u;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const EXONYM_NAMES = [...EXONYMS]
   .sort((a, b) => b.written.length - a.written.length)
   .map(({ written, latin, language, alsoNames }) => {
-    const name = escapeRegExp(written.normalize('NFC')).replace(/ /g, '\\s*');
-    const bounded = UNSPACED.test(written) ? name : `(?<![\\p{L}\\p{M}])${name}(?![\\p{L}\\p{M}])`;
+    const bounded = exonymPatternSource(written);
     return { written, latin, label: language, onlyInChina: !!alsoNames, source: bounded, pattern: new RegExp(bounded, 'giu') };
   });
 const SCRIPT_NAMES: ScriptNames[] = [

@@ -12,6 +12,19 @@ describe('nameIndicators', () => {
     expect(nameIndicators(['兵团第八师棉业公司'])).toEqual([{ term: '兵团', name: '兵团第八师棉业公司' }]);
   });
 
+  it("finds the region's name in the languages goods pass through, where it names nothing else", () => {
+    for (const name of [
+      'Công ty Duy Ngô Nhĩ Tân Cương',
+      'Shinjang Cotton',
+      'ซินเจียง Cotton',
+      '신장위구르 면화',
+      'Sincan Uygur Özerk Bölgesi Pamuk',
+    ])
+      expect(nameIndicators([name])).toEqual([{ term: 'Xinjiang', name }]);
+    // Tân Cương is also a commune of Thái Nguyên, Sincan a district of Ankara; a longer word is another word
+    for (const name of ['Tân Cương Tea', 'Sincan Tekstil', 'Shinjangco Ltd']) expect(nameIndicators([name])).toEqual([]);
+  });
+
   it('finds "Production and Construction Corps", also with "&", beside "Xinjiang"', () => {
     expect(nameIndicators(['Xinjiang Production & Construction Corps']).map((h) => h.term)).toEqual([
       'Xinjiang',
