@@ -82,8 +82,15 @@ function packageDir(pkg: string): string {
   }
 }
 
+/** The file of a face by its key ("hans") and weight: the web page serves the same faces the packets print with. */
+export function faceFile(key: string, weight: Weight = 'regular'): string {
+  const spec = FACE_SPECS.find((s) => s.key === key);
+  if (!spec) throw new Error(`no font face ${key}`);
+  return spec.pkg ? join(packageDir(spec.pkg), spec.files[weight]) : spec.files[weight];
+}
+
 function openFace(spec: FaceSpec, weight: Weight): Face {
-  const path = spec.pkg ? join(packageDir(spec.pkg), spec.files[weight]) : spec.files[weight];
+  const path = faceFile(spec.key, weight);
   const data = readFileSync(path);
   const font = fontkit.create(data);
   if (!('layout' in font)) throw new Error(`${path} is a font collection; name one font of it`);

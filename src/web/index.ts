@@ -6,11 +6,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { faceFile } from '../packets/fonts';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const WEB_DIR = join(ROOT, 'web');
 export const DIST_DIR = join(WEB_DIR, 'dist');
 const KEY_FILE = join(DIST_DIR, '.build-key');
+/** Font faces (packets/fonts.ts keys) copied to /assets/fonts/ for the page. */
+const SERVED_FONTS: Record<string, string> = { hans: 'noto-sans-hans.otf' };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -118,12 +122,16 @@ async function doBuild(force: boolean): Promise<void> {
     target: ['chrome109', 'firefox115', 'safari16'],
     jsx: 'automatic',
     loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl' },
+    external: ['/assets/fonts/*'],
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'linked',
     write: false,
     logLevel: 'silent',
   });
   for (const f of result.outputFiles) await writeAtomic(f.path, f.contents);
+  // the Chinese face the packets print with, for browsers without one (styles.css loads it only for CJK text)
+  for (const [key, file] of Object.entries(SERVED_FONTS))
+    await writeAtomic(join(DIST_DIR, 'assets', 'fonts', file), await readFile(faceFile(key)));
   for (const page of new Set(Object.values(PAGES))) await writeAtomic(join(DIST_DIR, page), await readFile(join(WEB_DIR, page)));
   await writeAtomic(KEY_FILE, key);
 }

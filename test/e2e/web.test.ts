@@ -64,6 +64,8 @@ describe('web page (local mode)', () => {
     const js = await fetch(`${base}/assets/app.js`);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect((await fetch(`${base}/assets/app.css`)).headers.get('content-type')).toMatch(/text\/css/);
+    // the Chinese face the packets print with, for browsers that have none
+    expect((await fetch(`${base}/assets/fonts/noto-sans-hans.otf`, { method: 'HEAD' })).headers.get('content-type')).toBe('font/otf');
     expect((await fetch(`${base}/graphiql`)).status).toBe(200);
     for (const bad of ['/assets/..%2f..%2fpackage.json', '/assets/%2e%2e%2fsrc%2fweb%2findex.ts', '/assets/.build-key']) {
       expect((await fetch(`${base}${bad}`)).status).toBe(400);
@@ -142,6 +144,8 @@ describe('web page (local mode)', () => {
     // the reason, in the shipment card
     await page.locator('#shipment-card .flag-item.sev-flag', { hasText: 'lies in the Xinjiang Uyghur Autonomous Region' }).waitFor();
     await page.locator('.legend', { hasText: 'flagged path' }).waitFor();
+    // Chinese names print in the served face where the browser has none (CI's headless Chromium has none)
+    expect(await page.evaluate(`document.fonts.load('14px "Noto Sans Hans (served)"', '新疆').then((faces) => faces.length)`)).toBe(1);
     await shot(page, 'web-trace-s2');
 
     // the evidence behind a hop: click the flagged lint flow
