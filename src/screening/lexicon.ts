@@ -98,6 +98,48 @@ export const LEXICON: LexEntry[] = [
     ],
     ['股份有限公司', '有限责任公司', '有限公司', '股份公司', '分公司', '总公司', '公司', '股份', '集团', '控股', '总部'],
   ),
+  // Legal forms and business words in the languages of the countries goods pass through on their way
+  // from the XUAR (Vietnamese, Turkish, Indonesian and Malay, Spanish, Portuguese, Japanese), as firms
+  // there write a Chinese supplier's name ("Công ty TNHH Hóa chất Zhongtai", "Zhongtai Kimya Sanayi ve
+  // Ticaret Ltd. Şti."); marks folded, as the normalizer reads them.
+  drop(
+    [
+      'cong ty',
+      'cty',
+      'tnhh',
+      'co phan',
+      'tap doan',
+      // "Sanayi ve Ticaret" (industry and trade) is part of nearly every Turkish firm's legal form
+      'sanayi ve ticaret',
+      'san ve tic',
+      'ticaret ve sanayi',
+      'sirketi',
+      'sti',
+      've',
+      'pt',
+      'tbk',
+      'ltda',
+      'sa de cv',
+      'gmbh',
+    ],
+    [],
+    ['株式会社', '有限会社', '合同会社'],
+  ),
+  form('industry', ['cong nghiep', 'sanayi', 'sanayii', 'industri', 'industria']),
+  form('trade', ['thuong mai', 'ticaret', 'dis ticaret', 'perdagangan', 'comercio', 'comercial']),
+  form(['import', 'export'], ['xuat nhap khau', 'ithalat ihracat']),
+  form('technology', ['cong nghe', 'teknoloji', 'teknologi', 'tecnologia']),
+  form('international', ['quoc te', 'uluslararasi']),
+  form('investment', ['dau tu', 'yatirim']),
+  form('development', ['phat trien']),
+  sector('chemical', ['hoa chat', 'kimya', 'kimia', 'quimica', 'quimicos']),
+  sector('textile', ['det may', 'det', 'tekstil', 'textil', 'texteis']),
+  sector('cotton', ['pamuk', 'kapas', 'algodon', 'algodao']),
+  sector('yarn', ['iplik', 'benang', 'hilados', 'fios']),
+  sector('apparel', ['may mac', 'giyim', 'pakaian', 'confecciones']),
+  sector('energy', ['nang luong', 'enerji', 'energi', 'energia']),
+  sector('solar', ['mat troi', 'gunes']),
+  sector('silicon', ['silisyum', 'silikon']),
   // Administrative words after a place name ("Lop County", "Changji Hui Autonomous Prefecture").
   drop(['county', 'city', 'province', 'prefecture', 'district', 'autonomous', 'region', 'uyghur', 'uygur', 'municipality']),
 

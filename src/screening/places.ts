@@ -9,6 +9,7 @@ import { PROVINCES } from '../model/gazetteer/provinces';
 import { olderCityNames } from '../model/gazetteer/olderNames';
 import { xuarPlaces } from '../model/gazetteer/xuarPlaces';
 import { divisions, type Division } from './divisions';
+import { EXONYMS } from '../model/gazetteer/exonyms';
 
 export type PlaceLevel = 'region' | 'city';
 export interface PlaceInfo {
@@ -20,6 +21,12 @@ export interface PlaceInfo {
 
 // China itself, named in firm names like a province ("China ... Co.").
 const CHINA: [string, string, ...string[]] = ['zhongguo', '中国', 'china', 'prc'];
+/** The region's names in other languages written in Latin letters (gazetteer/exonyms.ts). */
+const latinRegionExonyms = () =>
+  EXONYMS.filter(
+    (e) => /^(?:Xinjiang|Xinjiang Uyghur Autonomous Region)$/.test(e.latin) && /^[\p{Script=Latin}\p{M}\s]+$/u.test(e.written),
+  ).map((e) => e.written);
+
 /** Administrative codes of the Xinjiang Uyghur Autonomous Region start so (GB/T 2260). */
 export const XUAR_CODE = '65';
 /** The canonical token of China itself: it contains every place, so it qualifies none. */
@@ -400,7 +407,9 @@ export function placeTables(): PlaceTables {
     'xinjiang',
     'region',
     // XJ: the region's initials, as firms abbreviate it in English ("XJ Zhongtai")
-    ['xinjiang', 'xuar', 'sinkiang', 'xj', ...regionNames.filter((n) => !han(n))],
+    // and its names in the languages goods pass through, Latin-written ("Tân Cương", "Shinjang"): in a firm's
+    // name a place only agrees or conflicts, so a name another place shares does no harm here
+    ['xinjiang', 'xuar', 'sinkiang', 'xj', ...regionNames.filter((n) => !han(n)), ...latinRegionExonyms()],
     ['新疆', ...regionNames.filter(han)],
     XUAR_CODE,
   );
