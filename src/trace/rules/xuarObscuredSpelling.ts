@@ -31,8 +31,22 @@ function readWord(t: Token, toneText: boolean): { as: string; how: string } | nu
   return letters ? { as: letters, how: 'digits read as the letters they look like' } : null;
 }
 
+/**
+ * Most fields: printable ASCII with no digit inside a word, no letters written apart and no two neighbouring words that
+ * join into a XUAR name; they are passed over without the token-by-token reading (every location the
+ * place rule finds nothing in comes here).
+ */
+function plainlyNothing(value: string): boolean {
+  // a digit only matters inside a word ("Xinj1ang", "wu1lu3"), not as a number ("No. 12")
+  if (/[^\x20-\x7e]|[a-z]\d|\d[a-z]/i.test(value) || spacingRead(value) !== value) return false;
+  const words = value.toLowerCase().split(/[^a-z]+/);
+  for (let i = 1; i < words.length; i++) if (isXuarWord(words[i - 1] + words[i])) return false;
+  return true;
+}
+
 /** The field's text with obscured XUAR names written plainly, a note for each; null when none was found. */
 export function readObscured(field: string, value: string): { text: string; notes: string[] } | null {
+  if (plainlyNothing(value)) return null;
   const notes: string[] = [];
   let text = spacingRead(value);
   const closed = text !== value && latinTokens(text).some((t) => isXuarWord(t.norm));
