@@ -59,7 +59,8 @@ export async function readWorkbookBytes(
 ): Promise<WorkbookContent> {
   if (format === 'zip') return readZipOfCsv(bytes, limits);
   if (format === 'csv') return readLoneCsv(fileName, bytes, limits);
-  return { sheets: await readXlsx(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), limits), errors: [] };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { sheets: await readXlsx(() => Readable.from([buffer]), limits), errors: [] };
 }
 
 /** A workbook on disk: `suppliers.xlsx`, `suppliers.zip`, a folder of CSV files, or one `flows.csv`. */
@@ -81,6 +82,6 @@ export async function readWorkbookPath(path: string, limits: ReadLimits = {}): P
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return readLoneCsv(path, readFileSync(path), limits);
   if (ext === '.zip') return readZipOfCsv(readFileSync(path), limits);
-  if (ext === '.xlsx' || ext === '.xlsm') return { sheets: await readXlsx(createReadStream(path), limits), errors: [] };
+  if (ext === '.xlsx' || ext === '.xlsm') return { sheets: await readXlsx(() => createReadStream(path), limits), errors: [] };
   throw new WorkbookReadError(`${path}: name an .xlsx workbook, a .zip of CSV files, a folder of CSV files or a .csv file`);
 }

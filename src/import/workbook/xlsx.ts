@@ -52,7 +52,59 @@ interface StreamSheet extends AsyncIterable<StreamRow> {
   name: string;
 }
 
-export async function readXlsx(input: Readable, limits: ReadLimits = {}): Promise<Sheet[]> {
+/** A row's cells as plain cells (exceljs's values are 1-based and sparse). */
+function cellsOf(row: StreamRow): CellValue[] {
+  const values = row.values;
+  const cells: CellValue[] = new Array(Math.max(0, values.length - 1)).fill(null);
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined) cells[i - 1] = plainCell(v, typeof v === 'number' ? row.getCell(i).numFmt : undefined);
+  }
+  return cells;
+}
+
+// exceljs's streaming reader can reach a worksheet before the workbook part it needs (exceljs issue
+// 3064: "Cannot read properties of undefined (reading 'sheets')"), intermittently, for files whose
+// workbook part is stored last, as exceljs itself writes them. A valid workbook must not fail so.
+const STREAM_RACE = /reading 'sheets'/;
+
+/**
+ * The workbook's sheets. `open` gives the file's bytes as a stream, as often as asked: read as a
+ * stream first, and read whole (exceljs's non-streaming reader) where the streaming reader hits its race.
+ */
+export async function readXlsx(open: () => Readable, limits: ReadLimits = {}): Promise<Sheet[]> {
+  try {
+    return await readXlsxStreaming(open(), limits);
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError) || !STREAM_RACE.test(e.message)) throw e;
+    return readXlsxWhole(open(), limits);
+  }
+}
+
+/** The sheets read whole: every part first, then the rows (no race; the workbook is held in memory). */
+export async function readXlsxWhole(input: Readable, limits: ReadLimits = {}): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.read(input);
+  } catch (e) {
+    throw new WorkbookReadError(`not a readable .xlsx workbook: ${(e as Error).message}`);
+  }
+  const sheets: Sheet[] = [];
+  const count = { rows: 0 };
+  for (const ws of workbook.worksheets) {
+    const rows: SheetRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      rows.push({ number: row.number, cells: cellsOf(row as unknown as StreamRow) });
+      countRow(count, limits);
+    });
+    sheets.push({ name: ws.name, rows });
+  }
+  if (!sheets.length) throw new WorkbookReadError('not a readable .xlsx workbook: it has no worksheet');
+  return sheets;
+}
+
+/** The sheets read as a stream, sheet by sheet and row by row. */
+export async function readXlsxStreaming(input: Readable, limits: ReadLimits = {}): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // date cells and number formats
@@ -66,13 +118,7 @@ export async function readXlsx(input: Readable, limits: ReadLimits = {}): Promis
     for await (const ws of reader as unknown as AsyncIterable<StreamSheet>) {
       const rows: SheetRow[] = [];
       for await (const row of ws) {
-        const values = row.values; // 1-based, sparse
-        const cells: CellValue[] = new Array(Math.max(0, values.length - 1)).fill(null);
-        for (let i = 1; i < values.length; i++) {
-          const v = values[i];
-          if (v !== null && v !== undefined) cells[i - 1] = plainCell(v, typeof v === 'number' ? row.getCell(i).numFmt : undefined);
-        }
-        rows.push({ number: row.number, cells });
+        rows.push({ number: row.number, cells: cellsOf(row) });
         countRow(count, limits);
       }
       sheets.push({ name: ws.name, rows });
