@@ -6,6 +6,7 @@
 import { pinyinOfPalladius } from '../../model/text/palladius';
 import { CYRILLIC_PLACE_NAMES } from '../../model/gazetteer/cyrillicPlaceNames';
 import { englishOfRussianWord } from '../russianWords';
+import { titleCase } from '../../model/text/titleCase';
 
 export interface CyrillicReading {
   /** the name with each Cyrillic word in Latin letters */
@@ -42,8 +43,6 @@ const LETTERS: Record<string, string> = {
 }; // prettier-ignore
 // a letter of no table (Ukrainian ї, Serbian ј) is left out: a Latin look-alike among them is the disguise rule's
 const letterByLetter = (w: string) => [...w.toLowerCase()].map((c) => LETTERS[c] ?? '').join('');
-
-const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One Cyrillic word in Latin letters; of two pinyin readings, the one the list knows. */
 function readWord(word: string, known: (latinWord: string) => boolean): string {

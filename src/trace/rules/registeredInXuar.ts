@@ -7,8 +7,7 @@ import { readUscc } from '../../model/gazetteer/uscc';
 import { chinaDivisionRows } from '../../model/gazetteer/divisionRows';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 import type { XuarLocation } from './xuarPlaceMatcher';
-
-const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { titleCase } from '../../model/text/titleCase';
 
 /** "Shanshan (鄯善县)": the division of a code, or its nearest enclosing one; null for no division the table has. */
 function divisionName(code: string): string | null {

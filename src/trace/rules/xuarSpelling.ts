@@ -24,6 +24,7 @@ import { respellHanPlaces } from './xuarHanSlips';
 import { readObscured } from './xuarObscuredSpelling';
 import { readXuarPostcode } from './xuarPostcode';
 import { pinyinOfPalladius } from '../../model/text/palladius';
+import { titleCase } from '../../model/text/titleCase';
 
 export interface LocationFields {
   /** only to know whether a name shared with a place elsewhere may be read */
@@ -150,8 +151,6 @@ const foldArabic = (s: string) =>
     .replace(/[يی]/g, 'ى')
     .replace(/ک/g, 'ك')
     .replace(/\u0640/g, '');
-
-const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Place names in a script of their own, read as their Latin names: the names' pattern, longest first. */
 interface ScriptNames {
