@@ -16,8 +16,8 @@ export interface Place {
   level: Level;
   /**
    * For an entry marked ambiguous, the Latin spellings that are shared with places outside
-   * the XUAR: the pinyin, and any other spelling its note names ("Khorgos is also a town on
-   * the Kazakh side"). Its Uyghur names (伊吾 "Aratürük") stay decisive.
+   * the XUAR: the spellings its note names ("Khorgos is also a town on the Kazakh side"), or
+   * the pinyin where the note names none. Its Uyghur names (伊吾 "Aratürük") stay decisive.
    */
   ambiguousSpellings: Set<string>;
 }
@@ -70,9 +70,10 @@ export function placeIndex(): PlaceIndex {
   const places: Place[] = [];
   const toPlace = (e: XuarPlaceEntry, level: Level): Place => {
     const noteWords = ` ${phraseWords(e.note ?? '').join(' ')} `;
-    const shared = e.ambiguous
-      ? [e.pinyin ?? '', ...(e.names ?? []).filter((n) => noteWords.includes(` ${phraseWords(n).join(' ')} `))]
-      : [];
+    // the spellings the note names are the shared ones ("Khorgos is also a town on the Kazakh side":
+    // not the pinyin Huoerguosi); a note that names none, or no note, shares the pinyin
+    const named = [e.pinyin ?? '', ...(e.names ?? [])].filter((n) => n && noteWords.includes(` ${phraseWords(n).join(' ')} `));
+    const shared = e.ambiguous ? (named.length ? named : [e.pinyin ?? '']) : [];
     return {
       zh: toSimplified(e.zh ?? ''),
       pinyin: e.pinyin ?? null,

@@ -175,9 +175,13 @@ function locateAsWritten(loc: LocationInput): XuarLocation {
     if (lookAlike) lookAlikes.push({ rank, text: lookAlike });
   };
 
+  // a namesake abroad is no namesake where the country is China (the Kazakh Khorgos, Aksu, Aral):
+  // the reference data's rule for Aksu, applied to every look-alike the data places abroad
+  const possible = (l: LookAlike) => countryState !== 'CN' || !l.country || l.country === 'CN';
+
   // look-alikes written out claim their words
   for (const h of hits) {
-    if (!h.lookAlike || h.street) continue;
+    if (!h.lookAlike || h.street || !possible(h.lookAlike)) continue;
     reject(`${quote(h)} is ${h.lookAlike.label}, not the XUAR`, 0, h.lookAlike.label);
   }
 
@@ -201,16 +205,18 @@ function locateAsWritten(loc: LocationInput): XuarLocation {
       continue;
     }
     // a look-alike that this location points at
-    const related =
+    const namesakes =
       h.script === 'latin'
         ? (idx.sharedBy.get(h.compact) ?? [])
         : idx.lookAlikes.filter((l) => l.zh && l.zh !== place.zh && l.zh.startsWith(place.zh));
-    const pointed = related.find((l) => contexts.has(l));
+    const pointed = namesakes.find((l) => contexts.has(l));
     if (pointed) {
       reject(`${quote(h)} is read as ${pointed.label}: "${contexts.get(pointed)}" points there`, 1, pointed.label);
       continue;
     }
-    const ambiguous = isAmbiguous(h);
+    const related = namesakes.filter(possible);
+    // a spelling shared only with places abroad is ambiguous only where the country may be abroad
+    const ambiguous = isAmbiguous(h) && (related.length > 0 || namesakes.length === 0);
     const elsewhere = ambiguous || related.length > 0 || (!!otherProvince && !h.strong());
     if (elsewhere && otherProvince) {
       const why = ambiguous || related.length ? 'the name is also used outside the XUAR' : 'it is not clearly a place name here';

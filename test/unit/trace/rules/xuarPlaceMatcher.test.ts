@@ -253,11 +253,20 @@ describe('locateInXuar: look-alikes stay out', () => {
 
   it('another province overrides names that also exist elsewhere', () => {
     expect(inX({ ...CN, province: 'Guangdong', city: 'Xinjiang' })).toBe(false);
-    expect(inX({ ...CN, province: 'Guangdong', city: 'Aksu' })).toBe(false);
+    expect(inX({ ...CN, province: 'Hebei', city: 'Yutian' })).toBe(false);
     expect(inX({ ...CN, province: 'Chongqing', address: '重庆市双河镇' })).toBe(false);
     expect(inX({ ...CN, address: '北京市朝阳区新疆大厦' })).toBe(false);
     expect(inX({ ...CN, address: '上海市闵行区和硕联合科技' })).toBe(false);
     expect(inX({ ...CN, address: 'Mori Tower, Pudong, Shanghai' })).toBe(false);
+  });
+
+  it('a name shared only with places abroad is, in China, found only in the XUAR: kept against another province, with a note', () => {
+    // Aksu and Aral are also Kazakh towns; a Chinese site so named with its investor's province is the XUAR one
+    for (const city of ['Aksu', 'Aral', 'Khorgos']) {
+      const r = locateInXuar({ ...CN, province: 'Guangdong', city });
+      expect(r.inXuar).toBe(true);
+      expect(r.evidence.join(' ')).toContain('note: province "Guangdong" names another province');
+    }
   });
 
   it('an ambiguous name alone does not decide', () => {
@@ -360,12 +369,31 @@ describe('locateInXuar: a location without a country', () => {
 
 describe('locateInXuar: the reference data', () => {
   const data = JSON.parse(readFileSync(join(__dirname, '../../../../seed/xuar-places.json'), 'utf8'));
-  const places: { zh: string; pinyin?: string; names: string[]; ambiguous?: boolean }[] = [
+  const places: { zh: string; pinyin?: string; names: string[]; ambiguous?: boolean; note?: string }[] = [
     ...data.prefectureLevel,
     ...data.xpccCities,
     ...data.countyLevel,
     ...(data.otherPlaces ?? []),
   ];
+
+  interface LookAlikeEntry {
+    pinyin?: string;
+    names?: string[];
+    shares?: string[];
+    country?: string;
+    where: string;
+  }
+  const fold = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+  // the Latin spellings an ambiguous entry's note names, or its pinyin where the note names none
+  const sharedSpellings = (p: { pinyin?: string; names: string[]; note?: string }) => {
+    const note = ` ${(p.note ?? '').toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+    const named = [p.pinyin, ...p.names].filter((n): n is string => !!n && /^[a-z ]+$/i.test(n) && note.includes(` ${n.toLowerCase()} `));
+    return named.length ? named : [p.pinyin!];
+  };
+  const namesakes = (name: string): LookAlikeEntry[] =>
+    data.lookAlikesOutsideXuar.filter((la: LookAlikeEntry) =>
+      [la.pinyin, ...(la.names ?? []), ...(la.shares ?? [])].some((n) => n && fold(n) === fold(name)),
+    );
 
   it('every place has a display name for evidence', () => {
     expect(places.filter((p) => !XUAR_ADMIN.has(p.zh)).map((p) => p.zh)).toEqual([]);
@@ -381,11 +409,28 @@ describe('locateInXuar: the reference data', () => {
     expect(missed).toEqual([]);
   });
 
-  it('every ambiguous place decides in characters with its suffix or with "Xinjiang", never alone in Latin letters', () => {
+  it('every ambiguous place decides in characters with its suffix or with "Xinjiang", never alone by a spelling another place in China may share', () => {
     for (const p of places.filter((x) => x.ambiguous)) {
       expect(inX({ country: 'CN', province: 'Xinjiang', city: p.pinyin })).toBe(true);
-      expect(inX({ country: 'CN', city: p.pinyin })).toBe(false);
       expect(inX({ country: 'CN', address: `${p.zh}${p.zh.endsWith('区') ? '' : '县'}` })).toBe(true);
+      for (const name of sharedSpellings(p)) {
+        const abroadOnly = namesakes(name).length > 0 && namesakes(name).every((la) => la.country && la.country !== 'CN');
+        // a namesake abroad (the Kazakh Khorgos) is ruled out by the country, as Aksu is
+        expect([name, inX({ country: 'CN', city: name })]).toEqual([name, abroadOnly]);
+        expect(inX({ city: name })).toBe(false);
+        for (const la of namesakes(name)) if (la.country) expect(inX({ country: la.country, city: name })).toBe(false);
+      }
+    }
+  });
+
+  it('a look-alike abroad claims nothing where the country is China; in its own country it is itself', () => {
+    for (const la of data.lookAlikesOutsideXuar.filter((x: LookAlikeEntry) => x.country && x.country !== 'CN')) {
+      for (const name of [la.pinyin, ...(la.names ?? [])].filter(Boolean)) {
+        const r = locateInXuar({ country: la.country, city: name });
+        expect([name, r.inXuar]).toEqual([name, false]);
+        expect(r.lookAlike).toContain(la.where);
+        expect(locateInXuar({ country: 'CN', city: name }).lookAlike ?? '').not.toContain(la.where);
+      }
     }
   });
 
