@@ -69,9 +69,10 @@ export function decideCandidates(
       foreign = true;
       // Lowered. A name strong enough for MATCH by itself is kept for review whatever the country
       // (a listed firm's own name under a wrong or foreign country must not clear); a name that is
-      // only POSSIBLE by itself is one more firm sharing a word, and abroad that is weaker still.
+      // only POSSIBLE by itself is one more firm sharing a word, and abroad that is weaker still
+      // (but the listed name written whole is kept: a listed firm's unit abroad is still its unit).
       const lowered = score * (1 - cfg.foreignCountryPenalty);
-      score = score >= cfg.matchThreshold ? Math.max(lowered, cfg.possibleThreshold) : lowered;
+      score = score >= cfg.matchThreshold || r.containedWhole ? Math.max(lowered, cfg.possibleThreshold) : lowered;
     }
     if (score < minScore) continue;
     const sections = e.sections.map((s) => s.section);
@@ -83,6 +84,8 @@ export function decideCandidates(
     if (r.parentOfListed) parts.push('query names a group or holding company, the listed firm is not one (at most POSSIBLE)');
     parts.push(...placeParts(r.places));
     if (r.xuarTradeName) parts.push('a firm placed in the XUAR with a listed trade name: shown for review');
+    if (r.containedWhole)
+      parts.push('the listed name written whole within a longer name (a branch, unit or subsidiary?): shown for review');
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);
     out.push({
       entryKey: e.key,

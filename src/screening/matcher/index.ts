@@ -30,6 +30,7 @@ import {
   type PlaceVerdict,
 } from './placeQualifiers';
 import { align, type Alignment } from './scoring';
+import { containsListedName } from './containedName';
 import { TypoLookup } from './typoLookup';
 import type { EntityMatcher, ScreeningCandidate, ScreenOptions, Variant, WeightedToken } from './types';
 
@@ -303,6 +304,20 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       if (r.score < cfg.possibleThreshold && sharesTradeName(q, v, r) && queryInXuar()) {
         r.score = cfg.possibleThreshold;
         r.xuarTradeName = true;
+      }
+      // "Xinjiang Production and Construction Corps Seventh Agricultural Division": the listed name
+      // written whole, then a unit of it; shown for review. Where the listed name gives a place, the
+      // query writes it too, and another place is the unit's ("… Hotan Sales Office"); where it gives
+      // none, a place the entry does not give says it is another firm, unless the entry is listed
+      // with its units, which may be anywhere.
+      const withUnits = entries[v.entry].coversSubsidiaries;
+      if (r.score < cfg.possibleThreshold && containsListedName(q, v, r, withUnits)) {
+        const placed = withUnits || v.tokens.some((t) => t.kind === 'place');
+        if (!placed) r.places ??= placeVerdict(v, r);
+        if (placed || !r.places!.conflicts.length) {
+          r.score = cfg.possibleThreshold;
+          r.containedWhole = true;
+        }
       }
       const prev = best.get(v.entry);
       if (!prev || r.score > prev.r.score + 1e-9) best.set(v.entry, { v, r });
