@@ -244,9 +244,10 @@ function xuarPlaceInPalladius(word: string): string | null {
 }
 
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO
-// 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000". Only the
-// whole province field: elsewhere six digits starting 65 are as likely a Yunnan postcode.
-const XUAR_PROVINCE_CODE = /^(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)$/i;
+// 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000", or the
+// region's one-character abbreviation 新 (as on its licence plates, 新A). Only the whole province
+// field: elsewhere six digits starting 65 are as likely a Yunnan postcode, and 新 means "new".
+const XUAR_PROVINCE_CODE = /^(?:(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)|新)$/i;
 
 /**
  * The location with misspelt XUAR names and names in other scripts and languages rewritten, or null when
@@ -263,7 +264,11 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
     const fieldNotes: string[] = [];
     if (field === 'province' && XUAR_PROVINCE_CODE.test(value.trim())) {
       out[field] = 'Xinjiang' as L[typeof field];
-      notes.push(`province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`);
+      notes.push(
+        value.trim() === '新'
+          ? `province "新" is Xinjiang's one-character abbreviation (as on its licence plates)`
+          : `province "${value.trim()}" is the code of Xinjiang (ISO 3166-2 CN-XJ, formerly CN-65; GB/T 2260 650000)`,
+      );
       continue;
     }
     const obscured = readObscured(field, value);

@@ -99,6 +99,8 @@ describe('locateInXuar: spellings that place a site in the XUAR', () => {
     'Sinkiang',
     'Xinjiang Weiwuer Zizhiqu',
     'Xin Jiang Uygur Autonomous Region',
+    'Uyghur Region',
+    'Uighur Region',
   ])('the region itself as province: %s', (province) => {
     const r = locateInXuar({ ...CN, province });
     expect(r.inXuar).toBe(true);

@@ -205,6 +205,15 @@ describe('XUAR names written apart, and the region as a code', () => {
     },
   );
 
+  it('reads a province field holding the one-character abbreviation 新 as Xinjiang; no other field, no other abbreviation', () => {
+    expect(locateInXuar({ ...CN, province: ' 新 ' }).evidence[0]).toBe(
+      `province "新" is Xinjiang's one-character abbreviation (as on its licence plates)`,
+    );
+    for (const province of ['京', '沪', '藏', '宁', '新A', '新区', '新城'])
+      expect(locateInXuar({ ...CN, province, city: 'Hefei' }).inXuar).toBe(false);
+    expect(locateInXuar({ ...CN, city: '新', address: '新' }).inXuar).toBe(false);
+  });
+
   it("does not read other provinces' codes, or the digits elsewhere than the province field, as Xinjiang", () => {
     for (const province of ['CN-BJ', 'CN-XZ', 'CN-64', '54', '640000', '6500', 'XJS'])
       expect(locateInXuar({ ...CN, province, city: 'Hefei' }).inXuar).toBe(false);
