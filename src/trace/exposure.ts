@@ -24,6 +24,8 @@ export interface ExposureVia {
   /** each link's share as a fraction, one fewer than chain */
   shares: number[];
   effectiveShare: number;
+  /** where control adds holdings up: the holdings in firmId that count (control.ts); empty otherwise */
+  heldWith: { firmId: string; firmName: string; share: number }[];
 }
 export interface ExposedShipment {
   shipmentId: string;
@@ -105,6 +107,7 @@ export function exposureRoutes(
     chainNames: [nameOf(id)],
     shares: [],
     effectiveShare: 1,
+    heldWith: [],
   }));
   return [
     ...direct,
@@ -119,6 +122,7 @@ export function exposureRoutes(
           chainNames: chain.map(nameOf),
           shares: c.shares,
           effectiveShare: c.effectiveShare,
+          heldWith: (c.heldWith ?? []).map((h) => ({ firmId: h.ownerId, firmName: nameOf(h.ownerId), share: h.share })),
         };
       }),
     ),

@@ -626,7 +626,7 @@ function ownsView(el: HTMLElement, owner: string, owned: string, share: number |
     h(
       'p',
       { class: 'muted' },
-      'Holdings of more than 50% (directly or through a chain) give control; a listed owner whose listing covers subsidiaries flags the firms it controls.',
+      'Holdings of more than 50% give control: directly, through a chain, or added up with the holdings of firms the owner controls (40% + 20% through a subsidiary); a listed owner whose listing covers subsidiaries flags the firms it controls.',
     ),
   );
 }

@@ -82,7 +82,7 @@ export type Query = {
   neighbourhood: Neighbourhood;
   /** Ownership chains from a firm up to its ultimate owners. */
   ownershipChain: Array<OwnershipChain>;
-  /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly or through a chain of such holdings), by shipment id, each with the path and the route. */
+  /** Every shipment whose trace passes through the firm or a firm it controls (more than 50%, directly, through a chain of such holdings, or together with firms it controls), by shipment id, each with the path and the route. */
   exposure: ExposurePage;
   /** Where the tenant's supply of a material heading was made: quantity by country of the transforming facility (origin-checks.md), per unit, with the largest country's share and the Herfindahl index. heading: four digits, or any HS code under it. */
   originConcentration: OriginConcentration;
@@ -560,7 +560,7 @@ export type ExposedShipment = {
 export type ExposureRoute =
   /** Through the firm's own facilities, or those of a firm confirmed to be the same legal entity. */
   | 'DIRECT'
-  /** Through a firm it controls: more than 50% at every link of the chain. */
+  /** Through a firm it controls: it holds more than 50% of it, directly, through a chain of such holdings, or together with firms it controls. */
   | 'CONTROLLED_SUBSIDIARY';
 
 /**
@@ -578,8 +578,18 @@ export type ExposureVia = {
   chainNames: Array<Scalars['String']['output']>;
   /** Share of each holding along the chain as a fraction (one fewer than chain; several holdings of one owner in one firm added up). */
   shares: Array<Scalars['Float']['output']>;
-  /** Product of the shares (1 when DIRECT). */
+  /** Product of the shares (1 when DIRECT); where control adds holdings up (heldWith), the look-through share. */
   effectiveShare: Scalars['Float']['output'];
+  /** Where no chain of majority holdings reaches firmId and control adds holdings up: the holdings in firmId that count, the firm asked about's own and those of firms it controls (40% + 20% is control). Empty otherwise. */
+  heldWith: Array<HeldShare>;
+};
+
+/** A holding in a firm: who holds it, and the share as a fraction. */
+export type HeldShare = {
+  __typename?: 'HeldShare';
+  firmId: Scalars['ID']['output'];
+  firmName: Scalars['String']['output'];
+  share: Scalars['Float']['output'];
 };
 
 export type ExposurePage = {
@@ -1009,6 +1019,7 @@ export type ResolversTypes = {
   ExposedShipment: ResolverTypeWrapper<ExposedShipment>;
   ExposureRoute: ExposureRoute;
   ExposureVia: ResolverTypeWrapper<ExposureVia>;
+  HeldShare: ResolverTypeWrapper<HeldShare>;
   ExposurePage: ResolverTypeWrapper<ExposurePage>;
   Firm: ResolverTypeWrapper<Firm>;
   Facility: ResolverTypeWrapper<Facility>;
@@ -1070,6 +1081,7 @@ export type ResolversParentTypes = {
   OwnershipChain: OwnershipChain;
   ExposedShipment: ExposedShipment;
   ExposureVia: ExposureVia;
+  HeldShare: HeldShare;
   ExposurePage: ExposurePage;
   Firm: Firm;
   Facility: Facility;
@@ -1320,6 +1332,13 @@ export type ExposureViaResolvers<ContextType = any, ParentType extends Resolvers
   chainNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   shares?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   effectiveShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  heldWith?: Resolver<Array<ResolversTypes['HeldShare']>, ParentType, ContextType>;
+};
+
+export type HeldShareResolvers<ContextType = any, ParentType extends ResolversParentTypes['HeldShare'] = ResolversParentTypes['HeldShare']> = {
+  firmId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firmName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ExposurePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposurePage'] = ResolversParentTypes['ExposurePage']> = {
@@ -1587,6 +1606,7 @@ export type Resolvers<ContextType = any> = {
   OwnershipChain?: OwnershipChainResolvers<ContextType>;
   ExposedShipment?: ExposedShipmentResolvers<ContextType>;
   ExposureVia?: ExposureViaResolvers<ContextType>;
+  HeldShare?: HeldShareResolvers<ContextType>;
   ExposurePage?: ExposurePageResolvers<ContextType>;
   Firm?: FirmResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;

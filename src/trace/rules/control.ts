@@ -11,7 +11,13 @@ export interface Holding {
 export interface OwnerChain {
   ownerId: string;
   chain: string[];
+  /** the product of the chain's shares; where control adds holdings up, the controller's look-through share */
   effectiveShare: number;
+  /**
+   * Where control adds holdings up (no chain of majority holdings reaches the firm): the holdings
+   * in the firm that count, the controller's own and those of firms it controls, by holder id.
+   */
+  heldWith?: { ownerId: string; share: number }[];
 }
 
 /**
@@ -46,7 +52,7 @@ export function holdingsBetweenEntities(holdings: readonly Holding[], entity: (i
   return out;
 }
 
-/** Majority control: more than half, at every link of a chain. */
+/** Majority control: more than half, held by the controller and the firms it controls. */
 export const CONTROL_THRESHOLD = 0.5;
 
 const asFraction = (share: number) => (share > 1 && share <= 100 ? share / 100 : share);
@@ -77,12 +83,31 @@ const sortedOwners = (owners: ReadonlyMap<string, number> | undefined) =>
   [...(owners ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 /**
- * Firms that control firmId: directly with more than 50%, or through a chain in which every
- * holding is more than 50%. One entry per controlling firm, through its shortest chain
- * (breadth-first upward, so cycles end). Nearest controller first.
+ * Firms that control firmId: a firm controls another when it, with the firms it controls, holds
+ * more than 50% of it. Directly, through a chain in which every holding is more than 50%, or by
+ * adding up: 40% held directly and 20% through a subsidiary it owns outright is 60%, control, as
+ * votes count (each holder is the controller or a firm it controls; `heldWith` names them).
+ * One entry per controlling firm, through its shortest chain, nearest first (chains found
+ * breadth-first upward, so cycles end).
  */
 export function controllingOwners(firmId: string, ownership: readonly Holding[] | OwnershipIndex): OwnerChain[] {
   const byOwned = byOwnedOf(ownership);
+  const out = majorityChains(firmId, byOwned);
+  const above = firmsAbove(firmId, byOwned);
+  // adding up needs two holders in one firm; a firm above with one owner adds nothing
+  if (![firmId, ...above].some((id) => (byOwned.get(id)?.size ?? 0) > 1) || above.length > MAX_ADDED_UP_SCOPE) return out;
+  const found = new Set(out.map((c) => c.ownerId));
+  const scope = new Set([firmId, ...above]);
+  for (const owner of above) {
+    if (found.has(owner)) continue;
+    const added = addedUpControl(owner, firmId, scope, byOwned);
+    if (added) out.push(added);
+  }
+  return out.sort((a, b) => a.chain.length - b.chain.length);
+}
+
+/** The chains of holdings of more than 50% above firmId, breadth-first (each controller once). */
+function majorityChains(firmId: string, byOwned: OwnershipIndex): OwnerChain[] {
   const out: OwnerChain[] = [];
   const seen = new Set<string>([firmId]);
   // each frontier entry: a firm known to control firmId (or firmId itself), with its chain down
@@ -103,6 +128,76 @@ export function controllingOwners(firmId: string, ownership: readonly Holding[] 
   return out;
 }
 
+/** Past this many firms above one, control is read by chains alone (the added-up reading is quadratic in them). */
+const MAX_ADDED_UP_SCOPE = 500;
+
+/** Every firm above firmId through holdings at any share, nearest first. */
+function firmsAbove(firmId: string, byOwned: OwnershipIndex): string[] {
+  const seen = new Set<string>([firmId]);
+  const out: string[] = [];
+  for (let i = -1; i < out.length; i++) {
+    for (const [owner, share] of sortedOwners(byOwned.get(i < 0 ? firmId : out[i]))) {
+      if (share <= 0 || seen.has(owner)) continue;
+      seen.add(owner);
+      out.push(owner);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `owner` controls firmId by adding up: the firms it controls within `scope` (firmId and
+ * the firms above it, where every holding that can reach firmId lies), grown until none more
+ * is held more than half by the controller and the firms already in. Undefined when it does not.
+ */
+function addedUpControl(owner: string, firmId: string, scope: ReadonlySet<string>, byOwned: OwnershipIndex): OwnerChain | undefined {
+  // each controlled firm with the controller's look-through share in it, in the order found
+  const controlled = new Map<string, number>([[owner, 1]]);
+  for (let grew = true; grew && !controlled.has(firmId);) {
+    grew = false;
+    for (const id of scope) {
+      if (controlled.has(id)) continue;
+      let held = 0;
+      let through = 0;
+      for (const [o, share] of byOwned.get(id) ?? []) {
+        const own = controlled.get(o);
+        if (own === undefined) continue;
+        held += share;
+        through += share * own;
+      }
+      if (held > CONTROL_THRESHOLD) {
+        controlled.set(id, Math.min(1, through));
+        grew = true;
+      }
+    }
+  }
+  if (!controlled.has(firmId)) return undefined;
+  const heldWith = sortedOwners(byOwned.get(firmId))
+    .filter(([o]) => controlled.has(o))
+    .map(([ownerId, share]) => ({ ownerId, share }));
+  return { ownerId: owner, chain: shortestChain(owner, firmId, controlled, byOwned), effectiveShare: controlled.get(firmId)!, heldWith };
+}
+
+/** The shortest chain of holdings from owner down to firmId through firms the owner controls. */
+function shortestChain(owner: string, firmId: string, controlled: ReadonlyMap<string, number>, byOwned: OwnershipIndex): string[] {
+  // breadth-first upward from firmId over holders the owner controls
+  const down = new Map<string, string>();
+  let frontier = [firmId];
+  while (frontier.length && !down.has(owner)) {
+    const next: string[] = [];
+    for (const id of frontier)
+      for (const [o] of sortedOwners(byOwned.get(id)))
+        if (controlled.has(o) && !down.has(o) && o !== firmId) {
+          down.set(o, id);
+          next.push(o);
+        }
+    frontier = next;
+  }
+  const chain = [owner];
+  while (chain[chain.length - 1] !== firmId) chain.push(down.get(chain[chain.length - 1])!);
+  return chain;
+}
+
 /** A firm that another controls, with the chain of holdings from the controller down to it. */
 export interface ControlledFirm {
   firmId: string;
@@ -111,6 +206,8 @@ export interface ControlledFirm {
   /** the summed share of each link of the chain, as a fraction (one fewer than the chain) */
   shares: number[];
   effectiveShare: number;
+  /** where control adds holdings up: the holdings in firmId that count (OwnerChain.heldWith) */
+  heldWith?: { ownerId: string; share: number }[];
 }
 
 /** The summed share `owner` holds in `owned`, as a fraction (0 when none). */
@@ -131,7 +228,7 @@ export function controlledFirms(ownerId: string, ownership: readonly Holding[] |
     const ctl = controllingOwners(firmId, byOwned).find((c) => c.ownerId === ownerId);
     if (!ctl) continue;
     const shares = ctl.chain.slice(1).map((owned, i) => shareIn(ctl.chain[i], owned, byOwned));
-    out.push({ firmId, chain: ctl.chain, shares, effectiveShare: ctl.effectiveShare });
+    out.push({ firmId, chain: ctl.chain, shares, effectiveShare: ctl.effectiveShare, ...(ctl.heldWith ? { heldWith: ctl.heldWith } : {}) });
   }
   return out.sort((a, b) => a.chain.length - b.chain.length || a.firmId.localeCompare(b.firmId));
 }

@@ -15,7 +15,7 @@ describe('exposureRoutes', () => {
   it('the firm itself first, then every firm it controls with the chain, names and shares', () => {
     const routes = exposureRoutes('P', [row('P', 'S', 0.6), row('S', 'T', 0.7), row('P', 'H', 0.5), row('H', 'U', 1), row('T', null)]);
     expect(routes).toEqual([
-      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1 },
+      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1, heldWith: [] },
       {
         kind: 'CONTROLLED_SUBSIDIARY',
         firmId: 'S',
@@ -24,6 +24,7 @@ describe('exposureRoutes', () => {
         chainNames: ['P Co', 'S Co'],
         shares: [0.6],
         effectiveShare: 0.6,
+        heldWith: [],
       },
       {
         kind: 'CONTROLLED_SUBSIDIARY',
@@ -33,13 +34,14 @@ describe('exposureRoutes', () => {
         chainNames: ['P Co', 'S Co', 'T Co'],
         shares: [0.6, 0.7],
         effectiveShare: expect.closeTo(0.42, 10),
+        heldWith: [],
       },
     ]);
   });
 
   it('a firm that holds nothing has only the direct route, still named', () => {
     expect(exposureRoutes('P', [row('P', null)])).toEqual([
-      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1 },
+      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1, heldWith: [] },
     ]);
   });
 
@@ -82,6 +84,23 @@ describe('routeOf', () => {
   it('a firm on the path by a party without a facility, or on no hop, is no route', () => {
     expect(routeOf({ parties: [{ ...party('S', 2), facilityId: null }], hops: [hop('S', 2)] }, routes)).toBeNull();
     expect(routeOf(trace(['Q', 1]), routes)).toBeNull();
+  });
+});
+
+describe('exposure through holdings added up', () => {
+  it('a firm held 40% directly and 20% through a subsidiary held outright is a route, naming both holdings', () => {
+    const routes = exposureRoutes('P', [row('P', 'S', 0.4), row('P', 'T', 1), row('T', 'S', 0.2), row('S', null)]);
+    expect(routes.map((r) => [r.kind, r.firmId, r.chain])).toEqual([
+      ['DIRECT', 'P', ['P']],
+      ['CONTROLLED_SUBSIDIARY', 'S', ['P', 'S']],
+      ['CONTROLLED_SUBSIDIARY', 'T', ['P', 'T']],
+    ]);
+    expect(routes[1].effectiveShare).toBeCloseTo(0.6);
+    expect(routes[1].heldWith).toEqual([
+      { firmId: 'P', firmName: 'P Co', share: 0.4 },
+      { firmId: 'T', firmName: 'T Co', share: 0.2 },
+    ]);
+    expect(routes[2].heldWith).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // LISTED_AFFILIATE: a listed entity whose entry covers subsidiaries controls the shipping
-// firm through a chain of majority holdings. Presumptive.
+// firm: through a chain of majority holdings, or holding more than half together with firms it
+// controls (control.ts). Presumptive.
 import type { StoredMatch } from '../../records';
 import type { OwnerChain } from '../control';
 import { defineFlagKind, Hop } from '../flagKind';
@@ -18,6 +19,15 @@ function listedController(hop: Hop): ListedController | null {
   return null;
 }
 
+const percent = (share: number) => `${+(share * 100).toFixed(1)}%`;
+
+/** "Hoshine 40% + Sunrise Holdings 20% = 60%" */
+function addedUp(hop: Hop, ctl: OwnerChain): string {
+  const held = ctl.heldWith ?? [];
+  const total = held.reduce((s, h) => s + h.share, 0);
+  return `${held.map((h) => `${hop.firmName(h.ownerId)} ${percent(h.share)}`).join(' + ')} = ${percent(Math.min(1, total))}`;
+}
+
 export const listedAffiliate = defineFlagKind({
   kind: 'LISTED_AFFILIATE',
   presumptive: true,
@@ -26,9 +36,14 @@ export const listedAffiliate = defineFlagKind({
   pinsFacility: false,
   reason: (hop, { ctl, ownerListing }) =>
     `${hop.firmName(hop.firmId)} (tier ${hop.tier}) is controlled by ${hop.firmName(ctl.ownerId)}, listed as "${ownerListing.entityName}" ` +
-    `whose listing covers subsidiaries (chain ${ctl.chain.join(' > ')}).`,
+    `whose listing covers subsidiaries (${ctl.heldWith ? `holdings added up: ${addedUp(hop, ctl)}` : `chain ${ctl.chain.join(' > ')}`}).`,
   evidence: (hop, { ctl, ownerListing }) => [
     `controlled by ${hop.firmName(ctl.ownerId)} through ${ctl.chain.join(' > ')}`,
+    ...(ctl.heldWith
+      ? [
+          `control adds up holdings in ${hop.firmName(hop.firmId)}: ${addedUp(hop, ctl)}, each held by ${hop.firmName(ctl.ownerId)} or a firm it controls`,
+        ]
+      : []),
     // a chain names one record of each entity; the holdings of its other records count as its own
     ...ctl.chain.flatMap((id) => {
       const others = hop.otherRecordsOf(id);
@@ -46,6 +61,7 @@ export const listedAffiliate = defineFlagKind({
     icon: '⚑',
     severity: 'FLAG',
     legend: 'controlled by a listed entity',
-    description: 'A listed entity whose entry covers subsidiaries controls the firm through a chain of holdings of more than 50%.',
+    description:
+      'A listed entity whose entry covers subsidiaries controls the firm: it holds more than 50%, directly, through a chain of such holdings, or together with firms it controls.',
   },
 });

@@ -117,6 +117,61 @@ describe('ultimateOwners', () => {
   });
 });
 
+describe('controllingOwners: holdings added up', () => {
+  it('40% directly and 20% through a subsidiary held outright is control, naming the holdings that count', () => {
+    const out = controllingOwners('F', [h('X', 'F', 0.4), h('X', 'S', 1), h('S', 'F', 0.2)]);
+    expect(out.map((o) => o.ownerId)).toEqual(['X']);
+    expect(out[0]).toEqual({
+      ownerId: 'X',
+      chain: ['X', 'F'],
+      effectiveShare: expect.closeTo(0.6, 10),
+      heldWith: [
+        { ownerId: 'X', share: 0.4 },
+        { ownerId: 'S', share: 0.2 },
+      ],
+    });
+    // S alone holds 20%: no control of its own
+    expect(controllingOwners('S', [h('X', 'F', 0.4), h('X', 'S', 1), h('S', 'F', 0.2)]).map((o) => o.ownerId)).toEqual(['X']);
+  });
+
+  it('30% + 30% through a 60% subsidiary is control; the look-through share is what the controller owns', () => {
+    const out = controllingOwners('F', [h('X', 'F', 0.3), h('X', 'S', 0.6), h('S', 'F', 0.3)]);
+    expect(out.map((o) => [o.ownerId, o.effectiveShare])).toEqual([['X', expect.closeTo(0.48, 10)]]);
+  });
+
+  it('only firms the controller controls add up: not a 50% holding, not a stranger', () => {
+    expect(controllingOwners('F', [h('X', 'F', 0.4), h('X', 'S', 0.5), h('S', 'F', 0.2)])).toEqual([]);
+    expect(controllingOwners('F', [h('X', 'F', 0.3), h('Y', 'F', 0.3)])).toEqual([]);
+    expect(controllingOwners('F', [h('X', 'F', 0.3), h('X', 'S', 1), h('S', 'F', 0.2)])).toEqual([]);
+  });
+
+  it('control added up at one level carries down a chain, and across several levels', () => {
+    // X controls S by adding up (40% + 20% through T), S holds 70% of F
+    const own = [h('X', 'S', 0.4), h('X', 'T', 1), h('T', 'S', 0.2), h('S', 'F', 0.7)];
+    expect(controllingOwners('F', own).map((o) => [o.ownerId, o.chain.join('>')])).toEqual([
+      ['S', 'S>F'],
+      ['X', 'X>S>F'],
+    ]);
+    // three holders of a quarter each under one parent
+    const quarters = [h('P', 'A', 1), h('P', 'B', 0.8), h('A', 'F', 0.25), h('B', 'F', 0.25), h('P', 'F', 0.05)];
+    expect(controllingOwners('F', quarters).map((o) => o.ownerId)).toEqual(['P']);
+    expect(controllingOwners('F', quarters)[0].heldWith?.map((x) => x.ownerId)).toEqual(['A', 'B', 'P']);
+  });
+
+  it('ends on cycles of holdings', () => {
+    const own = [h('X', 'F', 0.4), h('X', 'S', 1), h('S', 'F', 0.2), h('F', 'X', 0.3), h('S', 'X', 0.1)];
+    expect(controllingOwners('F', own).map((o) => o.ownerId)).toEqual(['X']);
+    expect(controllingOwners('X', own)).toEqual([]);
+  });
+
+  it('controlledFirms reads added-up control the other way', () => {
+    expect(controlledFirms('X', [h('X', 'F', 0.4), h('X', 'S', 1), h('S', 'F', 0.2)])).toEqual([
+      { firmId: 'F', chain: ['X', 'F'], shares: [0.4], effectiveShare: expect.closeTo(0.6, 10), heldWith: expect.any(Array) },
+      { firmId: 'S', chain: ['X', 'S'], shares: [1], effectiveShare: 1 },
+    ]);
+  });
+});
+
 describe('controlledFirms', () => {
   const ids = (xs: { firmId: string }[]) => xs.map((x) => x.firmId);
 
