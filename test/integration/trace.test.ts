@@ -166,6 +166,32 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect(presumptive(t)).toEqual([expect.objectContaining({ kind: 'UNTRACED_INPUT', flowId: 'UNT-FL3', tier: 3 })]);
   });
 
+  it('a gin that gives no location but is named for a XUAR place is INCOMPLETE (UNLOCATED_XUAR_NAME) until its address decides', async () => {
+    // supplier sheets carry names without addresses: read as nowhere, this gin had traced CLEAR
+    const unlocated = cottonTiers({
+      firm: { name: 'Golden Boll Trading Co', country: 'CN' },
+      facility: { country: 'CN' },
+    });
+    unlocated[3] = { ...unlocated[3], firm: { name: 'Golden Boll Trading Co', country: 'CN' } };
+    const b = chainBundle('UNL', unlocated);
+    b.facilities.find((f) => f.id === 'UNL-FAC4')!.name = 'Kashgar Cotton Gin No. 2';
+    await load(b);
+    const t = await trace('UNL-S1');
+    expect(t.verdict).toBe('INCOMPLETE');
+    const flag = t.flags.find((f: { kind: string }) => f.kind === 'UNLOCATED_XUAR_NAME');
+    expect(flag).toMatchObject({ facilityId: 'UNL-FAC4', tier: 4 });
+    expect(flag.evidence).toContain('facility name "Kashgar Cotton Gin No. 2"');
+    // its address given: elsewhere, CLEAR; in Kashgar, FLAGGED
+    b.facilities.find((f) => f.id === 'UNL-FAC4')!.city = 'Lubbock';
+    b.facilities.find((f) => f.id === 'UNL-FAC4')!.country = 'US';
+    await load(b);
+    expect((await trace('UNL-S1')).verdict).toBe('CLEAR');
+    b.facilities.find((f) => f.id === 'UNL-FAC4')!.city = 'Kashgar';
+    b.facilities.find((f) => f.id === 'UNL-FAC4')!.country = 'CN';
+    await load(b);
+    expect((await trace('UNL-S1')).verdict).toBe('FLAGGED');
+  });
+
   it('a cycle of recycled material terminates with the right verdict', async () => {
     const b = chainBundle('CYC', cottonTiers());
     // the spinner also takes back fabric offcuts from the fabric mill, which were made from its own yarn

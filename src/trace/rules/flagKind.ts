@@ -34,7 +34,7 @@ export interface Hop {
   listingOf(firmId: string): StoredMatch | undefined;
   /** a firm's best POSSIBLE match no reviewer has decided, effective on asOf (see kinds/possibleListing.ts) */
   pendingListingOf(firmId: string): StoredMatch | undefined;
-  /** the firms that control a firm through majority chains, nearest first */
+  /** the firms that control a firm (more than 50% with the firms they control: control.ts), nearest first */
   controllersOf(firmId: string): readonly OwnerChain[];
   /** a firm's name, or its id when the firm is unknown */
   firmName(firmId: string): string;

@@ -18,6 +18,7 @@ import { tierLimit } from './kinds/tierLimit';
 import { transshipment } from './kinds/transshipment';
 import { uflpaListed } from './kinds/uflpaListed';
 import { untracedInput } from './kinds/untracedInput';
+import { unlocatedXuarName } from './kinds/unlocatedXuarName';
 import { xuarLocation } from './kinds/xuarLocation';
 import { yarnForwardFail } from './kinds/yarnForwardFail';
 
@@ -31,6 +32,7 @@ export const specifiedFlagKinds = [
   highPrioritySector,
   untracedInput,
   tierLimit,
+  unlocatedXuarName,
   originMismatch,
   transshipment,
   yarnForwardFail,

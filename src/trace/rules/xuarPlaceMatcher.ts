@@ -28,7 +28,7 @@ import { displayOrder, fold, foldDisguise, toSimplified } from './text';
 import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
 import { compactOf, placeIndex, type LookAlike, type Place } from './xuarPlaceIndex';
-import { respellLocation } from './xuarSpelling';
+import { respellLocation, type RespellOptions } from './xuarSpelling';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 
 export interface LocationInput {
@@ -92,12 +92,12 @@ const quote = (h: Hit) => `${h.field} "${h.text}"`;
  * once per process. A location that does not as written is read once more with misspelt
  * and Uyghur-script XUAR names respelled (xuarSpelling.ts), under the same rule.
  */
-export function locateInXuar(loc: LocationInput): XuarLocation {
-  const stored = locateOneReading(loc);
+export function locateInXuar(loc: LocationInput, opts: RespellOptions = {}): XuarLocation {
+  const stored = locateOneReading(loc, opts);
   // a field under a direction override shows otherwise than it is stored: the XUAR in either reading counts
   const shown = shownLocation(loc);
   if (stored.inXuar || !shown) return stored;
-  const reread = locateOneReading(shown);
+  const reread = locateOneReading(shown, opts);
   if (!reread.inXuar) return stored;
   const note = 'read as the location shows on screen: a right-to-left override (U+202E) reverses what it stores';
   return { ...reread, evidence: [note, ...reread.evidence] };
@@ -118,10 +118,10 @@ function shownLocation(loc: LocationInput): LocationInput | undefined {
   return changed ? out : undefined;
 }
 
-function locateOneReading(loc: LocationInput): XuarLocation {
+function locateOneReading(loc: LocationInput, opts: RespellOptions): XuarLocation {
   const asWritten = locateAsWritten(loc);
   if (asWritten.inXuar) return asWritten;
-  const respelled = respellLocation(loc);
+  const respelled = respellLocation(loc, opts);
   if (!respelled) return asWritten;
   const reread = locateAsWritten(respelled.location);
   return reread.inXuar ? { ...reread, evidence: [...respelled.notes, ...reread.evidence] } : asWritten;

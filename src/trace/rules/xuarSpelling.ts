@@ -243,6 +243,11 @@ function xuarPlaceInPalladius(word: string): string | null {
   return null;
 }
 
+export interface RespellOptions {
+  /** read a word one slip from a XUAR place as that place (default true; a firm's name is read without: "Taiheng" is a trade name, not Tacheng) */
+  misspellings?: boolean;
+}
+
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO
 // 3166-2 "CN-XJ" (before 2017 "CN-65"), or the GB/T 2260 division code "65" / "650000", or the
 // region's one-character abbreviation 新 (as on its licence plates, 新A). Only the whole province
@@ -253,7 +258,7 @@ const XUAR_PROVINCE_CODE = /^(?:(?:CN[-_ ]?)?(?:XJ|65(?:0000)?)|新)$/i;
  * The location with misspelt XUAR names and names in other scripts and languages rewritten, or null when
  * nothing was rewritten. Pure; the vocabulary is built once per process.
  */
-export function respellLocation<L extends LocationFields>(loc: L): Respelling<L> | null {
+export function respellLocation<L extends LocationFields>(loc: L, opts: RespellOptions = {}): Respelling<L> | null {
   const notes: string[] = [];
   const out: L = { ...loc };
   const inChina = typeof loc.country === 'string' && countryCodeOf(loc.country) === 'CN';
@@ -281,7 +286,7 @@ export function respellLocation<L extends LocationFields>(loc: L): Respelling<L>
     const typos: string[] = [];
     const tokens = latinTokens(text);
     const pieces = piecesOfPlacesElsewhere(text, tokens);
-    for (const t of tokens.reverse()) {
+    for (const t of opts.misspellings === false ? [] : tokens.reverse()) {
       if (pieces.has(t)) continue;
       const near = nearestXuarSpelling(t.norm, field === 'province' ? 'province' : 'place');
       if (!near) continue;

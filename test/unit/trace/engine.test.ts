@@ -210,6 +210,51 @@ describe('traceFromSubgraph', () => {
     expect(at({}, { country: 'VN', registrationId: shanshan })).toBeUndefined();
     expect(at({ country: 'CN', city: 'Suzhou' }, { registrationId: shanshan })).toBeUndefined();
   });
+  it('a site that gives no location but names a XUAR place keeps the trace from CLEAR (UNLOCATED_XUAR_NAME, INCOMPLETE)', () => {
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>) => {
+      const input = base();
+      input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
+      input.firms[2] = {
+        ...input.firms[2],
+        name: 'Golden Field Co.',
+        country: null,
+        province: null,
+        city: null,
+        address: null,
+        ...firmFields,
+      };
+      return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
+    };
+    const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'UNLOCATED_XUAR_NAME');
+    const gin = at({ country: 'CN', name: 'Aksu Cotton Gin No. 2' }, { name: 'Golden Field Trading Co.' });
+    expect(gin.verdict).toBe('INCOMPLETE');
+    expect(flagOf(gin)).toMatchObject({ facilityId: 'fac2', tier: 2 });
+    expect(flagOf(gin)?.evidence).toEqual([
+      'the facility gives no location beyond its country, nor does its firm',
+      'facility name "Aksu Cotton Gin No. 2"',
+      'name "Aksu" is Aksu Prefecture (阿克苏地区), XUAR',
+    ]);
+    // the firm's name where the facility's names nothing; no country at all is no other country
+    expect(flagOf(at({}, { name: 'Kashgar Spinning Mill Co.' }))?.evidence[1]).toBe('firm name "Kashgar Spinning Mill Co."');
+    expect(flagOf(at({ name: '喀什棉纺厂' }, {}))).toBeDefined();
+    // an address anywhere decides instead; another country; an ambiguous name or a look-alike; no XUAR name
+    expect(flagOf(at({ country: 'CN', city: 'Suzhou', name: 'Aksu Cotton Gin' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Aksu Cotton Gin' }, { city: 'Suzhou' }))).toBeUndefined();
+    expect(flagOf(at({ country: 'KZ', name: 'Aksu Cotton Gin' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Yiwu Small Commodities Depot' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Xinjiang County Glassworks' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Golden Field Weaving' }, { name: 'Golden Field Co.' }))).toBeUndefined();
+    // a name is read as written: a pinyin trade name one letter from a place is a name; a name that
+    // names a province or city elsewhere in China says where it is
+    expect(flagOf(at({ country: 'CN', name: 'Taiheng Limestone Quarry' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Xinyuan Tianjin Extrusion Plant' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: '新源（天津）铝业' }, {}))).toBeUndefined();
+    expect(flagOf(at({ country: 'CN', name: 'Xinyuan Extrusion Plant' }, {}))).toBeDefined();
+    // a firm registered in the XUAR is XUAR_LOCATION already, presumptive
+    const registered = at({ country: 'CN', name: 'Aksu Gin' }, { registrationId: '91650421MA78N5R2XX' });
+    expect(registered.flags.map((f) => f.kind)).toContain('XUAR_LOCATION');
+    expect(flagOf(registered)).toBeUndefined();
+  });
   it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
     // the party cache hands traces the same record objects until the tenant changes; the engine
     // keeps party judgments on those objects, so a changed record must never inherit them

@@ -1,7 +1,7 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the flag kinds of the contract, POSSIBLE_LISTING and TIER_LIMIT, three of them presumptive', () => {
+  it('lists the flag kinds of the contract, POSSIBLE_LISTING, TIER_LIMIT and UNLOCATED_XUAR_NAME, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
@@ -12,6 +12,7 @@ describe('verdictOf', () => {
       'HIGH_PRIORITY_SECTOR',
       'UNTRACED_INPUT',
       'TIER_LIMIT',
+      'UNLOCATED_XUAR_NAME',
       'ORIGIN_MISMATCH',
       'TRANSSHIPMENT',
       'YARN_FORWARD_FAIL',
@@ -27,6 +28,8 @@ describe('verdictOf', () => {
   it('INCOMPLETE on an untraced input or an unreviewed possible listing without a presumptive flag', () => {
     expect(verdictOf(['UNTRACED_INPUT'])).toBe('INCOMPLETE');
     expect(verdictOf(['POSSIBLE_LISTING', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
+    expect(verdictOf(['UNLOCATED_XUAR_NAME'])).toBe('INCOMPLETE');
+    expect(verdictOf(['UNLOCATED_XUAR_NAME', 'XUAR_LOCATION'])).toBe('FLAGGED');
     expect(verdictOf(['POSSIBLE_LISTING', 'UFLPA_LISTED'])).toBe('FLAGGED');
     expect(verdictOf(['HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
   });
