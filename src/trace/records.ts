@@ -34,6 +34,8 @@ export const TRACE_FACILITY_FIELDS = [
   'city',
   'province',
   'country',
+  'lat',
+  'lon',
 ] as const satisfies readonly (keyof Facility)[];
 
 export type TraceShipment = Pick<Shipment, (typeof TRACE_SHIPMENT_FIELDS)[number]>;

@@ -192,6 +192,19 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect((await trace('UNL-S1')).verdict).toBe('FLAGGED');
   });
 
+  it('a gin placed only by its coordinates inside the XUAR is FLAGGED, the evidence naming them', async () => {
+    const b = chainBundle(
+      'GEO',
+      cottonTiers({ firm: { name: 'Golden Boll Trading Co', country: 'CN' }, facility: { country: 'CN', lat: 39.47, lon: 75.99 } }),
+    );
+    await load(b);
+    const t = await trace('GEO-S1');
+    expect(t.verdict).toBe('FLAGGED');
+    const flag = t.flags.find((f: { kind: string }) => f.kind === 'XUAR_LOCATION');
+    expect(flag).toMatchObject({ facilityId: 'GEO-FAC4', tier: 4 });
+    expect(flag.evidence[0]).toMatch(/^facility coordinates 39.47, 75.99 lie inside the XUAR's outline/);
+  });
+
   it('a cycle of recycled material terminates with the right verdict', async () => {
     const b = chainBundle('CYC', cottonTiers());
     // the spinner also takes back fabric offcuts from the fabric mill, which were made from its own yarn

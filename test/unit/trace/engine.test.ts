@@ -210,6 +210,40 @@ describe('traceFromSubgraph', () => {
     expect(at({}, { country: 'VN', registrationId: shanshan })).toBeUndefined();
     expect(at({ country: 'CN', city: 'Suzhou' }, { registrationId: shanshan })).toBeUndefined();
   });
+  it("places a facility by its coordinates inside the XUAR's outline, in China or where no country is given", () => {
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm> = {}) => {
+      const input = base();
+      input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
+      input.firms[2] = {
+        ...input.firms[2],
+        name: 'Golden Field Co.',
+        country: 'CN',
+        province: null,
+        city: null,
+        address: null,
+        ...firmFields,
+      };
+      return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' }).flags.find(
+        (f) => f.kind === 'XUAR_LOCATION',
+      );
+    };
+    const kashgar = { lat: 39.47, lon: 75.99 };
+    expect(at({ country: 'CN', ...kashgar })?.evidence).toEqual([
+      expect.stringMatching(/^facility coordinates 39.47, 75.99 lie inside the XUAR's outline/),
+    ]);
+    expect(at({ ...kashgar })).toBeDefined();
+    // an address elsewhere beside coordinates in the XUAR: flagged, the evidence naming both
+    expect(at({ country: 'CN', city: 'Suzhou', ...kashgar })?.evidence[1]).toBe('note: its address fields ("Suzhou") do not name the XUAR');
+    // another country, or coordinates outside: nothing
+    expect(at({ country: 'KZ', lat: 44.21, lon: 80.42 }, { country: 'KZ' })).toBeUndefined();
+    expect(at({ country: 'CN', lat: 40.14, lon: 94.66 })).toBeUndefined();
+    // coordinates locate a site: outside the XUAR, a XUAR name in its name is no UNLOCATED_XUAR_NAME
+    const input = base();
+    input.facilities[1] = { id: 'fac2', name: 'Kashgar Cotton Gin', firmId: 'F2', country: 'CN', lat: 40.14, lon: 94.66 };
+    input.firms[2] = { ...input.firms[2], name: 'Golden Field Co.', country: 'CN', province: null, city: null, address: null };
+    const t = traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
+    expect(t.flags.map((f) => f.kind)).not.toContain('UNLOCATED_XUAR_NAME');
+  });
   it('a site that gives no location but names a XUAR place keeps the trace from CLEAR (UNLOCATED_XUAR_NAME, INCOMPLETE)', () => {
     const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>) => {
       const input = base();

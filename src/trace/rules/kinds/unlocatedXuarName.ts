@@ -21,8 +21,9 @@ interface NamedPlace {
   place: XuarLocation;
 }
 
-type Located = { province?: string | null; city?: string | null; address?: string | null } | undefined;
-const located = (p: Located) => !!p && !!(p.province || p.city || p.address);
+type Located = { province?: string | null; city?: string | null; address?: string | null; lat?: number | null } | undefined;
+// coordinates locate a site too (and place it, in the XUAR or not: xuarCoordinates.ts)
+const located = (p: Located) => !!p && !!(p.province || p.city || p.address || typeof p.lat === 'number');
 
 const XUAR_DIVISION = '65';
 const MIN_LETTERS = 4;

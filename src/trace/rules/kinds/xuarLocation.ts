@@ -5,13 +5,16 @@
 // the facility's country stands. A facility a reviewer confirmed to be the same site as another
 // (SAME_SITE) is where either record says: an addressless record of a XUAR mill is in the XUAR.
 // Where the firm's location is read, a firm registered in the XUAR (its unified social credit
-// code's division) is in the XUAR whatever its address says (registeredInXuar.ts).
+// code's division) is in the XUAR whatever its address says (registeredInXuar.ts). A facility
+// whose coordinates (lat, lon) lie inside the XUAR's outline is in the XUAR, in China or where
+// no country is given, whatever its address fields say (xuarCoordinates.ts).
 import type { TraceFacility, TraceFirm } from '../../records';
 import { defineFlagKind, siteOf } from '../flagKind';
 import { judgeLocation } from '../judges';
 import type { XuarLocation } from '../xuarPlaceMatcher';
 import { countryCodeOf } from '../../../model/gazetteer/countries';
 import { registeredInXuar } from '../registeredInXuar';
+import { coordinatesInXuar } from '../xuarCoordinates';
 
 const located = (p: Pick<TraceFacility, 'province' | 'city' | 'address'> | undefined) => !!p && !!(p.province || p.city || p.address);
 const fieldsOf = (p: Pick<TraceFacility, 'country' | 'province' | 'city' | 'address'>, country: string | null | undefined) => ({
@@ -28,7 +31,31 @@ const otherCountry = (a: string | null | undefined, b: string | null | undefined
 };
 const withNote = (place: XuarLocation, note: string): XuarLocation => ({ ...place, evidence: [note, ...place.evidence] });
 
-function judgeParty({ facility, firm }: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
+function judgeParty(party: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
+  const place = judgeByFields(party);
+  if (place.inXuar) return place;
+  return byCoordinates(party) ?? place;
+}
+
+/**
+ * A facility whose coordinates lie inside the XUAR, in China or a country not given: whatever its
+ * address fields say (an address elsewhere is named beside it, for the reviewer to weigh).
+ */
+function byCoordinates({ facility, firm }: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation | null {
+  if (!facility) return null;
+  const code = codeOf(facility.country ?? firm?.country);
+  if (code && code !== 'CN') return null;
+  const inside = coordinatesInXuar(facility.lat, facility.lon);
+  if (!inside) return null;
+  const written = [facility.address, facility.city, facility.province].filter(Boolean).join(', ');
+  return {
+    inXuar: true,
+    confidence: 'definite',
+    evidence: [`facility ${inside}`, ...(written ? [`note: its address fields ("${written}") do not name the XUAR`] : [])],
+  };
+}
+
+function judgeByFields({ facility, firm }: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
   // a facility that gives nothing: its firm's location, as the firm of no facility
   if (!facility || !(facility.country || located(facility))) {
     const firmPlace = judgeLocation(fieldsOf(firm ?? {}, facility?.country));
@@ -68,6 +95,6 @@ export const xuarLocation = defineFlagKind({
     severity: 'FLAG',
     legend: 'XUAR location',
     description:
-      'The facility (or a record confirmed to be the same site), or the firm of a facility that gives no more than its country, lies in the Xinjiang Uyghur Autonomous Region, or the firm is registered there.',
+      'The facility (by its address or its coordinates, or a record confirmed to be the same site), or the firm of a facility that gives no more than its country, lies in the Xinjiang Uyghur Autonomous Region, or the firm is registered there.',
   },
 });
