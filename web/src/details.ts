@@ -342,7 +342,7 @@ function exposureRoute(via: ExposedShipment['via'], act: Actions): HTMLElement {
     { class: 'via', title: via.chainNames.map((n, i) => (i ? `${pct(via.shares[i - 1])} of ${n}` : n)).join(' > ') },
     'through ',
     h('button', { type: 'button', class: 'link', onclick: () => act.openFirm(via.firmId) }, via.firmName),
-    ` (${via.shares.map(pct).join(' > ')})`,
+    via.heldWith.length ? ` (${via.heldWith.map((x) => pct(x.share)).join(' + ')}, added up)` : ` (${via.shares.map(pct).join(' > ')})`,
   );
 }
 
@@ -361,7 +361,7 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       (e: Error) => e,
     ),
     gql<{ exposure: { total: number; items: ExposedShipment[] } }>(
-      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares } } } }`,
+      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares heldWith { firmName share } } } } }`,
       { id },
     ).then(
       (x) => x.exposure,
