@@ -24,7 +24,9 @@ export interface ExposureVia {
   /** each link's share as a fraction, one fewer than chain */
   shares: number[];
   effectiveShare: number;
-  /** where control adds holdings up: the holdings in firmId that count (control.ts); empty otherwise */
+  /** where control adds holdings up: the firm whose holdings are added up (firmId or a holding company above it) */
+  heldIn: string | null;
+  /** and its holdings that count (control.ts); empty otherwise */
   heldWith: { firmId: string; firmName: string; share: number }[];
 }
 export interface ExposedShipment {
@@ -107,6 +109,7 @@ export function exposureRoutes(
     chainNames: [nameOf(id)],
     shares: [],
     effectiveShare: 1,
+    heldIn: null,
     heldWith: [],
   }));
   return [
@@ -122,6 +125,7 @@ export function exposureRoutes(
           chainNames: chain.map(nameOf),
           shares: c.shares,
           effectiveShare: c.effectiveShare,
+          heldIn: c.heldIn ?? null,
           heldWith: (c.heldWith ?? []).map((h) => ({ firmId: h.ownerId, firmName: nameOf(h.ownerId), share: h.share })),
         };
       }),

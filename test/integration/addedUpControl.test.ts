@@ -56,7 +56,7 @@ describe('control added up', () => {
     const aff = r.data.traceShipment.flags.filter((f: { kind: string }) => f.kind === 'LISTED_AFFILIATE');
     expect(aff).toHaveLength(1);
     expect(aff[0].firmId).toBe('JC-F2');
-    expect(aff[0].reason).toContain(`holdings added up: ${HOSHINE} 40% + Sunrise Holdings Ltd 20% = 60%`);
+    expect(aff[0].reason).toContain(`holdings added up in Blue River Fabrics Co: ${HOSHINE} 40% + Sunrise Holdings Ltd 20% = 60%`);
     expect(aff[0].evidence.join(' | ')).toContain('each held by');
   });
 
@@ -69,7 +69,7 @@ describe('control added up', () => {
 
   it("the listed entity's exposure lists the supplier's shipment, with the holdings that count", async () => {
     const r = await h.gql(
-      `{ exposure(firmId: "LP", first: 20) { total items { shipmentId verdict via { kind firmId chain effectiveShare heldWith { firmId firmName share } } } } }`,
+      `{ exposure(firmId: "LP", first: 20) { total items { shipmentId verdict via { kind firmId chain effectiveShare heldIn heldWith { firmId firmName share } } } } }`,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data.exposure).toEqual({
@@ -83,6 +83,7 @@ describe('control added up', () => {
             firmId: 'JC-F2',
             chain: ['LP', 'JC-F2'],
             effectiveShare: expect.closeTo(0.6, 10),
+            heldIn: 'JC-F2',
             heldWith: [
               { firmId: 'LP', firmName: HOSHINE, share: 0.4 },
               { firmId: 'LP-hold', firmName: 'Sunrise Holdings Ltd', share: 0.2 },

@@ -177,7 +177,7 @@ export type StoredMatch = Schema.StoredScreeningMatch;
 export type GraphNode = Schema.GraphNode;
 export type GraphEdge = Omit<Schema.GraphEdge, 'date'> & { date?: Schema.GraphEdge['date'] };
 export type ExposedShipment = Pick<Schema.ExposedShipment, 'shipmentId' | 'tier' | 'path'> & {
-  via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chain' | 'chainNames' | 'shares'> & {
+  via: Pick<Schema.ExposureVia, 'kind' | 'firmId' | 'firmName' | 'chain' | 'chainNames' | 'shares' | 'heldIn'> & {
     heldWith: Pick<Schema.HeldShare, 'firmName' | 'share'>[];
   };
 };

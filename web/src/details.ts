@@ -361,7 +361,7 @@ async function firmBlock(el: HTMLElement, id: string, act: Actions, nested: bool
       (e: Error) => e,
     ),
     gql<{ exposure: { total: number; items: ExposedShipment[] } }>(
-      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares heldWith { firmName share } } } } }`,
+      `query Exposure($id: ID!) { exposure(firmId: $id, first: 20) { total items { shipmentId tier path via { kind firmId firmName chain chainNames shares heldIn heldWith { firmName share } } } } }`,
       { id },
     ).then(
       (x) => x.exposure,

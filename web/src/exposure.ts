@@ -24,7 +24,7 @@ export interface Exposure {
 }
 
 /** ExposedShipment's fields, as the page reads them. */
-const EXPOSED_FIELDS = 'shipmentId tier path via { kind firmId firmName chain chainNames shares heldWith { firmName share } }';
+const EXPOSED_FIELDS = 'shipmentId tier path via { kind firmId firmName chain chainNames shares heldIn heldWith { firmName share } }';
 
 /** Shipments per page of `exposure`, the most the view draws, and traces per request (each an alias). */
 const PAGE = 100;
@@ -77,7 +77,7 @@ export function routeText(via: ExposedShipment['via']): string {
   if (via.kind === 'DIRECT') return 'direct: through its own facility';
   // control added up: the holdings in the firm that count, not one chain of majorities
   if (via.heldWith.length)
-    return `through ${via.firmName} (holdings added up: ${via.heldWith.map((x) => `${x.firmName} ${pct(x.share)}`).join(' + ')})`;
+    return `through ${via.firmName} (holdings added up${via.heldIn && via.heldIn !== via.firmId ? ` in ${via.chainNames[via.chain.indexOf(via.heldIn)] ?? via.heldIn}` : ''}: ${via.heldWith.map((x) => `${x.firmName} ${pct(x.share)}`).join(' + ')})`;
   const links = via.shares.map((s, i) => `${via.chainNames[i]} holds ${pct(s)} of ${via.chainNames[i + 1]}`);
   return `through ${via.firmName} (${links.join('; ')})`;
 }

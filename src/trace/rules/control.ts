@@ -14,9 +14,12 @@ export interface OwnerChain {
   /** the product of the chain's shares; where control adds holdings up, the controller's look-through share */
   effectiveShare: number;
   /**
-   * Where control adds holdings up (no chain of majority holdings reaches the firm): the holdings
-   * in the firm that count, the controller's own and those of firms it controls, by holder id.
+   * Where control adds holdings up (no chain of majority holdings reaches the firm): the firm on
+   * the chain whose holdings are added up (the first held no more than half by the link above it:
+   * the firm itself, or a holding company above it)...
    */
+  heldIn?: string;
+  /** ...and its holdings that count, the controller's own and those of firms it controls, by holder id. */
   heldWith?: { ownerId: string; share: number }[];
 }
 
@@ -172,10 +175,14 @@ function addedUpControl(owner: string, firmId: string, scope: ReadonlySet<string
     }
   }
   if (!controlled.has(firmId)) return undefined;
-  const heldWith = sortedOwners(byOwned.get(firmId))
+  const chain = shortestChain(owner, firmId, controlled, byOwned);
+  // where the chain's holdings are added up: the first firm its link above holds no more than half of
+  const at = chain.findIndex((id, i) => i > 0 && (byOwned.get(id)?.get(chain[i - 1]) ?? 0) <= CONTROL_THRESHOLD);
+  const heldIn = chain[at < 0 ? chain.length - 1 : at];
+  const heldWith = sortedOwners(byOwned.get(heldIn))
     .filter(([o]) => controlled.has(o))
     .map(([ownerId, share]) => ({ ownerId, share }));
-  return { ownerId: owner, chain: shortestChain(owner, firmId, controlled, byOwned), effectiveShare: controlled.get(firmId)!, heldWith };
+  return { ownerId: owner, chain, effectiveShare: controlled.get(firmId)!, heldIn, heldWith };
 }
 
 /** The shortest chain of holdings from owner down to firmId through firms the owner controls. */
@@ -206,7 +213,8 @@ export interface ControlledFirm {
   /** the summed share of each link of the chain, as a fraction (one fewer than the chain) */
   shares: number[];
   effectiveShare: number;
-  /** where control adds holdings up: the holdings in firmId that count (OwnerChain.heldWith) */
+  /** where control adds holdings up: the firm whose holdings are added up, and those that count (OwnerChain) */
+  heldIn?: string;
   heldWith?: { ownerId: string; share: number }[];
 }
 
@@ -228,7 +236,13 @@ export function controlledFirms(ownerId: string, ownership: readonly Holding[] |
     const ctl = controllingOwners(firmId, byOwned).find((c) => c.ownerId === ownerId);
     if (!ctl) continue;
     const shares = ctl.chain.slice(1).map((owned, i) => shareIn(ctl.chain[i], owned, byOwned));
-    out.push({ firmId, chain: ctl.chain, shares, effectiveShare: ctl.effectiveShare, ...(ctl.heldWith ? { heldWith: ctl.heldWith } : {}) });
+    out.push({
+      firmId,
+      chain: ctl.chain,
+      shares,
+      effectiveShare: ctl.effectiveShare,
+      ...(ctl.heldWith ? { heldIn: ctl.heldIn, heldWith: ctl.heldWith } : {}),
+    });
   }
   return out.sort((a, b) => a.chain.length - b.chain.length || a.firmId.localeCompare(b.firmId));
 }

@@ -15,7 +15,17 @@ describe('exposureRoutes', () => {
   it('the firm itself first, then every firm it controls with the chain, names and shares', () => {
     const routes = exposureRoutes('P', [row('P', 'S', 0.6), row('S', 'T', 0.7), row('P', 'H', 0.5), row('H', 'U', 1), row('T', null)]);
     expect(routes).toEqual([
-      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1, heldWith: [] },
+      {
+        kind: 'DIRECT',
+        firmId: 'P',
+        firmName: 'P Co',
+        chain: ['P'],
+        chainNames: ['P Co'],
+        shares: [],
+        effectiveShare: 1,
+        heldIn: null,
+        heldWith: [],
+      },
       {
         kind: 'CONTROLLED_SUBSIDIARY',
         firmId: 'S',
@@ -24,6 +34,7 @@ describe('exposureRoutes', () => {
         chainNames: ['P Co', 'S Co'],
         shares: [0.6],
         effectiveShare: 0.6,
+        heldIn: null,
         heldWith: [],
       },
       {
@@ -34,6 +45,7 @@ describe('exposureRoutes', () => {
         chainNames: ['P Co', 'S Co', 'T Co'],
         shares: [0.6, 0.7],
         effectiveShare: expect.closeTo(0.42, 10),
+        heldIn: null,
         heldWith: [],
       },
     ]);
@@ -41,7 +53,17 @@ describe('exposureRoutes', () => {
 
   it('a firm that holds nothing has only the direct route, still named', () => {
     expect(exposureRoutes('P', [row('P', null)])).toEqual([
-      { kind: 'DIRECT', firmId: 'P', firmName: 'P Co', chain: ['P'], chainNames: ['P Co'], shares: [], effectiveShare: 1, heldWith: [] },
+      {
+        kind: 'DIRECT',
+        firmId: 'P',
+        firmName: 'P Co',
+        chain: ['P'],
+        chainNames: ['P Co'],
+        shares: [],
+        effectiveShare: 1,
+        heldIn: null,
+        heldWith: [],
+      },
     ]);
   });
 
@@ -96,6 +118,7 @@ describe('exposure through holdings added up', () => {
       ['CONTROLLED_SUBSIDIARY', 'T', ['P', 'T']],
     ]);
     expect(routes[1].effectiveShare).toBeCloseTo(0.6);
+    expect(routes[1].heldIn).toBe('S');
     expect(routes[1].heldWith).toEqual([
       { firmId: 'P', firmName: 'P Co', share: 0.4 },
       { firmId: 'T', firmName: 'T Co', share: 0.2 },

@@ -556,7 +556,9 @@ export type ExposureVia = {
   shares: Array<Scalars['Float']['output']>;
   /** Product of the shares (1 when DIRECT); where control adds holdings up (heldWith), the look-through share. */
   effectiveShare: Scalars['Float']['output'];
-  /** Where no chain of majority holdings reaches firmId and control adds holdings up: the holdings in firmId that count, the firm asked about's own and those of firms it controls (40% + 20% is control). Empty otherwise. */
+  /** Where no chain of majority holdings reaches firmId and control adds holdings up: the firm on the chain whose holdings are added up (firmId, or a holding company above it). Null otherwise. */
+  heldIn: Maybe<Scalars['ID']['output']>;
+  /** The holdings in heldIn that count, the firm asked about's own and those of firms it controls (40% + 20% is control). Empty otherwise. */
   heldWith: Array<HeldShare>;
 };
 

@@ -36,12 +36,12 @@ export const listedAffiliate = defineFlagKind({
   pinsFacility: false,
   reason: (hop, { ctl, ownerListing }) =>
     `${hop.firmName(hop.firmId)} (tier ${hop.tier}) is controlled by ${hop.firmName(ctl.ownerId)}, listed as "${ownerListing.entityName}" ` +
-    `whose listing covers subsidiaries (${ctl.heldWith ? `holdings added up: ${addedUp(hop, ctl)}` : `chain ${ctl.chain.join(' > ')}`}).`,
+    `whose listing covers subsidiaries (${ctl.heldWith ? `holdings added up in ${hop.firmName(ctl.heldIn ?? hop.firmId)}: ${addedUp(hop, ctl)}` : `chain ${ctl.chain.join(' > ')}`}).`,
   evidence: (hop, { ctl, ownerListing }) => [
     `controlled by ${hop.firmName(ctl.ownerId)} through ${ctl.chain.join(' > ')}`,
     ...(ctl.heldWith
       ? [
-          `control adds up holdings in ${hop.firmName(hop.firmId)}: ${addedUp(hop, ctl)}, each held by ${hop.firmName(ctl.ownerId)} or a firm it controls`,
+          `control adds up holdings in ${hop.firmName(ctl.heldIn ?? hop.firmId)}: ${addedUp(hop, ctl)}, each held by ${hop.firmName(ctl.ownerId)} or a firm it controls`,
         ]
       : []),
     // a chain names one record of each entity; the holdings of its other records count as its own

@@ -125,6 +125,7 @@ describe('controllingOwners: holdings added up', () => {
       ownerId: 'X',
       chain: ['X', 'F'],
       effectiveShare: expect.closeTo(0.6, 10),
+      heldIn: 'F',
       heldWith: [
         { ownerId: 'X', share: 0.4 },
         { ownerId: 'S', share: 0.2 },
@@ -152,6 +153,15 @@ describe('controllingOwners: holdings added up', () => {
       ['S', 'S>F'],
       ['X', 'X>S>F'],
     ]);
+    // the holdings added up are S's, where the chain's link is no majority: X 40% + T 20%
+    const x = controllingOwners('F', own)[1];
+    expect([x.heldIn, x.heldWith]).toEqual([
+      'S',
+      [
+        { ownerId: 'X', share: 0.4 },
+        { ownerId: 'T', share: 0.2 },
+      ],
+    ]);
     // three holders of a quarter each under one parent
     const quarters = [h('P', 'A', 1), h('P', 'B', 0.8), h('A', 'F', 0.25), h('B', 'F', 0.25), h('P', 'F', 0.05)];
     expect(controllingOwners('F', quarters).map((o) => o.ownerId)).toEqual(['P']);
@@ -166,7 +176,7 @@ describe('controllingOwners: holdings added up', () => {
 
   it('controlledFirms reads added-up control the other way', () => {
     expect(controlledFirms('X', [h('X', 'F', 0.4), h('X', 'S', 1), h('S', 'F', 0.2)])).toEqual([
-      { firmId: 'F', chain: ['X', 'F'], shares: [0.4], effectiveShare: expect.closeTo(0.6, 10), heldWith: expect.any(Array) },
+      { firmId: 'F', chain: ['X', 'F'], shares: [0.4], effectiveShare: expect.closeTo(0.6, 10), heldIn: 'F', heldWith: expect.any(Array) },
       { firmId: 'S', chain: ['X', 'S'], shares: [1], effectiveShare: 1 },
     ]);
   });
