@@ -20,6 +20,7 @@ import { XUAR_CODE } from '../places';
 import { wadeGilesReading } from './olderRomanization';
 import { cyrillicReading } from './cyrillicNames';
 import { runTogetherReader } from './runTogether';
+import { scriptParts } from './scriptParts';
 import {
   comparePlaces,
   leavesOf,
@@ -151,13 +152,16 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // Words run together in capitals ("AksuHuafuTextiles", "KTKGroup") are screened as written
   // and apart: apart, a name written right may split where it should not ("BioScience"), which
   // scoring joins again but misread letters in a short piece would not survive. Words written
-  // apart that spell a listed name word are screened joined as well.
+  // apart that spell a listed name word are screened joined as well, and a name written in Chinese
+  // and Latin letters at once is screened in each (scriptParts.ts).
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const readings = readingsOf(name).flatMap((r) => {
       const apart = r.replace(RUN_TOGETHER, ' ');
       const joined = rejoined(r, index.df);
       const split = splitRunTogether(apart);
-      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : []), ...(split ? [split] : [])];
+      // "新疆中泰化学 (Xinjiang Zhongtai Chemical)": each script's half on its own too
+      const halves = scriptParts(r) ?? [];
+      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : []), ...(split ? [split] : []), ...halves];
     });
     if (readings.length === 1) return screenForm(name, opts);
     const best = new Map<string, ScreeningCandidate>();
