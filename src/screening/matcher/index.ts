@@ -21,6 +21,7 @@ import { wadeGilesReading } from './olderRomanization';
 import { cyrillicReading } from './cyrillicNames';
 import { runTogetherReader } from './runTogether';
 import { scriptParts } from './scriptParts';
+import { nameUpToLegalForm } from './nameEnd';
 import {
   comparePlaces,
   leavesOf,
@@ -153,7 +154,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // and apart: apart, a name written right may split where it should not ("BioScience"), which
   // scoring joins again but misread letters in a short piece would not survive. Words written
   // apart that spell a listed name word are screened joined as well, and a name written in Chinese
-  // and Latin letters at once is screened in each (scriptParts.ts).
+  // and Latin letters at once is screened in each (scriptParts.ts); a name followed by an address,
+  // a branch or an attention line, up to its legal form as well (nameEnd.ts).
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const readings = readingsOf(name).flatMap((r) => {
       const apart = r.replace(RUN_TOGETHER, ' ');
@@ -161,7 +163,16 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const split = splitRunTogether(apart);
       // "新疆中泰化学 (Xinjiang Zhongtai Chemical)": each script's half on its own too
       const halves = scriptParts(r) ?? [];
-      return [r, ...(apart === r ? [] : [apart]), ...(joined ? [joined] : []), ...(split ? [split] : []), ...halves];
+      // "… Co., Ltd., No. 78 Hongshan Road, Urumqi": the name up to its legal form too
+      const named = nameUpToLegalForm(r);
+      return [
+        r,
+        ...(apart === r ? [] : [apart]),
+        ...(joined ? [joined] : []),
+        ...(split ? [split] : []),
+        ...halves,
+        ...(named ? [named] : []),
+      ];
     });
     if (readings.length === 1) return screenForm(name, opts);
     const best = new Map<string, ScreeningCandidate>();
