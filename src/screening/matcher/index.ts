@@ -22,6 +22,7 @@ import { cyrillicReading } from './cyrillicNames';
 import { runTogetherReader } from './runTogether';
 import { scriptParts } from './scriptParts';
 import { nameUpToLegalForm } from './nameEnd';
+import { akaNames } from './akaNames';
 import {
   comparePlaces,
   leavesOf,
@@ -155,7 +156,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
   // scoring joins again but misread letters in a short piece would not survive. Words written
   // apart that spell a listed name word are screened joined as well, and a name written in Chinese
   // and Latin letters at once is screened in each (scriptParts.ts); a name followed by an address,
-  // a branch or an attention line, up to its legal form as well (nameEnd.ts).
+  // a branch or an attention line, up to its legal form as well (nameEnd.ts), and each of the
+  // names a field gives ("… formerly …", "… d/b/a …": akaNames.ts).
   function screen(name: string, opts: ScreenOptions = {}): ScreeningCandidate[] {
     const readings = readingsOf(name).flatMap((r) => {
       const apart = r.replace(RUN_TOGETHER, ' ');
@@ -165,6 +167,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const halves = scriptParts(r) ?? [];
       // "… Co., Ltd., No. 78 Hongshan Road, Urumqi": the name up to its legal form too
       const named = nameUpToLegalForm(r);
+      // "… (formerly Xinjiang Zhongtai Chemical Co., Ltd.)": each name the field gives
+      const aka = akaNames(r) ?? [];
       return [
         r,
         ...(apart === r ? [] : [apart]),
@@ -172,6 +176,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         ...(split ? [split] : []),
         ...halves,
         ...(named ? [named] : []),
+        ...aka,
       ];
     });
     if (readings.length === 1) return screenForm(name, opts);
