@@ -6,7 +6,7 @@
 // group word follows ("X Co., Ltd. Y Trading Co., Ltd." may be another company, "X Limited Group"
 // is the group above X), unless in care of.
 
-const LEGAL_FORM =
+export const LEGAL_FORM =
   /\b(?:co\.?\s*,?\s*ltd\.?|company\s+limited|co\.?\s*,?\s*limited|limited|ltd\.?|inc\.?|incorporated|corp\.?|corporation|llc|gmbh|plc|jsc)(?=[\s,;:/()–—-]|$)|股份有限公司|有限责任公司|有限公司/giu;
 const ANOTHER_LEGAL_FORM = new RegExp(LEGAL_FORM.source, 'iu');
 // what names a firm of its own, or the group above one ("Kingherbs Limited Grp" is the group, not

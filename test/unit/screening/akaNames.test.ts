@@ -18,13 +18,26 @@ const WAYS: ((listed: string) => string)[] = [
   (n) => `${OTHER} d/b/a ${n}`,
   (n) => `${n} (now ${OTHER})`,
   (n) => `${OTHER}, formerly known as ${n}`,
+  // two firms in one field, a joint shipper or either of two
+  (n) => `${OTHER} / ${n}`,
+  (n) => `${OTHER} & ${n}`,
 ];
 
 describe("a name field that gives the firm's other names", () => {
-  it('splits at formerly, f/k/a, d/b/a, aka, (now …) and 原名; "now" only in brackets', () => {
+  it('splits at formerly, f/k/a, d/b/a, aka, (now …) and 原名 ("now" only in brackets), and between two names with legal forms', () => {
     expect(akaNames(`${OTHER} (formerly Xinjiang Zhongtai Chemical Co., Ltd.)`)).toEqual([OTHER, 'Xinjiang Zhongtai Chemical Co., Ltd.']);
     expect(akaNames('金太阳贸易有限公司（原名：新疆中泰化学股份有限公司）')).toEqual(['金太阳贸易有限公司', '新疆中泰化学股份有限公司']);
-    for (const one of ['Right Now Trading', 'Nowak Trading', 'Akame Co', 'Snow Tech', 'Tata Motors']) expect(akaNames(one)).toBeNull();
+    expect(akaNames(`${OTHER}; Xinjiang Zhongtai Chemical Co., Ltd.`)).toEqual([OTHER, 'Xinjiang Zhongtai Chemical Co., Ltd.']);
+    for (const one of [
+      'Right Now Trading',
+      'Nowak Trading',
+      'Akame Co',
+      'Snow Tech',
+      'Tata Motors',
+      'Smith & Wesson Ltd',
+      'Imp/Exp Co., Ltd.',
+    ])
+      expect(akaNames(one)).toBeNull();
   });
 
   const listed = list.entries.flatMap((e) =>
