@@ -18,6 +18,7 @@
 // `findDisguise` names what was hidden, for the DISGUISED_NAME signal.
 import confusablesData from 'unhomoglyph/data.json';
 import { CHARACTER_NAMES } from './characterNames';
+import { decodedText } from './encodedText';
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const MARK = /\p{M}/u;
@@ -277,10 +278,15 @@ const filledAsSpaces = (s: string) => s.replace(HANGUL_FILLERS, ' ');
 /** The text with Hangul fillers as the spaces they show and spaced-out letters closed up ("X i n j i a n g" is Xinjiang). */
 export const spacingRead = (s: string): string => closedUp(filledAsSpaces(s));
 
-/** The ways a name reads: as stored, as shown where a direction override reorders it, and with Hangul fillers as the spaces they show and spaced-out letters closed up. */
+/** The ways a name reads: as stored, decoded where a web system encoded it, as shown where a direction override reorders it, and with Hangul fillers as the spaces they show and spaced-out letters closed up. */
 export function readingsOf(s: string): string[] {
-  const shown = displayOrder(s);
-  const readings = shown === undefined ? [s] : [s, shown];
+  // HTML entities and percent-encoding decoded ("Xinjiang%20Zhongtai"): a reading of its own
+  const decoded = decodedText(s);
+  const readings = decoded === undefined ? [s] : [s, decoded];
+  for (const r of [...readings]) {
+    const shown = displayOrder(r);
+    if (shown !== undefined) readings.push(shown);
+  }
   for (const r of [...readings]) {
     const read = spacingRead(r);
     if (read !== r) readings.push(read);

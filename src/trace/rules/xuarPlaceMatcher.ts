@@ -29,6 +29,7 @@ import { XUAR_ADMIN } from './xuarAdmin';
 import { scanField, type Hit } from './xuarFieldScan';
 import { compactOf, placeIndex, type LookAlike, type Place } from './xuarPlaceIndex';
 import { respellLocation, type RespellOptions } from './xuarSpelling';
+import { decodedText } from '../../model/text/encodedText';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 
 export interface LocationInput {
@@ -94,24 +95,32 @@ const quote = (h: Hit) => `${h.field} "${h.text}"`;
  */
 export function locateInXuar(loc: LocationInput, opts: RespellOptions = {}): XuarLocation {
   const stored = locateOneReading(loc, opts);
+  if (stored.inXuar) return stored;
+  // a field a web system encoded ("Urumqi%20City", "&#26032;&#30086;") reads decoded
+  const decoded = readFields(loc, decodedText);
+  const asDecoded = decoded ? locateOneReading(decoded, opts) : stored;
+  if (asDecoded.inXuar) {
+    const note = 'read with its HTML entities or percent-encoding decoded';
+    return { ...asDecoded, evidence: [note, ...asDecoded.evidence] };
+  }
   // a field under a direction override shows otherwise than it is stored: the XUAR in either reading counts
-  const shown = shownLocation(loc);
-  if (stored.inXuar || !shown) return stored;
+  const shown = readFields(decoded ?? loc, displayOrder);
+  if (!shown) return stored;
   const reread = locateOneReading(shown, opts);
   if (!reread.inXuar) return stored;
   const note = 'read as the location shows on screen: a right-to-left override (U+202E) reverses what it stores';
   return { ...reread, evidence: [note, ...reread.evidence] };
 }
 
-/** The location as a reader sees it, where a direction override reorders a field; otherwise undefined. */
-function shownLocation(loc: LocationInput): LocationInput | undefined {
+/** The location with each field read another way (`read` gives undefined where it reads the same); undefined when none changes. */
+function readFields(loc: LocationInput, read: (s: string) => string | undefined): LocationInput | undefined {
   let changed = false;
   const out: LocationInput = { ...loc };
   for (const f of ['country', 'province', 'prefecture', 'county', 'city', 'address'] as const) {
     const v = loc[f];
-    const shown = typeof v === 'string' ? displayOrder(v) : undefined;
-    if (shown !== undefined) {
-      out[f] = shown;
+    const other = typeof v === 'string' ? read(v) : undefined;
+    if (other !== undefined) {
+      out[f] = other;
       changed = true;
     }
   }
