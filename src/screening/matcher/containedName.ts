@@ -17,7 +17,7 @@ const MIN_WORDS_WITHOUT_TRADE_NAME = 3;
  * unless the entry is listed with its subordinate units (`withUnits`: "Bingtuan", "XPCC"), whose
  * names carry its own.
  */
-export function containsListedName(q: WeightedToken[], v: Variant, r: Alignment, withUnits: boolean): boolean {
+export function containsListedName(q: WeightedToken[], v: Variant, r: Alignment, withUnits: boolean, written: string): boolean {
   const n = v.tokens.length;
   if (n < (withUnits ? 1 : MIN_WORDS) || v.tokens.every((t) => t.kind === 'form')) return false;
   if (n < MIN_WORDS_WITHOUT_TRADE_NAME && !v.tokens.some((t) => t.kind === 'name')) return false;
@@ -28,8 +28,26 @@ export function containsListedName(q: WeightedToken[], v: Variant, r: Alignment,
     if (!p || p.sim !== 1 || p.acronym) return false;
     at.push(...p.qi);
   }
+  // a name of one word, written as listed: the lexicon reads "Bingtuan" and "Corps" alike, but
+  // "Peace Corps" is not the Bingtuan
+  if (n === 1 && !writesWord(written, v.name)) return false;
   const first = Math.min(...at);
   const last = Math.max(...at);
   for (let i = first; i <= last; i++) if (!at.includes(i) && q[i].kind !== 'form') return false;
   return true;
+}
+
+const folded = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether `text` writes `word` as a word of its own (case and accents aside). */
+function writesWord(text: string, word: string): boolean {
+  const w = folded(word).trim();
+  const t = folded(text);
+  let at = t.indexOf(w);
+  for (; at >= 0; at = t.indexOf(w, at + 1)) {
+    const before = t[at - 1];
+    const after = t[at + w.length];
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
 }

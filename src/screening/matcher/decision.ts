@@ -72,7 +72,7 @@ export function decideCandidates(
       // only POSSIBLE by itself is one more firm sharing a word, and abroad that is weaker still
       // (but the listed name written whole is kept: a listed firm's unit abroad is still its unit).
       const lowered = score * (1 - cfg.foreignCountryPenalty);
-      score = score >= cfg.matchThreshold || r.containedWhole ? Math.max(lowered, cfg.possibleThreshold) : lowered;
+      score = score >= cfg.matchThreshold || r.containedWhole || r.subsidiaryTradeName ? Math.max(lowered, cfg.possibleThreshold) : lowered;
     }
     if (score < minScore) continue;
     const sections = e.sections.map((s) => s.section);
@@ -84,6 +84,8 @@ export function decideCandidates(
     if (r.parentOfListed) parts.push('query names a group or holding company, the listed firm is not one (at most POSSIBLE)');
     parts.push(...placeParts(r.places));
     if (r.xuarTradeName) parts.push('a firm placed in the XUAR with a listed trade name: shown for review');
+    if (r.subsidiaryTradeName)
+      parts.push('the trade name of an entry listed with its subsidiaries, which may be anywhere: shown for review');
     if (r.containedWhole)
       parts.push('the listed name written whole within a longer name (a branch, unit or subsidiary?): shown for review');
     if (foreign) parts.push(`country ${country} is outside the entry's (${e.country})`);

@@ -17,6 +17,7 @@ import { misspeltWordReader } from './misspeltWords';
 import { miswrittenHanReader } from './miswrittenHan';
 import { HAN_SLIP_TEXT } from '../../model/text/hanSlip';
 import { XUAR_CODE } from '../places';
+import { isCommonEnglishWord } from '../../model/text/englishWords';
 import { wadeGilesReading } from './olderRomanization';
 import { cyrillicReading } from './cyrillicNames';
 import { runTogetherReader } from './runTogether';
@@ -91,6 +92,22 @@ function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean 
       p.vj.length === 1 &&
       v.tokens[p.vj[0]].kind === 'name' &&
       v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
+      p.qi.every((i) => q[i].kind === 'name'),
+  );
+}
+
+/**
+ * A listed trade name the query spells exactly that is no common English word ("Hoshine", "Bingtuan";
+ * not "Corps"): for an entry listed with its subsidiaries, which may be anywhere and named anyhow.
+ */
+function sharesDistinctiveTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean {
+  return r.used.some(
+    (p) =>
+      p.sim === 1 &&
+      p.vj.length === 1 &&
+      v.tokens[p.vj[0]].kind === 'name' &&
+      v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
+      !isCommonEnglishWord(v.tokens[p.vj[0]].text) &&
       p.qi.every((i) => q[i].kind === 'name'),
   );
 }
@@ -195,7 +212,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     const normalized = normalizeName(name);
     // words written in capitals ("ZT"): they may abbreviate a listed pinyin name
     const capitals = acronymsOf(name);
-    const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts, false, capitals);
+    const asWritten = screenTokens(normalized.tokens, normalized.parentForm, opts, false, capitals, name);
     const older = opts.olderRomanizations === false ? undefined : wadeGilesReading(normalized.tokens, index);
     const misspelt = readMisspelt(normalized.tokens);
     const miswritten = readMiswrittenHan(name);
@@ -208,18 +225,18 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     };
     if (older)
       keepBetter(
-        screenTokens(older.tokens, normalized.parentForm, opts),
+        screenTokens(older.tokens, normalized.parentForm, opts, false, NO_CAPITALS, name),
         `syllables read as pinyin (Wade-Giles): ${older.read.map((r) => `${r.written} → ${r.pinyin}`).join(', ')}`,
       );
     if (misspelt)
       keepBetter(
-        screenTokens(misspelt.tokens, normalized.parentForm, opts, true),
+        screenTokens(misspelt.tokens, normalized.parentForm, opts, true, NO_CAPITALS, name),
         `read as misspelt: ${misspelt.read.map((r) => `${r.written} → ${r.as}`).join(', ')} (at most POSSIBLE)`,
       );
     for (const r of miswritten) {
       const read = normalizeName(r.text);
       keepBetter(
-        screenTokens(read.tokens, read.parentForm, opts, true),
+        screenTokens(read.tokens, read.parentForm, opts, true, NO_CAPITALS, r.text),
         `Chinese characters read as miswritten (${HAN_SLIP_TEXT[r.slip]}): ${r.written} → ${r.as} (at most POSSIBLE)`,
       );
     }
@@ -239,6 +256,8 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
     opts: ScreenOptions,
     misspelt = false,
     capitals: ReadonlySet<string> = NO_CAPITALS,
+    /** the query as written, for what its tokens no longer say (containedName.ts) */
+    written = '',
   ): ScreeningCandidate[] {
     const limit = opts.limit ?? 10;
     const minScore = opts.minScore ?? cfg.possibleThreshold;
@@ -325,13 +344,19 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
         r.score = cfg.possibleThreshold;
         r.xuarTradeName = true;
       }
+      // "Hoshine Silicon (HK) Trading": the trade name of an entry listed with its subsidiaries, in a
+      // place the entry does not give, is a lead however little else agrees (a subsidiary may be anywhere)
+      if (r.score < cfg.possibleThreshold && entries[v.entry].coversSubsidiaries && sharesDistinctiveTradeName(q, v, r)) {
+        r.score = cfg.possibleThreshold;
+        r.subsidiaryTradeName = true;
+      }
       // "Xinjiang Production and Construction Corps Seventh Agricultural Division": the listed name
       // written whole, then a unit of it; shown for review. Where the listed name gives a place, the
       // query writes it too, and another place is the unit's ("… Hotan Sales Office"); where it gives
       // none, a place the entry does not give says it is another firm, unless the entry is listed
       // with its units, which may be anywhere.
       const withUnits = entries[v.entry].coversSubsidiaries;
-      if (r.score < cfg.possibleThreshold && containsListedName(q, v, r, withUnits)) {
+      if (r.score < cfg.possibleThreshold && containsListedName(q, v, r, withUnits, written)) {
         const placed = withUnits || v.tokens.some((t) => t.kind === 'place');
         if (!placed) r.places ??= placeVerdict(v, r);
         if (placed || !r.places!.conflicts.length) {

@@ -34,6 +34,8 @@ export interface Alignment {
   parentOfListed?: boolean;
   /** Shown only because the query is placed in the XUAR and carries the listed trade name. */
   xuarTradeName?: boolean;
+  /** Shown only because the query carries the trade name of an entry listed with its subsidiaries. */
+  subsidiaryTradeName?: boolean;
   /** Shown only because the query writes the listed name whole among more words (containedName.ts). */
   containedWhole?: boolean;
   /** How the query's places compare with the listed name's (placeQualifiers.ts). */

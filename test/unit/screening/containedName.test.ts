@@ -74,6 +74,8 @@ describe('a listed name written whole within a longer name', () => {
       'Bingtuan Cotton Trading (Shanghai) Logistics Department',
     ])
       expect(matcher.screen(q)[0]).toMatchObject({ decision: 'POSSIBLE', entityName: 'Xinjiang Production and Construction Corps' });
+    // the lexicon reads Bingtuan as corps; the one word written must be the listed one
+    for (const q of ['Peace Corps Supplies', 'Marine Corps Outfitters Supply Department']) expect(matcher.screen(q)).toEqual([]);
   });
 
   it('finds nothing so in unlisted names with unit words added', () => {
