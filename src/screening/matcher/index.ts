@@ -84,32 +84,22 @@ function rejoined(name: string, listedWords: ReadonlyMap<string, unknown>): stri
 }
 const TRADE_NAME_MIN_LENGTH = 4;
 
-/** A listed name word of four letters or more that a query name word spells exactly (not a typo, not initials). */
-function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean {
-  return r.used.some(
-    (p) =>
-      p.sim === 1 &&
-      p.vj.length === 1 &&
-      v.tokens[p.vj[0]].kind === 'name' &&
-      v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
-      p.qi.every((i) => q[i].kind === 'name'),
-  );
-}
-
 /**
- * A listed trade name the query spells exactly that is no common English word ("Hoshine", "Bingtuan";
- * not "Corps"): for an entry listed with its subsidiaries, which may be anywhere and named anyhow.
+ * A listed name word of four letters or more that a query name word spells exactly (not a typo, not
+ * initials); `distinctive`: and no common English word ("Hoshine", "Bingtuan"; not "Corps").
  */
-function sharesDistinctiveTradeName(q: WeightedToken[], v: Variant, r: Alignment): boolean {
-  return r.used.some(
-    (p) =>
+function sharesTradeName(q: WeightedToken[], v: Variant, r: Alignment, distinctive = false): boolean {
+  return r.used.some((p) => {
+    const listed = v.tokens[p.vj[0]];
+    return (
       p.sim === 1 &&
       p.vj.length === 1 &&
-      v.tokens[p.vj[0]].kind === 'name' &&
-      v.tokens[p.vj[0]].text.length >= TRADE_NAME_MIN_LENGTH &&
-      !isCommonEnglishWord(v.tokens[p.vj[0]].text) &&
-      p.qi.every((i) => q[i].kind === 'name'),
-  );
+      listed.kind === 'name' &&
+      listed.text.length >= TRADE_NAME_MIN_LENGTH &&
+      !(distinctive && isCommonEnglishWord(listed.text)) &&
+      p.qi.every((i) => q[i].kind === 'name')
+    );
+  });
 }
 
 /** A place or name word of the listed name agreed other than through the query's initials. */
@@ -346,7 +336,7 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       }
       // "Hoshine Silicon (HK) Trading": the trade name of an entry listed with its subsidiaries, in a
       // place the entry does not give, is a lead however little else agrees (a subsidiary may be anywhere)
-      if (r.score < cfg.possibleThreshold && entries[v.entry].coversSubsidiaries && sharesDistinctiveTradeName(q, v, r)) {
+      if (r.score < cfg.possibleThreshold && entries[v.entry].coversSubsidiaries && sharesTradeName(q, v, r, true)) {
         r.score = cfg.possibleThreshold;
         r.subsidiaryTradeName = true;
       }
