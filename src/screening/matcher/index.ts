@@ -176,20 +176,21 @@ export function buildEntityMatcher(list: EntityListVersion, config?: Partial<Scr
       const named = nameUpToLegalForm(r);
       // "… (formerly Xinjiang Zhongtai Chemical Co., Ltd.)": each name the field gives
       const aka = akaNames(r) ?? [];
+      const read = (note: string) => (text: string) => ({ text, note: `${note}: "${text}"` });
       return [
-        r,
-        ...(apart === r ? [] : [apart]),
-        ...(joined ? [joined] : []),
-        ...(split ? [split] : []),
-        ...halves,
-        ...(named ? [named] : []),
-        ...aka,
+        { text: r, note: '' },
+        ...[apart === r ? [] : [apart], joined ? [joined] : [], split ? [split] : []].flat().map((text) => ({ text, note: '' })),
+        ...halves.map(read('read in one script')),
+        ...(named ? [named] : []).map(read('read up to its legal form')),
+        ...aka.map(read('read as one of the names the field gives')),
       ];
     });
     if (readings.length === 1) return screenForm(name, opts);
+    // each entry keeps its best reading; the reason names the reading where it is one of the name's parts
     const best = new Map<string, ScreeningCandidate>();
-    for (const c of readings.flatMap((r) => screenForm(r, opts)))
-      if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, c);
+    for (const { text, note } of readings)
+      for (const c of screenForm(text, opts))
+        if ((best.get(c.entryKey)?.score ?? -1) < c.score) best.set(c.entryKey, note ? { ...c, reason: `${c.reason}; ${note}` } : c);
     return [...best.values()].sort(compareCandidates).slice(0, opts.limit ?? 10);
   }
 

@@ -56,10 +56,10 @@ describe("a name field that gives the firm's other names", () => {
     expect(cases).toBeGreaterThan(1000);
     expect(missed).toEqual([]);
     // in Chinese
-    expect(matcher.screen('金太阳贸易有限公司（原名：新疆中泰化学股份有限公司）')[0]).toMatchObject({
-      decision: 'MATCH',
-      entityName: 'Xinjiang Zhongtai Chemical Co. Ltd.',
-    });
+    const zh = matcher.screen('金太阳贸易有限公司（原名：新疆中泰化学股份有限公司）')[0];
+    expect(zh).toMatchObject({ decision: 'MATCH', entityName: 'Xinjiang Zhongtai Chemical Co. Ltd.' });
+    // the reason names the reading
+    expect(zh.reason).toContain('read as one of the names the field gives: "新疆中泰化学股份有限公司"');
   });
 
   it('finds nothing new in unlisted names given with another unlisted name', () => {

@@ -30,6 +30,9 @@ describe('a name up to its legal form', () => {
     expect(nameUpToLegalForm('Xinjiang Zhongtai Chemical Co., Ltd.')).toBeNull();
     expect(nameUpToLegalForm('Limited Brands Inc')).toBeNull();
     expect(nameUpToLegalForm('Golden Field Co., Ltd. Shanghai Trading Co., Ltd.')).toBeNull();
+    expect(matcher.screen('Xinjiang Zhongtai Chemical Co., Ltd., No. 78 Hongshan Road, Urumqi')[0].reason).toContain(
+      'read up to its legal form: "Xinjiang Zhongtai Chemical Co., Ltd."',
+    );
   });
 
   const withForm = list.entries.flatMap((e) =>

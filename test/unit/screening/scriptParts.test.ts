@@ -24,6 +24,7 @@ describe('names in two scripts', () => {
     expect(scriptParts('Xinjiang Zhongtai Chemical Co., Ltd.')).toBeNull();
     expect(scriptParts('新疆中泰化学股份有限公司')).toBeNull();
     expect(scriptParts('新 Zhongtai')).toBeNull();
+    expect(matcher.screen('新疆中泰化学股份有限公司 (Xinjiang Zhongtai Chemical Co., Ltd.)')[0].reason).toContain('read in one script: ');
   });
 
   const pairs = list.entries.flatMap((e) => e.localNames.map((zh) => ({ key: e.key, zh, latin: e.name })));
