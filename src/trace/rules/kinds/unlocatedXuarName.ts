@@ -13,6 +13,7 @@ import { PROVINCES } from '../../../model/gazetteer/provinces';
 import { defineFlagKind, siteOf, type Party } from '../flagKind';
 import { registeredInXuar } from '../registeredInXuar';
 import { locateInXuar, type XuarLocation } from '../xuarPlaceMatcher';
+import { located } from './xuarLocation';
 import { placeIndex } from '../xuarPlaceIndex';
 
 interface NamedPlace {
@@ -21,9 +22,9 @@ interface NamedPlace {
   place: XuarLocation;
 }
 
-type Located = { province?: string | null; city?: string | null; address?: string | null; lat?: number | null } | undefined;
 // coordinates locate a site too (and place it, in the XUAR or not: xuarCoordinates.ts)
-const located = (p: Located) => !!p && !!(p.province || p.city || p.address || typeof p.lat === 'number');
+const locatedOrPlaced = (p: (Parameters<typeof located>[0] & { lat?: number | null }) | undefined) =>
+  located(p) || typeof p?.lat === 'number';
 
 const XUAR_DIVISION = '65';
 const MIN_LETTERS = 4;
@@ -54,7 +55,7 @@ function namesPlaceElsewhere(name: string): boolean {
 }
 
 function judgeParty({ facility, firm }: Party): NamedPlace | null {
-  if (located(facility) || located(firm)) return null;
+  if (locatedOrPlaced(facility) || located(firm)) return null;
   // only a real other country rules the XUAR out, as in the place rule
   const country = facility?.country ?? firm?.country;
   const code = country ? countryCodeOf(country) : undefined;

@@ -16,7 +16,9 @@ import { countryCodeOf } from '../../../model/gazetteer/countries';
 import { registeredInXuar } from '../registeredInXuar';
 import { coordinatesInXuar } from '../xuarCoordinates';
 
-const located = (p: Pick<TraceFacility, 'province' | 'city' | 'address'> | undefined) => !!p && !!(p.province || p.city || p.address);
+/** Whether a facility or firm gives a location beyond its country (its address fields). */
+export const located = (p: Pick<TraceFacility, 'province' | 'city' | 'address'> | undefined) =>
+  !!p && !!(p.province || p.city || p.address);
 const fieldsOf = (p: Pick<TraceFacility, 'country' | 'province' | 'city' | 'address'>, country: string | null | undefined) => ({
   country: p.country ?? country ?? null,
   province: p.province ?? null,
