@@ -5,6 +5,7 @@
 // subsidiary found nothing. Written whole, the listed name is a lead however much follows it.
 import type { Alignment } from './scoring';
 import type { Variant, WeightedToken } from './types';
+import { fold } from '../../model/text/fold';
 
 /** The fewest words a listed name needs to count when found whole: two, or three without a trade name among them. */
 const MIN_WORDS = 2;
@@ -37,12 +38,10 @@ export function containsListedName(q: WeightedToken[], v: Variant, r: Alignment,
   return true;
 }
 
-const folded = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** Whether `text` writes `word` as a word of its own (case and accents aside). */
 function writesWord(text: string, word: string): boolean {
-  const w = folded(word).trim();
-  const t = folded(text);
+  const w = fold(word).trim();
+  const t = fold(text);
   let at = t.indexOf(w);
   for (; at >= 0; at = t.indexOf(w, at + 1)) {
     const before = t[at - 1];

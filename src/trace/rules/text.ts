@@ -2,24 +2,14 @@
 // tokens with their position in the original text, (from the gazetteer) traditional-to-
 // simplified folding with OpenCC's table, and (from the model) the fold of disguised text the
 // rules read before anything else.
-import { umlautAsV } from '../../model/text/pinyin';
+import { fold } from '../../model/text/fold';
 
+export { fold };
 export { toSimplified } from '../../model/gazetteer/traditional';
 export { displayOrder, foldDisguise, foldDisguiseMapped, readingsOf, withoutSpacesBetweenHan } from '../../model/text/disguise';
 
 export const HAN = /\p{Script=Han}/u;
 export const hasHan = (s: string) => HAN.test(s);
-
-const SPECIAL: Record<string, string> = { ı: 'i', ø: 'o', đ: 'd', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th' };
-
-/** Lower case, accents and other marks removed, full-width letters made plain: "Ürümqi" -> "urumqi"; pinyin's lü and nü as lv, nv. */
-export function fold(s: string): string {
-  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase();
-  return umlautAsV(s.normalize('NFKD'))
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ıøđłßæœðþ]/g, (c) => SPECIAL[c] ?? c);
-}
 
 export interface Token {
   /** the token as written */
