@@ -192,6 +192,30 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect((await trace('UNL-S1')).verdict).toBe('FLAGGED');
   });
 
+  it('a gin in Kashgar whose records give no country is INCOMPLETE (NO_COUNTRY_XUAR_PLACE) until the country decides', async () => {
+    // the country column left empty: a name means the XUAR only with country CN, and read as
+    // nowhere this gin had traced CLEAR
+    const b = chainBundle('NOC', cottonTiers({ firm: { name: 'Golden Boll Trading Co' }, facility: { city: 'Kashgar' } }));
+    const gin = b.facilities.find((f) => f.id === 'NOC-FAC4')!;
+    delete b.firms.find((f) => f.id === gin.firm)!.country;
+    expect(gin.country).toBeUndefined();
+    await load(b);
+    const t = await trace('NOC-S1');
+    expect(t.verdict).toBe('INCOMPLETE');
+    const flag = t.flags.find((f: { kind: string }) => f.kind === 'NO_COUNTRY_XUAR_PLACE');
+    expect(flag).toMatchObject({ facilityId: 'NOC-FAC4', tier: 4 });
+    expect(flag.evidence).toEqual([
+      'neither the facility nor its firm gives a country',
+      'with country CN: city "Kashgar" is Kashgar Prefecture (喀什地区), XUAR',
+    ]);
+    // the country given: China, FLAGGED
+    gin.country = 'CN';
+    await load(b);
+    const flagged = await trace('NOC-S1');
+    expect(flagged.verdict).toBe('FLAGGED');
+    expect(flagged.flags.map((f: { kind: string }) => f.kind)).not.toContain('NO_COUNTRY_XUAR_PLACE');
+  });
+
   it('a gin placed only by its coordinates inside the XUAR is FLAGGED, the evidence naming them', async () => {
     const b = chainBundle(
       'GEO',

@@ -12,6 +12,7 @@ import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
+import { noCountryXuarPlace } from './kinds/noCountryXuarPlace';
 import { originMismatch } from './kinds/originMismatch';
 import { possibleListing } from './kinds/possibleListing';
 import { tierLimit } from './kinds/tierLimit';
@@ -33,6 +34,7 @@ export const specifiedFlagKinds = [
   untracedInput,
   tierLimit,
   unlocatedXuarName,
+  noCountryXuarPlace,
   originMismatch,
   transshipment,
   yarnForwardFail,

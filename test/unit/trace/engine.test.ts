@@ -110,6 +110,15 @@ describe('traceFromSubgraph', () => {
     ],
     firms: [firm('IMP', { name: 'Importer' }), firm('F1', { name: 'Sewing Co' }), firm('F2', { name: 'Korla Gin Co' })],
   });
+  /** The base chain with its tier-2 site ("Gin" of Golden Field Co.) giving only what it is given; without its firm record on request. */
+  const traceGinAt = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>, withFirm = true) => {
+    const input = base();
+    input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
+    const blank = { name: 'Golden Field Co.', country: null, province: null, city: null, address: null };
+    if (withFirm) input.firms[2] = { ...input.firms[2], ...blank, ...firmFields };
+    else input.firms.splice(2, 1);
+    return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
+  };
   it('flags a XUAR facility with its tier, path and evidence and reports fallback hops', () => {
     const t = traceFromSubgraph(base(), { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
     expect(t.verdict).toBe('FLAGGED');
@@ -245,20 +254,7 @@ describe('traceFromSubgraph', () => {
     expect(t.flags.map((f) => f.kind)).not.toContain('UNLOCATED_XUAR_NAME');
   });
   it('a site that gives no location but names a XUAR place keeps the trace from CLEAR (UNLOCATED_XUAR_NAME, INCOMPLETE)', () => {
-    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>) => {
-      const input = base();
-      input.facilities[1] = { id: 'fac2', name: 'Gin', firmId: 'F2', ...facility };
-      input.firms[2] = {
-        ...input.firms[2],
-        name: 'Golden Field Co.',
-        country: null,
-        province: null,
-        city: null,
-        address: null,
-        ...firmFields,
-      };
-      return traceFromSubgraph(input, { asOf: '2024-06-10', maxTiers: 10, entityListVersion: 'v' });
-    };
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm>) => traceGinAt(facility, firmFields);
     const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'UNLOCATED_XUAR_NAME');
     const gin = at({ country: 'CN', name: 'Aksu Cotton Gin No. 2' }, { name: 'Golden Field Trading Co.' });
     expect(gin.verdict).toBe('INCOMPLETE');
@@ -288,6 +284,50 @@ describe('traceFromSubgraph', () => {
     const registered = at({ country: 'CN', name: 'Aksu Gin' }, { registrationId: '91650421MA78N5R2XX' });
     expect(registered.flags.map((f) => f.kind)).toContain('XUAR_LOCATION');
     expect(flagOf(registered)).toBeUndefined();
+  });
+  it('an address naming a XUAR place with no country anywhere keeps the trace from CLEAR (NO_COUNTRY_XUAR_PLACE, INCOMPLETE)', () => {
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm> = {}, withFirm = true) =>
+      traceGinAt(facility, firmFields, withFirm);
+    const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'NO_COUNTRY_XUAR_PLACE');
+    // every class of XUAR name the place rule reads with country CN: a prefecture, a city in the
+    // address line, a county, an older spelling, an ambiguous name (Aksu is also in Turkey), a slip
+    for (const fields of [
+      { city: 'Kashgar' },
+      { address: '18 Hongshan Road, Urumqi' },
+      { city: 'Shache' },
+      { city: 'Yarkand' },
+      { city: 'Aksu' },
+      { city: 'Urumqui' },
+    ]) {
+      const t = at(fields);
+      expect(t.verdict).toBe('INCOMPLETE');
+      expect(flagOf(t)).toMatchObject({ facilityId: 'fac2', tier: 2 });
+    }
+    const gin = at({ city: 'Kashgar' });
+    expect(flagOf(gin)?.evidence).toEqual([
+      'neither the facility nor its firm gives a country',
+      'with country CN: city "Kashgar" is Kashgar Prefecture (喀什地区), XUAR',
+    ]);
+    expect(flagOf(gin)?.reason).toMatch(/gives no country, and its address names a place in the XUAR: .*the site's country decides/);
+    // the firm's address where the facility gives none; a firm of no facility record
+    expect(flagOf(at({}, { city: 'Hotan' }))?.evidence[1]).toBe(
+      "with country CN: the facility gives no location: its firm's location is read",
+    );
+    expect(flagOf(at({ city: 'Korla' }, {}, false))).toBeDefined();
+    // a country anywhere decides: CN is XUAR_LOCATION, another country is no XUAR
+    expect(at({ city: 'Kashgar', country: 'CN' }).flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['XUAR_LOCATION']));
+    expect(flagOf(at({ city: 'Kashgar', country: 'CN' }))).toBeUndefined();
+    expect(flagOf(at({ city: 'Kashgar' }, { country: 'CN' }))).toBeUndefined();
+    expect(at({ city: 'Aksu' }, { country: 'TR' }).verdict).toBe('CLEAR');
+    // what already places the site in the XUAR without a country is XUAR_LOCATION, not this
+    for (const fields of [{ city: '喀什' }, { province: 'Xinjiang' }, { lat: 39.47, lon: 75.99 }]) {
+      expect(at(fields).verdict).toBe('FLAGGED');
+      expect(flagOf(at(fields))).toBeUndefined();
+    }
+    // no address at all is UNLOCATED_XUAR_NAME's; an address elsewhere, nothing
+    expect(flagOf(at({ name: 'Kashgar Cotton Gin' }))).toBeUndefined();
+    expect(at({ city: 'Shanghai' }).verdict).toBe('CLEAR');
+    expect(at({ city: 'Springfield', address: '12 Main St' }).verdict).toBe('CLEAR');
   });
   it('judges the records it is given: a supplier changed since an earlier trace (new records, same ids) is judged anew', () => {
     // the party cache hands traces the same record objects until the tenant changes; the engine

@@ -33,7 +33,8 @@ const otherCountry = (a: string | null | undefined, b: string | null | undefined
 };
 const withNote = (place: XuarLocation, note: string): XuarLocation => ({ ...place, evidence: [note, ...place.evidence] });
 
-function judgeParty(party: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
+/** Where the rule places a site: in the XUAR (with its evidence) or not. */
+export function locateSite(party: { facility: TraceFacility | undefined; firm: TraceFirm | undefined }): XuarLocation {
   const place = judgeByFields(party);
   if (place.inXuar) return place;
   return byCoordinates(party) ?? place;
@@ -84,7 +85,7 @@ export const xuarLocation = defineFlagKind({
   kind: 'XUAR_LOCATION',
   presumptive: true,
   verdictEffect: 'FLAGGED',
-  judgeParty,
+  judgeParty: locateSite,
   judge: (_hop, place) => (place.inXuar ? place : null),
   pinsFacility: true,
   reason: (hop, place) => `${siteOf(hop)} (tier ${hop.tier}) lies in the Xinjiang Uyghur Autonomous Region: ${place.evidence.join('; ')}.`,
