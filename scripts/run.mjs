@@ -4,7 +4,8 @@
 // It installs what is missing, starts Neo4j unless NEO4J_URI is set, runs the command,
 // and stops what it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
@@ -138,7 +139,7 @@ function ensureNode24() {
 }
 
 /** Runs the unit tests on Node 24, that binary first on PATH so what they spawn runs on it too; returns the counts. */
-async function unitTestsOnNode24(jestArgs) {
+async function unitTestsOnNode24(jestArgs, env = {}) {
   let node;
   try {
     node = ensureNode24();
@@ -151,6 +152,7 @@ async function unitTestsOnNode24(jestArgs) {
   log(`unit tests on Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
   const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
   await run(node, [jest, '--selectProjects', 'unit', '--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...jestArgs], {
+    ...env,
     PATH: `${dirname(node)}:${process.env.PATH}`,
   });
   if (!existsSync(out)) return { passed: 0, failed: 1 };
@@ -197,8 +199,13 @@ async function main() {
             break;
           }
         }
+        // What the tests write to the temporary folder (exhibit stores, CSV and PDF files, bulk
+        // loads) goes to a folder of this run's own, removed when the run ends.
+        const tmp = mkdtempSync(join(tmpdir(), 'uflpa-test-run-'));
+        cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
         // The whole suite (no jest arguments, as CI runs it) also runs the unit tests on Node 24.
-        const node24 = rest.length === 0 && process.env.SKIP_NODE24 !== '1' ? await unitTestsOnNode24([]) : { passed: 0, failed: 0 };
+        const node24 =
+          rest.length === 0 && process.env.SKIP_NODE24 !== '1' ? await unitTestsOnNode24([], { TMPDIR: tmp }) : { passed: 0, failed: 0 };
         // Each test run gets its own throwaway database on a free port, so it never touches
         // `npm start`'s data and two runs on one machine never collide.
         const home = process.env.NEO4J_HOME_DIR ? neo4jHome('test') : join(root, '.neo4j', `test-${process.pid}`);
@@ -214,7 +221,10 @@ async function main() {
         });
         const out = join(root, '.jest-results.json');
         rmSync(out, { force: true });
-        code = await run(bin('jest'), ['--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...rest], neo.env);
+        code = await run(bin('jest'), ['--runInBand', '--forceExit', '--json', `--outputFile=${out}`, ...rest], {
+          ...neo.env,
+          TMPDIR: tmp,
+        });
         if (existsSync(out)) {
           const r = JSON.parse(readFileSync(out, 'utf8'));
           writeSummary(r.numPassedTests + node24.passed, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) + node24.failed);

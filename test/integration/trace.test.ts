@@ -192,7 +192,7 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     expect((await trace('UNL-S1')).verdict).toBe('FLAGGED');
   });
 
-  it('a gin in Kashgar whose records give no country is INCOMPLETE (NO_COUNTRY_XUAR_PLACE) until the country decides', async () => {
+  it('a gin in Kashgar whose records give no country is INCOMPLETE (UNDECIDED_XUAR_PLACE) until the country decides', async () => {
     // the country column left empty: a name means the XUAR only with country CN, and read as
     // nowhere this gin had traced CLEAR
     const b = chainBundle('NOC', cottonTiers({ firm: { name: 'Golden Boll Trading Co' }, facility: { city: 'Kashgar' } }));
@@ -202,7 +202,7 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     await load(b);
     const t = await trace('NOC-S1');
     expect(t.verdict).toBe('INCOMPLETE');
-    const flag = t.flags.find((f: { kind: string }) => f.kind === 'NO_COUNTRY_XUAR_PLACE');
+    const flag = t.flags.find((f: { kind: string }) => f.kind === 'UNDECIDED_XUAR_PLACE');
     expect(flag).toMatchObject({ facilityId: 'NOC-FAC4', tier: 4 });
     expect(flag.evidence).toEqual([
       'neither the facility nor its firm gives a country',
@@ -213,7 +213,7 @@ describe('traceShipment on scenario chains (real Neo4j)', () => {
     await load(b);
     const flagged = await trace('NOC-S1');
     expect(flagged.verdict).toBe('FLAGGED');
-    expect(flagged.flags.map((f: { kind: string }) => f.kind)).not.toContain('NO_COUNTRY_XUAR_PLACE');
+    expect(flagged.flags.map((f: { kind: string }) => f.kind)).not.toContain('UNDECIDED_XUAR_PLACE');
   });
 
   it('a gin placed only by its coordinates inside the XUAR is FLAGGED, the evidence naming them', async () => {

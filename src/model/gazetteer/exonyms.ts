@@ -69,6 +69,9 @@ export const EXONYMS: readonly Exonym[] = [
   // Uyghur in the Latin (ULY) and Cyrillic alphabets; the Arabic script is uyghurPlaceNames.ts
   ...names('Uyghur', [
     ['Shinjang Uyghur Aptonom Rayoni', 'Xinjiang Uyghur Autonomous Region'],
+    // the region's name without Shinjang, as the Japanese ウイグル自治区 (and in the spelling of Chinese-made English)
+    ['Uyghur Aptonom Rayoni', 'Uyghur Autonomous Region'],
+    ['Uygur Aptonom Rayoni', 'Uyghur Autonomous Region'],
     ['Shinjang', 'Xinjiang'],
     ['Xoten', 'Hotan'],
     ['Шинҗаң', 'Xinjiang'],

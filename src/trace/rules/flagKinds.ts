@@ -12,12 +12,12 @@ import { disguisedName } from './kinds/disguisedName';
 import { highPrioritySector } from './kinds/highPrioritySector';
 import { listedAffiliate } from './kinds/listedAffiliate';
 import { nameIndicator } from './kinds/nameIndicator';
-import { noCountryXuarPlace } from './kinds/noCountryXuarPlace';
 import { originMismatch } from './kinds/originMismatch';
 import { possibleListing } from './kinds/possibleListing';
 import { tierLimit } from './kinds/tierLimit';
 import { transshipment } from './kinds/transshipment';
 import { uflpaListed } from './kinds/uflpaListed';
+import { undecidedXuarPlace } from './kinds/undecidedXuarPlace';
 import { untracedInput } from './kinds/untracedInput';
 import { unlocatedXuarName } from './kinds/unlocatedXuarName';
 import { xuarLocation } from './kinds/xuarLocation';
@@ -34,7 +34,7 @@ export const specifiedFlagKinds = [
   untracedInput,
   tierLimit,
   unlocatedXuarName,
-  noCountryXuarPlace,
+  undecidedXuarPlace,
   originMismatch,
   transshipment,
   yarnForwardFail,

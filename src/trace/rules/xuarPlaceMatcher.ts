@@ -48,6 +48,12 @@ export interface XuarLocation {
   confidence: 'definite' | 'none';
   /** when not inXuar and a name was set aside as a look-alike, which one and where it is */
   lookAlike?: string;
+  /**
+   * when not inXuar: XUAR names that are also places elsewhere in China (or, with no country,
+   * anywhere) and that nothing here either confirmed or ruled out, one line each; the location
+   * leaves open whether the site is in the XUAR (UNDECIDED_XUAR_PLACE)
+   */
+  undecided?: string[];
 }
 
 // ---------------------------------------------------------------- country
@@ -278,10 +284,12 @@ function locateAsWritten(loc: LocationInput): XuarLocation {
     return { inXuar: true, evidence, confidence: 'definite' };
   }
 
+  const undecided: string[] = [];
   for (const h of agreeing) {
     if (countryState === 'missing' && !isAmbiguous(h)) {
       reject(`${quote(h)} would be ${describe(h.place!)}, but no country is given and a romanized name alone does not show China`, 5);
     } else {
+      undecided.push(`${quote(h)} may be ${describe(h.place!)}, but ${h.place!.note ?? 'the name is also used elsewhere'}`);
       const la = (idx.sharedBy.get(h.compact) ?? [])[0];
       reject(
         `${quote(h)} is ambiguous${h.place!.note ? ` (${h.place!.note})` : ''}; nothing else here places it in the XUAR`,
@@ -291,6 +299,7 @@ function locateAsWritten(loc: LocationInput): XuarLocation {
     }
   }
   const result: XuarLocation = { inXuar: false, evidence: [...new Set(notes)], confidence: 'none' };
+  if (undecided.length) result.undecided = [...new Set(undecided)];
   const la = lookAlikes.sort((a, b) => a.rank - b.rank)[0];
   if (la) result.lookAlike = la.text;
   return result;

@@ -246,6 +246,8 @@ function xuarPlaceInPalladius(word: string): string | null {
 export interface RespellOptions {
   /** read a word one slip from a XUAR place as that place (default true; a firm's name is read without: "Taiheng" is a trade name, not Tacheng) */
   misspellings?: boolean;
+  /** read a XUAR postcode as the region where the country is China (default true; off where the country is only assumed: "Ranchi 834001" is India's) */
+  postcodes?: boolean;
 }
 
 // A province field that holds the region's code rather than its name, as ERP exports do: ISO
@@ -302,7 +304,7 @@ export function respellLocation<L extends LocationFields>(loc: L, opts: RespellO
       );
       text = text.slice(0, t.start) + written + text.slice(t.end);
     }
-    const postcode = readXuarPostcode(field, text, inChina);
+    const postcode = opts.postcodes === false ? null : readXuarPostcode(field, text, inChina);
     if (postcode) {
       text = postcode.text;
       fieldNotes.push(postcode.note);

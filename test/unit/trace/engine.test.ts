@@ -285,19 +285,55 @@ describe('traceFromSubgraph', () => {
     expect(registered.flags.map((f) => f.kind)).toContain('XUAR_LOCATION');
     expect(flagOf(registered)).toBeUndefined();
   });
-  it('an address naming a XUAR place with no country anywhere keeps the trace from CLEAR (NO_COUNTRY_XUAR_PLACE, INCOMPLETE)', () => {
+  it('an address naming a XUAR place also used elsewhere in China, nothing deciding which, keeps the trace from CLEAR (UNDECIDED_XUAR_PLACE)', () => {
+    const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm> = {}) => traceGinAt(facility, firmFields);
+    const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'UNDECIDED_XUAR_PLACE');
+    // every ambiguous entry of the reference data, by its pinyin, with country CN and nothing else
+    for (const city of ['Beitun', 'Shuanghe', 'Xinxing', 'Baiyang', 'Kunyu', 'Qitai', 'Wusu']) {
+      const t = at({ country: 'CN', city });
+      expect(t.verdict).toBe('INCOMPLETE');
+      expect(flagOf(t)?.evidence[0]).toMatch(new RegExp(`^city "${city}" may be .*, XUAR, but `));
+    }
+    expect(flagOf(at({ country: 'CN', city: 'Beitun' }))?.evidence).toEqual([
+      'city "Beitun" may be Beitun City (北屯市), XPCC 10th Division, XUAR, but Beitun is also a town name elsewhere in China',
+    ]);
+    expect(flagOf(at({ country: 'CN', city: 'Beitun' }))?.reason).toMatch(
+      /nothing in it says which: .*The site's province or full address decides/,
+    );
+    // the firm's address for a facility that gives only its country; no country anywhere
+    expect(flagOf(at({ country: 'CN' }, { city: 'Beitun' }))).toBeDefined();
+    expect(flagOf(at({ city: 'Beitun' }))?.evidence[0]).toBe('neither the facility nor its firm gives a country');
+    // decided: the XUAR named beside it (FLAGGED), another province or a prefecture elsewhere, another country
+    expect(at({ country: 'CN', city: 'Beitun', province: 'Xinjiang' }).verdict).toBe('FLAGGED');
+    expect(at({ country: 'CN', city: 'Beitun', address: 'Altay' }).verdict).toBe('FLAGGED');
+    expect(at({ country: 'CN', city: 'Xinxing', province: 'Guangdong' }).verdict).toBe('CLEAR');
+    expect(at({ country: 'CN', address: 'No. 3 Renmin Road, Xinxing, Yunfu' }).verdict).toBe('CLEAR');
+    expect(at({ country: 'CN', address: '新兴县, 云浮市' }).verdict).toBe('CLEAR');
+    expect(at({ country: 'US', city: 'Beitun' }).verdict).toBe('CLEAR');
+    // a facility in another country is not read by its firm's address
+    expect(flagOf(at({ country: 'VN' }, { country: 'CN', city: 'Beitun' }))).toBeUndefined();
+    // a XUAR postcode beside a province elsewhere: a slip in one or the other
+    const shanghai = at({ country: 'CN', address: 'No. 5 Renmin Road, Shanghai 830000' });
+    expect(shanghai.verdict).toBe('INCOMPLETE');
+    expect(flagOf(shanghai)?.evidence).toEqual([
+      'address "No. 5 Renmin Road, Shanghai 830000": postcode 830000 is the XUAR\'s (China\'s postcodes of the region begin 83 or 84), but the rest of the address places the site elsewhere',
+    ]);
+    expect(at({ country: 'CN', address: 'No. 5 Renmin Road, Shanghai 200030' }).verdict).toBe('CLEAR');
+    expect(at({ country: 'CN', address: 'Room 8401, No. 5 Renmin Road, Shanghai' }).verdict).toBe('CLEAR');
+    expect(at({ country: 'IN', address: 'Main Road, Ranchi 834001' }).verdict).toBe('CLEAR');
+  });
+  it('an address naming a XUAR place with no country anywhere keeps the trace from CLEAR (UNDECIDED_XUAR_PLACE, INCOMPLETE)', () => {
     const at = (facility: Partial<TraceFacility>, firmFields: Partial<TraceFirm> = {}, withFirm = true) =>
       traceGinAt(facility, firmFields, withFirm);
-    const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'NO_COUNTRY_XUAR_PLACE');
+    const flagOf = (t: ReturnType<typeof at>) => t.flags.find((f) => f.kind === 'UNDECIDED_XUAR_PLACE');
     // every class of XUAR name the place rule reads with country CN: a prefecture, a city in the
-    // address line, a county, an older spelling, an ambiguous name (Aksu is also in Turkey), a slip
+    // address line, a county, an older spelling, a name also used abroad (Aksu is also in Turkey)
     for (const fields of [
       { city: 'Kashgar' },
       { address: '18 Hongshan Road, Urumqi' },
       { city: 'Shache' },
       { city: 'Yarkand' },
       { city: 'Aksu' },
-      { city: 'Urumqui' },
     ]) {
       const t = at(fields);
       expect(t.verdict).toBe('INCOMPLETE');
@@ -308,12 +344,19 @@ describe('traceFromSubgraph', () => {
       'neither the facility nor its firm gives a country',
       'with country CN: city "Kashgar" is Kashgar Prefecture (喀什地区), XUAR',
     ]);
-    expect(flagOf(gin)?.reason).toMatch(/gives no country, and its address names a place in the XUAR: .*the site's country decides/);
+    expect(flagOf(gin)?.reason).toMatch(/gives no country, and its address names a place in the XUAR: .*The site's country decides/);
     // the firm's address where the facility gives none; a firm of no facility record
-    expect(flagOf(at({}, { city: 'Hotan' }))?.evidence[1]).toBe(
-      "with country CN: the facility gives no location: its firm's location is read",
-    );
+    expect(flagOf(at({}, { city: 'Hotan' }))?.evidence.slice(1)).toEqual([
+      "the facility gives no address: its firm's is read",
+      'with country CN: city "Hotan" is Hotan Prefecture (和田地区), XUAR',
+    ]);
     expect(flagOf(at({ city: 'Korla' }, {}, false))).toBeDefined();
+    // with no country a name is read as written: one letter from a XUAR name is more often a
+    // name elsewhere ("Minas Gerais" is not Manas) than a slip
+    expect(at({ city: 'Diamantina', province: 'Minas Gerais' }).verdict).toBe('CLEAR');
+    expect(flagOf(at({ city: 'Urumqui' }))).toBeUndefined();
+    // nor is a postcode read where the country is only assumed: India's PIN codes also begin 83, 84
+    expect(at({ address: 'Main Road, Ranchi 834001' }).verdict).toBe('CLEAR');
     // a country anywhere decides: CN is XUAR_LOCATION, another country is no XUAR
     expect(at({ city: 'Kashgar', country: 'CN' }).flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['XUAR_LOCATION']));
     expect(flagOf(at({ city: 'Kashgar', country: 'CN' }))).toBeUndefined();

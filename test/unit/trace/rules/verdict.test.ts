@@ -1,7 +1,7 @@
 import { FLAG_KINDS, PRESUMPTIVE_FLAG_KINDS, verdictOf } from '../../../../src/trace/rules';
 
 describe('verdictOf', () => {
-  it('lists the flag kinds of the contract, POSSIBLE_LISTING, TIER_LIMIT, UNLOCATED_XUAR_NAME and NO_COUNTRY_XUAR_PLACE, three of them presumptive', () => {
+  it('lists the flag kinds of the contract, POSSIBLE_LISTING, TIER_LIMIT, UNLOCATED_XUAR_NAME and UNDECIDED_XUAR_PLACE, three of them presumptive', () => {
     expect([...FLAG_KINDS]).toEqual([
       'XUAR_LOCATION',
       'UFLPA_LISTED',
@@ -13,7 +13,7 @@ describe('verdictOf', () => {
       'UNTRACED_INPUT',
       'TIER_LIMIT',
       'UNLOCATED_XUAR_NAME',
-      'NO_COUNTRY_XUAR_PLACE',
+      'UNDECIDED_XUAR_PLACE',
       'ORIGIN_MISMATCH',
       'TRANSSHIPMENT',
       'YARN_FORWARD_FAIL',
@@ -31,7 +31,7 @@ describe('verdictOf', () => {
     expect(verdictOf(['POSSIBLE_LISTING', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
     expect(verdictOf(['UNLOCATED_XUAR_NAME'])).toBe('INCOMPLETE');
     expect(verdictOf(['UNLOCATED_XUAR_NAME', 'XUAR_LOCATION'])).toBe('FLAGGED');
-    expect(verdictOf(['NO_COUNTRY_XUAR_PLACE'])).toBe('INCOMPLETE');
+    expect(verdictOf(['UNDECIDED_XUAR_PLACE'])).toBe('INCOMPLETE');
     expect(verdictOf(['POSSIBLE_LISTING', 'UFLPA_LISTED'])).toBe('FLAGGED');
     expect(verdictOf(['HIGH_PRIORITY_SECTOR', 'UNTRACED_INPUT', 'NAME_INDICATOR'])).toBe('INCOMPLETE');
   });
