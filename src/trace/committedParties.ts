@@ -76,6 +76,11 @@ export class CommittedPartyReader {
     this.stamp = stampOf(c.versionBefore, c.listVersion);
   }
 
+  /** Parties held: what the reader keeps for the batches after (a full rebuild would hold a whole tenant's). */
+  get held(): number {
+    return this.facilities.size + this.materials.size + this.firms.size;
+  }
+
   /** Starts reading the unchanged ones among these parties (the cache first), with the firms operating the facilities. */
   want(ids: Partial<PartyIds>): void {
     const held = lookUpPlaces(cacheOf(this.c.graph), this.tenant, this.stamp, {

@@ -472,6 +472,23 @@ describe('stored shipment summaries', () => {
     expect(stored.summaries).toEqual(await liveVerdicts(tenant));
   });
 
+  it('a rebuild cut into batches, its party reader replaced past its limit, stores what live traces judge', async () => {
+    // judging every shipment of a 5M-flow tenant with one reader held each of its parties at once
+    const tenant = uniqueTenant('sum');
+    await importBundle(h.services, tenant, chain('L'));
+    await h.services.graph.write(
+      `MATCH (r:ShipmentSummary {tenant: $tenant, shipmentId: 'L-SH-A'}) SET r.verdict = 'CLEAR', r.verdictRank = 0, r.flagKinds = [], r.flagCounts = []
+       WITH 1 AS one MATCH (v:TenantState {tenant: $tenant}) SET v.summariesRules = 'an-earlier-release'`,
+      { tenant },
+    );
+    // one shipment a batch, and a reader holding more than one party replaced before the next batch
+    expect(await ensureSummaries(h.services.graph, tenant, { batch: 1, readerMaxParties: 1 })).toBe(3);
+    const stored = await storedVerdicts(tenant);
+    expect(stored.current).toBe(true);
+    expect(stored.summaries).toEqual(await liveVerdicts(tenant));
+    expect(stored.summaries).toEqual(expect.arrayContaining([expect.objectContaining({ shipmentId: 'L-SH-A', verdict: 'FLAGGED' })]));
+  });
+
   it('the migration step builds summaries for a store written before them', async () => {
     const tenant = uniqueTenant('sum');
     await importBundle(h.services, tenant, chain('M'));

@@ -37,7 +37,15 @@ export interface SummaryState {
 }
 
 /** Shipments judged per round of reads: bounds a transaction's memory on a tenant of any size. */
-const SUMMARY_BATCH = 5000;
+/**
+ * How a rebuild is cut up: shipments judged per batch, and parties one committed reader keeps
+ * across batches (about 2 KB each with their judgments). Tests pass smaller ones.
+ */
+export interface SummaryLimits {
+  batch: number;
+  readerMaxParties: number;
+}
+const LIMITS: SummaryLimits = { batch: 5000, readerMaxParties: 200_000 };
 
 export async function summaryStateInTx(tx: ManagedTransaction, tenant: string): Promise<SummaryState> {
   const [row] = await runRows<SummaryState>(tx, Q.SUMMARY_STATE, { tenant, today: today() });
@@ -147,6 +155,7 @@ async function storeSummaries(
   ids: Set<string> | 'all',
   listVersion: string,
   committed?: CommittedParties,
+  limits: SummaryLimits = LIMITS,
 ): Promise<{ judged: number; partiesRead?: PartiesRead }> {
   const tenantVersion = await tenantVersionInTx(tx, tenant);
   let targets: ShipmentToSummarize[];
@@ -157,14 +166,17 @@ async function storeSummaries(
     gone = (await runRows<{ id: string }>(tx, Q.SUMMARY_IDS, { tenant })).map((r) => r.id).filter((id) => !present.has(id));
   } else {
     targets = [];
-    for (const part of chunks([...ids], SUMMARY_BATCH))
+    for (const part of chunks([...ids], limits.batch))
       targets.push(...(await runRows<ShipmentToSummarize>(tx, Q.SHIPMENTS_TO_SUMMARIZE, { tenant, ids: part })));
     const present = new Set(targets.map((t) => t.shipment.id));
     gone = [...ids].filter((id) => !present.has(id));
   }
-  // one reader for every batch: a supplier shared by batches is read once
-  const reader = committed && new CommittedPartyReader(committed, tenant);
-  for (const part of chunks(targets, SUMMARY_BATCH)) {
+  // one reader for the batches, so a supplier shared by batches is read once, until it holds
+  // readerMaxParties: then a fresh one, or judging every shipment of a 5M-flow tenant held
+  // each of its parties at once (past 3 GB of heap)
+  let reader = committed && new CommittedPartyReader(committed, tenant);
+  for (const part of chunks(targets, limits.batch)) {
+    if (committed && reader && reader.held > limits.readerMaxParties) reader = new CommittedPartyReader(committed, tenant);
     const rows = await summarizeInTx(tx, tenant, part, { listVersion, tenantVersion }, reader);
     for (const batch of chunks(rows, 1000)) await runRows(tx, Q.WRITE_SUMMARIES, { tenant, rows: batch });
   }
@@ -305,7 +317,7 @@ const NOTHING_CHANGED: CommittedParties['changed'] = { facilityIds: new Set(), m
  * the same in its transaction as committed: they are read beside it, and kept in the trace
  * cache once it has committed.
  */
-export async function ensureSummaries(graph: Graph, tenant: string): Promise<number> {
+export async function ensureSummaries(graph: Graph, tenant: string, limits: SummaryLimits = LIMITS): Promise<number> {
   const { judged, partiesRead } = await graph.writeTransaction(async (tx) => {
     await lockTenant(tx, tenant);
     const listVersion = await storedListVersionInTx(tx);
@@ -323,6 +335,7 @@ export async function ensureSummaries(graph: Graph, tenant: string): Promise<num
       ids,
       listVersion,
       committedBeside(graph, tenant, version, listVersion, NOTHING_CHANGED),
+      limits,
     );
     await runRows(tx, Q.MARK_SUMMARIES_CURRENT, { tenant, listVersion, rules: verdictRulesFingerprint() });
     return stored;
