@@ -17,7 +17,7 @@ import { judgeLocation } from '../judges';
 import { namesPlaceElsewhere } from '../placesElsewhere';
 import { locateInXuar } from '../xuarPlaceMatcher';
 import { readXuarPostcode } from '../xuarPostcode';
-import { located, locateSite } from './xuarLocation';
+import { located, locateSite, otherCountry } from './xuarLocation';
 
 interface Undecided {
   noCountry: boolean;
@@ -30,7 +30,7 @@ type Fields = Pick<TraceFacility, 'country' | 'province' | 'city' | 'address'>;
 function addressRead({ facility, firm }: Party): { fields: Fields; country: string | null } | null {
   if (located(facility)) return { fields: facility!, country: facility!.country ?? firm?.country ?? null };
   // the firm's address stands for a facility that gives none, unless the facility is in another country
-  if (!located(firm) || (facility?.country && firm!.country && facility.country !== firm!.country)) return null;
+  if (!located(firm) || otherCountry(facility?.country, firm!.country)) return null;
   return { fields: firm!, country: firm!.country ?? facility?.country ?? null };
 }
 

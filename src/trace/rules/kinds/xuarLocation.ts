@@ -27,7 +27,7 @@ const fieldsOf = (p: Pick<TraceFacility, 'country' | 'province' | 'city' | 'addr
 });
 const codeOf = (c: string | null | undefined) => (c ? countryCodeOf(c) : undefined);
 /** Two country fields name different countries (a field the rule cannot read as a code, "Xinjiang", differs from none). */
-const otherCountry = (a: string | null | undefined, b: string | null | undefined) => {
+export const otherCountry = (a: string | null | undefined, b: string | null | undefined) => {
   const [ca, cb] = [codeOf(a), codeOf(b)];
   return !!ca && !!cb && ca !== cb;
 };
