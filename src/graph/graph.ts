@@ -55,9 +55,30 @@ export function toPlain(value: unknown): unknown {
   return o;
 }
 
-export async function runRows<T>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
-  const res = await tx.run(cypher, params);
-  return res.records.map((r) => toPlain(r.toObject()) as T);
+/**
+ * One statement's rows as plain data. Read as they stream, not by awaiting the result: the
+ * transaction keeps every result it ran until it ends, an awaited result keeps its records,
+ * and a subscribed one its observer. So the observer lets go of the rows, and of the promise
+ * that carries them, once it has handed them over; else a long transaction (a rebuild judging
+ * 50,000 shipments) held every row it had read until it ended.
+ */
+export function runRows<T>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    let pending: { rows: T[]; resolve: (rows: T[]) => void; reject: (e: unknown) => void } | null = { rows: [], resolve, reject };
+    tx.run(cypher, params).subscribe({
+      onNext: (r) => pending?.rows.push(toPlain(r.toObject()) as T),
+      onCompleted: () => {
+        const done = pending;
+        pending = null;
+        done?.resolve(done.rows);
+      },
+      onError: (e) => {
+        const done = pending;
+        pending = null;
+        done?.reject(e);
+      },
+    });
+  });
 }
 
 function isTimeout(e: unknown): boolean {

@@ -3,6 +3,8 @@
 // in its own transaction; the risk view reads them (filters and orders in Cypher) and judges live
 // whenever they are not current, so a stored CLEAR never stands for a state it was not judged on.
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { startHarness, Harness, uniqueTenant } from './harness';
 import { importBundle } from '../../src/import';
 import { exposure, shipmentRisks, summarizeShipments, traceShipment } from '../../src/trace';
@@ -487,6 +489,28 @@ describe('stored shipment summaries', () => {
     expect(stored.current).toBe(true);
     expect(stored.summaries).toEqual(await liveVerdicts(tenant));
     expect(stored.summaries).toEqual(expect.arrayContaining([expect.objectContaining({ shipmentId: 'L-SH-A', verdict: 'FLAGGED' })]));
+  });
+
+  it('rows a transaction has read are freed before it ends (a rebuild holds one batch, not every row it read)', async () => {
+    // the driver keeps each result a transaction ran until it ends; an awaited result kept its records
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const lists = await h.services.graph.writeTransaction(async (tx) => {
+      const read = async () => {
+        const rows = await runRows<{ xs: number[] }>(tx, 'UNWIND range(1, 50) AS i RETURN [i, i * 2] AS xs');
+        expect(rows[49].xs).toEqual([50, 100]);
+        return rows.map((r) => new WeakRef(r.xs));
+      };
+      const refs = await read();
+      // still in the transaction: a statement after the read, then a full collection
+      await runRows(tx, 'RETURN 1 AS one');
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setImmediate(r));
+        gc();
+      }
+      return refs.filter((ref) => ref.deref() !== undefined).length;
+    });
+    expect(lists).toBe(0);
   });
 
   it('the migration step builds summaries for a store written before them', async () => {
