@@ -37,8 +37,17 @@ export const EXONYMS: readonly Exonym[] = [
   ...names('Korean', [
     ['신장 위구르 자치구', 'Xinjiang Uyghur Autonomous Region'],
     ['신장 위구르', 'Xinjiang Uyghur Autonomous Region'],
+    // the Chinese name read in Korean (新疆维吾尔), as Chinese place names are written in Korean
+    ['신장 웨이우얼', 'Xinjiang Uyghur Autonomous Region'],
     ['우루무치', 'Urumqi'],
     ['카슈가르', 'Kashgar'],
+    ['투루판', 'Turpan'],
+    ['아커쑤', 'Aksu'],
+    ['쿠얼러', 'Korla'],
+    ['커라마이', 'Karamay'],
+    ['스허쯔', 'Shihezi'],
+    ['허톈', 'Hotan'],
+    ['호탄', 'Hotan'],
   ]),
   ...names('Japanese', [
     ['ウイグル自治区', 'Uyghur Autonomous Region'],
@@ -48,6 +57,8 @@ export const EXONYMS: readonly Exonym[] = [
     ['トルファン', 'Turpan'],
     ['ホータン', 'Hotan'],
     ['コルラ', 'Korla'],
+    ['アクス', 'Aksu'],
+    ['カラマイ', 'Karamay'],
   ]),
   ...names('Thai', [
     ['ซินเจียง', 'Xinjiang'],
@@ -81,10 +92,15 @@ export const EXONYMS: readonly Exonym[] = [
 
 // scripts written without spaces between words: a name there has no word boundary to keep
 const UNSPACED = /[\p{Script=Thai}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Han}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+// Korean writes a place's rank onto its name, as Chinese does (우루무치시, Urumqi City): autonomous
+// prefecture, region or county, district (地區), city, county, district (區), province
+const KOREAN_RANKS = '(?:자치주|자치구|자치현|지구|시|현|구|주|성)?';
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words. */
+/** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words (in Korean with its rank). */
 export function exonymPatternSource(written: string): string {
   const name = escapeRegExp(written.normalize('NFC')).replace(/ /g, '\\s*');
-  return UNSPACED.test(written) ? name : `(?<![\\p{L}\\p{M}])${name}(?![\\p{L}\\p{M}])`;
+  if (UNSPACED.test(written)) return name;
+  return `(?<![\\p{L}\\p{M}])${name}${HANGUL.test(written) ? KOREAN_RANKS : ''}(?![\\p{L}\\p{M}])`;
 }

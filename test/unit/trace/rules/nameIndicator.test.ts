@@ -18,6 +18,7 @@ describe('nameIndicators', () => {
       'Shinjang Cotton',
       'ซินเจียง Cotton',
       '신장위구르 면화',
+      '신장웨이우얼자치구 방직', // the Chinese name read in Korean, its rank written on
       'Sincan Uygur Özerk Bölgesi Pamuk',
     ])
       expect(nameIndicators([name])).toEqual([{ term: 'Xinjiang', name }]);

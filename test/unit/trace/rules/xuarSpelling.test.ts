@@ -358,6 +358,23 @@ describe('names in the languages of the countries goods pass through', () => {
     expect(locateInXuar({ ...CN, address: '신장위구르자치구 우루무치시' }).inXuar).toBe(true); // spaces left out
   });
 
+  it('reads a Korean name with its rank written on (우루무치시, Urumqi City), as Korean addresses write them', () => {
+    for (const address of ['우루무치시 사이바커구', '카슈가르시', '허톈시 위톈현', '투루판 지구', '신장웨이우얼자치구']) {
+      const r = locateInXuar({ ...CN, address });
+      expect([address, r.inXuar]).toEqual([address, true]);
+    }
+    expect(locateInXuar({ ...CN, address: '우루무치시' }).evidence.join(' ')).toContain('"우루무치" is the Korean name of Urumqi');
+    // a rank is the whole rest of the word: 우루무치시장 (Urumqi's market, or mayor) is no place name
+    expect(locateInXuar({ ...CN, address: '우루무치시장' }).inXuar).toBe(false);
+  });
+
+  it.each(['ko', 'ja'])('reads no %s prose as a XUAR place (TypeScript’s messages in it, as addresses)', (lang) => {
+    const text = readFileSync(require.resolve(`typescript/lib/${lang}/diagnosticMessages.generated.json`), 'utf8');
+    const sentences = text.split(/["\n]/).filter((s) => s.trim().length > 3);
+    expect(sentences.length).toBeGreaterThan(4000);
+    expect(sentences.filter((s) => locateInXuar({ ...CN, address: s }).inXuar)).toEqual([]);
+  });
+
   it('reads a name another country shares (Tân Cương in Thái Nguyên, Sincan in Ankara) only where the country is China', () => {
     for (const e of EXONYMS.filter((x) => x.alsoNames)) {
       expect(locateInXuar({ country: 'China', address: e.written }).inXuar).toBe(true);
