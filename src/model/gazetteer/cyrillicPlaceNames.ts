@@ -61,3 +61,23 @@ export const CYRILLIC_PLACE_NAMES: readonly (readonly [cyrillic: string, latin: 
 
 /** Russian words that spell a XUAR place in Palladius syllables and are read as the words: "или" (or: Yili), "куча" (heap: Kuqa). */
 export const RUSSIAN_WORDS_NOT_PLACES: ReadonlySet<string> = new Set(['или', 'куча', 'кучи', 'кучу']);
+
+// Russian declines a place's name and makes adjectives of it ("в Турфане", "Кашгарский округ",
+// "Хотанская область"): a one-word name ending in a consonant or й is read with its case endings
+// and its adjective's; one ending in а or я with theirs (Кульджи, Корлой); names ending in
+// another vowel (Урумчи, Аксу, Хами) do not decline. Kazakh names (with letters Russian lacks)
+// are read as written.
+const ADJECTIVE = 'ск(?:ий|ая|ое|ие|ого|ой|ому|ом|ую|их|им|ими)';
+const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
+
+/** A pattern's source for a Cyrillic name with the Russian forms it takes (the name itself first). */
+export function russianFormsSource(written: string): string {
+  const name = written.replace(/-/g, '[-\\s]?');
+  if (/[\s-]/.test(written) || KAZAKH_LETTERS.test(written) || written.length < 4) return name;
+  const last = written.slice(-1).toLowerCase();
+  const stem = name.slice(0, -1);
+  if (last === 'й') return `${stem}(?:й|я|ю|ем|е|й${ADJECTIVE})`;
+  if (last === 'а' || last === 'я') return `${stem}(?:[аяыиеу]|ой|ей|ою|ин${ADJECTIVE})`;
+  if (/[бвгджзклмнпрстфхцчшщ]/.test(last)) return `${name}(?:а|у|ом|е|${ADJECTIVE})?`;
+  return name;
+}

@@ -17,7 +17,7 @@ import { closeTogether, latinTokens, type Token } from './text';
 import { memoByInput } from './memo';
 import { placeIndex } from './xuarPlaceIndex';
 import { UYGHUR_PLACE_NAMES } from '../../model/gazetteer/uyghurPlaceNames';
-import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES } from '../../model/gazetteer/cyrillicPlaceNames';
+import { CYRILLIC_PLACE_NAMES, RUSSIAN_WORDS_NOT_PLACES, russianFormsSource } from '../../model/gazetteer/cyrillicPlaceNames';
 import { EXONYMS, exonymPatternSource } from '../../model/gazetteer/exonyms';
 import { countryCodeOf } from '../../model/gazetteer/countries';
 import { respellHanPlaces } from './xuarHanSlips';
@@ -189,7 +189,7 @@ const SCRIPT_NAMES: ScriptNames[] = [
     names: longestFirst(CYRILLIC_PLACE_NAMES).map(([written, latin]) => ({
       written,
       latin,
-      pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${written.replace(/-/g, '[-\\s]?')}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
+      pattern: new RegExp(`(?<![\\p{Script=Cyrillic}\\p{M}])${russianFormsSource(written)}(?![\\p{Script=Cyrillic}\\p{M}])`, 'giu'),
     })),
     // any other XUAR place in Palladius spelling ("Шачэ" Shache, "Пишань" Pishan)
     readWord: xuarPlaceInPalladius,

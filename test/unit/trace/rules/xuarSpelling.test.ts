@@ -334,6 +334,29 @@ describe('names in Cyrillic, as Russian and Kazakh papers write them', () => {
     );
   });
 
+  it('reads a Russian name in its case forms and as an adjective ("в Турфане", "Кашгарский округ", "Кульджинский")', () => {
+    for (const address of [
+      'г. Турфан',
+      'в Турфане',
+      'из Яркенда',
+      'Кашгарский округ',
+      'Хотанская область',
+      'под Кульджой',
+      'Кульджинский уезд',
+      'в Алтае',
+      'Карамайский',
+    ]) {
+      const r = locateInXuar({ ...CN, address });
+      expect([address, r.inXuar]).toEqual([address, true]);
+    }
+    expect(locateInXuar({ ...CN, address: 'Хотанская область' }).evidence.join(' ')).toContain(
+      '"Хотан" is the Russian or Kazakh name of Hotan',
+    );
+    // a longer word is another word; an undeclined name stays as written
+    for (const address of ['Турфанистан', 'Кашгарщина Ltd', 'Аксуат'])
+      expect([address, locateInXuar({ ...CN, address }).inXuar]).toEqual([address, false]);
+  });
+
   it('reads no Russian prose as a XUAR place (TypeScript’s Russian messages as addresses; или is "or", not Yili)', () => {
     const text = readFileSync(require.resolve('typescript/lib/ru/diagnosticMessages.generated.json'), 'utf8');
     const sentences = text.split(/["\n]/).filter((s) => /\p{Script=Cyrillic}{3}/u.test(s));
