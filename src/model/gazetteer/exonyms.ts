@@ -98,9 +98,25 @@ const HANGUL = /\p{Script=Hangul}/u;
 const KOREAN_RANKS = '(?:자치주|자치구|자치현|지구|시|현|구|주|성)?';
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words (in Korean with its rank). */
+// Latin letters with no decomposition to their base letter
+const BASE_LETTER: Readonly<Record<string, string>> = { đ: 'd', Đ: 'D', ı: 'i', ł: 'l', Ł: 'L' };
+/**
+ * A Latin letter with diacritics as itself or its base letter: papers typed without them (ERP
+ * exports, telex habits) write "Tan Cuong" for Tân Cương, "Dogu Turkistan" for Doğu Türkistan.
+ */
+function withOrWithoutMarks(name: string): string {
+  return [...name]
+    .map((c) => {
+      if (!/\p{Script=Latin}/u.test(c)) return c;
+      const base = BASE_LETTER[c] ?? c.normalize('NFD').replace(/\p{M}/gu, '');
+      return base !== c && base.length === 1 ? `[${c}${base}]` : c;
+    })
+    .join('');
+}
+
+/** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words (in Korean with its rank), its Latin letters with or without their diacritics. */
 export function exonymPatternSource(written: string): string {
-  const name = escapeRegExp(written.normalize('NFC')).replace(/ /g, '\\s*');
+  const name = withOrWithoutMarks(escapeRegExp(written.normalize('NFC'))).replace(/ /g, '\\s*');
   if (UNSPACED.test(written)) return name;
   return `(?<![\\p{L}\\p{M}])${name}${HANGUL.test(written) ? KOREAN_RANKS : ''}(?![\\p{L}\\p{M}])`;
 }

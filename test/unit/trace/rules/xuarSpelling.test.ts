@@ -381,6 +381,14 @@ describe('names in the languages of the countries goods pass through', () => {
     expect(locateInXuar({ ...CN, address: '신장위구르자치구 우루무치시' }).inXuar).toBe(true); // spaces left out
   });
 
+  it('reads a name typed without its diacritics ("Tan Cuong", "Dogu Turkistan"), as ERP exports and telex habits write them', () => {
+    for (const address of ['Khu tu tri Duy Ngo Nhi Tan Cuong', 'O Lo Moc Te', 'DOGU TURKISTAN', 'Sincan Uygur Ozerk Bolgesi', 'Tân Cuong'])
+      expect([address, locateInXuar({ ...CN, address }).inXuar]).toEqual([address, true]);
+    expect(locateInXuar({ ...CN, address: 'Tan Cuong' }).evidence.join(' ')).toContain('"Tân Cương" is the Vietnamese name of Xinjiang');
+    // a name another country shares still needs China as the country, with or without its marks
+    expect(locateInXuar({ country: 'VN', address: 'Tan Cuong, Thai Nguyen' }).inXuar).toBe(false);
+  });
+
   it('reads a Korean name with its rank written on (우루무치시, Urumqi City), as Korean addresses write them', () => {
     for (const address of ['우루무치시 사이바커구', '카슈가르시', '허톈시 위톈현', '투루판 지구', '신장웨이우얼자치구']) {
       const r = locateInXuar({ ...CN, address });
