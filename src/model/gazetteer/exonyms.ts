@@ -76,7 +76,17 @@ export const EXONYMS: readonly Exonym[] = [
     ['Shinjon', 'Xinjiang'],
     ['Sharqiy Turkiston', 'East Turkestan'],
   ]),
-  ...names('German', [['Urumtschi', 'Urumqi']]),
+  // the European spellings of the older atlases and encyclopedias, still in their languages' papers
+  ...names('German', [
+    ['Urumtschi', 'Urumqi'],
+    ['Kuldscha', 'Ghulja'],
+    ['Jarkend', 'Yarkand'],
+  ]),
+  ...names('French', [
+    ['Ouroumtsi', 'Urumqi'],
+    ['Ouroumtchi', 'Urumqi'],
+    ['Aksou', 'Aksu'],
+  ]),
   // Uyghur in the Latin (ULY) and Cyrillic alphabets; the Arabic script is uyghurPlaceNames.ts
   ...names('Uyghur', [
     ['Shinjang Uyghur Aptonom Rayoni', 'Xinjiang Uyghur Autonomous Region'],
