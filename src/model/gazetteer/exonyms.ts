@@ -76,6 +76,12 @@ export const EXONYMS: readonly Exonym[] = [
     ['Shinjon', 'Xinjiang'],
     ['Sharqiy Turkiston', 'East Turkestan'],
   ]),
+  // the region's name without Xinjiang in pinyin (维吾尔自治区), as in "Xinjiang Weiwu'er Zizhiqu"
+  // cut short; Weiwuer alone is the people's name (a Uyghur restaurant in Beijing), not a place
+  ...names('Chinese (pinyin)', [
+    ["Weiwu'er Zizhiqu", 'Uyghur Autonomous Region'],
+    ["Weiwu'er Autonomous Region", 'Uyghur Autonomous Region'],
+  ]),
   // the European spellings of the older atlases and encyclopedias, still in their languages' papers
   ...names('German', [
     ['Urumtschi', 'Urumqi'],
@@ -126,7 +132,10 @@ function withOrWithoutMarks(name: string): string {
 
 /** A pattern's source for a name as written: NFC, any space optional, a whole word where its script spaces words (in Korean with its rank), its Latin letters with or without their diacritics. */
 export function exonymPatternSource(written: string): string {
-  const name = withOrWithoutMarks(escapeRegExp(written.normalize('NFC'))).replace(/ /g, '\\s*');
+  // any space optional, an apostrophe any apostrophe or none (Weiwu'er, Weiwu’er, Weiwuer)
+  const name = withOrWithoutMarks(escapeRegExp(written.normalize('NFC')))
+    .replace(/ /g, '\\s*')
+    .replace(/'/g, "['’ʼ]?");
   if (UNSPACED.test(written)) return name;
   return `(?<![\\p{L}\\p{M}])${name}${HANGUL.test(written) ? KOREAN_RANKS : ''}(?![\\p{L}\\p{M}])`;
 }

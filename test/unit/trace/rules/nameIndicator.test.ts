@@ -20,6 +20,7 @@ describe('nameIndicators', () => {
       '신장위구르 면화',
       '신장웨이우얼자치구 방직', // the Chinese name read in Korean, its rank written on
       'Cong ty Duy Ngo Nhi Tan Cuong', // typed without diacritics
+      'Weiwuer Zizhiqu Cotton Co', // the region's name in pinyin without Xinjiang
       'Sincan Uygur Özerk Bölgesi Pamuk',
     ])
       expect(nameIndicators([name])).toEqual([{ term: 'Xinjiang', name }]);

@@ -385,6 +385,10 @@ describe('names in the languages of the countries goods pass through', () => {
     for (const address of ['Khu tu tri Duy Ngo Nhi Tan Cuong', 'O Lo Moc Te', 'DOGU TURKISTAN', 'Sincan Uygur Ozerk Bolgesi', 'Tân Cuong'])
       expect([address, locateInXuar({ ...CN, address }).inXuar]).toEqual([address, true]);
     expect(locateInXuar({ ...CN, address: 'Tan Cuong' }).evidence.join(' ')).toContain('"Tân Cương" is the Vietnamese name of Xinjiang');
+    // an apostrophe as any apostrophe or none; Weiwuer alone is the people's name, not a place
+    for (const address of ['Weiwuer Zizhiqu', 'Weiwu’er Zizhiqu', 'WEIWUERZIZHIQU'])
+      expect([address, locateInXuar({ ...CN, address }).inXuar]).toEqual([address, true]);
+    expect(locateInXuar({ ...CN, address: 'Weiwuer Canting, Chaoyang, Beijing' }).inXuar).toBe(false);
     // a name another country shares still needs China as the country, with or without its marks
     expect(locateInXuar({ country: 'VN', address: 'Tan Cuong, Thai Nguyen' }).inXuar).toBe(false);
   });
