@@ -101,6 +101,13 @@ export const EXONYMS: readonly Exonym[] = [
     ['Uygur Aptonom Rayoni', 'Uyghur Autonomous Region'],
     ['Shinjang', 'Xinjiang'],
     ['Xoten', 'Hotan'],
+    // counties under their Uyghur names where the gazetteer's is another (疏附 the old city, 疏勒 the new)
+    ['Kona Sheher', 'Shufu'],
+    ['Yéngisheher', 'Shule'],
+    ['Yengi Sheher', 'Shule'],
+    ['Merket', 'Makit'],
+    ['Niye', 'Niya'],
+    ['Toqsun', 'Toksun'],
     ['Шинҗаң', 'Xinjiang'],
     ['Үрүмчи', 'Urumqi'],
   ]),
