@@ -36,10 +36,10 @@ export interface SummaryState {
   outdated: number;
 }
 
-/** Shipments judged per round of reads: bounds a transaction's memory on a tenant of any size. */
 /**
- * How a rebuild is cut up: shipments judged per batch, and parties one committed reader keeps
- * across batches (about 2 KB each with their judgments). Tests pass smaller ones.
+ * How a rebuild is cut up, bounding a transaction's memory on a tenant of any size: shipments
+ * judged per batch, and parties one committed reader keeps across batches (about 2 KB each with
+ * their judgments). Tests pass smaller ones.
  */
 export interface SummaryLimits {
   batch: number;
